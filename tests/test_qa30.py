@@ -83,7 +83,7 @@ CASES = {
     ),
 }
 # What should count: every row as written, but for the CRM's exact repeats (dedupe: true, as
-# init proposes). The city's staff test row counts: nothing in nps-kit can leave it out (QA30).
+# init proposes). The city's staff test row counts here (raw); data.exclude leaves it out (FIX70).
 VARIANT = {"city": "raw", "werk": "raw", "saas": "dedup"}
 
 
