@@ -412,7 +412,9 @@ def proposed_columns(found: Inspection) -> ProposedColumns:
     details = [c.column for c in people]
     # Without a consent question, a detail filled on nearly every row is the tool's record,
     # no consent to that means (QA30 F9): not offered as one, and said why.
-    recorded = {} if contact is not None else record_columns(found.data, details)
+    recorded = (
+        {} if contact is not None or unread is not None else record_columns(found.data, details)
+    )
     # Offered only where no unread consent question says some respondents refused.
     reach = unread is None and any(
         c.kind in ("email", "phone") and c.column not in recorded for c in found.columns

@@ -1936,3 +1936,23 @@ def test_a_crm_s_e_mail_on_every_row_is_said_to_be_no_consent(tmp_path: Path) ->
     project_from_export(tmp_path / "q", path)
     text = (tmp_path / "q" / "parameters" / "defaults.yaml").read_text("utf-8")
     assert "  # contact_details: [E-mail]" in text
+
+
+def test_a_japanese_project_says_the_crm_s_e_mail_is_no_consent_in_japanese(
+    tmp_path: Path,
+) -> None:
+    rows = "".join(
+        f"2026/10/{1 + i % 28} 9:{i % 60:02d},{i % 11},理由{i},guest{i}@example.jp\n"
+        for i in range(40)
+    )
+    path = write_text(tmp_path / "crm.csv", "回答日時,おすすめ度,理由,メールアドレス\n" + rows)
+    project_from_export(tmp_path / "p", path)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text("utf-8")
+    assert (
+        "  # 'メールアドレス' (100%)はほぼすべての回答に入っています。\n"
+        "  # 回答者が連絡を望んで残したものではなくツールが持つ記録なので、"
+        "連絡の同意とはみなしません。\n"
+        "  # 同意を尋ねる設問（はい／いいえ）を加えてcolumns.contactに設定してください。\n"
+        "  contact: null\n"
+    ) in text
+    assert "contact_details" not in text
