@@ -475,6 +475,17 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"\g<c>は使いません：連絡してよいかを尋ねる設問で、NPSを比べるグループではないためです。",
     ),
     (
+        # QA30 F9: closed_loop.record_note.
+        r"(?P<c>'[^']+' \(\d+%\)(?:, '[^']+' \(\d+%\))*) is filled on nearly every "
+        r"response: the tool's record of whom it surveyed, "
+        r"not a way a respondent chose to leave, so it is no consent to be contacted\. Add a "
+        r"consent question \(May we contact you about your answer\? Yes/No\) and set "
+        r"columns\.contact to it\.",
+        r"\g<c>はほぼすべての回答に入っています。回答者が連絡を望んで残したものではなく"
+        "ツールが持つ記録なので、連絡の同意とはみなしません。同意を尋ねる設問（はい／いいえ）を"
+        "加えてcolumns.contactに設定してください。",
+    ),
+    (
         r"(?P<c>'[^']+') \(yes/no\) is not used: it reads as an e-mail marketing opt-in, not "
         r"consent to be contacted about the answer\. Set contact to it yourself only if your "
         r"survey asked that\.",

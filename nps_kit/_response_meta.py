@@ -119,6 +119,38 @@ _DURATION_HEADER: Final = re.compile(
     re.I,
 )
 _DURATION_VALUE: Final = re.compile(r"\d+(?:\.\d+)?|\d{1,3}:\d{2}(?::\d{2})?")
+# A workflow's state of the response (QA30 F8): the staff's handling (ステータス 未対応 /
+# 対応済, a ticket's Open / Closed) or the form's completion (QuestionPro's Abgeschlossen /
+# Unvollständig). Whole headers only, and only over such states: a membership "Status" of
+# Gold / Silver, or ご利用ステータス 会員 / 非会員, is the customer's and a breakdown.
+_WORKFLOW_HEADER: Final = re.compile(
+    r"^(?:(?:ticket|case|workflow|handling|processing|follow[ _-]?up|review|completion)[ _-]?)?"
+    r"status$|^(?:ステータス|対応ステータス|対応状況|対応状態|処理状況|処理状態|進捗状況|進捗)$"
+    r"|^(?:bearbeitungs|ticket|fall)?status$|^(?:statut|estado)$",
+    re.I,
+)
+_WORKFLOW_STATES: Final = frozenset(
+    {
+        # ja
+        "未対応", "対応中", "対応済", "対応済み", "対応完了", "完了", "未完了", "完了済",
+        "完了済み", "未着手", "着手", "処理中", "処理済", "処理済み", "未処理", "保留",
+        "保留中", "受付", "受付済", "受付済み", "確認中", "確認済", "確認済み", "未確認",
+        "回答済", "回答済み", "未回答", "要対応", "対応不要", "クローズ", "オープン", "新規",
+        "エスカレーション", "差し戻し", "途中",
+        # en
+        "open", "opened", "closed", "resolved", "unresolved", "pending", "new", "done",
+        "in progress", "in-progress", "on hold", "escalated", "reopened", "complete",
+        "completed", "incomplete", "partial", "not started", "started", "waiting",
+        "assigned", "unassigned", "to do", "todo", "handled", "unhandled", "followed up",
+        "no action needed", "action needed", "archived",
+        # de
+        "abgeschlossen", "unvollständig", "offen", "erledigt", "in bearbeitung", "neu",
+        "vollständig", "teilweise", "ausstehend", "geschlossen",
+        # fr, es
+        "terminé", "en cours", "ouvert", "fermé", "completado", "pendiente", "abierto",
+        "cerrado",
+    }
+)  # fmt: skip
 
 
 def response_time(header: str, values: pd.Series, counts: np.ndarray) -> bool:
@@ -172,10 +204,11 @@ def technical(headers: Sequence[str], values: pd.Series, counts: np.ndarray) -> 
     -------
     str or None
         ``"tracking parameter"``, ``"network id"``, ``"response type"``, ``"tags"``, ``"IP
-        addresses"``, ``"user agents"``, ``"URLs"`` or ``"time zones (AEST, AEDT:
-        Australia/Sydney)"`` (:func:`nps_kit._zone_hint.written_zones`); ``None`` when nothing
-        says the column is the tool's own (language codes are the respondent's:
-        :func:`language_codes`).
+        addresses"``, ``"user agents"``, ``"URLs"``, ``"workflow status"`` (a ``Status`` /
+        ``ステータス`` / ``対応状況`` whose every answer is a handling or completion state) or
+        ``"time zones (AEST, AEDT: Australia/Sydney)"``
+        (:func:`nps_kit._zone_hint.written_zones`); ``None`` when nothing says the column is
+        the tool's own (language codes are the respondent's: :func:`language_codes`).
     """
     headers = [h.strip() for h in headers]
     for pattern, what in _HEADERS:
@@ -195,6 +228,10 @@ def technical(headers: Sequence[str], values: pd.Series, counts: np.ndarray) -> 
     folded = set(values.str.casefold())
     if folded <= _RESPONSE_TYPES and folded & _TOOL_RESPONSE_TYPES:
         return "response type"
+    if any(_WORKFLOW_HEADER.search(h) for h in headers) and folded <= _WORKFLOW_STATES:
+        # Where the staff or the form stands with the response, not what the respondent
+        # said: NPS by it "explained" a month's change by the staff's backlog (QA30 F8).
+        return "workflow status"
     zones = written_zones(values)
     if zones is not None:
         # The zone the times are written in (QA29 F7: AEST/AEDT became "NPS by Time zone"):

@@ -48,6 +48,9 @@ from nps_kit.closed_loop import (
     alerts_need,
     call_backs,
     contactable_detractors,
+    reach_columns,
+    record_columns,
+    record_note,
     unlisted_reach,
 )
 from nps_kit.errors import ConfigError, MailError, NpsKitError
@@ -774,6 +777,20 @@ def send_alerts(
                 values=unit.data.filter.selects if unit.data.filter else (),
                 source=path,
             )
+            if unit.columns.contact is None:
+                # A contact column the tool filled on nearly every row is its record, no one's
+                # request to be contacted (QA30 F9): with nothing else, consent is unknown.
+                named = {unit.frame_column(c): unit.column(c) for c in unit.columns.contact_details}
+                reach = reach_columns(list(named))
+                recorded = record_columns(own, reach)
+                if reach and len(recorded) == len(reach):
+                    problem = record_note(
+                        {named[c]: share for c, share in recorded.items()}, language=unit.language
+                    )
+                    assert problem is not None
+                    outcomes.append(AlertOutcome(unit.unit, "cannot_alert", detail=problem))
+                    echo(_cannot_alert(unit, problem))
+                    continue
             said = id_repeats_warning(
                 own[unit.frame_column(unit.columns.id)],
                 column=unit.columns.id,

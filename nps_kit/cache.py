@@ -78,7 +78,8 @@ _META = b"nps_kit.cache"
 # 28: dates read in an order only guessed (the tool, the zone) said in run (date_order_guess)
 # 29: unit keys also one space and case-folded (value_key: one unit of ﾐﾗｲ and ミライ, FIX65)
 # 30: the rows of a value whose answers have no 0 where the rest do (other_scale, QA29 F6)
-_FORMAT = 30
+# 31: rows the parameters leave out (data.exclude: a staff test) counted (excluded_rows, QA30 F7)
+_FORMAT = 31
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 

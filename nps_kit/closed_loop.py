@@ -57,6 +57,8 @@ __all__ = [
     "loop_status",
     "names_only",
     "reach_columns",
+    "record_columns",
+    "record_note",
     "respondent_themes",
     "restore_ids",
     "rows_moved",
@@ -148,6 +150,75 @@ def left_contact_details(
         left |= ~said.isin(MISSING_WORDS) & ~none & ~refused
     # A detail left is consent only where the export's consent question does not say no.
     return left & ~refused_contact(responses, skip=details, words=words)
+
+
+#: A contact column filled on this share of the responses or more is a record the tool keeps
+#: of everyone it surveyed (a CRM's ``Contact email``), not a way a respondent chose to leave
+#: (QA30 F9: the report said "9 detractors left a way to reach them … asked to be contacted
+#: that way" of an e-mail the CRM filled on every row).
+RECORD_SHARE = 0.95
+#: Fewer responses say nothing of the tool: three detractors may all have left a number.
+RECORD_MIN_ROWS = 20
+
+
+def record_columns(responses: pd.DataFrame, details: Sequence[str]) -> dict[str, float]:
+    """Return the reach columns of ``details`` filled on nearly every response, with the share.
+
+    Without a consent column, a detail a respondent filled is their consent to that means
+    (:func:`left_contact_details`); a column filled on :data:`RECORD_SHARE` of the responses
+    or more is no one's choice but the tool's record, and so no consent. The one rule for
+    ``inspect``, ``init --from``, the report's follow-up list and ``nps-kit alerts``.
+
+    Parameters
+    ----------
+    responses
+        The responses the share is read over: the whole export, or a unit's rows of every
+        month it shows (never a handful of new detractors).
+    details
+        Contact-details columns; name columns are no way to reach anyone and are skipped.
+
+    Returns
+    -------
+    dict
+        ``{column: share filled}``, empty with fewer than :data:`RECORD_MIN_ROWS` responses.
+    """
+    if len(responses) < RECORD_MIN_ROWS:
+        return {}
+    found: dict[str, float] = {}
+    for column in reach_columns(details):
+        if column not in responses.columns:
+            continue
+        cells = responses[column].astype("string").str.strip().str.casefold()
+        filled = cells.notna() & (cells != "") & ~cells.isin(MISSING_WORDS)
+        share = float(filled.fillna(False).mean())
+        if share >= RECORD_SHARE:
+            found[column] = share
+    return found
+
+
+def record_note(recorded: Mapping[str, float], *, language: str = "en") -> str | None:
+    """Say that the columns of :func:`record_columns` are no consent, and what to do; or ``None``.
+
+    ``inspect``'s note and ``init --from``'s comment (a full stop added), and why
+    ``nps-kit alerts`` cannot alert; the report then says consent is unknown. The sentence has
+    no full stop, as :func:`names_only`'s does not.
+    """
+    if not recorded:
+        return None
+    if language == "ja":
+        said = "、".join(f"「{c}」（{share:.0%}）" for c, share in recorded.items())
+        return (
+            f"{said}はほぼすべての回答に入っています。回答者が連絡を望んで残したものではなく、"
+            "ツールが持つ記録なので、連絡の同意とはみなしません。同意を尋ねる設問"
+            "（はい／いいえ）を加えてcolumns.contactに設定してください"
+        )
+    said = ", ".join(f"{c!r} ({share:.0%})" for c, share in recorded.items())
+    return (
+        f"{said} is filled on nearly every response: the tool's record of whom it surveyed, "
+        "not a way a respondent chose to leave, so it is no consent to be contacted. Add a "
+        "consent question (May we contact you about your answer? Yes/No) and set "
+        "columns.contact to it"
+    )
 
 
 def reach_columns(details: Sequence[str]) -> tuple[str, ...]:
@@ -786,6 +857,10 @@ def followup_list(
     if comment_column is not None:
         _require(rows, comment_column, "comment")
     by_details = () if contact_column is not None else reach_columns(details)
+    # The tool's record (filled on nearly every response of the months shown) is no consent:
+    # consent is then unknown, never "asked to be contacted that way" (QA30 F9).
+    recorded = record_columns(unit.responses, by_details)
+    by_details = tuple(c for c in by_details if c not in recorded)
     everyone = len(contactable_detractors(rows, contact_column=None))
     rows = contactable_detractors(
         rows, contact_column=contact_column, details=by_details, words=unit.consent

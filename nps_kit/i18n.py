@@ -1123,6 +1123,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Dates in '{column}' read from the Japanese era (whole file)",
     },
     "quality.blank_rows": {"ja": "読み飛ばした空の行", "en": "Empty rows skipped"},
+    "quality.excluded_rows": {
+        "ja": "除外の指定（data.exclude）で除いた行（テスト回答など）",
+        "en": "Rows left out by data.exclude (test responses and the like)",
+    },
     "quality.totals_rows": {
         "ja": "除いた合計行（回答ではありません）",
         "en": "Totals rows left out (not responses)",
@@ -1217,6 +1221,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "表の下の合計行（{labels}）{n}行を除きました。回答ではありません。",
         "en": "{n} totals rows under the table ({labels}) were left out: they are not responses.",
         "en_one": "1 totals row under the table ({labels}) was left out: it is not a response.",
+    },
+    "load.excluded_left_out": {
+        "ja": "除外の指定（exclude）に当たる{n}行を除きました（テスト回答など）。",
+        "en": "{n} rows matching exclude were left out (test responses and the like).",
+        "en_one": "1 row matching exclude was left out (a test response or the like).",
     },
     "load.blank_rows_skipped": {
         "ja": "シートの空の行{n}行を読み飛ばしました。",

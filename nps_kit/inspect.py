@@ -30,6 +30,7 @@ from nps_kit._consent import (
 )
 from nps_kit._phone import looks_like_phone
 from nps_kit._response_meta import language_codes, numeric_values, response_time, technical
+from nps_kit._test_rows import TestRows, test_rows
 from nps_kit._value_key import cell_text
 from nps_kit._values import (
     MISSING_WORDS,
@@ -322,6 +323,9 @@ class Inspection:
     date_order_evidence
         When the dates of ``date_column`` read both ways and evidence decided their order
         (:attr:`nps_kit._values.DateParse.order_evidence`): the evidence, also in ``notes``.
+    test_rows
+        Rows whose name or comment says they are a test (:func:`nps_kit._test_rows.test_rows`),
+        also in ``notes``; ``init --from`` proposes the ``data.exclude`` that leaves them out.
     """
 
     load: LoadReport
@@ -337,6 +341,7 @@ class Inspection:
     date_notes: tuple[str, ...] = ()
     spoken: AnswerLanguage | None = None
     date_order_evidence: str | None = None
+    test_rows: TestRows | None = None
 
     def of_kind(self, *kinds: str) -> list[ColumnInfo]:
         """Columns of any of ``kinds``, in file order."""
@@ -1307,6 +1312,22 @@ def inspect_export(
             f"answers start on row {first + 2}." + _headings(index.groups)
         )
     notes += report.left_out()  # QA23: 12 previews gone without a word
+    # A staff test (名前 テスト, QA30 F7): said, and init proposes the data.exclude for it.
+    tests = test_rows(
+        frame,
+        [c.column for c in infos if c.kind in ("name", "text")],
+        loaded.data["nps_row"].tolist(),
+    )
+    if tests is not None:
+        notes.append(tests.note())
+    if not any(c.kind == "consent" for c in infos):
+        # A CRM's e-mail on every row is its record, not a request to be called (QA30 F9).
+        from nps_kit.closed_loop import record_columns, record_note
+
+        reach = [c.column for c in infos if c.kind in ("email", "phone")]
+        recorded = record_note(record_columns(frame, reach))
+        if recorded is not None:
+            notes.append(f"{recorded}.")
     if report.source == "qualtrics" and "Status" in frame and numeric_values(frame["Status"]):
         # FIX31: the previews are left out of such an export too, but its choices are codes.
         notes.append(
@@ -1424,4 +1445,5 @@ def inspect_export(
         spoken=spoken,
         date_notes=tuple(date_notes),
         date_order_evidence=order_evidence,
+        test_rows=tests,
     )

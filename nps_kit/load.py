@@ -29,6 +29,7 @@ from nps_kit._era import ERA_RE
 from nps_kit._response_meta import NOT_RESPONSES, response_types
 from nps_kit._resubmit import RESUBMISSIONS, per_submission, resubmissions
 from nps_kit._totals import totals_labels, totals_rows
+from nps_kit._value_key import value_key
 from nps_kit._values import (
     DATE_FORMS,
     DAY_FIRST,
@@ -250,6 +251,9 @@ class LoadReport:
     drop_key
         The columns by which a drop's later file was matched to an earlier one: the response
         id alone, the date without an id, ``()`` for the whole row (neither, or one file).
+    excluded_rows
+        Rows left out because the parameters say they are no response (``data.exclude``, the
+        loader's ``exclude``): a staff test row, say.
     """
 
     path: Path
@@ -302,6 +306,7 @@ class LoadReport:
     file_rows: tuple[int, ...] = ()
     file_kept: tuple[int, ...] = ()
     drop_key: tuple[str, ...] = ()
+    excluded_rows: int = 0
 
     @property
     def unreadable_dates(self) -> UnreadableDates | None:
@@ -309,7 +314,7 @@ class LoadReport:
         if not self.dates_unparsed or self.date_column is None:
             return None
         dropped = self.preview_rows_dropped + self.blank_rows_dropped + self.duplicates_dropped
-        dropped += len(self.totals_rows)
+        dropped += len(self.totals_rows) + self.excluded_rows
         dropped += self.drop_repeats + self.drop_replaced
         total = self.rows_read - dropped
         return UnreadableDates(self.date_column, self.dates_unparsed, total, self.date_examples)
@@ -373,6 +378,9 @@ class LoadReport:
             labels = join_names(dict.fromkeys(self.totals_rows), lang)
             n = f"{len(self.totals_rows):,}"
             out.append(t("load.totals_left_out", lang, n=n, labels=labels))
+        if self.excluded_rows:
+            n = f"{self.excluded_rows:,}"
+            out.append(t("load.excluded_left_out", lang, n=n, count=self.excluded_rows))
         return out
 
     def read_notes(self, lang: Language = "en") -> list[str]:
@@ -575,6 +583,8 @@ def _summary_lines(report: LoadReport, lang: str) -> list[str]:
             details.append(f"{tool} 形式")
         if report.preview_rows_dropped:
             details.append(f"プレビュー・テスト回答 {report.preview_rows_dropped:,} 件を除外")
+        if report.excluded_rows:
+            details.append(f"除外の指定（exclude）に当たる {report.excluded_rows:,} 行を除外")
         lines = [
             f"{report.path.name} から {report.rows_read:,} 行を読み込みました"
             f"（{'、'.join(details)}）。",
@@ -601,6 +611,8 @@ def _summary_lines(report: LoadReport, lang: str) -> list[str]:
         details.append(f"{tool} export")
     if report.preview_rows_dropped:
         details.append(f"{report.preview_rows_dropped:,} preview or test responses dropped")
+    if report.excluded_rows:
+        details.append(f"{report.excluded_rows:,} rows left out as asked (exclude)")
     lines = [
         f"Read {report.rows_read:,} rows from {report.path.name} ({', '.join(details)}).",
         f"Scores: {report.n_valid:,} valid, {report.n_missing:,} missing, "
@@ -1216,6 +1228,7 @@ def load_responses(
     check_score: bool = True,
     unfinished: Literal["include", "exclude"] = "include",
     timezone: str | None = None,
+    exclude: Sequence[tuple[str, Sequence[object]]] = (),
 ) -> LoadResult:
     """Read a survey export into the canonical response frame.
 
@@ -1269,6 +1282,11 @@ def load_responses(
         ``2026-11-30T21:00:00Z``) are converted to it, so months and times are its wall clock.
         ``None`` keeps such a time's own wall clock (UTC for a UTC column). Naive dates are
         taken as the wall clock they are (see :func:`nps_kit._values.parse_date_values`).
+    exclude
+        ``(column, values)`` pairs (``data.exclude``): rows whose cell in ``column`` is one
+        of ``values`` (compared as ``data.filter`` compares, :func:`value_key`) are no
+        customer's response, a staff test say, and are left out before anything is counted;
+        ``report.excluded_rows`` counts them (QA30 F7).
 
     Returns
     -------
@@ -1309,6 +1327,10 @@ def load_responses(
         None if weight_column is None else _resolve_column(layout, weight_column, "weight_column")
     )
     id_col = None if id_column is None else _resolve_column(layout, id_column, "id_column")
+    excluded_by = [
+        (_resolve_column(layout, column, "data.exclude.column"), values)
+        for column, values in exclude
+    ]
     text_columns = (id_col,) if id_col else ()
     if files:
         found = _read_drop(
@@ -1355,6 +1377,13 @@ def load_responses(
         status_text = response_types(frame["Status"])
         preview = status_text.isin(NOT_RESPONSES).fillna(False).to_numpy(dtype=bool)
         drop |= preview
+    # Rows the parameters say are no response (a staff test, QA30 F7): one rule for every flow.
+    excluded = np.zeros(len(frame), dtype=bool)
+    for column, values in excluded_by:
+        wanted = {value_key(v) for v in values}
+        cells = frame[column].map(value_key, na_action="ignore")
+        excluded |= (cells.isin(wanted).fillna(False) & ~drop).to_numpy(dtype=bool)
+    drop |= excluded
     if drop.any():
         frame = frame.loc[~drop].reset_index(drop=True)
         rows = rows[~drop]
@@ -1514,6 +1543,7 @@ def load_responses(
         rows_read=rows_read,
         preview_rows_dropped=int(preview.sum()),
         blank_rows_dropped=int(blank.sum()),
+        excluded_rows=int(excluded.sum()),
         totals_rows=totals_said,
         n_valid=int((status == 0).sum()),
         n_missing=int((status == 1).sum()),

@@ -55,6 +55,7 @@ __all__ = [
     "Overview",
     "ParameterSet",
     "Privacy",
+    "RowExclude",
     "RowFilter",
     "Thresholds",
     "UnitParameters",
@@ -249,6 +250,18 @@ class RowFilter(_Model):
         return [*self.values, *self.previous_names]
 
 
+class RowExclude(_Model):
+    """Leave out the rows whose ``column`` holds one of ``values`` (a staff test, QA30 F7).
+
+    Cells are compared as ``data.filter`` compares them (:func:`nps_kit._value_key.value_key`:
+    full-width, case and spacing aside), and the whole cell: ``テスト`` leaves out the row
+    whose 名前 is テスト, not 「テスト送信です」.
+    """
+
+    column: str
+    values: list[str | int | float] = Field(min_length=1)
+
+
 class DataSource(_Model):
     """Where a unit's responses come from and how to read them."""
 
@@ -256,6 +269,9 @@ class DataSource(_Model):
     sheet: str | int | None = None
     encoding: str | None = None
     filter: RowFilter | None = None
+    #: Rows that are no customer's response (a staff test): left out of every figure, every
+    #: flow (score, run, alerts, send) and counted in the report's data quality.
+    exclude: list[RowExclude] = Field(default_factory=list)
     date_format: str | None = None
     missing_values: list[str] = Field(default_factory=list)
     fix_text: bool = False
@@ -680,6 +696,7 @@ class UnitParameters(_Model):
             "dedupe": src.dedupe,
             "unfinished": src.unfinished,
             "timezone": clock.export_zone(self.language, self.timezone),
+            "exclude": tuple((self.column(e.column), tuple(e.values)) for e in src.exclude),
         }
 
     def used_columns(self) -> dict[str, str]:
@@ -692,6 +709,8 @@ class UnitParameters(_Model):
                 used[f"columns.{key}"] = value
         if self.data.filter is not None:
             used["data.filter.column"] = self.data.filter.column
+        for i, rule in enumerate(self.data.exclude):
+            used[f"data.exclude[{i}].column"] = rule.column
         for i, item in enumerate(self.breakdowns):
             if isinstance(item, Breakdown):
                 used[f"breakdowns[{i}].column"] = item.column

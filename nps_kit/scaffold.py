@@ -13,7 +13,7 @@ import os
 import re
 import textwrap
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -32,6 +32,7 @@ from nps_kit._values import DATE_FORMS, parse_date_values, parse_scores, scale_s
 from nps_kit._width import display_width
 from nps_kit._yaml import scalar
 from nps_kit._zone_hint import WrittenZones, ZoneHint, written_zones, zone_hint
+from nps_kit.closed_loop import record_columns, record_note
 from nps_kit.errors import DataError, NpsKitError
 from nps_kit.i18n import Language, t
 from nps_kit.inspect import (
@@ -240,6 +241,23 @@ def _pick(found: Inspection, kind: str) -> ColumnInfo | None:
     return next(iter(found.of_kind(kind)), None)
 
 
+def _exclude_lines(found: Inspection) -> list[str]:
+    """Propose ``data.exclude`` for the rows that look like a staff test (QA30 F7).
+
+    Nothing when none does: every figure counts every row, as it did before.
+    """
+    tests = found.test_rows
+    if tests is None:
+        return []
+    where = ", ".join(str(r) for r in tests.rows)
+    said = ", ".join(scalar(v) for v in tests.values)
+    return [
+        f"  # Row(s) {where} look like a test, not a response ({tests.column}: {said}): left",
+        "  # out of every figure and counted in data quality. Remove if they are responses.",
+        f"  exclude: [{tests.rule()}]",
+    ]
+
+
 def _one_line_comments(lines: list[str]) -> list[str]:
     """Keep each comment of a parameter file on its comment lines.
 
@@ -330,6 +348,10 @@ class ProposedColumns:
     running
         What to know of an id that counts the export's rows 1 to n (a running ``No.``:
         :func:`nps_kit._id_repeats.numbers_rows`), else ``None``.
+    recorded
+        Without a consent column, the e-mail and phone columns filled on nearly every row
+        with the share (:func:`nps_kit.closed_loop.record_columns`): the tool's record, no
+        consent, so not offered as one.
     """
 
     id: ColumnInfo | None
@@ -341,6 +363,7 @@ class ProposedColumns:
     details: tuple[str, ...]
     reach: bool
     running: str | None = None
+    recorded: Mapping[str, float] = field(default_factory=dict)
 
 
 def proposed_columns(found: Inspection) -> ProposedColumns:
@@ -388,8 +411,15 @@ def proposed_columns(found: Inspection) -> ProposedColumns:
         key=lambda c: (c.kind != "name", c.kind == "name" and bool(_LAST_NAME.search(c.column))),
     )
     details = [c.column for c in people]
+    # Without a consent question, a detail filled on nearly every row is the tool's record,
+    # no consent to that means (QA30 F9): not offered as one, and said why.
+    recorded = (
+        {} if contact is not None or unread is not None else record_columns(found.data, details)
+    )
     # Offered only where no unread consent question says some respondents refused.
-    reach = unread is None and any(c.kind in ("email", "phone") for c in found.columns)
+    reach = unread is None and any(
+        c.kind in ("email", "phone") and c.column not in recorded for c in found.columns
+    )
     if reach:
         # QA25: the customer number beside the phone number, as Qualtrics' reference below.
         details += [c.column for c in customer]
@@ -421,6 +451,7 @@ def proposed_columns(found: Inspection) -> ProposedColumns:
         details=tuple(details),
         reach=reach,
         running=running,
+        recorded=recorded,
     )
 
 
@@ -499,6 +530,7 @@ def _defaults_text(
         + (f" (detected: {report.encoding})" if report.encoding else "")
         + "; null = detect again.",
         f"  encoding: {scalar(report.encoding)}",
+        *_exclude_lines(found),
     ]
     lines += _date_format_lines(date, date_order, order_why)
     mojibake = report.mojibake_cells
@@ -613,6 +645,11 @@ def _defaults_text(
     ]
     if contact is None:
         lines.append("  # consent to contact them is unknown.")
+        recorded_said = record_note(chosen.recorded)
+        if recorded_said is not None:
+            lines += textwrap.wrap(
+                f"{recorded_said}.", 96, initial_indent="  # ", subsequent_indent="  # "
+            )
         # Not "no consent column" as if none was seen (QA27 #6): the yes/no one named, and why.
         lines += [
             line

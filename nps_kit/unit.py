@@ -248,6 +248,7 @@ def prepare_unit(
     consent_yes: Sequence[str | int] = (),
     consent_no: Sequence[str | int] = (),
     previous_names: Sequence[str | int | float] = (),
+    exclude: Sequence[tuple[str, Sequence[object]]] = (),
 ) -> UnitData:
     """Load a survey export and keep one unit's responses.
 
@@ -306,6 +307,10 @@ def prepare_unit(
         Earlier values of ``unit_column`` that are this unit's (``data.filter.previous_names``:
         a renamed ward): their rows are selected with ``unit_values``, and
         :attr:`UnitData.renamed` says until when each was used.
+    exclude
+        ``data.exclude`` as ``(column, values)`` pairs: rows that are no response (a staff
+        test), left out by the loader (:func:`nps_kit.load.load_responses`) and counted in
+        the data quality. A cache carries the exclusion it was built with.
 
     Returns
     -------
@@ -364,6 +369,7 @@ def prepare_unit(
             dedupe=dedupe,
             unfinished=unfinished or "include",
             timezone=read_zone,
+            exclude=tuple((column, tuple(values)) for column, values in exclude),
         )
     data = loaded.data
     if cache is None:  # the cache's rows are the unit's already (pushed down by read_rows)
@@ -1121,6 +1127,7 @@ def data_quality(
         ("previews", report.preview_rows_dropped),
         ("blank_rows", report.blank_rows_dropped),
         ("totals_rows", len(report.totals_rows)),
+        ("excluded_rows", report.excluded_rows),  # data.exclude: a staff test (QA30 F7)
     ]
     at = rows.index(("rows_read", f"{report.rows_read:,}")) + 1
     rows[at:at] = [(key, f"{n:,}") for key, n in left_out if n]

@@ -1577,3 +1577,49 @@ def test_an_alert_log_folder_that_cannot_be_written_is_said_without_a_traceback(
     )
     assert "pass --output DIR with a folder you can write to" in err
     assert "Traceback" not in err
+
+
+def test_a_row_data_exclude_names_is_never_alerted(project: Path, smtp: Recorder) -> None:
+    # QA30 F7: a staff test row (here E04's) left out by data.exclude is left out of alerts
+    # too: they read the export with the unit's loader options, as run and score do.
+    (project / "parameters" / "ec.yaml").write_text(
+        UNITS["ec"].replace(
+            "data: {filter:", "data: {exclude: [{column: response_id, values: [e04]}], filter:"
+        ),
+        encoding="utf-8",
+    )
+    assert alerts(project) == 0
+    assert [(r["unit"], r["response_ids"]) for r in log_lines(project)] == [
+        ("cloud", ["C02"]),
+        ("ec", ["E02", "E05"]),
+    ]
+
+
+def test_a_crm_s_e_mail_on_every_row_is_no_consent_to_alert_on(
+    tmp_path: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # QA30 F9: a HubSpot export fills Contact email on every row and asks no consent
+    # question; alerts listed every detractor as one who "left a way to reach them".
+    params = tmp_path / "parameters"
+    params.mkdir()
+    rows = "".join(
+        f"R{i},2026-11-{i % 20 + 1:02d} 09:00,{i % 11},user{i}@example.com\n" for i in range(40)
+    )
+    (tmp_path / "crm.csv").write_text("id,submitted,rating,Contact email\n" + rows, "utf-8")
+    (params / "defaults.yaml").write_text(
+        "language: en\ntimezone: Europe/London\ndata: {path: ../crm.csv}\n"
+        "columns: {score: rating, date: submitted, id: id, contact_details: [Contact email]}\n",
+        encoding="utf-8",
+    )
+    (params / "saas.yaml").write_text(
+        "name: SaaS\nalerts: {to: [cs@example.com]}\n", encoding="utf-8"
+    )
+    assert alerts(tmp_path, since="2026-11-01") == 2  # asked for and impossible: an error
+    assert smtp.received == []
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "saas: error: alerts.to is set but no alert can be sent: 'Contact email' (100%) is "
+        "filled on nearly every response: the tool's record of whom it surveyed, not a way a "
+        "respondent chose to leave, so it is no consent to be contacted. Add a consent question "
+        "(May we contact you about your answer? Yes/No) and set columns.contact to it, or "
+        "remove alerts.to."
+    )

@@ -586,9 +586,9 @@ def test_bad_option_value(capsys: pytest.CaptureFixture[str], export: Path) -> N
         "                     [--period {week,month,quarter}] [--date-column COL]\n"
         "                     [--date-format FMT] [--weight-column COL]\n"
         "                     [--id-column COL] [--dedupe [resubmissions]]\n"
-        "                     [--sheet NAME] [--encoding ENC] [--strict]\n"
-        "                     [--format {table,json,csv}] [--level P] [--min-n N]\n"
-        "                     [--min-report-n N]\n"
+        "                     [--exclude COL=VALUE] [--sheet NAME] [--encoding ENC]\n"
+        "                     [--strict] [--format {table,json,csv}] [--level P]\n"
+        "                     [--min-n N] [--min-report-n N]\n"
         "                     DATA\n"
         "nps-kit score: error: argument --format: invalid choice: 'xml' "
         "(choose from 'table', 'json', 'csv')\n"
@@ -1005,3 +1005,16 @@ def test_full_width_and_ten_ten_scores_and_era_dates_are_said_once(
     assert [line for line in err.splitlines() if line.startswith("note:")] == [
         f"note: {note}" for note in notes
     ]
+
+
+def test_exclude_needs_column_equals_value(
+    capsys: pytest.CaptureFixture[str], export: Path
+) -> None:
+    # QA30 F7: --exclude 名前=テスト; without the = it is a usage error, not a traceback.
+    with pytest.raises(SystemExit) as exit_:
+        main(["score", str(export), "--score-column", "score", "--exclude", "テスト"])
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "nps-kit score: error: argument --exclude: expected COLUMN=VALUE (e.g. 名前=テスト); "
+        "found 'テスト'\n"
+    )

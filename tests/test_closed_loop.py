@@ -32,6 +32,7 @@ from nps_kit.closed_loop import (
     id_heading,
     left_contact_details,
     loop_status,
+    record_columns,
     respondent_themes,
     still_open,
 )
@@ -2497,3 +2498,36 @@ def test_a_single_person_past_the_first_screen_is_shown_not_folded(
     html = followup_html(people, lang=lang, first=n - 2).data
     more = "残り2人を表示" if lang == "ja" else "Show the other 2"
     assert f"<summary>{more}</summary>" in html
+
+
+# --- a CRM's e-mail on every row is its record, not consent (QA30 F9) ---------------------
+
+
+def _crm_unit(tmp_path: Path, *, every_row: bool) -> UnitData:
+    rows = "".join(
+        f"R{i},2026-10-{i % 28 + 1:02d},{i % 11},"
+        f"{f'user{i}@example.com' if every_row or i % 3 == 0 else ''}\n"
+        for i in range(60)
+    )
+    export = tmp_path / "crm.csv"
+    export.write_text("id,submitted_at,score,Contact email\n" + rows, encoding="utf-8")
+    return prepare_unit(export, name="U", language="en", period="2026-10")
+
+
+def test_an_e_mail_the_crm_fills_on_every_row_is_no_consent(tmp_path: Path) -> None:
+    # QA30 F9: "9 detractors left a way to reach them … asked to be contacted that way" of a
+    # HubSpot export whose Contact email is filled on 100 % of rows.
+    unit = _crm_unit(tmp_path, every_row=True)
+    found = followup_list(
+        unit, id_column="id", comment_column=None, contact_column=None, details=["Contact email"]
+    )
+    detractors = int((unit.current["nps_score"] <= 6).sum())
+    assert (found.basis, found.details, len(found)) == (None, (), detractors)
+    assert record_columns(unit.responses, ["Contact email"]) == {"Contact email": 1.0}
+    # A "leave your e-mail" question a third answered is consent for it, as before.
+    chosen = _crm_unit(tmp_path, every_row=False)
+    kept = followup_list(
+        chosen, id_column="id", comment_column=None, contact_column=None, details=["Contact email"]
+    )
+    assert (kept.basis, kept.details) == ("details", ("Contact email",))
+    assert len(kept) < int((chosen.current["nps_score"] <= 6).sum())

@@ -1813,3 +1813,146 @@ def test_a_value_whose_answers_never_score_0_is_said_to_be_another_scale(tmp_pat
         "answers have 8: they may have been asked on a 1–10 scale, not 0–10. They are counted "
         "as 0–10; nps-kit converts no score."
     ) in found.notes
+
+
+@pytest.mark.parametrize(
+    ("header", "states", "other"),
+    [
+        ("ステータス", ["未対応", "対応済"], "年代"),
+        ("対応状況", ["完了", "未対応", "対応中"], "年代"),
+        ("Status", ["Abgeschlossen", "Unvollständig"], "Filiale"),
+        ("Status", ["Closed", "Open", "Pending"], "Plan"),
+        ("Ticket status", ["Resolved", "In progress", "New"], "Plan"),
+    ],
+)
+def test_a_workflow_status_column_is_metadata_not_a_breakdown(
+    tmp_path: Path, header: str, states: list[str], other: str
+) -> None:
+    # QA30 F8: the city's ステータス (未対応/対応済, the staff's handling of the response) and
+    # QuestionPro's Status (Abgeschlossen/Unvollständig) were proposed as breakdowns, and the
+    # city's headline explained -17.2 points by them (「内訳（ステータス別）」).
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d} 09:{i:02d},{i % 11},{states[i % len(states)]},"
+        f"{('A', 'B', 'C')[i % 3]}\n"
+        for i in range(48)
+    )
+    path = write_text(tmp_path / "export.csv", f"Submitted at,Score,{header},{other}\n" + rows)
+    found = inspect_export(path)
+    assert (found.column(header).kind, found.column(header).detail) == (
+        "metadata",
+        "workflow status",
+    )
+    assert found.column(other).kind == "categorical"
+    project_from_export(tmp_path / "p", path)
+    defaults = yaml.safe_load((tmp_path / "p" / "parameters" / "defaults.yaml").read_text("utf-8"))
+    assert [b["column"] for b in defaults["breakdowns"]] == [other]
+
+
+@pytest.mark.parametrize(
+    ("header", "answers"),
+    [
+        ("Status", ["Gold", "Silver", "Bronze"]),  # a membership status: the customer's
+        ("ご利用ステータス", ["会員", "非会員"]),
+        ("Employment status", ["Employed", "Student", "Retired"]),
+    ],
+)
+def test_a_status_of_the_customer_stays_a_breakdown(
+    tmp_path: Path, header: str, answers: list[str]
+) -> None:
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d} 09:{i:02d},{i % 11},{answers[i % len(answers)]}\n"
+        for i in range(48)
+    )
+    path = write_text(tmp_path / "export.csv", f"Submitted at,Score,{header}\n" + rows)
+    assert inspect_export(path).column(header).kind == "categorical"
+
+
+def test_a_staff_test_row_is_said_and_init_proposes_to_exclude_it(tmp_path: Path) -> None:
+    # QA30 F7: the city's row 名前 テスト, comment 「テスト送信です。集計しないでください。」,
+    # counted silently: a March of n=1 in a ward's trend.
+    rows = [
+        "2026-03-31 17:45,10,テスト,テスト送信です。集計しないでください。",
+        *(
+            f"2026-04-{i % 28 + 1:02d} 09:{i % 60:02d},{i % 11},山田 {i},"
+            f"{('待ち時間が長い', '親切でした', '')[i % 3]}"
+            for i in range(120)
+        ),
+    ]
+    path = write_text(tmp_path / "city.csv", "完了時刻,おすすめ度,名前,ご意見\n" + "\n".join(rows))
+    found = inspect_export(path)
+    assert found.test_rows is not None
+    assert (found.test_rows.column, found.test_rows.values, found.test_rows.rows) == (
+        "名前",
+        ("テスト",),
+        (2,),
+    )
+    assert (
+        "Row 2 looks like a test, not a response ('名前' is 'テスト'): data.exclude: "
+        "[{column: 名前, values: [テスト]}] leaves it out of every figure."
+    ) in found.notes
+    project_from_export(tmp_path / "p", path)
+    defaults = yaml.safe_load((tmp_path / "p" / "parameters" / "defaults.yaml").read_text("utf-8"))
+    assert defaults["data"]["exclude"] == [{"column": "名前", "values": ["テスト"]}]
+
+
+def test_a_choice_named_test_and_many_test_rows_are_no_staff_test(tmp_path: Path) -> None:
+    rows = "".join(
+        f"2026-04-{i % 28 + 1:02d} 09:{i % 60:02d},{i % 11},{('Test', 'Live')[i % 2]},"
+        f"{'test' if i % 10 == 0 else 'fine'} {'' if i % 10 == 0 else i}\n"
+        for i in range(120)
+    )
+    path = write_text(tmp_path / "e.csv", "Submitted at,Score,Environment,Comment\n" + rows)
+    assert inspect_export(path).test_rows is None
+
+
+def test_a_crm_s_e_mail_on_every_row_is_said_to_be_no_consent(tmp_path: Path) -> None:
+    # QA30 F9: HubSpot fills Contact email on 100 % of rows; init offered it as the detail a
+    # respondent left to be contacted, and the report said they "asked to be contacted".
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d} 09:{i:02d},{i % 11},user{i}@example.com,"
+        f"{('Pro', 'Team')[i % 2]}\n"
+        for i in range(48)
+    )
+    path = write_text(tmp_path / "crm.csv", "Submitted at,Rating,Contact email,Plan\n" + rows)
+    found = inspect_export(path)
+    assert (
+        "'Contact email' (100%) is filled on nearly every response: the tool's record of whom "
+        "it surveyed, not a way a respondent chose to leave, so it is no consent to be "
+        "contacted. Add a consent question (May we contact you about your answer? Yes/No) and "
+        "set columns.contact to it."
+    ) in found.notes
+    project_from_export(tmp_path / "p", path)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text("utf-8")
+    assert "contact_details" not in text
+    assert "# 'Contact email' (100%) is filled on nearly every response" in text
+    # A form's "leave your e-mail if you want a reply", filled by a few, is still offered.
+    some = "".join(
+        f"2026-10-{i % 28 + 1:02d} 09:{i:02d},{i % 11},"
+        f"{f'user{i}@example.com' if i % 4 == 0 else ''},{('Pro', 'Team')[i % 2]}\n"
+        for i in range(48)
+    )
+    path = write_text(tmp_path / "form.csv", "Submitted at,Rating,E-mail,Plan\n" + some)
+    assert not any("nearly every response" in n for n in inspect_export(path).notes)
+    project_from_export(tmp_path / "q", path)
+    text = (tmp_path / "q" / "parameters" / "defaults.yaml").read_text("utf-8")
+    assert "  # contact_details: [E-mail]" in text
+
+
+def test_a_japanese_project_says_the_crm_s_e_mail_is_no_consent_in_japanese(
+    tmp_path: Path,
+) -> None:
+    rows = "".join(
+        f"2026/10/{1 + i % 28} 9:{i % 60:02d},{i % 11},理由{i},guest{i}@example.jp\n"
+        for i in range(40)
+    )
+    path = write_text(tmp_path / "crm.csv", "回答日時,おすすめ度,理由,メールアドレス\n" + rows)
+    project_from_export(tmp_path / "p", path)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text("utf-8")
+    assert (
+        "  # 'メールアドレス' (100%)はほぼすべての回答に入っています。\n"
+        "  # 回答者が連絡を望んで残したものではなくツールが持つ記録なので、"
+        "連絡の同意とはみなしません。\n"
+        "  # 同意を尋ねる設問（はい／いいえ）を加えてcolumns.contactに設定してください。\n"
+        "  contact: null\n"
+    ) in text
+    assert "contact_details" not in text

@@ -960,3 +960,28 @@ def test_an_answer_in_both_consent_lists_is_a_config_error(
     path.write_text(path.read_text("utf-8").replace("'１'", "いいえ"), encoding="utf-8")
     words = load_unit(path).consent_words()
     assert (words.yes, words.no) == ({"1", "はい"}, {"2", "いいえ"})
+
+
+def test_data_exclude_is_validated_and_reaches_the_loader(project: Path) -> None:
+    # QA30 F7: a staff test row could not be left out. data.exclude names its column and
+    # values as data.filter does; a column the export lacks is named like any other column.
+    def excluding(rule: str) -> str:
+        return UNIT.replace("  filter:", f"  exclude: [{rule}]\n  filter:")
+
+    unit = load_unit(write_unit(project, excluding("{column: comment, values: [テスト]}")))
+    assert unit.loader_options()["exclude"] == (("comment", ("テスト",)),)
+    misspelt = excluding("{column: coment, values: [テスト]}")
+    assert error_of(write_unit(project, misspelt)) == (
+        "params/ec.yaml: data.exclude[0].column: no column 'coment' in responses.csv. "
+        "Did you mean 'comment'? Columns in responses.csv: 'response_id', 'submitted_at', "
+        "'business_unit', 'score', 'channel', 'comment'."
+    )
+    empty = excluding("{column: comment, values: []}")
+    assert error_of(write_unit(project, empty)) == (
+        "params/ec.yaml: data.exclude[0].values: List should have at least 1 item after "
+        "validation, not 0; found []."
+    )
+    unknown = excluding("{column: comment, value: テスト}")
+    assert error_of(write_unit(project, unknown)).startswith(
+        "params/ec.yaml: 2 problems:\n- data.exclude[0].values: required but missing.\n"
+    )

@@ -20,8 +20,9 @@ import pandas as pd
 import pytest
 
 from nps_kit.cli import main
+from nps_kit.errors import DataError
 from nps_kit.inspect import inspect_export
-from nps_kit.unit import headline, prepare_unit
+from nps_kit.unit import data_quality, headline, prepare_unit
 
 
 def _module(name: str) -> ModuleType:
@@ -82,7 +83,7 @@ CASES = {
     ),
 }
 # What should count: every row as written, but for the CRM's exact repeats (dedupe: true, as
-# init proposes). The city's staff test row counts: nothing in nps-kit can leave it out (QA30).
+# init proposes). The city's staff test row counts here (raw); data.exclude leaves it out (FIX70).
 VARIANT = {"city": "raw", "werk": "raw", "saas": "dedup"}
 
 
@@ -166,3 +167,56 @@ def test_each_unit_s_headline_and_change_equal_pandas(dataset: str, exports: Pat
         assert head.result.n == n, unit
         assert head.result.nps == pytest.approx(value, abs=1e-9), unit
         assert before_result.nps == pytest.approx(before, abs=1e-9), unit
+
+
+def test_the_staff_test_row_is_left_out_by_exclude_in_score_and_the_report(
+    exports: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # QA30 F7: the city's staff test (名前 テスト, 31 March) counted; 中央区役所's trend had a
+    # March of n=1 and the all-unit figures 2,295 responses for 2,294.
+    case = CASES["city"]
+    path = exports / case.file
+    truth = check.truth("city", "notest", exports)
+    capsys.readouterr()
+    args = ["score", str(path), "--score-column", case.score, "--by", case.unit, "--period",
+            "month", "--date-column", case.date, "--format", "json", "--min-report-n", "0",
+            "--exclude", "名前=ﾃｽﾄ"]  # fmt: skip
+    assert main(args) == 0
+    got = json.loads(capsys.readouterr().out)
+    n, value = check.nps(truth["score"])
+    assert (got["overall"]["n"], round(got["overall"]["nps"], 4)) == (n, round(value, 4))
+    assert "1 row matching exclude was left out (a test response or the like)." in got["notes"]
+    assert not any(g["group"]["period"] == "2026-03" for g in got["groups"])
+    unit = prepare_unit(
+        path,
+        name="中央区役所",
+        language="ja",
+        unit_column=case.unit,
+        unit_values=["中央区役所"],
+        score_column=case.score,
+        date_column=case.date,
+        period=MONTH,
+        exclude=[("名前", ["テスト"])],
+        **case.options,  # type: ignore[arg-type]
+    )
+    assert "2026-03" not in set(unit.responses["period"].dropna())
+    quality = data_quality(unit)
+    said = dict(zip(quality["item"], quality["value"], strict=True))
+    assert said["除外の指定（data.exclude）で除いた行（テスト回答など）"] == "1"
+
+
+def test_exclude_names_a_column_the_export_lacks(exports: Path) -> None:
+    case = CASES["city"]
+    with pytest.raises(DataError) as caught:
+        prepare_unit(
+            exports / case.file,
+            name="中央区役所",
+            unit_column=case.unit,
+            unit_values=["中央区役所"],
+            score_column=case.score,
+            date_column=case.date,
+            period=MONTH,
+            exclude=[("氏名", ["テスト"])],
+        )
+    assert "data.exclude.column" in str(caught.value)
+    assert "'名前'" in str(caught.value)

@@ -7,10 +7,13 @@ import json
 import math
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nps_kit._resubmit import RESUBMISSIONS, dedupe_option, resubmission_note
 from nps_kit._width import display_width, pad
+
+if TYPE_CHECKING:
+    from nps_kit.load import ColumnIndex
 
 __all__ = ["register"]
 
@@ -62,6 +65,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "also drops double submissions (every answer repeated within a minute, as a second click "
         "on a form's Submit makes; needs --date-column), as dedupe: true / resubmissions in the "
         "parameters of nps-kit run does, so the figures match the report's",
+    )
+    p.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        type=exclude_option,
+        metavar="COL=VALUE",
+        help="leave out the rows whose COL is VALUE, a staff test say (repeatable), as "
+        "data.exclude in the parameters of nps-kit run does, so the figures match the report's",
     )
     p.add_argument("--sheet", metavar="NAME", help="XLSX sheet name or 0-based index")
     p.add_argument("--encoding", metavar="ENC", help="text encoding, e.g. cp932 (default: detect)")
@@ -139,6 +151,7 @@ def _run(args: argparse.Namespace) -> int:
         date_format=args.date_format,
         id_column=id_column,
         dedupe=args.dedupe,
+        exclude=_exclusions(args.exclude, index),
     )
     data = loaded.data
     weight = "nps_weight" if args.weight_column else None
@@ -220,6 +233,32 @@ def _run(args: argparse.Namespace) -> int:
         note = resubmission_note(again, option=f"--dedupe {RESUBMISSIONS}")
         print(f"note: {note}", file=sys.stderr)
     return 0
+
+
+def exclude_option(text: str) -> tuple[str, str]:
+    """Read a value of ``nps-kit score --exclude``: ``COLUMN=VALUE``.
+
+    Raises
+    ------
+    argparse.ArgumentTypeError
+        When there is no ``=`` or nothing on either side of it.
+    """
+    column, equals, value = text.partition("=")
+    if not equals or not column.strip() or not value.strip():
+        raise argparse.ArgumentTypeError(
+            f"expected COLUMN=VALUE (e.g. 名前=テスト); found {text!r}"
+        )
+    return column.strip(), value.strip()
+
+
+def _exclusions(
+    given: list[tuple[str, str]], index: ColumnIndex
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``--exclude`` pairs as the loader's ``exclude``: one entry per column, resolved."""
+    by_column: dict[str, list[str]] = {}
+    for column, value in given:
+        by_column.setdefault(index.resolve(column, option="--exclude"), []).append(value)
+    return tuple((column, tuple(values)) for column, values in by_column.items())
 
 
 def _number(value: Any) -> Any:
