@@ -10,7 +10,8 @@ ERR26 (``--blind 25``): training set 29 held out whole and never opened; blind s
 named (it is above 25). ERR27 (``--blind 26``): training set 30 held out whole and never opened
 (the layer's round-13 decision set); the blind set above 26 is never named. ERR28 (``--blind
 27``): training set 31 held out whole and never opened; set 30 is readable; the blind set above 27
-is never named.
+is never named. ERR29 (``--blind 28``): training set 31 held out whole and never opened; the
+blind set above 28 is never named.
 For blind set N:
 ``--counts OUT.json``: per set and language [gold, predicted, right, polarity right] of the
 shipped tagger (as ``bench_text.py --eval`` reads it; imp12/imp13 with ``asks="improvement"``)
@@ -53,6 +54,9 @@ ROUNDS: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = {
     # ERR28: training set 31 is the layer's next decision set, never opened; set 30 is spent and
     # readable; the blind set above 27 is never named (as ERR27 did with 27)
     27: ((31,), ()),
+    # ERR29: training set 31 stays held out whole, never opened; no training set 32 exists (held
+    # out so that a later file is never read by accident); the blind set above 28 is never named
+    28: ((31, 32), ()),
 }
 
 
