@@ -83,7 +83,8 @@ BLIND26 = pd.read_csv(DATA / "theme_eval_blind26.csv", keep_default_na=False, dt
 BLIND27 = pd.read_csv(DATA / "theme_eval_blind27.csv", keep_default_na=False, dtype=str)
 # Blind set 28: merged unread, read twice as /work/lead/PREREG28.md says (floors below).
 BLIND28 = pd.read_csv(DATA / "theme_eval_blind28.csv", keep_default_na=False, dtype=str)
-# Blind set 29: merged unread (only its format is tested here); read as /work/lead/PREREG29.md says.
+# Blind set 29: merged unread (only its format is tested here); read once (4c8ece2) as
+# /work/lead/PREREG29.md says, its second reading kept for the next text change.
 BLIND29 = pd.read_csv(DATA / "theme_eval_blind29.csv", keep_default_na=False, dtype=str)
 SHORT14 = pd.read_csv(DATA / "theme_eval_short14.csv", keep_default_na=False, dtype=str)
 # Food set 1 (FOOD57): 150 restaurant, café, takeaway and delivery comments per language, written
