@@ -1058,6 +1058,10 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "コメントを外してください。",
     ),
     (
+        _literal("A unit renamed in the export keeps its trend when its old value is listed, e.g."),
+        "エクスポート上で名前が変わったユニットも、次のように以前の値を挙げれば推移が続きます：",
+    ),
+    (
         _literal(
             "Keep only this unit's rows when several units share one export; null = every row."
         ),
@@ -1204,7 +1208,7 @@ def _needs(what: str) -> str:
 _PATTERNS = tuple((re.compile(english), japanese) for english, japanese in _JA)
 _COMMENT = re.compile(r"^(?P<indent>\s*)# ?(?P<text>.*)$")
 # A commented-out setting the analyst uncomments: never translated nor joined with prose.
-_SETTING = re.compile(r"^(?:contact_details: \[|mail:$|\s+to: \[)")
+_SETTING = re.compile(r"^(?:contact_details: \[|mail:$|data:$|\s+to: \[|\s+filter: )")
 
 
 _OPEN, _CLOSE = "（「(", "）」)"
