@@ -55,6 +55,7 @@ from nps_kit.load import (
     read_column_index,
 )
 from nps_kit.ordinal import labelled_scale, not_applicable
+from nps_kit.score import SEGMENTS
 
 __all__ = [
     "KINDS",
@@ -1094,8 +1095,6 @@ def _nps_column(columns: list[ColumnInfo]) -> str | None:
     return ranked[0].column
 
 
-#: The segments in the order of their scores (0-6, 7-8, 9-10).
-_SEGMENTS: Final = ("detractor", "passive", "promoter")
 #: The answers of a column of NPS segments (NFKC, case-folded), each as its segment.
 _SEGMENT_NAMES: Final = {
     **dict.fromkeys(("promoter", "promoters", "推奨者"), "promoter"),
@@ -1116,33 +1115,32 @@ def _segment_names(values: pd.Series) -> bool:
 
 def _group_check(frame: pd.DataFrame, nps_col: str, info: list[ColumnInfo]) -> list[str]:
     """Compare the chosen score with its segment columns (Qualtrics' *_NPS_GROUP, a CRM's)."""
+    groups = [c for c in info if c.kind == "nps_group"]
+    if not groups:
+        return []
+    expected = pd.cut(
+        parse_scores(frame[nps_col]).score.astype("float64"),
+        bins=[-1, 6, 8, 10],
+        labels=list(SEGMENTS),
+    ).astype("string")
     notes = []
-    for group in (c for c in info if c.kind == "nps_group"):
+    for group in groups:
         base = group.column.removesuffix("_NPS_GROUP")
-        if base == group.column:
-            # Not Qualtrics' (whose name says which question it groups): the score's, or not.
-            scores = parse_scores(frame[nps_col]).score.astype("float64")
-            expected = pd.cut(scores, bins=[-1, 6, 8, 10], labels=list(_SEGMENTS)).astype("string")
-            given = frame[group.column].map(_segment, na_action="ignore").astype("string")
-            both = expected.notna() & given.notna()
-            agree = int((expected[both] == given[both]).sum())
-            notes.append(
-                f"{nps_col!r} agrees with {group.column!r} on {agree:,} of "
-                f"{int(both.sum()):,} responses."
-            )
-            continue
-        scores = parse_scores(frame[nps_col]).score
-        expected = pd.cut(
-            scores.astype("float64"),
-            bins=[-1, 6, 8, 10],
-            labels=["detractor", "passive", "promoter"],
-        ).astype("string")
-        given = frame[group.column].astype("string").str.strip().str.casefold()
+        # A CRM's column is not Qualtrics' (whose name says which question it groups): its
+        # answers are read as segment names (Promoter, 推奨者 …), the score's or not.
+        qualtrics = base != group.column
+        cells = frame[group.column]
+        given = (
+            cells.astype("string").str.strip().str.casefold()
+            if qualtrics
+            else cells.map(_segment, na_action="ignore").astype("string")
+        )
         both = expected.notna() & given.notna()
         agree = int((expected[both] == given[both]).sum())
-        if base == nps_col:
+        if not qualtrics or base == nps_col:
+            whose = "Qualtrics' " if qualtrics else ""
             notes.append(
-                f"{nps_col!r} agrees with Qualtrics' {group.column!r} on {agree:,} of "
+                f"{nps_col!r} agrees with {whose}{group.column!r} on {agree:,} of "
                 f"{int(both.sum()):,} responses."
             )
         else:
