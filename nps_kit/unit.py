@@ -9,7 +9,6 @@ a :class:`UnitData` into the tables each report section shows; they only combine
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +27,7 @@ from nps_kit._consent import (
     unread_answers,
 )
 from nps_kit._value_key import cell_text, one_spelling
+from nps_kit._width import display_width
 from nps_kit.cache import normalise_key as _norm
 from nps_kit.errors import DataError, closest, missing_column
 from nps_kit.i18n import Language, join_names, t
@@ -966,8 +966,9 @@ _MENTION_CELLS = 40
 def _mention(column: str | None) -> str | None:
     """Return ``column`` as a data-quality row names it: up to 40 cells, then an ellipsis.
 
-    Wide (CJK) characters count two cells; a cut inside an English word goes back to the
-    space before it. Line breaks and runs of spaces are one space.
+    Wide (CJK) characters count two cells (:func:`nps_kit._width.display_width`); a cut
+    inside an English word goes back to the space before it. Line breaks and runs of spaces
+    are one space.
     """
     if not column:
         return column
@@ -975,7 +976,7 @@ def _mention(column: str | None) -> str | None:
     cells = 0
     at = len(text)
     for i, char in enumerate(text):
-        cells += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        cells += display_width(char)
         if cells > _MENTION_CELLS:
             at = i
             break
