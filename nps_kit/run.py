@@ -732,13 +732,7 @@ def run_reports(
             hashes[unit.data.path] = _sha256(unit.data.path)
     _check_writable(output)  # before the export is parsed into the cache beneath it
     caches = _build_caches(units, hashes, cache_folder(output, cache_dir))
-    from nps_kit._unit_rows import (
-        NO_RESPONSES,
-        NO_ROWS,
-        UnitRefused,
-        consent_warning,
-        previous_names_warning,
-    )
+    from nps_kit._unit_rows import NO_RESPONSES, NO_ROWS, UnitRefused
 
     prepared: list[_Job] = []
     skipped: dict[str, ConfigError] = {}
@@ -781,13 +775,9 @@ def run_reports(
         _say(progress, line)
     for line in playbook_notes([job.unit for job in prepared]):
         _say(progress, line)
-    for job in prepared:  # a columns.id set by hand that repeats: what that means (FIX37)
-        if said := cached_id_warning(job.unit, caches[job.unit.unit]):
-            _say(progress, f"warning: {job.unit.unit}: {said}")
-        if said := consent_warning(job.unit, caches[job.unit.unit]):
-            _say(progress, f"warning: {job.unit.unit}: {said}")
-        if said := previous_names_warning(job.unit, caches[job.unit.unit]):
-            _say(progress, f"warning: {job.unit.unit}: {said}")
+    for job in prepared:
+        for line in _cache_warnings(job.unit, caches[job.unit.unit]):
+            _say(progress, line)
     guessed: dict[str, list[str]] = {}  # dates read in an order only guessed (QA28 #2)
     for job in prepared:
         report = caches[job.unit.unit].report
@@ -1382,7 +1372,7 @@ def build_once(
     hashes = {unit.data.path: _sha256(unit.data.path)}
     _check_writable(output)
     cache = _build_caches([unit], hashes, cache_folder(output, cache_dir))
-    from nps_kit._unit_rows import UnitRefused, consent_warning, previous_names_warning
+    from nps_kit._unit_rows import UnitRefused
 
     try:
         job = _prepare_job(
@@ -1402,12 +1392,8 @@ def build_once(
             warn(line)
         for line in contact_warnings([unit]):
             warn(line)
-        if said := cached_id_warning(unit, cache[unit.unit]):
-            warn(f"warning: {unit.unit}: {said}")
-        if said := consent_warning(unit, cache[unit.unit]):
-            warn(f"warning: {unit.unit}: {said}")
-        if said := previous_names_warning(unit, cache[unit.unit]):
-            warn(f"warning: {unit.unit}: {said}")
+        for line in _cache_warnings(unit, cache[unit.unit]):
+            warn(line)
     with tempfile.TemporaryDirectory(prefix="nps-kit-watch-") as scratch:
         result = _write_unit(job, _execute_unit(job, Path(scratch), kernel), output)
     write_manifest_and_overview(output, job.period, [result])
@@ -1453,6 +1439,18 @@ def progress_line(result: UnitResult, count: int, units: Sequence[str], *, elaps
 def _say(stream: TextIO | None, text: str) -> None:
     if stream is not None:
         print(text, file=stream, flush=True)
+
+
+def _cache_warnings(unit: UnitParameters, cache: ExportCache) -> list[str]:
+    """Return the ``warning:`` lines its export's cache tells of a unit, before any kernel starts.
+
+    A ``columns.id`` set by hand that repeats (FIX37), a consent question not set, and a
+    ``data.filter.previous_names`` no row has (REVIEW31): what ``run`` and ``run --watch`` say.
+    """
+    from nps_kit._unit_rows import consent_warning, previous_names_warning
+
+    checks = (cached_id_warning, consent_warning, previous_names_warning)
+    return [f"warning: {unit.unit}: {said}" for check in checks if (said := check(unit, cache))]
 
 
 def summary_table(result: RunResult) -> str:
