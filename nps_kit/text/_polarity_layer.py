@@ -10,11 +10,11 @@ and gives the probability of each of positive, negative, mixed and neutral. The 
 polarity is replaced by the most probable one when that differs and its probability is at least
 the language's ``threshold`` (for a theme the learned theme layer added, its ``threshold`` of
 added themes where the resource holds one: since round 6). The models were trained on the
-mentions the tagger finds in every readable labelled set with polarities (round 7:
-``benchmarks/polarity_round7.py``, its choices and estimates there, round 6's in
-``benchmarks/polarity_round6.py``; the design is ``benchmarks/polarity_layer_eval.py``'s G with
-round 6's second threshold, G2T); their weights are the package resource
-``polarity_layer.npz``, read here with numpy only.
+mentions the tagger finds in every readable labelled set with polarities: Japanese round 7
+(``benchmarks/polarity_round7.py``, its choices and estimates there), English round 6
+(``benchmarks/polarity_round6.py``), which decision set 31 kept over round 7; the design is
+``benchmarks/polarity_layer_eval.py``'s G with round 6's second threshold, G2T. Their weights
+are the package resource ``polarity_layer.npz``, read here with numpy only.
 """
 
 from __future__ import annotations
