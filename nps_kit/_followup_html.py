@@ -23,7 +23,7 @@ from nps_kit.closed_loop import (
     unlisted_note,
 )
 from nps_kit.i18n import Language, shown_redactions, t
-from nps_kit.report import keep_terms, nobreak
+from nps_kit.report import folds_rest, keep_terms, nobreak
 
 __all__ = ["FIRST_SCREEN", "followup_html", "loop_status_html"]
 
@@ -144,9 +144,7 @@ def _folded(
     first: int,
     profile: Sequence[tuple[str, str]] = (),
 ) -> str:
-    # A fold for one person takes the room of the card it hides: as a long table's single last
-    # row (report.table), a single last person stays in view (BROWSE31: "Show the other 1").
-    if len(rows) <= first + 1:
+    if not folds_rest(len(rows), first):  # one person left stays in view, as a table's row
         return _table(rows, columns, lang, profile)
     rest = rows.iloc[first:]
     return _table(rows.head(first), columns, lang, profile) + (

@@ -439,6 +439,15 @@ def _is_number(value: Any) -> bool:
     return pd.api.types.is_number(value) and not isinstance(value, bool)
 
 
+def folds_rest(total: int, first: int | None) -> bool:
+    """Whether ``total`` rows shown ``first`` in view fold the others under a "show more" line.
+
+    Only two or more: a fold for one row takes the room of the row it hides, so a single last
+    row (a table's, a follow-up list's person) stays in view (BROWSE31). ``None`` shows all.
+    """
+    return first is not None and total > first + 1
+
+
 def table(
     df: pd.DataFrame,
     *,
@@ -559,8 +568,7 @@ def table(
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
         )
 
-    # A fold for one row takes the room of the row it hides: a single last row stays in view.
-    if first is None or len(rows) <= first + 1:
+    if first is None or not folds_rest(len(rows), first):
         return HTML(wrapped(rows))
     more = escape(_w("more_rows", lang_, n=len(rows) - first))
     return HTML(
