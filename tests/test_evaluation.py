@@ -510,6 +510,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.89, 0.88, 0.91)}
         _both_languages("theme_train29"),
         _both_languages("theme_train30"),
         _both_languages("theme_train31"),
+        _both_languages("theme_train32"),
     ],
     ids=[
         "first",
@@ -549,6 +550,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.89, 0.88, 0.91)}
         "train29-decision",
         "train30-decision",
         "train31-decision",
+        "train32-decision",
     ],
 )
 def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
