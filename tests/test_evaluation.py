@@ -86,6 +86,9 @@ BLIND28 = pd.read_csv(DATA / "theme_eval_blind28.csv", keep_default_na=False, dt
 # Blind set 29: merged unread (only its format is tested here); read once (4c8ece2) as
 # /work/lead/PREREG29.md says, its second reading kept for the next text change.
 BLIND29 = pd.read_csv(DATA / "theme_eval_blind29.csv", keep_default_na=False, dtype=str)
+# Blind set 30: merged unread (only its format is tested here); read once (754f2f3's text code) as
+# docs/prereg/PREREG30.md says, its second reading after theme layer round 14 is decided.
+BLIND30 = pd.read_csv(DATA / "theme_eval_blind30.csv", keep_default_na=False, dtype=str)
 SHORT14 = pd.read_csv(DATA / "theme_eval_short14.csv", keep_default_na=False, dtype=str)
 # Food set 1 (FOOD57): 150 restaurant, café, takeaway and delivery comments per language, written
 # by blind authors from docs/labelling.md's food section alone, all of the food pack.
@@ -501,6 +504,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.89, 0.88, 0.91)}
         BLIND27,
         BLIND28,
         BLIND29,
+        BLIND30,
         SHORT14,
         _both_languages("theme_train24"),
         _both_languages("theme_train25"),
@@ -541,6 +545,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.89, 0.88, 0.91)}
         "twenty-seventh",
         "twenty-eighth",
         "twenty-ninth",
+        "thirtieth",
         "short14",
         "train24-decision",
         "train25-decision",
