@@ -1500,7 +1500,8 @@ def test_a_totals_row_is_said_and_not_counted_as_a_response_or_an_unread_date(
     assert lines[0] == "denki.csv: 60 responses (CSV, cp932, 1 header row(s))"
     notes = [line for line in lines if line.startswith("note:")]
     assert notes == [
-        "note: 1 totals row under the table (合計) was left out: it is not a response."
+        "note: 1 totals row under the table (合計 (denki.csv row 62; its score is no 0–10 "
+        "answer)) was left out: it is not a response."
     ]
     found = inspect_export(path)
     assert found.date_notes == () and found.column("ｺｰﾙ日時").kind == "date"
