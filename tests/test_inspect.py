@@ -1704,6 +1704,18 @@ def test_option_codes_joined_by_commas_are_a_multi_select_not_amounts(tmp_path: 
     assert (info["Service (1-5)"].kind, info["Service (1-5)"].detail) == ("rating", "1–5")
 
 
+def test_a_rating_with_halves_and_a_decimal_comma_is_a_number_not_a_multi_select(
+    tmp_path: Path,
+) -> None:
+    # FIX71 #2: a German 1-5 rating written 4,5 / 3,0 (fewer than 20 wholes) was read as a
+    # multi-select of options 4, 5, 3 and 0, and init proposed its "options" as a breakdown.
+    halves = ["4,5", "3,0", "2,5", "5,0", "4,0", "1,5", "3,5", "2,0"]
+    rows = "".join(f"{i % 11};{halves[i % len(halves)]}\n" for i in range(60))
+    path = write_text(tmp_path / "h.csv", "Weiterempfehlung (0-10);Service\n" + rows, "cp1252")
+    info = {c.column: c for c in inspect_export(path).columns}
+    assert (info["Service"].kind, info["Service"].detail) == ("number", "1.5–5")
+
+
 def test_options_joined_by_a_slash_are_a_multi_select_options_with_one_are_not(
     tmp_path: Path,
 ) -> None:
