@@ -1095,11 +1095,20 @@ def _nps_column(columns: list[ColumnInfo]) -> str | None:
     return ranked[0].column
 
 
-#: The answers of a column of NPS segments (NFKC, case-folded), each as its segment.
+#: The answers of a column of NPS segments (NFKC, case-folded), each as its segment: English,
+#: Japanese, German (Promotor/Passiver/Kritiker, Förderer/Indifferente/Detraktor), French and
+#: Spanish (FIX71: a German CRM's Kritiker was a breakdown explaining the NPS by itself).
 _SEGMENT_NAMES: Final = {
-    **dict.fromkeys(("promoter", "promoters", "推奨者"), "promoter"),
-    **dict.fromkeys(("passive", "passives", "neutral", "neutrals", "中立者"), "passive"),
-    **dict.fromkeys(("detractor", "detractors", "批判者"), "detractor"),
+    name: segment
+    for segment, names in (
+        ("promoter", "promoter promoters 推奨者 promotor promotoren förderer promoteur promoteurs"),
+        ("promoter", "promotores"),
+        ("passive", "passive passives neutral neutrals 中立者 passiver indifferente indifferenter"),
+        ("passive", "passif passifs neutre neutres pasivo pasivos neutro neutros"),
+        ("detractor", "detractor detractors 批判者 kritiker detraktor detraktoren détracteur"),
+        ("detractor", "détracteurs detractores"),
+    )
+    for name in names.split()
 }
 
 

@@ -301,6 +301,31 @@ def test_a_crm_s_own_segment_column_is_the_score_s_group_not_a_question(tmp_path
     assert [b["column"] for b in defaults["breakdowns"]] == ["Plan"]
 
 
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("Kritiker", "Passiver", "Promotor"),  # de
+        ("Detraktoren", "Indifferente", "Förderer"),  # de, as some CRMs translate it
+        ("Détracteur", "Passif", "Promoteur"),  # fr
+        ("Detractores", "Pasivos", "Promotores"),  # es
+    ],
+)
+def test_a_crm_s_segment_column_in_german_french_or_spanish_is_the_score_s_group(
+    tmp_path: Path, names: tuple[str, str, str]
+) -> None:
+    # FIX71 #3: only English and Japanese segment names were known; a German CRM's
+    # Kritiker / Passiver / Promotor became a breakdown explaining the NPS by itself.
+    segment = dict(zip((0, 7, 9), names, strict=True))
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d} 09:{i:02d},{s},{segment[s]},{('Pro', 'Team')[i % 2]}\n"
+        for i, s in enumerate([0, 7, 9, 9, 0, 7] * 8)
+    )
+    path = write_text(tmp_path / "crm.csv", "Datum,Bewertung,Segment,Tarif\n" + rows)
+    found = inspect_export(path)
+    assert found.column("Segment").kind == "nps_group"
+    assert found.notes == ("'Bewertung' agrees with 'Segment' on 48 of 48 responses.",)
+
+
 def test_japanese_answers_and_consent(tmp_path: Path) -> None:
     rows = "".join(
         f"R{i},2026/10/{i % 28 + 1} 9:00,{i % 11},{'はい' if i % 2 else 'いいえ'},"
