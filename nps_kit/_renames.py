@@ -23,9 +23,17 @@ import pandas as pd
 from nps_kit._value_key import cell_text, value_key
 
 if TYPE_CHECKING:
-    from nps_kit.params import UnitParameters
+    from nps_kit.params import DataSource, UnitParameters
 
-__all__ = ["EarlierName", "Rename", "earlier_names", "merge_earlier", "renames"]
+__all__ = [
+    "EarlierName",
+    "Rename",
+    "earlier_names",
+    "merge_earlier",
+    "renames",
+    "stated",
+    "still_selected",
+]
 
 #: Longest gap between the old name's last answer and the new name's first.
 WITHIN: Final = dt.timedelta(days=31)
@@ -136,11 +144,17 @@ class EarlierName:
 
 def earlier_names(units: Iterable[UnitParameters]) -> list[EarlierName]:
     """Return every earlier name the units' ``data.filter.previous_names`` state."""
+    return [name for unit in units for name in stated(unit.data, unit.source)]
+
+
+def stated(data: DataSource, source: Path | None) -> list[EarlierName]:
+    """Return the earlier names one unit's ``data`` states (``source``: its file)."""
+    wanted = data.filter
+    if wanted is None:
+        return []
+    current = tuple(wanted.values)
     return [
-        EarlierName(old, tuple(wanted.values), wanted.column, unit.data.path, unit.source)
-        for unit in units
-        if (wanted := unit.data.filter) is not None
-        for old in wanted.previous_names
+        EarlierName(o, current, wanted.column, data.path, source) for o in wanted.previous_names
     ]
 
 
@@ -159,3 +173,30 @@ def merge_earlier(
         return values, []
     shown = keys.map({k: name for k, (_, name) in current.items()})
     return shown.where(shown.notna(), values), found
+
+
+def still_selected(
+    units: Iterable[UnitParameters], names: Iterable[EarlierName]
+) -> list[tuple[UnitParameters, EarlierName]]:
+    """Pair each unit that still selects another unit's earlier name with that name.
+
+    Its rows would be reported twice: in the unit's report and in the renamed unit's (an old
+    unit file kept after the rename, FIX71). Same export, same column, the value compared as
+    ``data.filter`` compares.
+    """
+    names = list(names)
+    out = []
+    for unit in units:
+        wanted = unit.data.filter
+        if wanted is None:
+            continue
+        keys = {value_key(v) for v in wanted.values}
+        out += [
+            (unit, name)
+            for name in names
+            if name.source != unit.source
+            and name.export == unit.data.path
+            and name.column == wanted.column
+            and value_key(name.old) in keys
+        ]
+    return out
