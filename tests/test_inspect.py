@@ -1933,6 +1933,55 @@ def test_a_staff_test_row_is_said_and_init_proposes_to_exclude_it(tmp_path: Path
     assert defaults["data"]["exclude"] == [{"column": "名前", "values": ["テスト"]}]
 
 
+def _months(tmp_path: Path, first: list[str], months: tuple[str, ...]) -> Path:
+    rows = first + [
+        f"R{i:04d},{months[i % len(months)]}-{i % 28 + 1:02d} 09:{i % 60:02d},{i % 11},"
+        f"{('Wartezeit zu lang', 'freundlich', '')[i % 3]}"
+        for i in range(120)
+    ]
+    header = "Response ID,Submitted at,Score,Comment\n"
+    return write_text(tmp_path / "m.csv", header + "\n".join(rows) + "\n")
+
+
+def test_a_lone_response_months_before_the_survey_is_said_and_init_proposes_it_commented(
+    tmp_path: Path,
+) -> None:
+    # FIX71 #6 (QA30 F7's second sign): the staff's try of the form in February, three months
+    # before the survey opened, with nothing saying "test": a February of n=1 in every trend.
+    path = _months(tmp_path, ["T-1,2026-02-13 17:45,10,ok"], ("2026-05", "2026-06", "2026-07"))
+    found = inspect_export(path)
+    assert found.test_rows is None
+    assert found.month_rows is not None
+    assert (found.month_rows.column, found.month_rows.values, found.month_rows.rows) == (
+        "Response ID",
+        ("T-1",),
+        (2,),
+    )
+    assert (
+        "Row 2 (Response ID T-1) is the only response of 2026-02, 3 months before any other "
+        "month with responses (2026-05 to 2026-07): a staff test before the survey opened? "
+        "data.exclude: [{column: Response ID, values: [T-1]}] leaves it out of every figure."
+    ) in found.notes
+    project_from_export(tmp_path / "p", path)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text("utf-8")
+    assert "  # exclude: [{column: Response ID, values: [T-1]}]\n" in text
+    assert "exclude" not in yaml.safe_load(text)["data"]
+
+
+@pytest.mark.parametrize(
+    ("first", "months"),
+    [
+        # A small month next to the others, and one inside a pause of the survey: responses.
+        (["S-1,2026-04-30 17:45,10,ok", "S-2,2026-04-29 10:00,3,"], ("2026-05", "2026-06")),
+        (["S-1,2026-04-13 17:45,10,ok"], ("2026-01", "2026-07")),
+    ],
+)
+def test_a_small_month_inside_the_survey_is_no_staff_test(
+    tmp_path: Path, first: list[str], months: tuple[str, ...]
+) -> None:
+    assert inspect_export(_months(tmp_path, first, months)).month_rows is None
+
+
 def test_a_choice_named_test_and_many_test_rows_are_no_staff_test(tmp_path: Path) -> None:
     rows = "".join(
         f"2026-04-{i % 28 + 1:02d} 09:{i % 60:02d},{i % 11},{('Test', 'Live')[i % 2]},"
