@@ -4,19 +4,36 @@ QA29 F8: "Ward 3B" (to 14 October) and "Ward 3B (Cardiology)" (from 15 October) 
 units, the new one without a trend. The tool cannot know a rename, but one value that stops
 the month another starts, the one name the start of the other, is the pattern worth a
 proposal: ``data.filter.previous_names`` (:class:`nps_kit.params.RowFilter`), commented out.
+
+Once stated, the renames are read here too (:func:`earlier_names`): ``score --by`` counts an
+earlier name under the current one (:func:`merge_earlier`), and the parameters check refuses
+an old unit file that still selects one (FIX71).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Final
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
 
 import pandas as pd
 
-from nps_kit._value_key import value_key
+from nps_kit._value_key import cell_text, value_key
 
-__all__ = ["Rename", "renames"]
+if TYPE_CHECKING:
+    from nps_kit.params import DataSource, UnitParameters
+
+__all__ = [
+    "EarlierName",
+    "Rename",
+    "earlier_names",
+    "merge_earlier",
+    "renames",
+    "stated",
+    "still_selected",
+]
 
 #: Longest gap between the old name's last answer and the new name's first.
 WITHIN: Final = dt.timedelta(days=31)
@@ -94,3 +111,92 @@ def renames(values: pd.Series, dates: pd.Series) -> list[Rename]:
         if olds[old] == 1 and news[new] == 1
     ]
     return sorted(found, key=lambda r: (r.first_new, r.new))
+
+
+@dataclass(frozen=True)
+class EarlierName:
+    """A unit's earlier name (``data.filter.previous_names``): its rows are now the unit's.
+
+    The one reading of the renames the parameters state, for ``score --by`` (which merges the
+    earlier name's rows under the current one, as ``run`` does) and for the parameters check
+    that refuses an old unit file still selecting them (their rows would be reported twice).
+
+    Attributes
+    ----------
+    old
+        The earlier value as the parameters write it.
+    current
+        The unit's values (``data.filter.values``): the first is the name shown.
+    column
+        The unit column (``data.filter.column``).
+    export
+        The export the unit reads (``data.path``).
+    source
+        The unit file that says so.
+    """
+
+    old: str | int | float
+    current: tuple[str | int | float, ...]
+    column: str
+    export: Path
+    source: Path | None
+
+
+def earlier_names(units: Iterable[UnitParameters]) -> list[EarlierName]:
+    """Return every earlier name the units' ``data.filter.previous_names`` state."""
+    return [name for unit in units for name in stated(unit.data, unit.source)]
+
+
+def stated(data: DataSource, source: Path | None) -> list[EarlierName]:
+    """Return the earlier names one unit's ``data`` states (``source``: its file)."""
+    wanted = data.filter
+    if wanted is None:
+        return []
+    current = tuple(wanted.values)
+    return [
+        EarlierName(o, current, wanted.column, data.path, source) for o in wanted.previous_names
+    ]
+
+
+def merge_earlier(
+    values: pd.Series, names: Iterable[EarlierName]
+) -> tuple[pd.Series, list[EarlierName]]:
+    """Write each earlier name's cells as the unit's current name (its first value).
+
+    Compared as ``data.filter`` compares (:func:`value_key`). Returns the column and the
+    earlier names it held.
+    """
+    current = {value_key(n.old): (n, cell_text(n.current[0])) for n in names if n.current}
+    keys = values.map(value_key, na_action="ignore")
+    found = [current[k][0] for k in dict.fromkeys(keys.dropna()) if k in current]
+    if not found:
+        return values, []
+    shown = keys.map({k: name for k, (_, name) in current.items()})
+    return shown.where(shown.notna(), values), found
+
+
+def still_selected(
+    units: Iterable[UnitParameters], names: Iterable[EarlierName]
+) -> list[tuple[UnitParameters, EarlierName]]:
+    """Pair each unit that still selects another unit's earlier name with that name.
+
+    Its rows would be reported twice: in the unit's report and in the renamed unit's (an old
+    unit file kept after the rename, FIX71). Same export, same column, the value compared as
+    ``data.filter`` compares.
+    """
+    names = list(names)
+    out = []
+    for unit in units:
+        wanted = unit.data.filter
+        if wanted is None:
+            continue
+        keys = {value_key(v) for v in wanted.values}
+        out += [
+            (unit, name)
+            for name in names
+            if name.source != unit.source
+            and name.export == unit.data.path
+            and name.column == wanted.column
+            and value_key(name.old) in keys
+        ]
+    return out

@@ -18,7 +18,7 @@ import pandas as pd
 
 from nps_kit._value_key import cell_text, value_key
 
-__all__ = ["TestRows", "test_rows"]
+__all__ = ["TestRows", "month_rows", "test_rows"]
 
 #: A whole cell that says "test" (a name テスト, a comment "test"), after value_key.
 _WORDS: Final = frozenset(
@@ -32,6 +32,12 @@ _STARTS: Final = re.compile(
 #: At most this many rows, and this share of them: a test is one or two submissions.
 _MAX_ROWS: Final = 3
 _MAX_SHARE: Final = 0.01
+#: A month of at most this many rows, this many months or more from every other month with
+#: responses, before or after them all (FIX71: a try of the form before the survey opened).
+_MONTH_ROWS: Final = 2
+_MONTHS_APART: Final = 2
+#: Responses the other months need: two rows beside three are no survey to stand apart from.
+_MONTH_REST: Final = 10
 
 
 @dataclass(frozen=True)
@@ -53,12 +59,24 @@ class TestRows:
     column: str
     values: tuple[str, ...]
     rows: tuple[int, ...]
+    #: For rows told by their month alone (:func:`month_rows`): the month, and how far it is
+    #: from the others (``3 months before any other month with responses (2026-05 to …)``).
+    month: str | None = None
+    apart: str = ""
 
     def note(self) -> str:
         """Say where the rows are and what leaves them out, for ``inspect``'s notes."""
         where = ", ".join(str(r) for r in self.rows)
         said = ", ".join(repr(v) for v in self.values)
         one = len(self.rows) == 1
+        if self.month is not None:
+            when = "before the survey opened" if "before" in self.apart else "after it closed"
+            return (
+                f"{'Row' if one else 'Rows'} {where} ({self.column} {', '.join(self.values)}) "
+                f"{'is the only response' if one else 'are the only responses'} of "
+                f"{self.month}, {self.apart}: a staff test {when}? data.exclude: "
+                f"[{self.rule()}] leaves {'it' if one else 'them'} out of every figure."
+            )
         return (
             f"{'Row' if one else 'Rows'} {where} {'looks' if one else 'look'} like a test, not "
             f"a response ({self.column!r} is {said}): data.exclude: [{self.rule()}] leaves "
@@ -111,3 +129,64 @@ def test_rows(frame: pd.DataFrame, columns: Sequence[str], rows: Sequence[int]) 
     if not found:
         return None
     return min(found, key=lambda pair: pair[0])[1]
+
+
+def month_rows(
+    frame: pd.DataFrame,
+    dates: pd.Series,
+    rows: Sequence[int],
+    *,
+    id_column: str | None,
+    date_column: str,
+) -> TestRows | None:
+    """Find the one or two rows of a month far before (or after) every other month.
+
+    A staff test before launch says nothing of itself (a score, an "ok"), but its month stands
+    apart: at most :data:`_MONTH_ROWS` rows, :data:`_MONTHS_APART` months or more before or
+    after every other month with responses. A small month among the others is the survey's.
+
+    Parameters
+    ----------
+    frame
+        The export as read (one row per response).
+    dates
+        Each row's date (``datetime64``, ``NaT`` where unread), on ``frame``'s index.
+    rows
+        The spreadsheet row of each row of ``frame``.
+    id_column
+        The response id, by which ``data.exclude`` names the rows; ``None``: the date cells
+        as written.
+    date_column
+        The date column.
+
+    Returns
+    -------
+    TestRows or None
+        The rows with their month and how far it is from the others, or ``None``.
+    """
+    months = dates.dt.to_period("M")
+    counts = months.value_counts()
+    for month, n in sorted(counts.items()):
+        others = counts.drop(month)
+        if n > _MONTH_ROWS or others.sum() < _MONTH_REST:
+            continue
+        first, last = min(others.index), max(others.index)
+        if month < first:
+            gap, side = first.ordinal - month.ordinal, "before"
+        elif month > last:
+            gap, side = month.ordinal - last.ordinal, "after"
+        else:
+            continue  # inside the survey: a quiet month, a pause
+        if gap < _MONTHS_APART:
+            continue
+        hits = (months == month).to_numpy()
+        column = id_column if id_column is not None else date_column
+        values = tuple(dict.fromkeys(cell_text(v) for v in frame.loc[hits, column]))
+        return TestRows(
+            column,
+            values,
+            tuple(int(r) for r, hit in zip(rows, hits, strict=True) if hit),
+            month=str(month),
+            apart=f"{gap} months {side} any other month with responses ({first} to {last})",
+        )
+    return None

@@ -4,6 +4,11 @@ Call-centre and order systems write a last row ``合計,2400件,,,,,6.49`` under
 QA25 found it read as a response: inspect counted 2,401 responses and an unreadable date
 ('2400件'), and score told the user to rewrite '2400件' as a date. The loader leaves such a row
 out as it does a sheet's empty rows, and says so (:meth:`nps_kit.load.LoadReport.left_out`).
+
+The label alone is no evidence (FIX71): a respondent named Summe, Total or 合計 is an answer.
+A labelled last row is a totals row when its figures say it is no one's answer: its score is
+none of 0–10 (a mean 6.49, a sum 2400, blank), its numbers are the sums of the rows above, or
+it holds no text answer (a count with its unit, 2400件, is none).
 """
 
 from __future__ import annotations
@@ -15,9 +20,9 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-from nps_kit._values import parse_date_values
+from nps_kit._values import parse_date_values, parse_scores, read_numbers
 
-__all__ = ["TOTALS_WORDS", "totals_labels", "totals_rows"]
+__all__ = ["TOTALS_WORDS", "WHY", "totals_labels", "totals_reasons", "totals_rows"]
 
 #: The label of a totals row, as its first non-blank cell says it (NFKC, case-folded).
 TOTALS_WORDS: Final = frozenset(
@@ -28,6 +33,15 @@ TOTALS_WORDS: Final = frozenset(
 _NUMBER: Final = re.compile(r"^[-+]?[\d,]*\.?\d+%?$")
 # The label sits in one of the first cells of the row (a blank id cell may come first).
 _LABEL_CELLS: Final = 3
+# A count with its unit or a one-word noun (2400件, 1 response, n=240): no text answer.
+_COUNT: Final = re.compile(r"^(?:n\s*=\s*)?[-+]?[\d.,]*\d%?\s*[^\d\s]{0,12}$")
+# The rows above whose sum a totals row's number is: one row's number is no evidence.
+_MIN_SUMMED: Final = 2
+
+#: Why a row was read as totals, as its data-quality line says it (a key of the catalogue's
+#: ``totals.why.*``): its score is none of 0–10, blank, its numbers are the column sums, or it
+#: holds no text answer.
+WHY: Final = ("not_answer", "no_score", "sums", "no_text")
 
 
 def _label(cell: object) -> str:
@@ -46,8 +60,66 @@ def _is_date(values: list[object]) -> bool:
     return bool(dates.dates.notna().any())
 
 
+def _label_at(row: pd.Series) -> int | None:
+    """Return the position of the row's label (its first non-blank of the first cells)."""
+    for k, v in enumerate(row.iloc[:_LABEL_CELLS]):
+        if not pd.isna(v) and str(v).strip():
+            return k if _label(v) in TOTALS_WORDS else None
+    return None
+
+
+def _text_answer(cell: object) -> bool:
+    """Whether a cell is something a respondent wrote (letters, not a count with its unit)."""
+    text = unicodedata.normalize("NFKC", str(cell)).strip()
+    return any(ch.isalpha() for ch in text) and not _COUNT.match(text)
+
+
+def _sums(frame: pd.DataFrame, i: int, skip: set[str]) -> bool:
+    """Whether a number of row ``i`` is the sum of its column's numbers in the rows above."""
+    for column in frame.columns:
+        if column in skip:
+            continue
+        numbers = read_numbers(frame[column].iloc[: i + 1].astype("string"))
+        above, own = numbers.iloc[:i].dropna(), numbers.iloc[i]
+        if len(above) >= _MIN_SUMMED and not pd.isna(own) and own and np.isclose(own, above.sum()):
+            return True
+    return False
+
+
+def _why(frame: pd.DataFrame, i: int, at: int, score_column: str | None) -> str | None:
+    """Say why labelled row ``i`` is totals (a key of :data:`WHY`), ``None`` for an answer."""
+    row = frame.iloc[i]
+    label_column = frame.columns[at]
+    if score_column is not None and score_column in frame.columns:
+        status = parse_scores(pd.Series([row[score_column]], dtype=object)).status.iloc[0]
+        if status != "valid":
+            return "no_score" if status == "missing" else "not_answer"
+    if _sums(frame, i, {label_column}):
+        return "sums"
+    skip = {label_column, score_column}
+    if not any(not pd.isna(v) and _text_answer(v) for c, v in row.items() if c not in skip):
+        return "no_text"
+    return None
+
+
+def totals_reasons(
+    frame: pd.DataFrame, flags: np.ndarray, *, score_column: str | None
+) -> tuple[str, ...]:
+    """Return why each flagged row is totals (a key of :data:`WHY`), for the data quality."""
+    out = []
+    for i in np.flatnonzero(flags):
+        at = _label_at(frame.iloc[i])
+        why = None if at is None else _why(frame, int(i), at, score_column)
+        out.append(why or "no_text")
+    return tuple(out)
+
+
 def totals_rows(
-    frame: pd.DataFrame, *, date_column: str | None, blank: np.ndarray | None = None
+    frame: pd.DataFrame,
+    *,
+    date_column: str | None,
+    score_column: str | None = None,
+    blank: np.ndarray | None = None,
 ) -> np.ndarray:
     """Flag the totals rows at the end of an export's table.
 
@@ -60,20 +132,24 @@ def totals_rows(
         cell of a totals row reads as a date.
     blank
         Rows already known to be empty (a sheet's empty rows), passed over at the end.
+    score_column
+        The 0–10 score's column: a totals row's cell there is no 0–10 answer, or its other
+        figures say it is none (see the module's note). ``None``: those figures alone.
 
     Returns
     -------
     numpy.ndarray
         One flag per row: the last non-empty row(s) whose first non-blank cell, among the first
-        three, is a totals word (合計, 計, 総計, 小計, Total, Grand total …) and which hold no date.
+        three, is a totals word (合計, 計, 総計, 小計, Total, Grand total …), which hold no date
+        and whose figures are no single answer (:func:`totals_reasons` says which).
     """
     flags = np.zeros(len(frame), dtype=bool)
     for i in range(len(frame) - 1, -1, -1):
         if blank is not None and blank[i]:
             continue
         row = frame.iloc[i]
-        cells = [v for v in row.iloc[:_LABEL_CELLS] if not pd.isna(v) and str(v).strip()]
-        if not cells or _label(cells[0]) not in TOTALS_WORDS:
+        at = _label_at(row)
+        if at is None:
             break
         if date_column is not None and date_column in frame.columns:
             dated = [] if pd.isna(row[date_column]) else [row[date_column]]
@@ -85,7 +161,7 @@ def totals_rows(
                 for v in row
                 if not pd.isna(v) and _label(v) not in TOTALS_WORDS and not _NUMBER.match(_label(v))
             ]
-        if _is_date(dated):
+        if _is_date(dated) or _why(frame, i, at, score_column) is None:
             break
         flags[i] = True
     return flags

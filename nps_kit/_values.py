@@ -213,7 +213,9 @@ def column_numbers(text: pd.Series) -> pd.Series:
     - a cell joins three or more numbers (``1,5,12``), which no amount does;
     - fewer than half of the answers with a comma have two digits after it (``1,3``: FIX45),
       unless its tenths include 0 and 20 or more numbers stand before its commas (``150,0``,
-      ``83,4`` seconds: QA30);
+      ``83,4`` seconds: QA30), or every answer has its decimal comma, whole ones written
+      ``4,0`` (``4,5``, ``3,0``: a 1–5 rating with halves, FIX71), which codes picked two by
+      two (``1,3``, ``2,4``) are not;
     - no part after a comma starts with 0, as cents do (``,05``), and nearly all of them are
       also written alone or before a comma: codes of one list of options (``10,12`` beside
       ``3,10`` and ``12``), where cents run from 00 to 99 apart from the amounts.
@@ -254,6 +256,11 @@ def _comma_codes(text: pd.Series, comma: pd.Series) -> bool:
     if several.any():
         return True
     parts = text[comma].str.extract(_ONE_COMMA.pattern)
+    if comma.all() and "0" in set(parts["part"]):
+        # Every answer with its decimal comma, whole ones too (4,0): a number format's, as German
+        # Excel writes a 1-5 rating with halves (FIX71: 4,5 was options 4 and 5). Codes picked
+        # two by two (1,3 · 2,4) have no option 0 after another.
+        return False
     if (parts["part"].str.len() == 2).mean() < 0.5:
         # One decimal (83,4 seconds) is no list of codes when its tenths include 0 (150,0) and
         # its wholes run over more values than options do (QA30: a duration read as codes).

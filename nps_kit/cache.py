@@ -79,7 +79,9 @@ _META = b"nps_kit.cache"
 # 29: unit keys also one space and case-folded (value_key: one unit of ﾐﾗｲ and ミライ, FIX65)
 # 30: the rows of a value whose answers have no 0 where the rest do (other_scale, QA29 F6)
 # 31: rows the parameters leave out (data.exclude: a staff test) counted (excluded_rows, QA30 F7)
-_FORMAT = 31
+# 32: a last row labelled 合計/Total kept when its figures are one answer; each totals row's
+# file, row and why (totals_at, totals_why, FIX71)
+_FORMAT = 32
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 
@@ -544,6 +546,8 @@ def _report_from_json(data: dict[str, Any]) -> LoadReport:
             "other_scale_of",
             "files",
             "totals_rows",
+            "totals_at",
+            "totals_why",
             "drop_changed_in",
             "file_rows",
             "file_kept",

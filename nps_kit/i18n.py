@@ -1222,6 +1222,17 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{n} totals rows under the table ({labels}) were left out: they are not responses.",
         "en_one": "1 totals row under the table ({labels}) was left out: it is not a response.",
     },
+    "load.totals_row": {"ja": "{label}（{detail}）", "en": "{label} ({detail})"},
+    "totals.why.not_answer": {
+        "ja": "スコアが0〜10の1件の回答ではありません",
+        "en": "its score is no 0–10 answer",
+    },
+    "totals.why.no_score": {"ja": "スコアが空欄", "en": "no score"},
+    "totals.why.sums": {
+        "ja": "数値が上の行の合計",
+        "en": "its numbers are the sums of the rows above",
+    },
+    "totals.why.no_text": {"ja": "回答の文字がありません", "en": "no answer written in it"},
     "load.excluded_left_out": {
         "ja": "除外の指定（exclude）に当たる{n}行を除きました（テスト回答など）。",
         "en": "{n} rows matching exclude were left out (test responses and the like).",

@@ -30,7 +30,7 @@ from nps_kit._consent import (
 )
 from nps_kit._phone import looks_like_phone
 from nps_kit._response_meta import language_codes, numeric_values, response_time, technical
-from nps_kit._test_rows import TestRows, test_rows
+from nps_kit._test_rows import TestRows, month_rows, test_rows
 from nps_kit._value_key import cell_text
 from nps_kit._values import (
     MISSING_WORDS,
@@ -327,6 +327,11 @@ class Inspection:
     test_rows
         Rows whose name or comment says they are a test (:func:`nps_kit._test_rows.test_rows`),
         also in ``notes``; ``init --from`` proposes the ``data.exclude`` that leaves them out.
+    month_rows
+        One or two rows of a month far before or after every other month with responses
+        (:func:`nps_kit._test_rows.month_rows`: a staff test before launch), also in ``notes``;
+        ``init --from`` proposes their ``data.exclude`` commented out (the month alone is
+        weaker evidence than a cell saying テスト).
     """
 
     load: LoadReport
@@ -343,6 +348,7 @@ class Inspection:
     spoken: AnswerLanguage | None = None
     date_order_evidence: str | None = None
     test_rows: TestRows | None = None
+    month_rows: TestRows | None = None
 
     def of_kind(self, *kinds: str) -> list[ColumnInfo]:
         """Columns of any of ``kinds``, in file order."""
@@ -1095,11 +1101,20 @@ def _nps_column(columns: list[ColumnInfo]) -> str | None:
     return ranked[0].column
 
 
-#: The answers of a column of NPS segments (NFKC, case-folded), each as its segment.
+#: The answers of a column of NPS segments (NFKC, case-folded), each as its segment: English,
+#: Japanese, German (Promotor/Passiver/Kritiker, Förderer/Indifferente/Detraktor), French and
+#: Spanish (FIX71: a German CRM's Kritiker was a breakdown explaining the NPS by itself).
 _SEGMENT_NAMES: Final = {
-    **dict.fromkeys(("promoter", "promoters", "推奨者"), "promoter"),
-    **dict.fromkeys(("passive", "passives", "neutral", "neutrals", "中立者"), "passive"),
-    **dict.fromkeys(("detractor", "detractors", "批判者"), "detractor"),
+    name: segment
+    for segment, names in (
+        ("promoter", "promoter promoters 推奨者 promotor promotoren förderer promoteur promoteurs"),
+        ("promoter", "promotores"),
+        ("passive", "passive passives neutral neutrals 中立者 passiver indifferente indifferenter"),
+        ("passive", "passif passifs neutre neutres pasivo pasivos neutro neutros"),
+        ("detractor", "detractor detractors 批判者 kritiker detraktor detraktoren détracteur"),
+        ("detractor", "détracteurs detractores"),
+    )
+    for name in names.split()
 }
 
 
@@ -1369,6 +1384,7 @@ def inspect_export(
     dates.sort(key=lambda info: _date_rank(info, report.source))
     date_col = dates[0].column if dates else None
     date_min = date_max = None
+    month_alone: TestRows | None = None  # a month far from the others (FIX71)
     order_evidence: str | None = None
     if date_col is not None:
         if "ambiguous" in dates[0].detail:
@@ -1391,6 +1407,17 @@ def inspect_export(
             parsed = read.dates.dropna()
             if len(parsed):
                 date_min, date_max = parsed.min(), parsed.max()
+            ids = [c.column for c in infos if c.kind == "id" and frame[c.column].is_unique]
+            alone = month_rows(
+                frame,
+                read.dates,
+                loaded.data["nps_row"].tolist(),
+                id_column=ids[0] if ids else None,
+                date_column=date_col,
+            )
+            if alone is not None and not (tests is not None and set(alone.rows) <= set(tests.rows)):
+                month_alone = alone
+                notes.append(alone.note())
     if index.suggested_encoding is not None:
         # QA18: cp932 read as latin-1 was told to set fix_text, which cannot repair it.
         notes.insert(
@@ -1444,4 +1471,5 @@ def inspect_export(
         date_notes=tuple(date_notes),
         date_order_evidence=order_evidence,
         test_rows=tests,
+        month_rows=month_alone,
     )

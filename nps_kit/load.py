@@ -28,7 +28,7 @@ from nps_kit._drop import drop_files, is_drop
 from nps_kit._era import ERA_RE
 from nps_kit._response_meta import NOT_RESPONSES, response_types
 from nps_kit._resubmit import RESUBMISSIONS, per_submission, resubmissions
-from nps_kit._totals import totals_labels, totals_rows
+from nps_kit._totals import totals_labels, totals_reasons, totals_rows
 from nps_kit._value_key import value_key
 from nps_kit._values import (
     DATE_FORMS,
@@ -161,6 +161,9 @@ class LoadReport:
     totals_rows
         The labels (合計, Total) of the totals rows under the table, left out
         (:func:`nps_kit._totals.totals_rows`): one per row.
+    totals_at, totals_why
+        Each such row's file and row (``werkstatt.csv row 2602``) and why it is no answer (a key
+        of :data:`nps_kit._totals.WHY`: ``not_answer``, ``no_score``, ``sums``, ``no_text``).
     n_valid, n_missing, n_invalid
         Score counts; they add up to the number of rows in ``data``.
     invalid
@@ -301,6 +304,8 @@ class LoadReport:
     files: tuple[str, ...] = ()
     drop_repeats: int = 0
     totals_rows: tuple[str, ...] = ()
+    totals_at: tuple[str, ...] = ()
+    totals_why: tuple[str, ...] = ()
     drop_replaced: int = 0
     drop_changed_in: tuple[str, ...] = ()
     file_rows: tuple[int, ...] = ()
@@ -337,6 +342,8 @@ class LoadReport:
         out["other_scale_of"] = list(self.other_scale_of)
         out["files"] = list(self.files)
         out["totals_rows"] = list(self.totals_rows)
+        out["totals_at"] = list(self.totals_at)
+        out["totals_why"] = list(self.totals_why)
         out["drop_changed_in"] = list(self.drop_changed_in)
         out["file_rows"] = list(self.file_rows)
         out["file_kept"] = list(self.file_kept)
@@ -375,13 +382,28 @@ class LoadReport:
         if self.blank_rows_dropped:
             out.append(t("load.blank_rows_skipped", lang, n=f"{self.blank_rows_dropped:,}"))
         if self.totals_rows:
-            labels = join_names(dict.fromkeys(self.totals_rows), lang)
             n = f"{len(self.totals_rows):,}"
-            out.append(t("load.totals_left_out", lang, n=n, labels=labels))
+            out.append(t("load.totals_left_out", lang, n=n, labels=self.totals_said(lang)))
         if self.excluded_rows:
             n = f"{self.excluded_rows:,}"
             out.append(t("load.excluded_left_out", lang, n=n, count=self.excluded_rows))
         return out
+
+    def totals_said(self, lang: Language = "en") -> str:
+        """Name each totals row left out: its label, file and row, and why it is no answer.
+
+        ``'Gesamt' (werkstatt.csv row 2602: no score)``; what ``left_out`` and the report's
+        data quality say (FIX71: a response named Summe was left out without a word of why).
+        """
+        said = []
+        for k, label in enumerate(self.totals_rows):
+            at = self.totals_at[k] if k < len(self.totals_at) else None
+            why = self.totals_why[k] if k < len(self.totals_why) else None
+            detail = ("；" if lang == "ja" else "; ").join(
+                [*([at] if at else []), *([t(f"totals.why.{why}", lang)] if why else [])]
+            )
+            said.append(t("load.totals_row", lang, label=label, detail=detail) if detail else label)
+        return join_names(said, lang)
 
     def read_notes(self, lang: Language = "en") -> list[str]:
         """Say which cells were read from another way of writing them, one sentence each.
@@ -1367,8 +1389,14 @@ def load_responses(
         blank = frame.isna().all(axis=1).to_numpy()
         drop |= blank
     # A totals row under the table (合計,2400件,…) is no response (QA25).
-    totals = totals_rows(frame, date_column=date_col, blank=blank)
+    # Told by its figures, not its label alone (FIX71: a respondent named Summe was left out).
+    totals = totals_rows(frame, date_column=date_col, score_column=score_col, blank=blank)
     totals_said = totals_labels(frame, totals)
+    totals_files, totals_own = places.file_rows(rows[totals])
+    totals_at = tuple(
+        f"{name or path.name} row {row}" for name, row in zip(totals_files, totals_own, strict=True)
+    )
+    totals_why = totals_reasons(frame, totals, score_column=score_col)
     drop |= totals
     preview = np.zeros(len(frame), dtype=bool)
     if layout.source == "qualtrics" and "Status" in frame.columns:
@@ -1545,6 +1573,8 @@ def load_responses(
         blank_rows_dropped=int(blank.sum()),
         excluded_rows=int(excluded.sum()),
         totals_rows=totals_said,
+        totals_at=totals_at,
+        totals_why=totals_why,
         n_valid=int((status == 0).sum()),
         n_missing=int((status == 1).sum()),
         n_invalid=int(bad.sum()),

@@ -1122,6 +1122,11 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
             )
             continue
         valid[unit.unit] = unit
+    for unit_id, error in _selected_twice(valid, files, wanted, base).items():
+        # An old unit file kept after a rename: its rows are the renamed unit's too (FIX71).
+        errors.append(error)
+        invalid[unit_id] = error
+        del valid[unit_id]
     for (key, reason, hint), names in inherited.items():
         if key == "data.path":
             hint = (
@@ -1153,6 +1158,49 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
     return ParameterSet(
         units=valid, errors=errors, overview=overview, invalid=invalid, invalid_names=shown
     )
+
+
+def _selected_twice(
+    valid: Mapping[str, UnitParameters],
+    files: Mapping[str, Path],
+    wanted: list[str],
+    base: Mapping[str, Any],
+) -> dict[str, ConfigError]:
+    """Refuse each unit that still selects another unit's earlier name (``previous_names``).
+
+    Its rows would be reported twice, in both units (an old unit file kept after the rename).
+    The renames of the folder's other unit files count too (read as far as their filter), so
+    that ``run OLD`` alone is refused as ``run --all`` is.
+    """
+    from nps_kit._renames import earlier_names, stated, still_selected
+
+    names = earlier_names(valid.values())
+    for stem, path in files.items():
+        if stem in wanted:
+            continue
+        try:
+            raw = _merge(base, _resolve_paths(read_yaml(path), path.parent))
+            data = DataSource.model_validate(raw.get("data"))
+        except (NpsKitError, ValueError):
+            continue  # its own run says what is wrong with it
+        names += stated(data, path)
+    out: dict[str, ConfigError] = {}
+    for unit, name in still_selected(valid.values(), names):
+        if unit.unit in out or unit.source is None:
+            continue
+        here, there = display(unit.source), display(name.source or unit.source)
+        old, new = str(name.old), str(name.current[0])
+        renamed = name.source.stem if name.source is not None else new
+        out[unit.unit] = ConfigError(
+            f"{here}: data.filter.values: {old!r} is an earlier name of {new!r} "
+            f"(data.filter.previous_names in {there}): the rows whose {name.column} is {old!r} "
+            "would be reported twice, in both units.",
+            hint=f"If the unit was renamed, delete {here} (its history shows in {renamed}'s "
+            f"report); if they are two units, take {old!r} out of previous_names in {there}.",
+            path=unit.source,
+            key="data.filter.values",
+        )
+    return out
 
 
 def _readable_name(own: Mapping[str, Any]) -> str | None:

@@ -246,16 +246,27 @@ def _exclude_lines(found: Inspection) -> list[str]:
 
     Nothing when none does: every figure counts every row, as it did before.
     """
+    lines = []
     tests = found.test_rows
-    if tests is None:
-        return []
-    where = ", ".join(str(r) for r in tests.rows)
-    said = ", ".join(scalar(v) for v in tests.values)
-    return [
-        f"  # Row(s) {where} look like a test, not a response ({tests.column}: {said}): left",
-        "  # out of every figure and counted in data quality. Remove if they are responses.",
-        f"  exclude: [{tests.rule()}]",
-    ]
+    if tests is not None:
+        where = ", ".join(str(r) for r in tests.rows)
+        said = ", ".join(scalar(v) for v in tests.values)
+        lines += [
+            f"  # Row(s) {where} look like a test, not a response ({tests.column}: {said}): left",
+            "  # out of every figure and counted in data quality. Remove if they are responses.",
+            f"  exclude: [{tests.rule()}]",
+        ]
+    alone = found.month_rows
+    if alone is not None:
+        # The month alone says it (FIX71): proposed, commented out, for the analyst to decide.
+        where = ", ".join(str(r) for r in alone.rows)
+        lines += [
+            f"  # Row(s) {where} ({alone.column}: {', '.join(scalar(v) for v in alone.values)}) "
+            f"are the only response(s) of {alone.month}, {alone.apart}:",
+            "  # a staff test before launch? If so, uncomment to leave them out of every figure.",
+            f"  # exclude: [{alone.rule()}]",
+        ]
+    return lines
 
 
 def _one_line_comments(lines: list[str]) -> list[str]:

@@ -1131,7 +1131,11 @@ def data_quality(
         ("excluded_rows", report.excluded_rows),  # data.exclude: a staff test (QA30 F7)
     ]
     at = rows.index(("rows_read", f"{report.rows_read:,}")) + 1
-    rows[at:at] = [(key, f"{n:,}") for key, n in left_out if n]
+    # A totals row is named with its file, row and why: a response wrongly taken for one can be
+    # found and told (FIX71: a respondent named Summe).
+    totals = report.totals_said(lang)
+    shown = {"totals_rows": f"（{totals}）" if lang == "ja" else f" ({totals})"}
+    rows[at:at] = [(key, f"{n:,}{shown.get(key, '')}") for key, n in left_out if n]
     if report.files:
         # A folder or glob read as one export: how many files, and the newest (QA24).
         # Each file with its rows, before and after repeats (FIX39 #2: only the newest).

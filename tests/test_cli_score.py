@@ -586,9 +586,9 @@ def test_bad_option_value(capsys: pytest.CaptureFixture[str], export: Path) -> N
         "                     [--period {week,month,quarter}] [--date-column COL]\n"
         "                     [--date-format FMT] [--weight-column COL]\n"
         "                     [--id-column COL] [--dedupe [resubmissions]]\n"
-        "                     [--exclude COL=VALUE] [--sheet NAME] [--encoding ENC]\n"
-        "                     [--strict] [--format {table,json,csv}] [--level P]\n"
-        "                     [--min-n N] [--min-report-n N]\n"
+        "                     [--exclude COL=VALUE] [--parameters DIR] [--sheet NAME]\n"
+        "                     [--encoding ENC] [--strict] [--format {table,json,csv}]\n"
+        "                     [--level P] [--min-n N] [--min-report-n N]\n"
         "                     DATA\n"
         "nps-kit score: error: argument --format: invalid choice: 'xml' "
         "(choose from 'table', 'json', 'csv')\n"
@@ -1018,3 +1018,31 @@ def test_exclude_needs_column_equals_value(
         "nps-kit score: error: argument --exclude: expected COLUMN=VALUE (e.g. 名前=テスト); "
         "found 'テスト'\n"
     )
+
+
+def test_by_a_unit_column_merges_a_renamed_unit_s_earlier_name_as_run_does(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # FIX71 #4: with a unit whose data.filter.previous_names says Cloud Platform became Cloud
+    # Services, score --by 部門 showed them as two groups while the unit's report (run) is one.
+    path = tmp_path / "export.csv"
+    path.write_text(ROWS + "16,Cloud Services,10,2026-11-02,web,1\n", encoding="utf-8")
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "cloud.yaml").write_text(
+        "name: Cloud\nlanguage: en\ndata: {path: ../export.csv, filter: {column: 部門, "
+        "values: [Cloud Services], previous_names: [Cloud Platform]}}\n",
+        encoding="utf-8",
+    )
+    args = [path, "--score-column", "score", "--by", "部門", "--format", "json"]
+    status, out, _ = run(capsys, *args)
+    assert {g["group"]: g["n"] for g in json.loads(out)["groups"]}["Cloud Platform"] == 5
+    status, out, err = run(capsys, *args, "--parameters", params)
+    groups = {g["group"]: g["n"] for g in json.loads(out)["groups"]}
+    assert status == 0 and groups == {"Cloud Services": 6, "EC事業部": 4, "店舗事業部": 4}
+    assert json.loads(out)["notes"][-1] == (
+        "'Cloud Platform' is counted as 'Cloud Services', its earlier name "
+        "(data.filter.previous_names in cloud.yaml), as nps-kit run reports the unit."
+    )
+    status, _, err = run(capsys, path, "--score-column", "score", "--parameters", tmp_path / "x")
+    assert status == 2 and "parameters folder not found" in err

@@ -301,6 +301,31 @@ def test_a_crm_s_own_segment_column_is_the_score_s_group_not_a_question(tmp_path
     assert [b["column"] for b in defaults["breakdowns"]] == ["Plan"]
 
 
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("Kritiker", "Passiver", "Promotor"),  # de
+        ("Detraktoren", "Indifferente", "Förderer"),  # de, as some CRMs translate it
+        ("Détracteur", "Passif", "Promoteur"),  # fr
+        ("Detractores", "Pasivos", "Promotores"),  # es
+    ],
+)
+def test_a_crm_s_segment_column_in_german_french_or_spanish_is_the_score_s_group(
+    tmp_path: Path, names: tuple[str, str, str]
+) -> None:
+    # FIX71 #3: only English and Japanese segment names were known; a German CRM's
+    # Kritiker / Passiver / Promotor became a breakdown explaining the NPS by itself.
+    segment = dict(zip((0, 7, 9), names, strict=True))
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d} 09:{i:02d},{s},{segment[s]},{('Pro', 'Team')[i % 2]}\n"
+        for i, s in enumerate([0, 7, 9, 9, 0, 7] * 8)
+    )
+    path = write_text(tmp_path / "crm.csv", "Datum,Bewertung,Segment,Tarif\n" + rows)
+    found = inspect_export(path)
+    assert found.column("Segment").kind == "nps_group"
+    assert found.notes == ("'Bewertung' agrees with 'Segment' on 48 of 48 responses.",)
+
+
 def test_japanese_answers_and_consent(tmp_path: Path) -> None:
     rows = "".join(
         f"R{i},2026/10/{i % 28 + 1} 9:00,{i % 11},{'はい' if i % 2 else 'いいえ'},"
@@ -1500,7 +1525,8 @@ def test_a_totals_row_is_said_and_not_counted_as_a_response_or_an_unread_date(
     assert lines[0] == "denki.csv: 60 responses (CSV, cp932, 1 header row(s))"
     notes = [line for line in lines if line.startswith("note:")]
     assert notes == [
-        "note: 1 totals row under the table (合計) was left out: it is not a response."
+        "note: 1 totals row under the table (合計 (denki.csv row 62; its score is no 0–10 "
+        "answer)) was left out: it is not a response."
     ]
     found = inspect_export(path)
     assert found.date_notes == () and found.column("ｺｰﾙ日時").kind == "date"
@@ -1703,6 +1729,18 @@ def test_option_codes_joined_by_commas_are_a_multi_select_not_amounts(tmp_path: 
     assert (info["Service (1-5)"].kind, info["Service (1-5)"].detail) == ("rating", "1–5")
 
 
+def test_a_rating_with_halves_and_a_decimal_comma_is_a_number_not_a_multi_select(
+    tmp_path: Path,
+) -> None:
+    # FIX71 #2: a German 1-5 rating written 4,5 / 3,0 (fewer than 20 wholes) was read as a
+    # multi-select of options 4, 5, 3 and 0, and init proposed its "options" as a breakdown.
+    halves = ["4,5", "3,0", "2,5", "5,0", "4,0", "1,5", "3,5", "2,0"]
+    rows = "".join(f"{i % 11};{halves[i % len(halves)]}\n" for i in range(60))
+    path = write_text(tmp_path / "h.csv", "Weiterempfehlung (0-10);Service\n" + rows, "cp1252")
+    info = {c.column: c for c in inspect_export(path).columns}
+    assert (info["Service"].kind, info["Service"].detail) == ("number", "1.5–5")
+
+
 def test_options_joined_by_a_slash_are_a_multi_select_options_with_one_are_not(
     tmp_path: Path,
 ) -> None:
@@ -1893,6 +1931,55 @@ def test_a_staff_test_row_is_said_and_init_proposes_to_exclude_it(tmp_path: Path
     project_from_export(tmp_path / "p", path)
     defaults = yaml.safe_load((tmp_path / "p" / "parameters" / "defaults.yaml").read_text("utf-8"))
     assert defaults["data"]["exclude"] == [{"column": "名前", "values": ["テスト"]}]
+
+
+def _months(tmp_path: Path, first: list[str], months: tuple[str, ...]) -> Path:
+    rows = first + [
+        f"R{i:04d},{months[i % len(months)]}-{i % 28 + 1:02d} 09:{i % 60:02d},{i % 11},"
+        f"{('Wartezeit zu lang', 'freundlich', '')[i % 3]}"
+        for i in range(120)
+    ]
+    header = "Response ID,Submitted at,Score,Comment\n"
+    return write_text(tmp_path / "m.csv", header + "\n".join(rows) + "\n")
+
+
+def test_a_lone_response_months_before_the_survey_is_said_and_init_proposes_it_commented(
+    tmp_path: Path,
+) -> None:
+    # FIX71 #6 (QA30 F7's second sign): the staff's try of the form in February, three months
+    # before the survey opened, with nothing saying "test": a February of n=1 in every trend.
+    path = _months(tmp_path, ["T-1,2026-02-13 17:45,10,ok"], ("2026-05", "2026-06", "2026-07"))
+    found = inspect_export(path)
+    assert found.test_rows is None
+    assert found.month_rows is not None
+    assert (found.month_rows.column, found.month_rows.values, found.month_rows.rows) == (
+        "Response ID",
+        ("T-1",),
+        (2,),
+    )
+    assert (
+        "Row 2 (Response ID T-1) is the only response of 2026-02, 3 months before any other "
+        "month with responses (2026-05 to 2026-07): a staff test before the survey opened? "
+        "data.exclude: [{column: Response ID, values: [T-1]}] leaves it out of every figure."
+    ) in found.notes
+    project_from_export(tmp_path / "p", path)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text("utf-8")
+    assert "  # exclude: [{column: Response ID, values: [T-1]}]\n" in text
+    assert "exclude" not in yaml.safe_load(text)["data"]
+
+
+@pytest.mark.parametrize(
+    ("first", "months"),
+    [
+        # A small month next to the others, and one inside a pause of the survey: responses.
+        (["S-1,2026-04-30 17:45,10,ok", "S-2,2026-04-29 10:00,3,"], ("2026-05", "2026-06")),
+        (["S-1,2026-04-13 17:45,10,ok"], ("2026-01", "2026-07")),
+    ],
+)
+def test_a_small_month_inside_the_survey_is_no_staff_test(
+    tmp_path: Path, first: list[str], months: tuple[str, ...]
+) -> None:
+    assert inspect_export(_months(tmp_path, first, months)).month_rows is None
 
 
 def test_a_choice_named_test_and_many_test_rows_are_no_staff_test(tmp_path: Path) -> None:

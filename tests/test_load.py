@@ -1590,11 +1590,27 @@ def test_a_totals_row_under_the_table_is_left_out_and_said(tmp_path: Path) -> No
     report = result.report
     assert (len(result.data), report.rows_read, report.totals_rows) == (30, 31, ("合計",))
     assert (report.dates_unparsed, report.n_invalid, report.unreadable_dates) == (0, 0, None)
+    # FIX71: which file and row, and why it is no answer (6.49, a mean).
     assert report.left_out() == [
-        "1 totals row under the table (合計) was left out: it is not a response."
+        "1 totals row under the table (合計 (denki.csv row 32; its score is no 0–10 answer)) "
+        "was left out: it is not a response."
     ]
-    assert report.left_out("ja") == ["表の下の合計行（合計）1行を除きました。回答ではありません。"]
+    assert report.left_out("ja") == [
+        "表の下の合計行（合計（denki.csv row 32；スコアが0〜10の1件の回答ではありません））1行を"
+        "除きました。回答ではありません。"
+    ]
     assert report.to_dict()["totals_rows"] == ["合計"]
+    assert (report.totals_at, report.totals_why) == (("denki.csv row 32",), ("not_answer",))
+
+
+def test_a_last_response_named_summe_with_a_score_and_a_comment_is_kept(tmp_path: Path) -> None:
+    # FIX71 #1: a respondent named Summe (or Total, 合計) on the last row, with a 0-10 score
+    # and a comment, was left out as a totals row by the label alone.
+    body = "Name;Filiale;Bewertung;Kommentar\nMeyer;Köln;9;Gut\nSumme;Bonn;8;Termin pünktlich\n"
+    path = write_text(tmp_path / "r.csv", body)
+    result = load_responses(path, score_column="Bewertung")
+    assert (result.report.totals_rows, result.report.n_valid) == ((), 2)
+    assert result.report.left_out() == []
 
 
 def test_totals_rows_of_a_sheet_are_left_out_below_an_empty_row(tmp_path: Path) -> None:

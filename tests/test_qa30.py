@@ -220,3 +220,32 @@ def test_exclude_names_a_column_the_export_lacks(exports: Path) -> None:
         )
     assert "data.exclude.column" in str(caught.value)
     assert "'名前'" in str(caught.value)
+
+
+def test_check_py_holds_a_hidden_group_to_pandas_n_under_the_floor(
+    exports: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # FIX71 #7: check.py compared a group's NPS only when shown, so a group hidden at n >= 5
+    # (or one shown under the floor) passed. Hidden iff pandas' n is under score's floor (5).
+    case = CASES["saas"]
+    args = [
+        "score", str(exports / case.file), "--score-column", case.score, "--by", case.unit,
+        "--period", "month", "--date-column", case.date, "--format", "json",
+        "--id-column", "Record ID", "--dedupe",
+    ]  # fmt: skip
+    assert main(args) == 0
+    got = json.loads(capsys.readouterr().out)
+    hidden = [g for g in got["groups"] if g["nps"] is None]
+    shown = [g for g in got["groups"] if g["nps"] is not None and g["n"] >= check.FLOOR]
+    assert hidden and all(0 < g["n"] < check.FLOOR for g in hidden)
+    path = tmp_path / "score.json"
+    path.write_text(json.dumps(got), encoding="utf-8")
+    assert check.main("saas", str(path), "dedup", root=exports) == 0
+    shown[0].update(nps=None, suppressed=True)  # wrongly hidden
+    hidden[0].update(nps=12.5, suppressed=False)  # wrongly shown
+    path.write_text(json.dumps(got), encoding="utf-8")
+    # The shown one's 12.5 is also compared with pandas' NPS: three mismatches.
+    assert check.main("saas", str(path), "dedup", root=exports) == 3
+    out = capsys.readouterr().out
+    assert f"HIDDEN {shown[0]['group']}: n={shown[0]['n']} >= floor 5" in out
+    assert f"SHOWN {hidden[0]['group']}: n={hidden[0]['n']} < floor 5, NPS 12.5" in out

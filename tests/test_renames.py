@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
-from nps_kit._renames import Rename, renames
+from nps_kit._renames import EarlierName, Rename, merge_earlier, renames
 
 
 def _answers(*spans: tuple[str, str, str]) -> tuple[pd.Series, pd.Series]:
@@ -61,3 +63,13 @@ def test_a_ward_renamed_mid_month_is_proposed() -> None:
 )
 def test_no_rename_is_proposed_without_the_pattern(spans: tuple[tuple[str, str, str], ...]) -> None:
     assert renames(*_answers(*spans)) == []
+
+
+def test_an_earlier_name_is_written_as_the_current_one_compared_as_filters_compare() -> None:
+    # FIX71 #4: score --by counts Ward 3B (any width or case) under Ward 3B (Cardiology).
+    name = EarlierName("Ward 3B", ("Ward 3B (Cardiology)",), "ward", Path("w.csv"), None)
+    values = pd.Series(["Ｗａｒｄ ３Ｂ", "ward 3b", "Ward 3B (Cardiology)", "Ward 4", None])
+    merged, found = merge_earlier(values, [name])
+    assert merged.tolist()[:4] == ["Ward 3B (Cardiology)"] * 3 + ["Ward 4"]
+    assert pd.isna(merged.iloc[4]) and found == [name]
+    assert merge_earlier(pd.Series(["Ward 4"]), [name])[1] == []

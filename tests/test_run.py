@@ -1911,3 +1911,39 @@ def test_consent_worded_the_export_s_own_way_is_read_as_the_unit_lists_it(
     frame = pd.read_csv(work, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     assert frame["response_id"].tolist() == ["2", "6"]  # file rows 2 and 6 said yes
     assert frame["Email"].tolist() == ["a@example.com", "e@example.com"]
+
+
+def test_an_old_unit_file_kept_after_a_rename_is_refused_naming_both_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # FIX71 #5: yokohama lists 横浜店 in previous_names and yokohama_old.yaml still selects 横浜店:
+    # September's 横浜店 rows were reported twice, in both units' reports and the overview.
+    monkeypatch.chdir(tmp_path)
+    params = _shops(tmp_path, yokohama="横浜みなとみらい店", yokohama_old="横浜店")
+    unit_file = params / "yokohama.yaml"
+    unit_file.write_text(
+        unit_file.read_text(encoding="utf-8").replace(
+            "values: [横浜みなとみらい店]}",
+            "values: [横浜みなとみらい店], previous_names: [横浜店]}",
+        ),
+        encoding="utf-8",
+    )
+    notebook = make_notebook(tmp_path / "nb.ipynb", "pass")
+    output = tmp_path / "reports"
+    argv = ["run", "--all", "--parameters", "parameters", "--output", str(output)]
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-09"]) == 1
+    err = capsys.readouterr().err
+    assert (
+        "nps-kit run: error: parameters/yokohama_old.yaml: data.filter.values: '横浜店' is an "
+        "earlier name of '横浜みなとみらい店' (data.filter.previous_names in "
+        "parameters/yokohama.yaml): the rows whose business_unit is '横浜店' would be reported "
+        "twice, in both units. If the unit was renamed, delete parameters/yokohama_old.yaml "
+        "(its history shows in yokohama's report); if they are two units, take '横浜店' out of "
+        "previous_names in parameters/yokohama.yaml. This unit is skipped."
+    ) in err
+    assert (output / "2026-09" / "yokohama.ipynb").is_file()
+    assert not (output / "2026-09" / "yokohama_old.ipynb").exists()
+    # Run alone, it is refused as well: the other file's rename is read even when not run.
+    argv = ["run", "yokohama_old", "--parameters", "parameters", "--output", str(output)]
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-09"]) == 2
+    assert "would be reported twice" in capsys.readouterr().err

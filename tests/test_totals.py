@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from nps_kit._totals import totals_labels, totals_rows
+from nps_kit._totals import totals_labels, totals_reasons, totals_rows
 
 
 def _frame(rows: list[list[object]]) -> pd.DataFrame:
@@ -50,3 +50,40 @@ def test_a_totals_row_labelled_in_german_or_dutch_is_found() -> None:
     for label in ("Gesamt", "Gesamtergebnis", "Summe", "Insgesamt", "Totaal", "Totale"):
         frame = _frame([["C1", "01.10.2026 09:52", "Köln-Süd", "3"], [label, None, None, None]])
         assert totals_rows(frame, date_column="date").tolist() == [False, True], label
+
+
+def _answers(rows: list[list[object]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        rows, columns=["name", "date", "unit", "score", "visits", "comment"], dtype=object
+    )
+
+
+_FIRST = [
+    ["Meyer", "01.10.2026", "Köln", "9", "2", "Schnell und freundlich"],
+    ["Sato", "02.10.2026", "Bonn", "6", "3", None],
+]
+
+
+def test_a_last_response_named_like_a_total_is_kept_when_it_reads_as_one_answer() -> None:
+    # FIX71 #1: a respondent named Summe / Total / 合計 (a last row with a valid 0-10 score and
+    # a comment, the date left blank) was dropped as a totals row by its label alone.
+    for label in ("Summe", "Total", "合計"):
+        frame = _answers([*_FIRST, [label, None, "Köln", "8", "1", "Termin war pünktlich"]])
+        flags = totals_rows(frame, date_column="date", score_column="score")
+        assert flags.tolist() == [False, False, False], label
+
+
+def test_a_totals_row_is_told_by_its_figures_and_says_why() -> None:
+    # Its score is no single answer (a mean, a sum, blank), its numbers are the column sums,
+    # or it holds no text answer (a count with its unit, 2 件 or 2 responses, is none).
+    cases = {
+        "not_answer": ["Gesamt", None, None, "7.5", "5", None],
+        "no_score": ["Gesamt", None, None, None, None, None],
+        "sums": ["Summe", None, "alle Filialen", "7", "5", "—"],
+        "no_text": ["合計", None, "2件", "7", "1", None],
+    }
+    for why, last in cases.items():
+        frame = _answers([*_FIRST, last])
+        flags = totals_rows(frame, date_column="date", score_column="score")
+        assert flags.tolist() == [False, False, True], why
+        assert totals_reasons(frame, flags, score_column="score") == (why,)

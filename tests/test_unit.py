@@ -1050,10 +1050,17 @@ def test_data_quality_says_a_totals_row_was_left_out(tmp_path: Path) -> None:
     path = write_callcentre_ja(tmp_path / "denki.csv", n=40)
     unit = prepare_unit(path, name="x", score_column="ｽｺｱ", date_column="ｺｰﾙ日時")
     table = data_quality(unit).set_index("item")["value"]
-    assert table["除いた合計行（回答ではありません）"] == "1"
+    # FIX71 #1: which file and row, and why (it said "1": a response taken for totals could
+    # not be found).
+    assert table["除いた合計行（回答ではありません）"] == (
+        "1（合計（denki.csv row 42；スコアが0〜10の1件の回答ではありません））"
+    )
     en = data_quality(replace(unit, language="en"))
     items = en["item"].tolist()
     assert items[items.index("Rows in file") + 1] == "Totals rows left out (not responses)"
+    assert en.set_index("item")["value"]["Totals rows left out (not responses)"] == (
+        "1 (合計 (denki.csv row 42; its score is no 0–10 answer))"
+    )
     assert unit_unreadable_dates(unit) is None
 
 

@@ -530,6 +530,12 @@ def test_read_numbers_reads_a_decimal_comma_as_the_score_does(
         (["95,65", "2.306,17", "12,05", "7,50"], True),
         (["12,50", "3,75", "19,99", "4,90"], True),
         (["1,000", "2,500,000", "12"], False),  # English thousands: not read here either
+        # FIX71 #2: a 1-5 rating with halves as German Excel writes it (0,0 format): every
+        # answer a decimal comma, fewer than 20 wholes; was a multi-select of options 4 and 5.
+        (["4,5", "3,0", "2,5", "5,0", "4,0", "1,5"], True),
+        (["4,5", "4,0", "3,5"], True),
+        # Two codes each (3,5 · 2,1), no option 0 after another: a multi-select, as before.
+        (["1,3", "2,4", "3,5", "2,1"], False),
     ],
 )
 def test_column_numbers_tells_option_codes_from_amounts(cells: list[str], numbers: bool) -> None:

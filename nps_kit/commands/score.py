@@ -13,6 +13,8 @@ from nps_kit._resubmit import RESUBMISSIONS, dedupe_option, resubmission_note
 from nps_kit._width import display_width, pad
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from nps_kit.load import ColumnIndex
 
 __all__ = ["register"]
@@ -74,6 +76,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="COL=VALUE",
         help="leave out the rows whose COL is VALUE, a staff test say (repeatable), as "
         "data.exclude in the parameters of nps-kit run does, so the figures match the report's",
+    )
+    p.add_argument(
+        "--parameters",
+        type=Path,
+        metavar="DIR",
+        help="a parameters folder (defaults.yaml and <unit>.yaml): a --by unit column counts a "
+        "renamed unit's earlier name (data.filter.previous_names) under its current one, as "
+        "nps-kit run reports the unit",
     )
     p.add_argument("--sheet", metavar="NAME", help="XLSX sheet name or 0-based index")
     p.add_argument("--encoding", metavar="ENC", help="text encoding, e.g. cp932 (default: detect)")
@@ -154,6 +164,9 @@ def _run(args: argparse.Namespace) -> int:
         exclude=_exclusions(args.exclude, index),
     )
     data = loaded.data
+    renamed: list[str] = []
+    if args.parameters is not None:
+        data, renamed = _merge_renamed(data, keys, args.parameters, args.data, index)
     weight = "nps_weight" if args.weight_column else None
     overall = nps(data, weight=weight, level=args.level, min_n=args.min_n)
     groups = None
@@ -187,7 +200,7 @@ def _run(args: argparse.Namespace) -> int:
     duplicates = loaded.report.duplicate_rows
     repeated_ids = loaded.report.duplicate_ids
     # What was left out, then what was read from another way of writing it (１０, 令和).
-    left_out = loaded.report.left_out() + loaded.report.read_notes()
+    left_out = loaded.report.left_out() + loaded.report.read_notes() + renamed
     if args.format == "json":
         out = _as_json(overall.to_dict(), groups, keys, excluded)
         if args.date_column:
@@ -233,6 +246,40 @@ def _run(args: argparse.Namespace) -> int:
         note = resubmission_note(again, option=f"--dedupe {RESUBMISSIONS}")
         print(f"note: {note}", file=sys.stderr)
     return 0
+
+
+def _merge_renamed(
+    data: pd.DataFrame, keys: list[str], parameters: Path, export: Path, index: ColumnIndex
+) -> tuple[pd.DataFrame, list[str]]:
+    """Count each renamed unit's earlier name under its current one in the ``--by`` columns.
+
+    The renames are those of the units of ``parameters`` that read ``export``
+    (:func:`nps_kit._renames.earlier_names`, the reading ``run``'s check shares). Returns the
+    data and one note per earlier name found.
+    """
+    from nps_kit._renames import earlier_names, merge_earlier
+    from nps_kit.errors import NpsKitError
+    from nps_kit.params import load_all
+
+    found = load_all(parameters)
+    names = [n for n in earlier_names(found.units.values()) if n.export == export.resolve()]
+    notes = []
+
+    def column(name: str) -> str | None:
+        try:
+            return index.resolve(name, option="data.filter.column")
+        except NpsKitError:  # a unit column this export lacks: no rename of its columns
+            return None
+
+    for key in keys:
+        data[key], merged = merge_earlier(data[key], [n for n in names if column(n.column) == key])
+        for name in merged:
+            where = name.source.name if name.source is not None else parameters.name
+            notes.append(
+                f"{str(name.old)!r} is counted as {str(name.current[0])!r}, its earlier name "
+                f"(data.filter.previous_names in {where}), as nps-kit run reports the unit."
+            )
+    return data, notes
 
 
 def exclude_option(text: str) -> tuple[str, str]:
