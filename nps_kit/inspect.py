@@ -666,8 +666,22 @@ def _person_names(answers: _Answers) -> bool:
     )
 
 
-def _personal(name: str, question: str | None, answers: _Answers) -> tuple[Kind, str] | None:
-    """Return ``("email"|"phone"|"name", detail)`` for a column of who answered, else ``None``."""
+def _number_cells(values: pd.Series) -> bool:
+    """Whether a column holds numbers as numbers (not text, not true/false)."""
+    return pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(
+        values.dtype
+    )
+
+
+def _personal(
+    name: str, question: str | None, answers: _Answers, values: pd.Series
+) -> tuple[Kind, str] | None:
+    """Return ``("email"|"phone"|"name", detail)`` for a column of who answered, else ``None``.
+
+    A column of number cells (a workbook's numbers, a Parquet float) holds no phone numbers: a
+    phone is written as text (QA31: Medallia's Excel serial dates, ``46203.995139``, read as
+    dotted phone numbers, so the export had no date column and ``init --from`` stopped).
+    """
     header = _header(name, question)
     probe = _Answers(answers.values.head(200), answers.counts[:200])
     from nps_kit.text.redaction import placeholder
@@ -679,6 +693,8 @@ def _personal(name: str, question: str | None, answers: _Answers) -> tuple[Kind,
     # A UK mobile typed without spaces (07700900123) is no [PHONE] to the comment redaction.
     dialled = np.array([looks_like_phone(v) for v in probe.values], dtype=bool)
     phone = probe.share((whole == placeholder("phone")) | dialled)
+    if _number_cells(values):
+        phone = 0.0
     if phone >= 0.5 or (phone >= 0.2 and _PHONE_NAME.search(header)):
         return "phone", "phone numbers"
     if _PERSON_NAME.search(header) and not _sentences(probe):
@@ -712,7 +728,7 @@ def reach_kind(values: pd.Series, *, column: str) -> Literal["email", "phone"] |
     if column in _TOOL_META:
         return None
     answers = _answers(values)
-    found = _personal(column, None, answers) if answers.n else None
+    found = _personal(column, None, answers, values) if answers.n else None
     if found is None or found[0] not in ("email", "phone"):
         return None
     return "email" if found[0] == "email" else "phone"
@@ -783,7 +799,7 @@ def _classify(
         return "nps_group", "NPS segments", None, None
     if source == "qualtrics" and name in _QUALTRICS_META and name not in _DATE_FIRST:
         return "metadata", "Qualtrics", None, None
-    personal = _personal(name, question, answers)
+    personal = _personal(name, question, answers, values)
     if personal is not None:
         return personal[0], personal[1], None, None
     headers = (_header(name, None), _header(name, question))
@@ -964,10 +980,7 @@ def _date_form(values: pd.Series, text: pd.Series, *, columnar: bool) -> str:
     """
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
         return "timestamps" if columnar else "date cells"
-    numeric = pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(
-        values.dtype
-    )
-    if numeric or pd.to_numeric(text, errors="coerce").notna().mean() >= 0.5:
+    if _number_cells(values) or pd.to_numeric(text, errors="coerce").notna().mean() >= 0.5:
         return "Excel serial dates"
     return "ISO/Japanese"
 
