@@ -906,6 +906,10 @@ def _read_xlsx(layout: Layout, text_columns: Sequence[str] = ()) -> pd.DataFrame
         # Also a file overwritten while it is read (QA21: an export synced in place mid-run).
         raise damaged_xlsx(layout.path, exc) from exc
     assert isinstance(frame, pd.DataFrame)  # one sheet name in, one frame out
+    if isinstance(layout.sheet, str):
+        from nps_kit._xlsx_merged import fill_merged
+
+        frame = fill_merged(frame, layout.path, layout.sheet, header_rows=layout.header_rows)
     return frame
 
 
