@@ -311,6 +311,16 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"\g<c>：回答がいちばん長い自由記述の設問です（平均\g<n>文字）。",
     ),
     (
+        r"(?P<c>.+): yes = do not contact, read the other way round \(contact:\)\.",
+        r"\g<c>：「はい」が連絡しないでほしいという答えなので、逆に読みます（contact:）。",
+    ),
+    (
+        r"'(?P<c>.+)' asks whether NOT to contact a respondent: its answers are read the other "
+        r"way round \(its no allows contact, its yes refuses it\)\.",
+        r"「\g<c>」は連絡しないでほしいかを尋ねる設問なので、答えを逆に読みます"
+        r"（「いいえ」は連絡してよい、「はい」は連絡しないでほしい）。",
+    ),
+    (
         r"(?P<c>.+): yes/no answers about being contacted\.",
         r"\g<c>：連絡してよいかを「はい／いいえ」で答える設問です。",
     ),

@@ -22,7 +22,13 @@ from typing import Any, Final
 import pandas as pd
 
 from nps_kit import clock
-from nps_kit._consent import CONSENT_CHOICES, CONSENT_NAME, OPT_IN_NAME
+from nps_kit._consent import (
+    CONSENT_CHOICES,
+    CONSENT_NAME,
+    OPT_IN_NAME,
+    asks_refusal,
+    consent_answer,
+)
 from nps_kit._id_repeats import id_repeat_count, numbers_rows, running_number_note
 from nps_kit._init_words import in_language
 from nps_kit._question_label import header_label, short_labels
@@ -638,7 +644,9 @@ def _defaults_text(
         f"  comment: {scalar(comment_info.column if comment_info else None)}",
         "  # "
         + (
-            f"{_comment(contact)}: yes/no answers about being contacted."
+            f"{_comment(contact)}: yes = do not contact, read the other way round (contact:)."
+            if contact and asks_refusal(contact.column)
+            else f"{_comment(contact)}: yes/no answers about being contacted."
             if contact
             else "No contact/consent column found: the report lists detractors and says that"
         ),
@@ -664,6 +672,8 @@ def _defaults_text(
             )
         ]
     words = _consent_words_lines(unread) if unread is not None else []
+    if contact is not None and asks_refusal(contact.column):
+        words = _refusal_words_lines(contact)
     if unread is not None:
         answers = ", ".join(repr(v) for v in unread.sample)
         lines += textwrap.wrap(
@@ -846,6 +856,26 @@ def _consent_words_lines(unread: ColumnInfo) -> list[str]:
         "# contact:",
         f"#   consent_yes: [{scalar(yes)}]",
         f"#   consent_no: [{scalar(no)}]",
+        "",
+    ]
+
+
+def _refusal_words_lines(contact: ColumnInfo) -> list[str]:
+    """Write ``contact.consent_yes`` / ``consent_no`` for a "Do not contact" column (QA31 F4).
+
+    Its yes refuses contact and its no grants it (:func:`nps_kit._consent.asks_refusal`): the
+    answers are listed the other way round, uncommented, as the run refuses such a column
+    without them.
+    """
+    said = {str(v): consent_answer(v) for v in contact.sample}
+    yes = [v for v, a in said.items() if a is False] or ["no"]
+    no = [v for v, a in said.items() if a] or ["yes"]
+    return [
+        f"# {contact.column!r} asks whether NOT to contact a respondent: its answers are read",
+        "# the other way round (its no allows contact, its yes refuses it).",
+        "contact:",
+        f"  consent_yes: [{', '.join(scalar(v) for v in yes)}]",
+        f"  consent_no: [{', '.join(scalar(v) for v in no)}]",
         "",
     ]
 
