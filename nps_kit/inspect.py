@@ -28,6 +28,7 @@ from nps_kit._consent import (
     consent_answer,
     reads_as_consent,
 )
+from nps_kit._id_repeats import same_response_repeats
 from nps_kit._phone import looks_like_phone
 from nps_kit._response_meta import language_codes, numeric_values, response_time, technical
 from nps_kit._test_rows import TestRows, test_rows
@@ -1027,23 +1028,26 @@ def _unique(distinct: int, n: int) -> str:
     return "unique" if distinct == n else f"nearly unique, {n - distinct:,} repeat"
 
 
-def _repeats(frame: pd.DataFrame, info: ColumnInfo) -> tuple[int, int]:
-    """Return how many values of an id repeat, and how many of those in rows repeated exactly."""
-    values = frame[info.column]
-    repeated = values.notna() & values.duplicated(keep="first")
-    return int(repeated.sum()), int((repeated & frame.duplicated(keep="first")).sum())
+def _repeats_note(
+    frame: pd.DataFrame, info: ColumnInfo, *, skip: tuple[str, ...] = ()
+) -> str | None:
+    """Say how many values of an id repeat and whether whole responses repeat with them.
 
-
-def _repeats_note(frame: pd.DataFrame, info: ColumnInfo) -> str | None:
-    """Say how many values of an id repeat and whether whole rows repeat with them."""
-    count, exact = _repeats(frame, info)
+    ``skip``: the date column, which a response exported again may carry anew
+    (:func:`nps_kit._id_repeats.same_response_repeats`).
+    """
+    count, exact = same_response_repeats(frame, info.column, skip=skip)
     if not count:
         return None
+    again = "exactly" if not skip else "exactly or but for its time"
     if exact == count:
-        why = "all in rows that repeat an earlier row exactly (dedupe: true drops them)"
+        why = (
+            f"all in rows that repeat an earlier row {again}, the same response twice (dedupe: "
+            "true drops them)"
+        )
     elif exact:
         why = (
-            f"{exact:,} in rows that repeat an earlier row exactly (dedupe: true drops them), "
+            f"{exact:,} in rows that repeat an earlier row {again} (dedupe: true drops them), "
             f"{count - exact:,} in rows that differ (answered or exported twice)"
         )
     else:
@@ -1417,12 +1421,14 @@ def inspect_export(
             f"{report.mojibake_cells:,} text cells look garbled by a double decoding "
             "(e.g. 'Â¡' for '¡'); fix_text: true repairs them."
         )
+    skip = (date_col,) if date_col is not None else ()
     for k, info in enumerate(infos):
-        if info.kind == "id" and info.detail.startswith("nearly unique"):
-            note = _repeats_note(frame, info)
+        # Codes and tokens (SM-260005, R_3kX9) repeat too: said as a number id's are (QA31 F5).
+        if info.kind == "id" and not info.repeats_by_design and info.detail != "unique":
+            note = _repeats_note(frame, info, skip=skip)
             if note:
                 notes.append(note)
-                count, exact = _repeats(frame, info)
+                count, exact = same_response_repeats(frame, info.column, skip=skip)
                 infos[k] = replace(info, note=note, repeats_differ=count - exact)
     if report.duplicate_rows:
         notes.append(

@@ -29,7 +29,12 @@ from nps_kit._consent import (
     asks_refusal,
     consent_answer,
 )
-from nps_kit._id_repeats import id_repeat_count, numbers_rows, running_number_note
+from nps_kit._id_repeats import (
+    id_repeat_count,
+    numbers_rows,
+    running_number_note,
+    same_response_repeats,
+)
 from nps_kit._init_words import in_language
 from nps_kit._question_label import header_label, short_labels
 from nps_kit._renames import Rename, renames
@@ -544,8 +549,13 @@ def _defaults_text(
     # Counted as run counts them (FIX53: 'none found' here, 69 repeats of 会員ID there).
     id_repeats = id_repeat_count(found.data[id_info.column]) if id_info else 0
     # Exact duplicate rows under a response id that repeats nowhere else are one response
-    # read twice (init's id never repeats in rows that differ: repeats_differ above).
+    # read twice (init's id never repeats in rows that differ: repeats_differ above); so are
+    # rows equal but for their time under a repeated id (QA31 F5: exported again later).
     exact = dupes if id_info is not None and 0 < id_repeats <= dupes else 0
+    if id_info is not None and id_repeats and not exact:
+        skip = (date.column,)
+        count, same = same_response_repeats(found.data, id_info.column, skip=skip)
+        exact = same if count and same == count else 0
     said = _no_answer_words(found.data[score.column])
     lines += [
         "  # More score answers that mean 'no answer' (blank, NA, N/A, -, 無回答 already do),",
@@ -566,6 +576,10 @@ def _defaults_text(
             f"{id_info.column!r} repeats in {id_repeats:,} of {len(found.data):,} rows (a "
             "returning customer's answers): true would drop all but each id's first."
             if id_info and id_repeats and not exact
+            else f"{id_info.column!r} repeats in {id_repeats:,} of {len(found.data):,} rows, "
+            "each with every answer of an earlier row but its time: the same response exported "
+            "again."
+            if id_info and exact and not dupes
             else "",
             96,
             initial_indent="  # ",
