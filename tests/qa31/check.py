@@ -53,8 +53,10 @@ def by_unit(dataset: str, month: str, variant: str = "raw", root: Path = ROOT) -
     prev = str(pd.Period(month, "M") - 1)
     rows = []
     for unit, g in t.groupby("unit"):
-        n, v = nps(g.loc[g["month"] == month, "score"])
-        pn, pv = nps(g.loc[g["month"] == prev, "score"])
+        now, before = g[g["month"] == month], g[g["month"] == prev]
+        weighted = variant == "weighted"
+        n, v = nps(now["score"], now["weight"] if weighted else None)
+        pn, pv = nps(before["score"], before["weight"] if weighted else None)
         rows.append({"unit": unit, "n": n, "nps": v, "prev_n": pn,
                      "change": round(round(v, 1) - round(pv, 1), 1)})  # fmt: skip
     return pd.DataFrame(rows).set_index("unit")
