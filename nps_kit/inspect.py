@@ -1036,19 +1036,22 @@ def _repeats_note(
     ``skip``: the date column, which a response exported again may carry anew
     (:func:`nps_kit._id_repeats.same_response_repeats`).
     """
-    count, exact = same_response_repeats(frame, info.column, skip=skip)
+    count, same = same_response_repeats(frame, info.column, skip=skip)
     if not count:
         return None
-    again = "exactly" if not skip else "exactly or but for its time"
+    exact = same_response_repeats(frame, info.column)[1] if skip else same
     if exact == count:
+        why = "all in rows that repeat an earlier row exactly (dedupe: true drops them)"
+    elif same == count:
         why = (
-            f"all in rows that repeat an earlier row {again}, the same response twice (dedupe: "
-            "true drops them)"
+            "all in rows that repeat an earlier row but for their time, the same response "
+            "exported again (dedupe: true drops them)"
         )
-    elif exact:
+    elif same:
+        again = "exactly" if exact == same else "exactly or but for its time"
         why = (
-            f"{exact:,} in rows that repeat an earlier row {again} (dedupe: true drops them), "
-            f"{count - exact:,} in rows that differ (answered or exported twice)"
+            f"{same:,} in rows that repeat an earlier row {again} (dedupe: true drops them), "
+            f"{count - same:,} in rows that differ (answered or exported twice)"
         )
     else:
         why = "in rows that differ (answered or exported twice)"
@@ -1423,12 +1426,16 @@ def inspect_export(
         )
     skip = (date_col,) if date_col is not None else ()
     for k, info in enumerate(infos):
-        # Codes and tokens (SM-260005, R_3kX9) repeat too: said as a number id's are (QA31 F5).
-        if info.kind == "id" and not info.repeats_by_design and info.detail != "unique":
+        if info.kind != "id" or info.repeats_by_design or info.detail == "unique":
+            continue
+        count, exact = same_response_repeats(frame, info.column, skip=skip)
+        # Codes and tokens (SM-260005, R_3kX9) that repeat only as the same response exported
+        # again are said too (QA31 F5); a code repeated in rows that differ is who answered
+        # (a patient seen twice: Custom Data 1), ranked after the response ids as before.
+        if info.detail.startswith("nearly unique") or (count and exact == count):
             note = _repeats_note(frame, info, skip=skip)
             if note:
                 notes.append(note)
-                count, exact = same_response_repeats(frame, info.column, skip=skip)
                 infos[k] = replace(info, note=note, repeats_differ=count - exact)
     if report.duplicate_rows:
         notes.append(
