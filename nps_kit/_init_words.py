@@ -459,6 +459,12 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     ),
     (r"Survey weights; null = unweighted\.", "調査のウェイト（重み）。null＝重み付けなし。"),
     (
+        r"(?P<c>'[^']+') holds numbers \((?P<d>[^)]+)\): set weight to it if they are the "
+        r"responses' weights; every figure is then weighted\.",
+        r"\g<c>は数値の列です（\g<d>）。回答のウェイトであれば weight に設定してください。"
+        r"すべての数値が重み付けされます。",
+    ),
+    (
         r"Month to report: YYYY-MM; latest = the latest complete month with data \(run on the "
         r"1st, the month that just ended\); current = the latest month with data even if it is "
         r"still running \(the report says it is not complete yet\)\.",

@@ -737,6 +737,7 @@ def _defaults_text(
         ) + [f"  # contact_details: [{listed}]"]
     lines += [
         "  # Survey weights; null = unweighted.",
+        *_weight_lines(found),
         "  weight: null",
         "",
         *words,
@@ -872,6 +873,28 @@ def _consent_words_lines(unread: ColumnInfo) -> list[str]:
         f"#   consent_no: [{scalar(no)}]",
         "",
     ]
+
+
+# A header that names weights: weight, Gewicht(ung), poids, peso, ウェイト, ウエイト, 重み.
+_WEIGHT_NAME: Final = re.compile(r"weight|gewicht|poids|peso|ウェイト|ウエイト|重み", re.I)
+
+
+def _weight_lines(found: Inspection) -> list[str]:
+    """Name a column of numbers headed as weights, left unset (QA31 O1).
+
+    init never sets ``weight`` (whether a figure is weighted is the analyst's decision), but a
+    column ``Account weight`` of numbers went unmentioned, so nothing said it could be used.
+    """
+    for c in found.columns:
+        if c.kind == "number" and _WEIGHT_NAME.search(c.column) and not c.detail.startswith("-"):
+            return textwrap.wrap(
+                f"{c.column!r} holds numbers ({c.detail}): set weight to it if they are the "
+                "responses' weights; every figure is then weighted.",
+                96,
+                initial_indent="  # ",
+                subsequent_indent="  # ",
+            )
+    return []
 
 
 def _refusal_words_lines(contact: ColumnInfo) -> list[str]:

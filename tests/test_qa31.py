@@ -200,6 +200,8 @@ def test_init_drops_a_response_exported_again_and_proposes_the_generic_pack(
     data = yaml.safe_load((telecom / "parameters" / "defaults.yaml").read_text("utf-8"))["data"]
     assert data["dedupe"] is True  # F5
     logistics = _init(exports, "logistics")
+    defaults = (logistics / "parameters" / "defaults.yaml").read_text("utf-8")
+    assert "'Account weight' holds numbers (0.238–2.867)" in defaults  # O1
     themes = (logistics / "parameters" / "themes.yaml").read_text("utf-8")
     assert "extends: generic" in themes
 
