@@ -30,8 +30,10 @@ __all__ = [
     "CONSENT_NAME",
     "NO",
     "OPT_IN_NAME",
+    "REFUSAL_NAME",
     "YES",
     "ConsentWords",
+    "asks_refusal",
     "consent_answer",
     "consent_columns",
     "consent_key",
@@ -81,6 +83,27 @@ OPT_IN_NAME: Final = re.compile(
     r"|可否|許諾",
     re.I,
 )
+
+#: A column name that asks whether *not* to contact ("Do not contact", "DNC", 連絡不要,
+#: 連絡を希望しない): its yes refuses contact and its no grants it (QA31 F4: a hotel's
+#: ``Do not contact`` yes/no was read as consent, so the alerts listed the guests who had said
+#: do not contact me and left out everyone else).
+REFUSAL_NAME: Final = re.compile(
+    r"\bdo\s*(?:not|n'?t)\s*(?:contact|call|e-?mail|reach)\b|\bdnc\b|\bno\s+contact\b"
+    r"|連絡(?:を)?(?:不要|拒否|不可|しない|希望しない|しないで)|連絡しないで",
+    re.I,
+)
+
+
+def asks_refusal(column: str) -> bool:
+    """Whether a consent column's name asks whether *not* to contact (:data:`REFUSAL_NAME`).
+
+    Its answers read the other way round: the unit lists them under ``contact.consent_yes``
+    (its no) and ``contact.consent_no`` (its yes); ``init --from`` writes them so, and a unit
+    that names such a column without them is refused (:func:`nps_kit.unit.consent_problem`).
+    """
+    return REFUSAL_NAME.search(column) is not None
+
 
 # The first word of a worded answer ("はい、連絡してもよい", "No, please don't").
 _LEAD: Final = re.compile(r"^([^\s、,，。.:;/|()「」\-–—]+)[\s、,，。.:;/|()「」\-–—]")

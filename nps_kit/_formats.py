@@ -641,23 +641,32 @@ def _inspect_csv(path: Path, compression: Compression, encoding: str | None) -> 
     )
 
 
+class SheetError(DataError):
+    """A sheet the workbook does not have, or a sheet asked of an export that has none.
+
+    Its hint names the ``--sheet`` option and ``sheet=``; a project's validation names
+    ``data.sheet`` instead (QA31: it said "Fix data.path" for a misspelt sheet).
+    """
+
+
 def _resolve_sheet(path: Path, names: list[str], sheet: str | int | None) -> str:
     if sheet is None:
         return names[0]
     listing = ", ".join(repr(n) for n in names)
     if isinstance(sheet, int):
         if not 0 <= sheet < len(names):
-            raise DataError(
+            raise SheetError(
                 f"{path} has {len(names)} sheet(s), so sheet index {sheet} is out of range "
                 f"(0–{len(names) - 1}); sheets: {listing}.",
-                hint="Pass sheet= a 0-based index in range or one of the sheet names.",
+                hint="Pass --sheet (sheet= in Python) a 0-based index in range or one of the "
+                "sheet names.",
                 path=path,
             )
         return names[sheet]
     if sheet not in names:
-        raise DataError(
+        raise SheetError(
             f"{path} has no sheet {sheet!r}; sheets: {listing}.",
-            hint="Pass sheet= one of these names or a 0-based index.",
+            hint="Pass --sheet (sheet= in Python) one of these names or a 0-based index.",
             path=path,
         )
     return sheet
@@ -770,6 +779,16 @@ def inspect(path: Path, *, sheet: str | int | None, encoding: str | None) -> Lay
     fmt, compression = _sniff_format(path, head)
     if fmt == "xlsx":
         return _inspect_xlsx(path, sheet)
+    if sheet is not None:
+        # QA31: --sheet 1 on a CSV was ignored without a word; the user thought it was read.
+        kind = "a Parquet file" if fmt == "parquet" else "a CSV/text file"
+        raise SheetError(
+            f"{path.name} is {kind}, not an XLSX workbook: it has no sheets, so sheet "
+            f"{sheet!r} cannot be read.",
+            hint="Leave out --sheet (sheet= in Python) for this export, or point at the XLSX "
+            "workbook that has that sheet.",
+            path=path,
+        )
     if fmt == "parquet":
         return _inspect_parquet(path)
     return _inspect_csv(path, compression, encoding)
@@ -906,6 +925,10 @@ def _read_xlsx(layout: Layout, text_columns: Sequence[str] = ()) -> pd.DataFrame
         # Also a file overwritten while it is read (QA21: an export synced in place mid-run).
         raise damaged_xlsx(layout.path, exc) from exc
     assert isinstance(frame, pd.DataFrame)  # one sheet name in, one frame out
+    if isinstance(layout.sheet, str):
+        from nps_kit._xlsx_merged import fill_merged
+
+        frame = fill_merged(frame, layout.path, layout.sheet, header_rows=layout.header_rows)
     return frame
 
 

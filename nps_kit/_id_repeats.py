@@ -31,6 +31,38 @@ def id_repeat_count(ids: pd.Series) -> int:
     return int(text[text.notna() & (text != "")].duplicated().sum())
 
 
+def same_response_repeats(
+    frame: pd.DataFrame, column: str, *, skip: tuple[str, ...] = ()
+) -> tuple[int, int]:
+    """Return how many values of an id repeat, and how many of those repeat the whole response.
+
+    A row whose id repeats an earlier row's and whose every other cell but ``skip`` (the date:
+    a tool that exports a response again may write a new time) equals that row's is the same
+    response read twice, never a returning customer's new answer (QA31 F5: a telecom's
+    ``Response ID`` written twice 20 minutes apart, across a month's turn, was called "a
+    returning customer's answers", dedupe left false and the response counted in both months).
+
+    Parameters
+    ----------
+    frame
+        The export as read.
+    column
+        The id column.
+    skip
+        Columns that may differ between the copies (the date column).
+
+    Returns
+    -------
+    tuple of int
+        ``(repeats, same_response)``: rows whose id repeats an earlier one, and those of them
+        equal to an earlier row but for ``skip``.
+    """
+    values = frame[column]
+    repeated = values.notna() & values.duplicated(keep="first")
+    rest = frame.drop(columns=[c for c in skip if c in frame.columns and c != column])
+    return int(repeated.sum()), int((repeated & rest.duplicated(keep="first")).sum())
+
+
 def id_repeats_warning(
     ids: pd.Series, *, column: str, language: str, exact: bool = False
 ) -> str | None:

@@ -240,6 +240,12 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         ),
     ),
     (
+        r"Set because of them: each repeats a response id and every answer, so one response read "
+        r"twice; with false it would count twice\.",
+        "そのため true に設定しています。いずれも回答IDとすべての答えが前の行と同じで、"
+        "同じ回答を二度読んだものです。false にすると2回数えられます。",
+    ),
+    (
         r"Set because of them: with false each would count twice, in the NPS and in the lists\.",
         "そのため resubmissions に設定しています。"
         "false にすると、これらの回答がNPSにも一覧にも2回ずつ数えられます。",
@@ -309,6 +315,22 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"(?P<c>.+): the free-text question with the longest answers \((?P<n>\d+) characters "
         r"on average\)\.",
         r"\g<c>：回答がいちばん長い自由記述の設問です（平均\g<n>文字）。",
+    ),
+    (
+        r"(?P<c>'[^']+') repeats in (?P<n>[\d,]+) of (?P<m>[\d,]+) rows, each with every answer "
+        r"of an earlier row but its time: the same response exported again\.",
+        r"\g<c>は\g<m>行のうち\g<n>行で前の行と同じ値で、日時のほかはすべての答えが前の行と"
+        r"同じです。同じ回答をもう一度エクスポートしたものです。",
+    ),
+    (
+        r"(?P<c>.+): yes = do not contact, read the other way round \(contact:\)\.",
+        r"\g<c>：「はい」が連絡しないでほしいという答えなので、逆に読みます（contact:）。",
+    ),
+    (
+        r"'(?P<c>.+)' asks whether NOT to contact a respondent: its answers are read the other "
+        r"way round \(its no allows contact, its yes refuses it\)\.",
+        r"「\g<c>」は連絡しないでほしいかを尋ねる設問なので、答えを逆に読みます"
+        r"（「いいえ」は連絡してよい、「はい」は連絡しないでほしい）。",
     ),
     (
         r"(?P<c>.+): yes/no answers about being contacted\.",
@@ -436,6 +458,12 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "連絡を受けるために回答者が記入する列だけを挙げてください：",
     ),
     (r"Survey weights; null = unweighted\.", "調査のウェイト（重み）。null＝重み付けなし。"),
+    (
+        r"(?P<c>'[^']+') holds numbers \((?P<d>[^)]+)\): set weight to it if they are the "
+        r"responses' weights; every figure is then weighted\.",
+        r"\g<c>は数値の列です（\g<d>）。回答のウェイトであれば weight に設定してください。"
+        r"すべての数値が重み付けされます。",
+    ),
     (
         r"Month to report: YYYY-MM; latest = the latest complete month with data \(run on the "
         r"1st, the month that just ended\); current = the latest month with data even if it is "

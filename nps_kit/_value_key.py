@@ -10,13 +10,19 @@ most of its rows use (:func:`one_spelling`).
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["cell_text", "one_spelling", "spellings", "value_key"]
+
+# Kana, kanji and Japanese punctuation (after NFKC: half-width kana are full-width by then).
+_JAPANESE: Final = "\u3001-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A space beside a Japanese character: Japanese writes no spaces between words (QA31 F3).
+_JAPANESE_SPACE: Final = re.compile(f"(?<=[{_JAPANESE}]) | (?=[{_JAPANESE}])")
 
 
 def cell_text(value: object) -> str:
@@ -35,7 +41,9 @@ def value_key(value: object) -> str:
     """Return the identity of a unit's or a breakdown's value: equal keys are one group.
 
     :func:`cell_text` with runs of white space as one space and letters case-folded, so
-    ``ﾐﾗｲﾓﾊﾞｲﾙ`` and ``ミライモバイル``, ``Ward  3B`` and ``ward 3b`` are one value.
+    ``ﾐﾗｲﾓﾊﾞｲﾙ`` and ``ミライモバイル``, ``Ward  3B`` and ``ward 3b`` are one value; a space
+    beside a Japanese character is dropped, as Japanese separates no words with spaces, so
+    ``ホテル Ａ`` is ``ホテルA`` (QA31 F3) while ``Ward 3B`` stays apart from ``Ward3B``.
 
     Parameters
     ----------
@@ -47,7 +55,7 @@ def value_key(value: object) -> str:
     str
         The key; ``""`` for a blank cell.
     """
-    return " ".join(cell_text(value).split()).casefold()
+    return _JAPANESE_SPACE.sub("", " ".join(cell_text(value).split())).casefold()
 
 
 def spellings(values: pd.Series) -> dict[str, list[tuple[str, int]]]:

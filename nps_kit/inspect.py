@@ -28,6 +28,7 @@ from nps_kit._consent import (
     consent_answer,
     reads_as_consent,
 )
+from nps_kit._id_repeats import same_response_repeats
 from nps_kit._phone import looks_like_phone
 from nps_kit._response_meta import language_codes, numeric_values, response_time, technical
 from nps_kit._test_rows import TestRows, month_rows, test_rows
@@ -672,8 +673,22 @@ def _person_names(answers: _Answers) -> bool:
     )
 
 
-def _personal(name: str, question: str | None, answers: _Answers) -> tuple[Kind, str] | None:
-    """Return ``("email"|"phone"|"name", detail)`` for a column of who answered, else ``None``."""
+def _number_cells(values: pd.Series) -> bool:
+    """Whether a column holds numbers as numbers (not text, not true/false)."""
+    return pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(
+        values.dtype
+    )
+
+
+def _personal(
+    name: str, question: str | None, answers: _Answers, values: pd.Series
+) -> tuple[Kind, str] | None:
+    """Return ``("email"|"phone"|"name", detail)`` for a column of who answered, else ``None``.
+
+    A column of number cells (a workbook's numbers, a Parquet float) holds no phone numbers: a
+    phone is written as text (QA31: Medallia's Excel serial dates, ``46203.995139``, read as
+    dotted phone numbers, so the export had no date column and ``init --from`` stopped).
+    """
     header = _header(name, question)
     probe = _Answers(answers.values.head(200), answers.counts[:200])
     from nps_kit.text.redaction import placeholder
@@ -685,6 +700,8 @@ def _personal(name: str, question: str | None, answers: _Answers) -> tuple[Kind,
     # A UK mobile typed without spaces (07700900123) is no [PHONE] to the comment redaction.
     dialled = np.array([looks_like_phone(v) for v in probe.values], dtype=bool)
     phone = probe.share((whole == placeholder("phone")) | dialled)
+    if _number_cells(values):
+        phone = 0.0
     if phone >= 0.5 or (phone >= 0.2 and _PHONE_NAME.search(header)):
         return "phone", "phone numbers"
     if _PERSON_NAME.search(header) and not _sentences(probe):
@@ -718,7 +735,7 @@ def reach_kind(values: pd.Series, *, column: str) -> Literal["email", "phone"] |
     if column in _TOOL_META:
         return None
     answers = _answers(values)
-    found = _personal(column, None, answers) if answers.n else None
+    found = _personal(column, None, answers, values) if answers.n else None
     if found is None or found[0] not in ("email", "phone"):
         return None
     return "email" if found[0] == "email" else "phone"
@@ -789,7 +806,7 @@ def _classify(
         return "nps_group", "NPS segments", None, None
     if source == "qualtrics" and name in _QUALTRICS_META and name not in _DATE_FIRST:
         return "metadata", "Qualtrics", None, None
-    personal = _personal(name, question, answers)
+    personal = _personal(name, question, answers, values)
     if personal is not None:
         return personal[0], personal[1], None, None
     headers = (_header(name, None), _header(name, question))
@@ -970,10 +987,7 @@ def _date_form(values: pd.Series, text: pd.Series, *, columnar: bool) -> str:
     """
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
         return "timestamps" if columnar else "date cells"
-    numeric = pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(
-        values.dtype
-    )
-    if numeric or pd.to_numeric(text, errors="coerce").notna().mean() >= 0.5:
+    if _number_cells(values) or pd.to_numeric(text, errors="coerce").notna().mean() >= 0.5:
         return "Excel serial dates"
     return "ISO/Japanese"
 
@@ -1020,24 +1034,30 @@ def _unique(distinct: int, n: int) -> str:
     return "unique" if distinct == n else f"nearly unique, {n - distinct:,} repeat"
 
 
-def _repeats(frame: pd.DataFrame, info: ColumnInfo) -> tuple[int, int]:
-    """Return how many values of an id repeat, and how many of those in rows repeated exactly."""
-    values = frame[info.column]
-    repeated = values.notna() & values.duplicated(keep="first")
-    return int(repeated.sum()), int((repeated & frame.duplicated(keep="first")).sum())
+def _repeats_note(
+    frame: pd.DataFrame, info: ColumnInfo, *, skip: tuple[str, ...] = ()
+) -> str | None:
+    """Say how many values of an id repeat and whether whole responses repeat with them.
 
-
-def _repeats_note(frame: pd.DataFrame, info: ColumnInfo) -> str | None:
-    """Say how many values of an id repeat and whether whole rows repeat with them."""
-    count, exact = _repeats(frame, info)
+    ``skip``: the date column, which a response exported again may carry anew
+    (:func:`nps_kit._id_repeats.same_response_repeats`).
+    """
+    count, same = same_response_repeats(frame, info.column, skip=skip)
     if not count:
         return None
+    exact = same_response_repeats(frame, info.column)[1] if skip else same
     if exact == count:
         why = "all in rows that repeat an earlier row exactly (dedupe: true drops them)"
-    elif exact:
+    elif same == count:
         why = (
-            f"{exact:,} in rows that repeat an earlier row exactly (dedupe: true drops them), "
-            f"{count - exact:,} in rows that differ (answered or exported twice)"
+            "all in rows that repeat an earlier row but for their time, the same response "
+            "exported again (dedupe: true drops them)"
+        )
+    elif same:
+        again = "exactly" if exact == same else "exactly or but for its time"
+        why = (
+            f"{same:,} in rows that repeat an earlier row {again} (dedupe: true drops them), "
+            f"{count - same:,} in rows that differ (answered or exported twice)"
         )
     else:
         why = "in rows that differ (answered or exported twice)"
@@ -1431,12 +1451,18 @@ def inspect_export(
             f"{report.mojibake_cells:,} text cells look garbled by a double decoding "
             "(e.g. 'Â¡' for '¡'); fix_text: true repairs them."
         )
+    skip = (date_col,) if date_col is not None else ()
     for k, info in enumerate(infos):
-        if info.kind == "id" and info.detail.startswith("nearly unique"):
-            note = _repeats_note(frame, info)
+        if info.kind != "id" or info.repeats_by_design or info.detail == "unique":
+            continue
+        count, exact = same_response_repeats(frame, info.column, skip=skip)
+        # Codes and tokens (SM-260005, R_3kX9) that repeat only as the same response exported
+        # again are said too (QA31 F5); a code repeated in rows that differ is who answered
+        # (a patient seen twice: Custom Data 1), ranked after the response ids as before.
+        if info.detail.startswith("nearly unique") or (count and exact == count):
+            note = _repeats_note(frame, info, skip=skip)
             if note:
                 notes.append(note)
-                count, exact = _repeats(frame, info)
                 infos[k] = replace(info, note=note, repeats_differ=count - exact)
     if report.duplicate_rows:
         notes.append(

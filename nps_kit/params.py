@@ -212,7 +212,7 @@ TimeZone = Annotated[str, AfterValidator(check_timezone)]
 Comparison = Literal["previous", "last_year"]
 _COMPARISONS: tuple[Comparison, ...] = ("previous", "last_year")
 # Data settings a unit inherits from defaults.yaml: one error for defaults.yaml, not one per unit.
-_INHERITED = ("data.path", "data.encoding")
+_INHERITED = ("data.path", "data.encoding", "data.sheet")
 
 
 class _Model(BaseModel):
@@ -912,7 +912,7 @@ def _check_data(
         except NpsKitError as exc:
             headers[cache_key] = exc
     header = headers[cache_key]
-    from nps_kit._formats import EncodingError
+    from nps_kit._formats import EncodingError, SheetError
 
     if isinstance(header, EncodingError):
         # The CLI's hint names --encoding; in a project, the setting to change is this one.
@@ -924,6 +924,14 @@ def _check_data(
             hint=f"Set data.encoding: {fix}, or null to detect it.",
             path=path,
             key="data.encoding",
+        )
+    if isinstance(header, SheetError):
+        raise ConfigError(
+            f"{display(path)}: data.sheet: {header.message}",
+            hint="Set data.sheet to one of the sheet names or a 0-based index, or null for the "
+            "first sheet of a workbook (always null for a CSV or Parquet export).",
+            path=path,
+            key="data.sheet",
         )
     if isinstance(header, NpsKitError):
         raise ConfigError(

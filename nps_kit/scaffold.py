@@ -22,8 +22,19 @@ from typing import Any, Final
 import pandas as pd
 
 from nps_kit import clock
-from nps_kit._consent import CONSENT_CHOICES, CONSENT_NAME, OPT_IN_NAME
-from nps_kit._id_repeats import id_repeat_count, numbers_rows, running_number_note
+from nps_kit._consent import (
+    CONSENT_CHOICES,
+    CONSENT_NAME,
+    OPT_IN_NAME,
+    asks_refusal,
+    consent_answer,
+)
+from nps_kit._id_repeats import (
+    id_repeat_count,
+    numbers_rows,
+    running_number_note,
+    same_response_repeats,
+)
 from nps_kit._init_words import in_language
 from nps_kit._question_label import header_label, short_labels
 from nps_kit._renames import Rename, renames
@@ -549,8 +560,13 @@ def _defaults_text(
     # Counted as run counts them (FIX53: 'none found' here, 69 repeats of 会員ID there).
     id_repeats = id_repeat_count(found.data[id_info.column]) if id_info else 0
     # Exact duplicate rows under a response id that repeats nowhere else are one response
-    # read twice (init's id never repeats in rows that differ: repeats_differ above).
+    # read twice (init's id never repeats in rows that differ: repeats_differ above); so are
+    # rows equal but for their time under a repeated id (QA31 F5: exported again later).
     exact = dupes if id_info is not None and 0 < id_repeats <= dupes else 0
+    if id_info is not None and id_repeats and not exact:
+        skip = (date.column,)
+        count, same = same_response_repeats(found.data, id_info.column, skip=skip)
+        exact = same if count and same == count else 0
     said = _no_answer_words(found.data[score.column])
     lines += [
         "  # More score answers that mean 'no answer' (blank, NA, N/A, -, 無回答 already do),",
@@ -571,6 +587,10 @@ def _defaults_text(
             f"{id_info.column!r} repeats in {id_repeats:,} of {len(found.data):,} rows (a "
             "returning customer's answers): true would drop all but each id's first."
             if id_info and id_repeats and not exact
+            else f"{id_info.column!r} repeats in {id_repeats:,} of {len(found.data):,} rows, "
+            "each with every answer of an earlier row but its time: the same response exported "
+            "again."
+            if id_info and exact and not dupes
             else "",
             96,
             initial_indent="  # ",
@@ -649,7 +669,9 @@ def _defaults_text(
         f"  comment: {scalar(comment_info.column if comment_info else None)}",
         "  # "
         + (
-            f"{_comment(contact)}: yes/no answers about being contacted."
+            f"{_comment(contact)}: yes = do not contact, read the other way round (contact:)."
+            if contact and asks_refusal(contact.column)
+            else f"{_comment(contact)}: yes/no answers about being contacted."
             if contact
             else "No contact/consent column found: the report lists detractors and says that"
         ),
@@ -675,6 +697,8 @@ def _defaults_text(
             )
         ]
     words = _consent_words_lines(unread) if unread is not None else []
+    if contact is not None and asks_refusal(contact.column):
+        words = _refusal_words_lines(contact)
     if unread is not None:
         answers = ", ".join(repr(v) for v in unread.sample)
         lines += textwrap.wrap(
@@ -724,6 +748,7 @@ def _defaults_text(
         ) + [f"  # contact_details: [{listed}]"]
     lines += [
         "  # Survey weights; null = unweighted.",
+        *_weight_lines(found),
         "  weight: null",
         "",
         *words,
@@ -857,6 +882,48 @@ def _consent_words_lines(unread: ColumnInfo) -> list[str]:
         "# contact:",
         f"#   consent_yes: [{scalar(yes)}]",
         f"#   consent_no: [{scalar(no)}]",
+        "",
+    ]
+
+
+# A header that names weights: weight, Gewicht(ung), poids, peso, ウェイト, ウエイト, 重み.
+_WEIGHT_NAME: Final = re.compile(r"weight|gewicht|poids|peso|ウェイト|ウエイト|重み", re.I)
+
+
+def _weight_lines(found: Inspection) -> list[str]:
+    """Name a column of numbers headed as weights, left unset (QA31 O1).
+
+    init never sets ``weight`` (whether a figure is weighted is the analyst's decision), but a
+    column ``Account weight`` of numbers went unmentioned, so nothing said it could be used.
+    """
+    for c in found.columns:
+        if c.kind == "number" and _WEIGHT_NAME.search(c.column) and not c.detail.startswith("-"):
+            return textwrap.wrap(
+                f"{c.column!r} holds numbers ({c.detail}): set weight to it if they are the "
+                "responses' weights; every figure is then weighted.",
+                96,
+                initial_indent="  # ",
+                subsequent_indent="  # ",
+            )
+    return []
+
+
+def _refusal_words_lines(contact: ColumnInfo) -> list[str]:
+    """Write ``contact.consent_yes`` / ``consent_no`` for a "Do not contact" column (QA31 F4).
+
+    Its yes refuses contact and its no grants it (:func:`nps_kit._consent.asks_refusal`): the
+    answers are listed the other way round, uncommented, as the run refuses such a column
+    without them.
+    """
+    said = {str(v): consent_answer(v) for v in contact.sample}
+    yes = [v for v, a in said.items() if a is False] or ["no"]
+    no = [v for v, a in said.items() if a] or ["yes"]
+    return [
+        f"# {contact.column!r} asks whether NOT to contact a respondent: its answers are read",
+        "# the other way round (its no allows contact, its yes refuses it).",
+        "contact:",
+        f"  consent_yes: [{', '.join(scalar(v) for v in yes)}]",
+        f"  consent_no: [{', '.join(scalar(v) for v in no)}]",
         "",
     ]
 

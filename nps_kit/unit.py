@@ -21,6 +21,8 @@ from nps_kit._consent import (
     CONSENT_CHOICES,
     CONSENT_NAME,
     ConsentWords,
+    asks_refusal,
+    consent_answer,
     consent_read,
     read_consent,
     reads_as_consent,
@@ -728,6 +730,9 @@ def consent_problem(
     :func:`contact_allowed` reads anything but a yes (はい, yes, true, 1 …) as no, so a column
     with not one yes/no answer (QA20: the form's phone-number question) would silently list
     nobody. A column whose cells are all blank says nothing either way and is let through.
+    A column that asks whether *not* to contact ("Do not contact",
+    :func:`nps_kit._consent.asks_refusal`) is refused unless the unit lists its answers the
+    other way round (``contact.consent_yes`` / ``consent_no``), as ``init --from`` does.
 
     Parameters
     ----------
@@ -747,6 +752,17 @@ def consent_problem(
     """
     seen = [cell_text(v) for v in pd.unique(values.dropna())]  # 1.0 reads as 1, as when listing
     seen = [v for v in seen if v]
+    if asks_refusal(column) and not words and seen:
+        # QA31 F4: "Do not contact" yes/no read as consent listed exactly the wrong people.
+        said = {v: consent_answer(v) for v in seen}
+        yes = [v for v, a in said.items() if a] or ["yes"]
+        no = [v for v, a in said.items() if a is False] or ["no"]
+        return (
+            f"columns.contact: {column!r} asks whether NOT to contact a respondent, so its "
+            f"{yes[0]!r} refuses contact and its {no[0]!r} grants it; read as consent it would "
+            "list the people who asked not to be contacted. List its answers the other way "
+            f"round: contact.consent_yes: [{no[0]}] and contact.consent_no: [{yes[0]}]."
+        )
     # Most of a consent column's answers read as yes or no; a comment column set by mistake
     # has the odd 「連絡不要」 among its texts (QA21's wider reading must not let it through).
     read, _ = consent_read(seen, words=words)

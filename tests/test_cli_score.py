@@ -485,7 +485,7 @@ def test_sheet_by_name_and_index(capsys: pytest.CaptureFixture[str], tmp_path: P
     assert (status, out) == (2, "")
     assert err == (
         f"nps-kit score: error: {path} has no sheet '回答2'; sheets: 'メモ', '回答'. "
-        "Pass sheet= one of these names or a 0-based index.\n"
+        "Pass --sheet (sheet= in Python) one of these names or a 0-based index.\n"
     )
 
 

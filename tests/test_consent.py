@@ -137,3 +137,19 @@ def test_consent_unread_names_the_answers_that_never_grant_contact() -> None:
     assert consent_unread(answers[:2], column="OK?", words=words) is None
     # Refused as a whole (consent_problem says why), it is no warning.
     assert consent_unread(answers, column="OK?") is None
+
+
+def test_a_do_not_contact_column_is_refused_unless_its_answers_are_listed_reversed() -> None:
+    # QA31 F4: a hotel's "Do not contact" yes/no was read as consent: the alerts listed the
+    # guests who had said do not contact me, and nobody else.
+    values = pd.Series(["no", "yes", "no"])
+    problem = consent_problem(values, column="Do not contact")
+    assert problem is not None
+    assert "asks whether NOT to contact" in problem
+    assert "contact.consent_yes: [no] and contact.consent_no: [yes]" in problem
+    reversed_words = ConsentWords.of(["no"], ["yes"])
+    assert consent_problem(values, column="Do not contact", words=reversed_words) is None
+    assert contact_allowed(values, words=reversed_words).tolist() == [True, False, True]
+    for name in ("DNC", "Don't contact me", "連絡不要", "連絡を希望しない"):
+        assert consent_problem(pd.Series(["はい", "いいえ"]), column=name) is not None, name
+    assert consent_problem(values, column="May we contact you?") is None

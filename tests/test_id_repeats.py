@@ -10,7 +10,12 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from nps_kit._id_repeats import cached_id_warning, id_repeats_warning, numbers_rows
+from nps_kit._id_repeats import (
+    cached_id_warning,
+    id_repeats_warning,
+    numbers_rows,
+    same_response_repeats,
+)
 from nps_kit.params import load_unit
 from nps_kit.run import export_cache, run_reports
 
@@ -141,3 +146,19 @@ def test_exact_duplicate_rows_point_to_dedupe_not_to_another_id(tmp_path: Path) 
     cache = open_cache(export_cache(unit, cache_dir=tmp_path / "cache2"))
     said = cached_id_warning(unit, cache)
     assert said is not None and "a returning customer's answers share it" in said
+
+
+def test_a_response_exported_again_with_a_new_time_is_the_same_response() -> None:
+    # QA31 F5: a telecom's Response ID SM-260005 was written twice, 23:50 and 00:10 across a
+    # month's turn, every answer equal: init called it a returning customer's answers, left
+    # dedupe false, and the response counted in October and in November.
+    frame = pd.DataFrame(
+        {
+            "Response ID": ["A", "B", "A", "C", "B"],
+            "Submitted": ["10-31 23:50", "11-02", "11-01 00:10", "11-03", "11-04"],
+            "Score": [7, 9, 7, 3, 2],
+        }
+    )
+    assert same_response_repeats(frame, "Response ID", skip=("Submitted",)) == (2, 1)
+    # Without the date left out, only exact repeats are the same response.
+    assert same_response_repeats(frame, "Response ID") == (2, 0)

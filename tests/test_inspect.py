@@ -2043,3 +2043,19 @@ def test_a_japanese_project_says_the_crm_s_e_mail_is_no_consent_in_japanese(
         "  contact: null\n"
     ) in text
     assert "contact_details" not in text
+
+
+def test_excel_serial_times_in_number_cells_are_dates_not_phone_numbers(tmp_path: Path) -> None:
+    # QA31 F2: Medallia's Response Date, 46203.995139 in number cells, read as dotted phone
+    # numbers; the export had no date column and init --from stopped.
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Survey ID", "Response Date", "Likelihood to Recommend"])
+    for i in range(40):
+        ws.append([f"S{i}", 46203.995139 + i * 1.37, i % 11])
+    wb.save(tmp_path / "serials.xlsx")
+    found = inspect_export(tmp_path / "serials.xlsx")
+    assert found.date_column == "Response Date"
+    assert found.column("Response Date").detail == "Excel serial dates"

@@ -790,13 +790,28 @@ def test_wrong_sheet_name_and_index(tmp_path: Path) -> None:
         pd.DataFrame({"score": [9]}).to_excel(writer, sheet_name="回答", index=False)
         pd.DataFrame({"score": [9]}).to_excel(writer, sheet_name="Sheet2", index=False)
     assert error_text(path, sheet="回答2") == (
-        f"{path} has no sheet '回答2'; sheets: '回答', 'Sheet2'. Pass sheet= one of these names "
-        "or a 0-based index."
+        f"{path} has no sheet '回答2'; sheets: '回答', 'Sheet2'. Pass --sheet (sheet= in Python) "
+        "one of these names or a 0-based index."
     )
     assert error_text(path, sheet=2) == (
         f"{path} has 2 sheet(s), so sheet index 2 is out of range (0–1); sheets: '回答', "
-        "'Sheet2'. Pass sheet= a 0-based index in range or one of the sheet names."
+        "'Sheet2'. Pass --sheet (sheet= in Python) a 0-based index in range or one of the sheet "
+        "names."
     )
+
+
+def test_a_sheet_asked_of_a_csv_or_parquet_export_is_an_error(tmp_path: Path) -> None:
+    # QA31: score telecom.txt --sheet 1 printed the whole file's NPS, the sheet ignored.
+    csv = tmp_path / "r.csv"
+    csv.write_text("score\n9\n", encoding="utf-8")
+    assert error_text(csv, sheet=1) == (
+        "r.csv is a CSV/text file, not an XLSX workbook: it has no sheets, so sheet 1 cannot "
+        "be read. Leave out --sheet (sheet= in Python) for this export, or point at the XLSX "
+        "workbook that has that sheet."
+    )
+    parquet = tmp_path / "r.parquet"
+    pd.DataFrame({"score": [9]}).to_parquet(parquet)
+    assert "r.parquet is a Parquet file, not an XLSX workbook" in error_text(parquet, sheet="A")
 
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from _exports import write_qualtrics
 
@@ -310,6 +311,25 @@ def test_a_wrong_data_encoding_names_data_encoding_not_the_cli_option(project: P
         f"params/defaults.yaml: data.encoding: {csv.resolve()} does not read with data.encoding "
         f"utf-8 (byte {bad} is not valid utf-8) (the data of ec, which does not set its own). "
         "In defaults.yaml: set data.encoding: cp932, or null to detect it."
+    ]
+
+
+def test_a_misspelt_data_sheet_names_data_sheet_not_data_path(project: Path) -> None:
+    # QA31: a hotel project's 'sheet: Respons' was told "data.path: cannot read … Pass sheet=
+    # … Fix data.path in defaults.yaml": the path was right, the setting to change data.sheet.
+    book = project / "data" / "responses.xlsx"
+    with pd.ExcelWriter(book) as writer:
+        pd.read_csv(project / "data" / "responses.csv").to_excel(
+            writer, sheet_name="Responses", index=False
+        )
+    defaults = project / "params" / "defaults.yaml"
+    text = DEFAULTS.replace("responses.csv", "responses.xlsx")
+    defaults.write_text(text.replace("data:\n", "data:\n  sheet: Respons\n"), "utf-8")
+    assert [str(e) for e in load_all(project / "params").errors] == [
+        f"params/defaults.yaml: data.sheet: {book.resolve()} has no sheet 'Respons'; sheets: "
+        "'Responses' (the data of ec, which does not set its own). In defaults.yaml: set "
+        "data.sheet to one of the sheet names or a 0-based index, or null for the first sheet "
+        "of a workbook (always null for a CSV or Parquet export)."
     ]
 
 

@@ -287,6 +287,21 @@ def test_a_single_unit_is_named_after_the_project(tmp_path: Path) -> None:
     assert {u: p.name for u, p in units.units.items()} == {"dental": "dental"}
 
 
+def test_a_column_of_numbers_headed_as_weights_is_named_and_left_unset(tmp_path: Path) -> None:
+    # QA31 O1: a logistics export's 'Account weight' (0.238–2.867) went unmentioned; init
+    # never sets weight (the analyst decides), but says which column could be it.
+    export = write_google_forms(tmp_path / "forms.csv")
+    frame = pd.read_csv(export)
+    frame["Gewichtung"] = [round(0.5 + (i % 7) / 4, 2) for i in range(len(frame))]
+    frame.to_csv(export, index=False)
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text("utf-8")
+    assert "  # 'Gewichtung' holds numbers (0.5–2): set weight to it if they are the" in text
+    assert yaml.safe_load(text)["columns"]["weight"] is None
+    ja = in_language(text, "ja")
+    assert "'Gewichtung'は数値の列です（0.5–2）。" in ja
+
+
 def test_recipients_set_in_defaults_reach_every_unit(tmp_path: Path) -> None:
     """A unit file init writes leaves mail.to to defaults.yaml (a live [] replaced it)."""
     export = write_google_forms(tmp_path / "forms.csv")

@@ -55,3 +55,15 @@ def test_one_spelling_keeps_one_spelling_per_key_and_is_stable(cells: list[str])
     assert [value_key(v) for v in merged] == [value_key(c) for c in cells]
     assert one_spelling(merged).tolist() == merged.tolist()
     assert all(unicodedata.normalize("NFKC", v).strip() for v in merged)
+
+
+def test_a_space_beside_japanese_text_names_no_other_group() -> None:
+    # QA31 F3: a hotel group's export spelled one property ホテル Ａ on some rows and ホテルA on
+    # others; score --by and init's units made two hotels of it. Japanese writes no spaces
+    # between words, so a space beside a Japanese character is spelling, not a word break.
+    assert value_key("ホテル Ａ") == value_key("ホテルA") == value_key("ﾎﾃﾙ　A")
+    assert value_key("北区役所 新川支所") == value_key("北区役所新川支所")
+    # Between two Latin words a space still separates them.
+    assert value_key("Ward 3B") != value_key("Ward3B")
+    cells = pd.Series(["ホテルA", "ホテル Ａ", "ホテルA"])
+    assert one_spelling(cells).tolist() == ["ホテルA"] * 3
