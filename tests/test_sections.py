@@ -1723,3 +1723,22 @@ def test_every_theme_mentioned_is_in_the_table_the_first_few_in_view(
     assert fold.summary.get_text() == f"残り{len(mentioned) - sections.TABLE_SHOWN}件を表示"
     # the chart still draws the eight largest
     assert len(shown.figures[0].axes[0].patches) == 8
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_headline_says_the_first_change_once(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language
+) -> None:
+    # FIX72 (BROWSE31 #1): the hero card said "vs previous month −7.1" and the card row under
+    # it said it again beside the year-ago card. The hero keeps it, with the month it compares
+    # with (the row's note); the row holds only the other comparison.
+    unit = make_unit(tmp_path, lang)
+    shown = show(sections.headline_section, unit, target=0.0)
+    soup = BeautifulSoup(shown.html, "html.parser")
+    previous, last_year = label("vs_previous", lang), label("vs_last_year", lang)
+    said = [e.get_text() for e in soup.select("dt, .nps-kpi__label")]
+    assert said.count(previous) == 1 and said.count(last_year) == 1, said
+    assert [e.get_text() for e in soup.select(".nps-kpi__label")] == [last_year]
+    fact = soup.select_one(".nps-headline__facts div").get_text().replace("\xa0", " ")
+    month = "2026年9月：+25.0" if lang == "ja" else "September 2026: +25.0"
+    assert month in fact, fact
