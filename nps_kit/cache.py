@@ -79,7 +79,8 @@ _META = b"nps_kit.cache"
 # 29: unit keys also one space and case-folded (value_key: one unit of ﾐﾗｲ and ミライ, FIX65)
 # 30: the rows of a value whose answers have no 0 where the rest do (other_scale, QA29 F6)
 # 31: rows the parameters leave out (data.exclude: a staff test) counted (excluded_rows, QA30 F7)
-_FORMAT = 31
+# 32: the rows of scores read from １０, 10点 or 9,0 and of era dates, for each unit's own count
+_FORMAT = 32
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 
@@ -542,6 +543,9 @@ def _report_from_json(data: dict[str, Any]) -> LoadReport:
             "resubmission_of",
             "other_scale",
             "other_scale_of",
+            "rewritten_rows",
+            "decimal_comma_rows",
+            "era_date_rows",
             "files",
             "totals_rows",
             "drop_changed_in",
