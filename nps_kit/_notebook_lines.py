@@ -194,6 +194,14 @@ PARAMETERS = (
         "other responses than nps-kit score",
         _reads_offsets_as_written,
     ),
+    NotebookParameter(
+        "data_exclude",
+        'data_exclude = []  # rows that are no response (a staff test), e.g. [["name", ["test"]]]',
+        "prepare_unit(..., exclude=data_exclude)",
+        "the rows data.exclude names (a staff test); run by hand with data_cache = None the "
+        "copy counts them in every figure",
+        lambda unit: bool(unit.data.exclude),
+    ),
 )
 
 
@@ -454,6 +462,7 @@ def figures_differ(
         cache=p["data_cache"],
         timezone=p["export_timezone"],
         unfinished=p["unfinished"],
+        exclude=p["data_exclude"],
     )
     weight = "nps_weight" if p["weight_column"] else None
     expected = nps(unit.current, weight=weight, level=p["level"], min_n=p["min_n"])
