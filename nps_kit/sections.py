@@ -895,9 +895,14 @@ def _text_question(
         # Quoted under a theme: detractors who complain about it or ask to improve it, the
         # people the gain counts (a detractor praising the theme is not one of its voices).
         complains = stance_mask(result.polarity, "complaint")
+        # A comment given two themes is quoted under the first only (BROWSE31: "Faster ticket
+        # responses." under Support and again under Performance): the same words under a
+        # second heading show nothing new of it, and a theme with no other comment has none.
+        quoted: set[str] = set()
         for theme in impact.loc[impact["detractors"] > 0, "theme"].head(3):
             hit = complains[theme] & (seg == "detractor").fillna(False).astype(bool)
-            picked = representative_comments(texts[hit], k=2)
+            picked = representative_comments(texts[hit], k=2, leave_out=quoted)
+            quoted.update(picked)
             if picked:
                 name = impact.loc[impact["theme"] == theme, "label"].iloc[0]
                 parts.append(HTML(f"<h4>{_escape(_w('theme_voices', lang, theme=name))}</h4>"))
