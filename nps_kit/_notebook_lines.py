@@ -268,7 +268,8 @@ def parameter_notes(
             ids = [u.unit for u, missing in members if parameter in missing and parameter.needed(u)]
             whom = f"it changes {', '.join(ids)}" if ids else "it changes none of this run's units"
             said.append(f"{parameter.name} ({parameter.does}; {whom})")
-        names = " and ".join(p.name for p in lacking)
+        *first, last = [p.name for p in lacking]
+        names = f"{', '.join(first)} and {last}" if first else last
         copy = "; ".join(f"{p.line!r} and {p.use}" for p in lacking)
         out.append(
             f"note: {path} is a copy of an older nps-kit notebook whose parameters cell lacks "
