@@ -33,6 +33,7 @@ data_cache = None  # columnar cache of the export written by `nps-kit run`; None
 filter_column = "business_unit"  # column that selects the unit's rows; None = all rows
 filter_values = ["EC事業部"]  # values of filter_column that belong to the unit
 previous_names = []  # earlier values of the unit (a renamed ward), among filter_values
+data_exclude = []  # rows that are no response (a staff test), e.g. [["name", ["test"]]]
 score_column = "score"  # column with the 0-10 score
 date_column = "submitted_at"  # column with the response date
 id_column = "response_id"  # column with the response id
@@ -109,6 +110,7 @@ u = prepare_unit(
     consent_yes=consent_yes,
     consent_no=consent_no,
     previous_names=previous_names,
+    exclude=data_exclude,
 )
 # the follow-up analysis feeds the strategies, follow-ups, detractor list and data quality
 analysis = analyse_followups(

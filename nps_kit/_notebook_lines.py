@@ -194,6 +194,14 @@ PARAMETERS = (
         "other responses than nps-kit score",
         _reads_offsets_as_written,
     ),
+    NotebookParameter(
+        "data_exclude",
+        'data_exclude = []  # rows that are no response (a staff test), e.g. [["name", ["test"]]]',
+        "prepare_unit(..., exclude=data_exclude)",
+        "the rows data.exclude names (a staff test); run by hand with data_cache = None the "
+        "copy counts them in every figure",
+        lambda unit: bool(unit.data.exclude),
+    ),
 )
 
 
@@ -260,7 +268,8 @@ def parameter_notes(
             ids = [u.unit for u, missing in members if parameter in missing and parameter.needed(u)]
             whom = f"it changes {', '.join(ids)}" if ids else "it changes none of this run's units"
             said.append(f"{parameter.name} ({parameter.does}; {whom})")
-        names = " and ".join(p.name for p in lacking)
+        *first, last = [p.name for p in lacking]
+        names = f"{', '.join(first)} and {last}" if first else last
         copy = "; ".join(f"{p.line!r} and {p.use}" for p in lacking)
         out.append(
             f"note: {path} is a copy of an older nps-kit notebook whose parameters cell lacks "
@@ -454,6 +463,7 @@ def figures_differ(
         cache=p["data_cache"],
         timezone=p["export_timezone"],
         unfinished=p["unfinished"],
+        exclude=p["data_exclude"],
     )
     weight = "nps_weight" if p["weight_column"] else None
     expected = nps(unit.current, weight=weight, level=p["level"], min_n=p["min_n"])

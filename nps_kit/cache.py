@@ -81,7 +81,9 @@ _META = b"nps_kit.cache"
 # 31: rows the parameters leave out (data.exclude: a staff test) counted (excluded_rows, QA30 F7)
 # 32: a last row labelled 合計/Total kept when its figures are one answer; each totals row's
 # file, row and why (totals_at, totals_why, FIX71)
-_FORMAT = 32
+# 33: the rows of scores read from １０, 10点 or 9,0 and of era dates, for each unit's own count
+# (FIX72)
+_FORMAT = 33
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 
@@ -544,6 +546,9 @@ def _report_from_json(data: dict[str, Any]) -> LoadReport:
             "resubmission_of",
             "other_scale",
             "other_scale_of",
+            "rewritten_rows",
+            "decimal_comma_rows",
+            "era_date_rows",
             "files",
             "totals_rows",
             "totals_at",

@@ -1111,16 +1111,16 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Preview/test responses left out",
     },
     "quality.scores_rewritten": {
-        "ja": "「{column}」で全角数字・「点」付きで読んだスコア（ファイル全体）",
-        "en": "Scores in '{column}' read from １０ or 10点 (whole file)",
+        "ja": "「{column}」で全角数字・「点」付きで読んだスコア",
+        "en": "Scores in '{column}' read from １０ or 10点",
     },
     "quality.scores_decimal_comma": {
-        "ja": "「{column}」で小数点にカンマを使った形（9,0）から読んだスコア（ファイル全体）",
-        "en": "Scores in '{column}' read from a decimal comma, 9,0 (whole file)",
+        "ja": "「{column}」で小数点にカンマを使った形（9,0）から読んだスコア",
+        "en": "Scores in '{column}' read from a decimal comma, 9,0",
     },
     "quality.era_dates": {
-        "ja": "「{column}」で和暦で読んだ日付（ファイル全体）",
-        "en": "Dates in '{column}' read from the Japanese era (whole file)",
+        "ja": "「{column}」で和暦で読んだ日付",
+        "en": "Dates in '{column}' read from the Japanese era",
     },
     "quality.blank_rows": {"ja": "読み飛ばした空の行", "en": "Empty rows skipped"},
     "quality.excluded_rows": {

@@ -239,6 +239,9 @@ class LoadReport:
     scores_decimal_comma
         Valid scores written with a decimal comma (``9,0``, German Excel's number format
         ``0,0``): read as the whole number, and said.
+    rewritten_rows, decimal_comma_rows, era_date_rows
+        The spreadsheet rows (``nps_row``) of those scores and dates, so that a unit's data
+        quality counts its own (BROWSE31: the file's count read as every unit's).
     files, drop_repeats
         When ``path`` is a folder or a glob (a data drop): the files read, in order, and the
         responses found again in a later file (same id and date, or, without an id, the
@@ -301,6 +304,9 @@ class LoadReport:
     scores_rewritten: int = 0
     era_dates: int = 0
     scores_decimal_comma: int = 0
+    rewritten_rows: tuple[int, ...] = ()
+    decimal_comma_rows: tuple[int, ...] = ()
+    era_date_rows: tuple[int, ...] = ()
     files: tuple[str, ...] = ()
     drop_repeats: int = 0
     totals_rows: tuple[str, ...] = ()
@@ -340,6 +346,9 @@ class LoadReport:
         out["resubmission_of"] = list(self.resubmission_of)
         out["other_scale"] = list(self.other_scale)
         out["other_scale_of"] = list(self.other_scale_of)
+        out["rewritten_rows"] = list(self.rewritten_rows)
+        out["decimal_comma_rows"] = list(self.decimal_comma_rows)
+        out["era_date_rows"] = list(self.era_date_rows)
         out["files"] = list(self.files)
         out["totals_rows"] = list(self.totals_rows)
         out["totals_at"] = list(self.totals_at)
@@ -1493,15 +1502,16 @@ def load_responses(
     frame = frame.rename(columns={c: export_column(c) for c in taken if c in frame})
     frame["nps_score"] = parsed.score
     raw = frame[export_column(score_col)]
-    rewritten = decimal_comma = 0
+    rewritten_rows: tuple[int, ...] = ()
+    decimal_comma_rows: tuple[int, ...] = ()
     if not pd.api.types.is_numeric_dtype(raw.dtype):
         # １０ and 10点 are read as 10: counted, so the n can be trusted (QA24).
         written = raw.astype("string").str.strip()
         other = written.str.contains(r"[０-９]|点$", regex=True).fillna(False).to_numpy(bool)
-        rewritten = int((other & (status == 0)).sum())
+        rewritten_rows = tuple(int(r) for r in rows[other & (status == 0)])
         # 9,0 is read as 9 (QA26 #4): said too.
         comma = written.str.match(DECIMAL_COMMA_RE.pattern).fillna(False).to_numpy(bool)
-        decimal_comma = int((comma & (status == 0)).sum())
+        decimal_comma_rows = tuple(int(r) for r in rows[comma & (status == 0)])
     frame["nps_status"] = parsed.status
     frame["nps_row"] = rows
     if files:
@@ -1523,7 +1533,7 @@ def load_responses(
             seen = finished.dropna()
             finished_unread = tuple(str(v) for v in seen[seen != ""].unique()[:3])
     date_min = date_max = None
-    era_dates = 0
+    era_date_rows: tuple[int, ...] = ()
     unread: UnreadableDates | None = None
     date_order = None
     date_order_guess = None
@@ -1548,7 +1558,8 @@ def load_responses(
             # R8.11.3, 令和８年, 令和六年十二月一日: each a Japanese-era date.
             written = raw_dates.astype("string").str.strip().str.normalize("NFKC")
             era = written.str.match(ERA_RE.pattern) | written.str.match("令和|平成|昭和|大正|明治")
-            era_dates = int((era.fillna(False).to_numpy(bool) & dates.dates.notna()).sum())
+            in_era = era.fillna(False).to_numpy(bool) & dates.dates.notna().to_numpy(bool)
+            era_date_rows = tuple(int(r) for r in rows[in_era])
         frame["nps_date"] = dates.dates
         if dates.unparsed.any():
             unread = unreadable_dates(raw_dates, dates.dates, column=date_col, total=len(frame))
@@ -1604,9 +1615,12 @@ def load_responses(
         unfinished=unfinished,
         title_rows=layout.title_rows,
         title=layout.title,
-        scores_rewritten=rewritten,
-        scores_decimal_comma=decimal_comma,
-        era_dates=era_dates,
+        scores_rewritten=len(rewritten_rows),
+        scores_decimal_comma=len(decimal_comma_rows),
+        era_dates=len(era_date_rows),
+        rewritten_rows=rewritten_rows,
+        decimal_comma_rows=decimal_comma_rows,
+        era_date_rows=era_date_rows,
         files=tuple(str(f) for f in files),
         drop_repeats=repeats,
         drop_replaced=replaced,

@@ -1344,7 +1344,8 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
     dict
         ``unit, unit_name, language, timezone, export_timezone, data_path, data_sheet,
         data_encoding, filter_column, filter_values (with the earlier names), previous_names,
-        score_column, date_column, id_column,
+        data_exclude (``data.exclude`` as ``[column, values]`` pairs), score_column,
+        date_column, id_column,
         comment_column, contact_column, contact_details (column names: the details themselves
         never enter the notebook), consent_yes, consent_no (``contact.``),
         weight_column, date_format, missing_values, fix_text, dedupe, unfinished, period,
@@ -1381,6 +1382,9 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         # reads the unit's rows as the run does.
         "filter_values": list(src.filter.selects) if src.filter else None,
         "previous_names": list(src.filter.previous_names) if src.filter else [],
+        # As (column, values) pairs, as prepare_unit takes them and the run's cache applies
+        # them: a notebook run by hand, without the cache, leaves out the same rows.
+        "data_exclude": [[column, list(values)] for column, values in loader["exclude"]],
         "score_column": loader["score_column"],
         "date_column": loader["date_column"],
         "id_column": loader["id_column"],

@@ -248,6 +248,7 @@ def headline(
     lang: str,
     period_label: str,
     comparison_label: str | None,
+    compared_with: str | None = None,
 ) -> HTML:
     """Show the period's NPS: value, interval, n, change, gap to target and segment shares.
 
@@ -268,6 +269,10 @@ def headline(
     comparison_label
         What ``change`` compares with, e.g. ``"前月比"``; ``None`` uses the shared
         "vs previous month" label.
+    compared_with
+        The compared month and its NPS as readers see them, e.g. ``"2026年9月：+39.2ポイント"``,
+        shown over the change's interval; ``None`` shows none. The headline says the change
+        once: a card row under it holds the other comparisons only (BROWSE31).
 
     Returns
     -------
@@ -302,7 +307,7 @@ def headline(
         )
     parts += [
         '<dl class="nps-headline__facts">',
-        _change_fact(change, lang_, comparison_label or label("vs_previous", lang_)),
+        _change_fact(change, lang_, comparison_label or label("vs_previous", lang_), compared_with),
         _target_fact(result, target, lang_),
     ]
     parts.append("</dl>")
@@ -311,7 +316,9 @@ def headline(
     return HTML("".join(parts))
 
 
-def _change_fact(change: ChangeLike | None, lang: Language, what: str) -> str:
+def _change_fact(
+    change: ChangeLike | None, lang: Language, what: str, compared_with: str | None = None
+) -> str:
     if change is None or _missing(change.diff) or change.verdict == "insufficient_data":
         value, note = "—", escape(_w("no_comparison", lang))
     else:
@@ -338,7 +345,10 @@ def _change_fact(change: ChangeLike | None, lang: Language, what: str) -> str:
                 ),
             )
         )
-    return f"<div><dt>{escape(what)}</dt><dd>{value}<small>{nobreak(note)}</small></dd></div>"
+    month = f"<small>{nobreak(escape(compared_with))}</small>" if compared_with else ""
+    return (
+        f"<div><dt>{escape(what)}</dt><dd>{value}{month}<small>{nobreak(note)}</small></dd></div>"
+    )
 
 
 def _target_fact(result: NpsResultLike, target: float | None, lang: Language) -> str:

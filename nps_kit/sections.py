@@ -206,22 +206,17 @@ def headline_section(
             lang=lang,
             period_label=format_period(unit.period, lang, to_date=running),
             comparison_label=_w(first.kind, lang) if first else None,
+            compared_with=_compared_month(first, lang, verdict=False) if first else None,
         )
     ]
+    # The headline says the first change; the row says only the others (BROWSE31: the same
+    # "vs previous month" twice on the first screen).
     if len(compared) > 1:
         items = []
-        for c in compared:
+        for c in compared[1:]:
             diff = _shown_change(head, c).diff
             value = change_points(diff, lang) if diff is not None else None
-            # Japanese separates with 「：」 and 「・」, English with ": " and " · "
-            colon, dot = ("：", "・") if lang == "ja" else (": ", " · ")
-            note = (
-                f"{format_period(c.period, lang)}{colon}{points(c.result.nps, lang)}{dot}"
-                + label(c.change.verdict, lang)
-                if c.result.n
-                else f"{format_period(c.period, lang)}{colon}{label('no_responses', lang)}"
-            )
-            items.append((_w(c.kind, lang), value, note))
+            items.append((_w(c.kind, lang), value, _compared_month(c, lang, verdict=True)))
         parts.append(report.kpi_row(items))
     rows = [_shares_row(format_period(unit.period, lang, to_date=running), head.result)]
     # A compared month without responses is said on its card; a bar row would be empty (BROWSE31).
@@ -230,6 +225,19 @@ def headline_section(
     parts.append(detach(plot.shares_bar(shares, lang=lang, title=_w("shares_title", lang))))
     parts += [report.callout(note) for note in _floor_comparisons(unshown, lang, min_report_n)]
     return SectionResult("headline", value=head, tables={"shares": shares}, parts=tuple(parts))
+
+
+def _compared_month(c: Comparison, lang: Language, *, verdict: bool) -> str:
+    """``September 2026: +39.2 pts`` (`` · no significant change`` with ``verdict``).
+
+    The month a change compares with and its NPS, or that it had no responses.
+    """
+    # Japanese separates with 「：」 and 「・」, English with ": " and " · "
+    colon, dot = ("：", "・") if lang == "ja" else (": ", " · ")
+    if not c.result.n:
+        return f"{format_period(c.period, lang)}{colon}{label('no_responses', lang)}"
+    said = f"{format_period(c.period, lang)}{colon}{points(c.result.nps, lang)}"
+    return said + (f"{dot}{label(c.change.verdict, lang)}" if verdict else "")
 
 
 def _floor_comparisons(
@@ -887,9 +895,14 @@ def _text_question(
         # Quoted under a theme: detractors who complain about it or ask to improve it, the
         # people the gain counts (a detractor praising the theme is not one of its voices).
         complains = stance_mask(result.polarity, "complaint")
+        # A comment given two themes is quoted under the first only (BROWSE31: "Faster ticket
+        # responses." under Support and again under Performance): the same words under a
+        # second heading show nothing new of it, and a theme with no other comment has none.
+        quoted: set[str] = set()
         for theme in impact.loc[impact["detractors"] > 0, "theme"].head(3):
             hit = complains[theme] & (seg == "detractor").fillna(False).astype(bool)
-            picked = representative_comments(texts[hit], k=2)
+            picked = representative_comments(texts[hit], k=2, leave_out=quoted)
+            quoted.update(picked)
             if picked:
                 name = impact.loc[impact["theme"] == theme, "label"].iloc[0]
                 parts.append(HTML(f"<h4>{_escape(_w('theme_voices', lang, theme=name))}</h4>"))

@@ -1177,12 +1177,15 @@ def data_quality(
                 f"（{where}）" if lang == "ja" else f" ({where})"
             )
             rows.insert(at + 2 + bool(report.drop_repeats), ("drop_changed", changed))
-    # Read from another way of writing them (１０, 10点, 令和8年), in the whole file (QA24).
-    for key, n, before in (
-        ("scores_rewritten", report.scores_rewritten, "valid"),
-        ("scores_decimal_comma", report.scores_decimal_comma, "valid"),
-        ("era_dates", report.era_dates, "dates"),
+    # Read from another way of writing them (１０, 10点, 令和8年) (QA24): the unit's own, as
+    # the rows beside them count (BROWSE31: the file's count read as every unit's): the
+    # period's scores beside its valid answers, the unit's dates beside their range.
+    for key, written, among, before in (
+        ("scores_rewritten", report.rewritten_rows, current, "valid"),
+        ("scores_decimal_comma", report.decimal_comma_rows, current, "valid"),
+        ("era_dates", report.era_date_rows, unit.responses, "dates"),
     ):
+        n = int(among["nps_row"].isin(written).sum()) if written else 0
         if n:
             rows.insert(after(before), (key, f"{n:,}"))
     # Which column was read another way (FIX37): an export may hold several 0-10 questions.

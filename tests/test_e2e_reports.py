@@ -262,12 +262,21 @@ def test_every_repeated_figure_agrees(built, unit, lang, monkeypatch, tmp_path):
     assert nps_text(summary["trend"][-1]["nps"]) == shown
     assert summary["trend"][-1]["period"] == "2026-10"
 
-    # KPI cards: each shown change is the difference of the two shown NPS values
-    cards = soup.select(".nps-kpi")
-    assert len(cards) == len(summary["changes"]) == 2
-    for card, change in zip(cards, summary["changes"], strict=True):
-        value = _number(card.select_one(".nps-kpi__value").get_text().split()[0])
-        note = card.select_one(".nps-kpi__note").get_text().replace("\u00a0", " ")
+    # The headline's change and the card of the other (FIX72: each said once): each shown
+    # change is the difference of the two shown NPS values
+    fact = soup.select_one(".nps-headline__facts dd")
+    said = [(fact.contents[0].get_text(), fact.select_one("small").get_text())]
+    said += [
+        (
+            card.select_one(".nps-kpi__value").get_text(),
+            card.select_one(".nps-kpi__note").get_text(),
+        )
+        for card in soup.select(".nps-kpi")
+    ]
+    assert len(said) == len(summary["changes"]) == 2
+    for (shown_value, shown_note), change in zip(said, summary["changes"], strict=True):
+        value = _number(shown_value.split()[0])
+        note = shown_note.replace("\u00a0", " ")
         earlier = _number(re.search(r"[:：] ?([−+]?[\d.]+)", note).group(1))
         assert value == round(_number(shown) - earlier, 1) == change["diff"]
         assert f"{change['nps']:.1f}".replace("-", "−").lstrip("+") in note

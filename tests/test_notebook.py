@@ -934,7 +934,7 @@ def test_the_packages_own_notebook_names_every_parameter_and_an_old_copy_does_no
     assert missing_parameters(read_report_notebook(NOTEBOOK)) == []
     old = Path(__file__).parent / "data" / "nps_report_c66a264.ipynb"
     nb = read_report_notebook(old)
-    assert [p.name for p in missing_parameters(nb)] == ["export_timezone"]
+    assert [p.name for p in missing_parameters(nb)] == ["export_timezone", "data_exclude"]
     params = tmp_path / "parameters"
     params.mkdir()
     (tmp_path / "export.csv").write_text(
@@ -954,10 +954,11 @@ def test_the_packages_own_notebook_names_every_parameter_and_an_old_copy_does_no
     [note] = parameter_notes([(u, nb) for u in units.values()])
     assert note.startswith(
         f"note: {old} is a copy of an older nps-kit notebook whose parameters cell lacks "
-        "export_timezone: export_timezone (the zone prepare_unit reads an export's times "
-        "written with a UTC offset in; the copy passes timezone instead"
+        "export_timezone and data_exclude: export_timezone (the zone prepare_unit reads an "
+        "export's times written with a UTC offset in; the copy passes timezone instead"
     )
-    assert "; it changes hotel). nps-kit run checks such a report's responses and NPS" in note
+    assert "; it changes hotel); data_exclude (the rows data.exclude names" in note
+    assert "; it changes none of this run's units). nps-kit run checks such a report's" in note
     assert "\n" not in note
     # Japanese units and units with a zone read offsets in the zone the copy passes anyway.
     without = [(units["tokyo"], nb), (units["nyc"], nb)]
@@ -1062,3 +1063,46 @@ def test_an_old_copy_that_makes_its_page_without_the_floor_is_told(tmp_path: Pat
         "  - the set-up cell, in sections.Page(...): "
         "page = sections.Page(u, min_report_n=min_report_n)\n" in text
     )
+
+
+@pytest.mark.slow
+def test_the_notebook_run_by_hand_leaves_out_the_rows_data_exclude_names(tmp_path: Path) -> None:
+    # FIX72: data.exclude (QA30 F7) reached the notebook only through the run's cache: an
+    # analyst running the notebook by hand (papermill, or JupyterLab with data_cache = None)
+    # counted the staff's test row. The notebook receives it as data_exclude and passes it to
+    # prepare_unit, as the run's cache is read.
+    import papermill
+
+    rows = [f"R{i},Customer {i},2026-09-{i:02d},{9 if i % 2 else 10},fine" for i in range(1, 21)]
+    rows.append("R99,TEST,2026-09-25,0,just testing the form")
+    (tmp_path / "export.csv").write_text(
+        "id,name,submitted_at,score,comment\n" + "\n".join(rows) + "\n", encoding="utf-8"
+    )
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "leeds.yaml").write_text(
+        "name: Leeds\nlanguage: en\nperiod: '2026-09'\ncomparison: []\n"
+        "data: {path: ../export.csv, exclude: [{column: name, values: [test]}]}\n"
+        "columns: {score: score, date: submitted_at, id: id, comment: comment}\n",
+        encoding="utf-8",
+    )
+    found = load_all(params)
+    found.raise_if_errors()
+    (unit,) = found.units.values()
+    parameters = notebook_parameters(unit, period="2026-09")
+    assert parameters["data_exclude"] == [["name", ["test"]]]
+    executed = tmp_path / "out.ipynb"
+    papermill.execute_notebook(
+        NOTEBOOK,
+        executed,
+        parameters=parameters,
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(NOTEBOOK.parent),
+    )
+    html = render_html(nbformat.read(executed, as_version=4), lang="en", title="Leeds")
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one(".nps-headline__value").get_text() == "+100.0"  # not +90.5
+    text = soup.get_text().replace("\xa0", " ")
+    assert "20 responses" in text and "21 responses" not in text
+    assert "Rows left out by data.exclude (test responses and the like)1" in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import struct
 import warnings
 from collections.abc import Callable, Iterator
@@ -1390,3 +1391,69 @@ def test_trend_months_under_the_floor_can_be_seen_and_the_key_matches_the_limits
     assert len(alone) == 4  # August's and October's, low and high
     assert {a.get_linestyle() for a in alone} == {limits.get_linestyle()} == {":"}
     assert all(len(a.get_xdata()) == 2 and a.get_marker() in ("None", "", None) for a in alone)
+
+
+def _small_unit_trend() -> pd.DataFrame:
+    """Seven months of a branch office of 2-8 responses (QA30's city e-form, 山間支所)."""
+    starts = pd.date_range("2026-04-01", periods=7, freq="MS")
+    nps = [-33.3, -50.0, None, -60.0, -60.0, None, -62.5]
+    return pd.DataFrame(
+        {
+            "period": starts.strftime("%Y-%m"),
+            "period_start": starts,
+            "n": [6, 8, 2, 5, 5, 4, 8],
+            "nps": pd.array(nps, dtype="Float64"),
+            "ci_low": pd.array([v if v is None else v - 40 for v in nps], dtype="Float64"),
+            "ci_high": pd.array([v if v is None else v + 50 for v in nps], dtype="Float64"),
+            "small_sample": pd.array([v is not None for v in nps], dtype="boolean"),
+        }
+    )
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_small_units_trend_writes_every_months_n_on_a_phone(lang: str) -> None:
+    # FIX72 (BROWSE31 #3): on a 390 px phone a unit of 2-8 responses a month showed only the
+    # hidden months' n; the others' were to be read off a 0-4-8 scale on the right. Where each
+    # month's n fits over its bar, every bar says it and the right-hand scale goes.
+    from nps_kit.plot._fit import fit_to_width
+
+    ax = plot.trend(_small_unit_trend(), lang=lang, min_n=30, min_report_n=5)
+    fig = ax.figure
+    fig.set_size_inches(plot_base.NARROW_WIDTH, plot_base.HEIGHT * 1.15)
+    fit_to_width(fig)
+    (counts,) = (a for a in fig.axes if a is not ax)
+    shown = [a for a in [*ax.texts, *counts.texts] if a.get_visible() and "n=" in a.get_text()]
+    shown.sort(key=lambda a: a.xy[0])
+    assert [a.get_text() for a in shown] == ["n=6", "n=8", "n=2", "n=5", "n=5", "n=4", "n=8"]
+    # a hidden month's over its bar, the others' under their point
+    assert [a.get_gid() for a in shown].count("responses-hidden-n") == 2
+    assert [a.xy[1] for a in shown if a.get_gid() == "responses-n"] == [-33.3, -50, -60, -60, -62.5]
+    assert list(counts.get_yticks()) == [] and counts.get_ylabel() == ""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    boxes = [a.get_window_extent(renderer) for a in shown]
+    assert all(a.x1 < b.x0 for a, b in itertools.pairwise(boxes))
+
+
+def test_a_trend_whose_ns_do_not_fit_keeps_its_scale() -> None:
+    # Twelve months of 1,234 on a phone: the labels would touch, so the scale stays and only
+    # a hidden month's n is written (BROWSE30).
+    from nps_kit.plot._fit import fit_to_width
+
+    table = pd.DataFrame(
+        {
+            "period": [f"2025-{m:02d}" for m in range(1, 13)],
+            "period_start": pd.date_range("2025-01-01", periods=12, freq="MS"),
+            "n": [1234] * 11 + [3],
+            "nps": pd.array([*np.linspace(-5, 5, 11), None], dtype="Float64"),
+            "ci_low": pd.array([*np.linspace(-9, 1, 11), None], dtype="Float64"),
+            "ci_high": pd.array([*np.linspace(-1, 9, 11), None], dtype="Float64"),
+            "small_sample": pd.array([False] * 11 + [None], dtype="boolean"),
+        }
+    )
+    ax = plot.trend(table, lang="en", min_report_n=5)
+    ax.figure.set_size_inches(plot_base.NARROW_WIDTH, plot_base.HEIGHT * 1.15)
+    fit_to_width(ax.figure)
+    (counts,) = (a for a in ax.figure.axes if a is not ax)
+    assert [a.get_text() for a in counts.texts if a.get_visible()] == ["n=3"]
+    assert len(counts.get_yticks()) and counts.get_ylabel() == "Responses"

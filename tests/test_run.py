@@ -1834,7 +1834,8 @@ def test_an_older_notebook_copy_is_named_and_never_publishes_other_figures(
     assert any(
         line.startswith(
             f"note: {old} is a copy of an older nps-kit notebook whose parameters "
-            "cell lacks export_timezone: export_timezone (the zone prepare_unit reads"
+            "cell lacks export_timezone and data_exclude: export_timezone (the zone "
+            "prepare_unit reads"
         )
         and "it changes paris)" in line
         and "To update, copy 'export_timezone = None" in line
@@ -1843,7 +1844,7 @@ def test_an_older_notebook_copy_is_named_and_never_publishes_other_figures(
     assert any(
         line.startswith(
             f"note: {tmp_path / 'older.ipynb'} is a copy of an older nps-kit "
-            "notebook whose parameters cell lacks data_cache and export_timezone:"
+            "notebook whose parameters cell lacks data_cache, export_timezone and data_exclude:"
         )
         for line in notes
     ), notes

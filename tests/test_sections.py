@@ -1723,3 +1723,68 @@ def test_every_theme_mentioned_is_in_the_table_the_first_few_in_view(
     assert fold.summary.get_text() == f"残り{len(mentioned) - sections.TABLE_SHOWN}件を表示"
     # the chart still draws the eight largest
     assert len(shown.figures[0].axes[0].patches) == 8
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_headline_says_the_first_change_once(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language
+) -> None:
+    # FIX72 (BROWSE31 #1): the hero card said "vs previous month −7.1" and the card row under
+    # it said it again beside the year-ago card. The hero keeps it, with the month it compares
+    # with (the row's note); the row holds only the other comparison.
+    unit = make_unit(tmp_path, lang)
+    shown = show(sections.headline_section, unit, target=0.0)
+    soup = BeautifulSoup(shown.html, "html.parser")
+    previous, last_year = label("vs_previous", lang), label("vs_last_year", lang)
+    said = [e.get_text() for e in soup.select("dt, .nps-kpi__label")]
+    assert said.count(previous) == 1 and said.count(last_year) == 1, said
+    assert [e.get_text() for e in soup.select(".nps-kpi__label")] == [last_year]
+    fact = soup.select_one(".nps-headline__facts div").get_text().replace("\xa0", " ")
+    month = "2026年9月：+25.0" if lang == "ja" else "September 2026: +25.0"
+    assert month in fact, fact
+
+
+def test_a_comment_is_quoted_under_one_theme_of_a_question(show: Callable[..., Shown]) -> None:
+    # FIX72 (BROWSE31 #4): the demo cloud unit's "What to improve" quoted "Faster ticket
+    # responses." and "Reply to emails faster." under "Support" and again under "Performance
+    # and speed" (the tagger gives both themes to each; docs/labelling.md's saas performance is
+    # the product's speed). A quote under one theme's heading is not repeated under another's
+    # of the same question; a theme left with no other comment gets no heading.
+    from nps_kit.params import load_all, notebook_parameters, resolve_period
+
+    root = Path(__file__).resolve().parents[1]
+    params = load_all(root / "parameters", units=["cloud"]).units["cloud"]
+    p = notebook_parameters(params, period=resolve_period(params))
+    unit = prepare_unit(
+        p["data_path"],
+        name=p["unit_name"],
+        language=p["language"],
+        unit_column=p["filter_column"],
+        unit_values=p["filter_values"],
+        score_column=p["score_column"],
+        date_column=p["date_column"],
+        text_columns=["comment", "improvement"],
+        period="2026-10",
+    )
+    analysis = analyse_followups(
+        unit,
+        p["followups"],
+        themes_path=Path(p["themes_path"]),
+        playbook_path=Path(p["playbook_path"]),
+    )
+    soup = BeautifulSoup(show(sections.followups, unit, analysis).html, "html.parser")
+    under: dict[tuple[str, str], list[str]] = {}
+    question = heading = ""
+    for element in soup.find_all(["h3", "h4", "blockquote"]):
+        if element.name == "h3":
+            question, heading = element.get_text(), ""
+        elif element.name == "h4":
+            heading = element.get_text()
+        elif heading.startswith("Detractors' complaints and requests on"):
+            under.setdefault((question, element.get_text()), []).append(heading)
+    assert under, "no theme quotes"
+    assert {k: v for k, v in under.items() if len(v) > 1} == {}
+    improvement = "What to improve"
+    assert under[(improvement, "Faster ticket responses.")] == [
+        "Detractors' complaints and requests on “Support”"
+    ]

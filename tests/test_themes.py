@@ -796,3 +796,14 @@ def test_an_answer_that_starts_with_nothing_is_read_whole() -> None:
 
     tags = tag_themes(pd.Series(["nothing, it's great"], dtype="string"), load_pack("saas"))
     assert not tags.to_numpy(dtype=bool).any()
+
+
+def test_representative_comments_leave_out_quotes_already_shown() -> None:
+    # FIX72: a comment quoted under one theme is not quoted again under the next.
+    texts = pd.Series(["Faster ticket responses.", "Reply to emails faster.", "Slow console."])
+    first = representative_comments(texts, k=2)
+    again = representative_comments(texts, k=2, leave_out=first)
+    assert not set(first) & set(again) and again == ["Slow console."]
+    long = "x " * 100
+    (cut,) = representative_comments(pd.Series([long]), k=1)
+    assert cut.endswith("…") and representative_comments(pd.Series([long]), leave_out={cut}) == []

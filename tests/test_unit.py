@@ -565,8 +565,8 @@ def test_data_quality_ja(responses: Path) -> None:
         # The period's rows from here on (QA25).
         ("対象期間の行数", "11"),
         ("有効回答（NPS算出対象）", "9"),
-        # The file's full-width score (QA24: read, counted in the NPS, and now said).
-        ("「score」で全角数字・「点」付きで読んだスコア（ファイル全体）", "1"),
+        # The period's full-width score (QA24: read, counted in the NPS, and now said).
+        ("「score」で全角数字・「点」付きで読んだスコア", "1"),
         ("除外：無回答", "1"),
         ("除外：無効な値", "1"),
         ("重複ID", "1"),  # R01, answered in 2025-10 and again in the period
@@ -607,7 +607,7 @@ def test_data_quality_en_redaction_off(responses: Path) -> None:
         ("Unreadable dates", "1"),
         ("Rows in the period", "11"),
         ("Valid answers (used for NPS)", "9"),
-        ("Scores in 'score' read from １０ or 10点 (whole file)", "1"),
+        ("Scores in 'score' read from １０ or 10点", "1"),
         ("Excluded: missing score", "1"),
         ("Excluded: invalid score", "1"),
         ("Duplicate response IDs", "0"),  # no id column given
@@ -1024,13 +1024,13 @@ def test_data_quality_says_how_many_full_width_scores_and_era_dates_were_read(
     en = data_quality(replace(unit, language="en"))
     items = en["item"].tolist()
     at = items.index("Valid answers (used for NPS)") + 1
-    assert items[at] == "Scores in 'score' read from １０ or 10点 (whole file)"
+    assert items[at] == "Scores in 'score' read from １０ or 10点"
     kept = dict(en.values.tolist())
-    assert kept["Scores in 'score' read from １０ or 10点 (whole file)"] == "12"
-    assert kept["Dates in 'date' read from the Japanese era (whole file)"] == "10"
+    assert kept["Scores in 'score' read from １０ or 10点"] == "12"
+    assert kept["Dates in 'date' read from the Japanese era"] == "10"
     ja = dict(data_quality(unit).values.tolist())
-    assert ja["「score」で全角数字・「点」付きで読んだスコア（ファイル全体）"] == "12"
-    assert ja["「date」で和暦で読んだ日付（ファイル全体）"] == "10"
+    assert ja["「score」で全角数字・「点」付きで読んだスコア"] == "12"
+    assert ja["「date」で和暦で読んだ日付"] == "10"
 
 
 def test_an_export_date_column_named_nps_date_has_its_unreadable_cells_counted(
@@ -1113,10 +1113,10 @@ def test_data_quality_says_how_many_decimal_comma_scores_were_read(tmp_path: Pat
     en = data_quality(replace(unit, language="en"))
     items = en["item"].tolist()
     at = items.index("Valid answers (used for NPS)") + 1
-    assert items[at] == "Scores in 'score' read from a decimal comma, 9,0 (whole file)"
+    assert items[at] == "Scores in 'score' read from a decimal comma, 9,0"
     assert dict(en.values.tolist())[items[at]] == "20"
     ja = dict(data_quality(unit).values.tolist())
-    assert ja["「score」で小数点にカンマを使った形（9,0）から読んだスコア（ファイル全体）"] == "20"
+    assert ja["「score」で小数点にカンマを使った形（9,0）から読んだスコア"] == "20"
 
 
 def _leeds(tmp_path: Path) -> UnitData:
@@ -1193,21 +1193,51 @@ def test_data_quality_names_a_long_score_question_by_its_start(tmp_path: Path) -
     frame.to_csv(path, index=False)
     unit = prepare_unit(path, name="x", score_column=question, date_column="date")
     ja = dict(data_quality(unit).values.tolist())
-    said = (
-        "「今回の窓口でのお手続きを通じて、あなたは…」で全角数字・「点」付きで読んだスコア"
-        "（ファイル全体）"
-    )
+    said = "「今回の窓口でのお手続きを通じて、あなたは…」で全角数字・「点」付きで読んだスコア"
     assert ja[said] == "6"
     en = dict(data_quality(replace(unit, language="en")).values.tolist())
-    said = (
-        "Scores in '今回の窓口でのお手続きを通じて、あなたは…' read from １０ or 10点 (whole file)"
-    )
+    said = "Scores in '今回の窓口でのお手続きを通じて、あなたは…' read from １０ or 10点"
     assert en[said] == "6"
     english = "How likely are you to recommend Acme to a friend or colleague? (0-10)"
     frame.rename(columns={question: english}).to_csv(path, index=False)
     unit = prepare_unit(path, name="x", score_column=english, date_column="date")
     en = dict(data_quality(replace(unit, language="en")).values.tolist())
-    said = (
-        "Scores in 'How likely are you to recommend Acme to…' read from １０ or 10点 (whole file)"
-    )
+    said = "Scores in 'How likely are you to recommend Acme to…' read from １０ or 10点"
     assert en[said] == "6"
+
+
+def test_data_quality_counts_the_units_own_rewritten_scores_and_era_dates(
+    tmp_path: Path,
+) -> None:
+    # FIX72 (BROWSE31 #6): "Scores in '…' read from １０ or 10点" counted the file's
+    # scores in every unit's table beside the unit's month's counts, and a manager read it as
+    # the unit's. The scores are counted among the month's rows (beside its valid answers),
+    # the era dates among the unit's rows (beside its dates); a unit with none has no row.
+    path = tmp_path / "r.csv"
+    lines = ["shop,score,date"]
+    for d in range(1, 21):  # A's October: 10 scores １０, 5 dates in 令和
+        day = f"令和8年10月{d}日" if d % 4 == 1 else f"2026-10-{d:02d}"
+        lines.append(f"A,{'１０' if d % 2 else '8'},{day}")
+    lines += [f"A,９,令和8年9月{d}日" for d in range(1, 8)]  # A's September: 7 and 7
+    lines += [f"B,7,2026-10-{d:02d}" for d in range(1, 11)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def table(shop: str, lang: str) -> dict[str, str]:
+        unit = prepare_unit(
+            path,
+            name=shop,
+            score_column="score",
+            date_column="date",
+            period="2026-10",
+            unit_column="shop",
+            unit_values=[shop],
+        )
+        return dict(data_quality(replace(unit, language=lang)).values.tolist())
+
+    a, b = table("A", "en"), table("B", "en")
+    assert a["Scores in 'score' read from １０ or 10点"] == "10"  # not the file's 17
+    assert a["Dates in 'date' read from the Japanese era"] == "12"  # the unit's 5 + 7
+    assert not [k for k in b if "１０" in k or "era" in k], b
+    ja = table("A", "ja")
+    assert ja["「score」で全角数字・「点」付きで読んだスコア"] == "10"
+    assert ja["「date」で和暦で読んだ日付"] == "12"

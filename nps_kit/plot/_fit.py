@@ -111,6 +111,20 @@ def _fit_to_width(fig: Figure) -> None:
     for ax in fig.axes:
         _wrap_row_names(ax, renderer, ROW_LABEL_SHARE * width)
     fig.draw_without_rendering()
+    _fit_headings(fig, renderer, width)
+    refitted = False
+    for ax in fig.axes:
+        _thin_x_labels(ax, renderer)
+        refit = getattr(ax, "nps_kit_refit", None)  # e.g. month labels, driver-chart labels
+        if refit is not None:
+            refit(renderer)
+            refitted = True
+    if refitted:  # a refit may move the plot (the trend's n scale gone): headings follow it
+        fig.draw_without_rendering()
+        _fit_headings(fig, renderer, width)
+
+
+def _fit_headings(fig: Figure, renderer: RendererBase, width: float) -> None:
     # A long title first pushes the layout around; each pass fits the headings to the layout
     # the last one left, until every heading starts where its axes' labels start.
     for _ in range(4):
@@ -120,11 +134,6 @@ def _fit_to_width(fig: Figure) -> None:
         for ax in moved:
             _fit_heading(ax, renderer, width)
         fig.draw_without_rendering()
-    for ax in fig.axes:
-        _thin_x_labels(ax, renderer)
-        refit = getattr(ax, "nps_kit_refit", None)  # e.g. month labels, driver-chart labels
-        if refit is not None:
-            refit(renderer)
 
 
 def _margin(width: float) -> float:

@@ -11,6 +11,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
 from matplotlib.patches import Patch
+from matplotlib.patheffects import withStroke
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from nps_kit.i18n import (
@@ -369,6 +370,7 @@ def trend(
         x, n, width=20, color=N_BAR_COLOR, zorder=0, label=text("n_axis", lang), gid="responses"
     )
     top = max(float(n.max()), 1.0)
+    marks = []  # each month's n: a hidden month's over its bar, the others' under their point
     for bar, value, k in zip(bars.patches, nps, n, strict=True):
         if not np.isfinite(value):  # a month under the floor: its n, marked as the note says
             bar.set_hatch("////")
@@ -377,15 +379,18 @@ def trend(
             # Its true n over it (BROWSE30: a bar of 2 on a 0-40 axis is 2 px, its hatching
             # unseen); the bar keeps its true height, so no month is drawn as more answers.
             middle = bar.get_x() + bar.get_width() / 2
-            counts.annotate(
-                f"n={k:,.0f}",
-                xy=(middle, bar.get_height()),
-                xytext=(0, 2),
-                textcoords="offset points",
-                ha="center",
-                va="bottom",
-                color="#777777",
-                gid="responses-hidden-n",
+            marks.append(
+                counts.annotate(
+                    f"n={k:,.0f}",
+                    xy=(middle, bar.get_height()),
+                    xytext=(0, 2),
+                    textcoords="offset points",
+                    ha="center",
+                    va="bottom",
+                    color="#777777",
+                    fontsize=_N_SIZE,
+                    gid="responses-hidden-n",
+                )
             )
     counts.set_ylim(0, top * 3)  # bars use the lower third only
     counts.set_ylabel(text("n_axis", lang), color="#777777")
@@ -424,6 +429,24 @@ def trend(
     (line,) = ax.plot(
         x, nps, color=NPS_COLOR, linewidth=2, marker="o", markersize=6, label="NPS", zorder=3
     )
+    for at, value, k in zip(x, nps, n, strict=True):
+        if np.isfinite(value):  # shown where it fits (_fit_n_labels), under its point
+            marks.append(
+                ax.annotate(
+                    f"n={k:,.0f}",
+                    xy=(at, value),
+                    xytext=(0, -7),
+                    textcoords="offset points",
+                    ha="center",
+                    va="top",
+                    color="#555555",
+                    fontsize=_N_SIZE,
+                    path_effects=[withStroke(linewidth=3, foreground="white")],
+                    zorder=6,
+                    gid="responses-n",
+                    visible=False,
+                )
+            )
     handles: list[Any] = [line, band]
     labels = ["NPS", interval_label(level, lang)]
     if small.any():
@@ -511,9 +534,15 @@ def trend(
     ax.set_xticks(positions, _month_labels(stamps, lang, step=1))
     # A tick mark under every month, named or not, so a thinned axis still counts the months.
     ax.tick_params(axis="x", bottom=True, length=3, width=0.8, color="#BBBBBB")
-    ax.nps_kit_refit = lambda renderer: _fit_month_labels(  # type: ignore[attr-defined]
-        ax, positions, stamps, lang, renderer
-    )
+    scale = (list(counts.get_yticks()), counts.get_ylabel())
+
+    def refit(renderer: RendererBase) -> None:
+        # The n labels first: the right-hand scale they replace moves the plot, and the
+        # month names are fitted to where it ends up.
+        _fit_n_labels(counts, marks, scale, renderer)
+        _fit_month_labels(ax, positions, stamps, lang, renderer)
+
+    ax.nps_kit_refit = refit  # type: ignore[attr-defined]
     ax.set_xlim(float(x.min()) - 20, float(x.max()) + 20)
     ax.grid(False, axis="x")
     top_legend(ax, handles, labels, title=title, ncols=3)
@@ -535,6 +564,39 @@ def trend(
     ][::-1]  # the reporting month first
     describe(ax, alt=alt_text(title, facts, lang), facts=facts)
     return ax
+
+
+#: The size of a month's n: the note's under the chart, so that "n=6" fits a phone's month.
+_N_SIZE = 10
+
+
+def _fit_n_labels(
+    counts: Axes, marks: list[Any], scale: tuple[list[float], str], renderer: RendererBase
+) -> None:
+    """Write every month's n where the labels fit side by side (a fitting step).
+
+    A small unit's months (BROWSE31: 2-8 responses at 390 px) then each say their n, under
+    their point (a hidden month's over its bar), and the right-hand scale, which only told it
+    roughly, goes. Where they would touch (twelve months of 1,234 on a phone), the scale stays
+    and only a hidden month's n is written.
+    """
+    ticks, name = scale
+    counts.set_yticks(ticks)  # as drawn, whatever an earlier fit at another width chose
+    counts.set_ylabel(name, color="#777777")
+    for mark in marks:
+        mark.set_visible(True)
+    figure = counts.get_figure(root=True)
+    with quiet_layout():
+        figure.draw_without_rendering()  # type: ignore[union-attr]
+    boxes = sorted((m.get_window_extent(renderer) for m in marks), key=lambda box: box.x0)
+    size = marks[0].get_fontsize() if marks else 0.0
+    gap = _LABEL_GAP * float(np.asarray(renderer.points_to_pixels(size)))
+    if all(a.x1 + gap <= b.x0 for a, b in itertools.pairwise(boxes)):
+        counts.set_yticks([])
+        counts.set_ylabel("")
+        return
+    for mark in marks:
+        mark.set_visible(mark.get_gid() == "responses-hidden-n")
 
 
 def _hidden_fact(name: str, n: float, min_report_n: int, lang: Language) -> str:

@@ -15,7 +15,7 @@ theme's regular expressions only where that pass finds a candidate (see ``_theme
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -821,6 +821,7 @@ def representative_comments(
     max_chars: int = 160,
     ideal_chars: int = 60,
     similarity: float = 0.6,
+    leave_out: Collection[str] = (),
 ) -> list[str]:
     """Pick a few diverse, readable comments to quote.
 
@@ -841,6 +842,8 @@ def representative_comments(
         The preferred length.
     similarity
         Near-duplicate threshold.
+    leave_out
+        Quotes already shown, as this function returned them: not picked again.
 
     Returns
     -------
@@ -857,10 +860,13 @@ def representative_comments(
     for i in order:
         if len(chosen) == k:
             break
+        quote = _truncate(candidates[i], max_chars)
+        if quote in leave_out:
+            continue
         g = _trigrams(candidates[i])
         if any(_jaccard(g, other) >= similarity for other in grams):
             continue
-        chosen.append(_truncate(candidates[i], max_chars))
+        chosen.append(quote)
         grams.append(g)
     return chosen
 
