@@ -184,6 +184,13 @@ def _details_rule(followups: FollowupList, lang: Language) -> str:
     return text
 
 
+def _keep_names(escaped: str, names: tuple[str, str] | None) -> str:
+    """Keep each work file's name on one line in a note (BROWSE32: ホテル|a_followups.xlsx)."""
+    for name in names or ():
+        escaped = escaped.replace(escape(name), f'<span class="nps-nb">{escape(name)}</span>')
+    return escaped
+
+
 def followup_html(
     followups: FollowupList,
     *,
@@ -271,7 +278,9 @@ def followup_html(
         '<div class="nps-callout nps-callout--action" role="note">'
         f"<p><strong>{escape(count)}</strong></p><p>{nobreak(escape(call_rule))}</p>"
         f'<details class="nps-followups__notes"><summary>{escape(t("followup.notes", lang))}'
-        "</summary>" + "".join(f"<p>{nobreak(escape(t))}</p>" for t in notes) + "</details></div>"
+        "</summary>"
+        + "".join(f"<p>{_keep_names(nobreak(escape(t)), work_files)}</p>" for t in notes)
+        + "</details></div>"
     )
     columns = [
         ("response_id", id_heading(followups.id_name, lang, label=followups.id_label)),

@@ -2531,3 +2531,13 @@ def test_an_e_mail_the_crm_fills_on_every_row_is_no_consent(tmp_path: Path) -> N
     )
     assert (kept.basis, kept.details) == ("details", ("Contact email",))
     assert len(kept) < int((chosen.current["nps_score"] <= 6).sum())
+
+
+def test_a_work_file_name_is_kept_on_one_line(unit: UnitData) -> None:
+    # BROWSE32: at 390 px the note about the work files of unit ホテルa broke its file name
+    # between ホテル and a_followups.xlsx; a reader copies the name to find the file.
+    names = ("ホテルa_followups.csv", "ホテルa_followups.xlsx")
+    for lang in ("ja", "en"):
+        html = followup_html(listing(unit), lang=lang, work_files=names).data  # type: ignore[arg-type]
+        for name in names:
+            assert f'<span class="nps-nb">{name}</span>' in html, (lang, name)

@@ -470,7 +470,7 @@ def test_detractors_show_everyone_most_urgent_first_and_publish_the_work_table(
     assert re.findall(ids, first) == CONTACTS[:2]
     assert re.findall(ids, rest) == CONTACTS[2:]
     assert "<summary>残り2人を表示</summary>" in rest
-    assert "ec_followups.csv と ec_followups.xlsx" in shown.html
+    assert 'ec_followups.csv</span> と <span class="nps-nb">ec_followups.xlsx' in shown.html
     # Breakdowns under their labels (one cell, a line each), themes by label.
     assert '<span class="nps-followup__key">プラン：</span>premium</span>' in shown.html
     assert 'data-label="テーマ">配送（スピード・破損）（−）</td>' in shown.html
