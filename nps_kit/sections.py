@@ -884,29 +884,39 @@ def _text_question(
         parts.append(report.callout(_w("words_too_few", lang)))
     texts = unit.current[result.question.column].astype("string").str.strip()
     seg = unit.current["segment"]
-    for segment in ("detractor", "passive", "promoter"):
-        picked = representative_comments(texts[(seg == segment) & answered(texts)], k=3)
-        if picked:
-            parts.append(
-                HTML(f"<h4>{_escape(_w('voices', lang, segment=label(segment, lang)))}</h4>")
-            )
-            parts.append(report.comments(picked, lang=lang))
+    # A comment given two themes is quoted under the first only (BROWSE31: "Faster ticket
+    # responses." under Support and again under Performance): the same words under a
+    # second heading show nothing new of it, and a theme with no other comment has none.
+    quoted: set[str] = set()
+    theme_parts: list[HTML] = []
     if result.polarity is not None and len(impact):
         # Quoted under a theme: detractors who complain about it or ask to improve it, the
         # people the gain counts (a detractor praising the theme is not one of its voices).
         complains = stance_mask(result.polarity, "complaint")
-        # A comment given two themes is quoted under the first only (BROWSE31: "Faster ticket
-        # responses." under Support and again under Performance): the same words under a
-        # second heading show nothing new of it, and a theme with no other comment has none.
-        quoted: set[str] = set()
         for theme in impact.loc[impact["detractors"] > 0, "theme"].head(3):
             hit = complains[theme] & (seg == "detractor").fillna(False).astype(bool)
             picked = representative_comments(texts[hit], k=2, leave_out=quoted)
             quoted.update(picked)
             if picked:
                 name = impact.loc[impact["theme"] == theme, "label"].iloc[0]
-                parts.append(HTML(f"<h4>{_escape(_w('theme_voices', lang, theme=name))}</h4>"))
-                parts.append(report.comments(picked, lang=lang))
+                theme_parts.append(
+                    HTML(f"<h4>{_escape(_w('theme_voices', lang, theme=name))}</h4>")
+                )
+                theme_parts.append(report.comments(picked, lang=lang))
+    for segment in ("detractor", "passive", "promoter"):
+        # The detractors' voices are others than those quoted under a theme below (BROWSE32:
+        # every report quoted one or two of them twice, "Voices of Detractors" and again
+        # under "Detractors' complaints and requests on …"); the theme keeps its own.
+        leave_out = quoted if segment == "detractor" else ()
+        picked = representative_comments(
+            texts[(seg == segment) & answered(texts)], k=3, leave_out=leave_out
+        )
+        if picked:
+            parts.append(
+                HTML(f"<h4>{_escape(_w('voices', lang, segment=label(segment, lang)))}</h4>")
+            )
+            parts.append(report.comments(picked, lang=lang))
+    parts.extend(theme_parts)
 
 
 def _themes_by_answer(

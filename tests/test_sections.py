@@ -1788,3 +1788,51 @@ def test_a_comment_is_quoted_under_one_theme_of_a_question(show: Callable[..., S
     assert under[(improvement, "Faster ticket responses.")] == [
         "Detractors' complaints and requests on “Support”"
     ]
+
+
+def test_a_detractor_s_voice_is_not_quoted_again_under_a_theme(
+    show: Callable[..., Shown],
+) -> None:
+    # BROWSE32: every report quoted one or two comments twice, under "Voices of Detractors"
+    # and again under "Detractors' complaints and requests on …" of the same question (the
+    # demo cloud unit: "Billing is a mess, we were charged twice." under both). The theme keeps
+    # its quotes; the detractors' voices are others.
+    from nps_kit.params import load_all, notebook_parameters, resolve_period
+
+    root = Path(__file__).resolve().parents[1]
+    params = load_all(root / "parameters", units=["cloud"]).units["cloud"]
+    p = notebook_parameters(params, period=resolve_period(params))
+    unit = prepare_unit(
+        p["data_path"],
+        name=p["unit_name"],
+        language=p["language"],
+        unit_column=p["filter_column"],
+        unit_values=p["filter_values"],
+        score_column=p["score_column"],
+        date_column=p["date_column"],
+        text_columns=["comment", "improvement"],
+        period="2026-10",
+    )
+    analysis = analyse_followups(
+        unit,
+        p["followups"],
+        themes_path=Path(p["themes_path"]),
+        playbook_path=Path(p["playbook_path"]),
+    )
+    soup = BeautifulSoup(show(sections.followups, unit, analysis).html, "html.parser")
+    voices: dict[str, set[str]] = {}
+    themed: dict[str, set[str]] = {}
+    question = heading = ""
+    for element in soup.find_all(["h3", "h4", "blockquote"]):
+        if element.name == "h3":
+            question, heading = element.get_text(), ""
+        elif element.name == "h4":
+            heading = element.get_text()
+        elif heading == "Voices of Detractors":
+            voices.setdefault(question, set()).add(element.get_text())
+        elif heading.startswith("Detractors' complaints and requests on"):
+            themed.setdefault(question, set()).add(element.get_text())
+    assert themed and all(len(v) == 3 for v in voices.values()), voices
+    assert {q: voices.get(q, set()) & quotes for q, quotes in themed.items()} == {
+        q: set() for q in themed
+    }
