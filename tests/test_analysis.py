@@ -954,3 +954,27 @@ def test_the_strategies_tell_no_change_against_a_month_under_the_floor(
     assert evidence and all("(8 of 40" in e or "of 40 responses" in e for e in evidence)
     assert any("vs previous" in e for e in evidence) is told
     assert any("−46.7" in e for e in evidence) is told
+
+
+def test_a_theme_below_the_floor_is_not_ranked_by_its_hidden_gain() -> None:
+    # BROWSE32: telecom Kanto's theme table listed Quality (4 mentions, every figure "—")
+    # between Ease of use (+9.1) and Staff (0.0): ranked by its hidden gain, its place said
+    # that some of its 4 commenters were complaining detractors. Hidden themes come last,
+    # by mentions, then by name.
+    from nps_kit.analysis import _flag_small
+
+    impact = pd.DataFrame(
+        {
+            "theme": ["ease", "quality", "service", "staff"],
+            "label": ["Ease", "Quality", "Overall service", "Staff"],
+            "mentions": [5, 4, 4, 10],
+            "share": [10.0, 8.0, 8.0, 20.0],
+            "nps_with": [-100.0, -50.0, 0.0, 100.0],
+            "nps_without": [2.4, 1.0, 0.0, -38.9],
+            "nps_gain": [9.1, 3.6, 1.8, 0.0],
+            "detractors": [5, 2, 1, 0],
+        }
+    )
+    out = _flag_small(impact, 30, min_report_n=5, commenters=50)
+    assert out["theme"].tolist() == ["ease", "staff", "service", "quality"]
+    assert out["suppressed"].tolist() == [False, False, True, True]
