@@ -1,4 +1,4 @@
-"""Rounds 10-13 of the theme layer (LAY25-28; PREREG23, 24, 26, 27): estimate, sets 28-30.
+"""Rounds 10-14 of the theme layer (LAY25-29; PREREG23, 24, 26, 27, 30): estimate, sets 28-32.
 
 The choices are made by ``benchmarks/layers_eval4.py themes --round 10`` (round 9's procedure
 unchanged: folds ``FOLDS10`` = round 7's over the rules that never saw them, precision floor on
@@ -187,8 +187,26 @@ bytes; its English arrays equal the candidate's, its Japanese 2ab4254's). FIX51'
 comments of the readable sets match one) and the Japanese layer is unchanged, so it still makes
 the additions they take back. Set 30 has been read once.
 
-Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11|12|13] --theme A.npz
-[B.npz]`` or ``... decide [--round 11|12|13]``.
+Round 14 (LAY29, ``--round 14``, ``docs/prereg/PREREG30.md``), declared before any run: round
+13's procedure unchanged (``benchmarks/layers_eval4.py themes --round 14``: the same folds,
+floor, C grid, PF and PF-0.01, one process per language, un-niced) over the rules and labels of
+main at 754f2f3, the data grown by blind sets 27 and 28 (spent, PREREG27 and PREREG28) and
+training sets 30 and 31 (the decision sets of theme round 13 and polarity round 7, read once
+each, spent; ``labelled_sets.BLIND14``, ``TRAIN14``), blind 28, the newest, held out
+(``TEST14``); the estimate's models are trained with ``--blind`` without 28, the candidate's
+with it. ``whole`` reads blind 28 (``theme_eval_blind28.csv``), the shipped layers being main's
+at 754f2f3 (theme layer English round 13, Japanese round 11; polarity correction English round
+6, Japanese round 7). The candidate rule is round 10's, word for word (above), on blind 28 held
+out. ``decide --round 14`` reads decision set 32 (``theme_train32_{en,ja}.csv``, 400 per
+language, three blind authors, merged unread, never trained on) once, for one candidate, only if
+a language has one, after the candidate (resource and script) is committed: rules alone, the
+shipped layer (754f2f3), the candidate, whole figures per language. PREREG30's rule per language
+(PREREG27's): F1 >= +0.005, P >= -0.005 and polarity accuracy >= -0.005 against the shipped
+layer; a language that fails keeps its shipped layer (``--keep``). The polarity correction is not
+refitted.
+
+Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11|12|13|14] --theme
+A.npz [B.npz]`` or ``... decide [--round 11|12|13|14]``.
 """
 
 from __future__ import annotations
@@ -205,13 +223,14 @@ from layers_round8 import shipped_files, show, whole  # noqa: E402
 from layers_round9 import verdict  # noqa: E402
 
 #: Per round, main where it began (rounds 10 and 11: English round 8, Japanese round 7; rounds 12
-#: and 13: English round 8, Japanese round 11), the estimate's held-out set (spent) and the
-#: decision set.
+#: and 13: English round 8, Japanese round 11; round 14: English round 13, Japanese round 11), the
+#: estimate's held-out set (spent) and the decision set.
 ROUNDS = {
     10: ("b503485", "theme_eval_blind23.csv", "theme_train28"),
     11: ("33a2d57", "theme_eval_blind24.csv", "theme_train28"),
     12: ("0108b00", "theme_eval_blind25.csv", "theme_train29"),
     13: ("2ab4254", "theme_eval_blind26.csv", "theme_train30"),
+    14: ("754f2f3", "theme_eval_blind28.csv", "theme_train32"),
 }
 
 
