@@ -205,6 +205,22 @@ shipped layer (754f2f3), the candidate, whole figures per language. PREREG30's r
 layer; a language that fails keeps its shipped layer (``--keep``). The polarity correction is not
 refitted.
 
+Round 14's run (LAY29): un-niced from 06:49 UTC, one process per language (scikit-learn 1.9.1,
+SciPy 1.17.1), 22,074 en / 22,057 ja comments trained (blind 28 held out). Japanese: 1,684 s CPU
+(4,289 s wall) at load 5-12. Constrained pooled fold F1 per C 1, 4, 16, 64, 256 (floor: round
+3's layer on the new-industry folds, 0.851): PF 0.822, 0.844, 0.850, 0.851, 0.850 -> C 64,
+t_drop 0.20, t_add 0.38, ``comment``; PF-0.01 0.824, 0.844, 0.850, 0.851, 0.850 -> the same (C
+64, 0.20 / 0.38, ``comment``), so Japanese has one design (shipped: C 64, 0.14 / 0.42,
+``comment``). Layer over the rules of 754f2f3, blind 28 held out (2,605 pairs), shipped -> PF,
+P/R/F1 (polarity): 0.881/0.817/0.848 (0.799) -> 0.899/0.824/0.860 (0.789). The estimate's model
+(``train_theme_model.py --train 11 ... 31 --blind 9 10 11 12 13 15 ... 27 --design
+both_comment_edge_pfloor --choices '{"ja": [64.0, 0.20, 0.38, "comment"]}' --keep en
+--keep-from 754f2f3``), whole tagger on blind 28 held out, P/R/F1, polarity: rules alone en
+0.796/0.686/0.737, 0.798, ja 0.798/0.756/0.776, 0.822; shipped (754f2f3) en 0.883/0.741/0.806,
+0.860, ja 0.881/0.817/0.848, 0.880; PF (= PF-0.01) ja 0.899/0.824/0.860, 0.872 (dF1 +0.012, dP
++0.017, dpol -0.008). By the declared rule **Japanese has no candidate**: its one design falls
+0.008 in polarity accuracy (more than 0.005); it keeps round 11.
+
 Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11|12|13|14] --theme
 A.npz [B.npz]`` or ``... decide [--round 11|12|13|14]``.
 """
