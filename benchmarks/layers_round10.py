@@ -219,7 +219,18 @@ both_comment_edge_pfloor --choices '{"ja": [64.0, 0.20, 0.38, "comment"]}' --kee
 0.796/0.686/0.737, 0.798, ja 0.798/0.756/0.776, 0.822; shipped (754f2f3) en 0.883/0.741/0.806,
 0.860, ja 0.881/0.817/0.848, 0.880; PF (= PF-0.01) ja 0.899/0.824/0.860, 0.872 (dF1 +0.012, dP
 +0.017, dpol -0.008). By the declared rule **Japanese has no candidate**: its one design falls
-0.008 in polarity accuracy (more than 0.005); it keeps round 11.
+0.008 in polarity accuracy (more than 0.005); it keeps round 11. English: 2,323 s CPU (5,718 s
+wall). Constrained pooled fold F1 per C 1, 4, 16, 64 (floor 0.809): PF 0.811, 0.823, 0.823,
+0.823 -> C 16, t_drop 0.16, t_add 0.42, ``comment``; PF-0.01 C 16, 0.14 / 0.42, ``comment``
+(shipped: C 4, 0.22 / 0.40, ``comment``). Layer over the rules, blind 28 held out, shipped ->
+PF / PF-0.01, P/R/F1 (polarity): 0.883/0.741/0.806 (0.810) -> 0.889/0.767/0.824 (0.803) /
+0.883/0.769/0.822 (0.804). The estimate's model (the command above with ``--choices '{"en":
+[16.0, ...]}' --keep ja``), whole tagger on blind 28 held out: shipped 0.883/0.741/0.806, 0.8595
+(363 of 411 right of 490); PF 0.889/0.767/0.824, 0.8537 (dF1 +0.018, dP +0.006, dpol -0.0058);
+PF-0.01 0.883/0.769/0.822, 0.8541 (dF1 +0.016, dP -0.0003, dpol -0.0054). By the declared rule
+**English has no candidate** either: both designs fall more than 0.005 in polarity accuracy.
+**No language has a candidate: round 14 ships nothing, and decision set 32 is not read**
+(PREREG30); the resource stays 754f2f3's.
 
 Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11|12|13|14] --theme
 A.npz [B.npz]`` or ``... decide [--round 11|12|13|14]``.
