@@ -44,6 +44,8 @@ NUMBERED = {
         "27",
         "28",
         "29",
+        "30",
+        "31",
     )
 }
 ROUND3 = ("11", "12", "13", "14", "15")
@@ -63,6 +65,10 @@ ROUND12 = ("28",)
 #: Round 13's new training set: 29 (round 12's decision set, read once, spent as a decision set;
 #: training data from round 13 on, /work/lead/PREREG27.md).
 ROUND13 = ("29",)
+#: Round 14's new training sets: 30 (round 13's decision set, read once; English shipped) and 31
+#: (the polarity correction round 7's decision set, read once; Japanese shipped), both spent as
+#: decision sets; training data from round 14 on (docs/prereg/PREREG30.md).
+ROUND14 = ("30", "31")
 #: Training set 28 (``theme_train28_{en,ja}.csv``, 400 per language, two blind authors) is round
 #: 9's decision set (PREREG23): read whole, at most twice, never trained on while blind set 23 is
 #: a measure, so it was not named in ``NUMBERED`` before round 12. Read once (LAY24, candidate 1:
@@ -107,13 +113,14 @@ TEST5 = "21"
 #: held-out set). Decision set 29 (``theme_train29_{en,ja}.csv``) decided round 12 (read once, not
 #: shipped); round 13 names it in ``NUMBERED`` (``ROUND13``, training data).
 #: Blind set 27 (``theme_eval_blind27.csv``) was a measure (/work/lead/PREREG27.md), read twice as
-#: whole figures (2ab4254, dedcfc8) and so spent; no round names it yet. Decision set 30
-#: (``theme_train30_{en,ja}.csv``) decided round 13 (read once; English shipped) and may be trained
-#: on from the next round.
+#: whole figures (2ab4254, dedcfc8) and so spent; round 14 names it in ``SPENT_BLIND``. Decision
+#: set 30 (``theme_train30_{en,ja}.csv``) decided round 13 (read once; English shipped); round 14
+#: names it in ``NUMBERED`` (``ROUND14``, training data).
 #: Blind set 28 (``theme_eval_blind28.csv``) was a measure (/work/lead/PREREG28.md), read twice as
-#: whole figures (a955b52, 945fbf7) and so spent; no round names it yet. Decision set 31
-#: (``theme_train31_{en,ja}.csv``) decided the polarity correction's round 7 (read once; Japanese
-#: shipped) and may be trained on from the next round.
+#: whole figures (a955b52, 945fbf7) and so spent; round 14 names it in ``SPENT_BLIND`` (its
+#: held-out set). Decision set 31 (``theme_train31_{en,ja}.csv``) decided the polarity
+#: correction's round 7 (read once; Japanese shipped); round 14 names it in ``NUMBERED``
+#: (``ROUND14``, training data).
 #: Round 5's choice folds: round 4's, set 19 (no longer held out; read over rules round 8,
 #: c614311, which never tuned on it) and set 22 (over d0b9abc, main before set 22 landed).
 FOLDS5 = ("6", "7", "8", "18", "19", "22")
@@ -128,14 +135,16 @@ MEASURED_BLIND = {n: f"theme_eval_blind{n}.csv" for n in ("9", "10", "11", "12")
 #: twice; round 11's training data and the held-out set of its estimate) and 25 (PREREG25, read
 #: twice; round 12's training data and the held-out set of its estimate, PREREG26) and 26
 #: (PREREG26, read twice; round 13's training data and the held-out set of its estimate,
-#: PREREG27). Blind set 14 does not exist (short-comment set 14 and unit sets 14 are declared not
-#: training data in docs/labelling.md); blind set 27 (a measure being written, PREREG27) is not
-#: named here, nor is decision set 30 (round 13's, never trained on).
+#: PREREG27) and 27 and 28 (PREREG27, PREREG28, read twice each; round 14's training data, 28
+#: the held-out set of its estimate, docs/prereg/PREREG30.md). Blind set 14 does not exist
+#: (short-comment set 14 and unit sets 14 are declared not training data in docs/labelling.md);
+#: blind sets 29 and 30 (measures, PREREG29, PREREG30) are not named here, nor is decision set 32
+#: (round 14's, never trained on).
 SPENT_BLIND = {
     n: f"theme_eval_blind{n}.csv"
     for n in (
         "9", "10", "11", "12", "13", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24",
-        "25", "26",
+        "25", "26", "27", "28",
     )
 }  # fmt: skip
 
@@ -279,7 +288,19 @@ TEST13 = "b26"
 FOLDS13 = FOLDS12
 NEW_INDUSTRIES13 = NEW_INDUSTRIES12
 TRAIN13 = (*TRAIN12, *ROUND13)
-BLIND13 = tuple(SPENT_BLIND)
+BLIND13 = _blind_before("27")
+
+#: Round 14 (LAY29, docs/prereg/PREREG30.md, decision set 32): round 13's procedure unchanged (its
+#: folds, floor, full C grid and declared variant PF-0.01), the data grown by blind sets 27 and
+#: 28 (read twice each, PREREG27 and PREREG28, so spent) and training sets 30 and 31 (the decision
+#: sets of theme round 13 and polarity round 7, read once each, spent); blind 28, the newest, is
+#: the held-out set of its estimate, read whole only; then trained on. Decision set 32 is never
+#: trained on.
+TEST14 = "b28"
+FOLDS14 = FOLDS13
+NEW_INDUSTRIES14 = NEW_INDUSTRIES13
+TRAIN14 = (*TRAIN13, *ROUND14)
+BLIND14 = tuple(SPENT_BLIND)
 
 
 def training(names: list[str] | tuple[str, ...]) -> dict[str, str]:

@@ -139,6 +139,16 @@ vetoes included), the data grown by blind set 26 (spent, PREREG26; ``BLIND13``) 
 (``TEST13``). The candidate rule is round 10's (``benchmarks/layers_round10.py``, ``--round
 13``); decision set 30 is read once, for one candidate, only if a language has one.
 
+Round 14 (``--round 14``, LAY29, ``docs/prereg/PREREG30.md``, decision set 32): round 13's
+procedure unchanged (round 7's folds and floor, the full C grid, PF and PF-0.01 in one process
+per language, un-niced), over the rules and labels of main at 754f2f3 (shipped layers: English
+round 13, Japanese round 11; polarity correction English round 6, Japanese round 7), the data
+grown by blind sets 27 and 28 (spent, PREREG27 and PREREG28; ``BLIND14``) and training sets 30
+and 31 (the decision sets of theme round 13 and polarity round 7, read once each, spent;
+``TRAIN14``), blind 28, the newest, held out (``TEST14``). The candidate rule is round 10's
+(``benchmarks/layers_round10.py``, ``--round 14``); decision set 32 is read once, for one
+candidate, only if a language has one.
+
 FIX67: the held-out figures of ``themes`` (the layer of ``--rules`` and the new one) go through
 the English addition verifier the package runs after the thresholds (``_layer._vet_additions``,
 ``theme_layer_eval2.as_package``); before, they stopped at the thresholds, so the shipped layer's
@@ -186,6 +196,7 @@ from labelled_sets import (  # noqa: E402
     BLIND11,
     BLIND12,
     BLIND13,
+    BLIND14,
     FOLD_RULES,
     FOLDS4,
     FOLDS5,
@@ -196,6 +207,7 @@ from labelled_sets import (  # noqa: E402
     FOLDS11,
     FOLDS12,
     FOLDS13,
+    FOLDS14,
     NUMBERED,
     ROUND3,
     ROUND4,
@@ -210,6 +222,7 @@ from labelled_sets import (  # noqa: E402
     TEST11,
     TEST12,
     TEST13,
+    TEST14,
     TRAIN7,
     TRAIN8,
     TRAIN9,
@@ -217,6 +230,7 @@ from labelled_sets import (  # noqa: E402
     TRAIN11,
     TRAIN12,
     TRAIN13,
+    TRAIN14,
     TRAIN_9_10,
     fold_of,
     training,
@@ -248,6 +262,7 @@ ROUNDS: dict[int, tuple[tuple[str, ...], tuple[str, ...], str, tuple[str, ...]]]
     11: (TRAIN11, BLIND11, TEST11, FOLDS11),
     12: (TRAIN12, BLIND12, TEST12, FOLDS12),
     13: (TRAIN13, BLIND13, TEST13, FOLDS13),
+    14: (TRAIN14, BLIND14, TEST14, FOLDS14),
 }
 
 
@@ -475,7 +490,8 @@ def main(argv: list[str] | None = None) -> int:
         "and set 27 and blind 22, blind 22 held out, round 7's folds) or round 10's (round 9's "
         "and blind 23, blind 23 held out) or round 11's (round 10's and blind 24, blind 24 held "
         "out) or round 12's (round 11's and blind 25 and set 28, blind 25 held out) or round 13's "
-        "(round 12's and blind 26 and set 29, blind 26 held out)",
+        "(round 12's and blind 26 and set 29, blind 26 held out) or round 14's (round 13's and "
+        "blind 27-28 and sets 30-31, blind 28 held out)",
     )
     parser.add_argument(
         "--grid",

@@ -1,4 +1,4 @@
-"""Rounds 10-13 of the theme layer (LAY25-28; PREREG23, 24, 26, 27): estimate, sets 28-30.
+"""Rounds 10-14 of the theme layer (LAY25-29; PREREG23, 24, 26, 27, 30): estimate, sets 28-32.
 
 The choices are made by ``benchmarks/layers_eval4.py themes --round 10`` (round 9's procedure
 unchanged: folds ``FOLDS10`` = round 7's over the rules that never saw them, precision floor on
@@ -187,8 +187,53 @@ bytes; its English arrays equal the candidate's, its Japanese 2ab4254's). FIX51'
 comments of the readable sets match one) and the Japanese layer is unchanged, so it still makes
 the additions they take back. Set 30 has been read once.
 
-Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11|12|13] --theme A.npz
-[B.npz]`` or ``... decide [--round 11|12|13]``.
+Round 14 (LAY29, ``--round 14``, ``docs/prereg/PREREG30.md``), declared before any run: round
+13's procedure unchanged (``benchmarks/layers_eval4.py themes --round 14``: the same folds,
+floor, C grid, PF and PF-0.01, one process per language, un-niced) over the rules and labels of
+main at 754f2f3, the data grown by blind sets 27 and 28 (spent, PREREG27 and PREREG28) and
+training sets 30 and 31 (the decision sets of theme round 13 and polarity round 7, read once
+each, spent; ``labelled_sets.BLIND14``, ``TRAIN14``), blind 28, the newest, held out
+(``TEST14``); the estimate's models are trained with ``--blind`` without 28, the candidate's
+with it. ``whole`` reads blind 28 (``theme_eval_blind28.csv``), the shipped layers being main's
+at 754f2f3 (theme layer English round 13, Japanese round 11; polarity correction English round
+6, Japanese round 7). The candidate rule is round 10's, word for word (above), on blind 28 held
+out. ``decide --round 14`` reads decision set 32 (``theme_train32_{en,ja}.csv``, 400 per
+language, three blind authors, merged unread, never trained on) once, for one candidate, only if
+a language has one, after the candidate (resource and script) is committed: rules alone, the
+shipped layer (754f2f3), the candidate, whole figures per language. PREREG30's rule per language
+(PREREG27's): F1 >= +0.005, P >= -0.005 and polarity accuracy >= -0.005 against the shipped
+layer; a language that fails keeps its shipped layer (``--keep``). The polarity correction is not
+refitted.
+
+Round 14's run (LAY29): un-niced from 06:49 UTC, one process per language (scikit-learn 1.9.1,
+SciPy 1.17.1), 22,074 en / 22,057 ja comments trained (blind 28 held out). Japanese: 1,684 s CPU
+(4,289 s wall) at load 5-12. Constrained pooled fold F1 per C 1, 4, 16, 64, 256 (floor: round
+3's layer on the new-industry folds, 0.851): PF 0.822, 0.844, 0.850, 0.851, 0.850 -> C 64,
+t_drop 0.20, t_add 0.38, ``comment``; PF-0.01 0.824, 0.844, 0.850, 0.851, 0.850 -> the same (C
+64, 0.20 / 0.38, ``comment``), so Japanese has one design (shipped: C 64, 0.14 / 0.42,
+``comment``). Layer over the rules of 754f2f3, blind 28 held out (2,605 pairs), shipped -> PF,
+P/R/F1 (polarity): 0.881/0.817/0.848 (0.799) -> 0.899/0.824/0.860 (0.789). The estimate's model
+(``train_theme_model.py --train 11 ... 31 --blind 9 10 11 12 13 15 ... 27 --design
+both_comment_edge_pfloor --choices '{"ja": [64.0, 0.20, 0.38, "comment"]}' --keep en
+--keep-from 754f2f3``), whole tagger on blind 28 held out, P/R/F1, polarity: rules alone en
+0.796/0.686/0.737, 0.798, ja 0.798/0.756/0.776, 0.822; shipped (754f2f3) en 0.883/0.741/0.806,
+0.860, ja 0.881/0.817/0.848, 0.880; PF (= PF-0.01) ja 0.899/0.824/0.860, 0.872 (dF1 +0.012, dP
++0.017, dpol -0.008). By the declared rule **Japanese has no candidate**: its one design falls
+0.008 in polarity accuracy (more than 0.005); it keeps round 11. English: 2,323 s CPU (5,718 s
+wall). Constrained pooled fold F1 per C 1, 4, 16, 64 (floor 0.809): PF 0.811, 0.823, 0.823,
+0.823 -> C 16, t_drop 0.16, t_add 0.42, ``comment``; PF-0.01 C 16, 0.14 / 0.42, ``comment``
+(shipped: C 4, 0.22 / 0.40, ``comment``). Layer over the rules, blind 28 held out, shipped ->
+PF / PF-0.01, P/R/F1 (polarity): 0.883/0.741/0.806 (0.810) -> 0.889/0.767/0.824 (0.803) /
+0.883/0.769/0.822 (0.804). The estimate's model (the command above with ``--choices '{"en":
+[16.0, ...]}' --keep ja``), whole tagger on blind 28 held out: shipped 0.883/0.741/0.806, 0.8595
+(363 of 411 right of 490); PF 0.889/0.767/0.824, 0.8537 (dF1 +0.018, dP +0.006, dpol -0.0058);
+PF-0.01 0.883/0.769/0.822, 0.8541 (dF1 +0.016, dP -0.0003, dpol -0.0054). By the declared rule
+**English has no candidate** either: both designs fall more than 0.005 in polarity accuracy.
+**No language has a candidate: round 14 ships nothing, and decision set 32 is not read**
+(PREREG30); the resource stays 754f2f3's.
+
+Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11|12|13|14] --theme
+A.npz [B.npz]`` or ``... decide [--round 11|12|13|14]``.
 """
 
 from __future__ import annotations
@@ -205,13 +250,14 @@ from layers_round8 import shipped_files, show, whole  # noqa: E402
 from layers_round9 import verdict  # noqa: E402
 
 #: Per round, main where it began (rounds 10 and 11: English round 8, Japanese round 7; rounds 12
-#: and 13: English round 8, Japanese round 11), the estimate's held-out set (spent) and the
-#: decision set.
+#: and 13: English round 8, Japanese round 11; round 14: English round 13, Japanese round 11), the
+#: estimate's held-out set (spent) and the decision set.
 ROUNDS = {
     10: ("b503485", "theme_eval_blind23.csv", "theme_train28"),
     11: ("33a2d57", "theme_eval_blind24.csv", "theme_train28"),
     12: ("0108b00", "theme_eval_blind25.csv", "theme_train29"),
     13: ("2ab4254", "theme_eval_blind26.csv", "theme_train30"),
+    14: ("754f2f3", "theme_eval_blind28.csv", "theme_train32"),
 }
 
 
