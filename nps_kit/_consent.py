@@ -297,7 +297,8 @@ def refused(
     Without ``columns.contact``, a contact detail a respondent left counts as their consent;
     an explicit no in the export's consent question must still win (QA26: 3 of the 6
     detractors an alert mailed with their e-mail address had answered ``Kontakt erlaubt:
-    nein``).
+    nein``). A column asking whether *not* to contact (:func:`asks_refusal`) refuses with its
+    yes, unless ``words`` lists its answers the other way round.
 
     Parameters
     ----------
@@ -315,5 +316,11 @@ def refused(
     """
     out = pd.Series(False, index=frame.index)
     for column in consent_columns(frame, skip=skip, words=words):
-        out |= read_consent(frame[column], words=words).eq(False).fillna(False).astype(bool)
+        said = read_consent(frame[column], words=words)
+        if asks_refusal(column) and not words:
+            # "Do not contact": its yes refuses (REVIEW32: read as consent, the alerts gave the
+            # e-mail of those who had asked not to be contacted). Listed words are read as
+            # listed, the other way round already (consent_problem's rule).
+            said = ~said
+        out |= said.eq(False).fillna(False).astype(bool)
     return out

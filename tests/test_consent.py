@@ -153,3 +153,25 @@ def test_a_do_not_contact_column_is_refused_unless_its_answers_are_listed_revers
     for name in ("DNC", "Don't contact me", "連絡不要", "連絡を希望しない"):
         assert consent_problem(pd.Series(["はい", "いいえ"]), column=name) is not None, name
     assert consent_problem(values, column="May we contact you?") is None
+
+
+def test_a_do_not_contact_column_refuses_with_its_yes_when_no_consent_column_is_set() -> None:
+    # REVIEW32: with columns.contact null, a detail left is consent unless a consent question
+    # says no (QA26). A "Do not contact" column was read as consent there: its yes (do not
+    # contact me) refused nothing, so the alerts and the work file gave the e-mail of the
+    # guests who had asked not to be contacted, and withheld that of those who had not.
+    frame = pd.DataFrame(
+        {
+            "E-mail": ["a@example.jp", "b@example.jp", "c@example.jp"],
+            "Do not contact": ["Yes", "No", "Yes"],
+        }
+    )
+    assert refused(frame, skip=["E-mail"]).tolist() == [True, False, True]
+    # Listed the other way round (as init --from writes them), they are read as listed.
+    words = ConsentWords.of(["no"], ["yes"])
+    assert refused(frame, skip=["E-mail"], words=words).tolist() == [True, False, True]
+    assert refused(frame.rename(columns={"Do not contact": "連絡不要"})).tolist() == [
+        True,
+        False,
+        True,
+    ]
