@@ -95,14 +95,30 @@ REFUSAL_NAME: Final = re.compile(
 )
 
 
+# What a question asking leave to contact says ("May we contact you?", 連絡してもよろしいですか):
+# its explanation may name the refusal (「連絡不要の場合は「いいえ」」) without asking for one.
+_ASKS_LEAVE: Final = re.compile(
+    rf"\b(may|can|could|shall) (we|someone|our)\b[^?]{{0,30}}\b({_ASK}|contact)\b"
+    r"|\bok(ay)? to\b|\bhappy (for|to)\b|\bpermission\b"
+    r"|しても(よ|良)(い|ろしい)|しても(構|かま)いません|差し支え|よろしいですか|可能ですか",
+    re.I,
+)
+# An explanation in brackets: (No contact without your OK), （連絡しない場合もあります）.
+_ASIDE: Final = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
+
+
 def asks_refusal(column: str) -> bool:
     """Whether a consent column's name asks whether *not* to contact (:data:`REFUSAL_NAME`).
 
     Its answers read the other way round: the unit lists them under ``contact.consent_yes``
     (its no) and ``contact.consent_no`` (its yes); ``init --from`` writes them so, and a unit
     that names such a column without them is refused (:func:`nps_kit.unit.consent_problem`).
+    A name that asks leave to contact, or names the refusal only in brackets, is no such
+    column (REVIEW32: 「ご連絡してもよろしいですか？（連絡不要の場合は「いいえ」）」 was read
+    the other way round, so its いいえ would have granted contact).
     """
-    return REFUSAL_NAME.search(column) is not None
+    head = _ASIDE.sub(" ", column)
+    return _ASKS_LEAVE.search(head) is None and REFUSAL_NAME.search(head) is not None
 
 
 # The first word of a worded answer ("はい、連絡してもよい", "No, please don't").

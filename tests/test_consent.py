@@ -8,6 +8,7 @@ import pytest
 from nps_kit._consent import (
     CONSENT_NAME,
     ConsentWords,
+    asks_refusal,
     consent_answer,
     consent_columns,
     consent_read,
@@ -175,3 +176,27 @@ def test_a_do_not_contact_column_refuses_with_its_yes_when_no_consent_column_is_
         False,
         True,
     ]
+
+
+def test_a_question_asking_leave_to_contact_is_no_refusal_for_naming_one() -> None:
+    # REVIEW32: a form's 「ご連絡してもよろしいですか？（連絡不要の場合は「いいえ」）」
+    # asks leave to contact and explains its no; read as a "Do not contact" column, init
+    # listed its answers reversed (consent_yes: [いいえ]), and the alerts would have listed
+    # those who said no.
+    for name in (
+        "ご連絡してもよろしいですか？（連絡不要の場合は「いいえ」）",
+        "ご連絡してもよろしいですか？連絡不要の場合は「いいえ」を選んでください",
+        "担当者から連絡してもよいですか（連絡しない場合もあります）",
+        "May we contact you about your answers? (No contact without your OK)",
+        "Permission to contact (DNC list respected)",
+    ):
+        assert not asks_refusal(name), name
+    for name in (
+        "Do not contact",
+        "DNC",
+        "Do not contact (tick if so)",
+        "Do not contact (permission withdrawn)",
+        "連絡を希望しない",
+        "連絡不要",
+    ):
+        assert asks_refusal(name), name
