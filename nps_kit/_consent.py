@@ -95,14 +95,30 @@ REFUSAL_NAME: Final = re.compile(
 )
 
 
+# What a question asking leave to contact says ("May we contact you?", 連絡してもよろしいですか):
+# its explanation may name the refusal (「連絡不要の場合は「いいえ」」) without asking for one.
+_ASKS_LEAVE: Final = re.compile(
+    rf"\b(may|can|could|shall) (we|someone|our)\b[^?]{{0,30}}\b({_ASK}|contact)\b"
+    r"|\bok(ay)? to\b|\bhappy (for|to)\b|\bpermission\b"
+    r"|しても(よ|良)(い|ろしい)|しても(構|かま)いません|差し支え|よろしいですか|可能ですか",
+    re.I,
+)
+# An explanation in brackets: (No contact without your OK), （連絡しない場合もあります）.
+_ASIDE: Final = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
+
+
 def asks_refusal(column: str) -> bool:
     """Whether a consent column's name asks whether *not* to contact (:data:`REFUSAL_NAME`).
 
     Its answers read the other way round: the unit lists them under ``contact.consent_yes``
     (its no) and ``contact.consent_no`` (its yes); ``init --from`` writes them so, and a unit
     that names such a column without them is refused (:func:`nps_kit.unit.consent_problem`).
+    A name that asks leave to contact, or names the refusal only in brackets, is no such
+    column (REVIEW32: 「ご連絡してもよろしいですか？（連絡不要の場合は「いいえ」）」 was read
+    the other way round, so its いいえ would have granted contact).
     """
-    return REFUSAL_NAME.search(column) is not None
+    head = _ASIDE.sub(" ", column)
+    return _ASKS_LEAVE.search(head) is None and REFUSAL_NAME.search(head) is not None
 
 
 # The first word of a worded answer ("はい、連絡してもよい", "No, please don't").
@@ -297,7 +313,8 @@ def refused(
     Without ``columns.contact``, a contact detail a respondent left counts as their consent;
     an explicit no in the export's consent question must still win (QA26: 3 of the 6
     detractors an alert mailed with their e-mail address had answered ``Kontakt erlaubt:
-    nein``).
+    nein``). A column asking whether *not* to contact (:func:`asks_refusal`) refuses with its
+    yes, unless ``words`` lists its answers the other way round.
 
     Parameters
     ----------
@@ -315,5 +332,11 @@ def refused(
     """
     out = pd.Series(False, index=frame.index)
     for column in consent_columns(frame, skip=skip, words=words):
-        out |= read_consent(frame[column], words=words).eq(False).fillna(False).astype(bool)
+        said = read_consent(frame[column], words=words)
+        if asks_refusal(column) and not words:
+            # "Do not contact": its yes refuses (REVIEW32: read as consent, the alerts gave the
+            # e-mail of those who had asked not to be contacted). Listed words are read as
+            # listed, the other way round already (consent_problem's rule).
+            said = ~said
+        out |= said.eq(False).fillna(False).astype(bool)
     return out

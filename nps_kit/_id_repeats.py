@@ -10,7 +10,7 @@ follow-up status reads each id once, by its latest answer
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import numpy as np
 import pandas as pd
@@ -31,16 +31,22 @@ def id_repeat_count(ids: pd.Series) -> int:
     return int(text[text.notna() & (text != "")].duplicated().sum())
 
 
+#: How far apart the times of one response written twice may be (QA31 F5: 20 minutes across a
+#: month's turn; a time restamped in another zone differs by its hours).
+_RESTAMPED: Final = pd.Timedelta(days=1)
+
+
 def same_response_repeats(
     frame: pd.DataFrame, column: str, *, skip: tuple[str, ...] = ()
 ) -> tuple[int, int]:
     """Return how many values of an id repeat, and how many of those repeat the whole response.
 
     A row whose id repeats an earlier row's and whose every other cell but ``skip`` (the date:
-    a tool that exports a response again may write a new time) equals that row's is the same
-    response read twice, never a returning customer's new answer (QA31 F5: a telecom's
-    ``Response ID`` written twice 20 minutes apart, across a month's turn, was called "a
-    returning customer's answers", dedupe left false and the response counted in both months).
+    a tool that exports a response again may write a new time, within a day of the first)
+    equals that row's is the same response read twice, never a returning customer's new
+    answer (QA31 F5: a telecom's ``Response ID`` written twice 20 minutes apart, across a
+    month's turn, was called "a returning customer's answers", dedupe left false and the
+    response counted in both months). Times that cannot be read are no evidence of it.
 
     Parameters
     ----------
@@ -59,8 +65,20 @@ def same_response_repeats(
     """
     values = frame[column]
     repeated = values.notna() & values.duplicated(keep="first")
-    rest = frame.drop(columns=[c for c in skip if c in frame.columns and c != column])
-    return int(repeated.sum()), int((repeated & rest.duplicated(keep="first")).sum())
+    dated = [c for c in skip if c in frame.columns and c != column]
+    rest = frame.drop(columns=dated)
+    same = repeated & rest.duplicated(keep="first")
+    if dated and same.any():
+        # Written again restamps the time by minutes (or a zone's hours), not by months: a
+        # returning customer's equal answers a season later are a new response (REVIEW32).
+        from nps_kit._values import parse_date_values
+
+        group = rest.astype("string").groupby(list(rest.columns), dropna=False).ngroup()
+        for c in dated:
+            when = parse_date_values(frame[c].astype("string")).dates
+            first = when.groupby(group).transform("min")
+            same &= ((when - first).abs() <= _RESTAMPED).fillna(False).astype(bool)
+    return int(repeated.sum()), int(same.sum())
 
 
 def id_repeats_warning(

@@ -8,6 +8,7 @@ import pytest
 from nps_kit._consent import (
     CONSENT_NAME,
     ConsentWords,
+    asks_refusal,
     consent_answer,
     consent_columns,
     consent_read,
@@ -153,3 +154,49 @@ def test_a_do_not_contact_column_is_refused_unless_its_answers_are_listed_revers
     for name in ("DNC", "Don't contact me", "連絡不要", "連絡を希望しない"):
         assert consent_problem(pd.Series(["はい", "いいえ"]), column=name) is not None, name
     assert consent_problem(values, column="May we contact you?") is None
+
+
+def test_a_do_not_contact_column_refuses_with_its_yes_when_no_consent_column_is_set() -> None:
+    # REVIEW32: with columns.contact null, a detail left is consent unless a consent question
+    # says no (QA26). A "Do not contact" column was read as consent there: its yes (do not
+    # contact me) refused nothing, so the alerts and the work file gave the e-mail of the
+    # guests who had asked not to be contacted, and withheld that of those who had not.
+    frame = pd.DataFrame(
+        {
+            "E-mail": ["a@example.jp", "b@example.jp", "c@example.jp"],
+            "Do not contact": ["Yes", "No", "Yes"],
+        }
+    )
+    assert refused(frame, skip=["E-mail"]).tolist() == [True, False, True]
+    # Listed the other way round (as init --from writes them), they are read as listed.
+    words = ConsentWords.of(["no"], ["yes"])
+    assert refused(frame, skip=["E-mail"], words=words).tolist() == [True, False, True]
+    assert refused(frame.rename(columns={"Do not contact": "連絡不要"})).tolist() == [
+        True,
+        False,
+        True,
+    ]
+
+
+def test_a_question_asking_leave_to_contact_is_no_refusal_for_naming_one() -> None:
+    # REVIEW32: a form's 「ご連絡してもよろしいですか？（連絡不要の場合は「いいえ」）」
+    # asks leave to contact and explains its no; read as a "Do not contact" column, init
+    # listed its answers reversed (consent_yes: [いいえ]), and the alerts would have listed
+    # those who said no.
+    for name in (
+        "ご連絡してもよろしいですか？（連絡不要の場合は「いいえ」）",
+        "ご連絡してもよろしいですか？連絡不要の場合は「いいえ」を選んでください",
+        "担当者から連絡してもよいですか（連絡しない場合もあります）",
+        "May we contact you about your answers? (No contact without your OK)",
+        "Permission to contact (DNC list respected)",
+    ):
+        assert not asks_refusal(name), name
+    for name in (
+        "Do not contact",
+        "DNC",
+        "Do not contact (tick if so)",
+        "Do not contact (permission withdrawn)",
+        "連絡を希望しない",
+        "連絡不要",
+    ):
+        assert asks_refusal(name), name

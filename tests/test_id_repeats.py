@@ -155,10 +155,37 @@ def test_a_response_exported_again_with_a_new_time_is_the_same_response() -> Non
     frame = pd.DataFrame(
         {
             "Response ID": ["A", "B", "A", "C", "B"],
-            "Submitted": ["10-31 23:50", "11-02", "11-01 00:10", "11-03", "11-04"],
+            "Submitted": [
+                "2026-10-31 23:50",
+                "2026-11-02",
+                "2026-11-01 00:10",
+                "2026-11-03",
+                "2026-11-04",
+            ],
             "Score": [7, 9, 7, 3, 2],
         }
     )
     assert same_response_repeats(frame, "Response ID", skip=("Submitted",)) == (2, 1)
     # Without the date left out, only exact repeats are the same response.
     assert same_response_repeats(frame, "Response ID") == (2, 0)
+
+
+def test_a_returning_customer_with_the_same_answers_months_later_is_no_repeat() -> None:
+    # REVIEW32: an account survey's Customer ID C005 scored 10 with no comment in September
+    # and again in November: equal but for the time, it was called the same response
+    # exported again, and init set dedupe: true, which dropped November's real answer. An
+    # export written again restamps a time by minutes or a zone's hours, not by months.
+    frame = pd.DataFrame(
+        {
+            "Customer ID": ["C5", "C6", "C5", "C7", "C6"],
+            "Submitted": [
+                "2026-09-06 10:05",
+                "2026-10-31 23:50",
+                "2026-11-20 09:00",
+                "2026-11-03 12:00",
+                "2026-11-01 00:10",
+            ],
+            "Score": [10, 7, 10, 3, 7],
+        }
+    )
+    assert same_response_repeats(frame, "Customer ID", skip=("Submitted",)) == (2, 1)
