@@ -428,6 +428,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "No chart of NPS points gained: every theme has fewer than {floor} commenters, so "
         "only its mentions are shown, to keep them anonymous.",
     },
+    # Under a theme table where no detractor complains about or asks to improve any theme.
+    "sections.impact_none": {
+        "ja": "NPS改善幅のグラフはありません：どのテーマにも、不満・要望を書いた批判者がいません。",
+        "en": "No chart of NPS points gained: no detractor complains about or asks to improve "
+        "any of these themes.",
+    },
     "sections.theme_floor": {
         "ja": "「—」：言及者が{floor}人未満のテーマは、匿名性を守るため言及数だけを表示しています"
         "（非言及者が{floor}人未満のときは、そのNPSも表示していません）。",

@@ -835,8 +835,13 @@ def _text_question(
         # floor every gain is hidden: one line says so, not a full-height "no data" chart
         # (QA28 #10a).
         drawn = pd.to_numeric(shown["nps_gain"], errors="coerce").notna().any()
-        if primary and drawn:
-            parts.append(detach(plot.theme_impact(shown, lang=lang, title=label("impact", lang))))
+        # A theme no detractor complains about adds nothing: an empty "0.0" bar only takes a
+        # row of the chart (BROWSE32 e); the table below still lists it.
+        gaining = shown.loc[pd.to_numeric(shown["detractors"], errors="coerce").fillna(0) > 0]
+        if primary and drawn and len(gaining):
+            parts.append(detach(plot.theme_impact(gaining, lang=lang, title=label("impact", lang))))
+        elif primary and drawn:
+            parts.append(report.callout(_w("impact_none", lang)))
         elif primary:
             parts.append(report.callout(_w("impact_hidden", lang, floor=result.min_report_n)))
         # The key figure (the gain) right after the theme, intervals under their NPS: the

@@ -27,6 +27,7 @@ from bs4 import BeautifulSoup
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.utils.capture import capture_output
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from nps_kit import __version__, sections
 from nps_kit.analysis import FollowupAnalysis, analyse_followups
@@ -1541,11 +1542,36 @@ def test_no_empty_theme_chart_when_the_floor_hides_every_gain(
     text = BeautifulSoup(shown.html, "html.parser").get_text()
     assert t("sections.impact_hidden", lang, floor=5) in text
     bare = show(sections.followups, unit, analyse_followups(unit, QUESTIONS[lang], min_report_n=0))
-    assert label("impact", lang) in bare.titles
-    assert (
-        t("sections.impact_hidden", lang, floor=0)
-        not in BeautifulSoup(bare.html, "html.parser").get_text()
-    )
+    bare_text = BeautifulSoup(bare.html, "html.parser").get_text()
+    assert t("sections.impact_hidden", lang, floor=0) not in bare_text
+    # Shown, but no detractor complains about a theme (S2's comment is a script): no chart of
+    # zero bars either (BROWSE32 e), one line says why.
+    assert label("impact", lang) not in bare.titles
+    assert t("sections.impact_none", lang) in bare_text
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_theme_chart_draws_no_bar_for_a_theme_no_detractor_complains_about(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language
+) -> None:
+    # BROWSE32 e: the chart drew "Staff (0 complaining detractors) 0.0", an empty bar. Only
+    # promoters mention staff here: the table lists it, the chart leaves it out.
+    staff = ("スタッフがとても親切", "The staff were really friendly")
+    comments = {**COMMENT, "A03": staff, "A05": staff}
+    unit = make_unit(tmp_path, lang, comments=comments)
+    analysis = analyse_followups(unit, QUESTIONS[lang], min_report_n=0)
+    themes = analysis.themes.set_index("theme")
+    assert themes.loc["staff", "mentions"] == 2 and themes.loc["staff", "detractors"] == 0
+    assert themes.loc["delivery", "detractors"] > 0
+    shown = show(sections.followups, unit, analysis)
+    assert label("impact", lang) in shown.titles
+    (chart,) = [
+        f for f in shown.figures if f.axes[0].get_title(loc="left") == label("impact", lang)
+    ]
+    drawn = " ".join(x.get_text() for x in chart.findobj(Text))
+    staff_label, delivery_label = themes.loc["staff", "label"], themes.loc["delivery", "label"]
+    assert delivery_label in drawn and staff_label not in drawn
+    assert staff_label in BeautifulSoup(shown.html, "html.parser").get_text()  # the table's row
 
 
 def test_what_moved_says_nothing_against_a_month_under_the_floor(
