@@ -31,6 +31,7 @@ __all__ = [
     "earlier_names",
     "merge_earlier",
     "renames",
+    "shared_selections",
     "stated",
     "still_selected",
 ]
@@ -200,3 +201,40 @@ def still_selected(
             and value_key(name.old) in keys
         ]
     return out
+
+
+def shared_selections(units: Iterable[UnitParameters]) -> list[str]:
+    """Return a ``warning:`` per pair of units whose filters select the same rows.
+
+    Two unit files of one export and column whose ``data.filter.values`` name one value as
+    ``data.filter`` compares them (:func:`~nps_kit._value_key.value_key`: width, case and a
+    space beside a Japanese character aside) report the same respondents twice: in both
+    reports, both e-mails and the overview. An older project's ``ホテルA`` and ``ホテル Ａ``
+    units became one selection when QA31 read such spellings as one unit (REVIEW32). A warning,
+    not a refusal: one unit reported in two languages is a choice.
+    """
+    seen: dict[tuple[str, str, str], UnitParameters] = {}
+    out = []
+    for unit in units:
+        wanted = unit.data.filter
+        if wanted is None:
+            continue
+        for value in dict.fromkeys(wanted.values):
+            key = (str(unit.data.path), wanted.column, value_key(value))
+            first = seen.setdefault(key, unit)
+            if first is unit:
+                continue
+            other = first.data.filter.values if first.data.filter else ()
+            spelt = next((v for v in other if value_key(v) == key[2]), value)
+            out.append(
+                f"warning: {first.unit} and {unit.unit} both select {wanted.column} = "
+                f"{spelt!r}" + (f" / {value!r}" if spelt != value else "") + " of the same "
+                "export, so its respondents are reported twice (both reports, e-mails and the "
+                f"overview); if that is not meant, delete one unit file or give them different "
+                f"values ({_file(first)}, {_file(unit)})"
+            )
+    return out
+
+
+def _file(unit: UnitParameters) -> str:
+    return unit.source.name if unit.source is not None else unit.unit

@@ -44,6 +44,7 @@ from nps_kit._notebook_lines import (
     outdated_warnings,
     parameter_notes,
 )
+from nps_kit._renames import shared_selections
 from nps_kit._width import display_width, pad
 from nps_kit.errors import ConfigError, NpsKitError
 from nps_kit.i18n import nps_text, t
@@ -772,6 +773,8 @@ def run_reports(
     for line in parameter_notes([(job.unit, job.nb) for job in prepared]):
         _say(progress, line)
     for line in contact_warnings([job.unit for job in prepared]):
+        _say(progress, line)
+    for line in shared_selections([job.unit for job in prepared]):
         _say(progress, line)
     for line in playbook_notes([job.unit for job in prepared]):
         _say(progress, line)

@@ -1948,3 +1948,29 @@ def test_an_old_unit_file_kept_after_a_rename_is_refused_naming_both_files(
     argv = ["run", "yokohama_old", "--parameters", "parameters", "--output", str(output)]
     assert main([*argv, "--notebook", str(notebook), "--period", "2026-09"]) == 2
     assert "would be reported twice" in capsys.readouterr().err
+
+
+def test_two_units_selecting_one_value_as_spelt_apart_are_warned_of(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # REVIEW32: an older project had units for 横浜店 and 横浜 店 (a space in it); since
+    # QA31 reads such spellings as one value, both units report the same respondents. The run
+    # goes on (one unit in two languages is a choice) but says so, naming both files.
+    monkeypatch.chdir(tmp_path)
+    _shops(tmp_path, yokohama="横浜店", yokohama_old="横浜 店")
+    notebook = make_notebook(tmp_path / "nb.ipynb", "pass")
+    output = tmp_path / "reports"
+    argv = ["run", "--all", "--parameters", "parameters", "--output", str(output)]
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-09"]) == 0
+    err = capsys.readouterr().err
+    assert (
+        "warning: yokohama and yokohama_old both select business_unit = '横浜店' / '横浜 店' of "
+        "the same export, so its respondents are reported twice (both reports, e-mails and the "
+        "overview); if that is not meant, delete one unit file or give them different values "
+        "(yokohama.yaml, yokohama_old.yaml)"
+    ) in err
+    assert (output / "2026-09" / "yokohama_old.ipynb").is_file()
+    # Different values: no warning.
+    _shops(tmp_path, yokohama="横浜店", yokohama_old="大宮店")
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-09"]) == 0
+    assert "reported twice" not in capsys.readouterr().err
