@@ -1062,15 +1062,16 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": ": fewer than {min_n} responses, so the NPS swings widely; read it as indicative.",
     },
     "overview.few_mentions_note": {
-        "ja": "：この不満に触れたコメントが{min_n}件未満のため、上位の不満は入れ替わりやすい"
-        "参考値です。",
-        "en": ": fewer than {min_n} comments mention this complaint, so which complaint leads "
-        "can change; read it as indicative.",
+        "ja": "：このテーマに触れたコメント（称賛も含む）が{min_n}件未満のため、"
+        "上位の不満は入れ替わりやすい参考値です。",
+        "en": ": fewer than {min_n} comments mention this theme (praise included), so which "
+        "complaint leads can change; read it as indicative.",
     },
     "overview.few_mentions_note_few": {
-        "ja": "：この不満に触れたコメントが少ないため、上位の不満は入れ替わりやすい参考値です。",
-        "en": ": few comments mention this complaint, so which complaint leads can change; "
-        "read it as indicative.",
+        "ja": "：このテーマに触れたコメント（称賛も含む）が少ないため、"
+        "上位の不満は入れ替わりやすい参考値です。",
+        "en": ": few comments mention this theme (praise included), so which complaint leads can "
+        "change; read it as indicative.",
     },
     "overview.small_sample_note_few": {
         "ja": "：回答数が少ないため、数値は大きく振れます。参考値としてご覧ください。",
