@@ -259,6 +259,10 @@ class ColumnInfo:
         How many values of an id repeat in rows that differ (a customer number of a returning
         customer): such an id is not one per response. Repeats in rows that repeat an earlier
         row exactly (a double export) are not counted.
+    variants
+        A categorical column's other spellings of each ``sample`` value, merged with it as
+        units and breakdowns merge them (``(('ホテル A',), (), ())``); empty when it has none.
+        Its ``distinct`` counts the merged values (QA31 O2).
     """
 
     column: str
@@ -276,6 +280,7 @@ class ColumnInfo:
     contradicted: str | None = None
     repeats_by_design: bool = False
     repeats_differ: int = 0
+    variants: tuple[tuple[str, ...], ...] = ()
 
     @property
     def label(self) -> str:
@@ -1089,14 +1094,17 @@ def _groups(answers: _Answers) -> list[list[tuple[str, int]]]:
     return list(counted_spellings(pd.Series(answers.counts, index=answers.values)).values())
 
 
-def _group_sample(groups: list[list[tuple[str, int]]]) -> tuple[str, ...]:
-    """Return the most answered groups in their main spelling, the others named: 'A (also a)'."""
+def _group_sample(
+    groups: list[list[tuple[str, int]]],
+) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """Return the most answered groups in their main spelling, and each one's other spellings.
+
+    The sample stays answers as written (init proposes consent words from it); the others are
+    what ``inspect`` shows beside them: ``'ホテルA' (also 'ホテル A')``.
+    """
     totals = np.array([sum(n for _, n in written) for written in groups], dtype="int64")
-    shown = []
-    for i in np.argsort(-totals, kind="stable")[:_SAMPLE]:
-        first, *others = (_cut40(text) for text, _ in groups[i])
-        shown.append(f"{first} (also {', '.join(others)})" if others else first)
-    return tuple(shown)
+    top = [[_cut40(text) for text, _ in groups[i]] for i in np.argsort(-totals, kind="stable")]
+    return tuple(g[0] for g in top[:_SAMPLE]), tuple(tuple(g[1:]) for g in top[:_SAMPLE])
 
 
 def _language(frame: pd.DataFrame, columns: list[ColumnInfo]) -> AnswerLanguage:
@@ -1333,6 +1341,7 @@ def inspect_export(
         said_missing = answers.values.str.casefold().isin(words).to_numpy()
         blanks = len(values) - answers.n + int(answers.counts[said_missing].sum())
         groups = _groups(answers) if kind == "categorical" else None
+        sample, variants = _group_sample(groups) if groups else (_sample(answers), ())
         infos.append(
             ColumnInfo(
                 column=name,
@@ -1342,7 +1351,8 @@ def inspect_export(
                 detail=detail,
                 distinct=len(answers.values) if groups is None else len(groups),
                 blanks=blanks,
-                sample=_sample(answers) if groups is None else _group_sample(groups),
+                sample=sample,
+                variants=variants if any(variants) else (),
                 scale=scale,
                 separator=sep,
                 codes=()

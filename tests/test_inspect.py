@@ -2075,11 +2075,11 @@ def test_a_unit_column_counts_its_values_as_init_and_score_group_them(
     found = inspect_export(path)
     prop = found.column("Property")
     assert (prop.kind, prop.detail, prop.distinct) == ("categorical", "4 values", 4)
-    assert prop.sample == (
-        "ホテルA (also ホテル A)",
-        "Sakura Inn Kyoto (also SAKURA INN KYOTO)",
-        "ホテルB",
-    )
+    # The sample stays answers as written (init proposes consent words from it) ...
+    assert prop.sample == ("ホテルA", "Sakura Inn Kyoto", "ホテルB")
+    assert prop.variants == (("ホテル A",), ("SAKURA INN KYOTO",), ())
     assert main(["inspect", str(path)]) == 0
     line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("Property"))
     assert line.split()[1:5] == ["categorical", "4", "values", "4"]
+    # ... and the screen names what each value merges.
+    assert line.endswith("  'ホテルA' (also 'ホテル A'), 'Sakura Inn Kyoto' (also 'SAKU…")
