@@ -37,7 +37,11 @@ _RESTAMPED: Final = pd.Timedelta(days=1)
 
 
 def same_response_repeats(
-    frame: pd.DataFrame, column: str, *, skip: tuple[str, ...] = ()
+    frame: pd.DataFrame,
+    column: str,
+    *,
+    skip: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
 ) -> tuple[int, int]:
     """Return how many values of an id repeat, and how many of those repeat the whole response.
 
@@ -55,7 +59,9 @@ def same_response_repeats(
     column
         The id column.
     skip
-        Columns that may differ between the copies (the date column).
+        Columns that may differ between the copies (the date column), by a day at most.
+    ignore
+        Columns left out of the comparison altogether (what a loader derived from the row).
 
     Returns
     -------
@@ -66,7 +72,7 @@ def same_response_repeats(
     values = frame[column]
     repeated = values.notna() & values.duplicated(keep="first")
     dated = [c for c in skip if c in frame.columns and c != column]
-    rest = frame.drop(columns=dated)
+    rest = frame.drop(columns=[*dated, *(c for c in ignore if c in frame.columns and c != column)])
     same = repeated & rest.duplicated(keep="first")
     if dated and same.any():
         # Written again restamps the time by minutes (or a zone's hours), not by months: a
@@ -81,14 +87,31 @@ def same_response_repeats(
     return int(repeated.sum()), int(same.sum())
 
 
+def reexported_repeats(frame: pd.DataFrame, *, id_column: str, report: LoadReport) -> int:
+    """Return how many rows of ``frame`` repeat an earlier row's id and answers, all but the time.
+
+    :func:`same_response_repeats` of loaded rows (the loader's ``nps_*`` columns, the unit's
+    ``period``/``segment`` and the cache's unit key left out with the export's date column,
+    ``report.date_column``): what ``run`` and ``alerts`` tell apart from a returning customer.
+    """
+    from nps_kit.cache import UNIT_KEY
+    from nps_kit.load import LOADER_COLUMNS, UNIT_COLUMNS, export_column
+
+    date = () if report.date_column is None else (export_column(report.date_column),)
+    ignore = (*LOADER_COLUMNS, *UNIT_COLUMNS, UNIT_KEY)  # derived from the row, not answers
+    return same_response_repeats(frame, id_column, skip=date, ignore=ignore)[1]
+
+
 def id_repeats_warning(
-    ids: pd.Series, *, column: str, language: str, exact: bool = False
+    ids: pd.Series, *, column: str, language: str, exact: bool = False, reexported: int = 0
 ) -> str | None:
     """Return the warning for ids that repeat, in ``language``; ``None`` when none does.
 
     With ``exact`` (every repeat is in a row that repeats an earlier row exactly: an export
     downloaded twice), the id is right and ``dedupe: true`` is what to set (QA28 #7: the
-    warning blamed a returning customer and sent the user to change a correct id).
+    warning blamed a returning customer and sent the user to change a correct id). So it is
+    when every repeat is ``reexported``, equal to an earlier row but for its time (QA31 O3: a
+    response exported again 20 minutes later); when only some are, both are said.
 
     Parameters
     ----------
@@ -100,6 +123,9 @@ def id_repeats_warning(
         The unit's report language (``ja`` or ``en``).
     exact
         Whether the repeats are all exact duplicate rows (:func:`repeats_are_exact`).
+    reexported
+        How many repeats are rows equal to an earlier one but for the time
+        (:func:`reexported_repeats`).
 
     Returns
     -------
@@ -123,6 +149,46 @@ def id_repeats_warning(
             "repeat an earlier row exactly (an export downloaded or appended twice): each such "
             "response is counted twice. The id is right; set dedupe: true to drop the repeats."
         )
+    if reexported >= repeats:
+        if language == "ja":
+            return (
+                f"columns.id「{column}」は{rows:,}行のうち{repeats:,}行で前の行と同じ値ですが、"
+                "いずれも日時のほかは前の行とすべての列が同じ行です（同じ回答の再エクスポート）。"
+                "このままでは同じ回答を二度数えます（日時が月をまたぐと両方の月に）。IDはそのままで、"
+                "dedupe: trueを設定すると最初の行だけが残ります。"
+            )
+        return (
+            f"columns.id {column} repeats in {repeats:,} of {rows:,} rows, each in a row equal "
+            "to an earlier one but for its time: the same response exported again, counted "
+            "twice (in two months when the times fall apart). The id is right; set dedupe: true "
+            "to keep the first copy."
+        )
+    return _returning(column, rows, repeats, language) + _some_reexported(
+        reexported, repeats, language
+    )
+
+
+def _some_reexported(reexported: int, repeats: int, language: str) -> str:
+    """Return what a returning customer's warning adds of the repeats that are re-exports."""
+    if not reexported:
+        return ""
+    if language == "ja":
+        return (
+            f"そのうち{reexported:,}行は日時のほかは前の行と同じで（同じ回答の再エクスポート）、"
+            "二度数えられます。dedupe: trueで除外できますが、再び回答したお客様の回答も最初の"
+            "ひとつだけになります。"
+        )
+    one = reexported == 1
+    return (
+        f" {reexported:,} of the {repeats:,} repeats {'is a row' if one else 'are rows'} equal to "
+        "an earlier one but for its time (the same response exported again), counted twice; "
+        f"dedupe: true would drop {'it' if one else 'them'}, but also keep only the first answer "
+        "of each returning customer."
+    )
+
+
+def _returning(column: str, rows: int, repeats: int, language: str) -> str:
+    """Return the warning for ids a returning customer's answers share (FIX37)."""
     if language == "ja":
         return (
             f"columns.id「{column}」は{rows:,}行のうち{repeats:,}行で前の行と同じ値です。"
@@ -208,10 +274,33 @@ def cached_id_warning(unit: UnitParameters, cache: ExportCache) -> str | None:
         if pa.types.is_dictionary(key.type):  # dictionary-encoded by build_cache
             key = key.cast(key.type.value_type)
         table = table.filter(pc.is_in(key, value_set=pa.array(keys)))
-    ids = table[column].to_pandas()
+    return unit_id_warning(table[column].to_pandas(), unit, cache)
+
+
+def unit_id_warning(ids: pd.Series, unit: UnitParameters, cache: ExportCache) -> str | None:
+    """Return :func:`id_repeats_warning` for a unit's ``ids``: what ``run`` and ``alerts`` say.
+
+    Whether the repeats are exact rows (the loader's report) or rows equal but for the time
+    (:func:`reexported_repeats` of the unit's whole rows, read only when an id repeats: alerts
+    read few columns, and a returning customer may give the same score and comment again).
+    """
+    assert unit.columns.id is not None
+    exact = repeats_are_exact(cache.report)
+    reexported = 0
+    if not exact and id_repeat_count(ids):
+        import pyarrow.parquet as pq
+
+        from nps_kit.cache import UNIT_KEY, read_rows
+
+        keyed = unit.data.filter is not None and UNIT_KEY in pq.read_schema(cache.path).names
+        selects = unit.data.filter.selects if keyed and unit.data.filter else None
+        rows = read_rows(cache, unit_values=selects).data
+        column = unit.frame_column(unit.columns.id)
+        reexported = reexported_repeats(rows, id_column=column, report=cache.report)
     return id_repeats_warning(
         ids,
         column=unit.column(unit.columns.id),
         language=unit.language,
-        exact=repeats_are_exact(cache.report),
+        exact=exact,
+        reexported=reexported,
     )

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Final
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["cell_text", "one_spelling", "spellings", "value_key"]
+__all__ = ["cell_text", "counted_spellings", "one_spelling", "spellings", "value_key"]
 
 # Kana, kanji and Japanese punctuation (after NFKC: half-width kana are full-width by then).
 _JAPANESE: Final = "\u3001-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -72,7 +72,23 @@ def spellings(values: pd.Series) -> dict[str, list[tuple[str, int]]]:
         ``{key: [(spelling, rows), …]}``, the spelling most rows use first (ties: the first in
         code-point order), the spellings as written but trimmed.
     """
-    counts = values.dropna().astype(str).str.strip().value_counts(sort=False)
+    return counted_spellings(values.dropna().astype(str).str.strip().value_counts(sort=False))
+
+
+def counted_spellings(counts: pd.Series) -> dict[str, list[tuple[str, int]]]:
+    """Return :func:`spellings` of texts already counted (``{text: rows}``, as inspect has them).
+
+    Parameters
+    ----------
+    counts
+        Rows per distinct text, the texts as the index; ``""`` is left out.
+
+    Returns
+    -------
+    dict
+        ``{key: [(spelling, rows), …]}``, the spelling most rows use first, in the order the
+        keys first occur in ``counts``.
+    """
     found: dict[str, list[tuple[str, int]]] = {}
     for text, n in counts.items():
         if text:

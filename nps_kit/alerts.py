@@ -38,7 +38,7 @@ import pandas as pd
 
 from nps_kit import clock
 from nps_kit._atomic import append_line, check_writable
-from nps_kit._id_repeats import id_repeats_warning, repeats_are_exact
+from nps_kit._id_repeats import unit_id_warning
 from nps_kit._lock import file_lock
 from nps_kit._values import date_only, has_time_of_day
 from nps_kit._zone_hint import zone_hint
@@ -791,12 +791,7 @@ def send_alerts(
                     outcomes.append(AlertOutcome(unit.unit, "cannot_alert", detail=problem))
                     echo(_cannot_alert(unit, problem))
                     continue
-            said = id_repeats_warning(
-                own[unit.frame_column(unit.columns.id)],
-                column=unit.columns.id,
-                language=unit.language,
-                exact=repeats_are_exact(export.cache.report),
-            )
+            said = unit_id_warning(own[unit.frame_column(unit.columns.id)], unit, export.cache)
             if said:  # a columns.id set by hand that repeats: what alerts do then (FIX37)
                 echo(f"{unit.unit}: warning: {said}")
             rows = new_detractors(

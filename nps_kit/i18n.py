@@ -1079,6 +1079,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     "plot_nps.control": {"ja": "管理限界（±3σ）", "en": "Control limits (±3σ)"},
     "plot_nps.outside": {"ja": "管理限界外の月", "en": "Outside control limits"},
+    "plot_nps.no_control": {
+        "ja": "回答数{min_n}件未満の月には管理限界（±3σ）を引いていません"
+        "（幅が広すぎて目安になりません）。",
+        "en": "No control limits for months of fewer than {min_n} responses: ±3σ is too wide "
+        "there.",
+    },
     "quality.invalid_ratings": {
         "ja": "除外：評価の無効な値（尺度外・数値以外）",
         "en": "Excluded: invalid ratings (off the scale or not a number)",

@@ -32,7 +32,7 @@ from nps_kit._id_repeats import same_response_repeats
 from nps_kit._phone import looks_like_phone
 from nps_kit._response_meta import language_codes, numeric_values, response_time, technical
 from nps_kit._test_rows import TestRows, month_rows, test_rows
-from nps_kit._value_key import cell_text
+from nps_kit._value_key import cell_text, counted_spellings
 from nps_kit._values import (
     MISSING_WORDS,
     NO_ANSWER_WORDS,
@@ -259,6 +259,10 @@ class ColumnInfo:
         How many values of an id repeat in rows that differ (a customer number of a returning
         customer): such an id is not one per response. Repeats in rows that repeat an earlier
         row exactly (a double export) are not counted.
+    variants
+        A categorical column's other spellings of each ``sample`` value, merged with it as
+        units and breakdowns merge them (``(('ホテル A',), (), ())``); empty when it has none.
+        Its ``distinct`` counts the merged values (QA31 O2).
     """
 
     column: str
@@ -276,6 +280,7 @@ class ColumnInfo:
     contradicted: str | None = None
     repeats_by_design: bool = False
     repeats_differ: int = 0
+    variants: tuple[tuple[str, ...], ...] = ()
 
     @property
     def label(self) -> str:
@@ -957,7 +962,7 @@ def _classify(
         return "text", "free text (asks what to improve)", None, None
     if n >= 10 and distinct > n / 2:
         return "text", "free text", None, None
-    return "categorical", f"{distinct} values", None, None
+    return "categorical", f"{len(_groups(answers))} values", None, None
 
 
 def _headings(groups: dict[str, str]) -> str:
@@ -1069,10 +1074,37 @@ def _number(value: float) -> str:
     return np.format_float_positional(value, trim="-")
 
 
+def _cut40(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
 def _sample(answers: _Answers) -> tuple[str, ...]:
     order = np.argsort(-answers.counts, kind="stable")[:_SAMPLE]
     top = answers.values.to_numpy()[order]
-    return tuple(v if len(v) <= 40 else v[:39] + "…" for v in top)
+    return tuple(_cut40(v) for v in top)
+
+
+def _groups(answers: _Answers) -> list[list[tuple[str, int]]]:
+    """Return a categorical column's values as units and breakdowns group them (QA31 O2).
+
+    ``ホテル Ａ`` and ``ホテルA``, ``SAKURA INN KYOTO`` and ``Sakura Inn Kyoto`` are one unit
+    for init and one group for ``score --by`` (:func:`nps_kit._value_key.value_key`): inspect
+    counts them as one value too. Each group's spellings, the most written first.
+    """
+    return list(counted_spellings(pd.Series(answers.counts, index=answers.values)).values())
+
+
+def _group_sample(
+    groups: list[list[tuple[str, int]]],
+) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """Return the most answered groups in their main spelling, and each one's other spellings.
+
+    The sample stays answers as written (init proposes consent words from it); the others are
+    what ``inspect`` shows beside them: ``'ホテルA' (also 'ホテル A')``.
+    """
+    totals = np.array([sum(n for _, n in written) for written in groups], dtype="int64")
+    top = [[_cut40(text) for text, _ in groups[i]] for i in np.argsort(-totals, kind="stable")]
+    return tuple(g[0] for g in top[:_SAMPLE]), tuple(tuple(g[1:]) for g in top[:_SAMPLE])
 
 
 def _language(frame: pd.DataFrame, columns: list[ColumnInfo]) -> AnswerLanguage:
@@ -1308,6 +1340,8 @@ def inspect_export(
         words = missing if kind in _TYPED_KINDS else said_none
         said_missing = answers.values.str.casefold().isin(words).to_numpy()
         blanks = len(values) - answers.n + int(answers.counts[said_missing].sum())
+        groups = _groups(answers) if kind == "categorical" else None
+        sample, variants = _group_sample(groups) if groups else (_sample(answers), ())
         infos.append(
             ColumnInfo(
                 column=name,
@@ -1315,9 +1349,10 @@ def inspect_export(
                 question=index.questions.get(name),
                 kind=kind,
                 detail=detail,
-                distinct=len(answers.values),
+                distinct=len(answers.values) if groups is None else len(groups),
                 blanks=blanks,
-                sample=_sample(answers),
+                sample=sample,
+                variants=variants if any(variants) else (),
                 scale=scale,
                 separator=sep,
                 codes=()

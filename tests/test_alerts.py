@@ -1623,3 +1623,23 @@ def test_a_crm_s_e_mail_on_every_row_is_no_consent_to_alert_on(
         "(May we contact you about your answer? Yes/No) and set columns.contact to it, or "
         "remove alerts.to."
     )
+
+
+def test_a_response_exported_again_is_told_apart_from_a_returning_customer(
+    project: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # QA31 O3: with dedupe false, E02 written again 20 minutes later with every answer equal
+    # was "a returning customer's answers"; it is one response exported again: dedupe: true.
+    export = next(project.glob("export.*"))
+    again = ("E02", "2026-11-02 09:20:00", *ROWS[1][2:])
+    newer = write_export(project / f"newer{export.suffix}", [*ROWS, again])
+    assert alerts(project, "--data", str(newer)) == 0
+    said = [x for x in "".join(capsys.readouterr()).splitlines() if "columns.id" in x]
+    assert len(said) == 1
+    assert said[0].startswith("ec: warning: columns.id「response_id」は7行のうち1行")
+    assert "同じ回答の再エクスポート" in said[0] and "再び回答したお客様" not in said[0]
+    # A returning customer's new answer is still one.
+    newer = write_export(project / f"newer{export.suffix}", [*ROWS, RETURNING])
+    assert alerts(project, "--data", str(newer)) == 0
+    said = [x for x in "".join(capsys.readouterr()).splitlines() if "columns.id" in x]
+    assert len(said) == 1 and "再び回答したお客様" in said[0]

@@ -189,3 +189,46 @@ def test_a_returning_customer_with_the_same_answers_months_later_is_no_repeat() 
         }
     )
     assert same_response_repeats(frame, "Customer ID", skip=("Submitted",)) == (2, 1)
+
+
+def test_a_response_exported_again_with_a_new_time_is_not_called_a_returning_customer(
+    tmp_path: Path,
+) -> None:
+    # QA31 O3: with dedupe: false kept by hand, run said of a response written again 20 minutes
+    # later (every answer equal) "a returning customer's answers share it"; it is one response
+    # counted twice, and dedupe: true is what to set.
+    from nps_kit.cache import open_cache
+
+    (tmp_path / "responses.csv").write_text(
+        EXACT.replace("103,", "102,2026-10-04 12:20:00,A,3,Too busy\n103,"), encoding="utf-8"
+    )
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        "name: Unit A\nlanguage: en\ndata: {path: responses.csv}\n"
+        "columns: {date: submitted_at, id: Respondent ID}\n",
+        encoding="utf-8",
+    )
+    unit = load_unit(path)
+    cache = open_cache(export_cache(unit, cache_dir=tmp_path / "cache"))
+    assert cached_id_warning(unit, cache) == (
+        "columns.id Respondent ID repeats in 2 of 5 rows, each in a row equal to an earlier "
+        "one but for its time: the same response exported again, counted twice (in two months "
+        "when the times fall apart). The id is right; set dedupe: true to keep the first copy."
+    )
+    ja = id_repeats_warning(pd.Series(["1", "1"]), column="ID", language="ja", reexported=1)
+    assert ja == (
+        "columns.id「ID」は2行のうち1行で前の行と同じ値ですが、いずれも日時のほかは前の行と"
+        "すべての列が同じ行です（同じ回答の再エクスポート）。このままでは同じ回答を二度数えます"
+        "（日時が月をまたぐと両方の月に）。IDはそのままで、dedupe: trueを設定すると最初の行だけが"
+        "残ります。"
+    )
+    # A returning customer among re-exports: both said, and what dedupe: true would drop.
+    mixed = id_repeats_warning(
+        pd.Series(["1", "1", "2", "2"]), column="ID", language="en", reexported=1
+    )
+    assert mixed is not None and "a returning customer's answers share it" in mixed
+    assert mixed.endswith(
+        " 1 of the 2 repeats is a row equal to an earlier one but for its time (the same "
+        "response exported again), counted twice; dedupe: true would drop it, but also keep "
+        "only the first answer of each returning customer."
+    )

@@ -2059,3 +2059,27 @@ def test_excel_serial_times_in_number_cells_are_dates_not_phone_numbers(tmp_path
     found = inspect_export(tmp_path / "serials.xlsx")
     assert found.date_column == "Response Date"
     assert found.column("Response Date").detail == "Excel serial dates"
+
+
+def test_a_unit_column_counts_its_values_as_init_and_score_group_them(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # QA31 O2: 'ホテル Ａ', 'ＳＡＫＵＲＡ' … are one unit for init and score --by (value_key),
+    # so inspect must not count them apart (it said 6 values where init made 4 units).
+    names = ["ホテルA"] * 5 + ["ホテル Ａ"] * 2 + ["ﾎﾃﾙB", "ホテルB", "ホテルB"] + ["ホテルC"] * 3
+    names += ["Sakura Inn Kyoto"] * 4 + ["SAKURA INN KYOTO"]
+    path = tmp_path / "hotel.csv"
+    pd.DataFrame({"Property": names, "Score": [(7 * i) % 11 for i in range(len(names))]}).to_csv(
+        path, index=False
+    )
+    found = inspect_export(path)
+    prop = found.column("Property")
+    assert (prop.kind, prop.detail, prop.distinct) == ("categorical", "4 values", 4)
+    # The sample stays answers as written (init proposes consent words from it) ...
+    assert prop.sample == ("ホテルA", "Sakura Inn Kyoto", "ホテルB")
+    assert prop.variants == (("ホテル A",), ("SAKURA INN KYOTO",), ())
+    assert main(["inspect", str(path)]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("Property"))
+    assert line.split()[1:5] == ["categorical", "4", "values", "4"]
+    # ... and the screen names what each value merges.
+    assert line.endswith("  'ホテルA' (also 'ホテル A'), 'Sakura Inn Kyoto' (also 'SAKU…")

@@ -999,8 +999,9 @@ def test_trend_draws_control_limits_and_rings_months_outside_them() -> None:
     ax = plot.trend(table, lang="ja")
     (low,) = by_gid(ax, "control-low")
     (high,) = by_gid(ax, "control-high")
-    np.testing.assert_allclose(low.get_ydata(), [-10.0, -30.0, -10.0, -40.0, -10.0, -10.0])
-    np.testing.assert_allclose(high.get_ydata(), [0.0, 20.0, 0.0, 30.0, 0.0, 0.0])
+    # December (n=20, under min_n) gets none (FIX73)
+    np.testing.assert_allclose(low.get_ydata(), [-10.0, np.nan, -10.0, -40.0, -10.0, -10.0])
+    np.testing.assert_allclose(high.get_ydata(), [0.0, np.nan, 0.0, 30.0, 0.0, 0.0])
     (ring,) = by_gid(ax, "out-of-control")
     np.testing.assert_allclose(
         ring.get_offsets(), [[mdates.date2num(table["period_start"][5]), 2.5]]
@@ -1457,3 +1458,42 @@ def test_a_trend_whose_ns_do_not_fit_keeps_its_scale() -> None:
     (counts,) = (a for a in ax.figure.axes if a is not ax)
     assert [a.get_text() for a in counts.texts if a.get_visible()] == ["n=3"]
     assert len(counts.get_yticks()) and counts.get_ylabel() == "Responses"
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "No control limits for months of fewer than 30 responses: ±3σ is too wide there."),
+        (
+            "ja",
+            "回答数30件未満の月には管理限界（±3σ）を引いていません"
+            "（幅が広すぎて目安になりません）。",
+        ),
+    ],
+)
+def test_a_small_months_trend_draws_no_control_limits_and_says_why(lang: str, said: str) -> None:
+    # FIX72's note: ±3σ over months of 2-8 responses were near-meaningless dotted segments, and
+    # their key lines filled a phone's legend. A month under min_n gets no limit and no ring;
+    # the key names only what is drawn, and the note says why.
+    months = _small_unit_trend()
+    shown = months["nps"].notna()  # control_chart gives a month under the floor no limits
+    months = months.assign(
+        control_low=np.where(shown, -100.0, np.nan),
+        control_high=np.where(shown, 80.0, np.nan),
+        out_of_control=pd.array([None, None, None, None, None, None, "below"], dtype="string"),
+    )
+    ax = plot.trend(months, lang=lang, min_n=30, min_report_n=5)
+    for gid in ("control-low", "control-high", "control-alone", "out-of-control"):
+        assert by_gid(ax, gid) == []
+    names = legend_texts(ax)
+    assert t("plot_nps.control", lang) not in names and t("plot_nps.outside", lang) not in names
+    (note,) = by_gid(ax, "note")
+    assert note.get_text().split("\n")[-1] == said
+    # A table of large months and one of 12: limits for the large ones only, and the key.
+    mixed = months_table(6)
+    ax = plot.trend(mixed, lang=lang, min_n=30)
+    (low,) = by_gid(ax, "control-low")
+    y = np.asarray(low.get_ydata(), dtype=float)
+    assert np.isnan(y[4]) and (y[[0, 1, 2, 3, 5]] == -45.0).all()
+    assert t("plot_nps.control", lang) in legend_texts(ax)
+    assert [n.get_text() for n in by_gid(ax, "note")] == [said]

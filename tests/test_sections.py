@@ -1591,7 +1591,10 @@ def test_what_moved_says_nothing_against_a_month_under_the_floor(
     assert "前月比：2026年9月（回答3件：5件未満のため非表示）" in head.text
     # ... in the words the trend chart's note says it in (one formatter: i18n.hidden_month)
     trend = show(sections.trend, unit, min_report_n=5)
-    notes = [t.get_text() for fig in trend.figures for t in fig.axes[0].texts]
+    # (a line of its own: October's n=20 adds why it has no control limits, FIX73)
+    notes = [
+        x for fig in trend.figures for t in fig.axes[0].texts for x in t.get_text().split("\n")
+    ]
     assert "2026年9月（回答3件：5件未満のため非表示）" in notes
     # The headline's value carries no change against it: the manifest's summary published
     # September's NPS and the change against it (BROWSE30), as would every later reader.

@@ -11,7 +11,7 @@ from nps_kit._question_label import _BRACKET_ROW
 from nps_kit._width import display_width, pad
 
 if TYPE_CHECKING:
-    from nps_kit.inspect import Inspection
+    from nps_kit.inspect import ColumnInfo, Inspection
 
 __all__ = ["register"]
 
@@ -137,7 +137,7 @@ def _table(path: Path, found: Inspection) -> None:
     header = ["column", "QID", "kind", "detail", "distinct", "blanks", "question / sample"]
     rows = []
     for c in found.columns:
-        shown = c.question if c.question else ", ".join(repr(s) for s in c.sample)
+        shown = c.question if c.question else ", ".join(_spelt(c, i) for i in range(len(c.sample)))
         mark = "*" if c.column == nps else ""
         rows.append(
             [
@@ -154,3 +154,10 @@ def _table(path: Path, found: Inspection) -> None:
     for r in [header, *rows]:
         cells = [pad(v, widths[i], right=i in (4, 5)) for i, v in enumerate(r)]
         print("  ".join(cells).rstrip())
+
+
+def _spelt(column: ColumnInfo, i: int) -> str:
+    """Return a sample value with the spellings merged into it: 'ホテルA' (also 'ホテル A')."""
+    others = column.variants[i] if column.variants else ()
+    also = f" (also {', '.join(repr(v) for v in others)})" if others else ""
+    return repr(column.sample[i]) + also

@@ -464,21 +464,31 @@ def trend(
         handles.append(hollow)
         labels.append(_w("few", lang, min_n=min_n))
     shown = [nps, low, high]
+    withheld = np.zeros(len(x), dtype=bool)
     if {"control_low", "control_high", "out_of_control"} <= set(ordered.columns):
+        # A month under min_n gets no limits (FIX73): ±3σ over 5-8 responses spans most of
+        # the scale, dotted segments that tell nothing, and a phone's legend gave them lines.
+        few = bools(ordered["small_sample"])
         limit_low, limit_high = floats(ordered["control_low"]), floats(ordered["control_high"])
-        style: dict[str, Any] = {"color": TARGET_COLOR, "linestyle": ":", "linewidth": 1.0}
-        (limits,) = ax.plot(x, limit_low, gid="control-low", zorder=2, **style)
-        ax.plot(x, limit_high, gid="control-high", zorder=2, **style)
-        # A month between gaps: its limits as short dotted lines the width of its bar, where
-        # no line runs through it, drawn as the key draws the limits (BROWSE30: solid dashes).
-        for at in x[alone]:
-            for limit in (limit_low, limit_high):
-                level = limit[x == at][0]
-                ax.plot([at - 10, at + 10], [level, level], gid="control-alone", zorder=2, **style)
-        handles.append(limits)
-        labels.append(_w("control", lang))
-        shown += [limit_low, limit_high]
-        outside = ordered["out_of_control"].notna().to_numpy(dtype=bool) & np.isfinite(nps)
+        withheld = few & (np.isfinite(limit_low) | np.isfinite(limit_high))
+        limit_low = np.where(few, np.nan, limit_low)
+        limit_high = np.where(few, np.nan, limit_high)
+        if np.isfinite(limit_low).any() or np.isfinite(limit_high).any():
+            style: dict[str, Any] = {"color": TARGET_COLOR, "linestyle": ":", "linewidth": 1.0}
+            (limits,) = ax.plot(x, limit_low, gid="control-low", zorder=2, **style)
+            ax.plot(x, limit_high, gid="control-high", zorder=2, **style)
+            # A month between gaps: its limits as short dotted lines the width of its bar,
+            # where no line runs through it, drawn as the key draws them (BROWSE30).
+            for at in x[_between_gaps(limit_low) | _between_gaps(limit_high)]:
+                for limit in (limit_low, limit_high):
+                    level = limit[x == at][0]
+                    ax.plot(
+                        [at - 10, at + 10], [level, level], gid="control-alone", zorder=2, **style
+                    )
+            handles.append(limits)
+            labels.append(_w("control", lang))
+            shown += [limit_low, limit_high]
+        outside = ordered["out_of_control"].notna().to_numpy(dtype=bool) & np.isfinite(nps) & ~few
         if outside.any():
             ring = ax.scatter(
                 x[outside],
@@ -547,15 +557,20 @@ def trend(
     ax.grid(False, axis="x")
     top_legend(ax, handles, labels, title=title, ncols=3)
     hidden = [format_period(str(p), lang) for p in ordered["period"][gone]]
+    notes = []
     if hidden and min_report_n:
         # Each month with its n, in the overview's and the e-mail's words (FIX63).
         months = [
             _hidden_fact(name, k, min_report_n, lang)
             for name, k in zip(hidden, n[gone], strict=True)
         ]
-        note_below(ax, ("、" if lang == "ja" else "; ").join(months))
+        notes.append(("、" if lang == "ja" else "; ").join(months))
     elif hidden:
-        note_below(ax, _w("hidden", lang, names=join_names(hidden, lang)))
+        notes.append(_w("hidden", lang, names=join_names(hidden, lang)))
+    if withheld.any():
+        notes.append(_w("no_control", lang, min_n=min_n))
+    if notes:
+        note_below(ax, "\n".join(notes))
     facts = [
         _hidden_fact(format_period(str(p), lang), k, min_report_n, lang)
         if not np.isfinite(v) and min_report_n
