@@ -219,12 +219,12 @@ page.show(
 # %% [markdown] tags=["lang-ja", "section-trend"]
 # ## 4. 推移
 #
-# 直近12か月の月次NPSです。帯は95%信頼区間、棒は回答数です。白抜きの月は回答数が少ないため参考値です。点線はこのレポートの管理限界（±3σ）で、丸で囲んだ月は通常の変動を超えて動いた月です。
+# 直近12か月の月次NPSです。帯は95%信頼区間、棒は回答数です。白抜きの月は回答数が少ないため参考値です。点線はこのレポートの管理限界（±3σ。回答数が少ない月には引きません）で、丸で囲んだ月は通常の変動を超えて動いた月です。
 
 # %% [markdown] tags=["lang-en", "section-trend"]
 # ## 4. Trend
 #
-# Monthly NPS over the last 12 months. The band is the 95% interval and the bars the number of responses; hollow months have too few responses to be precise. Dotted lines are the unit's own control limits (±3σ); a ringed month moved more than the unit's usual variation.
+# Monthly NPS over the last 12 months. The band is the 95% interval and the bars the number of responses; hollow months have too few responses to be precise. Dotted lines are the unit's own control limits (±3σ, not drawn for months with few responses); a ringed month moved more than the unit's usual variation.
 
 # %% tags=["section-trend"]
 page.show(

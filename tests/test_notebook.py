@@ -63,6 +63,23 @@ def test_the_packaged_notebook_is_the_projects_notebook() -> None:
     ), "copy notebooks/nps_report.ipynb to nps_kit/resources/ (or the other way round)"
 
 
+def test_the_trend_text_says_small_months_have_no_control_limits() -> None:
+    # FIX73 draws no ±3σ limit for a month under min_n; the text above the chart said "dotted
+    # lines are the control limits" of every month, so a small unit's reader looked for them.
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    trend = {
+        lang: next(
+            c.source
+            for c in nb.cells
+            if c.cell_type == "markdown"
+            and {f"lang-{lang}", "section-trend"} <= set(c.metadata.tags)
+        )
+        for lang in ("ja", "en")
+    }
+    assert "回答数が少ない月には引きません" in trend["ja"]
+    assert "not drawn for months with few responses" in trend["en"]
+
+
 def test_the_file_saved_last_is_the_notebook(tmp_path: Path) -> None:
     ipynb = tmp_path / "r.ipynb"
     shutil.copy(NOTEBOOK, ipynb)
