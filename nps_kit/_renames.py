@@ -213,7 +213,7 @@ def shared_selections(units: Iterable[UnitParameters]) -> list[str]:
     units became one selection when QA31 read such spellings as one unit (REVIEW32). A warning,
     not a refusal: one unit reported in two languages is a choice.
     """
-    seen: dict[tuple[str, str, str], UnitParameters] = {}
+    seen: dict[tuple[str, str, str], tuple[UnitParameters, str | int | float]] = {}
     out = []
     for unit in units:
         wanted = unit.data.filter
@@ -221,11 +221,9 @@ def shared_selections(units: Iterable[UnitParameters]) -> list[str]:
             continue
         for value in dict.fromkeys(wanted.values):
             key = (str(unit.data.path), wanted.column, value_key(value))
-            first = seen.setdefault(key, unit)
+            first, spelt = seen.setdefault(key, (unit, value))
             if first is unit:
                 continue
-            other = first.data.filter.values if first.data.filter else ()
-            spelt = next((v for v in other if value_key(v) == key[2]), value)
             out.append(
                 f"warning: {first.unit} and {unit.unit} both select {wanted.column} = "
                 f"{spelt!r}" + (f" / {value!r}" if spelt != value else "") + " of the same "
