@@ -288,13 +288,11 @@ def unit_id_warning(ids: pd.Series, unit: UnitParameters, cache: ExportCache) ->
     exact = repeats_are_exact(cache.report)
     reexported = 0
     if not exact and id_repeat_count(ids):
-        import pyarrow.parquet as pq
+        from nps_kit.cache import read_rows
 
-        from nps_kit.cache import UNIT_KEY, read_rows
-
-        keyed = unit.data.filter is not None and UNIT_KEY in pq.read_schema(cache.path).names
-        selects = unit.data.filter.selects if keyed and unit.data.filter else None
-        rows = read_rows(cache, unit_values=selects).data
+        # A cache grouped by a unit column (read_rows' own test) selects the unit's rows.
+        wanted = unit.data.filter if cache.unit_column is not None else None
+        rows = read_rows(cache, unit_values=wanted.selects if wanted else None).data
         column = unit.frame_column(unit.columns.id)
         reexported = reexported_repeats(rows, id_column=column, report=cache.report)
     return id_repeats_warning(
