@@ -89,6 +89,9 @@ BLIND29 = pd.read_csv(DATA / "theme_eval_blind29.csv", keep_default_na=False, dt
 # Blind set 30: merged unread (only its format is tested here); read once (754f2f3's text code) as
 # docs/prereg/PREREG30.md says, its second reading after theme layer round 14 is decided.
 BLIND30 = pd.read_csv(DATA / "theme_eval_blind30.csv", keep_default_na=False, dtype=str)
+# Blind set 33: merged unread (only its format is tested here); read once at the session's end as
+# docs/prereg/PREREG31.md says, its second reading kept for a later tagger change.
+BLIND33 = pd.read_csv(DATA / "theme_eval_blind33.csv", keep_default_na=False, dtype=str)
 SHORT14 = pd.read_csv(DATA / "theme_eval_short14.csv", keep_default_na=False, dtype=str)
 # Food set 1 (FOOD57): 150 restaurant, café, takeaway and delivery comments per language, written
 # by blind authors from docs/labelling.md's food section alone, all of the food pack.
@@ -505,6 +508,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.89, 0.88, 0.91)}
         BLIND28,
         BLIND29,
         BLIND30,
+        BLIND33,
         SHORT14,
         _both_languages("theme_train24"),
         _both_languages("theme_train25"),
@@ -546,6 +550,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.89, 0.88, 0.91)}
         "twenty-eighth",
         "twenty-ninth",
         "thirtieth",
+        "thirty-third",
         "short14",
         "train24-decision",
         "train25-decision",
