@@ -314,9 +314,9 @@ def change_drivers(
 
     For every comparison, each breakdown's shift-share decomposition
     (:func:`nps_kit.decompose.shift_share`) splits the change; the breakdown whose largest
-    clear (not noise) component is biggest is shown, as "+2.1: NPS of Web +1.6, others −0.2.
-    Within noise: higher share of app +0.7", components inside their margin of error said
-    together.
+    clear (not noise) component is biggest is shown, as "+2.1: Web (NPS +40.0 → +45.0) added
+    1.6 pts, others −0.2. Within noise: more of the responses came from app (40.0% → 45.0%),
+    which added 0.7 pts", components inside their margin of error said together.
     A change against a month under the anonymity floor ``min_report_n``, which the
     headline hides, has no line (its size would tell that month's NPS). A group under the
     floor in either period, which the breakdowns hide, is never named: its parts are in
@@ -387,7 +387,7 @@ def change_drivers(
                     | ({"small_sample": True} if p.small_sample else {})
                     | ({"rest": p.rest} if p.rest else {})
                     | ({"groups": list(p.groups)} if p.groups else {})
-                    | _share_direction(p)
+                    | _shares(p)
                     | _levels(p)
                     for p in parts
                 ],
@@ -399,11 +399,19 @@ def change_drivers(
     return SectionResult("change_drivers", value=out, parts=callout)
 
 
-def _share_direction(part: Contributor) -> dict[str, str]:
-    """Say whether a mix part's group grew or shrank as a share, so its words say which."""
+def _shares(part: Contributor) -> dict[str, str | float]:
+    """Give a mix part's group's share of the responses in both periods (%) and which way it moved.
+
+    Its words then say where the responses came from ("more of the responses came from
+    Business (32.0% → 45.0%)"), never read as the group's own NPS having moved (FIX75).
+    """
     if part.kind != "mix" or part.share_previous is None or part.share_current is None:
         return {}
-    return {"share": "up" if part.share_current > part.share_previous else "down"}
+    return {
+        "share": "up" if part.share_current > part.share_previous else "down",
+        "pct_previous": round(100 * part.share_previous, 1),
+        "pct_current": round(100 * part.share_current, 1),
+    }
 
 
 def _levels(part: Contributor) -> dict[str, float]:
