@@ -434,6 +434,13 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "No chart of NPS points gained: no detractor complains about or asks to improve "
         "any of these themes.",
     },
+    # Themes exactly the same comments carry are one row of the table and chart (FIX75).
+    "sections.same_comments": {
+        "ja": "「{label}」：これらのテーマはまったく同じコメントに付いているため、"
+        "1行にまとめています（どのテーマの数値もこの行の数値です）。",
+        "en": "“{label}”: exactly the same comments carry these themes, so they share one row "
+        "(each theme's figures are the row's).",
+    },
     "sections.theme_floor": {
         "ja": "「—」：言及者が{floor}人未満のテーマは、匿名性を守るため言及数だけを表示しています"
         "（非言及者が{floor}人未満のときは、そのNPSも表示していません）。",

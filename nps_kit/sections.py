@@ -23,6 +23,7 @@ from IPython.display import HTML
 
 from nps_kit import __version__, clock, plot, report
 from nps_kit._followup_html import FIRST_SCREEN, followup_html, loop_status_html
+from nps_kit._same_comments import merge_same_comments
 from nps_kit._section_result import Page, SectionResult, _Publish, detach, show
 from nps_kit.analysis import FollowupAnalysis, QuestionResult
 from nps_kit.closed_loop import (
@@ -826,7 +827,9 @@ def _text_question(
     strategies: bool = True,
 ) -> None:
     parts.append(report.callout(_w("commenters", lang, n=f"{result.commenters:,}")))
-    impact = result.table
+    # Themes exactly the same comments carry are one row, of the table, the chart and the
+    # quotes (FIX75: two rows with the same n, shares and gain read as two problems).
+    impact = result.table if result.tags is None else merge_same_comments(result.table, result.tags)
     mentioned = bool(len(impact)) and impact["mentions"].sum() > 0
     if result.question.asks == "improvement" and mentioned:  # its mentions were read as requests
         # Beside a reason question, the strategies and the e-mail rank the reasons and list
@@ -890,6 +893,9 @@ def _text_question(
         )
         if hidden.any() or themes["nps_without"].isna().any():
             parts.append(report.callout(_w("theme_floor", lang, floor=result.min_report_n)))
+        merged = themes["themes"].map(len) > 1 if "themes" in themes else []
+        for name in themes.loc[merged, "label"]:
+            parts.append(report.callout(_w("same_comments", lang, label=name)))
     if primary and result.phrases is not None and len(result.phrases):
         parts.append(HTML(f"<h4>{_escape(_w('phrases_title', lang))}</h4>"))
         parts.append(_phrase_table(result.phrases, lang=lang))

@@ -1865,3 +1865,60 @@ def test_a_detractor_s_voice_is_not_quoted_again_under_a_theme(
     assert {q: voices.get(q, set()) & quotes for q, quotes in themed.items()} == {
         q: set() for q in themed
     }
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_themes_the_same_comments_carry_are_one_row_of_the_table_and_chart(
+    tmp_path: Path, show: Callable[..., Shown], lang: Language
+) -> None:
+    # FIX75: when every comment naming delivery names packaging too, the theme table and chart
+    # showed two rows with the same mentions, shares, NPS and gain. They are one row now,
+    # "配送 · 梱包", with a note saying why; the analysis keeps each theme's own row.
+    themes = tmp_path / "themes.yaml"
+    themes.write_text(
+        "version: 1\nthemes:\n"
+        "  delivery: {label: {ja: 配送, en: Delivery}, keywords: {ja: [配送], en: [delivery]}}\n"
+        "  packaging:\n"
+        "    label: {ja: 梱包, en: Packaging}\n"
+        "    keywords: {ja: [梱包], en: [packaging]}\n"
+        "  price: {label: {ja: 価格, en: Price}, keywords: {ja: [価格], en: [price]}}\n",
+        encoding="utf-8",
+    )
+    good = ("配送と梱包が丁寧", "Careful delivery and packaging")
+    bad = ("配送と梱包がひどい", "Terrible delivery and packaging")
+    comments = {"A01": good, "A03": good, "A05": good, "A06": good}
+    comments |= {"A09": bad, "A10": bad, "A11": bad}
+    comments |= {"A02": ("価格が安い", "Fair price"), "A13": ("価格が高い", "High price")}
+    unit = make_unit(tmp_path, lang, comments=comments)
+    question = {"column": "comment", "type": "text", "label": "理由" if lang == "ja" else "Why"}
+    playbook = tmp_path / "playbook.yaml"
+    act = "{ja: 理由を聞く, en: Ask why}"
+    playbook.write_text(
+        f"version: 1\ngeneral: {{promoter: [{act}], passive: [{act}], detractor: [{act}]}}\n",
+        encoding="utf-8",
+    )
+    analysis = analyse_followups(unit, [question], themes_path=themes, playbook_path=playbook)
+    (result,) = analysis.questions
+    table = result.table.set_index("theme")
+    figures = table.drop(columns="label")
+    assert figures.loc["delivery"].equals(figures.loc["packaging"])  # two identical rows
+    assert table.loc["delivery", "mentions"] == 7
+    shown = show(sections.followups, unit, analysis)
+    soup = BeautifulSoup(shown.html, "html.parser")
+    header = "言及数" if lang == "ja" else "Mentions"
+    wrap = soup.find("th", string=re.compile(header)).find_parent("div", class_="nps-table-wrap")
+    rows = [tr.find("td").find(string=True) for tr in wrap.select("tbody tr")]
+    both = "配送 · 梱包" if lang == "ja" else "Delivery · Packaging"
+    assert sorted(rows) == sorted([both, "価格" if lang == "ja" else "Price"])
+    note = {
+        "ja": "「配送 · 梱包」：これらのテーマはまったく同じコメントに付いているため、1行にまとめて"
+        "います（どのテーマの数値もこの行の数値です）。",
+        "en": "“Delivery · Packaging”: exactly the same comments carry these themes, so they "
+        "share one row (each theme's figures are the row's).",
+    }[lang]
+    assert note in shown.text
+    (chart,) = shown.figures
+    bars = [t.get_text() for t in chart.axes[0].get_yticklabels()]
+    assert both in " ".join(bars) and bars.count(both) <= 1
+    # the analysis keeps each theme's own row, the figures traceable to either theme
+    assert set(analysis.questions[0].table["theme"]) == {"delivery", "packaging", "price"}
