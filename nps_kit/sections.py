@@ -943,11 +943,25 @@ def _themes_by_answer(
     comment_column: str | None,
     labels: Mapping[str, str],
     lang: Language,
+    *,
+    polarity: pd.DataFrame | None,
 ) -> pd.Series:
-    """Name each respondent's themes: the shown comment's, then ``label: …`` per other answer."""
+    """Name each respondent's themes: the shown comment's, then ``label: …`` per other answer.
+
+    A theme is named once per respondent, with the first answer that names it (the shown
+    comment's first), and with its sign over all the respondent's answers (``polarity``,
+    :func:`nps_kit.text.merge_polarity`'s): FIX75's row read "Delivery (−) / To improve:
+    Delivery (−)" for a late delivery and a request for faster delivery.
+    """
     named = []
+    seen: pd.DataFrame | None = None  # the themes an earlier answer of the row has named
     for q in sorted(questions, key=lambda q: q.question.column != comment_column):
-        text = respondent_themes(q.tags, labels, polarity=q.polarity, lang=lang)
+        assert q.tags is not None
+        tags = q.tags.fillna(False).astype(bool)
+        new = tags if seen is None else tags & ~seen
+        seen = tags if seen is None else seen | tags
+        signs = q.polarity if polarity is None else polarity
+        text = respondent_themes(new, labels, polarity=signs, lang=lang)
         if q.question.column != comment_column:
             name = q.question.label or q.question.column
             text = text.where(text == "", f"{name}{'：' if lang == 'ja' else ': '}" + text)
@@ -996,7 +1010,9 @@ def detractors(
             # The shown comment's themes, then each other answer's under its question's label:
             # a theme from an answer the card does not show could not be traced (QA18: 会費が
             # 高い listed with usability, from the improvement answer).
-            themes = _themes_by_answer(texts, comment_column, labels, unit.language)
+            themes = _themes_by_answer(
+                texts, comment_column, labels, unit.language, polarity=analysis.polarity
+            )
         else:
             themes = respondent_themes(
                 analysis.tags, labels, polarity=analysis.polarity, lang=unit.language

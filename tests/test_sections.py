@@ -1922,3 +1922,72 @@ def test_themes_the_same_comments_carry_are_one_row_of_the_table_and_chart(
     assert both in " ".join(bars) and bars.count(both) <= 1
     # the analysis keeps each theme's own row, the figures traceable to either theme
     assert set(analysis.questions[0].table["theme"]) == {"delivery", "packaging", "price"}
+
+
+def _two_questions_unit(tmp_path: Path, lang: Language) -> tuple[UnitData, FollowupAnalysis]:
+    """A unit whose detractors answer why they scored and what to improve, on two themes."""
+    themes = tmp_path / "themes.yaml"
+    themes.write_text(
+        "version: 1\nthemes:\n"
+        "  delivery: {label: {ja: 配送, en: Delivery}, keywords: {ja: [配送], en: [delivery]}}\n"
+        "  price: {label: {ja: 価格, en: Price}, keywords: {ja: [価格], en: [price]}}\n",
+        encoding="utf-8",
+    )
+    playbook = tmp_path / "playbook.yaml"
+    act = "{ja: 理由を聞く, en: Ask why}"
+    playbook.write_text(
+        f"version: 1\ngeneral: {{promoter: [{act}], passive: [{act}], detractor: [{act}]}}\n",
+        encoding="utf-8",
+    )
+    comments = {
+        "A09": ("配送が遅い", "Delivery was late"),
+        "A13": ("価格が高すぎる", "The price is too high"),
+        "A10": ("配送が早くて良い", "Delivery was fast, great"),
+    }
+    improvement = {
+        "A09": ("配送を早くしてほしい", "Faster delivery please"),
+        "A13": ("配送を早くしてほしい", "Faster delivery please"),
+        "A10": ("配送を早くしてほしい", "Faster delivery please"),
+    }
+    unit = make_unit(tmp_path, lang, comments=comments)
+    side = 0 if lang == "ja" else 1
+    asked = unit.responses["response_id"].map(lambda r: improvement.get(r, ("", ""))[side])
+    unit = dataclasses.replace(unit, responses=unit.responses.assign(improvement=asked))
+    questions = [
+        {"column": "comment", "type": "text", "label": "理由" if lang == "ja" else "Why"},
+        {
+            "column": "improvement",
+            "type": "text",
+            "label": "改善点" if lang == "ja" else "To improve",
+            "asks": "improvement",
+        },
+    ]
+    return unit, analyse_followups(unit, questions, themes_path=themes, playbook_path=playbook)
+
+
+@pytest.mark.parametrize(
+    ("lang", "once", "two"),
+    [
+        ("ja", "配送（−）", "価格（−）／改善点：配送（−）"),
+        ("en", "Delivery (−)", "Price (−) / To improve: Delivery (−)"),
+    ],
+)
+def test_a_call_back_row_names_a_theme_once_whichever_answers_name_it(
+    tmp_path: Path, show: Callable[..., Shown], lang: Language, once: str, two: str
+) -> None:
+    # FIX75: A09 says delivery was late and asks for faster delivery: the call-back row read
+    # "Delivery (−) / To improve: Delivery (−)". A theme is named once per row, with the shown
+    # comment; a theme only the other answer names keeps that answer's label (QA18).
+    unit, analysis = _two_questions_unit(tmp_path, lang)
+    rows = show(
+        sections.detractors,
+        unit,
+        id_column="response_id",
+        comment_column="comment",
+        contact_column="contact_ok",
+        analysis=analysis,
+    ).value.rows.set_index("response_id")
+    assert rows.loc["A09", "themes"] == once
+    assert rows.loc["A13", "themes"] == two
+    # praised in the comment, asked for in the other answer: once, with both signs
+    assert rows.loc["A10", "themes"] == once.replace("−", "±")
