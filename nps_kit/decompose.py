@@ -39,7 +39,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from nps_kit.i18n import Language, change_points, label, nps_text, points, t
+from nps_kit.i18n import Language, change_points, label, nps_text, number, points, t
 from nps_kit.score import (
     DEFAULT_MIN_N,
     DEFAULT_MIN_REPORT_N,
@@ -404,8 +404,10 @@ def contributors_text(record: Mapping[str, Any], lang: Language, *, lead: bool =
     record
         One comparison: ``kind`` (``previous``/``last_year``), ``label`` (the breakdown's
         name), ``total`` and ``items`` (``group``, ``kind``, ``value``, ``noise``; for
-        ``mix``, ``share`` (``"up"`` or ``"down"``: which way the group's share moved); for
-        ``others``, ``hidden``), as in the summary's ``contributors``
+        ``mix``, ``share`` (``"up"`` or ``"down"``: which way the group's share moved) and
+        ``pct_previous``, ``pct_current`` (its share of the responses, %); for ``within``,
+        ``nps_previous``, ``nps_current``; for ``others``, ``hidden``), as in the summary's
+        ``contributors``
         (``nps_kit.sections.change_drivers``).
     lang
         ``"ja"`` or ``"en"``.
@@ -417,10 +419,10 @@ def contributors_text(record: Mapping[str, Any], lang: Language, *, lead: bool =
     -------
     str
         One sentence; the report and the e-mail use the same words. The parts that moved
-        beyond their margin come first ("NPS of Web +1.6 pts", "lower share of UK +2.3 pts":
-        fewer of the responses were UK's, whose NPS is below the unit's), then the rest
-        ("others"), then
-        the parts within noise together; when none moved beyond noise it says so first. Without
+        beyond their margin come first ("Web (NPS +40.0 → +45.0) added 1.6 pts to the unit's
+        NPS", "fewer of the responses came from UK (42.9% → 34.5%), which added 3.4 pts to the
+        unit's NPS": UK's NPS is below the unit's), then the rest ("others"), then the parts
+        within noise together; when none moved beyond noise it says so first. Without
         items (every group under the anonymity floor) it says that what moved is withheld.
     """
     what = label("vs_previous" if record["kind"] == "previous" else "vs_last_year", lang)
@@ -473,29 +475,48 @@ def contributors_text(record: Mapping[str, Any], lang: Language, *, lead: bool =
 
 
 def _part_text(item: Mapping[str, Any], group: str, value: str, lang: Language) -> str:
-    """Word one named part, a within part with the group's own NPS levels.
+    """Word one named part: a within part with its NPS levels, a mix part with its shares.
 
-    Its value then reads as the group's part of the unit's change, never as the change of the
-    group's NPS.
+    A within part's value then reads as the group's part of the unit's change, never as the
+    change of the group's NPS; a mix part's as what more (or fewer) of the responses coming
+    from the group did to the unit's NPS, never as the group's own move (FIX75).
     """
+    amount = float(item["value"])
+    effect = t(
+        "decompose.effect_down" if amount < 0 else "decompose.effect_up",
+        lang,
+        value=value,
+        amount=points(abs(amount), lang, signed=False),
+    )
     if item["kind"] == "mix":
         share = item.get("share")
-        key = f"decompose.part_mix_{share}" if share in ("up", "down") else "decompose.part_mix"
-        return t(key, lang, group=group, value=value)
+        if share not in ("up", "down"):  # a summary written before the direction was published
+            return t("decompose.part_mix", lang, group=group, value=value)
+        before, after = item.get("pct_previous"), item.get("pct_current")
+        shares = (
+            ""
+            if before is None or after is None
+            else t("decompose.shares", lang, before=_percent(before), after=_percent(after))
+        )
+        key = f"decompose.part_mix_{share}"
+        return t(key, lang, group=group, shares=shares, value=value, effect=effect)
     before, after = item.get("nps_previous"), item.get("nps_current")
     if before is None or after is None:  # a summary written before they were published
         return t("decompose.part_within", lang, group=group, value=value)
-    amount = float(item["value"])
-    key = "decompose.part_within_down" if amount < 0 else "decompose.part_within_up"
     return t(
-        key,
+        "decompose.part_within_levels",
         lang,
         group=group,
         value=value,
-        amount=points(abs(amount), lang, signed=False),
+        effect=effect,
         before=_level(before),
         after=_level(after),
     )
+
+
+def _percent(value: float) -> str:
+    """Print a share of the responses as the report's shares read: ``32.0%``."""
+    return f"{number(value)}%"
 
 
 def _level(value: float) -> str:

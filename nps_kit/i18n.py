@@ -434,6 +434,13 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "No chart of NPS points gained: no detractor complains about or asks to improve "
         "any of these themes.",
     },
+    # Themes exactly the same comments carry are one row of the table and chart (FIX75).
+    "sections.same_comments": {
+        "ja": "「{label}」：これらのテーマはまったく同じコメントに付いているため、"
+        "1行にまとめています（どのテーマの数値もこの行の数値です）。",
+        "en": "“{label}”: exactly the same comments carry these themes, so they share one row "
+        "(each theme's figures are the row's).",
+    },
     "sections.theme_floor": {
         "ja": "「—」：言及者が{floor}人未満のテーマは、匿名性を守るため言及数だけを表示しています"
         "（非言及者が{floor}人未満のときは、そのNPSも表示していません）。",
@@ -1593,24 +1600,28 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{group}のNPSの変化による分{value}",
         "en": "within {group}: {value} of the unit's change",
     },
-    "decompose.part_within_down": {
+    "decompose.part_within_levels": {
         "ja": "{group}のNPSが{before}→{after}となった分{value}",
-        "en": "{group} (NPS {before} → {after}) took {amount} off the unit's NPS",
-    },
-    "decompose.part_within_up": {
-        "ja": "{group}のNPSが{before}→{after}となった分{value}",
-        "en": "{group} (NPS {before} → {after}) added {amount} to the unit's NPS",
+        "en": "{group} (NPS {before} → {after}) {effect}",
     },
     # A mix part is measured from the unit's NPS: its words say which way the share moved, so a
-    # group whose share fell never reads as "share of UK +2.3 pts" (decompose's docstring).
+    # group whose share fell never reads as "share of UK +2.3 pts" (decompose's docstring),
+    # and that the responses came from the group, with its two shares, and what that did to the
+    # unit's NPS: "higher share of Business −7.0 pts" read as Business' own NPS (FIX75).
+    # {shares} is decompose.shares, or nothing in a summary written before the shares were.
     "decompose.part_mix_down": {
-        "ja": "{group}の構成比が下がった分{value}",
-        "en": "lower share of {group} {value}",
+        "ja": "回答に占める{group}の割合が{shares}減った分{value}",
+        "en": "fewer of the responses came from {group}{shares}, which {effect}",
     },
     "decompose.part_mix_up": {
-        "ja": "{group}の構成比が上がった分{value}",
-        "en": "higher share of {group} {value}",
+        "ja": "回答に占める{group}の割合が{shares}増えた分{value}",
+        "en": "more of the responses came from {group}{shares}, which {effect}",
     },
+    "decompose.shares": {"ja": "{before}→{after}に", "en": " ({before} → {after})"},
+    # What a part did to the unit's NPS, after a within part's levels or a share part's shares
+    # (Japanese says it with the signed value).
+    "decompose.effect_down": {"ja": "{value}", "en": "took {amount} off the unit's NPS"},
+    "decompose.effect_up": {"ja": "{value}", "en": "added {amount} to the unit's NPS"},
     # A record written before the direction was published (an older summary).
     "decompose.part_mix": {
         "ja": "{group}の構成比の変化{value}",

@@ -23,6 +23,7 @@ from IPython.display import HTML
 
 from nps_kit import __version__, clock, plot, report
 from nps_kit._followup_html import FIRST_SCREEN, followup_html, loop_status_html
+from nps_kit._same_comments import merge_same_comments
 from nps_kit._section_result import Page, SectionResult, _Publish, detach, show
 from nps_kit.analysis import FollowupAnalysis, QuestionResult
 from nps_kit.closed_loop import (
@@ -314,9 +315,9 @@ def change_drivers(
 
     For every comparison, each breakdown's shift-share decomposition
     (:func:`nps_kit.decompose.shift_share`) splits the change; the breakdown whose largest
-    clear (not noise) component is biggest is shown, as "+2.1: NPS of Web +1.6, others −0.2.
-    Within noise: higher share of app +0.7", components inside their margin of error said
-    together.
+    clear (not noise) component is biggest is shown, as "+2.1: Web (NPS +40.0 → +45.0) added
+    1.6 pts, others −0.2. Within noise: more of the responses came from app (40.0% → 45.0%),
+    which added 0.7 pts", components inside their margin of error said together.
     A change against a month under the anonymity floor ``min_report_n``, which the
     headline hides, has no line (its size would tell that month's NPS). A group under the
     floor in either period, which the breakdowns hide, is never named: its parts are in
@@ -387,7 +388,7 @@ def change_drivers(
                     | ({"small_sample": True} if p.small_sample else {})
                     | ({"rest": p.rest} if p.rest else {})
                     | ({"groups": list(p.groups)} if p.groups else {})
-                    | _share_direction(p)
+                    | _shares(p)
                     | _levels(p)
                     for p in parts
                 ],
@@ -399,11 +400,19 @@ def change_drivers(
     return SectionResult("change_drivers", value=out, parts=callout)
 
 
-def _share_direction(part: Contributor) -> dict[str, str]:
-    """Say whether a mix part's group grew or shrank as a share, so its words say which."""
+def _shares(part: Contributor) -> dict[str, str | float]:
+    """Give a mix part's group's share of the responses in both periods (%) and which way it moved.
+
+    Its words then say where the responses came from ("more of the responses came from
+    Business (32.0% → 45.0%)"), never read as the group's own NPS having moved (FIX75).
+    """
     if part.kind != "mix" or part.share_previous is None or part.share_current is None:
         return {}
-    return {"share": "up" if part.share_current > part.share_previous else "down"}
+    return {
+        "share": "up" if part.share_current > part.share_previous else "down",
+        "pct_previous": round(100 * part.share_previous, 1),
+        "pct_current": round(100 * part.share_current, 1),
+    }
 
 
 def _levels(part: Contributor) -> dict[str, float]:
@@ -818,7 +827,9 @@ def _text_question(
     strategies: bool = True,
 ) -> None:
     parts.append(report.callout(_w("commenters", lang, n=f"{result.commenters:,}")))
-    impact = result.table
+    # Themes exactly the same comments carry are one row, of the table, the chart and the
+    # quotes (FIX75: two rows with the same n, shares and gain read as two problems).
+    impact = result.table if result.tags is None else merge_same_comments(result.table, result.tags)
     mentioned = bool(len(impact)) and impact["mentions"].sum() > 0
     if result.question.asks == "improvement" and mentioned:  # its mentions were read as requests
         # Beside a reason question, the strategies and the e-mail rank the reasons and list
@@ -882,6 +893,9 @@ def _text_question(
         )
         if hidden.any() or themes["nps_without"].isna().any():
             parts.append(report.callout(_w("theme_floor", lang, floor=result.min_report_n)))
+        merged = themes["themes"].map(len) > 1 if "themes" in themes else []
+        for name in themes.loc[merged, "label"]:
+            parts.append(report.callout(_w("same_comments", lang, label=name)))
     if primary and result.phrases is not None and len(result.phrases):
         parts.append(HTML(f"<h4>{_escape(_w('phrases_title', lang))}</h4>"))
         parts.append(_phrase_table(result.phrases, lang=lang))
@@ -929,11 +943,25 @@ def _themes_by_answer(
     comment_column: str | None,
     labels: Mapping[str, str],
     lang: Language,
+    *,
+    polarity: pd.DataFrame | None,
 ) -> pd.Series:
-    """Name each respondent's themes: the shown comment's, then ``label: …`` per other answer."""
+    """Name each respondent's themes: the shown comment's, then ``label: …`` per other answer.
+
+    A theme is named once per respondent, with the first answer that names it (the shown
+    comment's first), and with its sign over all the respondent's answers (``polarity``,
+    :func:`nps_kit.text.merge_polarity`'s): FIX75's row read "Delivery (−) / To improve:
+    Delivery (−)" for a late delivery and a request for faster delivery.
+    """
     named = []
+    seen: pd.DataFrame | None = None  # the themes an earlier answer of the row has named
     for q in sorted(questions, key=lambda q: q.question.column != comment_column):
-        text = respondent_themes(q.tags, labels, polarity=q.polarity, lang=lang)
+        assert q.tags is not None
+        tags = q.tags.fillna(False).astype(bool)
+        new = tags if seen is None else tags & ~seen
+        seen = tags if seen is None else seen | tags
+        signs = q.polarity if polarity is None else polarity
+        text = respondent_themes(new, labels, polarity=signs, lang=lang)
         if q.question.column != comment_column:
             name = q.question.label or q.question.column
             text = text.where(text == "", f"{name}{'：' if lang == 'ja' else ': '}" + text)
@@ -982,7 +1010,9 @@ def detractors(
             # The shown comment's themes, then each other answer's under its question's label:
             # a theme from an answer the card does not show could not be traced (QA18: 会費が
             # 高い listed with usability, from the improvement answer).
-            themes = _themes_by_answer(texts, comment_column, labels, unit.language)
+            themes = _themes_by_answer(
+                texts, comment_column, labels, unit.language, polarity=analysis.polarity
+            )
         else:
             themes = respondent_themes(
                 analysis.tags, labels, polarity=analysis.polarity, lang=unit.language

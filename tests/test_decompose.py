@@ -139,19 +139,28 @@ def test_contributors_are_worded_the_same_for_report_and_mail() -> None:
                 "nps_previous": 40.0,
                 "nps_current": 45.0,
             },
-            {"group": "アプリ", "kind": "mix", "value": 0.7, "noise": True, "share": "up"},
+            {
+                "group": "アプリ",
+                "kind": "mix",
+                "value": 0.7,
+                "noise": True,
+                "share": "up",
+                "pct_previous": 40.0,
+                "pct_current": 45.0,
+            },
             {"group": None, "kind": "others", "value": -0.2, "noise": False},
         ],
     }
     assert contributors_text(record, "ja") == (
         "前月比+2.1ポイントの内訳（チャネル別）：WebのNPSが+40.0→+45.0となった分+1.6ポイント、その他−0.2ポイント。"
-        "誤差の範囲内：アプリの構成比が上がった分+0.7ポイント"
+        "誤差の範囲内：回答に占めるアプリの割合が40.0%→45.0%に増えた分+0.7ポイント"
     )
     english = {**record, "kind": "last_year", "label": "Channel"}
     assert contributors_text(english, "en") == (
         "What moved the +2.1 pts vs same month last year (by Channel): Web (NPS +40.0 → +45.0) "
         "added 1.6 pts to the unit's NPS, others −0.2 pts. "
-        "Within noise: higher share of アプリ +0.7 pts"
+        "Within noise: more of the responses came from アプリ (40.0% → 45.0%), which added "
+        "0.7 pts to the unit's NPS"
     )
 
 
@@ -160,7 +169,7 @@ def test_a_groups_part_is_worded_as_its_share_of_the_units_change() -> None:
     # quotes −9.3 as Oxford's change. And with three clinics, each named, "others" was no other
     # clinic but the change of their shares.
     from nps_kit.decompose import contributors_text
-    from nps_kit.sections import _levels, _share_direction
+    from nps_kit.sections import _levels, _shares
 
     old = frame(
         ["Oxford"] * 20 + ["Bristol"] * 20 + ["Brighton"] * 20,
@@ -181,7 +190,7 @@ def test_a_groups_part_is_worded_as_its_share_of_the_units_change() -> None:
         "items": [
             {"group": p.group, "kind": p.kind, "value": p.value, "noise": False}
             | ({"rest": p.rest} if p.rest else {})
-            | _share_direction(p)
+            | _shares(p)
             | _levels(p)
             for p in parts
         ],
@@ -224,7 +233,7 @@ def test_a_rest_of_one_groups_share_names_that_group() -> None:
     # −0.1ポイント。誤差の範囲内：…可の構成比が下がった分−0.4ポイント」: the rest was 否's
     # share part alone, 可's being named. The words now say whose it is, in both languages.
     from nps_kit.decompose import contributors_text
-    from nps_kit.sections import _levels, _share_direction
+    from nps_kit.sections import _levels, _shares
 
     old = frame(["可"] * 40 + ["否"] * 60, [9] * 10 + [0] * 30 + [9] * 20 + [0] * 20 + [7] * 20)
     new = frame(["可"] * 45 + ["否"] * 55, [9] * 30 + [0] * 15 + [9] * 20 + [0] * 15 + [7] * 20)
@@ -244,7 +253,7 @@ def test_a_rest_of_one_groups_share_names_that_group() -> None:
             {"group": p.group, "kind": p.kind, "value": p.value, "noise": p.noise}
             | ({"rest": p.rest} if p.rest else {})
             | ({"groups": list(p.groups)} if p.groups else {})
-            | _share_direction(p)
+            | _shares(p)
             | _levels(p)
             for p in parts
         ],
@@ -275,14 +284,17 @@ def test_when_nothing_moved_beyond_noise_the_line_says_so_first() -> None:
     }
     assert contributors_text(record, "ja") == (
         "前月比+0.1ポイントの内訳（プラン別）：どのグループの動きも誤差の範囲内（ライトのNPSの変化による分"
-        "−3.5ポイント、プレミアムのNPSの変化による分+3.0ポイント、ライトの構成比が下がった分+0.6ポイント）、"
+        "−3.5ポイント、プレミアムのNPSの変化による分+3.0ポイント、回答に占めるライトの割合が減った分+0.6ポイント）、"
         "その他±0.0ポイント"
     )
     english = contributors_text({**record, "label": "plan"}, "en")
     assert english.startswith(
         "What moved the +0.1 pts vs previous month (by plan): every group's move is within noise ("
     )
-    assert english.endswith("lower share of ライト +0.6 pts), others ±0.0 pts")
+    assert english.endswith(
+        "fewer of the responses came from ライト, which added 0.6 pts to the unit's NPS), "
+        "others ±0.0 pts"
+    )
 
 
 def test_a_group_under_the_anonymity_floor_is_never_named() -> None:
@@ -351,15 +363,14 @@ def test_the_rest_with_hidden_groups_says_so_in_both_languages() -> None:
         ],
     }
     assert contributors_text(record, "ja") == (
-        "前月比−51.4ポイントの内訳（年代別）：どのグループの動きも誤差の範囲内（40代の構成比が"
-        "上がった分+20.0ポイント）、その他のグループ（匿名性のため非表示のグループを含む）"
+        "前月比−51.4ポイントの内訳（年代別）：どのグループの動きも誤差の範囲内（回答に占める"
+        "40代の割合が増えた分+20.0ポイント）、その他のグループ（匿名性のため非表示のグループを含む）"
         "−71.4ポイント"
     )
     assert contributors_text({**record, "label": "age"}, "en") == (
         "What moved the −51.4 pts vs previous month (by age): every group's move is within "
-        "noise (higher share of 40代 +20.0 pts), other groups (including groups hidden for "
-        "anonymity) "
-        "−71.4 pts"
+        "noise (more of the responses came from 40代, which added 20.0 pts to the unit's NPS), "
+        "other groups (including groups hidden for anonymity) −71.4 pts"
     )
 
 
@@ -392,7 +403,8 @@ def test_an_answer_named_like_a_segment_is_said_to_be_an_answer() -> None:
     }
     assert contributors_text(record, "en") == (
         f"What moved the −5.0 pts vs previous month (by {question}): within the answer "
-        "“Neutral”: −19.8 pts of the unit's change, higher share of Satisfied +3.1 pts"
+        "“Neutral”: −19.8 pts of the unit's change, more of the responses came from Satisfied, "
+        "which added 3.1 pts to the unit's NPS"
     )
     ja = {**record, "label": "満足度", "items": [{**record["items"][0], "group": "中立"}]}
     assert contributors_text(ja, "ja") == (
@@ -435,9 +447,9 @@ def test_mix_parts_are_measured_from_the_units_nps_and_still_add_up(
             assert (row.mix > 0) == (shrank == (mean < reference))
 
 
-def test_a_shrinking_group_below_the_units_nps_reads_as_lower_share_raising_it() -> None:
+def test_a_shrinking_group_below_the_units_nps_reads_as_fewer_responses_raising_it() -> None:
     from nps_kit.decompose import contributors_text
-    from nps_kit.sections import _share_direction
+    from nps_kit.sections import _shares
 
     # QA19's Free plan by region: UK 43 % -> 35 % of the responses, at an NPS below the unit's.
     old = frame(["UK"] * 60 + ["US"] * 80, [0] * 30 + [9] * 20 + [7] * 10 + [9] * 40 + [7] * 40)
@@ -453,21 +465,22 @@ def test_a_shrinking_group_below_the_units_nps_reads_as_lower_share_raising_it()
         "label": "region",
         "total": shown_diff(result.current, result.previous),
         "items": [
-            {"group": p.group, "kind": p.kind, "value": p.value, "noise": p.noise}
-            | _share_direction(p)
+            {"group": p.group, "kind": p.kind, "value": p.value, "noise": p.noise} | _shares(p)
             for p in parts
         ],
     }
     english = contributors_text(record, "en")
     japanese = contributors_text({**record, "label": "地域"}, "ja")
     uk, us = mix["UK"].value, mix["US"].value
-    assert f"lower share of UK +{uk:.1f} pts" in english
-    assert f"higher share of US +{us:.1f} pts" in english
-    assert f"UKの構成比が下がった分+{uk:.1f}ポイント" in japanese
-    assert f"USの構成比が上がった分+{us:.1f}ポイント" in japanese
+    # UK 60 of 140 responses -> 50 of 145, US 80 of 140 -> 95 of 145
+    came = "of the responses came from"
+    assert f"fewer {came} UK (42.9% → 34.5%), which added {uk:.1f} pts to the unit's NPS" in english
+    assert f"more {came} US (57.1% → 65.5%), which added {us:.1f} pts to the unit's NPS" in english
+    assert f"回答に占めるUKの割合が42.9%→34.5%に減った分+{uk:.1f}ポイント" in japanese
+    assert f"回答に占めるUSの割合が57.1%→65.5%に増えた分+{us:.1f}ポイント" in japanese
 
 
-def test_a_record_without_the_share_direction_does_not_say_which_way() -> None:
+def test_a_record_without_the_shares_does_not_say_which_way() -> None:
     # A summary written before the direction was published: its value was measured from zero.
     from nps_kit.decompose import contributors_text
 
@@ -551,3 +564,55 @@ def test_a_change_of_none_is_spelt_as_the_headline_spells_it() -> None:
         "What moved the ±0.0 pts vs previous month (by Order Type): "
     )
     assert contributors_text(record, "ja").startswith("前月比±0.0ポイントの内訳（Order Type別）")
+
+
+def test_a_share_part_says_more_of_the_responses_came_from_the_group_with_both_shares() -> None:
+    # FIX75: "higher share of Business −7.0 pts" read as Business' own NPS having moved. The
+    # words now say where the responses came from, with the group's two shares, and what that
+    # did to the unit's NPS, in both languages (report, overview and e-mail share the words).
+    from nps_kit.decompose import contributors_text
+    from nps_kit.sections import _shares
+
+    # Business (NPS 0) makes up 32 % of the responses, then 45 %; Consumer (about +50) the rest
+    old = frame(["Business"] * 32 + ["Consumer"] * 68, [9] * 10 + [0] * 10 + [7] * 12 + [9, 7] * 34)
+    new = frame(
+        ["Business"] * 45 + ["Consumer"] * 55, [9] * 15 + [0] * 15 + [7] * 15 + [9] * 28 + [7] * 27
+    )
+    parts = top_contributors(shift_share(new, old, by="channel"), k=2)
+    # 0.13 × (0 − 31.0) = −4.03 and −0.13 × (50.45 − 31.0) = −2.53: both took points off
+    assert [(p.group, p.kind, p.value) for p in parts[:2]] == [
+        ("Business", "mix", -4.0),
+        ("Consumer", "mix", -2.5),
+    ]
+    record = {
+        "kind": "previous",
+        "label": "segment",
+        "total": -6.0,
+        "items": [
+            {"group": p.group, "kind": p.kind, "value": p.value, "noise": False} | _shares(p)
+            for p in parts[:2]
+        ],
+    }
+    first = record["items"][0]
+    assert (first["share"], first["pct_previous"], first["pct_current"]) == ("up", 32.0, 45.0)
+    assert contributors_text(record, "en") == (
+        "What moved the −6.0 pts vs previous month (by segment): more of the responses came "
+        "from Business (32.0% → 45.0%), which took 4.0 pts off the unit's NPS, fewer of the "
+        "responses came from Consumer (68.0% → 55.0%), which took 2.5 pts off the unit's NPS"
+    )
+    assert contributors_text({**record, "label": "区分"}, "ja") == (
+        "前月比−6.0ポイントの内訳（区分別）：回答に占めるBusinessの割合が32.0%→45.0%に増えた分"
+        "−4.0ポイント、回答に占めるConsumerの割合が68.0%→55.0%に減った分−2.5ポイント"
+    )
+    # a record with the direction but not the shares (a summary written before them)
+    bare = {
+        **record,
+        "items": [
+            {k: v for k, v in i.items() if not k.startswith("pct_")} for i in record["items"]
+        ],
+    }
+    assert contributors_text(bare, "en").endswith(
+        ": more of the responses came from Business, which took 4.0 pts off the unit's NPS, "
+        "fewer of the responses came from Consumer, which took 2.5 pts off the unit's NPS"
+    )
+    assert "回答に占めるBusinessの割合が増えた分−4.0ポイント" in contributors_text(bare, "ja")

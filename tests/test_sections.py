@@ -1865,3 +1865,129 @@ def test_a_detractor_s_voice_is_not_quoted_again_under_a_theme(
     assert {q: voices.get(q, set()) & quotes for q, quotes in themed.items()} == {
         q: set() for q in themed
     }
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_themes_the_same_comments_carry_are_one_row_of_the_table_and_chart(
+    tmp_path: Path, show: Callable[..., Shown], lang: Language
+) -> None:
+    # FIX75: when every comment naming delivery names packaging too, the theme table and chart
+    # showed two rows with the same mentions, shares, NPS and gain. They are one row now,
+    # "配送 · 梱包", with a note saying why; the analysis keeps each theme's own row.
+    themes = tmp_path / "themes.yaml"
+    themes.write_text(
+        "version: 1\nthemes:\n"
+        "  delivery: {label: {ja: 配送, en: Delivery}, keywords: {ja: [配送], en: [delivery]}}\n"
+        "  packaging:\n"
+        "    label: {ja: 梱包, en: Packaging}\n"
+        "    keywords: {ja: [梱包], en: [packaging]}\n"
+        "  price: {label: {ja: 価格, en: Price}, keywords: {ja: [価格], en: [price]}}\n",
+        encoding="utf-8",
+    )
+    good = ("配送と梱包が丁寧", "Careful delivery and packaging")
+    bad = ("配送と梱包がひどい", "Terrible delivery and packaging")
+    comments = {"A01": good, "A03": good, "A05": good, "A06": good}
+    comments |= {"A09": bad, "A10": bad, "A11": bad}
+    comments |= {"A02": ("価格が安い", "Fair price"), "A13": ("価格が高い", "High price")}
+    unit = make_unit(tmp_path, lang, comments=comments)
+    question = {"column": "comment", "type": "text", "label": "理由" if lang == "ja" else "Why"}
+    playbook = tmp_path / "playbook.yaml"
+    act = "{ja: 理由を聞く, en: Ask why}"
+    playbook.write_text(
+        f"version: 1\ngeneral: {{promoter: [{act}], passive: [{act}], detractor: [{act}]}}\n",
+        encoding="utf-8",
+    )
+    analysis = analyse_followups(unit, [question], themes_path=themes, playbook_path=playbook)
+    (result,) = analysis.questions
+    table = result.table.set_index("theme")
+    figures = table.drop(columns="label")
+    assert figures.loc["delivery"].equals(figures.loc["packaging"])  # two identical rows
+    assert table.loc["delivery", "mentions"] == 7
+    shown = show(sections.followups, unit, analysis)
+    soup = BeautifulSoup(shown.html, "html.parser")
+    header = "言及数" if lang == "ja" else "Mentions"
+    wrap = soup.find("th", string=re.compile(header)).find_parent("div", class_="nps-table-wrap")
+    rows = [tr.find("td").find(string=True) for tr in wrap.select("tbody tr")]
+    both = "配送 · 梱包" if lang == "ja" else "Delivery · Packaging"
+    assert sorted(rows) == sorted([both, "価格" if lang == "ja" else "Price"])
+    note = {
+        "ja": "「配送 · 梱包」：これらのテーマはまったく同じコメントに付いているため、1行にまとめて"
+        "います（どのテーマの数値もこの行の数値です）。",
+        "en": "“Delivery · Packaging”: exactly the same comments carry these themes, so they "
+        "share one row (each theme's figures are the row's).",
+    }[lang]
+    assert note in shown.text
+    (chart,) = shown.figures
+    bars = [t.get_text() for t in chart.axes[0].get_yticklabels()]
+    assert both in " ".join(bars) and bars.count(both) <= 1
+    # the analysis keeps each theme's own row, the figures traceable to either theme
+    assert set(analysis.questions[0].table["theme"]) == {"delivery", "packaging", "price"}
+
+
+def _two_questions_unit(tmp_path: Path, lang: Language) -> tuple[UnitData, FollowupAnalysis]:
+    """A unit whose detractors answer why they scored and what to improve, on two themes."""
+    themes = tmp_path / "themes.yaml"
+    themes.write_text(
+        "version: 1\nthemes:\n"
+        "  delivery: {label: {ja: 配送, en: Delivery}, keywords: {ja: [配送], en: [delivery]}}\n"
+        "  price: {label: {ja: 価格, en: Price}, keywords: {ja: [価格], en: [price]}}\n",
+        encoding="utf-8",
+    )
+    playbook = tmp_path / "playbook.yaml"
+    act = "{ja: 理由を聞く, en: Ask why}"
+    playbook.write_text(
+        f"version: 1\ngeneral: {{promoter: [{act}], passive: [{act}], detractor: [{act}]}}\n",
+        encoding="utf-8",
+    )
+    comments = {
+        "A09": ("配送が遅い", "Delivery was late"),
+        "A13": ("価格が高すぎる", "The price is too high"),
+        "A10": ("配送が早くて良い", "Delivery was fast, great"),
+    }
+    improvement = {
+        "A09": ("配送を早くしてほしい", "Faster delivery please"),
+        "A13": ("配送を早くしてほしい", "Faster delivery please"),
+        "A10": ("配送を早くしてほしい", "Faster delivery please"),
+    }
+    unit = make_unit(tmp_path, lang, comments=comments)
+    side = 0 if lang == "ja" else 1
+    asked = unit.responses["response_id"].map(lambda r: improvement.get(r, ("", ""))[side])
+    unit = dataclasses.replace(unit, responses=unit.responses.assign(improvement=asked))
+    questions = [
+        {"column": "comment", "type": "text", "label": "理由" if lang == "ja" else "Why"},
+        {
+            "column": "improvement",
+            "type": "text",
+            "label": "改善点" if lang == "ja" else "To improve",
+            "asks": "improvement",
+        },
+    ]
+    return unit, analyse_followups(unit, questions, themes_path=themes, playbook_path=playbook)
+
+
+@pytest.mark.parametrize(
+    ("lang", "once", "two"),
+    [
+        ("ja", "配送（−）", "価格（−）／改善点：配送（−）"),
+        ("en", "Delivery (−)", "Price (−) / To improve: Delivery (−)"),
+    ],
+)
+def test_a_call_back_row_names_a_theme_once_whichever_answers_name_it(
+    tmp_path: Path, show: Callable[..., Shown], lang: Language, once: str, two: str
+) -> None:
+    # FIX75: A09 says delivery was late and asks for faster delivery: the call-back row read
+    # "Delivery (−) / To improve: Delivery (−)". A theme is named once per row, with the shown
+    # comment; a theme only the other answer names keeps that answer's label (QA18).
+    unit, analysis = _two_questions_unit(tmp_path, lang)
+    rows = show(
+        sections.detractors,
+        unit,
+        id_column="response_id",
+        comment_column="comment",
+        contact_column="contact_ok",
+        analysis=analysis,
+    ).value.rows.set_index("response_id")
+    assert rows.loc["A09", "themes"] == once
+    assert rows.loc["A13", "themes"] == two
+    # praised in the comment, asked for in the other answer: once, with both signs
+    assert rows.loc["A10", "themes"] == once.replace("−", "±")

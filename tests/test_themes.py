@@ -807,3 +807,21 @@ def test_representative_comments_leave_out_quotes_already_shown() -> None:
     long = "x " * 100
     (cut,) = representative_comments(pd.Series([long]), k=1)
     assert cut.endswith("…") and representative_comments(pd.Series([long]), leave_out={cut}) == []
+
+
+def test_representative_comments_tell_quotes_apart_without_punctuation_width_or_emoji() -> None:
+    # FIX75: a quote may differ from another only in punctuation, width or a trailing emoji.
+    # Two comments are one quote when they read the same without punctuation, symbols
+    # (emoji), spaces and width: among the picks, and against the quotes already shown.
+    texts = pd.Series(["配送が遅い", "配送が遅い😠", "ＡＰＰが重い！", "appが重い", "Slow app."])
+    # "最高" and "最高👍": too short for the 3-gram likeness to see them as one
+    texts = pd.concat([texts, pd.Series(["slow app", "最高", "最高👍"])], ignore_index=True)
+    picked = representative_comments(texts, k=8)
+    assert picked == ["Slow app.", "ＡＰＰが重い！", "配送が遅い😠", "最高👍"]  # the longest first
+    # nor one already shown, as the theme quotes are to the voices of the same segment
+    again = representative_comments(
+        pd.Series(["slow app 👎", "配送が遅い!!", "Billing is wrong"]), leave_out=picked
+    )
+    assert again == ["Billing is wrong"]
+    # comments of emoji alone are told apart by their emoji
+    assert representative_comments(pd.Series(["👍", "😡"])) == ["👍", "😡"]

@@ -15,6 +15,7 @@ theme's regular expressions only where that pass finds a candidate (see ``_theme
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -810,6 +811,23 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
 
+# Variation selectors and emoji tag characters: parts of an emoji, no letter of a comment.
+_EMOJI_PARTS = re.compile("[\ufe00-\ufe0f\U000e0000-\U000e007f\U000e0100-\U000e01ef]")
+
+
+def _quote_key(text: str) -> str:
+    """Return what a quote says, to tell two comments apart: the one rule of the quote choice.
+
+    NFKC (full- and half-width alike) and case-folded, without punctuation, symbols (emoji and
+    their modifiers), spaces and the parts of an emoji: 「配送が遅い」, 「配送が遅い😠」 and
+    「配送が遅い！！」 are one quote, "Slow app." and "slow app 👎" another (FIX75). A comment
+    of symbols alone keeps them, so 👍 and 😡 stay two.
+    """
+    folded = unicodedata.normalize("NFKC", _EMOJI_PARTS.sub("", text)).casefold()
+    words = "".join(ch for ch in folded if unicodedata.category(ch)[0] not in "PSZC")
+    return words or "".join(folded.split())
+
+
 def _truncate(text: str, max_chars: int) -> str:
     return text if len(text) <= max_chars else text[: max_chars - 1].rstrip() + "…"
 
@@ -827,8 +845,9 @@ def representative_comments(
 
     Comments closest to ``ideal_chars`` characters are preferred (short ones say little, long ones
     are hard to read in a report); a comment whose character-3-gram Jaccard similarity to one
-    already picked is ``similarity`` or more is skipped as a near-duplicate. Ties keep the input
-    order, so the result is deterministic.
+    already picked is ``similarity`` or more is skipped as a near-duplicate, and so is one that
+    says what a picked or left-out quote says but for punctuation, width or emoji
+    (:func:`_quote_key`). Ties keep the input order, so the result is deterministic.
 
     Parameters
     ----------
@@ -843,7 +862,8 @@ def representative_comments(
     similarity
         Near-duplicate threshold.
     leave_out
-        Quotes already shown, as this function returned them: not picked again.
+        Quotes already shown, as this function returned them: not picked again, nor a comment
+        that differs from one only in punctuation, width or emoji.
 
     Returns
     -------
@@ -857,17 +877,20 @@ def representative_comments(
     )
     chosen: list[str] = []
     grams: list[frozenset[str]] = []
+    said = {_quote_key(quote) for quote in leave_out}  # what the shown and chosen quotes say
     for i in order:
         if len(chosen) == k:
             break
         quote = _truncate(candidates[i], max_chars)
-        if quote in leave_out:
+        key = _quote_key(quote)
+        if key in said:
             continue
         g = _trigrams(candidates[i])
         if any(_jaccard(g, other) >= similarity for other in grams):
             continue
         chosen.append(quote)
         grams.append(g)
+        said.add(key)
     return chosen
 
 
