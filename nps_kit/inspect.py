@@ -97,6 +97,8 @@ _TYPED_KINDS: Final = frozenset({"nps", "scale", "rating", "number", "date"})
 
 _RECOMMEND: Final = re.compile(
     r"recommend|おすすめ|お勧め|お薦め|推奨|勧め|薦め|にすすめ|すすめたい"
+    # 「ご家族やご友人に紹介したいと思いますか」 (QA32), not 紹介状 (a referral letter).
+    r"|紹介(?:したい|する|して|しよう|できる|したく)"
     r"|recomend|recomiend|empfehl|recommand|raccomand",
     re.IGNORECASE,
 )
@@ -108,7 +110,9 @@ _ID_NAME: Final = re.compile(
 # is the id a person looks a row up by, never a number to summarise or a 0-10 score. Also as
 # the last word of a longer header (QA29 F5: Response No., Record #, Response number, 回答番号).
 _SEQUENCE_NAME: Final = re.compile(
-    r"^(?:no\.?|nr\.?|#|番号|通し番号|連番)$|(?:^|[\s_-])(?:no\.|nr\.|number)$|\S\s*#$|番号$|連番$",
+    r"^(?:no\.?|nr\.?|#|番号|通し番号|連番)$|(?:^|[\s_-])(?:no\.|nr\.|number)$|\S\s*#$|番号$|連番$"
+    # QA32: Japanese tools write No after the word, without a space or dot (回答No, 受付NO).
+    r"|(?<=[\u3040-\u30ff\u3400-\u9fff])(?:no|nr)\.?$",
     re.I,
 )
 # An id-named column with more values than this names who answered (account_id: 550 accounts
