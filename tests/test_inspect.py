@@ -2107,3 +2107,20 @@ def test_a_question_asking_whether_they_would_introduce_us_speaks_of_recommendin
     assert found.nps_column == header
     assert speaks_of_recommending(found.column(header))
     assert not speaks_of_recommending(found.column("回答日時"))
+
+
+def test_microsoft_forms_anonymous_email_is_the_tool_s_not_a_choice(tmp_path: Path) -> None:
+    # QA32: an anonymous Microsoft Forms survey writes "anonymous" in Email on every row: a
+    # 1-value 'categorical' that init proposed as the breakdown "NPS by Email".
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["ID", "Completion time", "Email", "Name", "Recommend?", "Which clinic?"])
+    for i in range(40):
+        ws.append([i + 1, f"11/{i % 28 + 1:02d}/26 10:05:33", "anonymous", None, i % 11,
+                   ("Redmond", "Kirkland")[i % 2]])  # fmt: skip
+    wb.save(tmp_path / "forms.xlsx")
+    found = inspect_export(tmp_path / "forms.xlsx")
+    assert found.column("Email").kind == "metadata"
+    assert found.column("Which clinic?").kind == "categorical"
