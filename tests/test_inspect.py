@@ -2124,3 +2124,26 @@ def test_microsoft_forms_anonymous_email_is_the_tool_s_not_a_choice(tmp_path: Pa
     found = inspect_export(tmp_path / "forms.xlsx")
     assert found.column("Email").kind == "metadata"
     assert found.column("Which clinic?").kind == "categorical"
+
+
+@pytest.mark.parametrize(
+    "header", ["Note de la cuisine (sur 5)", "Food (out of 5)", "料理（5点満点）"]
+)
+def test_a_rating_in_half_points_out_of_5_is_a_rating(tmp_path: Path, header: str) -> None:
+    # QA32: a French Typeform export's "Note de la cuisine (sur 5)" (4,5; 3,0 … decimal
+    # commas) was a 'number 1–5': init made no follow-up of it and said nothing.
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d};{(i * 7) % 11};{(i % 9 + 2) / 2:.1f}\n".replace(".", ",")
+        for i in range(40)
+    )
+    found = inspect_export(write_text(tmp_path / "t.csv", f"date;score;{header}\n" + rows))
+    info = found.column(header)
+    assert (info.kind, info.detail, info.scale) == ("rating", "1–5, half points", (1, 5))
+
+
+def test_numbers_in_half_steps_without_a_stated_scale_stay_numbers(tmp_path: Path) -> None:
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d},{(i * 7) % 11},{(i % 9 + 1) / 2}\n" for i in range(40)
+    )
+    found = inspect_export(write_text(tmp_path / "t.csv", "date,score,Hours waited\n" + rows))
+    assert found.column("Hours waited").kind == "number"
