@@ -134,6 +134,8 @@ _NOTE: Final = re.compile(
     # …and the scale it is answered on, "(1-5)", "(0–10)", "(1 to 5)": QA29 F11 labelled "…the
     # care you received? (1-5)" "Care you received? (1-5)".
     r"\s*[(（]\s*[0-9０-９]+\s*(?:-|–|—|~|〜|to)\s*[0-9０-９]+\s*[)）]$"
+    # …or out of what: "(sur 5)", "(out of 5)", （5点満点） (QA32).
+    r"|\s*[(（]\s*(?:(?:sur|out of|von|/)\s*[0-9０-９]+|[0-9０-９]+\s*点満点)\s*[)）]$"
     r"|\s*[(（](?:自由記述|自由回答|記述式|任意|必須|複数回答可?|複数選択可?|いくつでも|optional|required"
     r"|(?:please )?(?:select|check|tick|choose|mark) (?:all|any) that apply)[)）]$",
     re.I,

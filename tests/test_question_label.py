@@ -254,3 +254,16 @@ def test_a_multiple_answer_note_is_dropped() -> None:
     assert short_label("ご来院の目的（複数回答）") == "ご来院の目的"
     assert short_label("ご利用の機能（複数選択）") == "ご利用の機能"
     assert short_label("ご利用の機能（複数回答可）") == "ご利用の機能"
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("Note de la cuisine (sur 5)", "Note de la cuisine"),
+        ("Food (out of 5)", "Food"),
+        ("料理（5点満点）", "料理"),
+    ],
+)
+def test_the_scale_a_rating_is_out_of_is_dropped(question: str, label: str) -> None:
+    # QA32: the French chain's rating was labelled "Note de la cuisine (sur 5)".
+    assert short_label(question) == label
