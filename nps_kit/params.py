@@ -1117,7 +1117,7 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
             ):
                 shown_path = display(defaults_path if columns else path)
                 reason = exc.message.removeprefix(f"{shown_path}: {exc.key}: ")
-                inherited.setdefault((exc.key, reason, exc.hint), []).append(name)
+                inherited.setdefault((exc.key or "", reason, exc.hint), []).append(name)
             else:
                 errors.append(exc)
                 unit_id = _unit_id(own, name)
