@@ -218,7 +218,6 @@ _DATE_START: Final = re.compile(r"start|begin|開始", re.I)
 _MIN_ZERO_EVIDENCE: Final = 50
 # The detail of a recommend question whose answers all stop at 7 or lower.
 _LOW_ONLY: Final = "answers only"
-# A header that states a shorter scale from 0: "(0-5)", （0〜5）, "0 to 7".
 # A header that states a rating out of 5 ("(sur 5)", "(out of 5)", "/5", 5点満点, "(1-5)"): its
 # answers in half points (4,5; 3.0) are ratings on that scale, not numbers to leave out (QA32).
 _OUT_OF_FIVE: Final = re.compile(
@@ -226,6 +225,7 @@ _OUT_OF_FIVE: Final = re.compile(
     r"|[(（]\s*[01]\s*(?:[-–—〜~～]|to|à|bis)\s*5\s*[)）]",
     re.I,
 )
+# A header that states a shorter scale from 0: "(0-5)", （0〜5）, "0 to 7".
 _STATES_SHORT: Final = re.compile(r"(?<![\d.])0\s*(?:[-–—〜~～]|to|から)\s*[1-9](?![\d.])", re.I)
 
 
