@@ -392,7 +392,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     ),
     (
         r"'(?P<c>.+)' is distinct in (?P<d>[\d,]+) of (?P<n>[\d,]+) rows; when no two responses "
-        r"share one, set id: (?P<q>\".*\") \(dedupe: true drops exact duplicate rows\)\.",
+        r"share one, set id: (?P<q>.+) \(dedupe: true drops exact duplicate rows\)\.",
         r"「\g<c>」は\g<n>行のうち\g<d>行で異なる値です。同じ値の回答が二つないなら、"
         r"id: \g<q> を設定してください（dedupe: true で完全に同じ行を除けます）。",
     ),

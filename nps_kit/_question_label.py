@@ -134,7 +134,9 @@ _NOTE: Final = re.compile(
     # …and the scale it is answered on, "(1-5)", "(0–10)", "(1 to 5)": QA29 F11 labelled "…the
     # care you received? (1-5)" "Care you received? (1-5)".
     r"\s*[(（]\s*[0-9０-９]+\s*(?:-|–|—|~|〜|to)\s*[0-9０-９]+\s*[)）]$"
-    r"|\s*[(（](?:自由記述|自由回答|記述式|任意|必須|複数回答可|複数選択可|いくつでも|optional|required"
+    # …or out of what: "(sur 5)", "(out of 5)", （5点満点） (QA32).
+    r"|\s*[(（]\s*(?:(?:sur|out of|von|/)\s*[0-9０-９]+|[0-9０-９]+\s*点満点)\s*[)）]$"
+    r"|\s*[(（](?:自由記述|自由回答|記述式|任意|必須|複数回答可?|複数選択可?|いくつでも|optional|required"
     r"|(?:please )?(?:select|check|tick|choose|mark) (?:all|any) that apply)[)）]$",
     re.I,
 )
@@ -205,7 +207,11 @@ _EN_HOW_MANY: Final = re.compile(
 )
 _EN_FRAMES: Final = (
     # Which plan are you on? / Which of our offices did you visit? / What store do you use?
-    re.compile(rf"^(?:which|what)(?: of (?:our|the|these|your))? (?P<x>.+?) {_AUX}\b.*$", re.I),
+    # Not "What did we do well?": a subject never starts with the verb (QA32: "Did we").
+    re.compile(
+        rf"^(?:which|what)(?: of (?:our|the|these|your))? (?!{_AUX}\b)(?P<x>.+?) {_AUX}\b.*$",
+        re.I,
+    ),
     # What's the main reason for your score? / What is your age group?
     re.compile(r"^what(?:'s|’s| is| was| are| were) (?:the |your )?(?P<x>.+)$", re.I),
     # How satisfied are you with our documentation?

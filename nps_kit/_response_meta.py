@@ -94,6 +94,9 @@ _HEADERS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
     (re.compile(r"^(?:http[ _-]?)?user[ _-]?agent$", re.I), "user agents"),
     (re.compile(r"^(?:q_|page[ _-]?|survey[ _-]?)?url$", re.I), "URLs"),
 )
+# What Microsoft Forms writes in Email (and Name) on every row when the form does not record
+# who answered (QA32: "NPS by Email", one group, was proposed as a breakdown).
+_ANONYMOUS: Final = frozenset({"anonymous", "anonymous user", "匿名"})
 # Qualtrics' Finished and Progress, only over their values (True/False, 1/0; percentages): a
 # column named by the aspect it rates ("Progress", 1-5) is a rating.
 _PROGRESS_HEADER: Final = re.compile(r"^(?:finished|progress)$", re.I)
@@ -205,8 +208,9 @@ def technical(headers: Sequence[str], values: pd.Series, counts: np.ndarray) -> 
     str or None
         ``"tracking parameter"``, ``"network id"``, ``"response type"``, ``"tags"``, ``"IP
         addresses"``, ``"user agents"``, ``"URLs"``, ``"workflow status"`` (a ``Status`` /
-        ``ステータス`` / ``対応状況`` whose every answer is a handling or completion state) or
-        ``"time zones (AEST, AEDT: Australia/Sydney)"``
+        ``ステータス`` / ``対応状況`` whose every answer is a handling or completion state),
+        ``"anonymous (who answered is not recorded)"`` (Microsoft Forms' ``anonymous`` in every
+        row) or ``"time zones (AEST, AEDT: Australia/Sydney)"``
         (:func:`nps_kit._zone_hint.written_zones`); ``None`` when nothing says the column is
         the tool's own (language codes are the respondent's: :func:`language_codes`).
     """
@@ -216,6 +220,8 @@ def technical(headers: Sequence[str], values: pd.Series, counts: np.ndarray) -> 
             return what
     if not len(values):
         return None
+    if set(values.str.casefold()) <= _ANONYMOUS:
+        return "anonymous (who answered is not recorded)"
     if any(_PROGRESS_HEADER.search(h) for h in headers) and _progress(values):
         return "response type"
     versions = any(_VERSION_HEADER.search(h) for h in headers)

@@ -97,6 +97,8 @@ _TYPED_KINDS: Final = frozenset({"nps", "scale", "rating", "number", "date"})
 
 _RECOMMEND: Final = re.compile(
     r"recommend|おすすめ|お勧め|お薦め|推奨|勧め|薦め|にすすめ|すすめたい"
+    # 「ご家族やご友人に紹介したいと思いますか」 (QA32), not 紹介状 (a referral letter).
+    r"|紹介(?:したい|する|して|しよう|できる|したく)"
     r"|recomend|recomiend|empfehl|recommand|raccomand",
     re.IGNORECASE,
 )
@@ -108,7 +110,9 @@ _ID_NAME: Final = re.compile(
 # is the id a person looks a row up by, never a number to summarise or a 0-10 score. Also as
 # the last word of a longer header (QA29 F5: Response No., Record #, Response number, 回答番号).
 _SEQUENCE_NAME: Final = re.compile(
-    r"^(?:no\.?|nr\.?|#|番号|通し番号|連番)$|(?:^|[\s_-])(?:no\.|nr\.|number)$|\S\s*#$|番号$|連番$",
+    r"^(?:no\.?|nr\.?|#|番号|通し番号|連番)$|(?:^|[\s_-])(?:no\.|nr\.|number)$|\S\s*#$|番号$|連番$"
+    # QA32: Japanese tools write No after the word, without a space or dot (回答No, 受付NO).
+    r"|(?<=[\u3040-\u30ff\u3400-\u9fff])(?:no|nr)\.?$",
     re.I,
 )
 # An id-named column with more values than this names who answered (account_id: 550 accounts
@@ -214,6 +218,13 @@ _DATE_START: Final = re.compile(r"start|begin|開始", re.I)
 _MIN_ZERO_EVIDENCE: Final = 50
 # The detail of a recommend question whose answers all stop at 7 or lower.
 _LOW_ONLY: Final = "answers only"
+# A header that states a rating out of 5 ("(sur 5)", "(out of 5)", "/5", 5点満点, "(1-5)"): its
+# answers in half points (4,5; 3.0) are ratings on that scale, not numbers to leave out (QA32).
+_OUT_OF_FIVE: Final = re.compile(
+    r"(?:\bsur|\bout of|\bvon|\bde|\bsu|/)\s*5(?![\d.,])|5\s*点満点"
+    r"|[(（]\s*[01]\s*(?:[-–—〜~～]|to|à|bis)\s*5\s*[)）]",
+    re.I,
+)
 # A header that states a shorter scale from 0: "(0-5)", （0〜5）, "0 to 7".
 _STATES_SHORT: Final = re.compile(r"(?<![\d.])0\s*(?:[-–—〜~～]|to|から)\s*[1-9](?![\d.])", re.I)
 
@@ -555,6 +566,17 @@ def _scores(answers: _Answers) -> tuple[float, int, int, int]:
         return share, 0, 0, 0
     numbers = parsed.score[ok].to_numpy(dtype="int64")
     return share, valid, int(numbers.min()), int(numbers.max())
+
+
+def _half_points(numbers: pd.Series, asked: str) -> bool:
+    """Whether numbers are ratings out of 5 in half points: 0–5 in steps of 0.5, so stated."""
+    found = numbers.dropna()
+    halves = (found * 2).round(9)
+    return (
+        _OUT_OF_FIVE.search(asked) is not None
+        and bool(found.between(0, 5).all())
+        and bool((halves == halves.round()).all())
+    )
 
 
 def _separator(answers: _Answers) -> str | None:
@@ -931,6 +953,9 @@ def _classify(
         if distinct >= 0.9 * n and answers.share(text.str.match(r"0\d")) >= 0.5:
             # Zero-padded numbers (0055584) are codes: nobody pads a count or an amount.
             return "id", _unique(distinct, n), None, None
+        if _half_points(numeric, asked):
+            low = min(int(numeric.min()), 1)
+            return "rating", f"{low}–5, half points", (low, 5), None
         return "number", f"{_number(numeric.min())}–{_number(numeric.max())}", None, None
     tokens = answers.share(text.str.fullmatch(_TOKEN))
     if tokens >= 0.9 and distinct >= 0.9 * n:

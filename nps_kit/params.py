@@ -1102,13 +1102,22 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
             exc = _blamed(exc, own, base, path, defaults_path)
             own_names[name] = _readable_name(own)
             setting = (exc.key or "").removeprefix("data.")
-            if (
+            # A column defaults.yaml names (_blamed) is as much every unit's as its data.path:
+            # said once with the units, not once per unit file (QA32: four times the same).
+            # One problem only: a list of several may hold the unit file's own too.
+            columns = (
+                defaults_path is not None
+                and exc.path == defaults_path
+                and exc.message.startswith(f"{display(defaults_path)}: {exc.key}: ")
+            )
+            if columns or (
                 exc.key in _INHERITED
                 and _sets(base, "data", setting)
                 and not _sets(own, "data", setting)
             ):
-                reason = exc.message.removeprefix(f"{display(path)}: {exc.key}: ")
-                inherited.setdefault((exc.key, reason, exc.hint), []).append(name)
+                shown_path = display(defaults_path if columns else path)
+                reason = exc.message.removeprefix(f"{shown_path}: {exc.key}: ")
+                inherited.setdefault((exc.key or "", reason, exc.hint), []).append(name)
             else:
                 errors.append(exc)
                 unit_id = _unit_id(own, name)
@@ -1141,8 +1150,8 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
                 "Fix data.path in defaults.yaml (relative paths start at its folder), or "
                 "set data.path in each unit file."
             )
-        else:
-            hint = f"In defaults.yaml: {hint[:1].lower()}{hint[1:]}" if hint else None
+        elif not key.startswith("columns.") and hint:
+            hint = f"In defaults.yaml: {hint[:1].lower()}{hint[1:]}"
         shared = ConfigError(
             f"{display(defaults_path)}: {key}: {reason.rstrip('.')} (the data of "
             f"{', '.join(names)}, which {'does' if len(names) == 1 else 'do'} not set "

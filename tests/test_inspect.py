@@ -2083,3 +2083,67 @@ def test_a_unit_column_counts_its_values_as_init_and_score_group_them(
     assert line.split()[1:5] == ["categorical", "4", "values", "4"]
     # ... and the screen names what each value merges.
     assert line.endswith("  'ホテルA' (also 'ホテル A'), 'Sakura Inn Kyoto' (also 'SAKU…")
+
+
+@pytest.mark.parametrize("header", ["回答No", "回答NO", "受付No.", "ｱﾝｹｰﾄNo"])
+def test_a_japanese_header_ending_in_no_is_the_running_number(tmp_path: Path, header: str) -> None:
+    # QA32: a Japanese survey tool's 回答No (10001-10700, unique) was a 'number': init wrote
+    # id: null, proposed the answer time as the id, and alerts refused every clinic.
+    rows = "".join(f"{10001 + i},2026/10/{i % 28 + 1:02d} 9:05,{(i * 7) % 11}\n" for i in range(40))
+    found = inspect_export(write_text(tmp_path / "t.csv", f"{header},回答日時,スコア\n" + rows))
+    assert (found.column(header).kind, found.column(header).detail) == ("id", "unique")
+
+
+def test_a_question_asking_whether_they_would_introduce_us_speaks_of_recommending(
+    tmp_path: Path,
+) -> None:
+    # QA32: 「当院をご家族やご友人に紹介したいと思いますか」 is the recommend question worded
+    # without 推奨; init said the header did not ask about recommending and to check it.
+    from nps_kit.inspect import speaks_of_recommending
+
+    header = "当院をご家族やご友人に紹介したいと思いますか（0〜10）"
+    rows = "".join(f"2026/10/{i % 28 + 1:02d} 9:05,{(i * 7) % 11}\n" for i in range(40))
+    found = inspect_export(write_text(tmp_path / "t.csv", f"回答日時,{header}\n" + rows))
+    assert found.nps_column == header
+    assert speaks_of_recommending(found.column(header))
+    assert not speaks_of_recommending(found.column("回答日時"))
+
+
+def test_microsoft_forms_anonymous_email_is_the_tool_s_not_a_choice(tmp_path: Path) -> None:
+    # QA32: an anonymous Microsoft Forms survey writes "anonymous" in Email on every row: a
+    # 1-value 'categorical' that init proposed as the breakdown "NPS by Email".
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["ID", "Completion time", "Email", "Name", "Recommend?", "Which clinic?"])
+    for i in range(40):
+        ws.append([i + 1, f"11/{i % 28 + 1:02d}/26 10:05:33", "anonymous", None, i % 11,
+                   ("Redmond", "Kirkland")[i % 2]])  # fmt: skip
+    wb.save(tmp_path / "forms.xlsx")
+    found = inspect_export(tmp_path / "forms.xlsx")
+    assert found.column("Email").kind == "metadata"
+    assert found.column("Which clinic?").kind == "categorical"
+
+
+@pytest.mark.parametrize(
+    "header", ["Note de la cuisine (sur 5)", "Food (out of 5)", "料理（5点満点）"]
+)
+def test_a_rating_in_half_points_out_of_5_is_a_rating(tmp_path: Path, header: str) -> None:
+    # QA32: a French Typeform export's "Note de la cuisine (sur 5)" (4,5; 3,0 … decimal
+    # commas) was a 'number 1–5': init made no follow-up of it and said nothing.
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d};{(i * 7) % 11};{(i % 9 + 2) / 2:.1f}\n".replace(".", ",")
+        for i in range(40)
+    )
+    found = inspect_export(write_text(tmp_path / "t.csv", f"date;score;{header}\n" + rows))
+    info = found.column(header)
+    assert (info.kind, info.detail, info.scale) == ("rating", "1–5, half points", (1, 5))
+
+
+def test_numbers_in_half_steps_without_a_stated_scale_stay_numbers(tmp_path: Path) -> None:
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d},{(i * 7) % 11},{(i % 9 + 1) / 2}\n" for i in range(40)
+    )
+    found = inspect_export(write_text(tmp_path / "t.csv", "date,score,Hours waited\n" + rows))
+    assert found.column("Hours waited").kind == "number"

@@ -1005,3 +1005,30 @@ def test_data_exclude_is_validated_and_reaches_the_loader(project: Path) -> None
     assert error_of(write_unit(project, unknown)).startswith(
         "params/ec.yaml: 2 problems:\n- data.exclude[0].values: required but missing.\n"
     )
+
+
+def test_a_misspelt_column_in_defaults_is_said_once_for_the_units_that_inherit_it(
+    project: Path,
+) -> None:
+    # QA32: a misspelt columns.score in a French chain's defaults.yaml gave "4 parameter files
+    # have problems" and the same defaults.yaml message four times, once per city.
+    write_unit(project, UNIT.replace("EC事業部]", "EC事業部, 店舗事業部]"), name="ec")
+    write_unit(project, UNIT.replace("EC事業部", "店舗事業部"), name="stores")
+    defaults = project / "params" / "defaults.yaml"
+    defaults.write_text(DEFAULTS.replace("score: score", "score: scor"), "utf-8")
+    errors = load_all(project / "params").errors
+    assert [str(e) for e in errors] == [
+        "params/defaults.yaml: columns.score: no column 'scor' in responses.csv (the data of ec, "
+        "stores, which do not set their own). Did you mean 'score'? Columns in responses.csv: "
+        "'response_id', 'submitted_at', 'business_unit', 'score', 'channel', 'comment'."
+    ]
+
+
+def test_two_misspelt_columns_in_defaults_stay_each_unit_s_list(project: Path) -> None:
+    write_unit(project, UNIT.replace("EC事業部", "店舗事業部"), name="stores")
+    defaults = project / "params" / "defaults.yaml"
+    text = DEFAULTS.replace("score: score", "score: scor").replace("[channel]", "[chanel]")
+    defaults.write_text(text, "utf-8")
+    errors = [str(e) for e in load_all(project / "params").errors]
+    assert len(errors) == 2
+    assert all("2 problems" in e and "(the data of" not in e for e in errors)

@@ -232,3 +232,38 @@ def test_a_scale_note_after_the_question_is_dropped_with_the_question_mark() -> 
     assert short_label("How likely are you to recommend us? (0–10)") == (
         "How likely are you to recommend us"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        # QA32: Microsoft Forms' "What did we do well?" was labelled "Did we" (the which/what
+        # frame took the auxiliary for the subject). A question of no known form keeps its words.
+        ("What did we do well?", "What did we do well"),
+        ("What do we do best?", "What do we do best"),
+        ("Which plan are you on?", "Plan"),
+        ("What store do you use?", "Store"),
+    ],
+)
+def test_a_what_question_without_a_noun_keeps_its_words(question: str, label: str) -> None:
+    assert short_label(question) == label
+
+
+def test_a_multiple_answer_note_is_dropped() -> None:
+    # QA32: a Japanese survey tool's 「ご来院の目的（複数回答）」 kept its note on how to answer.
+    assert short_label("ご来院の目的（複数回答）") == "ご来院の目的"
+    assert short_label("ご利用の機能（複数選択）") == "ご利用の機能"
+    assert short_label("ご利用の機能（複数回答可）") == "ご利用の機能"
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("Note de la cuisine (sur 5)", "Note de la cuisine"),
+        ("Food (out of 5)", "Food"),
+        ("料理（5点満点）", "料理"),
+    ],
+)
+def test_the_scale_a_rating_is_out_of_is_dropped(question: str, label: str) -> None:
+    # QA32: the French chain's rating was labelled "Note de la cuisine (sur 5)".
+    assert short_label(question) == label

@@ -2780,3 +2780,20 @@ def test_init_proposes_one_unit_for_a_ward_renamed_mid_month(
     unit = load_unit(path)
     assert unit.data.filter is not None and unit.data.filter.previous_names == ["Ward 3B"]
     assert "previous_names" not in (root / "parameters" / "ward-5.yaml").read_text("utf-8")
+
+
+def test_the_date_as_id_proposal_is_in_japanese_for_a_japanese_header() -> None:
+    # QA32: a clinic's defaults.yaml said in English "'回答日時' is distinct in 700 of 700
+    # rows; when no two responses share one, set id: 回答日時 …": the sentence was translated
+    # only when the header was written in quotes ("Timestamp" needs none, 回答日時 neither).
+    text = (
+        "columns:\n"
+        "  # '回答日時' is distinct in 700 of 700 rows; when no two responses share one, set\n"
+        "  # id: 回答日時 (dedupe: true drops exact duplicate rows).\n"
+    )
+    assert in_language(text, "ja") == (
+        "columns:\n"
+        "  # 「回答日時」は700行のうち700行で異なる値です。\n"
+        "  # 同じ値の回答が二つないなら、\n"
+        "  # id: 回答日時 を設定してください（dedupe: true で完全に同じ行を除けます）。\n"
+    )
