@@ -987,13 +987,13 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     (
         _literal(
             "Themes for the free-text analysis: a shipped pack (retail, saas, finance, generic, "
-            "food; a pack also brings its playbook unless the unit file names one) or a themes "
-            "YAML file; null = retail. A file that starts with `extends: <pack>` adds its words to"
-            " the pack, keeps the pack's learned layers and brings its playbook too; any other "
-            "file gets the dictionaries alone."
+            "food, logistics; a pack also brings its playbook unless the unit file names one) or a "
+            "themes YAML file; null = retail. A file that starts with `extends: <pack>` adds its "
+            "words to the pack, keeps the pack's learned layers and brings its playbook too; any "
+            "other file gets the dictionaries alone."
         ),
-        "自由記述の分析に使うテーマ：同梱のパック（retail、saas、finance、generic、food。ユニットの"
-        "ファイルがプレイブックを指定しなければ、パックのプレイブックも使います）か、テーマのYAML"
+        "自由記述の分析に使うテーマ：同梱のパック（retail、saas、finance、generic、food、"
+        "logistics。ユニットのファイルがプレイブックを指定しなければ、パックのプレイブックも使います）か、テーマのYAML"
         "ファイル。null＝retail。`extends: <パック>` で始まるファイルはパックに語句を加え、"
         "パックの学習済みの層とプレイブックも使います。それ以外のファイルは辞書だけを使います。",
     ),

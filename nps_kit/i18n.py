@@ -543,6 +543,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "sections.pack.finance": {"ja": "金融", "en": "finance"},
     "sections.pack.generic": {"ja": "汎用", "en": "generic"},
     "sections.pack.food": {"ja": "飲食", "en": "food service"},
+    "sections.pack.logistics": {"ja": "物流", "en": "logistics"},
     # What a reader sees where personal data was masked (the masks stay [PHONE] … in the
     # text the analysis reads; QA21: English markers in a Japanese report).
     "redacted.email": {"ja": "［メールアドレス］", "en": "[EMAIL]"},

@@ -126,9 +126,9 @@ def choose_theme_pack(texts: pd.Series) -> str | None:
     """Return the shipped theme pack that fits ``texts``, or ``None`` when none does.
 
     The pack that tags the most comments (:func:`nps_kit.text.packs.best_pack`: retail, saas,
-    finance, generic or food) is chosen when it tags at least 40 % of the non-blank comments, spread
-    over three or more themes that each tag at least 5 % of them. Otherwise no themes are
-    applied, rather than dictionaries that do not fit (e-commerce delivery advice for a
+    finance, generic, food or logistics) is chosen when it tags at least 40 % of the non-blank
+    comments, spread over three or more themes that each tag at least 5 % of them. Otherwise no
+    themes are applied, rather than dictionaries that do not fit (e-commerce delivery advice for a
     software survey).
 
     Parameters

@@ -122,7 +122,8 @@ def test_unknown_pack(capsys, tmp_path):
     assert code == 2
     assert err == (
         "nps-kit themes: error: unknown theme pack 'sass' (--pack); expected one of retail, saas, "
-        "finance, generic, food or the path of a themes YAML file. Did you mean 'saas'?\n"
+        "finance, generic, food, logistics or the path of a themes YAML file. "
+        "Did you mean 'saas'?\n"
     )
 
 
@@ -470,7 +471,7 @@ def test_a_missing_pack_file_says_what_the_cli_user_can_do(capsys, tmp_path, mon
     assert err == (
         "nps-kit themes: error: --pack: theme file parameters/themes.yaml not found (relative to "
         f"the current folder, {tmp_path}). Check the path, or give a shipped pack instead: "
-        "--pack retail | saas | finance | generic | food.\n"
+        "--pack retail | saas | finance | generic | food | logistics.\n"
     )
     assert "None" not in err
 

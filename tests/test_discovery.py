@@ -56,7 +56,8 @@ def test_text_quality_warns_when_a_pack_tags_few_comments() -> None:
     assert table["value"].iloc[1].startswith("駐車（3件）")
     assert table["value"].iloc[2] == (
         "注意：テーマの語句を含むコメントは25%だけです。別のテーマパック（retail、saas、finance、"
-        "generic、food）を選ぶか、themes.yaml に語句を追加してください"
+        "generic、food、logistics）を選ぶか、themes.yaml に語句を追加して"
+        "ください"
     )
     english = text_quality(COMMENTS, load_pack("retail"), lang="en")["value"].iloc[0]
     assert english == (

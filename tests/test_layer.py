@@ -785,3 +785,23 @@ def test_every_block_looks_up_the_labelled_comments_grams_as_cut_one_by_one() ->
                 expected += [(row, int(c)) for c in set(columns.tolist()) if c >= 0]
             assert sorted(found) == sorted(expected)
             assert len(found) > 20 * len(texts[lang])
+
+
+def test_the_logistics_pack_has_no_models_and_is_read_by_its_rules() -> None:
+    # LOG76: like food, the logistics pack has no models in theme_layer.npz nor
+    # polarity_layer.npz; the layers neither crash on it nor add another pack's themes to it.
+    assert not _layer.trained("logistics")
+    book = load_pack("logistics")
+    texts = pd.Series(
+        [
+            "Container sat at customs for 9 days, nobody told us why.",
+            "Great people, would use again",
+            "配送遅延が多く、連絡もない。",
+            "Freight rates changed after booking without notice.",
+        ],
+        dtype="string",
+    )
+    assert tag_themes(texts, book).equals(tag_themes(texts, book, learned=False))
+    segments = segment(pd.Series([2, 9, 5, 0]))
+    with_layer = tag_polarity(texts, book, segments=segments)
+    assert with_layer.equals(tag_polarity(texts, book, segments=segments, learned=False))

@@ -598,7 +598,7 @@ def test_followups_status_file_is_not_the_key(project: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("pack", ["saas", "food"])
+@pytest.mark.parametrize("pack", ["saas", "food", "logistics"])
 def test_a_theme_pack_brings_its_themes_and_playbook(project: Path, pack: str) -> None:
     from nps_kit.text.packs import pack_files
 
@@ -644,7 +644,7 @@ def test_a_themes_file_that_extends_an_unknown_pack_is_refused(project: Path) ->
     path = write_unit(project, UNIT + "themes: sweep.yaml\n")
     assert error_of(path) == (
         "params/ec.yaml: themes: params/sweep.yaml: extends: unknown theme pack 'sass'; expected "
-        "one of retail, saas, finance, generic, food. Did you mean 'saas'?"
+        "one of retail, saas, finance, generic, food, logistics. Did you mean 'saas'?"
     )
 
 
@@ -653,7 +653,7 @@ def test_an_unknown_theme_pack_names_the_packs(project: Path) -> None:
     missing = (project / "params" / "sass").resolve()
     assert error_of(path) == (
         f"params/ec.yaml: themes: file not found: {missing}. Did you mean 'saas'? Use a theme pack "
-        "(retail, saas, finance, generic, food) or the path of a themes YAML file."
+        "(retail, saas, finance, generic, food, logistics) or the path of a themes YAML file."
     )
 
 

@@ -2047,7 +2047,8 @@ def test_init_says_the_comments_are_in_a_language_no_pack_reads(
     defaults = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert f"# {said}\n# Theme dictionaries: none of the bundled packs" in defaults
     assert (
-        f"themes: {said} None of the packs (retail, saas, finance, generic, food) reads them, so "
+        f"themes: {said} None of the packs (retail, saas, finance, generic, food, logistics) "
+        "reads them, so "
         f"{themes} has no themes; keywords in their language written under en: there tag them "
         "(as mentions, without praise or complaint).\n"
     ) in capsys.readouterr().err
@@ -2496,6 +2497,38 @@ def test_a_restaurant_export_gets_the_food_pack_without_a_claim_of_learned_layer
     assert "learned layers yet" in themes and "learned layers yet" in defaults
     assert "themes and learned" not in themes and "with its learned layers" not in defaults
     assert load_themes(folder / "themes.yaml").pack == "food"
+    assert load_all(folder).errors == []
+
+
+def test_a_forwarders_export_gets_the_logistics_pack_and_its_playbook(tmp_path: Path) -> None:
+    # LOG76: QA28's and QA31's freight forwarders got generic, whose usability took "Freight rates
+    # changed" and whose first action was about parking and phone lines.
+    comments = [
+        "Container sat at customs for 9 days, nobody told us why.",
+        "The booking portal times out every time we upload a commercial invoice.",
+        "Freight rates changed after booking without notice.",
+        "Tracking in the portal shows the wrong ETA, our warehouse waited all day.",
+        "Demurrage charges we did not cause, billing disputes take months.",
+        "Our account manager solved a customs hold in two hours.",
+        "Reliable air freight, always on time.",
+        "The new portal makes booking and tracking easy.",
+        "Pallets arrived damaged twice this quarter.",
+        "配送遅延が多く、連絡もない。",
+    ]
+    rows = "".join(
+        f"2026-10-{1 + i % 28:02d},{('Ocean', 'Air', 'Customs')[i % 3]},{i % 11},"
+        f'"{comments[i % len(comments)]}"\n'
+        for i in range(90)
+    )
+    export = write_text(tmp_path / "freight.csv", "date,line,score,comment\n" + rows)
+    project_from_export(tmp_path / "freight", export)
+    folder = tmp_path / "freight" / "parameters"
+    themes = (folder / "themes.yaml").read_text(encoding="utf-8")
+    playbook = (folder / "playbook.yaml").read_text(encoding="utf-8")
+    assert "\nextends: logistics\n" in themes and "learned layers yet" in themes
+    assert playbook.startswith("# Playbook of the logistics pack")
+    assert "parking" not in playbook
+    assert load_themes(folder / "themes.yaml").pack == "logistics"
     assert load_all(folder).errors == []
 
 

@@ -1459,6 +1459,21 @@ def test_the_method_says_a_pack_without_learned_layers_is_read_by_its_rules(
     )
 
 
+def test_the_method_names_the_logistics_pack_read_by_its_rules() -> None:
+    # LOG76: no learned layer nor polarity correction is trained for the logistics pack.
+    from nps_kit.sections import themes_used
+    from nps_kit.text import load_pack
+
+    assert themes_used(load_pack("logistics"), "ja") == (
+        "このレポートのテーマ：テーマパック「物流」（辞書とルールのみ。このパックには学習済みの層と"
+        "評価の補正がまだありません）"
+    )
+    assert themes_used(load_pack("logistics"), "en") == (
+        "Themes of this report: the logistics pack (dictionaries and rules alone: no learned "
+        "layer or polarity correction is trained for this pack yet)"
+    )
+
+
 def test_a_segment_without_respondents_gives_the_summary_no_action(
     show: Callable[..., Shown], tmp_path: Path
 ) -> None:

@@ -690,7 +690,7 @@ def test_extends_must_name_a_shipped_pack(tmp_path: Path) -> None:
         load_themes(path)
     assert str(info.value) == (
         f"{path}: extends: unknown theme pack 'generc'; expected one of retail, saas, finance, "
-        "generic, food. Did you mean 'generic'?"
+        "generic, food, logistics. Did you mean 'generic'?"
     )
     assert info.value.key == "extends"
 

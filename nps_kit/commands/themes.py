@@ -59,9 +59,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=None,
         metavar="PACK",
         help=(
-            "theme pack: retail, saas, finance, generic, food, or a themes YAML file; a file that "
-            "starts with 'extends: PACK' adds its words to that pack and keeps its learned "
-            "layers (default: inside a project made by 'nps-kit init', the themes of its "
+            "theme pack: retail, saas, finance, generic, food, logistics, or a themes YAML file; a "
+            "file that starts with 'extends: PACK' adds its words to that pack and keeps its "
+            "learned layers (default: inside a project made by 'nps-kit init', the themes of its "
             "parameters/defaults.yaml; elsewhere retail)"
         ),
     )

@@ -20,7 +20,7 @@ The package keeps the text code together; its public functions are re-exported h
 ``stance``
     the share of each segment praising and complaining about each theme (strategy evidence).
 ``packs``
-    the shipped theme packs (retail, saas, finance, generic, food).
+    the shipped theme packs (retail, saas, finance, generic, food, logistics).
 ``redaction``
     remove personal data before comments are shown.
 """

@@ -1,6 +1,6 @@
 """The learned theme layer: over the dictionaries, drop a doubtful hit or add a missed theme.
 
-For the shipped packs (retail, saas, finance, generic; not food) a logistic regression per language
+For four shipped packs (retail, saas, finance, generic) a logistic regression per language
 and theme reads the words of a comment — Japanese character 1–3-grams, English lemma uni- and
 bigrams plus character 3–5-grams within words, TF-IDF weighted — and the pack, and gives the
 probability that a person would tag the theme. A theme the dictionaries found is dropped when that
@@ -27,7 +27,8 @@ weights are the package resource ``theme_layer.npz``, read here with numpy only;
 also records the packs' exclude patterns each language's models were trained beside
 (:func:`trained_excludes`: an exclude written since outranks the layer). A themes file of a
 unit's own gets the dictionaries alone unless it extends a pack (``ThemeBook.pack``), and so does
-a comment without letters, and so does the food pack, which has no models yet (:func:`trained`).
+a comment without letters, and so do the food and logistics packs, which have no models yet
+(:func:`trained`).
 
 The features are those of scikit-learn's ``TfidfVectorizer`` as the training script configures
 it (``analyzer="char"`` / ``"char_wb"`` / word n-grams of ``[a-z0-9]+``, ``sublinear_tf``, l2
@@ -171,7 +172,7 @@ def _models() -> dict[str, _Model]:
 def trained(pack: str | None) -> bool:
     """Tell whether the resource holds models of ``pack`` for every language it reads.
 
-    A shipped pack without them (``food``: no labelled sets to train on yet) gets its
+    A shipped pack without them (``food``, ``logistics``: not trained on yet) gets its
     dictionaries and rules alone, as a unit's own themes file does: :func:`adjust` and
     :func:`languages` treat it as ``None``, and ``tag_polarity`` applies no learned correction
     to it (one trained on other packs' mentions).

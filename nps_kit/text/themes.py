@@ -340,8 +340,9 @@ def extended_pack(path: Path) -> str | None:
 def load_themes(path: Path | None = None) -> ThemeBook:
     """Read, validate and compile theme dictionaries.
 
-    A file with ``extends: <pack>`` (a shipped pack: retail, saas, finance, generic or food) starts
-    from that pack's themes, in the pack's order. Under a theme id the pack has, the file's
+    A file with ``extends: <pack>`` (a shipped pack: retail, saas, finance, generic, food or
+    logistics) starts from that pack's themes, in the pack's order. Under a theme id the pack has,
+    the file's
     keywords, patterns and exclude patterns are added to the pack's (a ``label`` there is
     optional and replaces the pack's); a new theme id is appended and needs a label and
     keywords or patterns, as in any file; the top-level ``exclude`` is added to the pack's. The
