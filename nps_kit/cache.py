@@ -125,6 +125,22 @@ class ExportCache:
     timezone: str | None = None
     places: tuple[str, ...] = ()
 
+    def columns(self) -> list[str]:
+        """Return the cache's columns (the export's, as the rows keep them, and ``nps_…``)."""
+        import pyarrow.parquet as pq
+
+        return list(pq.read_schema(self.path).names)
+
+    def distinct(self, column: str) -> pd.Series:
+        """Return one column's distinct values over the whole export (empty when absent)."""
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        if column not in pq.read_schema(self.path).names:
+            return pd.Series([], dtype=object)
+        cells = pq.read_table(self.path, columns=[column])[column]
+        return pd.Series(pc.unique(cells).to_pylist(), dtype=object)
+
 
 def normalise_key(value: object) -> str:
     """Normalise a unit filter value the way units compare them (:func:`value_key`).
