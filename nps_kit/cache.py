@@ -83,7 +83,8 @@ _META = b"nps_kit.cache"
 # file, row and why (totals_at, totals_why, FIX71)
 # 33: the rows of scores read from １０, 10点 or 9,0 and of era dates, for each unit's own count
 # (FIX72)
-_FORMAT = 33
+# 34: a last row labelled Total with a lone 0-10 score kept and named (totals_kept, FIX74)
+_FORMAT = 34
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 
@@ -569,6 +570,7 @@ def _report_from_json(data: dict[str, Any]) -> LoadReport:
             "totals_rows",
             "totals_at",
             "totals_why",
+            "totals_kept",
             "drop_changed_in",
             "file_rows",
             "file_kept",
