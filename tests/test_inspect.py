@@ -195,6 +195,7 @@ def test_json_output(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
         "distinct": 11,
         "blanks": 0,
         "sample": ["2", "5", "8"],
+        "also": [[], [], []],
         "scale": [0, 10],
         "separator": None,
         "codes": None,
@@ -2083,3 +2084,22 @@ def test_a_unit_column_counts_its_values_as_init_and_score_group_them(
     assert line.split()[1:5] == ["categorical", "4", "values", "4"]
     # ... and the screen names what each value merges.
     assert line.endswith("  'ホテルA' (also 'ホテル A'), 'Sakura Inn Kyoto' (also 'SAKU…")
+
+
+def test_inspect_json_lists_the_spellings_merged_into_each_sample_value(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # FIX74: the table showed 'ホテルA' (also 'ホテル A'); --format json had only the sample.
+    names = ["ホテルA"] * 5 + ["ホテル Ａ"] * 2 + ["ホテルB", "ホテルB"] + ["Sakura Inn Kyoto"] * 4
+    names += ["SAKURA INN KYOTO"]
+    path = tmp_path / "hotel.csv"
+    pd.DataFrame({"Property": names, "Score": [(7 * i) % 11 for i in range(len(names))]}).to_csv(
+        path, index=False
+    )
+    assert main(["inspect", str(path), "--format", "json"]) == 0
+    facts = json.loads(capsys.readouterr().out)
+    prop = next(c for c in facts["columns"] if c["column"] == "Property")
+    assert prop["sample"] == ["ホテルA", "Sakura Inn Kyoto", "ホテルB"]
+    assert prop["also"] == [["ホテル A"], ["SAKURA INN KYOTO"], []]
+    score = next(c for c in facts["columns"] if c["column"] == "Score")
+    assert score["also"] == [[] for _ in score["sample"]]
