@@ -301,6 +301,8 @@ page.show(
         analysis=analysis,
         comment_column=comment_column,
         book=analysis.book,
+        contact_column=contact_column,  # who allowed contact, as run and alerts read it
+        contact_details=contact_details,
     )
 )
 

@@ -17,7 +17,7 @@ a unit lists those answers (``contact.consent_yes`` / ``contact.consent_no``), c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Final
 
@@ -35,8 +35,8 @@ __all__ = [
     "ConsentWords",
     "asks_refusal",
     "consent_answer",
-    "consent_columns",
     "consent_key",
+    "consent_questions",
     "consent_read",
     "read_consent",
     "reads_as_consent",
@@ -270,37 +270,43 @@ def reads_as_consent(values: Iterable[object], *, words: ConsentWords | None = N
     return read > 0 and read * 2 >= seen
 
 
-def consent_columns(
-    frame: pd.DataFrame, *, skip: Iterable[str] = (), words: ConsentWords | None = None
+def consent_questions(
+    columns: Iterable[str],
+    distinct: Callable[[str], pd.Series],
+    *,
+    skip: Iterable[str] = (),
 ) -> list[str]:
-    """Return the columns of ``frame`` that are a consent question, as ``init`` detects one.
+    """Return the columns that are a consent question: the one rule (FIX74).
 
-    A column is one when its name asks for permission to contact (:data:`CONSENT_NAME`), it
-    has at most :data:`CONSENT_CHOICES` distinct answers and they read as consent
-    (:func:`reads_as_consent`). The columns nps-kit adds (``nps_…``) and ``skip`` are not.
+    A column is one when its name asks for permission to contact (:data:`CONSENT_NAME`) and
+    its answers are a choice: at least one and at most :data:`CONSENT_CHOICES` distinct
+    non-blank answers, however they read (answers worded the export's own way still ask).
+    The columns nps-kit adds (``nps_…``) and ``skip`` are not. ``run`` and ``alerts`` refuse
+    a unit whose ``columns.contact`` is null beside one
+    (:func:`nps_kit._contact_rule.contact_rule`); :func:`refused` reads them.
 
     Parameters
     ----------
-    frame
-        Responses as loaded.
+    columns
+        The export's columns.
+    distinct
+        Gives a column's distinct values.
     skip
         Columns that are never the consent question (``columns.contact_details``).
-    words
-        The unit's own consent answers (:class:`ConsentWords`).
 
     Returns
     -------
     list of str
-        The consent questions, in the frame's order.
+        The consent questions, in the export's order.
     """
     left_out = set(skip)
     found = []
-    for column in frame.columns:
+    for column in columns:
         name = str(column)
         if name in left_out or name.startswith("nps_") or not CONSENT_NAME.search(name):
             continue
-        distinct = pd.unique(frame[column].dropna())
-        if len(distinct) <= CONSENT_CHOICES and reads_as_consent(distinct, words=words):
+        answers = [v for v in (cell_text(x) for x in pd.unique(distinct(name).dropna())) if v]
+        if 0 < len(answers) <= CONSENT_CHOICES:
             found.append(name)
     return found
 
@@ -308,7 +314,7 @@ def consent_columns(
 def refused(
     frame: pd.DataFrame, *, skip: Iterable[str] = (), words: ConsentWords | None = None
 ) -> pd.Series:
-    """Whether each row says no in one of ``frame``'s consent questions (:func:`consent_columns`).
+    """Whether each row says no in one of ``frame``'s consent questions (:func:`consent_questions`).
 
     Without ``columns.contact``, a contact detail a respondent left counts as their consent;
     an explicit no in the export's consent question must still win (QA26: 3 of the 6
@@ -331,7 +337,7 @@ def refused(
         Boolean, index of ``frame``: ``True`` where a consent question reads as no.
     """
     out = pd.Series(False, index=frame.index)
-    for column in consent_columns(frame, skip=skip, words=words):
+    for column in consent_questions(frame.columns, frame.__getitem__, skip=skip):
         said = read_consent(frame[column], words=words)
         if asks_refusal(column) and not words:
             # "Do not contact": its yes refuses (REVIEW32: read as consent, the alerts gave the

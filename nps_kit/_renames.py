@@ -31,6 +31,7 @@ __all__ = [
     "earlier_names",
     "merge_earlier",
     "renames",
+    "rows_selected",
     "shared_selections",
     "stated",
     "still_selected",
@@ -201,6 +202,32 @@ def still_selected(
             and value_key(name.old) in keys
         ]
     return out
+
+
+def rows_selected(unit: UnitParameters, values: Iterable[object]) -> list[int] | None:
+    """Count the rows of ``unit``'s export whose filter column holds each of ``values``.
+
+    Read as ``run`` reads the export (the unit's loader options: totals rows, tests and
+    repeats left out) and compared as ``data.filter`` compares (:func:`value_key`). What the
+    refusal of an old unit file kept after a rename says of each file, so that the analyst
+    sees which one is live (FIX74). ``None`` when the export cannot be read: the refusal then
+    goes without the counts (the unit's own run names what is wrong).
+    """
+    from nps_kit.errors import NpsKitError
+    from nps_kit.load import load_responses
+
+    wanted = unit.data.filter
+    if wanted is None:
+        return None
+    try:
+        loaded = load_responses(unit.data.path, **unit.loader_options())
+    except NpsKitError:
+        return None
+    column = unit.frame_column(wanted.column)
+    if column not in loaded.data.columns:
+        return None
+    counts = loaded.data[column].dropna().map(value_key).value_counts()
+    return [int(counts.get(value_key(v), 0)) for v in values]
 
 
 def shared_selections(units: Iterable[UnitParameters]) -> list[str]:

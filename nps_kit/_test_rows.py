@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, Literal
 
 import pandas as pd
 
@@ -59,9 +59,11 @@ class TestRows:
     column: str
     values: tuple[str, ...]
     rows: tuple[int, ...]
-    #: For rows told by their month alone (:func:`month_rows`): the month, and how far it is
-    #: from the others (``3 months before any other month with responses (2026-05 to …)``).
+    #: For rows told by their month alone (:func:`month_rows`): the month, whether it lies
+    #: before or after every other month with responses, and how far it is from them
+    #: (``3 months before any other month with responses (2026-05 to …)``).
     month: str | None = None
+    side: Literal["before", "after"] | None = None
     apart: str = ""
 
     def note(self) -> str:
@@ -70,7 +72,8 @@ class TestRows:
         said = ", ".join(repr(v) for v in self.values)
         one = len(self.rows) == 1
         if self.month is not None:
-            when = "before the survey opened" if "before" in self.apart else "after it closed"
+            # The side as found, not searched for in the wording (FIX74).
+            when = "before the survey opened" if self.side == "before" else "after it closed"
             return (
                 f"{'Row' if one else 'Rows'} {where} ({self.column} {', '.join(self.values)}) "
                 f"{'is the only response' if one else 'are the only responses'} of "
@@ -171,6 +174,7 @@ def month_rows(
         if n > _MONTH_ROWS or others.sum() < _MONTH_REST:
             continue
         first, last = min(others.index), max(others.index)
+        side: Literal["before", "after"]
         if month < first:
             gap, side = first.ordinal - month.ordinal, "before"
         elif month > last:
@@ -187,6 +191,7 @@ def month_rows(
             values,
             tuple(int(r) for r, hit in zip(rows, hits, strict=True) if hit),
             month=str(month),
+            side=side,
             apart=f"{gap} months {side} any other month with responses ({first} to {last})",
         )
     return None

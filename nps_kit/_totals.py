@@ -7,14 +7,18 @@ out as it does a sheet's empty rows, and says so (:meth:`nps_kit.load.LoadReport
 
 The label alone is no evidence (FIX71): a respondent named Summe, Total or 合計 is an answer.
 A labelled last row is a totals row when its figures say it is no one's answer: its score is
-none of 0–10 (a mean 6.49, a sum 2400, blank), its numbers are the sums of the rows above, or
-it holds no text answer (a count with its unit, 2400件, is none).
+none of 0–10 (a mean 6.49, a sum 2400, blank), a number of it is the sum of its column above
+(a count of the rows above, 2件, is the sum of ones), or its score is the mean of the scores
+above. A lone 0–10 score is someone's answer, with a comment or without (FIX74: a last
+respondent named Total who scored 8 and wrote nothing was left out): kept, and the data quality
+names the row. Only where no score column is known is a row holding no text answer totals.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from typing import Final
 
 import numpy as np
@@ -22,7 +26,7 @@ import pandas as pd
 
 from nps_kit._values import parse_date_values, parse_scores, read_numbers
 
-__all__ = ["TOTALS_WORDS", "WHY", "totals_labels", "totals_reasons", "totals_rows"]
+__all__ = ["TOTALS_WORDS", "WHY", "Totals", "totals_labels", "totals_rows"]
 
 #: The label of a totals row, as its first non-blank cell says it (NFKC, case-folded).
 TOTALS_WORDS: Final = frozenset(
@@ -39,9 +43,9 @@ _COUNT: Final = re.compile(r"^(?:n\s*=\s*)?[-+]?[\d.,]*\d%?\s*[^\d\s]{0,12}$")
 _MIN_SUMMED: Final = 2
 
 #: Why a row was read as totals, as its data-quality line says it (a key of the catalogue's
-#: ``totals.why.*``): its score is none of 0–10, blank, its numbers are the column sums, or it
-#: holds no text answer.
-WHY: Final = ("not_answer", "no_score", "sums", "no_text")
+#: ``totals.why.*``): its score is none of 0–10, blank, its numbers are the column sums, its
+#: score the mean of the scores above, or (no score column known) it holds no text answer.
+WHY: Final = ("not_answer", "no_score", "sums", "mean", "no_text")
 
 
 def _label(cell: object) -> str:
@@ -75,7 +79,11 @@ def _text_answer(cell: object) -> bool:
 
 
 def _sums(frame: pd.DataFrame, i: int, skip: set[str]) -> bool:
-    """Whether a number of row ``i`` is the sum of its column's numbers in the rows above."""
+    """Whether a number of row ``i`` is the sum of its column's numbers in the rows above.
+
+    A count with its unit (2件, 1 response) that equals the number of rows above is the sum
+    of ones, one per response (a count's own unit says it is no answer, so one row will do).
+    """
     for column in frame.columns:
         if column in skip:
             continue
@@ -83,35 +91,79 @@ def _sums(frame: pd.DataFrame, i: int, skip: set[str]) -> bool:
         above, own = numbers.iloc[:i].dropna(), numbers.iloc[i]
         if len(above) >= _MIN_SUMMED and not pd.isna(own) and own and np.isclose(own, above.sum()):
             return True
+        cell = frame[column].iloc[i]
+        if not pd.isna(cell) and _count(cell) == _rows_above(frame, i):
+            return True
     return False
+
+
+def _rows_above(frame: pd.DataFrame, i: int) -> int:
+    """Count the rows above row ``i`` that hold anything (a sheet's empty rows are none)."""
+    return int(frame.iloc[:i].notna().any(axis=1).sum())
+
+
+def _count(cell: object) -> float | None:
+    """Return the number of a count written with its unit (2件, n=2, 2 responses), else None."""
+    text = unicodedata.normalize("NFKC", str(cell)).strip()
+    if not _COUNT.match(text) or not any(ch.isalpha() for ch in text):
+        return None
+    digits = re.sub(r"[^\d.]", "", text.replace(",", ""))
+    try:
+        return float(digits)
+    except ValueError:
+        return None
+
+
+def _mean(frame: pd.DataFrame, i: int, score_column: str) -> bool:
+    """Whether row ``i``'s score is the mean of the valid scores above it (two or more)."""
+    scores = parse_scores(frame[score_column].iloc[: i + 1].astype(object))
+    values = scores.score.iloc[:i][scores.status.iloc[:i] == "valid"]
+    own = float(scores.score.iloc[i])
+    return len(values) >= _MIN_SUMMED and bool(np.isclose(own, float(values.mean())))
 
 
 def _why(frame: pd.DataFrame, i: int, at: int, score_column: str | None) -> str | None:
     """Say why labelled row ``i`` is totals (a key of :data:`WHY`), ``None`` for an answer."""
     row = frame.iloc[i]
     label_column = frame.columns[at]
-    if score_column is not None and score_column in frame.columns:
-        status = parse_scores(pd.Series([row[score_column]], dtype=object)).status.iloc[0]
+    score = score_column if score_column in frame.columns else None
+    if score is not None:
+        status = parse_scores(pd.Series([row[score]], dtype=object)).status.iloc[0]
         if status != "valid":
             return "no_score" if status == "missing" else "not_answer"
     if _sums(frame, i, {label_column}):
         return "sums"
+    if score is not None and _mean(frame, i, score):
+        return "mean"
+    if score is not None:
+        # A lone 0-10 score is someone's answer, a comment or none (FIX74).
+        return None
     skip = {label_column, score_column}
     if not any(not pd.isna(v) and _text_answer(v) for c, v in row.items() if c not in skip):
         return "no_text"
     return None
 
 
-def totals_reasons(
-    frame: pd.DataFrame, flags: np.ndarray, *, score_column: str | None
-) -> tuple[str, ...]:
-    """Return why each flagged row is totals (a key of :data:`WHY`), for the data quality."""
-    out = []
-    for i in np.flatnonzero(flags):
-        at = _label_at(frame.iloc[i])
-        why = None if at is None else _why(frame, int(i), at, score_column)
-        out.append(why or "no_text")
-    return tuple(out)
+@dataclass(frozen=True)
+class Totals:
+    """The totals rows at the end of an export's table, and the labelled rows kept.
+
+    Attributes
+    ----------
+    flags
+        One flag per row of the frame: a totals row, left out.
+    why
+        For each flagged row, in order, why it is no answer (a key of :data:`WHY`), decided
+        once, as the flag was.
+    kept
+        The positions of last rows labelled as totals (Total, 合計, Summe) without a date that
+        were kept as answers: a lone 0–10 score and no figure of a total. The data quality
+        names them, so that a wrongly kept total can be found.
+    """
+
+    flags: np.ndarray
+    why: tuple[str, ...] = ()
+    kept: tuple[int, ...] = ()
 
 
 def totals_rows(
@@ -120,8 +172,8 @@ def totals_rows(
     date_column: str | None,
     score_column: str | None = None,
     blank: np.ndarray | None = None,
-) -> np.ndarray:
-    """Flag the totals rows at the end of an export's table.
+) -> Totals:
+    """Find the totals rows at the end of an export's table.
 
     Parameters
     ----------
@@ -138,12 +190,14 @@ def totals_rows(
 
     Returns
     -------
-    numpy.ndarray
-        One flag per row: the last non-empty row(s) whose first non-blank cell, among the first
-        three, is a totals word (合計, 計, 総計, 小計, Total, Grand total …), which hold no date
-        and whose figures are no single answer (:func:`totals_reasons` says which).
+    Totals
+        The last non-empty row(s) whose first non-blank cell, among the first three, is a
+        totals word (合計, 計, 総計, 小計, Total, Grand total …), which hold no date and whose
+        figures are no single answer, each with why; and the labelled row kept as an answer.
     """
     flags = np.zeros(len(frame), dtype=bool)
+    why: list[str] = []
+    kept: tuple[int, ...] = ()
     for i in range(len(frame) - 1, -1, -1):
         if blank is not None and blank[i]:
             continue
@@ -161,10 +215,15 @@ def totals_rows(
                 for v in row
                 if not pd.isna(v) and _label(v) not in TOTALS_WORDS and not _NUMBER.match(_label(v))
             ]
-        if _is_date(dated) or _why(frame, i, at, score_column) is None:
+        if _is_date(dated):
+            break
+        reason = _why(frame, i, at, score_column)
+        if reason is None:
+            kept = (i,)
             break
         flags[i] = True
-    return flags
+        why.append(reason)
+    return Totals(flags, tuple(reversed(why)), kept)
 
 
 def totals_labels(frame: pd.DataFrame, flags: np.ndarray) -> tuple[str, ...]:

@@ -22,12 +22,13 @@ from typing import Final
 import pandas as pd
 
 from nps_kit import clock
+from nps_kit._contact_rule import unit_contact_rule
 from nps_kit._schema_errors import display
 from nps_kit.cache import UNIT_KEY, ExportCache, normalise_key
 from nps_kit.errors import ConfigError, closest
 from nps_kit.params import UnitParameters
 from nps_kit.periods import month_running, shift_period
-from nps_kit.unit import CONSENT_HINT, consent_left_unset, consent_problem, consent_unread
+from nps_kit.unit import consent_unread
 
 __all__ = [
     "NO_RESPONSES",
@@ -140,7 +141,7 @@ class ExportRows:
 
     def distinct(self, column: str) -> pd.Series:
         """Return the distinct values of one export column of the cache (read when asked)."""
-        return _distinct(self.cache, column)
+        return self.cache.distinct(column)
 
     def values(self) -> tuple[str, ...]:
         """Return the unit column's values as written in the export, sorted (read when asked)."""
@@ -157,16 +158,6 @@ class ExportRows:
         return tuple(sorted({str(v) for v in pc.unique(column).to_pylist() if v is not None}))
 
 
-def _distinct(cache: ExportCache, column: str) -> pd.Series:
-    import pyarrow.compute as pc
-    import pyarrow.parquet as pq
-
-    if column not in pq.read_schema(cache.path).names:
-        return pd.Series([], dtype=object)
-    cells = pq.read_table(cache.path, columns=[column])[column]
-    return pd.Series(pc.unique(cells).to_pylist(), dtype=object)
-
-
 def consent_warning(unit: UnitParameters, cache: ExportCache) -> str | None:
     """Return :func:`nps_kit.unit.consent_unread` for ``unit``'s consent column in ``cache``.
 
@@ -177,7 +168,7 @@ def consent_warning(unit: UnitParameters, cache: ExportCache) -> str | None:
     if unit.columns.contact is None:
         return None
     return consent_unread(
-        _distinct(cache, unit.frame_column(unit.columns.contact)),
+        cache.distinct(unit.frame_column(unit.columns.contact)),
         column=unit.column(unit.columns.contact),
         words=unit.consent_words(),
     )
@@ -236,41 +227,22 @@ def check_unit_rows(
         :data:`NO_RESPONSES` (``period``) when the unit has rows but none dated in ``month``,
         naming the months it covers, or when ``month`` is still running and has fewer scored
         responses than ``thresholds.min_report_n`` (naming the last complete month to run
-        instead); with ``key`` ``columns.contact`` when the consent column holds no yes/no
-        answer (:func:`nps_kit.unit.consent_problem`).
+        instead); with ``key`` ``columns.contact`` when the contact settings do not fit the
+        export (:func:`nps_kit._contact_rule.unit_contact_rule`, as ``alerts`` read them).
     """
     where = display(unit.source) if unit.source is not None else f"unit {unit.unit}"
-    if unit.columns.contact is not None:
-        column = unit.column(unit.columns.contact)
-        # Read where the cache keeps it ('period (export)'), named as the parameters name it.
-        stored = unit.frame_column(unit.columns.contact)
-        problem = consent_problem(rows.distinct(stored), column=column, words=unit.consent_words())
-        if problem is not None:
-            raise UnitRefused(
-                f"{where}: {problem}",
-                hint=CONSENT_HINT,
-                path=unit.source,
-                key="columns.contact",
-                period=month,
-                reason=f"columns.contact {column!r} holds no yes/no answers",
-            )
-    elif unit.columns.contact_details:
-        import pyarrow.parquet as pq
-
-        names = pq.read_schema(rows.cache.path).names
-        details = [unit.frame_column(c) for c in unit.columns.contact_details]
-        unset = consent_left_unset(
-            names, rows.distinct, details=details, words=unit.consent_words()
+    # The one contact rule, as alerts read it (FIX74: run refused a consent question left
+    # unset that alerts read themselves).
+    contact = unit_contact_rule(unit, rows.cache)
+    if contact.problem is not None:
+        raise UnitRefused(
+            f"{where}: {contact.problem}",
+            hint=contact.hint or "",
+            path=unit.source,
+            key="columns.contact",
+            period=month,
+            reason=contact.reason or "columns.contact",
         )
-        if unset is not None:
-            raise UnitRefused(
-                f"{where}: {unset[0]}",
-                hint=unset[1],
-                path=unit.source,
-                key="columns.contact",
-                period=month,
-                reason="columns.contact null beside a consent question",
-            )
     export = unit.data.path.name
     own = rows.months
     described = ""

@@ -38,6 +38,7 @@ import pandas as pd
 
 from nps_kit import clock
 from nps_kit._atomic import append_line, check_writable
+from nps_kit._contact_rule import ContactRule, unit_contact_rule
 from nps_kit._id_repeats import unit_id_warning
 from nps_kit._lock import file_lock
 from nps_kit._values import date_only, has_time_of_day
@@ -70,7 +71,7 @@ from nps_kit.mail.settings import (
 from nps_kit.params import Breakdown, UnitParameters
 from nps_kit.periods import late_export
 from nps_kit.text.tokens import said
-from nps_kit.unit import CONSENT_HINT, consent_problem, consent_unread, select_unit_rows
+from nps_kit.unit import consent_unread, select_unit_rows
 
 if TYPE_CHECKING:
     from nps_kit._consent import ConsentWords
@@ -755,13 +756,12 @@ def send_alerts(
             export = exports.get(cache.path) or exports.setdefault(cache.path, _Export(cache))
             consent = unit.frame_column(unit.columns.contact or "")
             words = unit.consent_words()
-            if unit.columns.contact is not None and (
-                problem := export.consent_problem(
-                    consent, column_name=unit.column(unit.columns.contact), words=words
-                )
-            ):
-                outcomes.append(AlertOutcome(unit.unit, "cannot_alert", detail=problem))
-                echo(f"{unit.unit}: error: {problem} {CONSENT_HINT}")
+            # The one contact rule, as run reads it (FIX74: a consent question beside
+            # columns.contact null was refused by run and read here).
+            contact = export.contact_rule(unit)
+            if contact.problem is not None:
+                outcomes.append(AlertOutcome(unit.unit, "cannot_alert", detail=contact.problem))
+                echo(f"{unit.unit}: error: {contact.problem} {contact.hint}")
                 continue
             if unit.columns.contact is not None and (
                 unread := export.consent_unread(
@@ -950,6 +950,7 @@ class _Export:
         self._timed: bool | None = None
         self._offsets: dict[str, bool] = {}
         self._problems: dict[tuple[str, str, ConsentWords], str | None] = {}
+        self._rules: dict[tuple[str | None, tuple[str, ...], ConsentWords], ContactRule] = {}
 
     def _column(self, name: str) -> pd.Series | None:
         from nps_kit.cache import read_rows
@@ -1000,9 +1001,12 @@ class _Export:
             self._offsets[column] = values is not None and clock.carries_offsets(values)
         return self._offsets[column]
 
-    def consent_problem(self, column: str, *, column_name: str, words: ConsentWords) -> str | None:
-        """:func:`nps_kit.unit.consent_problem` of the whole export's consent column."""
-        return self._consent(consent_problem, column, column_name=column_name, words=words)
+    def contact_rule(self, unit: UnitParameters) -> ContactRule:
+        """:func:`nps_kit._contact_rule.unit_contact_rule` of the whole export, once each."""
+        key = (unit.columns.contact, tuple(unit.columns.contact_details), unit.consent_words())
+        if key not in self._rules:
+            self._rules[key] = unit_contact_rule(unit, self.cache)
+        return self._rules[key]
 
     def consent_unread(self, column: str, *, column_name: str, words: ConsentWords) -> str | None:
         """:func:`nps_kit.unit.consent_unread` of the whole export's consent column."""

@@ -83,7 +83,8 @@ _META = b"nps_kit.cache"
 # file, row and why (totals_at, totals_why, FIX71)
 # 33: the rows of scores read from １０, 10点 or 9,0 and of era dates, for each unit's own count
 # (FIX72)
-_FORMAT = 33
+# 34: a last row labelled Total with a lone 0-10 score kept and named (totals_kept, FIX74)
+_FORMAT = 34
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 
@@ -124,6 +125,22 @@ class ExportCache:
     reach: tuple[str, ...] = ()
     timezone: str | None = None
     places: tuple[str, ...] = ()
+
+    def columns(self) -> list[str]:
+        """Return the cache's columns (the export's, as the rows keep them, and ``nps_…``)."""
+        import pyarrow.parquet as pq
+
+        return list(pq.read_schema(self.path).names)
+
+    def distinct(self, column: str) -> pd.Series:
+        """Return one column's distinct values over the whole export (empty when absent)."""
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        if column not in pq.read_schema(self.path).names:
+            return pd.Series([], dtype=object)
+        cells = pq.read_table(self.path, columns=[column])[column]
+        return pd.Series(pc.unique(cells).to_pylist(), dtype=object)
 
 
 def normalise_key(value: object) -> str:
@@ -553,6 +570,7 @@ def _report_from_json(data: dict[str, Any]) -> LoadReport:
             "totals_rows",
             "totals_at",
             "totals_why",
+            "totals_kept",
             "drop_changed_in",
             "file_rows",
             "file_kept",

@@ -1148,6 +1148,29 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "除外の指定（data.exclude）で除いた行（テスト回答など）",
         "en": "Rows left out by data.exclude (test responses and the like)",
     },
+    # Who allowed contact, by the rule run and alerts read it with (FIX74).
+    "quality.contact": {
+        "ja": "連絡を許可した回答（{column}）",
+        "en": "Responses allowing contact ({column})",
+    },
+    "quality.contact_reversed": {
+        "ja": "（「連絡しない」を尋ねる列のため逆向きに読み、{answers}を許可とする）",
+        "en": " (it asks whether not to contact, so read the other way round: {answers} allows it)",
+    },
+    "quality.contact_details": {
+        "ja": "連絡先を残した回答（同意の設問なし）",
+        "en": "Responses leaving a way to reach them (no consent question)",
+    },
+    "quality.totals_kept": {
+        "ja": "合計行のような名前で残した回答"
+        "（0〜10のスコアが一つだけで、合計・平均の数字がないため）",
+        "en": "Kept as a response though labelled like a totals row (a lone 0–10 score, no sum "
+        "or mean in it)",
+    },
+    "totals.why.mean": {
+        "ja": "スコアが上の行の平均",
+        "en": "its score is the mean of the rows above",
+    },
     "quality.totals_rows": {
         "ja": "除いた合計行（回答ではありません）",
         "en": "Totals rows left out (not responses)",

@@ -410,6 +410,11 @@ class Inspection:
                     "distinct": c.distinct,
                     "blanks": c.blanks,
                     "sample": list(c.sample),
+                    # Per sample value, the spellings merged into it, as the table's
+                    # "(also 'ホテル A')" (FIX74).
+                    "also": [
+                        list(c.variants[i]) if c.variants else [] for i in range(len(c.sample))
+                    ],
                     "scale": None if c.scale is None else list(c.scale),
                     "separator": c.separator,
                     "codes": {str(point): answer for point, answer in c.codes} or None,

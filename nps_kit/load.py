@@ -28,7 +28,7 @@ from nps_kit._drop import drop_files, is_drop
 from nps_kit._era import ERA_RE
 from nps_kit._response_meta import NOT_RESPONSES, response_types
 from nps_kit._resubmit import RESUBMISSIONS, per_submission, resubmissions
-from nps_kit._totals import totals_labels, totals_reasons, totals_rows
+from nps_kit._totals import totals_labels, totals_rows
 from nps_kit._value_key import value_key
 from nps_kit._values import (
     DATE_FORMS,
@@ -163,7 +163,12 @@ class LoadReport:
         (:func:`nps_kit._totals.totals_rows`): one per row.
     totals_at, totals_why
         Each such row's file and row (``werkstatt.csv row 2602``) and why it is no answer (a key
-        of :data:`nps_kit._totals.WHY`: ``not_answer``, ``no_score``, ``sums``, ``no_text``).
+        of :data:`nps_kit._totals.WHY`: ``not_answer``, ``no_score``, ``sums``, ``mean``,
+        ``no_text``).
+    totals_kept
+        A last row labelled as totals (Total, 合計) kept as an answer, its lone 0–10 score and
+        no figure of a total saying it is one: its label, file and row (``Total (export.csv
+        row 5)``), which the data quality names (FIX74).
     n_valid, n_missing, n_invalid
         Score counts; they add up to the number of rows in ``data``.
     invalid
@@ -312,6 +317,7 @@ class LoadReport:
     totals_rows: tuple[str, ...] = ()
     totals_at: tuple[str, ...] = ()
     totals_why: tuple[str, ...] = ()
+    totals_kept: tuple[str, ...] = ()
     drop_replaced: int = 0
     drop_changed_in: tuple[str, ...] = ()
     file_rows: tuple[int, ...] = ()
@@ -353,6 +359,7 @@ class LoadReport:
         out["totals_rows"] = list(self.totals_rows)
         out["totals_at"] = list(self.totals_at)
         out["totals_why"] = list(self.totals_why)
+        out["totals_kept"] = list(self.totals_kept)
         out["drop_changed_in"] = list(self.drop_changed_in)
         out["file_rows"] = list(self.file_rows)
         out["file_kept"] = list(self.file_kept)
@@ -1399,13 +1406,23 @@ def load_responses(
         drop |= blank
     # A totals row under the table (合計,2400件,…) is no response (QA25).
     # Told by its figures, not its label alone (FIX71: a respondent named Summe was left out).
-    totals = totals_rows(frame, date_column=date_col, score_column=score_col, blank=blank)
+    found_totals = totals_rows(frame, date_column=date_col, score_column=score_col, blank=blank)
+    totals = found_totals.flags
     totals_said = totals_labels(frame, totals)
     totals_files, totals_own = places.file_rows(rows[totals])
     totals_at = tuple(
         f"{name or path.name} row {row}" for name, row in zip(totals_files, totals_own, strict=True)
     )
-    totals_why = totals_reasons(frame, totals, score_column=score_col)
+    # A last row labelled Total kept as an answer (FIX74): named with its file and row.
+    kept_flags = np.zeros(len(frame), dtype=bool)
+    kept_flags[list(found_totals.kept)] = True
+    kept_files, kept_own = places.file_rows(rows[kept_flags])
+    totals_kept = tuple(
+        f"{label} ({name or path.name} row {row})"
+        for label, name, row in zip(
+            totals_labels(frame, kept_flags), kept_files, kept_own, strict=True
+        )
+    )
     drop |= totals
     preview = np.zeros(len(frame), dtype=bool)
     if layout.source == "qualtrics" and "Status" in frame.columns:
@@ -1584,8 +1601,9 @@ def load_responses(
         blank_rows_dropped=int(blank.sum()),
         excluded_rows=int(excluded.sum()),
         totals_rows=totals_said,
+        totals_kept=totals_kept,
         totals_at=totals_at,
-        totals_why=totals_why,
+        totals_why=found_totals.why,
         n_valid=int((status == 0).sum()),
         n_missing=int((status == 1).sum()),
         n_invalid=int(bad.sum()),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -1208,16 +1208,53 @@ def _selected_twice(
         here, there = display(unit.source), display(name.source or unit.source)
         old, new = str(name.old), str(name.current[0])
         renamed = name.source.stem if name.source is not None else new
+        # How many rows each file selects, by value: which one is live (FIX74).
+        theirs = [*name.current, *(n.old for n in names if n.source == name.source)]
+        own = unit.data.filter.values if unit.data.filter is not None else []
+        counts = _selected_counts(unit, own, theirs, here, there)
         out[unit.unit] = ConfigError(
             f"{here}: data.filter.values: {old!r} is an earlier name of {new!r} "
             f"(data.filter.previous_names in {there}): the rows whose {name.column} is {old!r} "
-            "would be reported twice, in both units.",
+            f"would be reported twice, in both units.{counts}",
             hint=f"If the unit was renamed, delete {here} (its history shows in {renamed}'s "
             f"report); if they are two units, take {old!r} out of previous_names in {there}.",
             path=unit.source,
             key="data.filter.values",
         )
     return out
+
+
+def _selected_counts(
+    unit: UnitParameters,
+    own: Sequence[str | int | float],
+    theirs: Sequence[str | int | float],
+    here: str,
+    there: str,
+) -> str:
+    """Say how many rows of the export each of two unit files selects, value by value.
+
+    ``" In responses.csv, parameters/old.yaml selects 120 rows ('横浜店' 120) and
+    parameters/new.yaml 460 ('横浜みなとみらい店' 340, '横浜店' 120)."``; empty when the
+    export cannot be read (:func:`nps_kit._renames.rows_selected`).
+    """
+    from nps_kit._renames import rows_selected
+    from nps_kit._value_key import value_key
+
+    own = list({value_key(v): v for v in reversed(own)}.values())[::-1]
+    theirs = list({value_key(v): v for v in reversed(theirs)}.values())[::-1]
+    counts = rows_selected(unit, [*own, *theirs])
+    if counts is None:
+        return ""
+    mine, other = counts[: len(own)], counts[len(own) :]
+
+    def each(values: Sequence[str | int | float], found: Sequence[int]) -> str:
+        return ", ".join(f"{str(v)!r} {n:,}" for v, n in zip(values, found, strict=True))
+
+    rows = "row" if sum(mine) == 1 else "rows"
+    return (
+        f" In {unit.data.path.name}, {here} selects {sum(mine):,} {rows} ({each(own, mine)}) "
+        f"and {there} {sum(other):,} ({each(theirs, other)})."
+    )
 
 
 def _readable_name(own: Mapping[str, Any]) -> str | None:

@@ -22,6 +22,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from nps_kit import __version__, clock, plot, report
+from nps_kit._contact_rule import frame_contact_rule
 from nps_kit._followup_html import FIRST_SCREEN, followup_html, loop_status_html
 from nps_kit._same_comments import merge_same_comments
 from nps_kit._section_result import Page, SectionResult, _Publish, detach, show
@@ -1125,6 +1126,33 @@ def followup_status(
     )
 
 
+def contact_quality(
+    unit: UnitData, *, contact_column: str | None, details: Sequence[str] = ()
+) -> dict[str, str] | None:
+    """Return the data-quality row of the period's responses that allowed contact, or ``None``.
+
+    Read by the one contact rule (:func:`nps_kit._contact_rule.frame_contact_rule`), as
+    ``run`` and ``alerts`` read it: a yes in ``columns.contact`` (a "Do not contact" column's
+    no, its answers listed reversed, says so), or without one a way to reach them left in
+    ``columns.contact_details``. ``None`` when consent is unknown or the settings do not fit
+    the rows (``run`` refuses such a unit before any report).
+    """
+    rule = frame_contact_rule(
+        unit.responses, contact=contact_column, details=details, words=unit.consent
+    )
+    if not rule.known or rule.problem is not None:
+        return None
+    lang = unit.language
+    n = f"{len(rule.contactable(unit.current, max_score=10)):,}"
+    if rule.column is None:
+        return {"item": t("quality.contact_details", lang), "value": n}
+    if rule.reversed:
+        quoted = (f"「{w}」" if lang == "ja" else f"'{w}'" for w in sorted(rule.words.yes))
+        grants = join_names(quoted, lang)
+        n += t("quality.contact_reversed", lang, answers=grants)
+    return {"item": t("quality.contact", lang, column=rule.column), "value": n}
+
+
 def data_quality_section(
     unit: UnitData,
     *,
@@ -1132,18 +1160,25 @@ def data_quality_section(
     analysis: FollowupAnalysis | None = None,
     comment_column: str | None = None,
     book: ThemeBook | None = None,
+    contact_column: str | None = None,
+    contact_details: Sequence[str] = (),
 ) -> SectionResult:
     """Count rows read, excluded (missing, invalid), duplicates; date range and source.
 
     With ``analysis``, rating answers off the scale or not a number are counted too. With
     ``comment_column`` and ``book`` (the themes in use), also the share of the period's comments
     with a theme, the frequent phrases of the others, and a warning when the theme pack tags few
-    of them (:func:`nps_kit.text.discovery.text_quality`). ``.value`` is the table (``item``,
+    of them (:func:`nps_kit.text.discovery.text_quality`). With ``contact_column`` or
+    ``contact_details``, how many of the period's responses allowed contact, by the rule ``run``
+    and ``alerts`` read them with (:func:`contact_quality`). ``.value`` is the table (``item``,
     ``value``).
     """
     ratings = analysis.ratings if analysis is not None else None
     table = data_quality(unit, id_column=id_column, ratings=ratings)
     lang = unit.language
+    contact = contact_quality(unit, contact_column=contact_column, details=contact_details)
+    if contact is not None:
+        table = pd.concat([table, pd.DataFrame([contact])], ignore_index=True)
     if comment_column and book is not None and comment_column in unit.current.columns:
         texts = unit.current[comment_column]
         # Comments without a valid score count here, not in the follow-ups' commenters.

@@ -18,11 +18,10 @@ import pandas as pd
 
 from nps_kit import clock
 from nps_kit._consent import (
-    CONSENT_CHOICES,
-    CONSENT_NAME,
     ConsentWords,
     asks_refusal,
     consent_answer,
+    consent_questions,
     consent_read,
     read_consent,
     reads_as_consent,
@@ -722,6 +721,17 @@ def contact_allowed(values: pd.Series, *, words: ConsentWords | None = None) -> 
     return read_consent(values, words=words).fillna(False).astype(bool)
 
 
+def _its_yes_and_no(values: Sequence[str]) -> tuple[str, str]:
+    """Return a "Do not contact" column's first yes and no, as written (``yes``/``no`` if none).
+
+    What the refusals name for its answers listed the other way round (QA31 F4).
+    """
+    said = {v: consent_answer(v) for v in values}
+    yes = next((v for v, a in said.items() if a), "yes")
+    no = next((v for v, a in said.items() if a is False), "no")
+    return yes, no
+
+
 def consent_problem(
     values: pd.Series, *, column: str, words: ConsentWords | None = None
 ) -> str | None:
@@ -754,14 +764,12 @@ def consent_problem(
     seen = [v for v in seen if v]
     if asks_refusal(column) and not words and seen:
         # QA31 F4: "Do not contact" yes/no read as consent listed exactly the wrong people.
-        said = {v: consent_answer(v) for v in seen}
-        yes = [v for v, a in said.items() if a] or ["yes"]
-        no = [v for v, a in said.items() if a is False] or ["no"]
+        yes, no = _its_yes_and_no(seen)
         return (
             f"columns.contact: {column!r} asks whether NOT to contact a respondent, so its "
-            f"{yes[0]!r} refuses contact and its {no[0]!r} grants it; read as consent it would "
+            f"{yes!r} refuses contact and its {no!r} grants it; read as consent it would "
             "list the people who asked not to be contacted. List its answers the other way "
-            f"round: contact.consent_yes: [{no[0]}] and contact.consent_no: [{yes[0]}]."
+            f"round: contact.consent_yes: [{no}] and contact.consent_no: [{yes}]."
         )
     # Most of a consent column's answers read as yes or no; a comment column set by mistake
     # has the odd 「連絡不要」 among its texts (QA21's wider reading must not let it through).
@@ -849,18 +857,23 @@ def consent_left_unset(
         contact, consent …) and whose few answers (at most 12) are a choice, with its values;
         ``None`` when there is none.
     """
-    for column in columns:
-        if column in details or column.startswith("nps_") or not CONSENT_NAME.search(column):
-            continue
+    for column in consent_questions(columns, distinct, skip=details):
         values = [v for v in (cell_text(x) for x in pd.unique(distinct(column).dropna())) if v]
-        if not values or len(values) > CONSENT_CHOICES:
-            continue
         listed = ", ".join(repr(v) for v in values[:6])
         message = (
             f"columns.contact is null, but {column!r} asks for consent to contact (answers: "
             f"{listed}); with columns.contact_details listed, the work files would give the "
             "contact details of people who said no."
         )
+        if asks_refusal(column) and not words:
+            # Its yes refuses: set as init --from writes it (FIX74: "Set columns.contact" alone
+            # led to a second refusal, consent_problem's).
+            yes, no = _its_yes_and_no(values)
+            return message, (
+                f"Set columns.contact: {column!r} and, as it asks whether NOT to contact, list "
+                f"its answers the other way round: contact.consent_yes: [{no}] and "
+                f"contact.consent_no: [{yes}] (as init --from writes them)."
+            )
         if consent_problem(pd.Series(values), column=column, words=words) is None:
             return message, f"Set columns.contact: {column!r}."
         return message, (
@@ -1152,6 +1165,10 @@ def data_quality(
     totals = report.totals_said(lang)
     shown = {"totals_rows": f"（{totals}）" if lang == "ja" else f" ({totals})"}
     rows[at:at] = [(key, f"{n:,}{shown.get(key, '')}") for key, n in left_out if n]
+    if report.totals_kept:
+        # A last row labelled Total kept as an answer, named so that it can be checked (FIX74).
+        kept = join_names(report.totals_kept, lang)
+        rows.insert(at + sum(1 for _, n in left_out if n), ("totals_kept", kept))
     if report.files:
         # A folder or glob read as one export: how many files, and the newest (QA24).
         # Each file with its rows, before and after repeats (FIX39 #2: only the newest).

@@ -1258,8 +1258,22 @@ def test_an_alert_never_gives_the_address_of_a_customer_who_said_nein(
         "name: Nord\ntimezone: Europe/Berlin\nalerts: {to: [team@example.com]}\n",
         encoding="utf-8",
     )
+    # FIX74: run refuses such a unit (a consent question beside columns.contact: null) and
+    # alerts read the question themselves; now both refuse it alike, and nobody is mailed.
+    assert alerts(tmp_path, since="2026-11-15") == 2
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "north: error: columns.contact is null, but 'Kontakt erlaubt' asks for consent to "
+        "contact (answers: 'nein', 'ja'); with columns.contact_details listed, the work files "
+        "would give the contact details of people who said no. Set columns.contact: "
+        "'Kontakt erlaubt'."
+    )
+    assert smtp.received == []
+    # Set as the message says, only the customer who said ja is alerted, with the address.
+    defaults = params / "defaults.yaml"
+    defaults.write_text(
+        defaults.read_text("utf-8").replace("contact: null", "contact: Kontakt erlaubt"), "utf-8"
+    )
     assert alerts(tmp_path, since="2026-11-15") == 0
-    assert "north: alerted team@example.com about 1 detractor" in capsys.readouterr().err
     (message,) = smtp.received
     for said_no in ("kunde682", "kunde709"):
         assert said_no not in text_of(message.message)

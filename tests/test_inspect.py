@@ -195,6 +195,7 @@ def test_json_output(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
         "distinct": 11,
         "blanks": 0,
         "sample": ["2", "5", "8"],
+        "also": [[], [], []],
         "scale": [0, 10],
         "separator": None,
         "codes": None,
@@ -2147,3 +2148,22 @@ def test_numbers_in_half_steps_without_a_stated_scale_stay_numbers(tmp_path: Pat
     )
     found = inspect_export(write_text(tmp_path / "t.csv", "date,score,Hours waited\n" + rows))
     assert found.column("Hours waited").kind == "number"
+
+
+def test_inspect_json_lists_the_spellings_merged_into_each_sample_value(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # FIX74: the table showed 'ホテルA' (also 'ホテル A'); --format json had only the sample.
+    names = ["ホテルA"] * 5 + ["ホテル Ａ"] * 2 + ["ホテルB", "ホテルB"] + ["Sakura Inn Kyoto"] * 4
+    names += ["SAKURA INN KYOTO"]
+    path = tmp_path / "hotel.csv"
+    pd.DataFrame({"Property": names, "Score": [(7 * i) % 11 for i in range(len(names))]}).to_csv(
+        path, index=False
+    )
+    assert main(["inspect", str(path), "--format", "json"]) == 0
+    facts = json.loads(capsys.readouterr().out)
+    prop = next(c for c in facts["columns"] if c["column"] == "Property")
+    assert prop["sample"] == ["ホテルA", "Sakura Inn Kyoto", "ホテルB"]
+    assert prop["also"] == [["ホテル A"], ["SAKURA INN KYOTO"], []]
+    score = next(c for c in facts["columns"] if c["column"] == "Score")
+    assert score["also"] == [[] for _ in score["sample"]]

@@ -1648,14 +1648,21 @@ def test_totals_rows_of_a_sheet_are_left_out_below_an_empty_row(tmp_path: Path) 
 
 
 def test_a_last_row_labelled_like_a_total_but_dated_is_a_response(tmp_path: Path) -> None:
-    # A unit named 計 (or a respondent's "Total") with a date is an answer, never left out.
+    # A unit named 計 (or a respondent's "Total") with a date is an answer, never left out;
+    # so is a last 合計 with a lone 0-10 score, undated (FIX74: it was left out for holding
+    # no comment), and the report names it. Its 7 is neither the sum (12) nor the mean (6).
     path = write_text(
         tmp_path / "r.csv", "unit,date,score\nA,2026-10-01,9\n計,2026-10-02,3\n合計,,7\n"
     )
-    report = load_responses(path, score_column="score", date_column="date").report
-    assert (report.totals_rows, report.n_valid) == (("合計",), 2)
-    report = load_responses(path, score_column="score").report
-    assert (report.totals_rows, report.n_valid) == (("合計",), 2)
+    for date in ("date", None):
+        report = load_responses(path, score_column="score", date_column=date).report
+        assert (report.totals_rows, report.n_valid) == ((), 3)
+        assert report.totals_kept == ("合計 (r.csv row 4)",)
+    mean = write_text(
+        tmp_path / "m.csv", "unit,date,score\nA,2026-10-01,9\nB,2026-10-02,3\n合計,,6\n"
+    )
+    report = load_responses(mean, score_column="score", date_column="date").report
+    assert (report.totals_rows, report.totals_why, report.n_valid) == (("合計",), ("mean",), 2)
 
 
 # FIX39 #1: a response a later file answers differently is a correction.

@@ -1938,7 +1938,9 @@ def test_an_old_unit_file_kept_after_a_rename_is_refused_naming_both_files(
         "nps-kit run: error: parameters/yokohama_old.yaml: data.filter.values: '横浜店' is an "
         "earlier name of '横浜みなとみらい店' (data.filter.previous_names in "
         "parameters/yokohama.yaml): the rows whose business_unit is '横浜店' would be reported "
-        "twice, in both units. If the unit was renamed, delete parameters/yokohama_old.yaml "
+        "twice, in both units. In responses.csv, parameters/yokohama_old.yaml selects 1 row "
+        "('横浜店' 1) and parameters/yokohama.yaml 1 ('横浜みなとみらい店' 0, '横浜店' 1). "
+        "If the unit was renamed, delete parameters/yokohama_old.yaml "
         "(its history shows in yokohama's report); if they are two units, take '横浜店' out of "
         "previous_names in parameters/yokohama.yaml. This unit is skipped."
     ) in err

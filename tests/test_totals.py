@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
-from nps_kit._totals import totals_labels, totals_reasons, totals_rows
+from nps_kit._totals import totals_labels, totals_rows
+from nps_kit.unit import data_quality, prepare_unit
 
 
 def _frame(rows: list[list[object]]) -> pd.DataFrame:
@@ -20,7 +23,7 @@ def test_the_last_rows_labelled_as_totals_without_a_date_are_found() -> None:
             [None, "総計：", None, "3"],
         ]
     )
-    flags = totals_rows(frame, date_column="date")
+    flags = totals_rows(frame, date_column="date").flags
     assert flags.tolist() == [False, True, True]
     assert totals_labels(frame, flags) == ("小計", "総計：")
 
@@ -29,19 +32,20 @@ def test_a_row_labelled_total_is_a_response_when_dated_or_not_last() -> None:
     frame = _frame(
         [["計", "2026/06/01", "函館", "3"], ["Total", None, "x", "9"], ["C3", None, "y", "1"]]
     )
-    assert not totals_rows(frame, date_column="date").any()
+    assert not totals_rows(frame, date_column="date").flags.any()
     # Without a date column, a cell written as a date says it is a response; a count or a
     # mean (2400, 6.49) is not read as an Excel serial date.
     dated = _frame([["C1", "2026/06/01", "a", "1"], ["TOTAL", "2026/06/30", None, "6.49"]])
     counted = _frame([["C1", "2026/06/01", "a", "1"], ["TOTAL", "2400", None, "6.49"]])
-    assert totals_rows(dated, date_column=None).tolist() == [False, False]
-    assert totals_rows(counted, date_column=None).tolist() == [False, True]
+    assert totals_rows(dated, date_column=None).flags.tolist() == [False, False]
+    assert totals_rows(counted, date_column=None).flags.tolist() == [False, True]
 
 
 def test_empty_rows_at_the_end_are_passed_over() -> None:
     frame = _frame([["C1", "2026/06/01", "a", "1"], ["Grand Total", None, None, "1"], [None] * 4])
     blank = np.array([False, False, True])
-    assert totals_rows(frame, date_column="date", blank=blank).tolist() == [False, True, False]
+    found = totals_rows(frame, date_column="date", blank=blank)
+    assert found.flags.tolist() == [False, True, False]
 
 
 def test_a_totals_row_labelled_in_german_or_dutch_is_found() -> None:
@@ -49,7 +53,7 @@ def test_a_totals_row_labelled_in_german_or_dutch_is_found() -> None:
     # score and no date, and with --weight-column the whole file was refused (row 2602: nan).
     for label in ("Gesamt", "Gesamtergebnis", "Summe", "Insgesamt", "Totaal", "Totale"):
         frame = _frame([["C1", "01.10.2026 09:52", "Köln-Süd", "3"], [label, None, None, None]])
-        assert totals_rows(frame, date_column="date").tolist() == [False, True], label
+        assert totals_rows(frame, date_column="date").flags.tolist() == [False, True], label
 
 
 def _answers(rows: list[list[object]]) -> pd.DataFrame:
@@ -69,21 +73,70 @@ def test_a_last_response_named_like_a_total_is_kept_when_it_reads_as_one_answer(
     # a comment, the date left blank) was dropped as a totals row by its label alone.
     for label in ("Summe", "Total", "合計"):
         frame = _answers([*_FIRST, [label, None, "Köln", "8", "1", "Termin war pünktlich"]])
-        flags = totals_rows(frame, date_column="date", score_column="score")
-        assert flags.tolist() == [False, False, False], label
+        found = totals_rows(frame, date_column="date", score_column="score")
+        assert found.flags.tolist() == [False, False, False], label
+        assert found.kept == (2,), label
 
 
 def test_a_totals_row_is_told_by_its_figures_and_says_why() -> None:
-    # Its score is no single answer (a mean, a sum, blank), its numbers are the column sums,
-    # or it holds no text answer (a count with its unit, 2 件 or 2 responses, is none).
+    # Its score is no single answer (a mean, a sum, blank), its numbers are the column sums
+    # (a count of the rows above, 2件, sums their ones), or its score is the scores' mean.
     cases = {
         "not_answer": ["Gesamt", None, None, "7.5", "5", None],
         "no_score": ["Gesamt", None, None, None, None, None],
         "sums": ["Summe", None, "alle Filialen", "7", "5", "—"],
-        "no_text": ["合計", None, "2件", "7", "1", None],
+        "mean": ["Total", None, None, "5", None, None],
     }
+    first = [*_FIRST[:1], ["Sato", "02.10.2026", "Bonn", "1", "3", None]]  # mean (9+1)/2 = 5
     for why, last in cases.items():
-        frame = _answers([*_FIRST, last])
-        flags = totals_rows(frame, date_column="date", score_column="score")
-        assert flags.tolist() == [False, False, True], why
-        assert totals_reasons(frame, flags, score_column="score") == (why,)
+        frame = _answers([*first, last])
+        found = totals_rows(frame, date_column="date", score_column="score")
+        assert found.flags.tolist() == [False, False, True], why
+        assert found.why == (why,) and found.kept == (), why
+    counted = _answers([*_FIRST, ["合計", None, "2件", "7", "1", None]])
+    found = totals_rows(counted, date_column="date", score_column="score")
+    assert found.flags.tolist() == [False, False, True] and found.why == ("sums",)
+    # Without a score column, a labelled last row with no text answer is totals.
+    found = totals_rows(counted.drop(columns="unit"), date_column="date")
+    assert found.why == ("no_text",)
+
+
+def test_a_last_respondent_named_total_with_a_lone_score_and_no_comment_is_kept() -> None:
+    # FIX74: 'Total' / 合計 / Summe scoring 8, no date, no comment: still dropped as totals by
+    # "no text answer". A lone 0-10 score is someone's answer unless a figure says total.
+    for label in ("Total", "合計", "Summe"):
+        frame = _answers([*_FIRST, [label, None, None, "8", None, None]])
+        found = totals_rows(frame, date_column="date", score_column="score")
+        assert found.flags.tolist() == [False, False, False], label
+        assert found.kept == (2,) and found.why == (), label
+    # A sum (a score above 10) or a mean of the scores above is still a total, said once.
+    for score, why in (("15", "not_answer"), ("7.5", "not_answer")):
+        frame = _answers([*_FIRST, ["Total", None, None, score, None, None]])
+        found = totals_rows(frame, date_column="date", score_column="score")
+        assert found.why == (why,) and found.kept == ()
+
+
+def test_the_data_quality_names_a_total_kept_as_a_response_with_its_file_and_row(
+    tmp_path: Path,
+) -> None:
+    # FIX74: the row a reader would take for a total is counted, and said where it is.
+    path = tmp_path / "filiale.csv"
+    path.write_text(
+        "name,date,score,comment\nMeyer,2026-10-01,9,Schnell\nSato,2026-10-02,6,\nSumme,,8,\n",
+        encoding="utf-8",
+    )
+    unit = prepare_unit(
+        path, name="Filiale", language="en", score_column="score", date_column="date",
+        period="2026-10",
+    )  # fmt: skip
+    assert unit.load.totals_rows == () and unit.load.n_valid == 3
+    assert unit.load.totals_kept == ("Summe (filiale.csv row 4)",)
+    table = data_quality(unit)
+    said = dict(zip(table["item"], table["value"], strict=True))
+    assert (
+        said[
+            "Kept as a response though labelled like a totals row (a lone 0–10 score, no sum or "
+            "mean in it)"
+        ]
+        == "Summe (filiale.csv row 4)"
+    )
