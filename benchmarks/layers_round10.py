@@ -285,6 +285,16 @@ estimate correction en 0.889/0.767/0.824, 0.8590 (323 of 376; dF1 +0.018, dP +0.
 round 10's rule: **English has a candidate** (the pair), **Japanese has none** (its polarity
 still falls 0.008: the refit correction gets the same 294 right as the shipped one); Japanese
 keeps both shipped resources.
+Round 15's candidate (English only; Japanese arrays of both resources e903b3c's, array for
+array), committed before set 32 is read: the theme layer trained with blind 28 (``PYTHONPATH=.
+python benchmarks/train_theme_model.py --train 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26
+27 28 29 30 31 --blind 9 10 11 12 13 15 16 17 18 19 20 21 22 23 24 25 26 27 28 --design
+both_comment_edge_pfloor --choices '{"en": [16.0, 0.16, 0.42, "comment"]}' --keep ja
+--keep-from e903b3c``: 22,334 en comments, 90 s CPU; 10,804,682 bytes) and the correction
+refitted on its tagger's mentions with the estimate's choice (``benchmarks/polarity_round8.py``:
+C 4, t 0.30, t_added 0.50, blind 28 included, ``--keep ja``: 32,471 English mentions, 42,594
+n-grams, 65 s CPU; 2,242,771 bytes). Set 32: ``decide --round 15`` (by the lead; English is the
+only language with a candidate, Japanese reads as shipped in both rows).
 
 Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11|12|13|14|15] --theme
 A.npz [B.npz] [--polarity P.npz|- ...]`` or ``... decide [--round 11|12|13|14|15]``; round 15

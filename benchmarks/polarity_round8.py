@@ -51,6 +51,15 @@ tagger on blind 28 held out: see ``benchmarks/layers_round10.py`` (round 15): En
 0.8537 with the shipped correction -> 0.8590 with this one (shipped pair 0.8595): English has a
 candidate; Japanese 0.8724 with either (shipped pair 0.8802): none.
 
+Candidate (English; Japanese keeps e903b3c's arrays): the candidate tagger's mentions (round 14's
+English layer trained with blind 28; ``mentions --theme`` a file whose Japanese layer was the
+candidate's too, which no English mention reads: blind 27's and 28's English mentions are the
+same, column for column, over the package resource with e903b3c's Japanese layer), 32,471
+English over the 81 files, 70 s CPU in two parts; ``train --chosen`` the estimate's
+``choice8.json`` ``--with-held --keep ja``: C 4, t 0.30, t_added 0.50 on every English mention,
+42,594 n-grams (round 6's English: C 4, t 0.30, no second threshold), 65 s CPU; 2,242,771 bytes
+(e903b3c's 1,965,028).
+
 Run: ``PYTHONPATH=.:SITE nice -n 10 python benchmarks/polarity_round8.py mentions --theme T.npz
 --cache DIR --part I/N``, ``... choose --theme T.npz --cache DIR --lang L`` (writes the choice),
 ``... train --theme T.npz --cache DIR --chosen DIR/choice8.json [--with-held] [--keep LANG]
