@@ -294,7 +294,15 @@ both_comment_edge_pfloor --choices '{"en": [16.0, 0.16, 0.42, "comment"]}' --kee
 refitted on its tagger's mentions with the estimate's choice (``benchmarks/polarity_round8.py``:
 C 4, t 0.30, t_added 0.50, blind 28 included, ``--keep ja``: 32,471 English mentions, 42,594
 n-grams, 65 s CPU; 2,242,771 bytes). Set 32: ``decide --round 15`` (by the lead; English is the
-only language with a candidate, Japanese reads as shipped in both rows).
+only language with a candidate, Japanese reads as shipped in both rows). The text tests
+against the candidate (test_layer, test_evaluation, test_themes, test_cli_themes,
+test_polarity_layer, test_sentiment): 9 fail, each only because an in-sample figure or an
+expected value moved: test_layer's four English probabilities (``train_theme_model.py
+--sample``) and its verifier example (round 15's layer adds communication to "HR told us it was
+free..." with a probability the verifier keeps; it still takes back products), test_polarity_layer's
+three English samples (``polarity_round8.py train --sample``), and blind 6's trained English
+polarity floor (313 of 344 -> 312 of 348, 0.910 -> 0.897 < 0.90). A ship makes those edits (the
+floor 0.88); the candidate commit leaves the tests as they were.
 
 Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11|12|13|14|15] --theme
 A.npz [B.npz] [--polarity P.npz|- ...]`` or ``... decide [--round 11|12|13|14|15]``; round 15
