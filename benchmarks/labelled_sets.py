@@ -304,6 +304,19 @@ NEW_INDUSTRIES14 = NEW_INDUSTRIES13
 TRAIN14 = (*TRAIN13, *ROUND14)
 BLIND14 = tuple(SPENT_BLIND)
 
+#: Round 15 (LAY30, docs/prereg/PREREG31.md, decision set 32): round 14's theme-layer choices,
+#: fixed and not chosen again (en PF C 16, t_drop 0.16, t_add 0.42, ``comment``; ja C 64, 0.20 /
+#: 0.38, ``comment``), on round 14's data unchanged (no new training set: ``ROUND15`` is empty),
+#: blind 28 the held-out set of its estimate (``TEST15``, the same set as ``TEST14``, a blind
+#: set's name ``bN``), paired with the polarity correction refitted on the new layer's mentions
+#: (``benchmarks/polarity_round8.py``). Decision set 32 is never trained on.
+ROUND15: tuple[str, ...] = ()
+TEST15 = TEST14
+FOLDS15 = FOLDS14
+NEW_INDUSTRIES15 = NEW_INDUSTRIES14
+TRAIN15 = (*TRAIN14, *ROUND15)
+BLIND15 = BLIND14
+
 
 def training(names: list[str] | tuple[str, ...]) -> dict[str, str]:
     """The files of the numbered training sets named (``"11"`` ... ``"22"``), per language."""

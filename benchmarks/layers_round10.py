@@ -1,4 +1,4 @@
-"""Rounds 10-14 of the theme layer (LAY25-29; PREREG23, 24, 26, 27, 30): estimate, sets 28-32.
+"""Rounds 10-15 of the theme layer (LAY25-30; PREREG23, 24, 26, 27, 30, 31): estimate, sets 28-32.
 
 The choices are made by ``benchmarks/layers_eval4.py themes --round 10`` (round 9's procedure
 unchanged: folds ``FOLDS10`` = round 7's over the rules that never saw them, precision floor on
@@ -232,45 +232,222 @@ PF-0.01 0.883/0.769/0.822, 0.8541 (dF1 +0.016, dP -0.0003, dpol -0.0054). By the
 **No language has a candidate: round 14 ships nothing, and decision set 32 is not read**
 (PREREG30); the resource stays 754f2f3's.
 
-Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11|12|13|14] --theme
-A.npz [B.npz]`` or ``... decide [--round 11|12|13|14]``.
+Round 15 (LAY30, ``--round 15``, ``docs/prereg/PREREG31.md``), declared before any run: round
+14's theme layer with the polarity correction refitted on its mentions, one candidate per
+language = the pair (theme layer, correction), shipped together or not at all. The theme layer:
+round 14's choices, fixed and not chosen again (LAY29, e40fe9b / 348a217): en PF, C 16, t_drop
+0.16, t_add 0.42, added polarity ``comment``; ja C 64, 0.20 / 0.38, ``comment``, trained by
+``train_theme_model.py --design both_comment_edge_pfloor --choices ...`` on round 14's data
+(``labelled_sets.TRAIN15`` = ``TRAIN14``: training 9-31; ``BLIND15`` = ``BLIND14``: blind 9-13,
+15-28), the estimate's models without blind 28 (``--blind`` 9-13, 15-27), the candidate's with
+it. The correction: its round 8 (``benchmarks/polarity_round8.py``: polarity round 7's design
+G2T and procedure unchanged, C, t and t_added chosen once on the pooled folds blind 25 + 26 and
+training 29 + 30 over the estimate tagger's mentions and kept for the candidate; data round 7's
+plus training 31 and blind 28; the estimate correction fitted on the estimate tagger's mentions
+without blind 28, the candidate's on the candidate tagger's with it). ``whole --round 15`` reads
+blind 28 (``theme_eval_blind28.csv``) held out with the whole tagger, one reading per
+``--theme`` resource with the ``--polarity`` resource at the same place (``-``: the shipped
+one): the shipped pair (main at e903b3c, the same resources as 754f2f3: theme layer English
+round 13, Japanese round 11; correction English round 6, Japanese round 7); round 14's layer
+(the estimate) with the shipped correction (for the record only; known from LAY29: en
+0.889/0.767/0.824, 0.854; ja 0.899/0.824/0.860, 0.872); round 14's layer with the estimate
+correction. The candidate rule is round 10's, word for word (above), per language, on the last
+reading against the shipped: not below the shipped in F1, not below it by more than 0.005 in
+precision or polarity accuracy (printed for each reading, the last decides). A language with a
+candidate trains it (both resources, with blind 28) and commits it before set 32 is read; a
+language without one keeps both shipped resources (``rebuild --keep``: its arrays of e903b3c,
+byte for byte). ``decide --round 15`` reads decision set 32 (``theme_train32_{en,ja}.csv``,
+never trained on) once, by the lead, only for languages with a candidate: rules alone, the
+shipped pair (e903b3c), the candidate (the working tree's two resources), whole figures per
+language; PREREG27's rule per language: F1 >= +0.005, P >= -0.005 and polarity accuracy >=
+-0.005 against the shipped pair. A language that fails keeps both its shipped resources
+(``rebuild --keep LANG --candidate COMMIT``: both resources written from committed arrays alone,
+that language's from e903b3c, the other's from the candidate commit; no refit).
+
+Round 15's run (LAY30, from 09:54 UTC; scikit-learn 1.9.1, SciPy 1.17.1). The estimate's theme
+layer (``train_theme_model.py --train 11 ... 31 --blind 9 10 11 12 13 15 ... 27 --design
+both_comment_edge_pfloor --choices '{"en": [16.0, 0.16, 0.42, "comment"]}' --keep ja
+--keep-from e903b3c``, and the same with ``'{"ja": [64.0, 0.20, 0.38, "comment"]}' --keep en``,
+un-niced, one process per language, joined with ``join``; 22,074 en / 22,057 ja comments; 63 s
+and 59 s CPU, 3:19 and 3:12 wall at load 1-5). Its tagger's mentions over polarity round 8's
+sets (``benchmarks/polarity_round8.py``): 32,364 en / 29,367 ja. The correction's choice, made
+once on the folds (blind 28 out of every model), right fold mentions per C 1, 4, 16: en 1,684,
+1,691, 1,690 of 1,966 -> C 4, t 0.30, t_added 0.50; ja 1,605, 1,608, 1,607 of 1,776 -> C 4, t
+0.40, t_added 0.60 (547 s and 517 s CPU, 49 minutes wall at load 8-13). The estimate correction
+(every mention but blind 28's: 31,988 en / 29,030 ja) and the whole tagger on blind 28 held out,
+P/R/F1, polarity accuracy (right of the mentions found whose truth has the theme): rules alone en
+0.796/0.686/0.737, 0.798, ja 0.798/0.756/0.776, 0.822; shipped (e903b3c) en 0.883/0.741/0.806,
+0.8595 (312 of 363), ja 0.881/0.817/0.848, 0.8802 (294 of 334); round 14's layer (the estimate)
+with the shipped correction, for the record, en 0.889/0.767/0.824, 0.8537 (321 of 376), ja
+0.899/0.824/0.860, 0.8724 (294 of 337), LAY29's figures again; round 14's layer with the
+estimate correction en 0.889/0.767/0.824, 0.8590 (323 of 376; dF1 +0.018, dP +0.006, dpol
+-0.0005), ja 0.899/0.824/0.860, 0.8724 (294 of 337; dF1 +0.012, dP +0.017, dpol -0.0078). By
+round 10's rule: **English has a candidate** (the pair), **Japanese has none** (its polarity
+still falls 0.008: the refit correction gets the same 294 right as the shipped one); Japanese
+keeps both shipped resources.
+Round 15's candidate (English only; Japanese arrays of both resources e903b3c's, array for
+array), committed before set 32 is read: the theme layer trained with blind 28 (``PYTHONPATH=.
+python benchmarks/train_theme_model.py --train 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26
+27 28 29 30 31 --blind 9 10 11 12 13 15 16 17 18 19 20 21 22 23 24 25 26 27 28 --design
+both_comment_edge_pfloor --choices '{"en": [16.0, 0.16, 0.42, "comment"]}' --keep ja
+--keep-from e903b3c``: 22,334 en comments, 90 s CPU; 10,804,682 bytes) and the correction
+refitted on its tagger's mentions with the estimate's choice (``benchmarks/polarity_round8.py``:
+C 4, t 0.30, t_added 0.50, blind 28 included, ``--keep ja``: 32,471 English mentions, 42,594
+n-grams, 65 s CPU; 2,242,771 bytes). Set 32: ``decide --round 15`` (by the lead; English is the
+only language with a candidate, Japanese reads as shipped in both rows). The text tests
+against the candidate (test_layer, test_evaluation, test_themes, test_cli_themes,
+test_polarity_layer, test_sentiment): 9 fail, each only because an in-sample figure or an
+expected value moved: test_layer's four English probabilities (``train_theme_model.py
+--sample``) and its verifier example (round 15's layer adds communication to "HR told us it was
+free..." with a probability the verifier keeps; it still takes back products), test_polarity_layer's
+three English samples (``polarity_round8.py train --sample``), and blind 6's trained English
+polarity floor (313 of 344 -> 312 of 348, 0.910 -> 0.897 < 0.90). A ship makes those edits (the
+floor 0.88); the candidate commit leaves the tests as they were.
+
+Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11|12|13|14|15] --theme
+A.npz [B.npz] [--polarity P.npz|- ...]`` or ``... decide [--round 11|12|13|14|15]``; round 15
+also ``... join --en EN.npz --ja JA.npz --out X.npz`` (one file from two, each language's arrays
+from its own) and ``... rebuild --keep [LANG] --candidate COMMIT`` (the package resources).
 """
 
 from __future__ import annotations
 
 import argparse
+import io
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from layers_round8 import shipped_files, show, whole  # noqa: E402
 from layers_round9 import verdict  # noqa: E402
+from train_theme_model import write  # noqa: E402
 
 #: Per round, main where it began (rounds 10 and 11: English round 8, Japanese round 7; rounds 12
-#: and 13: English round 8, Japanese round 11; round 14: English round 13, Japanese round 11), the
-#: estimate's held-out set (spent) and the decision set.
+#: and 13: English round 8, Japanese round 11; rounds 14 and 15: English round 13, Japanese round
+#: 11; round 15's commit holds 754f2f3's two resources), the estimate's held-out set (spent) and
+#: the decision set.
 ROUNDS = {
     10: ("b503485", "theme_eval_blind23.csv", "theme_train28"),
     11: ("33a2d57", "theme_eval_blind24.csv", "theme_train28"),
     12: ("0108b00", "theme_eval_blind25.csv", "theme_train29"),
     13: ("2ab4254", "theme_eval_blind26.csv", "theme_train30"),
     14: ("754f2f3", "theme_eval_blind28.csv", "theme_train32"),
+    15: ("e903b3c", "theme_eval_blind28.csv", "theme_train32"),
 }
+
+
+#: The package resources a round-15 candidate is (the theme layer and its correction).
+RESOURCES = ("theme_layer.npz", "polarity_layer.npz")
+#: Arrays of a resource that belong to no language (written from the first file joined).
+_LANGS = ("en", "ja")
+
+
+def committed(commit: str, name: str) -> dict[str, np.ndarray]:
+    """Every array of the package resource ``name`` as committed at ``commit``."""
+    blob = subprocess.run(
+        ["git", "-C", str(ROOT), "show", f"{commit}:nps_kit/resources/{name}"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    with np.load(io.BytesIO(blob), allow_pickle=False) as saved:
+        return {k: saved[k] for k in saved.files}
+
+
+def joined(parts: dict[str, dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
+    """One resource's arrays from one per language: each language's own, the shared the first's.
+
+    ``parts`` maps a language to the arrays of a resource whose models of that language are the
+    ones wanted (its other language's arrays are ignored).
+    """
+    first = next(iter(parts.values()))
+    out = {k: v for k, v in first.items() if k.split("_")[0] not in _LANGS}
+    for lang, arrays in parts.items():
+        out.update({k: v for k, v in arrays.items() if k.split("_")[0] == lang})
+    return out
+
+
+def rebuild(keep: list[str], candidate: str, shipped: str, out_dir: Path) -> None:
+    """Write both package resources from committed arrays alone (no refit).
+
+    A language in ``keep`` takes its arrays of both resources from ``shipped`` (e903b3c: byte
+    for byte the arrays shipped), the others from ``candidate``; the shared arrays (the packs,
+    the polarities and segments) are the candidate's, the same in both commits.
+    """
+    for name in RESOURCES:
+        parts = {lang: committed(shipped if lang in keep else candidate, name) for lang in _LANGS}
+        write(out_dir / name, joined(parts))
+        print(f"wrote {out_dir / name} ({(out_dir / name).stat().st_size:,} bytes)")
+
+
+def rule10(rows: dict) -> str:
+    """Round 10's candidate rule, word for word, for each reading after the shipped one.
+
+    Not below the shipped in F1, not below it by more than 0.005 in precision or polarity
+    accuracy (round 15: the last reading, the estimate pair, decides).
+    """
+    names = list(rows)
+    base = rows[names[1]].set_index("lang")
+    out = []
+    for name in names[2:]:
+        new = rows[name].set_index("lang")
+        for lang in [x for x in new.index if x in _LANGS]:
+            b, n = base.loc[lang], new.loc[lang]
+            ok = (
+                n.F1 >= b.F1
+                and n.precision - b.precision >= -0.005
+                and n.polarity_accuracy - b.polarity_accuracy >= -0.005
+            )
+            out.append(f"  {name} {lang}: {'a candidate' if ok else 'no candidate'}")
+    return "round 10's rule against the shipped:\n" + "\n".join(out)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run one step (see the module description)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("step", choices=["whole", "decide"])
+    parser.add_argument("step", choices=["whole", "decide", "join", "rebuild"])
     parser.add_argument("--theme", nargs="*", default=[], help="whole: theme layer resources")
+    parser.add_argument(
+        "--polarity",
+        nargs="*",
+        default=[],
+        help="whole: the correction resource read with each --theme, in order ('-': the shipped "
+        "one; the shipped one for every --theme without one)",
+    )
     parser.add_argument("--round", type=int, default=10, choices=list(ROUNDS))
     parser.add_argument("--shipped", help="the shipped layers' commit (the round's by default)")
+    parser.add_argument("--en", type=Path, help="join: the file whose English arrays are kept")
+    parser.add_argument("--ja", type=Path, help="join: the file whose Japanese arrays are kept")
+    parser.add_argument("--out", type=Path, help="join: the file written")
+    parser.add_argument(
+        "--keep", nargs="*", default=[], choices=list(_LANGS), help="rebuild: languages kept"
+    )
+    parser.add_argument("--candidate", help="rebuild: the commit of the candidate's resources")
     args = parser.parse_args(argv)
     shipped, held, decision = ROUNDS[args.round]
     args.shipped = args.shipped or shipped
+    if args.step == "join":
+        if not (args.en and args.ja and args.out):
+            parser.error("join needs --en, --ja and --out")
+        parts = {}
+        for lang, path in (("en", args.en), ("ja", args.ja)):
+            with np.load(path, allow_pickle=False) as saved:
+                parts[lang] = {k: saved[k] for k in saved.files}
+        write(args.out, joined(parts))
+        print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes)")
+        return 0
+    if args.step == "rebuild":
+        if not args.candidate:
+            parser.error("rebuild needs --candidate COMMIT")
+        rebuild(args.keep, args.candidate, args.shipped, ROOT / "nps_kit" / "resources")
+        return 0
+    if len(args.polarity) > len(args.theme):
+        parser.error("more --polarity resources than --theme resources")
     data_dir = ROOT / "tests" / "data"
     decision_files = [data_dir / f"{decision}_{lang}.csv" for lang in ("en", "ja")]
     files = [data_dir / held] if args.step == "whole" else decision_files
@@ -279,13 +456,20 @@ def main(argv: list[str] | None = None) -> int:
         rows = {"rules alone": whole(files, learned=False)}
         rows[f"shipped ({args.shipped})"] = whole(files, theme0, pol0)
         if args.step == "whole":
-            for path in args.theme:
-                rows[Path(path).stem] = whole(files, str(Path(path).resolve()), pol0)
+            polarity = [*args.polarity, *["-"] * (len(args.theme) - len(args.polarity))]
+            for path, pol in zip(args.theme, polarity, strict=True):
+                name = Path(path).stem if pol == "-" else f"{Path(path).stem}+{Path(pol).stem}"
+                pol_path = pol0 if pol == "-" else str(Path(pol).resolve())
+                rows[name] = whole(files, str(Path(path).resolve()), pol_path)
+        elif args.round >= 15:
+            rows["candidate (working tree, both)"] = whole(files)
         else:
             rows["candidate (working tree)"] = whole(files, "-", pol0)
     print(show(rows))
     if args.step == "decide":
         print(verdict(rows))
+    elif args.round >= 15:
+        print(rule10(rows))
     return 0
 
 
