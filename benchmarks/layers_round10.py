@@ -304,6 +304,14 @@ three English samples (``polarity_round8.py train --sample``), and blind 6's tra
 polarity floor (313 of 344 -> 312 of 348, 0.910 -> 0.897 < 0.90). A ship makes those edits (the
 floor 0.88); the candidate commit leaves the tests as they were.
 
+Set 32, read once (``decide --round 15`` by the lead, 11:08 UTC, after merging c400fcf; whole
+figures, shipped e903b3c -> candidate): English P 0.861 R 0.727 F1 0.788, polarity 0.804 ->
+0.845 / 0.743 / 0.791, 0.808 (dF1 +0.002 < +0.005, dP -0.016 < -0.005): **English keeps the
+shipped layer and correction**; Japanese had no candidate (0.859 / 0.783 / 0.819, 0.869 in both
+rows). Rules alone: en 0.746 / 0.665 / 0.703, 0.783; ja 0.738 / 0.718 / 0.728, 0.810. The
+resources are ``rebuild --round 15 --keep en --candidate c400fcf``: e903b3c's bytes. Round 15
+ships nothing; set 32 has been read once and decides nothing more (it is spent: trainable).
+
 Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11|12|13|14|15] --theme
 A.npz [B.npz] [--polarity P.npz|- ...]`` or ``... decide [--round 11|12|13|14|15]``; round 15
 also ``... join --en EN.npz --ja JA.npz --out X.npz`` (one file from two, each language's arrays
