@@ -36,7 +36,13 @@ from nps_kit.closed_loop import (
     respondent_themes,
     still_open,
 )
-from nps_kit.decompose import Contributor, contributors_text, shift_share, top_contributors
+from nps_kit.decompose import (
+    Contributor,
+    apart,
+    contributors_text,
+    shift_share,
+    top_contributors,
+)
 from nps_kit.drivers import quadrant_label
 from nps_kit.errors import DataError
 from nps_kit.followup_files import publish_followups, read_status_file, work_files
@@ -408,10 +414,11 @@ def _shares(part: Contributor) -> dict[str, str | float]:
     """
     if part.kind != "mix" or part.share_previous is None or part.share_current is None:
         return {}
+    before, after = apart(100 * part.share_previous, 100 * part.share_current)
     return {
         "share": "up" if part.share_current > part.share_previous else "down",
-        "pct_previous": round(100 * part.share_previous, 1),
-        "pct_current": round(100 * part.share_current, 1),
+        "pct_previous": before,
+        "pct_current": after,
     }
 
 
@@ -419,7 +426,8 @@ def _levels(part: Contributor) -> dict[str, float]:
     """Give a within part's group NPS in both periods: its words then never read as its change."""
     if part.kind != "within" or part.nps_previous is None or part.nps_current is None:
         return {}
-    return {"nps_previous": round(part.nps_previous, 1), "nps_current": round(part.nps_current, 1)}
+    before, after = apart(part.nps_previous, part.nps_current)
+    return {"nps_previous": before, "nps_current": after}
 
 
 def _shares_row(name: str, result: Any) -> dict[str, Any]:
