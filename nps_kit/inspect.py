@@ -220,8 +220,11 @@ _MIN_ZERO_EVIDENCE: Final = 50
 _LOW_ONLY: Final = "answers only"
 # A header that states a rating out of 5 ("(sur 5)", "(out of 5)", "/5", 5点満点, "(1-5)"): its
 # answers in half points (4,5; 3.0) are ratings on that scale, not numbers to leave out (QA32).
+# The 5 is the scale's only when no word but a rating's unit follows it: "sur 5 jours" (hours
+# over five days) and "moins de 5" (an amount under 5 €) are no scale (REVIEW33).
 _OUT_OF_FIVE: Final = re.compile(
-    r"(?:\bsur|\bout of|\bvon|\bde|\bsu|/)\s*5(?![\d.,])|5\s*点満点"
+    r"(?:\bsur|\bout of|\bvon|\bsu|/)\s*5(?![\d.,])"
+    r"(?!\s*(?!(?:stars?|étoiles?|sterne|stelle|points?|pts)\b)[^\W\d_])|5\s*点満点"
     r"|[(（]\s*[01]\s*(?:[-–—〜~～]|to|à|bis)\s*5\s*[)）]",
     re.I,
 )

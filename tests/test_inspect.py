@@ -2147,3 +2147,36 @@ def test_numbers_in_half_steps_without_a_stated_scale_stay_numbers(tmp_path: Pat
     )
     found = inspect_export(write_text(tmp_path / "t.csv", "date,score,Hours waited\n" + rows))
     assert found.column("Hours waited").kind == "number"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Heures de travail (sur 5 jours)",
+        "Montant de la commande (€, moins de 5)",
+        "Hours of sleep out of 5 nights",
+        "Temps d'attente en heures (de 5 max)",
+    ],
+)
+def test_hours_or_amounts_under_a_header_with_5_in_it_stay_numbers(
+    tmp_path: Path, header: str
+) -> None:
+    # REVIEW33: the 'out of 5' of QA32's half-point ratings took "sur 5 jours" (hours over five
+    # days) and "moins de 5" (an amount under 5 €) for a scale: hours in halves became a rating
+    # 0–5 and init a rating follow-up of them.
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d};{(i * 7) % 11};{(i % 11) / 2:.1f}\n" for i in range(40)
+    )
+    found = inspect_export(write_text(tmp_path / "t.csv", f"date;score;{header}\n" + rows))
+    assert found.column(header).kind == "number"
+
+
+@pytest.mark.parametrize(
+    "header", ["Note du service (sur 5 étoiles)", "Food (out of 5 stars)", "Rate the food /5"]
+)
+def test_a_rating_out_of_5_stars_in_half_points_is_a_rating(tmp_path: Path, header: str) -> None:
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d};{(i * 7) % 11};{(i % 9 + 2) / 2:.1f}\n" for i in range(40)
+    )
+    found = inspect_export(write_text(tmp_path / "t.csv", f"date;score;{header}\n" + rows))
+    assert found.column(header).kind == "rating"
