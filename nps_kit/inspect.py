@@ -30,7 +30,13 @@ from nps_kit._consent import (
 )
 from nps_kit._id_repeats import same_response_repeats
 from nps_kit._phone import looks_like_phone
-from nps_kit._response_meta import language_codes, numeric_values, response_time, technical
+from nps_kit._response_meta import (
+    ANONYMOUS,
+    language_codes,
+    numeric_values,
+    response_time,
+    technical,
+)
 from nps_kit._test_rows import TestRows, month_rows, test_rows
 from nps_kit._value_key import cell_text, counted_spellings
 from nps_kit._values import (
@@ -724,7 +730,12 @@ def _personal(
     from nps_kit.text.redaction import placeholder
 
     whole = _whole(probe.values)
-    email = probe.share(whole == placeholder("email"))
+    # Microsoft Forms' "anonymous" beside the addresses it did record (signed-in respondents)
+    # names nobody: the addresses are judged among the answers that name someone (REVIEW33: a
+    # few addresses among 'anonymous' were groups of a proposed "NPS by Email").
+    anonymous = probe.values.str.casefold().isin(ANONYMOUS).to_numpy()
+    named = 1.0 - probe.share(anonymous)
+    email = probe.share((whole == placeholder("email")) & ~anonymous) / named if named else 0.0
     if email >= 0.5 or (email >= 0.2 and _EMAIL_NAME.search(header)):
         return "email", "e-mail addresses"
     # A UK mobile typed without spaces (07700900123) is no [PHONE] to the comment redaction.

@@ -2180,3 +2180,22 @@ def test_a_rating_out_of_5_stars_in_half_points_is_a_rating(tmp_path: Path, head
     )
     found = inspect_export(write_text(tmp_path / "t.csv", f"date;score;{header}\n" + rows))
     assert found.column(header).kind == "rating"
+
+
+def test_forms_email_with_a_few_addresses_among_anonymous_is_e_mail(tmp_path: Path) -> None:
+    # REVIEW33: a Forms survey that recorded a few respondents' Email (signed-in colleagues)
+    # and "anonymous" for the rest was a 4-value 'categorical': init proposed "NPS by Email",
+    # a breakdown whose groups are people's e-mail addresses.
+    from nps_kit.scaffold import project_from_export
+
+    emails = ["ann@example.com", "bo@example.org", "cy@example.net"]
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d},{(i * 7) % 11},{emails[i % 3] if i < 3 else 'anonymous'},"
+        f"{('Redmond', 'Kirkland')[i % 2]}\n"
+        for i in range(60)
+    )
+    path = write_text(tmp_path / "t.csv", "date,Recommend?,Email,Which clinic?\n" + rows)
+    assert inspect_export(path).column("Email").kind == "email"
+    project_from_export(tmp_path / "p", path)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text("utf-8")
+    assert "column: Email" not in text
