@@ -23,7 +23,7 @@ from IPython.display import HTML
 
 from nps_kit import __version__, clock, plot, report
 from nps_kit._followup_html import FIRST_SCREEN, followup_html, loop_status_html
-from nps_kit._same_comments import merge_same_comments
+from nps_kit._same_comments import JOINER, merge_same_comments
 from nps_kit._section_result import Page, SectionResult, _Publish, detach, show
 from nps_kit.analysis import FollowupAnalysis, QuestionResult
 from nps_kit.closed_loop import (
@@ -1272,14 +1272,17 @@ def _summary_theme(
     the improvement requests alike.
     """
     theme = str(row["theme"])
+    # One row of the themes exactly the same comments carry (merge_same_comments) is named by
+    # them all, in each language.
+    ids = [str(x) for x in (row.get("themes") or (theme,))]
     return Theme(
         theme=row["theme"],
         label=row["label"],
         share=row["share"],
         nps_gain=nps_gain,
         detractors=detractors,
-        label_ja=book.label(theme, "ja"),
-        label_en=book.label(theme, "en"),
+        label_ja=JOINER.join(book.label(x, "ja") for x in ids),
+        label_en=JOINER.join(book.label(x, "en") for x in ids),
         small_sample=bool(row.get("small_sample", False)),
         mentions=mentions,
     )
@@ -1360,7 +1363,14 @@ def summary(
         if analysis.themes is not None and (shown is None or "followups" in shown):
             # The themes to act on: those some detractor complains about or asks to improve
             # (QA18: a theme with no such detractor was listed with "+0.0 points, 0 people").
-            top = analysis.themes.loc[analysis.themes["detractors"] > 0].head(3)
+            # Themes exactly the same comments carry are one, as in the report's table
+            # (REVIEW33: the e-mail listed "Packaging +6.7, Delivery +6.7" beside its one row).
+            ranked = (
+                analysis.themes
+                if analysis.ranked_tags is None
+                else merge_same_comments(analysis.themes, analysis.ranked_tags)
+            )
+            top = ranked.loc[ranked["detractors"] > 0].head(3)
             themes = [
                 _summary_theme(
                     r, analysis.book, nps_gain=r["nps_gain"], detractors=int(r["detractors"])
