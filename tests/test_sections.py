@@ -2029,5 +2029,6 @@ def test_themes_the_same_comments_carry_are_one_top_theme_of_the_e_mail_and_over
     both = "配送 · 梱包" if lang == "ja" else "Delivery · Packaging"
     assert [x.label_in(lang) for x in top] == [both, "価格" if lang == "ja" else "Price"]
     assert (top[0].label_ja, top[0].label_en) == ("配送 · 梱包", "Delivery · Packaging")
+    assert top[0].label == both  # the e-mail's row
     # the analysis, which the strategies read, keeps each theme's own row
     assert {"delivery", "packaging"} <= set(analysis.themes["theme"])
