@@ -405,6 +405,14 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "dedupe では除外されます）。",
     ),
     (
+        r"'(?P<c>.+)' is not the id: (?P<k>[\d,]+) of its (?P<n>[\d,]+) numbers repeat an "
+        r"earlier one \(numbered again per form or per export\), so a later response would be "
+        r"taken for one already seen \(alerts skip it, dedupe drops it\)\.",
+        r"「\g<c>」はIDに使いません：\g<n>件の番号のうち\g<k>件が前の番号と重なっています"
+        "（フォームごと・出力ごとに番号を振り直しているようです）。後の回答が既出の回答と"
+        "みなされてしまいます（アラートの対象外になり、dedupe では除外されます）。",
+    ),
+    (
         r"'(?P<c>.+)' is not the id: a customer number names who answered, not the response\.",
         r"「\g<c>」はIDに使いません：顧客番号は、回答ではなく回答者を表すためです。",
     ),

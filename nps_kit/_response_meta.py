@@ -96,7 +96,7 @@ _HEADERS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
 )
 # What Microsoft Forms writes in Email (and Name) on every row when the form does not record
 # who answered (QA32: "NPS by Email", one group, was proposed as a breakdown).
-_ANONYMOUS: Final = frozenset({"anonymous", "anonymous user", "匿名"})
+ANONYMOUS: Final = frozenset({"anonymous", "anonymous user", "匿名"})
 # Qualtrics' Finished and Progress, only over their values (True/False, 1/0; percentages): a
 # column named by the aspect it rates ("Progress", 1-5) is a rating.
 _PROGRESS_HEADER: Final = re.compile(r"^(?:finished|progress)$", re.I)
@@ -220,7 +220,7 @@ def technical(headers: Sequence[str], values: pd.Series, counts: np.ndarray) -> 
             return what
     if not len(values):
         return None
-    if set(values.str.casefold()) <= _ANONYMOUS:
+    if set(values.str.casefold()) <= ANONYMOUS:
         return "anonymous (who answered is not recorded)"
     if any(_PROGRESS_HEADER.search(h) for h in headers) and _progress(values):
         return "response type"

@@ -182,6 +182,10 @@ class FollowupAnalysis:
         With ``scope="reasons"``: theme impact over the improvement questions' answers
         combined, a theme counted where it is asked for (a negative or mixed polarity, not
         praise), so ``mentions`` is how many asked; else ``None``.
+    ranked_tags
+        The tags ``themes`` was measured on (the answers ``scope`` names combined), with which
+        the summary shows as one the themes exactly the same comments carry
+        (:func:`nps_kit._same_comments.merge_same_comments`); ``None`` without text questions.
     """
 
     questions: tuple[QuestionResult, ...]
@@ -196,6 +200,7 @@ class FollowupAnalysis:
     polarity: pd.DataFrame | None = None
     scope: Scope = "all"
     requests: pd.DataFrame | None = None
+    ranked_tags: pd.DataFrame | None = None
 
 
 def analyse_followups(
@@ -333,7 +338,7 @@ def analyse_followups(
             min_report_n=min_report_n,
         )
         drivers = key_drivers(data, rating_columns, scale=rating_scale, codes=codes, weight=weight)
-    themes = stance = polarity = all_tags = requests = None
+    themes = stance = polarity = all_tags = requests = ranked_tags = None
     scope: Scope = "all"
     open_answers = [r for r in results if r.tags is not None and r.polarity is not None]
     if open_answers:
@@ -425,6 +430,7 @@ def analyse_followups(
         polarity=polarity,
         scope=scope,
         requests=requests,
+        ranked_tags=ranked_tags,
     )
 
 

@@ -25,6 +25,7 @@ import pandas as pd
 from nps_kit import clock
 from nps_kit._consent import ConsentWords, consent_answer
 from nps_kit._consent import refused as refused_contact
+from nps_kit._response_meta import ANONYMOUS
 from nps_kit._values import MISSING_WORDS, date_only
 from nps_kit.errors import DataError, closest
 from nps_kit.i18n import Language, join_names, t
@@ -115,7 +116,8 @@ def left_contact_details(
     (:data:`nps_kit._values.MISSING_WORDS`: "N/A", "None", "-" …, kept as written by the
     readers) leaves none either, nor does one that says none as an open answer does
     (:data:`nps_kit.text.tokens.NO_ANSWER`: なし, 特になし, "Nothing") or refuses as a consent
-    answer does (:func:`nps_kit._consent.consent_answer`: 不要, "no", "No, thanks").
+    answer does (:func:`nps_kit._consent.consent_answer`: 不要, "no", "No, thanks"), nor
+    Microsoft Forms' ``anonymous`` (:data:`nps_kit._response_meta.ANONYMOUS`).
 
     Parameters
     ----------
@@ -147,7 +149,8 @@ def left_contact_details(
         # consent question reads it) leave nobody's number (REVIEW22).
         none = said.str.strip(" 。、.,!！・").isin(NO_ANSWER)
         refused = cells.map(lambda text: consent_answer(text, words=words) is False).astype(bool)
-        left |= ~said.isin(MISSING_WORDS) & ~none & ~refused
+        # Microsoft Forms' "anonymous" where it recorded nobody reaches nobody (REVIEW33).
+        left |= ~said.isin(MISSING_WORDS) & ~said.isin(ANONYMOUS) & ~none & ~refused
     # A detail left is consent only where the export's consent question does not say no.
     return left & ~refused_contact(responses, skip=details, words=words)
 

@@ -52,6 +52,7 @@ from nps_kit.stats import z_critical
 __all__ = [
     "Contributor",
     "ShiftShare",
+    "apart",
     "contributors_text",
     "decompose_all",
     "shift_share",
@@ -496,7 +497,12 @@ def _part_text(item: Mapping[str, Any], group: str, value: str, lang: Language) 
         shares = (
             ""
             if before is None or after is None
-            else t("decompose.shares", lang, before=_percent(before), after=_percent(after))
+            else t(
+                "decompose.shares",
+                lang,
+                before=_percent(before, _digits(before, after)),
+                after=_percent(after, _digits(before, after)),
+            )
         )
         key = f"decompose.part_mix_{share}"
         return t(key, lang, group=group, shares=shares, value=value, effect=effect)
@@ -509,16 +515,35 @@ def _part_text(item: Mapping[str, Any], group: str, value: str, lang: Language) 
         group=group,
         value=value,
         effect=effect,
-        before=_level(before),
-        after=_level(after),
+        before=_level(before, _digits(before, after)),
+        after=_level(after, _digits(before, after)),
     )
 
 
-def _percent(value: float) -> str:
+def apart(before: float, after: float) -> tuple[float, float]:
+    """Round two figures of a part (shares in %, NPS levels) to the decimals that tell them apart.
+
+    One decimal, as the report's figures read, unless both would print alike (42.86% → 42.94%
+    as "42.9% → 42.9%" beside "more of the responses", REVIEW33): then two, at most three.
+    The summary publishes the pair so rounded and the words print it with :func:`_digits`.
+    """
+    for digits in (1, 2, 3):
+        pair = round(before, digits), round(after, digits)
+        if pair[0] != pair[1]:
+            return pair
+    return pair
+
+
+def _digits(before: float, after: float) -> int:
+    """Return the decimals to print a pair :func:`apart` rounded: one, or what parts them."""
+    return next((d for d in (1, 2, 3) if round(before, d) != round(after, d)), 1)
+
+
+def _percent(value: float, digits: int = 1) -> str:
     """Print a share of the responses as the report's shares read: ``32.0%``."""
-    return f"{number(value)}%"
+    return f"{number(value, digits=digits)}%"
 
 
-def _level(value: float) -> str:
+def _level(value: float, digits: int = 1) -> str:
     """Print an NPS level as the reports do (:func:`nps_kit.i18n.nps_text`)."""
-    return nps_text(value)
+    return nps_text(value, digits=digits)

@@ -30,7 +30,13 @@ from nps_kit._consent import (
 )
 from nps_kit._id_repeats import same_response_repeats
 from nps_kit._phone import looks_like_phone
-from nps_kit._response_meta import language_codes, numeric_values, response_time, technical
+from nps_kit._response_meta import (
+    ANONYMOUS,
+    language_codes,
+    numeric_values,
+    response_time,
+    technical,
+)
 from nps_kit._test_rows import TestRows, month_rows, test_rows
 from nps_kit._value_key import cell_text, counted_spellings
 from nps_kit._values import (
@@ -220,8 +226,11 @@ _MIN_ZERO_EVIDENCE: Final = 50
 _LOW_ONLY: Final = "answers only"
 # A header that states a rating out of 5 ("(sur 5)", "(out of 5)", "/5", 5点満点, "(1-5)"): its
 # answers in half points (4,5; 3.0) are ratings on that scale, not numbers to leave out (QA32).
+# The 5 is the scale's only when no word but a rating's unit follows it: "sur 5 jours" (hours
+# over five days) and "moins de 5" (an amount under 5 €) are no scale (REVIEW33).
 _OUT_OF_FIVE: Final = re.compile(
-    r"(?:\bsur|\bout of|\bvon|\bde|\bsu|/)\s*5(?![\d.,])|5\s*点満点"
+    r"(?:\bsur|\bout of|\bvon|\bsu|/)\s*5(?![\d.,])"
+    r"(?!\s*(?!(?:stars?|étoiles?|sterne|stelle|points?|pts)\b)[^\W\d_])|5\s*点満点"
     r"|[(（]\s*[01]\s*(?:[-–—〜~～]|to|à|bis)\s*5\s*[)）]",
     re.I,
 )
@@ -726,7 +735,12 @@ def _personal(
     from nps_kit.text.redaction import placeholder
 
     whole = _whole(probe.values)
-    email = probe.share(whole == placeholder("email"))
+    # Microsoft Forms' "anonymous" beside the addresses it did record (signed-in respondents)
+    # names nobody: the addresses are judged among the answers that name someone (REVIEW33: a
+    # few addresses among 'anonymous' were groups of a proposed "NPS by Email").
+    anonymous = probe.values.str.casefold().isin(ANONYMOUS).to_numpy()
+    named = 1.0 - probe.share(anonymous)
+    email = probe.share((whole == placeholder("email")) & ~anonymous) / named if named else 0.0
     if email >= 0.5 or (email >= 0.2 and _EMAIL_NAME.search(header)):
         return "email", "e-mail addresses"
     # A UK mobile typed without spaces (07700900123) is no [PHONE] to the comment redaction.

@@ -374,6 +374,9 @@ class ProposedColumns:
         Without a consent column, the e-mail and phone columns filled on nearly every row
         with the share (:func:`nps_kit.closed_loop.record_columns`): the tool's record, no
         consent, so not offered as one.
+    renumbered
+        A running number (回答No, ``Response No.``) whose numbers repeat (numbered again per
+        form or per export): said, never set.
     """
 
     id: ColumnInfo | None
@@ -386,6 +389,7 @@ class ProposedColumns:
     reach: bool
     running: str | None = None
     recorded: Mapping[str, float] = field(default_factory=dict)
+    renumbered: ColumnInfo | None = None
 
 
 def proposed_columns(found: Inspection) -> ProposedColumns:
@@ -463,7 +467,21 @@ def proposed_columns(found: Inspection) -> ProposedColumns:
             else None
         )
         running = running_number_note(id_info.column, len(found.data), span)
+    # A running number that repeats (two exports joined, each numbered from 1) is not the
+    # id, as an account_id is not: said, as init otherwise wrote "No id column found" beside
+    # 回答No and never named it (REVIEW33).
+    renumbered = next(
+        (
+            c
+            for c in found.of_kind("id")
+            if c.repeats_by_design
+            and c is not id_info
+            and _SEQUENCE_NAME.search(unicodedata.normalize("NFKC", c.column).strip())
+        ),
+        None,
+    )
     return ProposedColumns(
+        renumbered=renumbered,
         id=id_info,
         id_said=id_said,
         shared=shared,
@@ -506,6 +524,7 @@ def _defaults_text(
     chosen = proposed_columns(found)
     comment_info, comment_why = comment
     id_info, id_said, shared = chosen.id, chosen.id_said, chosen.shared
+    renumbered = chosen.renumbered
     customer, contact, unread = chosen.customer, chosen.contact, chosen.unread
     details, reach = list(chosen.details), chosen.reach
     date_order, order_why = _date_order(found, date)
@@ -651,6 +670,20 @@ def _defaults_text(
                 subsequent_indent="  # ",
             )
             if shared
+            else []
+        ),
+        *(
+            textwrap.wrap(
+                f"{renumbered.column!r} is not the id: "
+                f"{len(found.data) - renumbered.blanks - renumbered.distinct:,} of its "
+                f"{len(found.data) - renumbered.blanks:,} numbers repeat an earlier one "
+                "(numbered again per form or per export), so a later response would be taken "
+                "for one already seen (alerts skip it, dedupe drops it).",
+                96,
+                initial_indent="  # ",
+                subsequent_indent="  # ",
+            )
+            if renumbered
             else []
         ),
         *(

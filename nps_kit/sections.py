@@ -24,7 +24,7 @@ from IPython.display import HTML
 from nps_kit import __version__, clock, plot, report
 from nps_kit._contact_rule import frame_contact_rule
 from nps_kit._followup_html import FIRST_SCREEN, followup_html, loop_status_html
-from nps_kit._same_comments import merge_same_comments
+from nps_kit._same_comments import JOINER, merge_same_comments
 from nps_kit._section_result import Page, SectionResult, _Publish, detach, show
 from nps_kit.analysis import FollowupAnalysis, QuestionResult
 from nps_kit.closed_loop import (
@@ -37,7 +37,13 @@ from nps_kit.closed_loop import (
     respondent_themes,
     still_open,
 )
-from nps_kit.decompose import Contributor, contributors_text, shift_share, top_contributors
+from nps_kit.decompose import (
+    Contributor,
+    apart,
+    contributors_text,
+    shift_share,
+    top_contributors,
+)
 from nps_kit.drivers import quadrant_label
 from nps_kit.errors import DataError
 from nps_kit.followup_files import publish_followups, read_status_file, work_files
@@ -409,10 +415,11 @@ def _shares(part: Contributor) -> dict[str, str | float]:
     """
     if part.kind != "mix" or part.share_previous is None or part.share_current is None:
         return {}
+    before, after = apart(100 * part.share_previous, 100 * part.share_current)
     return {
         "share": "up" if part.share_current > part.share_previous else "down",
-        "pct_previous": round(100 * part.share_previous, 1),
-        "pct_current": round(100 * part.share_current, 1),
+        "pct_previous": before,
+        "pct_current": after,
     }
 
 
@@ -420,7 +427,8 @@ def _levels(part: Contributor) -> dict[str, float]:
     """Give a within part's group NPS in both periods: its words then never read as its change."""
     if part.kind != "within" or part.nps_previous is None or part.nps_current is None:
         return {}
-    return {"nps_previous": round(part.nps_previous, 1), "nps_current": round(part.nps_current, 1)}
+    before, after = apart(part.nps_previous, part.nps_current)
+    return {"nps_previous": before, "nps_current": after}
 
 
 def _shares_row(name: str, result: Any) -> dict[str, Any]:
@@ -1299,14 +1307,17 @@ def _summary_theme(
     the improvement requests alike.
     """
     theme = str(row["theme"])
+    # One row of the themes exactly the same comments carry (merge_same_comments) is named by
+    # them all, in each language.
+    ids = [str(x) for x in (row.get("themes") or (theme,))]
     return Theme(
         theme=row["theme"],
         label=row["label"],
         share=row["share"],
         nps_gain=nps_gain,
         detractors=detractors,
-        label_ja=book.label(theme, "ja"),
-        label_en=book.label(theme, "en"),
+        label_ja=JOINER.join(book.label(x, "ja") for x in ids),
+        label_en=JOINER.join(book.label(x, "en") for x in ids),
         small_sample=bool(row.get("small_sample", False)),
         mentions=mentions,
     )
@@ -1387,7 +1398,14 @@ def summary(
         if analysis.themes is not None and (shown is None or "followups" in shown):
             # The themes to act on: those some detractor complains about or asks to improve
             # (QA18: a theme with no such detractor was listed with "+0.0 points, 0 people").
-            top = analysis.themes.loc[analysis.themes["detractors"] > 0].head(3)
+            # Themes exactly the same comments carry are one, as in the report's table
+            # (REVIEW33: the e-mail listed "Packaging +6.7, Delivery +6.7" beside its one row).
+            ranked = (
+                analysis.themes
+                if analysis.ranked_tags is None
+                else merge_same_comments(analysis.themes, analysis.ranked_tags)
+            )
+            top = ranked.loc[ranked["detractors"] > 0].head(3)
             themes = [
                 _summary_theme(
                     r, analysis.book, nps_gain=r["nps_gain"], detractors=int(r["detractors"])

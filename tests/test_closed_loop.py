@@ -2541,3 +2541,19 @@ def test_a_work_file_name_is_kept_on_one_line(unit: UnitData) -> None:
         html = followup_html(listing(unit), lang=lang, work_files=names).data  # type: ignore[arg-type]
         for name in names:
             assert f'<span class="nps-nb">{name}</span>' in html, (lang, name)
+
+
+def test_forms_anonymous_in_a_details_column_is_no_detail_left() -> None:
+    # REVIEW33: Microsoft Forms writes "anonymous" in Email for whoever it did not record
+    # (QA32). A small unit (under RECORD_MIN_ROWS, so no 'tool's record' rule) with Email as
+    # its contact details listed every anonymous detractor as having left a way to reach them.
+    frame = pd.DataFrame(
+        {
+            "nps_score": pd.array([2, 3, 1, 0], dtype="Int64"),
+            "Email": ["anonymous", "Anonymous", "ann@example.com", " 匿名 "],
+        }
+    )
+    assert left_contact_details(frame, ["Email"]).tolist() == [False, False, True, False]
+    assert contactable_detractors(frame, contact_column=None, details=["Email"]).index.tolist() == [
+        2
+    ]

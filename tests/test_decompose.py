@@ -616,3 +616,39 @@ def test_a_share_part_says_more_of_the_responses_came_from_the_group_with_both_s
         "fewer of the responses came from Consumer, which took 2.5 pts off the unit's NPS"
     )
     assert "回答に占めるBusinessの割合が増えた分−4.0ポイント" in contributors_text(bare, "ja")
+
+
+def test_two_shares_or_levels_that_round_alike_are_told_apart() -> None:
+    # REVIEW33: 4,286 of 10,000 responses, then 4,294 (42.86% → 42.94%), from a group of
+    # detractors took 0.1 pts off the unit's NPS; both shares printed 42.9%, and the words
+    # said "more of the responses came from A (42.9% → 42.9%)". Shown with the decimals that
+    # tell them apart, in both languages.
+    from nps_kit.decompose import contributors_text
+    from nps_kit.sections import _levels, _shares
+
+    old = frame(["A"] * 4286 + ["B"] * 5714, [0] * 4286 + [10] * 5714)
+    new = frame(["A"] * 4294 + ["B"] * 5706, [0] * 4294 + [10] * 5706)
+    parts = top_contributors(shift_share(new, old, by="channel"), k=1)
+    assert (parts[0].group, parts[0].kind, parts[0].value) == ("A", "mix", -0.1)
+    item = {"group": "A", "kind": "mix", "value": -0.1, "noise": False} | _shares(parts[0])
+    assert (item["pct_previous"], item["pct_current"]) == (42.86, 42.94)
+    record = {"kind": "previous", "label": "segment", "total": -0.2, "items": [item]}
+    assert "more of the responses came from A (42.86% → 42.94%)" in contributors_text(record, "en")
+    assert "回答に占めるAの割合が42.86%→42.94%に増えた分" in contributors_text(record, "ja")
+    # a within part whose group's NPS moved less than 0.05 points, in a group of most
+    # responses: "B (NPS +40.0 → +40.0) added 0.1 pts" said nothing moved
+    within = Contributor(
+        group="B", kind="within", value=0.1, noise=False, share_previous=0.9,
+        share_current=0.9, nps_previous=39.98, nps_current=40.04, small_sample=False,
+    )  # fmt: skip
+    levels = _levels(within)
+    assert (levels["nps_previous"], levels["nps_current"]) == (39.98, 40.04)
+    said_item = {"group": "B", "kind": "within", "value": 0.1, "noise": False} | levels
+    said = contributors_text({**record, "items": [said_item]}, "en")
+    assert "B (NPS +39.98 → +40.04) added 0.1 pts" in said
+    # shares that differ at one decimal keep one
+    apart = Contributor(
+        group="A", kind="mix", value=-4.0, noise=False, share_previous=0.32,
+        share_current=0.45, nps_previous=0.0, nps_current=0.0, small_sample=False,
+    )  # fmt: skip
+    assert (_shares(apart)["pct_previous"], _shares(apart)["pct_current"]) == (32.0, 45.0)

@@ -2167,3 +2167,55 @@ def test_inspect_json_lists_the_spellings_merged_into_each_sample_value(
     assert prop["also"] == [["ホテル A"], ["SAKURA INN KYOTO"], []]
     score = next(c for c in facts["columns"] if c["column"] == "Score")
     assert score["also"] == [[] for _ in score["sample"]]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Heures de travail (sur 5 jours)",
+        "Montant de la commande (€, moins de 5)",
+        "Hours of sleep out of 5 nights",
+        "Temps d'attente en heures (de 5 max)",
+    ],
+)
+def test_hours_or_amounts_under_a_header_with_5_in_it_stay_numbers(
+    tmp_path: Path, header: str
+) -> None:
+    # REVIEW33: the 'out of 5' of QA32's half-point ratings took "sur 5 jours" (hours over five
+    # days) and "moins de 5" (an amount under 5 €) for a scale: hours in halves became a rating
+    # 0–5 and init a rating follow-up of them.
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d};{(i * 7) % 11};{(i % 11) / 2:.1f}\n" for i in range(40)
+    )
+    found = inspect_export(write_text(tmp_path / "t.csv", f"date;score;{header}\n" + rows))
+    assert found.column(header).kind == "number"
+
+
+@pytest.mark.parametrize(
+    "header", ["Note du service (sur 5 étoiles)", "Food (out of 5 stars)", "Rate the food /5"]
+)
+def test_a_rating_out_of_5_stars_in_half_points_is_a_rating(tmp_path: Path, header: str) -> None:
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d};{(i * 7) % 11};{(i % 9 + 2) / 2:.1f}\n" for i in range(40)
+    )
+    found = inspect_export(write_text(tmp_path / "t.csv", f"date;score;{header}\n" + rows))
+    assert found.column(header).kind == "rating"
+
+
+def test_forms_email_with_a_few_addresses_among_anonymous_is_e_mail(tmp_path: Path) -> None:
+    # REVIEW33: a Forms survey that recorded a few respondents' Email (signed-in colleagues)
+    # and "anonymous" for the rest was a 4-value 'categorical': init proposed "NPS by Email",
+    # a breakdown whose groups are people's e-mail addresses.
+    from nps_kit.scaffold import project_from_export
+
+    emails = ["ann@example.com", "bo@example.org", "cy@example.net"]
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d},{(i * 7) % 11},{emails[i % 3] if i < 3 else 'anonymous'},"
+        f"{('Redmond', 'Kirkland')[i % 2]}\n"
+        for i in range(60)
+    )
+    path = write_text(tmp_path / "t.csv", "date,Recommend?,Email,Which clinic?\n" + rows)
+    assert inspect_export(path).column("Email").kind == "email"
+    project_from_export(tmp_path / "p", path)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text("utf-8")
+    assert "column: Email" not in text

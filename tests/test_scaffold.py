@@ -2830,3 +2830,42 @@ def test_the_date_as_id_proposal_is_in_japanese_for_a_japanese_header() -> None:
         "  # 同じ値の回答が二つないなら、\n"
         "  # id: 回答日時 を設定してください（dedupe: true で完全に同じ行を除けます）。\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("number", "date", "visit", "said"),
+    [
+        (
+            "回答No",
+            "回答日時",
+            ("診察", "検診"),
+            "「回答No」はIDに使いません：120件の番号のうち60件が前の番号と重なっています",
+        ),
+        (
+            "Response No.",
+            "Submitted",
+            ("Check-up", "Treatment"),
+            "'Response No.' is not the id: 60 of its 120 numbers repeat an earlier one",
+        ),
+    ],
+)
+def test_a_running_number_that_repeats_is_said_not_to_be_the_id(
+    tmp_path: Path, number: str, date: str, visit: tuple[str, str], said: str
+) -> None:
+    # REVIEW33: two months' exports of a Japanese tool joined, each numbered 1-60 in 回答No:
+    # init wrote "No id column found" and proposed the timestamp, and never named 回答No.
+    rows = "".join(
+        f"{i % 60 + 1},2026/{10 + i // 60}/{i % 28 + 1:02d} {i % 12 + 8}:{i % 60:02d},"
+        f"{(i * 7) % 11},{visit[i % 2]}\n"
+        for i in range(120)
+    )
+    export = tmp_path / "t.csv"
+    export.write_text(f"{number},{date},おすすめ度（0～10）,目的\n" + rows, encoding="utf-8")
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    lines = " ".join(
+        line.removeprefix("  # ") for line in text.splitlines() if line.startswith("  # ")
+    )
+    # Japanese lines wrap at its punctuation: compared without the spaces joining them
+    assert said.replace(" ", "") in lines.replace(" ", "")
+    assert "id: null" in text

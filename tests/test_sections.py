@@ -2006,3 +2006,44 @@ def test_a_call_back_row_names_a_theme_once_whichever_answers_name_it(
     assert rows.loc["A13", "themes"] == two
     # praised in the comment, asked for in the other answer: once, with both signs
     assert rows.loc["A10", "themes"] == once.replace("−", "±")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_themes_the_same_comments_carry_are_one_top_theme_of_the_e_mail_and_overview(
+    tmp_path: Path, show: Callable[..., Shown], lang: Language
+) -> None:
+    # REVIEW33: FIX75 made delivery and packaging, which exactly the same comments carry, one
+    # row of the report's table, but the summary the e-mail and the overview read still
+    # listed them as two top themes with the same gain: "Delivery +6.7, Packaging +6.7", the
+    # two problems the note under the table says they are not.
+    themes = tmp_path / "themes.yaml"
+    themes.write_text(
+        "version: 1\nthemes:\n"
+        "  delivery: {label: {ja: 配送, en: Delivery}, keywords: {ja: [配送], en: [delivery]}}\n"
+        "  packaging:\n"
+        "    label: {ja: 梱包, en: Packaging}\n"
+        "    keywords: {ja: [梱包], en: [packaging]}\n"
+        "  price: {label: {ja: 価格, en: Price}, keywords: {ja: [価格], en: [price]}}\n",
+        encoding="utf-8",
+    )
+    bad = ("配送と梱包がひどい", "Terrible delivery and packaging")
+    comments = {"A09": bad, "A10": bad, "A11": bad, "A13": ("価格が高い", "High price")}
+    unit = make_unit(tmp_path, lang, comments=comments)
+    question = {"column": "comment", "type": "text", "label": "理由" if lang == "ja" else "Why"}
+    playbook = tmp_path / "playbook.yaml"
+    act = "{ja: 理由を聞く, en: Ask why}"
+    playbook.write_text(
+        f"version: 1\ngeneral: {{promoter: [{act}], passive: [{act}], detractor: [{act}]}}\n",
+        encoding="utf-8",
+    )
+    analysis = analyse_followups(
+        unit, [question], themes_path=themes, playbook_path=playbook, min_report_n=0
+    )
+    head = show(sections.headline_section, unit, target=None).value
+    top = sections.summary(unit, head, analysis=analysis).top_themes
+    both = "配送 · 梱包" if lang == "ja" else "Delivery · Packaging"
+    assert [x.label_in(lang) for x in top] == [both, "価格" if lang == "ja" else "Price"]
+    assert (top[0].label_ja, top[0].label_en) == ("配送 · 梱包", "Delivery · Packaging")
+    assert top[0].label == both  # the e-mail's row
+    # the analysis, which the strategies read, keeps each theme's own row
+    assert {"delivery", "packaging"} <= set(analysis.themes["theme"])

@@ -19,6 +19,7 @@ from nps_kit.text.themes import (
     Theme,
     ThemeBook,
     _own_words,
+    _quote_key,
     evaluate_themes,
     load_themes,
     representative_comments,
@@ -825,3 +826,20 @@ def test_representative_comments_tell_quotes_apart_without_punctuation_width_or_
     assert again == ["Billing is wrong"]
     # comments of emoji alone are told apart by their emoji
     assert representative_comments(pd.Series(["👍", "😡"])) == ["👍", "😡"]
+
+
+def test_representative_comments_keep_quotes_whose_signs_say_the_opposite() -> None:
+    # REVIEW33: FIX75's quote key dropped every symbol, so comments that differ only in a sign
+    # that carries the meaning were one quote and the second never shown: Japanese ○ and ×
+    # (good, bad), stars, < and >. ("Price +20%" and "Price -20%" this year are alike enough
+    # for the 3-gram likeness, an older rule, to pick one: their keys differ.)
+    pairs = [
+        ["接客は○、料金は×です", "接客は×、料金は○です"],
+        ["配送★★★★★", "配送★☆☆☆☆"],
+        ["Wait < 5 min", "Wait > 5 min"],
+    ]
+    for pair in pairs:
+        assert representative_comments(pd.Series(pair), k=2) == pair
+    assert _quote_key("Price +20%") != _quote_key("Price -20%") != _quote_key("Price 20%")
+    # punctuation, width and emoji still say nothing more
+    assert len(representative_comments(pd.Series(["配送が遅い😠", "配送が遅い！！"]), k=2)) == 1

@@ -814,6 +814,12 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 # Variation selectors and emoji tag characters: parts of an emoji, no letter of a comment.
 _EMOJI_PARTS = re.compile("[\ufe00-\ufe0f\U000e0000-\U000e007f\U000e0100-\U000e01ef]")
+# Signs that say what a comment means, kept in its quote key: math signs (+ − × < >, category
+# Sm), Japanese marks ○ ◎ △ □ ● ▲ (geometric shapes), stars ★ ☆ and ticks ✓ ✔ ✗ ✘; and a
+# hyphen-minus before a number (-20%), read as a minus (REVIEW33: 「接客は○、料金は×です」 and
+# 「接客は×、料金は○です」 were one quote).
+_SIGNS = re.compile("[\u25a0-\u25ff\u2605\u2606\u2713-\u2718]")
+_MINUS = re.compile(r"(?<![\w.])-(?=\d)")
 
 
 def _quote_key(text: str) -> str:
@@ -822,10 +828,18 @@ def _quote_key(text: str) -> str:
     NFKC (full- and half-width alike) and case-folded, without punctuation, symbols (emoji and
     their modifiers), spaces and the parts of an emoji: 「配送が遅い」, 「配送が遅い😠」 and
     「配送が遅い！！」 are one quote, "Slow app." and "slow app 👎" another (FIX75). A comment
-    of symbols alone keeps them, so 👍 and 😡 stay two.
+    of symbols alone keeps them, so 👍 and 😡 stay two; signs that carry the meaning stay
+    (:data:`_SIGNS`, math signs, a minus before a number: ○ and ×, "+20%" and "-20%").
     """
     folded = unicodedata.normalize("NFKC", _EMOJI_PARTS.sub("", text)).casefold()
-    words = "".join(ch for ch in folded if unicodedata.category(ch)[0] not in "PSZC")
+    folded = _MINUS.sub("\u2212", folded)
+    words = "".join(
+        ch
+        for ch in folded
+        if unicodedata.category(ch)[0] not in "PSZC"
+        or unicodedata.category(ch) == "Sm"
+        or _SIGNS.match(ch)
+    )
     return words or "".join(folded.split())
 
 
