@@ -101,7 +101,7 @@ FOOD1 = pd.read_csv(DATA / "theme_eval_food1.csv", keep_default_na=False, dtype=
 FOOD2 = pd.read_csv(DATA / "theme_eval_food2.csv", keep_default_na=False, dtype=str)
 # Logistics set 1 (LOG76): 150 freight, courier, 3PL, customs and removals comments per language,
 # written by two blind authors from docs/labelling.md's logistics section alone (written before
-# the pack), all of the logistics pack.
+# the pack), all of the logistics pack. Read once, then tuned on (LOG77).
 LOGISTICS1 = pd.read_csv(DATA / "theme_eval_logistics1.csv", keep_default_na=False, dtype=str)
 #: The packs of the mixed blind sets (every pack but food, which has sets of its own).
 MIXED_PACKS = {"retail", "saas", "finance", "generic"}
@@ -437,10 +437,13 @@ FOOD1_FLOORS = {"en": (0.91, 0.93, 0.84), "ja": (0.91, 0.94, 0.85)}
 # Food set 2, read once at 9a79c1d (the pack tuned on set 1, never on this one): en
 # 0.797/0.761/0.766, ja 0.853/0.819/0.849 -- the estimate set 1's tuned figures are not.
 FOOD2_FLOORS = {"en": (0.78, 0.75, 0.75), "ja": (0.84, 0.80, 0.83)}
-# Logistics set 1, read once at e23dac6's logistics pack (its dictionaries written before the set,
-# never tuned on it): en 0.761/0.720/0.691, ja 0.768/0.780/0.853 (P/R/polarity), rules alone and
-# whole tagger alike (no learned layer for the pack). Floors 0.01 below, rounded down.
-LOGISTICS1_FLOORS = {"en": (0.75, 0.71, 0.68), "ja": (0.75, 0.77, 0.84)}
+# Logistics set 1, read once at e23dac6's logistics pack (its dictionaries written before the set):
+# en 0.761/0.720/0.691, ja 0.768/0.780/0.853 (P/R/polarity), rules alone and whole tagger alike
+# (no learned layer for the pack). Its errors were then read and the general ones fixed in the
+# pack's own files (LOG77), so it is tuned on: en 0.908/0.969/0.697, ja 0.938/0.975/0.872
+# (tuned on: in-sample, not estimates; logistics set 2 measures). Polarity barely moved: its
+# errors are the shared rules' (open). Floors 0.01 below the tuned figures, rounded down.
+LOGISTICS1_FLOORS = {"en": (0.89, 0.95, 0.68), "ja": (0.92, 0.96, 0.86)}
 # (precision, recall) per language: the old set has themes but no polarity. English round 13 of
 # the layer reads English precision 0.975 here in-sample (floor rounded down).
 OLD_TUNED = {"en": (0.97, 0.98), "ja": (0.98, 0.98)}
@@ -737,7 +740,7 @@ def test_the_food_sets_are_balanced_and_valid(food: pd.DataFrame) -> None:
         "food1-rules",
         "food1-whole-tagger",
         "food2-rules-measured-once",
-        "logistics1-rules-measured-once",
+        "logistics1-rules",
         "logistics1-whole-tagger",
     ],
 )
