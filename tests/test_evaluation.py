@@ -103,6 +103,9 @@ FOOD2 = pd.read_csv(DATA / "theme_eval_food2.csv", keep_default_na=False, dtype=
 # written by two blind authors from docs/labelling.md's logistics section alone (written before
 # the pack), all of the logistics pack. Read once, then tuned on (LOG77).
 LOGISTICS1 = pd.read_csv(DATA / "theme_eval_logistics1.csv", keep_default_na=False, dtype=str)
+# Logistics set 2: two more blind authors, from the same page (and set 1 for the conventions),
+# after the pack was tuned on set 1.
+LOGISTICS2 = pd.read_csv(DATA / "theme_eval_logistics2.csv", keep_default_na=False, dtype=str)
 #: The packs of the mixed blind sets (every pack but food, which has sets of its own).
 MIXED_PACKS = {"retail", "saas", "finance", "generic"}
 
@@ -444,6 +447,9 @@ FOOD2_FLOORS = {"en": (0.78, 0.75, 0.75), "ja": (0.84, 0.80, 0.83)}
 # (tuned on: in-sample, not estimates; logistics set 2 measures). Polarity barely moved: its
 # errors are the shared rules' (open). Floors 0.01 below the tuned figures, rounded down.
 LOGISTICS1_FLOORS = {"en": (0.89, 0.95, 0.68), "ja": (0.92, 0.96, 0.86)}
+# Logistics set 2, read once at 28362ed (the pack tuned on set 1, never on this one): en
+# 0.695/0.667/0.712, ja 0.708/0.758/0.727 -- the estimate set 1's tuned figures are not.
+LOGISTICS2_FLOORS = {"en": (0.68, 0.65, 0.70), "ja": (0.69, 0.74, 0.71)}
 # (precision, recall) per language: the old set has themes but no polarity. English round 13 of
 # the layer reads English precision 0.975 here in-sample (floor rounded down).
 OLD_TUNED = {"en": (0.97, 0.98), "ja": (0.98, 0.98)}
@@ -586,13 +592,14 @@ def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
             assert set(parse_labels(value)) <= ids
 
 
-def test_the_logistics_set_is_balanced_and_valid() -> None:
-    assert list(LOGISTICS1.columns) == ["id", "lang", "pack", "score", "text", "labels"]
-    assert LOGISTICS1["id"].is_unique
-    assert set(LOGISTICS1["pack"]) == {"logistics"}
-    assert LOGISTICS1["lang"].value_counts().to_dict() == {"en": 150, "ja": 150}
+@pytest.mark.parametrize("logistics", [LOGISTICS1, LOGISTICS2], ids=["logistics1", "logistics2"])
+def test_the_logistics_sets_are_balanced_and_valid(logistics: pd.DataFrame) -> None:
+    assert list(logistics.columns) == ["id", "lang", "pack", "score", "text", "labels"]
+    assert logistics["id"].is_unique
+    assert set(logistics["pack"]) == {"logistics"}
+    assert logistics["lang"].value_counts().to_dict() == {"en": 150, "ja": 150}
     ids = set(load_pack("logistics").ids)
-    for value in LOGISTICS1["labels"]:
+    for value in logistics["labels"]:
         assert set(parse_labels(value)) <= ids
 
 
@@ -675,6 +682,7 @@ def test_the_food_sets_are_balanced_and_valid(food: pd.DataFrame) -> None:
         (FOOD2, FOOD2_FLOORS, False),
         (LOGISTICS1, LOGISTICS1_FLOORS, False),
         (LOGISTICS1, LOGISTICS1_FLOORS, True),
+        (LOGISTICS2, LOGISTICS2_FLOORS, False),
     ],
     ids=[
         "first",
@@ -742,6 +750,7 @@ def test_the_food_sets_are_balanced_and_valid(food: pd.DataFrame) -> None:
         "food2-rules-measured-once",
         "logistics1-rules",
         "logistics1-whole-tagger",
+        "logistics2-rules-measured-once",
     ],
 )
 def test_mentions_reach_the_measured_quality(
