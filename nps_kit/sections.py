@@ -24,7 +24,7 @@ from IPython.display import HTML
 from nps_kit import __version__, clock, plot, report
 from nps_kit._contact_rule import frame_contact_rule
 from nps_kit._followup_html import FIRST_SCREEN, followup_html, loop_status_html
-from nps_kit._same_comments import merge_same_comments
+from nps_kit._same_comments import JOINER, merge_same_comments
 from nps_kit._section_result import Page, SectionResult, _Publish, detach, show
 from nps_kit.analysis import FollowupAnalysis, QuestionResult
 from nps_kit.closed_loop import (
@@ -1298,15 +1298,16 @@ def _summary_theme(
     Named in both languages and flagged as the report's table flags it, for the top themes and
     the improvement requests alike.
     """
-    theme = str(row["theme"])
+    # A row that stands for several themes (:func:`merge_same_comments`) names them all.
+    ids = row.get("themes") or (row["theme"],)
     return Theme(
         theme=row["theme"],
         label=row["label"],
         share=row["share"],
         nps_gain=nps_gain,
         detractors=detractors,
-        label_ja=book.label(theme, "ja"),
-        label_en=book.label(theme, "en"),
+        label_ja=JOINER.join(book.label(str(i), "ja") for i in ids),
+        label_en=JOINER.join(book.label(str(i), "en") for i in ids),
         small_sample=bool(row.get("small_sample", False)),
         mentions=mentions,
     )
@@ -1387,7 +1388,14 @@ def summary(
         if analysis.themes is not None and (shown is None or "followups" in shown):
             # The themes to act on: those some detractor complains about or asks to improve
             # (QA18: a theme with no such detractor was listed with "+0.0 points, 0 people").
-            top = analysis.themes.loc[analysis.themes["detractors"] > 0].head(3)
+            ranked = analysis.themes
+            if analysis.tags is not None and analysis.scope == "all":
+                # One row for the themes exactly the same comments carry, as the theme table
+                # shows them (BROWSE33: the e-mail listed 梱包 and 配送 as two top themes with
+                # the same 34 detractors and gain beside the table's one row "配送 · 梱包").
+                # ``tags`` are every open answer's, the ones ranked only with scope "all".
+                ranked = merge_same_comments(ranked, analysis.tags)
+            top = ranked.loc[ranked["detractors"] > 0].head(3)
             themes = [
                 _summary_theme(
                     r, analysis.book, nps_gain=r["nps_gain"], detractors=int(r["detractors"])
