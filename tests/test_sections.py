@@ -2048,3 +2048,28 @@ def test_the_e_mail_s_top_themes_name_the_same_comments_themes_once(
     merged = next(theme for theme in top if theme.label_en == "Delivery · Packaging")
     assert merged.nps_gain == gains["delivery"]
     assert merged.label == ("配送 · 梱包" if lang == "ja" else "Delivery · Packaging")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_comments_no_pack_reads_are_said_so_not_too_few(
+    tmp_path: Path, show: Callable[..., Shown], lang: Language
+) -> None:
+    # BROWSE33: a French restaurant's report (22 of 24 comments in French) said "Not enough
+    # text to compare the words of detractors and promoters." under its question: no theme
+    # and no phrase reads French, so the manager was told the wrong reason.
+    bad = "Attente beaucoup trop longue, quarante minutes pour le plat principal."
+    good = "Accueil chaleureux, cuisine délicieuse, je reviendrai sans hésiter."
+    comments = {r: (bad, bad) for r in ("A09", "A10", "A11", "A12", "A13", "A14")}
+    comments |= {r: (good, good) for r in ("A01", "A02", "A03", "A04", "A05")}
+    unit = make_unit(tmp_path, lang, comments=comments)
+    question = {"column": "comment", "type": "text", "label": "理由" if lang == "ja" else "Why"}
+    analysis = analyse_followups(unit, [question])
+    shown = show(sections.followups, unit, analysis)
+    assert t("sections.words_too_few", lang) not in shown.text
+    said = {
+        "ja": "コメントの多く（11件中11件）はフランス語で、テーマパックも特徴語の比較もこの言語を"
+        "読みません",
+        "en": "Most comments (11 of 11) are in French, which neither the theme packs nor the "
+        "comparison of words read",
+    }[lang]
+    assert said in shown.text
