@@ -1103,6 +1103,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "sections.parts_joiner": {"ja": "／", "en": " / "},
     "sections.above_unit": {"ja": "全体より高い ▲ {names}", "en": "above the unit ▲ {names}"},
     "sections.below_unit": {"ja": "全体より低い ▼ {names}", "en": "below the unit ▼ {names}"},
+    "sections.words_unread": {
+        "ja": "コメントの多く（{comments}件中{n}件）は{languages}で、テーマパックも特徴語の比較も"
+        "この言語を読みません。その言語の語句を themes.yaml に書けば、テーマが付きます"
+        "（賛否は「中立」）。",
+        "en": "Most comments ({n} of {comments}) are in {languages}, which neither the theme "
+        "packs nor the comparison of words read: no themes or typical phrases come from them. "
+        "Words of that language written in themes.yaml tag them, as neutral mentions.",
+    },
     "sections.words_too_few": {
         "ja": "批判者と推奨者の言葉を比べるには、コメントの量や種類が足りません。",
         "en": "Not enough text to compare the words of detractors and promoters.",
@@ -2226,9 +2234,10 @@ def phrase_breaks(text: str) -> list[int]:
 
     After spaces, Japanese punctuation (、・：）」×) and particles (の, が, を, に, は, で, と),
     before an opening bracket, and where two or more hiragana (a phrase's ending) meet a kanji,
-    katakana or Latin word, so that 「…場合の」 + 「NPS改善幅」 keeps each word whole. Charts
-    wrap their titles here and report tables their headings (Japanese has no spaces, and the
-    report's ``word-break: keep-all`` breaks it nowhere else).
+    katakana or Latin word, so that 「…場合の」 + 「NPS改善幅」 keeps each word whole; never
+    before closing punctuation (no line starts with 。 or ）). Charts wrap their titles here
+    and report tables their headings (Japanese has no spaces, and the report's
+    ``word-break: keep-all`` breaks it nowhere else).
     """
     points = [i + 1 for i, ch in enumerate(text) if ch in " 、・：）」×"]
     points += [i + 1 for i, ch in enumerate(text) if ch in "のがをにはでと"]
@@ -2239,7 +2248,13 @@ def phrase_breaks(text: str) -> list[int]:
         for i in range(2, len(text))
         if _is_hiragana(text[i - 2]) and _is_hiragana(text[i - 1]) and _starts_word(text[i])
     ]
-    return sorted(set(p for p in points if 0 < p < len(text)))
+    # Never before closing punctuation: a line of its own "。" (BROWSE33, the trend's note
+    # "…目安になりません）" + "。") breaks Japanese line-start rules (kinsoku).
+    return sorted(set(p for p in points if 0 < p < len(text) and text[p] not in _NO_LINE_START))
+
+
+#: What no Japanese line begins with (closing brackets and punctuation).
+_NO_LINE_START = frozenset("。、，．）」』】〕：・！？")
 
 
 def _is_hiragana(ch: str) -> bool:

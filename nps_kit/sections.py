@@ -75,6 +75,7 @@ from nps_kit.summary import (
 )
 from nps_kit.summary import UnreadableDates as UnreadableDatesSummary
 from nps_kit.text.discovery import text_quality
+from nps_kit.text.languages import comment_languages, language_name
 from nps_kit.text.stance import stance_mask
 from nps_kit.text.themes import ThemeBook, representative_comments
 from nps_kit.text.tokens import answered
@@ -825,6 +826,28 @@ def _ratings_table(parts: list[Any], ratings: pd.DataFrame, lang: Language) -> N
     )
 
 
+def _mostly_unread(texts: pd.Series, lang: Language) -> str | None:
+    """Say that most of a question's comments are in languages no pack reads, else ``None``.
+
+    Their themes and typical phrases are then missing for that reason, not for want of text
+    (BROWSE33: 22 of 24 French comments, "Not enough text to compare …").
+    """
+    said = texts.astype("string")
+    said = said[answered(said)]
+    languages = comment_languages(said)
+    unread = languages[languages.notna() & ~languages.isin(["ja", "en"])]
+    if not len(said) or 2 * len(unread) < len(said):
+        return None
+    names = [language_name(str(code), lang) for code in unread.value_counts().index]
+    return _w(
+        "words_unread",
+        lang,
+        n=f"{len(unread):,}",
+        comments=f"{len(said):,}",
+        languages=join_names(names, lang),
+    )
+
+
 def _text_question(
     parts: list[Any],
     unit: UnitData,
@@ -909,7 +932,9 @@ def _text_question(
         parts.append(HTML(f"<h4>{_escape(_w('phrases_title', lang))}</h4>"))
         parts.append(_phrase_table(result.phrases, lang=lang))
     elif primary and result.phrases is not None:  # too few or too uniform comments to compare
-        parts.append(report.callout(_w("words_too_few", lang)))
+        # … or in a language no pack reads (BROWSE33: French comments were "not enough text").
+        unread = _mostly_unread(unit.current[result.question.column], lang)
+        parts.append(report.callout(unread or _w("words_too_few", lang)))
     texts = unit.current[result.question.column].astype("string").str.strip()
     seg = unit.current["segment"]
     # A comment given two themes is quoted under the first only (BROWSE31: "Faster ticket

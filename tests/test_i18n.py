@@ -167,6 +167,22 @@ def test_phrase_breaks_keep_words_whole(text: str, phrases: list[str]) -> None:
     assert [text[a:b] for a, b in itertools.pairwise(cuts)] == phrases
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "回答数30件未満の月には管理限界（±3σ）を引いていません（幅が広すぎて目安になりません）。",
+        "配送（スピード・破損）、価格",
+        "「梱包」、配送",
+    ],
+)
+def test_no_line_starts_with_closing_punctuation(text: str) -> None:
+    # BROWSE33: the e-mail's trend note wrapped as "…目安になりません）" + a line holding only
+    # "。" (a break after "）" before "。"); Japanese never starts a line with 。、）」.
+    cuts = [0, *phrase_breaks(text), len(text)]
+    starts = [text[a] for a, b in itertools.pairwise(cuts) if b > a]
+    assert not set(starts) & set("。、）」：・")
+
+
 def test_japanese_words_do_not_call_every_unit_a_business_division() -> None:
     # A unit may be a clinic, a product plan or a store: "この事業部" / "部門別" misnames it.
     import json
