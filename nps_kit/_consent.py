@@ -33,6 +33,7 @@ __all__ = [
     "REFUSAL_NAME",
     "YES",
     "ConsentWords",
+    "asks_about_contact",
     "asks_refusal",
     "consent_answer",
     "consent_key",
@@ -78,18 +79,18 @@ CONSENT_NAME: Final = re.compile(
 #: answer: an e-mail marketing opt-in (メール配信可, メルマガ希望, "Newsletter opt-in"), or a
 #: permission of any kind (DM可否). ``init`` names it and does not use it as
 #: ``columns.contact`` nor as a breakdown (QA27 #6: "NPS by メール配信可" in every report).
-OPT_IN_NAME: Final = re.compile(
-    r"opt.?in|opt.?out|配信|メルマガ|メールマガジン|newsletter|subscri|marketing|promotion"
-    r"|可否|許諾",
-    re.I,
-)
+_MARKETING: Final = r"配信|メルマガ|メールマガジン|newsletter|subscri|marketing|promotion"
+OPT_IN_NAME: Final = re.compile(rf"opt.?in|opt.?out|{_MARKETING}|可否|許諾", re.I)
 
-#: A column name that asks whether *not* to contact ("Do not contact", "DNC", 連絡不要,
+#: A column name that asks whether *not* to contact ("Do not contact", "DNC", "Opt out", 連絡不要,
 #: 連絡を希望しない): its yes refuses contact and its no grants it (QA31 F4: a hotel's
 #: ``Do not contact`` yes/no was read as consent, so the alerts listed the guests who had said
 #: do not contact me and left out everyone else).
 REFUSAL_NAME: Final = re.compile(
     r"\bdo\s*(?:not|n'?t)\s*(?:contact|call|e-?mail|reach)\b|\bdnc\b|\bno\s+contact\b"
+    # REVIEW34: "Opt out of contact" Yes/No was read as consent, so the alerts listed exactly
+    # the detractors who had opted out.
+    r"|\bopt(?:ed)?[\s_-]*out\b"
     r"|連絡(?:を)?(?:不要|拒否|不可|しない|希望しない|しないで)|連絡しないで",
     re.I,
 )
@@ -278,7 +279,8 @@ def consent_questions(
 ) -> list[str]:
     """Return the columns that are a consent question: the one rule (FIX74).
 
-    A column is one when its name asks for permission to contact (:data:`CONSENT_NAME`) and
+    A column is one when its name asks for permission to contact (:data:`CONSENT_NAME`), or
+    whether not to ("DNC", "Opt out": :func:`asks_refusal`, not a newsletter's), and
     its answers are a choice: at least one and at most :data:`CONSENT_CHOICES` distinct
     non-blank answers, however they read (answers worded the export's own way still ask).
     The columns nps-kit adds (``nps_…``) and ``skip`` are not. ``run`` and ``alerts`` refuse
@@ -303,12 +305,27 @@ def consent_questions(
     found = []
     for column in columns:
         name = str(column)
-        if name in left_out or name.startswith("nps_") or not CONSENT_NAME.search(name):
+        if name in left_out or name.startswith("nps_") or not asks_about_contact(name):
             continue
         answers = [v for v in (cell_text(x) for x in pd.unique(distinct(name).dropna())) if v]
         if 0 < len(answers) <= CONSENT_CHOICES:
             found.append(name)
     return found
+
+
+def asks_about_contact(name: str) -> bool:
+    """Whether a column's name asks for consent to contact, or whether *not* to contact.
+
+    The one test of a consent question's name, for inspection's ``consent`` kind, the
+    contact rule (:func:`consent_questions`) and the columns the alerts read.
+
+    "DNC" and "Opt out" say no "contact" (REVIEW34: beside an e-mail column left as the only
+    setting, the alerts gave the e-mail addresses of those who had opted out); a newsletter's
+    opt-out is not about being contacted over one's answer.
+    """
+    if CONSENT_NAME.search(name):
+        return True
+    return asks_refusal(name) and re.search(_MARKETING, name, re.I) is None
 
 
 def refused(

@@ -26,6 +26,7 @@ from nps_kit._consent import (
     CONSENT_CHOICES,
     CONSENT_NAME,
     OPT_IN_NAME,
+    asks_about_contact,
     asks_refusal,
     consent_answer,
 )
@@ -230,7 +231,7 @@ def _asks_consent(found: Inspection) -> list[ColumnInfo]:
     return [
         c
         for c in found.of_kind("categorical")
-        if c.column not in permits and CONSENT_NAME.search(f"{c.column} {c.question or ''}")
+        if c.column not in permits and asks_about_contact(f"{c.column} {c.question or ''}")
     ]
 
 
@@ -935,7 +936,7 @@ def _unread_consent(found: Inspection) -> ColumnInfo | None:
     filled them in, including those who said no.
     """
     for c in found.columns:
-        asks = CONSENT_NAME.search(f"{c.column} {c.question or ''}") is not None
+        asks = asks_about_contact(f"{c.column} {c.question or ''}")
         if asks and c.kind in ("categorical", "multi") and c.distinct <= CONSENT_CHOICES:
             return c
     return None

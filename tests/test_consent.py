@@ -8,6 +8,7 @@ import pytest
 from nps_kit._consent import (
     CONSENT_NAME,
     ConsentWords,
+    asks_about_contact,
     asks_refusal,
     consent_answer,
     consent_questions,
@@ -200,5 +201,19 @@ def test_a_question_asking_leave_to_contact_is_no_refusal_for_naming_one() -> No
         "Do not contact (permission withdrawn)",
         "連絡を希望しない",
         "連絡不要",
+        "Opt out of contact",
+        "Opt-out",
+        "Opted out of follow-up",
     ):
         assert asks_refusal(name), name
+
+
+def test_a_question_asking_not_to_contact_is_one_without_the_word_contact() -> None:
+    # REVIEW34: "Opt-out" Yes/No beside an e-mail column read as no consent question, so the
+    # e-mail addresses of those who had opted out were given; "DNC" alike. A newsletter's
+    # opt-out is no consent to be contacted about one's answer.
+    columns = ["E-mail", "Opt-out", "DNC", "Newsletter opt-out"]
+    answers = pd.Series(["Yes", "No"])
+    found = consent_questions(columns, lambda _: answers, skip=["E-mail"])
+    assert found == ["Opt-out", "DNC"]
+    assert asks_about_contact("Opt-out") and not asks_about_contact("Newsletter opt-out")
