@@ -34,6 +34,7 @@ __all__ = [
     "YES",
     "ConsentWords",
     "asks_about_contact",
+    "asks_how",
     "asks_refusal",
     "consent_answer",
     "consent_key",
@@ -308,9 +309,30 @@ def consent_questions(
         if name in left_out or name.startswith("nps_") or not asks_about_contact(name):
             continue
         answers = [v for v in (cell_text(x) for x in pd.unique(distinct(name).dropna())) if v]
-        if 0 < len(answers) <= CONSENT_CHOICES:
+        if 0 < len(answers) <= CONSENT_CHOICES and not asks_how(name, answers):
             found.append(name)
     return found
+
+
+# A question asking how or when to contact, not whether ("Preferred contact method", 連絡方法,
+# "Best time to contact you"), or a column of the means itself (連絡先, "Contact e-mail").
+_HOW: Final = re.compile(
+    r"\b(?:prefer\w*|method|channel|means|how|when|time|best|e-?mail|phone|address|number)\b"
+    r"|方法|手段|時間帯|連絡先|メール|電話|住所|番号",
+    re.I,
+)
+
+
+def asks_how(name: str, answers: list[str]) -> bool:
+    """Whether a contact question asks how or when to contact, none of its answers a yes or no.
+
+    REVIEW34: "Preferred contact method" (Email / Phone / Post) beside an e-mail column was
+    read as a consent question left unset, so run and the alerts refused a unit whose survey
+    asks no consent, telling it to list which of Email / Phone / Post grant contact. An answer
+    that reads as yes or no ("Do not contact me") keeps it a consent question. The one rule
+    for :func:`consent_questions` and ``init``'s question asking consent in words of its own.
+    """
+    return _HOW.search(name) is not None and all(consent_answer(v) is None for v in answers)
 
 
 def asks_about_contact(name: str) -> bool:

@@ -217,3 +217,19 @@ def test_a_question_asking_not_to_contact_is_one_without_the_word_contact() -> N
     found = consent_questions(columns, lambda _: answers, skip=["E-mail"])
     assert found == ["Opt-out", "DNC"]
     assert asks_about_contact("Opt-out") and not asks_about_contact("Newsletter opt-out")
+
+
+def test_a_question_asking_how_or_when_to_contact_is_no_consent_question() -> None:
+    # REVIEW34: 'Preferred contact method' (Email / Phone / Post) beside the e-mail column was
+    # taken for a consent question left unset: run and alerts refused a survey asking none.
+    answers = {
+        "Preferred contact method": ["Email", "Phone", "Post"],
+        "ご希望の連絡方法": ["メール", "電話"],
+        "Best time to contact you": ["Morning", "Evening"],
+        "Contact e-mail": ["a@example.jp", "b@example.jp"],
+        # One answer says no: a consent question still, whatever else it asks.
+        "How may we contact you?": ["Email", "Phone", "Please do not contact me"],
+        "Contact OK?": ["Happy to be contacted", "Please don't"],  # its own words: asks
+    }
+    found = consent_questions(list(answers), lambda c: pd.Series(answers[c]))
+    assert found == ["How may we contact you?", "Contact OK?"]

@@ -2830,3 +2830,24 @@ def test_the_date_as_id_proposal_is_in_japanese_for_a_japanese_header() -> None:
         "  # 同じ値の回答が二つないなら、\n"
         "  # id: 回答日時 を設定してください（dedupe: true で完全に同じ行を除けます）。\n"
     )
+
+
+def test_a_question_asking_how_to_contact_leaves_the_contact_details_offered(
+    tmp_path: Path,
+) -> None:
+    # REVIEW34: 'Preferred contact method' (Email / Phone / Post) was read as a consent question
+    # in unread words: init withheld the e-mail column, called the method a question asking
+    # whether to contact, and run and the alerts refused the unit once the e-mail was listed.
+    rows = ["Submitted,Score,Why,Preferred contact method,Email"]
+    rows += [
+        f"2026-10-{1 + i % 28:02d} 09:{i % 60:02d},{i % 11},reason {i},"
+        f"{('Email', 'Phone', 'Post')[i % 3]},{f'guest{i}@example.com' if i % 2 else ''}"
+        for i in range(40)
+    ]
+    export = tmp_path / "shop.csv"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "  contact: null\n" in text
+    assert "  # contact_details: [Email]\n" in text
+    assert "Preferred contact method' asks" not in text and "consent_yes" not in text
