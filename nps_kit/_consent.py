@@ -23,6 +23,7 @@ from typing import Final
 
 import pandas as pd
 
+from nps_kit._phone import looks_like_phone
 from nps_kit._value_key import cell_text
 
 __all__ = [
@@ -315,11 +316,9 @@ def consent_questions(
 
 
 # A question asking how or when to contact, not whether ("Preferred contact method", 連絡方法,
-# "Best time to contact you"), or a column of the means itself (連絡先, "Contact e-mail").
+# "Best time to contact you"); a name of the means ("Contact phone") may still ask whether.
 _HOW: Final = re.compile(
-    r"\b(?:prefer\w*|method|channel|means|how|when|time|best|e-?mail|phone|address|number)\b"
-    r"|方法|手段|時間帯|連絡先|メール|電話|住所|番号",
-    re.I,
+    r"\b(?:prefer\w*|method|channel|means|how|when|time|best)\b|方法|手段|時間帯", re.I
 )
 
 
@@ -332,7 +331,11 @@ def asks_how(name: str, answers: list[str]) -> bool:
     that reads as yes or no ("Do not contact me") keeps it a consent question. The one rule
     for :func:`consent_questions` and ``init``'s question asking consent in words of its own.
     """
-    return _HOW.search(name) is not None and all(consent_answer(v) is None for v in answers)
+    if any(consent_answer(v) is not None for v in answers):
+        return False
+    # The means itself: e-mail addresses or phone numbers (連絡先, "Contact e-mail").
+    means = all("@" in v or looks_like_phone(v) for v in answers)
+    return means or _HOW.search(name) is not None
 
 
 def asks_about_contact(name: str) -> bool:

@@ -230,6 +230,8 @@ def test_a_question_asking_how_or_when_to_contact_is_no_consent_question() -> No
         # One answer says no: a consent question still, whatever else it asks.
         "How may we contact you?": ["Email", "Phone", "Please do not contact me"],
         "Contact OK?": ["Happy to be contacted", "Please don't"],  # its own words: asks
+        "連絡先": ["090-1234-5678", "a@example.jp"],
+        "Contact by phone?": ["Happy to be called", "Please don't"],  # a means, asking whether
     }
     found = consent_questions(list(answers), lambda c: pd.Series(answers[c]))
-    assert found == ["How may we contact you?", "Contact OK?"]
+    assert found == ["How may we contact you?", "Contact OK?", "Contact by phone?"]
