@@ -67,9 +67,13 @@ def _is_date(values: list[object]) -> bool:
 
 
 def _label_at(row: pd.Series) -> int | None:
-    """Return the position of the row's label (its first non-blank of the first cells)."""
+    """Return the position of the row's label (its first non-blank of the first cells).
+
+    A cell with neither letters nor digits (a dash for a blank date, ``—``, ``-``) is blank
+    (REVIEW34: a ``—`` in the first column hid the label, and the totals row counted).
+    """
     for k, v in enumerate(row.iloc[:_LABEL_CELLS]):
-        if not pd.isna(v) and str(v).strip():
+        if not pd.isna(v) and any(ch.isalnum() for ch in str(v)):
             return k if _label(v) in TOTALS_WORDS else None
     return None
 
@@ -251,6 +255,10 @@ def totals_labels(frame: pd.DataFrame, flags: np.ndarray) -> tuple[str, ...]:
     """Return each flagged row's label as written (its first non-blank cell), for the notes."""
     out = []
     for i in np.flatnonzero(flags):
-        cells = [v for v in frame.iloc[i].iloc[:_LABEL_CELLS] if not pd.isna(v) and str(v).strip()]
+        cells = [
+            v
+            for v in frame.iloc[i].iloc[:_LABEL_CELLS]
+            if not pd.isna(v) and any(ch.isalnum() for ch in str(v))
+        ]
         out.append(str(cells[0]).strip())
     return tuple(out)

@@ -157,3 +157,20 @@ def test_a_total_written_as_the_mean_to_one_decimal_is_left_out() -> None:
     decimal = [[*row[:3], f"{row[3]}.0", None, None] for row in above]
     frame = _answers([*decimal, ["Total", None, None, "7.0", None, None]])
     assert totals_rows(frame, date_column="date", score_column="score").kept == (25,)
+
+
+def test_a_dash_for_a_blank_first_cell_does_not_hide_the_totals_label() -> None:
+    # REVIEW34: the date first, written '—' on the totals row: the dash was read as the row's
+    # label, so the 'Total' scoring the mean 7 (of 8, 6) counted as a response.
+    frame = pd.DataFrame(
+        [
+            ["2026-11-01", "A", "8", "good"],
+            ["2026-11-02", "B", "6", "meh"],
+            ["—", "Total", "7", "—"],
+        ],
+        columns=["date", "name", "score", "comment"],
+        dtype=object,
+    )
+    found = totals_rows(frame, date_column="date", score_column="score")
+    assert found.flags.tolist() == [False, False, True] and found.why == ("mean",)
+    assert totals_labels(frame, found.flags) == ("Total",)
