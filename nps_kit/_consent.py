@@ -316,10 +316,9 @@ def consent_questions(
 
 
 # A question asking how or when to contact, not whether ("Preferred contact method", 連絡方法,
-# "Best time to contact you"); a name of the means ("Contact phone") may still ask whether.
-_HOW: Final = re.compile(
-    r"\b(?:prefer\w*|method|channel|means|how|when|time|best)\b|方法|手段|時間帯", re.I
-)
+# "Best time to contact you"); a name of the means ("Contact phone") may still ask whether, and
+# so may "How / When may we contact you?" answered in words of its own ("Please don't").
+_HOW: Final = re.compile(r"\b(?:prefer\w*|method|channel|means|time|best)\b|方法|手段|時間帯", re.I)
 
 
 def asks_how(name: str, answers: list[str]) -> bool:

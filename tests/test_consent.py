@@ -232,6 +232,12 @@ def test_a_question_asking_how_or_when_to_contact_is_no_consent_question() -> No
         "Contact OK?": ["Happy to be contacted", "Please don't"],  # its own words: asks
         "連絡先": ["090-1234-5678", "a@example.jp"],
         "Contact by phone?": ["Happy to be called", "Please don't"],  # a means, asking whether
+        "When may we contact you?": ["Happy to be contacted", "Please don't"],
     }
     found = consent_questions(list(answers), lambda c: pd.Series(answers[c]))
-    assert found == ["How may we contact you?", "Contact OK?", "Contact by phone?"]
+    assert found == [
+        "How may we contact you?",
+        "Contact OK?",
+        "Contact by phone?",
+        "When may we contact you?",
+    ]
