@@ -167,7 +167,15 @@ def test_a_consent_question_left_unset_beside_contact_details_is_refused_by_run_
     _set(params, contact=None, contact_details=["E-mail"])
     refused = _run_check(params, tmp_path)
     assert refused is not None
-    assert f"columns.contact is null, but {column!r} asks for consent to contact" in refused
+    # A column asking whether NOT to contact is said to ask that (REVIEW34: "people who said no"
+    # were those who said Yes to "Do not contact").
+    asks, who = (
+        ("for consent to contact", "who said no")
+        if case == "asks_leave"
+        else ("whether NOT to contact", "who asked not to be contacted")
+    )
+    assert f"columns.contact is null, but {column!r} asks {asks} (answers: " in refused
+    assert f"the contact details of people {who}." in refused
     _add_alerts(params)
     capsys.readouterr()
     status, mail = _alerts(params, tmp_path)
