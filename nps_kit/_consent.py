@@ -44,6 +44,7 @@ __all__ = [
     "read_consent",
     "reads_as_consent",
     "refused",
+    "reversed_words",
     "unread_answers",
 ]
 
@@ -350,6 +351,34 @@ def asks_about_contact(name: str) -> bool:
     if CONSENT_NAME.search(name):
         return True
     return asks_refusal(name) and re.search(_MARKETING, name, re.I) is None
+
+
+# An answer's opposite in its own language, for a "Do not contact" column only one side of
+# which was answered (a ticked box: はい or blank).
+_OPPOSITE: Final = {
+    "はい": "いいえ", "yes": "no", "y": "n", "true": "false", "1": "0", "ja": "nein", "oui": "non",
+    "可": "不可",
+}  # fmt: skip
+_OPPOSITE_BACK: Final = {no: yes for yes, no in _OPPOSITE.items()}
+
+
+def reversed_words(values: Iterable[object]) -> tuple[list[str], list[str]]:
+    """Return a "Do not contact" column's answers listed the other way round.
+
+    ``(consent_yes, consent_no)``: its answers reading as no (which grant contact) and those
+    reading as yes (which refuse it), as written, what ``init --from`` writes and the refusals
+    name (:func:`asks_refusal`). A side nobody answered is the other side's opposite in its
+    language (REVIEW34: a 連絡不要 box ticked はい or left blank got ``consent_yes: [no]``, so
+    a later いいえ, a known no, would refuse contact), else ``no`` / ``yes``.
+    """
+    said = {v: consent_answer(v) for v in (cell_text(x) for x in values) if v}
+    yes = [v for v, a in said.items() if a]
+    no = [v for v, a in said.items() if a is False]
+    if not no:
+        no = [_OPPOSITE.get(consent_key(yes[0]), "no")] if yes else ["no"]
+    if not yes:
+        yes = [_OPPOSITE_BACK.get(consent_key(no[0]), "yes")]
+    return no, yes
 
 
 def refused(

@@ -29,7 +29,7 @@ from nps_kit._consent import (
     asks_about_contact,
     asks_how,
     asks_refusal,
-    consent_answer,
+    reversed_words,
 )
 from nps_kit._id_repeats import (
     id_repeat_count,
@@ -924,9 +924,7 @@ def _refusal_words_lines(contact: ColumnInfo) -> list[str]:
     answers are listed the other way round, uncommented, as the run refuses such a column
     without them.
     """
-    said = {str(v): consent_answer(v) for v in contact.sample}
-    yes = [v for v, a in said.items() if a is False] or ["no"]
-    no = [v for v, a in said.items() if a] or ["yes"]
+    yes, no = reversed_words(contact.sample)
     return [
         f"# {contact.column!r} asks whether NOT to contact a respondent: its answers are read",
         "# the other way round (its no allows contact, its yes refuses it).",

@@ -20,11 +20,11 @@ from nps_kit import clock
 from nps_kit._consent import (
     ConsentWords,
     asks_refusal,
-    consent_answer,
     consent_questions,
     consent_read,
     read_consent,
     reads_as_consent,
+    reversed_words,
     unread_answers,
 )
 from nps_kit._value_key import cell_text, one_spelling
@@ -726,10 +726,8 @@ def _its_yes_and_no(values: Sequence[str]) -> tuple[str, str]:
 
     What the refusals name for its answers listed the other way round (QA31 F4).
     """
-    said = {v: consent_answer(v) for v in values}
-    yes = next((v for v, a in said.items() if a), "yes")
-    no = next((v for v, a in said.items() if a is False), "no")
-    return yes, no
+    grant, refuse = reversed_words(values)
+    return refuse[0], grant[0]
 
 
 def consent_problem(

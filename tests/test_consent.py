@@ -15,6 +15,7 @@ from nps_kit._consent import (
     consent_read,
     reads_as_consent,
     refused,
+    reversed_words,
     unread_answers,
 )
 from nps_kit.unit import consent_problem, consent_unread, contact_allowed
@@ -241,3 +242,16 @@ def test_a_question_asking_how_or_when_to_contact_is_no_consent_question() -> No
         "Contact by phone?",
         "When may we contact you?",
     ]
+
+
+def test_a_do_not_contact_box_ticked_or_blank_is_reversed_in_its_own_language() -> None:
+    # REVIEW34: a 連絡不要 box, はい or blank, got consent_yes: [no]; a later いいえ (a known no)
+    # would then refuse contact, read the right way round while the はい is reversed.
+    assert reversed_words(["はい", None, ""]) == (["いいえ"], ["はい"])
+    assert reversed_words(["Yes"]) == (["no"], ["Yes"])
+    assert reversed_words(["No", "Yes"]) == (["No"], ["Yes"])
+    assert reversed_words(["Nein"]) == (["Nein"], ["ja"])
+    assert reversed_words(["checked"]) == (["no"], ["yes"])
+    grant, refuse = reversed_words(["はい"])
+    words = ConsentWords.of(yes=grant, no=refuse)
+    assert consent_answer("いいえ", words=words) is True
