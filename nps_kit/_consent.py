@@ -23,6 +23,7 @@ from typing import Final
 
 import pandas as pd
 
+from nps_kit._phone import looks_like_phone
 from nps_kit._value_key import cell_text
 
 __all__ = [
@@ -33,6 +34,8 @@ __all__ = [
     "REFUSAL_NAME",
     "YES",
     "ConsentWords",
+    "asks_about_contact",
+    "asks_how",
     "asks_refusal",
     "consent_answer",
     "consent_key",
@@ -41,6 +44,7 @@ __all__ = [
     "read_consent",
     "reads_as_consent",
     "refused",
+    "reversed_words",
     "unread_answers",
 ]
 
@@ -78,18 +82,18 @@ CONSENT_NAME: Final = re.compile(
 #: answer: an e-mail marketing opt-in (メール配信可, メルマガ希望, "Newsletter opt-in"), or a
 #: permission of any kind (DM可否). ``init`` names it and does not use it as
 #: ``columns.contact`` nor as a breakdown (QA27 #6: "NPS by メール配信可" in every report).
-OPT_IN_NAME: Final = re.compile(
-    r"opt.?in|opt.?out|配信|メルマガ|メールマガジン|newsletter|subscri|marketing|promotion"
-    r"|可否|許諾",
-    re.I,
-)
+_MARKETING: Final = r"配信|メルマガ|メールマガジン|newsletter|subscri|marketing|promotion"
+OPT_IN_NAME: Final = re.compile(rf"opt.?in|opt.?out|{_MARKETING}|可否|許諾", re.I)
 
-#: A column name that asks whether *not* to contact ("Do not contact", "DNC", 連絡不要,
+#: A column name that asks whether *not* to contact ("Do not contact", "DNC", "Opt out", 連絡不要,
 #: 連絡を希望しない): its yes refuses contact and its no grants it (QA31 F4: a hotel's
 #: ``Do not contact`` yes/no was read as consent, so the alerts listed the guests who had said
 #: do not contact me and left out everyone else).
 REFUSAL_NAME: Final = re.compile(
     r"\bdo\s*(?:not|n'?t)\s*(?:contact|call|e-?mail|reach)\b|\bdnc\b|\bno\s+contact\b"
+    # REVIEW34: "Opt out of contact" Yes/No was read as consent, so the alerts listed exactly
+    # the detractors who had opted out.
+    r"|\bopt(?:ed)?[\s_-]*out\b"
     r"|連絡(?:を)?(?:不要|拒否|不可|しない|希望しない|しないで)|連絡しないで",
     re.I,
 )
@@ -278,7 +282,8 @@ def consent_questions(
 ) -> list[str]:
     """Return the columns that are a consent question: the one rule (FIX74).
 
-    A column is one when its name asks for permission to contact (:data:`CONSENT_NAME`) and
+    A column is one when its name asks for permission to contact (:data:`CONSENT_NAME`), or
+    whether not to ("DNC", "Opt out": :func:`asks_refusal`, not a newsletter's), and
     its answers are a choice: at least one and at most :data:`CONSENT_CHOICES` distinct
     non-blank answers, however they read (answers worded the export's own way still ask).
     The columns nps-kit adds (``nps_…``) and ``skip`` are not. ``run`` and ``alerts`` refuse
@@ -303,12 +308,77 @@ def consent_questions(
     found = []
     for column in columns:
         name = str(column)
-        if name in left_out or name.startswith("nps_") or not CONSENT_NAME.search(name):
+        if name in left_out or name.startswith("nps_") or not asks_about_contact(name):
             continue
         answers = [v for v in (cell_text(x) for x in pd.unique(distinct(name).dropna())) if v]
-        if 0 < len(answers) <= CONSENT_CHOICES:
+        if 0 < len(answers) <= CONSENT_CHOICES and not asks_how(name, answers):
             found.append(name)
     return found
+
+
+# A question asking how or when to contact, not whether ("Preferred contact method", 連絡方法,
+# "Best time to contact you"); a name of the means ("Contact phone") may still ask whether, and
+# so may "How / When may we contact you?" answered in words of its own ("Please don't").
+_HOW: Final = re.compile(r"\b(?:prefer\w*|method|channel|means|time|best)\b|方法|手段|時間帯", re.I)
+
+
+def asks_how(name: str, answers: list[str]) -> bool:
+    """Whether a contact question asks how or when to contact, none of its answers a yes or no.
+
+    REVIEW34: "Preferred contact method" (Email / Phone / Post) beside an e-mail column was
+    read as a consent question left unset, so run and the alerts refused a unit whose survey
+    asks no consent, telling it to list which of Email / Phone / Post grant contact. An answer
+    that reads as yes or no ("Do not contact me") keeps it a consent question. The one rule
+    for :func:`consent_questions` and ``init``'s question asking consent in words of its own.
+    """
+    if any(consent_answer(v) is not None for v in answers):
+        return False
+    # The means itself: e-mail addresses or phone numbers (連絡先, "Contact e-mail").
+    means = all("@" in v or looks_like_phone(v) for v in answers)
+    return means or _HOW.search(name) is not None
+
+
+def asks_about_contact(name: str) -> bool:
+    """Whether a column's name asks for consent to contact, or whether *not* to contact.
+
+    The one test of a consent question's name, for inspection's ``consent`` kind, the
+    contact rule (:func:`consent_questions`) and the columns the alerts read.
+
+    "DNC" and "Opt out" say no "contact" (REVIEW34: beside an e-mail column left as the only
+    setting, the alerts gave the e-mail addresses of those who had opted out); a newsletter's
+    opt-out is not about being contacted over one's answer.
+    """
+    if CONSENT_NAME.search(name):
+        return True
+    return asks_refusal(name) and re.search(_MARKETING, name, re.I) is None
+
+
+# An answer's opposite in its own language, for a "Do not contact" column only one side of
+# which was answered (a ticked box: はい or blank).
+_OPPOSITE: Final = {
+    "はい": "いいえ", "yes": "no", "y": "n", "true": "false", "1": "0", "ja": "nein", "oui": "non",
+    "可": "不可",
+}  # fmt: skip
+_OPPOSITE_BACK: Final = {no: yes for yes, no in _OPPOSITE.items()}
+
+
+def reversed_words(values: Iterable[object]) -> tuple[list[str], list[str]]:
+    """Return a "Do not contact" column's answers listed the other way round.
+
+    ``(consent_yes, consent_no)``: its answers reading as no (which grant contact) and those
+    reading as yes (which refuse it), as written, what ``init --from`` writes and the refusals
+    name (:func:`asks_refusal`). A side nobody answered is the other side's opposite in its
+    language (REVIEW34: a 連絡不要 box ticked はい or left blank got ``consent_yes: [no]``, so
+    a later いいえ, a known no, would refuse contact), else ``no`` / ``yes``.
+    """
+    said = {v: consent_answer(v) for v in (cell_text(x) for x in values) if v}
+    yes = [v for v, a in said.items() if a]
+    no = [v for v, a in said.items() if a is False]
+    if not no:
+        no = [_OPPOSITE.get(consent_key(yes[0]), "no")] if yes else ["no"]
+    if not yes:
+        yes = [_OPPOSITE_BACK.get(consent_key(no[0]), "yes")]
+    return no, yes
 
 
 def refused(

@@ -41,6 +41,8 @@ _LABEL_CELLS: Final = 3
 _COUNT: Final = re.compile(r"^(?:n\s*=\s*)?[-+]?[\d.,]*\d%?\s*[^\d\s]{0,12}$")
 # The rows above whose sum a totals row's number is: one row's number is no evidence.
 _MIN_SUMMED: Final = 2
+# The decimals a number is written with (7.0, 7,0).
+_DECIMALS: Final = re.compile(r"\d[.,](\d+)$")
 
 #: Why a row was read as totals, as its data-quality line says it (a key of the catalogue's
 #: ``totals.why.*``): its score is none of 0–10, blank, its numbers are the column sums, its
@@ -65,9 +67,13 @@ def _is_date(values: list[object]) -> bool:
 
 
 def _label_at(row: pd.Series) -> int | None:
-    """Return the position of the row's label (its first non-blank of the first cells)."""
+    """Return the position of the row's label (its first non-blank of the first cells).
+
+    A cell with neither letters nor digits (a dash for a blank date, ``—``, ``-``) is blank
+    (REVIEW34: a ``—`` in the first column hid the label, and the totals row counted).
+    """
     for k, v in enumerate(row.iloc[:_LABEL_CELLS]):
-        if not pd.isna(v) and str(v).strip():
+        if not pd.isna(v) and any(ch.isalnum() for ch in str(v)):
             return k if _label(v) in TOTALS_WORDS else None
     return None
 
@@ -114,12 +120,31 @@ def _count(cell: object) -> float | None:
         return None
 
 
+def _decimals(cell: object) -> int:
+    """Return how many decimals a cell writes (``7.0``, ``7,0``: 1; ``7``: 0)."""
+    found = _DECIMALS.search(unicodedata.normalize("NFKC", str(cell)).strip())
+    return 0 if found is None else len(found.group(1))
+
+
 def _mean(frame: pd.DataFrame, i: int, score_column: str) -> bool:
-    """Whether row ``i``'s score is the mean of the valid scores above it (two or more)."""
-    scores = parse_scores(frame[score_column].iloc[: i + 1].astype(object))
-    values = scores.score.iloc[:i][scores.status.iloc[:i] == "valid"]
-    own = float(scores.score.iloc[i])
-    return len(values) >= _MIN_SUMMED and bool(np.isclose(own, float(values.mean())))
+    """Whether row ``i``'s score is the mean of the valid scores above it (two or more).
+
+    A score written with more decimals than the scores above (``7.0`` under ``8``, ``6``) is
+    compared with the mean rounded to its decimals (REVIEW34: a Summe row's ``7.0``, the mean
+    7.04 to one decimal, was kept as a respondent scoring 7); one written as they are must
+    equal the mean.
+    """
+    cells = frame[score_column].iloc[: i + 1].astype(object)
+    scores = parse_scores(cells)
+    valid = scores.status.iloc[:i] == "valid"
+    values = scores.score.iloc[:i][valid]
+    if len(values) < _MIN_SUMMED:
+        return False
+    own, mean = float(scores.score.iloc[i]), float(values.mean())
+    written = _decimals(cells.iloc[i])
+    if written > max(_decimals(c) for c in cells.iloc[:i][valid]):
+        return abs(own - mean) < 0.5 * 10.0**-written + 1e-9
+    return bool(np.isclose(own, mean))
 
 
 def _why(frame: pd.DataFrame, i: int, at: int, score_column: str | None) -> str | None:
@@ -230,6 +255,10 @@ def totals_labels(frame: pd.DataFrame, flags: np.ndarray) -> tuple[str, ...]:
     """Return each flagged row's label as written (its first non-blank cell), for the notes."""
     out = []
     for i in np.flatnonzero(flags):
-        cells = [v for v in frame.iloc[i].iloc[:_LABEL_CELLS] if not pd.isna(v) and str(v).strip()]
+        cells = [
+            v
+            for v in frame.iloc[i].iloc[:_LABEL_CELLS]
+            if not pd.isna(v) and any(ch.isalnum() for ch in str(v))
+        ]
         out.append(str(cells[0]).strip())
     return tuple(out)

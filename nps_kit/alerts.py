@@ -979,10 +979,10 @@ class _Export:
     def _consent_like(self) -> list[str]:
         import pyarrow.parquet as pq
 
-        from nps_kit._consent import CONSENT_NAME
+        from nps_kit._consent import asks_about_contact
 
         names = pq.read_schema(self.cache.path).names
-        return [n for n in names if CONSENT_NAME.search(n)]
+        return [n for n in names if asks_about_contact(n)]
 
     def timed(self) -> bool:
         """Whether the export's dates have a time of day (:func:`has_time_of_day`)."""

@@ -22,9 +22,9 @@ import pandas as pd
 from nps_kit._answer_language import AnswerLanguage, answer_language
 from nps_kit._consent import (
     CONSENT_CHOICES,
-    CONSENT_NAME,
     NO,
     YES,
+    asks_about_contact,
     consent_answer,
     reads_as_consent,
 )
@@ -870,7 +870,7 @@ def _classify(
     distinct = len(text)
     folded = set(text.str.casefold())
     # Qualtrics names columns Q7: the question text says what it asks.
-    asks = CONSENT_NAME.search(f"{name} {question or ''}") is not None
+    asks = asks_about_contact(f"{name} {question or ''}")
     numbered = all(v.isdigit() for v in folded)  # 1/2 codes are not yes/no; 1/0 below
     if asks and not numbered and distinct <= CONSENT_CHOICES and reads_as_consent(text):
         # Worded answers (「はい、連絡してもよい」, 連絡可 / 連絡不可) are consent only in a

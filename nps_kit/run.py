@@ -1083,12 +1083,12 @@ def _run_cluster(
 
 
 def _consent_like_columns(path: Path, options: dict[str, Any]) -> set[str]:
-    """Return the export's columns whose name asks for consent (連絡, contact …)."""
-    from nps_kit._consent import CONSENT_NAME
+    """Return the export's columns whose name asks for consent (連絡, contact, Opt-out …)."""
+    from nps_kit._consent import asks_about_contact
     from nps_kit.load import read_column_index
 
     index = read_column_index(path, sheet=options.get("sheet"), encoding=options.get("encoding"))
-    return {c for c in index.columns if CONSENT_NAME.search(c)}
+    return {c for c in index.columns if asks_about_contact(c)}
 
 
 def _unit_export(unit: UnitParameters) -> tuple[Path, dict[str, Any]]:

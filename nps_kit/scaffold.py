@@ -26,8 +26,10 @@ from nps_kit._consent import (
     CONSENT_CHOICES,
     CONSENT_NAME,
     OPT_IN_NAME,
+    asks_about_contact,
+    asks_how,
     asks_refusal,
-    consent_answer,
+    reversed_words,
 )
 from nps_kit._id_repeats import (
     id_repeat_count,
@@ -38,7 +40,7 @@ from nps_kit._id_repeats import (
 from nps_kit._init_words import in_language
 from nps_kit._question_label import header_label, short_labels
 from nps_kit._renames import Rename, renames
-from nps_kit._value_key import one_spelling, spellings
+from nps_kit._value_key import cell_text, one_spelling, spellings
 from nps_kit._values import DATE_FORMS, parse_date_values, parse_scores, scale_split
 from nps_kit._width import display_width
 from nps_kit._yaml import scalar
@@ -230,8 +232,15 @@ def _asks_consent(found: Inspection) -> list[ColumnInfo]:
     return [
         c
         for c in found.of_kind("categorical")
-        if c.column not in permits and CONSENT_NAME.search(f"{c.column} {c.question or ''}")
+        if c.column not in permits
+        and asks_about_contact(f"{c.column} {c.question or ''}")
+        and not asks_how(c.column, _answers(found, c))
     ]
+
+
+def _answers(found: Inspection, c: ColumnInfo) -> list[str]:
+    """Return a column's distinct non-blank answers, as the contact rule reads them."""
+    return [v for v in (cell_text(x) for x in pd.unique(found.data[c.column].dropna())) if v]
 
 
 def _breakdowns(
@@ -948,9 +957,7 @@ def _refusal_words_lines(contact: ColumnInfo) -> list[str]:
     answers are listed the other way round, uncommented, as the run refuses such a column
     without them.
     """
-    said = {str(v): consent_answer(v) for v in contact.sample}
-    yes = [v for v, a in said.items() if a is False] or ["no"]
-    no = [v for v, a in said.items() if a] or ["yes"]
+    yes, no = reversed_words(contact.sample)
     return [
         f"# {contact.column!r} asks whether NOT to contact a respondent: its answers are read",
         "# the other way round (its no allows contact, its yes refuses it).",
@@ -968,9 +975,10 @@ def _unread_consent(found: Inspection) -> ColumnInfo | None:
     filled them in, including those who said no.
     """
     for c in found.columns:
-        asks = CONSENT_NAME.search(f"{c.column} {c.question or ''}") is not None
+        asks = asks_about_contact(f"{c.column} {c.question or ''}")
         if asks and c.kind in ("categorical", "multi") and c.distinct <= CONSENT_CHOICES:
-            return c
+            if not asks_how(c.column, _answers(found, c)):
+                return c
     return None
 
 

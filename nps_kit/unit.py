@@ -20,11 +20,11 @@ from nps_kit import clock
 from nps_kit._consent import (
     ConsentWords,
     asks_refusal,
-    consent_answer,
     consent_questions,
     consent_read,
     read_consent,
     reads_as_consent,
+    reversed_words,
     unread_answers,
 )
 from nps_kit._value_key import cell_text, one_spelling
@@ -726,10 +726,8 @@ def _its_yes_and_no(values: Sequence[str]) -> tuple[str, str]:
 
     What the refusals name for its answers listed the other way round (QA31 F4).
     """
-    said = {v: consent_answer(v) for v in values}
-    yes = next((v for v, a in said.items() if a), "yes")
-    no = next((v for v, a in said.items() if a is False), "no")
-    return yes, no
+    grant, refuse = reversed_words(values)
+    return refuse[0], grant[0]
 
 
 def consent_problem(
@@ -860,12 +858,19 @@ def consent_left_unset(
     for column in consent_questions(columns, distinct, skip=details):
         values = [v for v in (cell_text(x) for x in pd.unique(distinct(column).dropna())) if v]
         listed = ", ".join(repr(v) for v in values[:6])
-        message = (
-            f"columns.contact is null, but {column!r} asks for consent to contact (answers: "
-            f"{listed}); with columns.contact_details listed, the work files would give the "
-            "contact details of people who said no."
+        refusal = asks_refusal(column) and not words
+        # REVIEW34: a "Do not contact" column's refusers said yes, not no.
+        asks, who = (
+            ("asks whether NOT to contact", "who asked not to be contacted")
+            if refusal
+            else ("asks for consent to contact", "who said no")
         )
-        if asks_refusal(column) and not words:
+        message = (
+            f"columns.contact is null, but {column!r} {asks} (answers: {listed}); with "
+            "columns.contact_details listed, the work files would give the contact details of "
+            f"people {who}."
+        )
+        if refusal:
             # Its yes refuses: set as init --from writes it (FIX74: "Set columns.contact" alone
             # led to a second refusal, consent_problem's).
             yes, no = _its_yes_and_no(values)

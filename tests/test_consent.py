@@ -8,12 +8,14 @@ import pytest
 from nps_kit._consent import (
     CONSENT_NAME,
     ConsentWords,
+    asks_about_contact,
     asks_refusal,
     consent_answer,
     consent_questions,
     consent_read,
     reads_as_consent,
     refused,
+    reversed_words,
     unread_answers,
 )
 from nps_kit.unit import consent_problem, consent_unread, contact_allowed
@@ -200,5 +202,56 @@ def test_a_question_asking_leave_to_contact_is_no_refusal_for_naming_one() -> No
         "Do not contact (permission withdrawn)",
         "連絡を希望しない",
         "連絡不要",
+        "Opt out of contact",
+        "Opt-out",
+        "Opted out of follow-up",
     ):
         assert asks_refusal(name), name
+
+
+def test_a_question_asking_not_to_contact_is_one_without_the_word_contact() -> None:
+    # REVIEW34: "Opt-out" Yes/No beside an e-mail column read as no consent question, so the
+    # e-mail addresses of those who had opted out were given; "DNC" alike. A newsletter's
+    # opt-out is no consent to be contacted about one's answer.
+    columns = ["E-mail", "Opt-out", "DNC", "Newsletter opt-out"]
+    answers = pd.Series(["Yes", "No"])
+    found = consent_questions(columns, lambda _: answers, skip=["E-mail"])
+    assert found == ["Opt-out", "DNC"]
+    assert asks_about_contact("Opt-out") and not asks_about_contact("Newsletter opt-out")
+
+
+def test_a_question_asking_how_or_when_to_contact_is_no_consent_question() -> None:
+    # REVIEW34: 'Preferred contact method' (Email / Phone / Post) beside the e-mail column was
+    # taken for a consent question left unset: run and alerts refused a survey asking none.
+    answers = {
+        "Preferred contact method": ["Email", "Phone", "Post"],
+        "ご希望の連絡方法": ["メール", "電話"],
+        "Best time to contact you": ["Morning", "Evening"],
+        "Contact e-mail": ["a@example.jp", "b@example.jp"],
+        # One answer says no: a consent question still, whatever else it asks.
+        "How may we contact you?": ["Email", "Phone", "Please do not contact me"],
+        "Contact OK?": ["Happy to be contacted", "Please don't"],  # its own words: asks
+        "連絡先": ["090-1234-5678", "a@example.jp"],
+        "Contact by phone?": ["Happy to be called", "Please don't"],  # a means, asking whether
+        "When may we contact you?": ["Happy to be contacted", "Please don't"],
+    }
+    found = consent_questions(list(answers), lambda c: pd.Series(answers[c]))
+    assert found == [
+        "How may we contact you?",
+        "Contact OK?",
+        "Contact by phone?",
+        "When may we contact you?",
+    ]
+
+
+def test_a_do_not_contact_box_ticked_or_blank_is_reversed_in_its_own_language() -> None:
+    # REVIEW34: a 連絡不要 box, はい or blank, got consent_yes: [no]; a later いいえ (a known no)
+    # would then refuse contact, read the right way round while the はい is reversed.
+    assert reversed_words(["はい", None, ""]) == (["いいえ"], ["はい"])
+    assert reversed_words(["Yes"]) == (["no"], ["Yes"])
+    assert reversed_words(["No", "Yes"]) == (["No"], ["Yes"])
+    assert reversed_words(["Nein"]) == (["Nein"], ["ja"])
+    assert reversed_words(["checked"]) == (["no"], ["yes"])
+    grant, refuse = reversed_words(["はい"])
+    words = ConsentWords.of(yes=grant, no=refuse)
+    assert consent_answer("いいえ", words=words) is True

@@ -34,7 +34,11 @@ CASES = {
     "do_not_contact": ("Do not contact", ["No", "Yes", "No", "Yes", "No", "No"]),
     "renraku_fuyou": ("連絡不要", ["いいえ", "はい", "いいえ", "はい", "いいえ", "いいえ"]),
     "asks_leave": (LEAVE, ["はい", "いいえ", "はい", "いいえ", "はい", "はい"]),
+    # REVIEW34: an opt-out says no "contact"; read as consent, the alerts listed R2 and R4.
+    "opt_out": ("Opt-out", ["No", "Yes", "No", "Yes", "No", "No"]),
 }
+# The cases asking whether NOT to contact in English.
+ENGLISH = ("do_not_contact", "opt_out")
 # R1, R3, R5, R6 allowed contact in every case; R6 is a promoter, so detractors R1, R3, R5.
 ALLOWED = ["R1", "R3", "R5", "R6"]
 DETRACTORS_ALLOWED = ["R1", "R3", "R5"]
@@ -136,7 +140,7 @@ def test_init_run_alerts_and_the_data_quality_agree_on_who_allowed_contact(
     if case == "asks_leave":
         assert words is None
     else:
-        yes, no = ("No", "Yes") if case == "do_not_contact" else ("いいえ", "はい")
+        yes, no = ("No", "Yes") if case in ENGLISH else ("いいえ", "はい")
         assert words == {"consent_yes": [yes], "consent_no": [no]}
     # run accepts it, alerts list exactly those who allowed contact, the data quality counts them.
     assert _run_check(params, tmp_path) is None
@@ -148,7 +152,7 @@ def test_init_run_alerts_and_the_data_quality_agree_on_who_allowed_contact(
     said = _quality(params, contact=column, details=[])
     assert said is not None and said.startswith(f"{len(ALLOWED)}")
     if case != "asks_leave":  # Japanese comments: a Japanese report
-        grants = "no" if case == "do_not_contact" else "いいえ"
+        grants = "no" if case in ENGLISH else "いいえ"
         assert said == f"4（「連絡しない」を尋ねる列のため逆向きに読み、「{grants}」を許可とする）"
 
 
@@ -163,7 +167,15 @@ def test_a_consent_question_left_unset_beside_contact_details_is_refused_by_run_
     _set(params, contact=None, contact_details=["E-mail"])
     refused = _run_check(params, tmp_path)
     assert refused is not None
-    assert f"columns.contact is null, but {column!r} asks for consent to contact" in refused
+    # A column asking whether NOT to contact is said to ask that (REVIEW34: "people who said no"
+    # were those who said Yes to "Do not contact").
+    asks, who = (
+        ("for consent to contact", "who said no")
+        if case == "asks_leave"
+        else ("whether NOT to contact", "who asked not to be contacted")
+    )
+    assert f"columns.contact is null, but {column!r} asks {asks} (answers: " in refused
+    assert f"the contact details of people {who}." in refused
     _add_alerts(params)
     capsys.readouterr()
     status, mail = _alerts(params, tmp_path)
@@ -176,7 +188,7 @@ def test_a_consent_question_left_unset_beside_contact_details_is_refused_by_run_
     if case == "asks_leave":
         assert f"Set columns.contact: {column!r}." in refused
     else:
-        yes, no = ("Yes", "No") if case == "do_not_contact" else ("はい", "いいえ")
+        yes, no = ("Yes", "No") if case in ENGLISH else ("はい", "いいえ")
         assert (
             f"list its answers the other way round: contact.consent_yes: [{no}] and "
             f"contact.consent_no: [{yes}] (as init --from writes them)."

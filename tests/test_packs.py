@@ -1050,3 +1050,45 @@ def test_best_pack_chooses_logistics_for_a_forwarder_but_not_for_a_shops_deliver
     )
     assert shop.str.contains(DOMAIN_MARKERS["logistics"]).mean() * 100 < MARKER_SHARES["logistics"]
     assert best_pack(shop).pack == "retail"
+
+
+def test_a_shop_whose_customers_speak_of_shipments_collections_and_pick_ups_stays_retail() -> None:
+    # REVIEW34: "my shipment", a fashion "collection" and a click-and-collect "pick-up" in 5 of
+    # these 20 comments were freight words, so a shop full of delivery and tracking talk got
+    # the logistics pack and a shipper's playbook.
+    shop = pd.Series(
+        [
+            "My shipment arrived late and the tracking never updated.",
+            "Love the new autumn collection, great prices.",
+            "Delivery took a week, tracking number did not work.",
+            "The shipment was split in two and one part got lost.",
+            "Staff in store were helpful with returns.",
+            "Website checkout is clunky, payment failed twice.",
+            "Great quality clothes, fits well.",
+            "Delivery driver left the parcel in the rain.",
+            "Tracking said delivered but nothing arrived.",
+            "Prices are too high compared to other shops.",
+            "Easy returns, refund came quickly.",
+            "The winter collection sold out in my size.",
+            "Courier was late and the delivery window was missed.",
+            "Order arrived damaged, box crushed.",
+            "Good selection, friendly staff.",
+            "Click and collect pick-up at the store was quick.",
+            "Shipping costs are too high for small orders.",
+            "Item was out of stock after I ordered.",
+            "The app keeps crashing when I add items to the basket.",
+            "Fast delivery, well packed.",
+        ]
+    )
+    assert best_pack(shop).pack == "retail"
+    # A freight export in Japanese alone still gets logistics.
+    freight = pd.Series(
+        [
+            "集荷の時間が守られないことが多い。", "通関書類の不備で貨物が止まった。",
+            "運賃が急に上がった説明がない。", "倉庫での破損が多く、補償の手続きが遅い。",
+            "担当者の対応は丁寧で助かっている。", "追跡システムが分かりにくい。",
+            "到着が予定より三日遅れた。", "請求書の金額が見積もりと違う。",
+            "コンテナの手配が早くて助かる。", "予約画面が使いにくい。",
+        ]
+    )  # fmt: skip
+    assert best_pack(freight).pack == "logistics"

@@ -193,7 +193,7 @@ def test_init_reads_do_not_contact_the_other_way_round_and_one_unit_per_hotel(
     assert len([u for u in units if u not in ("defaults", "themes", "playbook")]) == 4  # F3
 
 
-def test_init_drops_a_response_exported_again_and_proposes_the_generic_pack(
+def test_init_drops_a_response_exported_again_and_proposes_the_logistics_pack(
     exports: Path,
 ) -> None:
     telecom = _init(exports, "telecom")
@@ -203,7 +203,9 @@ def test_init_drops_a_response_exported_again_and_proposes_the_generic_pack(
     defaults = (logistics / "parameters" / "defaults.yaml").read_text("utf-8")
     assert "'Account weight' holds numbers (0.238–2.867)" in defaults  # O1
     themes = (logistics / "parameters" / "themes.yaml").read_text("utf-8")
-    assert "extends: generic" in themes
+    # LOG76: the forwarder gets the logistics pack, no longer generic (REVIEW34: this test still
+    # asked for generic and failed since the merge).
+    assert "extends: logistics" in themes
 
 
 @pytest.fixture

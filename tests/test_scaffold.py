@@ -2869,3 +2869,24 @@ def test_a_running_number_that_repeats_is_said_not_to_be_the_id(
     # Japanese lines wrap at its punctuation: compared without the spaces joining them
     assert said.replace(" ", "") in lines.replace(" ", "")
     assert "id: null" in text
+
+
+def test_a_question_asking_how_to_contact_leaves_the_contact_details_offered(
+    tmp_path: Path,
+) -> None:
+    # REVIEW34: 'Preferred contact method' (Email / Phone / Post) was read as a consent question
+    # in unread words: init withheld the e-mail column, called the method a question asking
+    # whether to contact, and run and the alerts refused the unit once the e-mail was listed.
+    rows = ["Submitted,Score,Why,Preferred contact method,Email"]
+    rows += [
+        f"2026-10-{1 + i % 28:02d} 09:{i % 60:02d},{i % 11},reason {i},"
+        f"{('Email', 'Phone', 'Post')[i % 3]},{f'guest{i}@example.com' if i % 2 else ''}"
+        for i in range(40)
+    ]
+    export = tmp_path / "shop.csv"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert "  contact: null\n" in text
+    assert "  # contact_details: [Email]\n" in text
+    assert "Preferred contact method' asks" not in text and "consent_yes" not in text

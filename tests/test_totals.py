@@ -140,3 +140,37 @@ def test_the_data_quality_names_a_total_kept_as_a_response_with_its_file_and_row
         ]
         == "Summe (filiale.csv row 4)"
     )
+
+
+def test_a_total_written_as_the_mean_to_one_decimal_is_left_out() -> None:
+    # REVIEW34: under 25 integer scores whose mean is 7.04, a Summe row's '7.0' (the mean to one
+    # decimal) was kept as a respondent scoring 7. A respondent's '7' among integers is kept.
+    scores = ["7"] * 16 + ["8"] * 5 + ["6"] * 4  # mean 7.04
+    above = [["A", "01.10.2026", "Köln", s, None, None] for s in scores]
+    for last, flags, kept in (("7.0", True, ()), ("7,0", True, ()), ("7", False, (25,))):
+        frame = _answers([*above, ["Summe", None, None, last, None, None]])
+        found = totals_rows(frame, date_column="date", score_column="score")
+        assert found.flags[-1] == flags and found.kept == kept, last
+        assert found.why == (("mean",) if flags else ()), last
+    # Scores all written with one decimal: a '7.0' is as written as theirs, so it must equal
+    # the mean (7.04) to be a total.
+    decimal = [[*row[:3], f"{row[3]}.0", None, None] for row in above]
+    frame = _answers([*decimal, ["Total", None, None, "7.0", None, None]])
+    assert totals_rows(frame, date_column="date", score_column="score").kept == (25,)
+
+
+def test_a_dash_for_a_blank_first_cell_does_not_hide_the_totals_label() -> None:
+    # REVIEW34: the date first, written '—' on the totals row: the dash was read as the row's
+    # label, so the 'Total' scoring the mean 7 (of 8, 6) counted as a response.
+    frame = pd.DataFrame(
+        [
+            ["2026-11-01", "A", "8", "good"],
+            ["2026-11-02", "B", "6", "meh"],
+            ["—", "Total", "7", "—"],
+        ],
+        columns=["date", "name", "score", "comment"],
+        dtype=object,
+    )
+    found = totals_rows(frame, date_column="date", score_column="score")
+    assert found.flags.tolist() == [False, False, True] and found.why == ("mean",)
+    assert totals_labels(frame, found.flags) == ("Total",)

@@ -173,16 +173,18 @@ DOMAIN_MARKERS: dict[str, re.Pattern[str]] = {
     ),
     # Freight, not a shop's parcel: no delivery, parcel, courier, driver or tracking (a shop's
     # customers complain of those), but the words of those who buy freight, storage and
-    # clearance (LOG76).
+    # clearance (LOG76). Nor shipment, collection or pick-up (REVIEW34: a shop's "my shipment",
+    # "the new collection", "click and collect pick-up" in a quarter of its comments chose
+    # logistics).
     "logistics": re.compile(
-        r"\b(?:freight|forwarders?|forwarding|logistics|shipments?|containers?|pallets?|palletised"
+        r"\b(?:freight|forwarders?|forwarding|logistics|containers?|pallets?|palletised"
         r"|palletized|customs|clearance|customs brok(?:er|ers|erage)|3pl|warehous(?:e|es|ing)"
         r"|consignments?|consignees?|haulage|hauliers?|haulers?|vessels?|sailings|the port"
         r"|ports? of|ocean|demurrage|detention|bills? of lading|b/l|incoterms?|trade lanes?"
         r"|transit times?"
         r"|fuel surcharges?|trucking|lorr(?:y|ies)|loading dock|dock appointments?|cargo"
         r"|removal (?:firm|company|companies|men|team|crew|van)s?|removals|movers|ltl|ftl|lcl|fcl"
-        r"|cross-?dock(?:ing)?|pick-?ups?|collections?)\b"
+        r"|cross-?dock(?:ing)?)\b"
         r"|物流|運送|輸送|貨物|通関|税関|フォワーダー|倉庫|コンテナ|パレット|海上|航空便|船便|運賃"
         r"|混載|引越し?業者|引越業者|乙仲|輸出入|集荷|荷主|トラック",
         re.IGNORECASE,
