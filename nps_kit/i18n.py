@@ -513,7 +513,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Themes of this report: the {pack} pack (dictionaries, learned layer and polarity "
         "correction)",
     },
-    # A shipped pack the learned layers have no models of (FOOD57: food): its words alone.
+    # A shipped pack the learned layers have no models of (FOOD57: food; LOG76: logistics): its
+    # words alone.
     "sections.method_themes_pack_rules": {
         "ja": "このレポートのテーマ：テーマパック「{pack}」（辞書とルールのみ。このパックには"
         "学習済みの層と評価の補正がまだありません）",

@@ -540,7 +540,8 @@ def _tag_polarity(
     silent = np.zeros(len(unique) + 1, dtype=bool)  # comments that judge nothing at all
     # The learned polarity correction: shipped packs, with segments only. It reads where each
     # theme is named, which the loop below records only then.
-    # A pack without models (food) keeps the rules' polarity: the correction never read its themes.
+    # A pack without models (food, logistics) keeps the rules' polarity: the correction never
+    # read its themes.
     correcting = correct and asks == "reason" and segments is not None and trained(book.pack)
     places: dict[str, _Split] = {}
     keep = places if correcting else None
