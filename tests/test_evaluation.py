@@ -89,8 +89,9 @@ BLIND29 = pd.read_csv(DATA / "theme_eval_blind29.csv", keep_default_na=False, dt
 # Blind set 30: merged unread (only its format is tested here); read once (754f2f3's text code) as
 # docs/prereg/PREREG30.md says, its second reading after theme layer round 14 is decided.
 BLIND30 = pd.read_csv(DATA / "theme_eval_blind30.csv", keep_default_na=False, dtype=str)
-# Blind set 33: merged unread (only its format is tested here); read once at the session's end as
-# docs/prereg/PREREG31.md says, its second reading kept for a later tagger change.
+# Blind set 33: merged unread (only its format is tested here); read once at af1bbce as
+# docs/prereg/PREREG31.md says (shipped en 0.890/0.739/0.777, ja 0.828/0.696/0.851), its second
+# reading kept for a later tagger change.
 BLIND33 = pd.read_csv(DATA / "theme_eval_blind33.csv", keep_default_na=False, dtype=str)
 SHORT14 = pd.read_csv(DATA / "theme_eval_short14.csv", keep_default_na=False, dtype=str)
 # Food set 1 (FOOD57): 150 restaurant, café, takeaway and delivery comments per language, written
