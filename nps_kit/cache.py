@@ -84,7 +84,9 @@ _META = b"nps_kit.cache"
 # 33: the rows of scores read from １０, 10点 or 9,0 and of era dates, for each unit's own count
 # (FIX72)
 # 34: a last row labelled Total with a lone 0-10 score kept and named (totals_kept, FIX74)
-_FORMAT = 34
+# 35: each totals row's file and row kept apart, worded in the reader's language (totals_in,
+# totals_row, totals_kept_in, totals_kept_row, FIX77: 合計 (tot.csv row 152) in Japanese)
+_FORMAT = 35
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 
@@ -568,9 +570,12 @@ def _report_from_json(data: dict[str, Any]) -> LoadReport:
             "era_date_rows",
             "files",
             "totals_rows",
-            "totals_at",
+            "totals_in",
+            "totals_row",
             "totals_why",
             "totals_kept",
+            "totals_kept_in",
+            "totals_kept_row",
             "drop_changed_in",
             "file_rows",
             "file_kept",

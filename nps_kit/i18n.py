@@ -1276,6 +1276,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en_one": "1 totals row under the table ({labels}) was left out: it is not a response.",
     },
     "load.totals_row": {"ja": "{label}（{detail}）", "en": "{label} ({detail})"},
+    # Where a named row is: file and row in the reader's language (FIX77).
+    "load.file_row": {"ja": "{file} {row}行目", "en": "{file} row {row}"},
     "totals.why.not_answer": {
         "ja": "スコアが0〜10の1件の回答ではありません",
         "en": "its score is no 0–10 answer",

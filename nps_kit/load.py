@@ -161,14 +161,15 @@ class LoadReport:
     totals_rows
         The labels (合計, Total) of the totals rows under the table, left out
         (:func:`nps_kit._totals.totals_rows`): one per row.
-    totals_at, totals_why
-        Each such row's file and row (``werkstatt.csv row 2602``) and why it is no answer (a key
+    totals_in, totals_row, totals_why
+        Each such row's file and row (``werkstatt.csv``, ``2602``; worded in the report's
+        language by :meth:`totals_said`) and why it is no answer (a key
         of :data:`nps_kit._totals.WHY`: ``not_answer``, ``no_score``, ``sums``, ``mean``,
         ``no_text``).
-    totals_kept
+    totals_kept, totals_kept_in, totals_kept_row
         A last row labelled as totals (Total, 合計) kept as an answer, its lone 0–10 score and
-        no figure of a total saying it is one: its label, file and row (``Total (export.csv
-        row 5)``), which the data quality names (FIX74).
+        no figure of a total saying it is one: its label, file and row (``Total``,
+        ``export.csv``, ``5``), which the data quality names (FIX74, :meth:`totals_kept_said`).
     n_valid, n_missing, n_invalid
         Score counts; they add up to the number of rows in ``data``.
     invalid
@@ -315,9 +316,12 @@ class LoadReport:
     files: tuple[str, ...] = ()
     drop_repeats: int = 0
     totals_rows: tuple[str, ...] = ()
-    totals_at: tuple[str, ...] = ()
+    totals_in: tuple[str, ...] = ()
+    totals_row: tuple[int, ...] = ()
     totals_why: tuple[str, ...] = ()
     totals_kept: tuple[str, ...] = ()
+    totals_kept_in: tuple[str, ...] = ()
+    totals_kept_row: tuple[int, ...] = ()
     drop_replaced: int = 0
     drop_changed_in: tuple[str, ...] = ()
     file_rows: tuple[int, ...] = ()
@@ -357,9 +361,12 @@ class LoadReport:
         out["era_date_rows"] = list(self.era_date_rows)
         out["files"] = list(self.files)
         out["totals_rows"] = list(self.totals_rows)
-        out["totals_at"] = list(self.totals_at)
+        out["totals_in"] = list(self.totals_in)
+        out["totals_row"] = list(self.totals_row)
         out["totals_why"] = list(self.totals_why)
         out["totals_kept"] = list(self.totals_kept)
+        out["totals_kept_in"] = list(self.totals_kept_in)
+        out["totals_kept_row"] = list(self.totals_kept_row)
         out["drop_changed_in"] = list(self.drop_changed_in)
         out["file_rows"] = list(self.file_rows)
         out["file_kept"] = list(self.file_kept)
@@ -413,12 +420,23 @@ class LoadReport:
         """
         said = []
         for k, label in enumerate(self.totals_rows):
-            at = self.totals_at[k] if k < len(self.totals_at) else None
+            at = _file_row(self.totals_in, self.totals_row, k, lang)
             why = self.totals_why[k] if k < len(self.totals_why) else None
             detail = ("；" if lang == "ja" else "; ").join(
                 [*([at] if at else []), *([t(f"totals.why.{why}", lang)] if why else [])]
             )
             said.append(t("load.totals_row", lang, label=label, detail=detail) if detail else label)
+        return join_names(said, lang)
+
+    def totals_kept_said(self, lang: Language = "en") -> str:
+        """Name each last row labelled as totals kept as an answer, with its file and row.
+
+        ``合計（r.csv 4行目）`` in Japanese, ``Total (export.csv row 5)`` in English (FIX74, FIX77).
+        """
+        said = []
+        for k, label in enumerate(self.totals_kept):
+            at = _file_row(self.totals_kept_in, self.totals_kept_row, k, lang)
+            said.append(t("load.totals_row", lang, label=label, detail=at) if at else label)
         return join_names(said, lang)
 
     def read_notes(self, lang: Language = "en") -> list[str]:
@@ -595,6 +613,13 @@ class LoadResult:
 
     data: pd.DataFrame
     report: LoadReport
+
+
+def _file_row(files: tuple[str, ...], rows: tuple[int, ...], k: int, lang: Language) -> str | None:
+    """Say where the k-th named row is, ``r.csv row 4`` or ``r.csv 4行目``; ``None`` if unknown."""
+    if k >= len(files) or k >= len(rows):
+        return None
+    return t("load.file_row", lang, file=files[k], row=f"{rows[k]:,}")
 
 
 def _json_value(value: Any) -> Any:
@@ -1410,19 +1435,14 @@ def load_responses(
     totals = found_totals.flags
     totals_said = totals_labels(frame, totals)
     totals_files, totals_own = places.file_rows(rows[totals])
-    totals_at = tuple(
-        f"{name or path.name} row {row}" for name, row in zip(totals_files, totals_own, strict=True)
-    )
+    # File and row kept apart, worded in the report's language where said (FIX77: a Japanese
+    # report read "合計 (tot.csv row 152)").
+    totals_in = tuple(name or path.name for name in totals_files)
     # A last row labelled Total kept as an answer (FIX74): named with its file and row.
     kept_flags = np.zeros(len(frame), dtype=bool)
     kept_flags[list(found_totals.kept)] = True
     kept_files, kept_own = places.file_rows(rows[kept_flags])
-    totals_kept = tuple(
-        f"{label} ({name or path.name} row {row})"
-        for label, name, row in zip(
-            totals_labels(frame, kept_flags), kept_files, kept_own, strict=True
-        )
-    )
+    totals_kept = totals_labels(frame, kept_flags)
     drop |= totals
     preview = np.zeros(len(frame), dtype=bool)
     if layout.source == "qualtrics" and "Status" in frame.columns:
@@ -1602,7 +1622,10 @@ def load_responses(
         excluded_rows=int(excluded.sum()),
         totals_rows=totals_said,
         totals_kept=totals_kept,
-        totals_at=totals_at,
+        totals_kept_in=tuple(name or path.name for name in kept_files),
+        totals_kept_row=tuple(int(row) for row in kept_own),
+        totals_in=totals_in,
+        totals_row=tuple(int(row) for row in totals_own),
         totals_why=found_totals.why,
         n_valid=int((status == 0).sum()),
         n_missing=int((status == 1).sum()),

@@ -1172,7 +1172,7 @@ def data_quality(
     rows[at:at] = [(key, f"{n:,}{shown.get(key, '')}") for key, n in left_out if n]
     if report.totals_kept:
         # A last row labelled Total kept as an answer, named so that it can be checked (FIX74).
-        kept = join_names(report.totals_kept, lang)
+        kept = report.totals_kept_said(lang)
         rows.insert(at + sum(1 for _, n in left_out if n), ("totals_kept", kept))
     if report.files:
         # A folder or glob read as one export: how many files, and the newest (QA24).

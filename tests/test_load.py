@@ -1611,11 +1611,16 @@ def test_a_totals_row_under_the_table_is_left_out_and_said(tmp_path: Path) -> No
         "was left out: it is not a response."
     ]
     assert report.left_out("ja") == [
-        "表の下の合計行（合計（denki.csv row 32；スコアが0〜10の1件の回答ではありません））1行を"
+        # FIX77: the file's row in Japanese too (it read "denki.csv row 32").
+        "表の下の合計行（合計（denki.csv 32行目；スコアが0〜10の1件の回答ではありません））1行を"
         "除きました。回答ではありません。"
     ]
     assert report.to_dict()["totals_rows"] == ["合計"]
-    assert (report.totals_at, report.totals_why) == (("denki.csv row 32",), ("not_answer",))
+    assert (report.totals_in, report.totals_row, report.totals_why) == (
+        ("denki.csv",),
+        (32,),
+        ("not_answer",),
+    )
 
 
 def test_a_last_response_named_summe_with_a_score_and_a_comment_is_kept(tmp_path: Path) -> None:
@@ -1657,7 +1662,8 @@ def test_a_last_row_labelled_like_a_total_but_dated_is_a_response(tmp_path: Path
     for date in ("date", None):
         report = load_responses(path, score_column="score", date_column=date).report
         assert (report.totals_rows, report.n_valid) == ((), 3)
-        assert report.totals_kept == ("合計 (r.csv row 4)",)
+        assert report.totals_kept_said() == "合計 (r.csv row 4)"
+        assert report.totals_kept_said("ja") == "合計（r.csv 4行目）"  # FIX77
     mean = write_text(
         tmp_path / "m.csv", "unit,date,score\nA,2026-10-01,9\nB,2026-10-02,3\n合計,,6\n"
     )

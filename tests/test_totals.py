@@ -130,7 +130,7 @@ def test_the_data_quality_names_a_total_kept_as_a_response_with_its_file_and_row
         period="2026-10",
     )  # fmt: skip
     assert unit.load.totals_rows == () and unit.load.n_valid == 3
-    assert unit.load.totals_kept == ("Summe (filiale.csv row 4)",)
+    assert unit.load.totals_kept_said() == "Summe (filiale.csv row 4)"
     table = data_quality(unit)
     said = dict(zip(table["item"], table["value"], strict=True))
     assert (
@@ -174,3 +174,20 @@ def test_a_dash_for_a_blank_first_cell_does_not_hide_the_totals_label() -> None:
     found = totals_rows(frame, date_column="date", score_column="score")
     assert found.flags.tolist() == [False, False, True] and found.why == ("mean",)
     assert totals_labels(frame, found.flags) == ("Total",)
+
+
+def test_a_japanese_data_quality_says_a_totals_rows_file_and_row_in_japanese(
+    tmp_path: Path,
+) -> None:
+    # FIX77: a Japanese report said "合計 (tot.csv row 152)", English inside Japanese.
+    path = tmp_path / "tot.csv"
+    path.write_text(
+        "店舗,日付,スコア\n新宿,2026-10-01,9\n渋谷,2026-10-02,7\n合計,,16\n", encoding="utf-8"
+    )
+    unit = prepare_unit(
+        path, name="店舗", language="ja", score_column="スコア", date_column="日付",
+        period="2026-10",
+    )  # fmt: skip
+    said = " ".join(str(v) for v in data_quality(unit)["value"])
+    assert "tot.csv 4行目" in said
+    assert " row " not in said

@@ -1053,7 +1053,7 @@ def test_data_quality_says_a_totals_row_was_left_out(tmp_path: Path) -> None:
     # FIX71 #1: which file and row, and why (it said "1": a response taken for totals could
     # not be found).
     assert table["除いた合計行（回答ではありません）"] == (
-        "1（合計（denki.csv row 42；スコアが0〜10の1件の回答ではありません））"
+        "1（合計（denki.csv 42行目；スコアが0〜10の1件の回答ではありません））"
     )
     en = data_quality(replace(unit, language="en"))
     items = en["item"].tolist()
