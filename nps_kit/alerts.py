@@ -38,6 +38,7 @@ import pandas as pd
 
 from nps_kit import clock
 from nps_kit._atomic import append_line, check_writable
+from nps_kit._consent import read_consent
 from nps_kit._contact_rule import ContactRule, unit_contact_rule
 from nps_kit._id_repeats import unit_id_warning
 from nps_kit._lock import file_lock
@@ -339,6 +340,18 @@ def _data_options(unit: UnitParameters, data: Path | None) -> tuple[Path, dict[s
     return path, options
 
 
+def _consent_unknown(unit: UnitParameters, n: int) -> str:
+    """Say how many detractors were not alerted because their consent is unknown, and the fix."""
+    assert unit.columns.contact is not None
+    who = "1 detractor" if n == 1 else f"{n:,} detractors"
+    return (
+        f"{unit.unit}: {who} not alerted: '{unit.column(unit.columns.contact)}' was left blank "
+        "or answered neither yes nor no, so their consent is unknown. If a blank means a box "
+        "left unticked, have the survey export it as a value (0, いいえ) and list that value "
+        "under contact.consent_yes or contact.consent_no."
+    )
+
+
 def new_detractors(
     unit: UnitParameters,
     loaded: LoadResult,
@@ -347,6 +360,7 @@ def new_detractors(
     since: dt.datetime,
     already: Alerted,
     timed: bool | None = None,
+    unknown_consent: bool = False,
 ) -> pd.DataFrame:
     """Return the unit's contactable detractors since ``since`` not yet alerted.
 
@@ -410,13 +424,26 @@ def new_detractors(
     frame = unit.frame_column
     details = {unit.column(c): frame(c) for c in unit.columns.contact_details}
     consent = unit.columns.contact
-    rows = contactable_detractors(
-        rows,
-        contact_column=frame(consent) if consent is not None else None,
-        details=list(details.values()),
-        max_score=unit.alerts.max_score,
-        words=unit.consent_words(),
-    )
+    if unknown_consent:
+        # The detractors left out because their consent is unknown (FIX77: a 連絡不要 box left
+        # blank read "no new detractors"): counted and said, never contacted.
+        if consent is None:
+            return rows.iloc[0:0]
+        scores = rows["nps_score"]
+        answer = read_consent(rows[frame(consent)], words=unit.consent_words())
+        rows = rows.loc[
+            (scores.notna() & (scores <= unit.alerts.max_score) & answer.isna())
+            .fillna(False)
+            .astype(bool)
+        ]
+    else:
+        rows = contactable_detractors(
+            rows,
+            contact_column=frame(consent) if consent is not None else None,
+            details=list(details.values()),
+            max_score=unit.alerts.max_score,
+            words=unit.consent_words(),
+        )
     ids = rows[frame(unit.columns.id)].map(_id_text)
     where = clock.zone(unit.language, unit.timezone)
     comment = frame(unit.columns.comment) if unit.columns.comment is not None else None
@@ -802,6 +829,19 @@ def send_alerts(
                 already=Alerted() if resend else log.alerted(unit.unit),
                 timed=export.timed(),
             )
+            unknown = 0
+            if unit.columns.contact is not None:
+                unknown = len(
+                    new_detractors(
+                        unit,
+                        unit_rows,
+                        source=path,
+                        since=since,
+                        already=Alerted() if resend else log.alerted(unit.unit),
+                        timed=export.timed(),
+                        unknown_consent=True,
+                    )
+                )
             ids = tuple(rows["response_id"])
             keys = tuple(rows["response_key"])
             offsets = export.offsets(unit)
@@ -815,6 +855,8 @@ def send_alerts(
                 if assumed:
                     start = t("alerts.since_no_zone", unit.language, time=start)
                 echo(f"{unit.unit}: no new detractors to alert since {start}.")
+                if unknown:
+                    echo(_consent_unknown(unit, unknown))
                 newest = cache.report.date_max
                 if newest is None or newest < pd.Timestamp(local_since(since, unit)):
                     shown = (
@@ -824,6 +866,8 @@ def send_alerts(
                     )
                     late.setdefault((path.name, shown, start), []).append(unit.unit)
                 continue
+            if unknown:
+                echo(_consent_unknown(unit, unknown))
             composed = compose_alert(
                 unit,
                 rows,

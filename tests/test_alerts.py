@@ -1657,3 +1657,26 @@ def test_a_response_exported_again_is_told_apart_from_a_returning_customer(
     assert alerts(project, "--data", str(newer)) == 0
     said = [x for x in "".join(capsys.readouterr()).splitlines() if "columns.id" in x]
     assert len(said) == 1 and "再び回答したお客様" in said[0]
+
+
+def test_detractors_whose_consent_is_blank_are_counted_not_alerted(
+    project: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FIX77 #2: a box left blank (consent unknown) read "no new detractors to alert" though
+    # three detractors had answered: who is contacted is unchanged, the count and the setting
+    # that would decide it are said.
+    data = next(p for p in project.iterdir() if p.name.startswith("export"))
+    blank = {"E02", "E04", "E05"}
+    write_export(data, [(*row[:-1], "" if row[0] in blank else row[-1]) for row in ROWS])
+    alerts(project)
+    err = capsys.readouterr().err
+    assert "ec: no new detractors to alert since 2026-11-01 00:00 JST.\n" in err
+    assert (
+        "ec: 3 detractors not alerted: 'contact_ok' was left blank or answered neither yes nor "
+        "no, so their consent is unknown. If a blank means a box left unticked, have the survey "
+        "export it as a value (0, いいえ) and list that value under contact.consent_yes or "
+        "contact.consent_no.\n"
+    ) in err
+    assert not [m for m in smtp.received if "ec-owner@example.com" in m.rcpt_tos]
+    assert "cloud: no new detractors" not in err  # Cloud's C02 said Yes: alerted, no count
+    assert "cloud: 1 detractor" not in err
