@@ -38,7 +38,6 @@ import pandas as pd
 
 from nps_kit import clock
 from nps_kit._atomic import append_line, check_writable
-from nps_kit._consent import read_consent
 from nps_kit._contact_rule import ContactRule, unit_contact_rule
 from nps_kit._id_repeats import unit_id_warning
 from nps_kit._lock import file_lock
@@ -49,6 +48,7 @@ from nps_kit.closed_loop import (
     URGENCY,
     alerts_need,
     call_backs,
+    consent_unknown_detractors,
     contactable_detractors,
     reach_columns,
     record_columns,
@@ -429,13 +429,12 @@ def new_detractors(
         # blank read "no new detractors"): counted and said, never contacted.
         if consent is None:
             return rows.iloc[0:0]
-        scores = rows["nps_score"]
-        answer = read_consent(rows[frame(consent)], words=unit.consent_words())
-        rows = rows.loc[
-            (scores.notna() & (scores <= unit.alerts.max_score) & answer.isna())
-            .fillna(False)
-            .astype(bool)
-        ]
+        rows = consent_unknown_detractors(
+            rows,
+            contact_column=frame(consent),
+            max_score=unit.alerts.max_score,
+            words=unit.consent_words(),
+        )
     else:
         rows = contactable_detractors(
             rows,

@@ -23,7 +23,7 @@ from typing import Final, Literal
 import pandas as pd
 
 from nps_kit import clock
-from nps_kit._consent import ConsentWords, consent_answer
+from nps_kit._consent import ConsentWords, consent_answer, read_consent
 from nps_kit._consent import refused as refused_contact
 from nps_kit._response_meta import ANONYMOUS
 from nps_kit._values import MISSING_WORDS, date_only
@@ -49,6 +49,7 @@ __all__ = [
     "call_backs",
     "call_by",
     "consent_known",
+    "consent_unknown_detractors",
     "contact_basis",
     "contactable_detractors",
     "export_reach",
@@ -553,6 +554,42 @@ def consent_known(*, contact_column: str | None, details: Sequence[str]) -> bool
         ``True`` when :func:`contactable_detractors` keeps only people who allowed contact.
     """
     return contact_basis(contact_column=contact_column, details=details) is not None
+
+
+def consent_unknown_detractors(
+    responses: pd.DataFrame,
+    *,
+    contact_column: str,
+    max_score: int = DETRACTOR_MAX_SCORE,
+    words: ConsentWords | None = None,
+) -> pd.DataFrame:
+    """Keep the responses scoring ``0 … max_score`` whose consent answer reads as neither.
+
+    A blank (a 連絡不要 box left unticked) or an answer neither yes nor no: never contacted
+    (:func:`contactable_detractors`), counted so that the alerts and the report say how many
+    were left out and why (FIX77: "no new detractors" while three had left the box blank).
+
+    Parameters
+    ----------
+    responses
+        Loaded responses.
+    contact_column
+        The consent column.
+    max_score
+        Highest score that counts.
+    words
+        The unit's own consent answers.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The matching rows, unchanged.
+    """
+    _require(responses, contact_column, "contact")
+    scores = responses["nps_score"]
+    unknown = read_consent(responses[contact_column], words=words).isna()
+    keep = scores.notna() & (scores <= max_score) & unknown
+    return responses.loc[keep.fillna(False).astype(bool)]
 
 
 def contactable_detractors(

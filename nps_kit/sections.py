@@ -32,6 +32,7 @@ from nps_kit.closed_loop import (
     LoopRefused,
     LoopStatus,
     alerts_need,
+    consent_unknown_detractors,
     followup_list,
     loop_status,
     respondent_themes,
@@ -1183,6 +1184,13 @@ def contact_quality(
         quoted = (f"「{w}」" if lang == "ja" else f"'{w}'" for w in sorted(rule.words.yes))
         grants = join_names(quoted, lang)
         n += t("quality.contact_reversed", lang, answers=grants)
+    # Detractors whose consent is unknown (a box left blank) are left off the call-back list:
+    # how many, and what would decide it (FIX77).
+    unknown = len(
+        consent_unknown_detractors(unit.current, contact_column=rule.column, words=rule.words)
+    )
+    if unknown:
+        n += t("quality.contact_unknown", lang, n=f"{unknown:,}", count=unknown)
     return {"item": t("quality.contact", lang, column=rule.column), "value": n}
 
 

@@ -2078,3 +2078,24 @@ def test_comments_no_pack_reads_are_said_so_not_too_few(
         "comparison of words read",
     }[lang]
     assert said in shown.text
+
+
+def test_the_contact_line_counts_detractors_whose_consent_is_unknown(tmp_path: Path) -> None:
+    # FIX77 #2: a consent box left blank kept detractors off the call-back list unsaid.
+    from nps_kit.sections import contact_quality
+    from nps_kit.unit import prepare_unit
+
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "date,score,ok\n2026-10-01,2,yes\n2026-10-02,3,\n2026-10-03,1,\n2026-10-04,9,\n"
+        "2026-10-05,0,no\n",
+        encoding="utf-8",
+    )
+    unit = prepare_unit(
+        path, name="Shop", language="en", score_column="score", date_column="date",
+        period="2026-10",
+    )  # fmt: skip
+    row = contact_quality(unit, contact_column="ok")
+    assert row is not None
+    assert row["value"].startswith("1; 2 detractors left it blank or answered neither yes nor no")
+    assert "list that value under contact.consent_yes or contact.consent_no" in row["value"]
