@@ -3,23 +3,28 @@
 A question whose comments all name delivery and packaging together ("配送も梱包もひどい") gave
 the theme table and chart two rows with the same mentions, shares, NPS and gain (FIX75): two
 rows that say one thing, and a manager reads two problems. Such themes are one row, named by
-every label ("配送 · 梱包"), and its ``themes`` lists the theme ids it stands for, so each
-theme's figures are traced to the row. Themes are one row only when the same comments carry
-them *and* every figure is the same: the same comments praising one theme and complaining
-about the other give different gains, and stay two rows.
+every label ("配送／梱包", "Delivery · Packaging"), and its ``themes`` lists the theme ids it
+stands for, so each theme's figures are traced to the row. Themes are one row only when the
+same comments carry them *and* every figure is the same: the same comments praising one theme
+and complaining about the other give different gains, and stay two rows.
 """
 
 from __future__ import annotations
 
+from typing import Final
+
 import pandas as pd
 
-__all__ = ["JOINER", "merge_same_comments"]
+from nps_kit.i18n import Language
 
-#: Between the labels of one row's themes, in both languages: "配送 · 梱包".
-JOINER = " · "
+__all__ = ["JOINERS", "merge_same_comments"]
+
+#: Between the labels of one row's themes, per language: Japanese joins with "／" as its other
+#: lists do ("配送／梱包"; FIX76: the half-width " · " read as English), English with " · ".
+JOINERS: Final[dict[Language, str]] = {"ja": "／", "en": " · "}
 
 
-def merge_same_comments(table: pd.DataFrame, tags: pd.DataFrame) -> pd.DataFrame:
+def merge_same_comments(table: pd.DataFrame, tags: pd.DataFrame, *, lang: Language) -> pd.DataFrame:
     """Make one row of the themes mentioned in exactly the same comments with the same figures.
 
     Parameters
@@ -30,13 +35,16 @@ def merge_same_comments(table: pd.DataFrame, tags: pd.DataFrame) -> pd.DataFrame
     tags
         The theme tags the table was measured on: one boolean column per theme (NA where a
         response has no comment).
+    lang
+        The language of the table's labels: ``"ja"`` or ``"en"``.
 
     Returns
     -------
     pandas.DataFrame
         The table in its order, each group of such themes one row at its first theme's place,
-        its ``label`` the themes' labels joined by :data:`JOINER`; a ``themes`` column holds
-        the theme ids of every row (one for most). Themes nobody mentioned stay as they are.
+        its ``label`` the themes' labels joined by the language's :data:`JOINERS`; a ``themes``
+        column holds the theme ids of every row (one for most). Themes nobody mentioned stay as
+        they are.
     """
     figures = [c for c in table.columns if c not in ("theme", "label")]
     said = tags.fillna(False).astype(bool)
@@ -54,12 +62,13 @@ def merge_same_comments(table: pd.DataFrame, tags: pd.DataFrame) -> pd.DataFrame
     rows = []
     for group in groups:
         row = table.iloc[group[0]].to_dict()
-        # Named in the themes file's order, as a comment's themes are ("配送 · 梱包").
+        # Named in the themes file's order, as a comment's themes are ("配送／梱包").
         named = sorted(
             table.iloc[group][["theme", "label"]].itertuples(index=False),
             key=lambda r: order.get(r.theme, len(order)),
         )
-        row["label"] = JOINER.join(str(r.label) for r in named) if len(group) > 1 else row["label"]
+        joined = JOINERS[lang].join(str(r.label) for r in named)
+        row["label"] = joined if len(group) > 1 else row["label"]
         row["themes"] = tuple(r.theme for r in named)
         rows.append(row)
     merged = pd.DataFrame(rows, columns=[*table.columns, "themes"])

@@ -412,6 +412,7 @@ def analyse_followups(
         stance=stance,
         themes=themes,
         drivers=drivers,
+        tags=ranked_tags,
         playbook=load_playbook(playbook_path, themes=book.ids, pack=book.pack),
         lang=lang,
         scope=scope,

@@ -467,8 +467,8 @@ def contributors_text(record: Mapping[str, Any], lang: Language, *, lead: bool =
         joined = comma.join(clear + rest)
         if noisy:
             joined += t("decompose.noise", lang, items=comma.join(noisy))
-    elif noisy:  # nothing moved beyond noise: say that first, the parts after it
-        joined = comma.join([t("decompose.all_noise", lang, items=comma.join(noisy)), *rest])
+    elif noisy:  # nothing moved beyond noise: say that first, every part and the rest in it
+        joined = t("decompose.all_noise", lang, items=comma.join(noisy + rest))
     else:
         joined = comma.join(rest)
     key = "decompose.contributors" if lead else "decompose.contributors_short"

@@ -1714,9 +1714,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "risking anonymity.",
     },
     "decompose.noise": {"ja": "。誤差の範囲内：{items}", "en": ". Within noise: {items}"},
+    # The parts and the rest after it, no brackets round them: a part's own "(NPS … → …)" and
+    # "(small sample)" stay one level deep, and the rest reads as inside the statement (FIX76).
     "decompose.all_noise": {
-        "ja": "どのグループの動きも誤差の範囲内（{items}）",
-        "en": "every group's move is within noise ({items})",
+        "ja": "どのグループの動きも誤差の範囲内で、{items}",
+        "en": "every group's move is within noise — {items}",
     },
     "overview.own_verdict": {
         "ja": "レポート単体では{verdict}（全レポートで調整後は有意でない）",

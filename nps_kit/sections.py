@@ -24,7 +24,7 @@ from IPython.display import HTML
 from nps_kit import __version__, clock, plot, report
 from nps_kit._contact_rule import frame_contact_rule
 from nps_kit._followup_html import FIRST_SCREEN, followup_html, loop_status_html
-from nps_kit._same_comments import JOINER, merge_same_comments
+from nps_kit._same_comments import JOINERS, merge_same_comments
 from nps_kit._section_result import Page, SectionResult, _Publish, detach, show
 from nps_kit.analysis import FollowupAnalysis, QuestionResult
 from nps_kit.closed_loop import (
@@ -862,7 +862,11 @@ def _text_question(
     parts.append(report.callout(_w("commenters", lang, n=f"{result.commenters:,}")))
     # Themes exactly the same comments carry are one row, of the table, the chart and the
     # quotes (FIX75: two rows with the same n, shares and gain read as two problems).
-    impact = result.table if result.tags is None else merge_same_comments(result.table, result.tags)
+    impact = (
+        result.table
+        if result.tags is None
+        else merge_same_comments(result.table, result.tags, lang=lang)
+    )
     mentioned = bool(len(impact)) and impact["mentions"].sum() > 0
     if result.question.asks == "improvement" and mentioned:  # its mentions were read as requests
         # Beside a reason question, the strategies and the e-mail rank the reasons and list
@@ -1349,8 +1353,8 @@ def _summary_theme(
         share=row["share"],
         nps_gain=nps_gain,
         detractors=detractors,
-        label_ja=JOINER.join(book.label(x, "ja") for x in ids),
-        label_en=JOINER.join(book.label(x, "en") for x in ids),
+        label_ja=JOINERS["ja"].join(book.label(x, "ja") for x in ids),
+        label_en=JOINERS["en"].join(book.label(x, "en") for x in ids),
         small_sample=bool(row.get("small_sample", False)),
         mentions=mentions,
     )
@@ -1436,7 +1440,7 @@ def summary(
             ranked = (
                 analysis.themes
                 if analysis.ranked_tags is None
-                else merge_same_comments(analysis.themes, analysis.ranked_tags)
+                else merge_same_comments(analysis.themes, analysis.ranked_tags, lang=unit.language)
             )
             top = ranked.loc[ranked["detractors"] > 0].head(3)
             themes = [

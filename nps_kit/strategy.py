@@ -15,8 +15,9 @@ data, and attaches the evidence to each one. Every card agrees with its evidence
   than complaint), then the general promoter action.
 
 A theme card is only made where the segment's stance on the theme points the card's way, and
-each piece of evidence backs one card only. A segment without respondents gets a single note
-saying so instead of advice.
+each piece of evidence backs one card only: themes that exactly the same comments carry with the
+same figures are one card naming them all, as they are one row of the theme table. A segment
+without respondents gets a single note saying so instead of advice.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from nps_kit._same_comments import merge_same_comments
 from nps_kit.i18n import Language, Scope, impact_text, label, points
 from nps_kit.playbook import (
     Action,
@@ -116,6 +118,7 @@ def segment_strategies(
     stance: pd.DataFrame | None = None,
     themes: pd.DataFrame | None = None,
     drivers: pd.DataFrame | None = None,
+    tags: pd.DataFrame | None = None,
     playbook: Playbook | None = None,
     lang: Language = "ja",
     top: int = 3,
@@ -150,6 +153,12 @@ def segment_strategies(
         Table from :func:`nps_kit.drivers.key_drivers`, or ``None``; attributes in the
         ``fix_first`` quadrant whose column maps to a playbook driver are recommended to
         passives.
+    tags
+        The theme tags ``stance`` and ``themes`` were measured on (one boolean column per
+        theme, NA where a response has no comment), or ``None``. With them, the themes that
+        exactly the same comments carry with the same figures on a card are one card naming
+        them all, with the action of the first of them (in the tags' order) the playbook has
+        one for (:func:`nps_kit._same_comments.merge_same_comments`, as the theme table).
     playbook
         The playbook; ``None`` loads the built-in one.
     lang
@@ -204,7 +213,7 @@ def segment_strategies(
             continue
         by_source = {
             "theme": _theme_items(
-                stance_table, gains, seg, book, lang, min_mentions, scope, playbook_file
+                stance_table, gains, seg, book, lang, min_mentions, scope, playbook_file, tags
             ),
             "driver": _driver_items(driver_table, book, lang) if seg == "passive" else [],
             "general": _general_items(seg, now, before, book, lang),
@@ -298,6 +307,7 @@ def _theme_items(
     min_mentions: int,
     scope: Scope,
     playbook_file: str | None = None,
+    tags: pd.DataFrame | None = None,
 ) -> list[tuple[str, str, str]]:
     rows = table[table["segment"].astype(str) == seg]
     if seg == "promoter":
@@ -314,13 +324,20 @@ def _theme_items(
     ranked = rows[keep].assign(share_in_segment=own[keep])
     ranked = ranked.sort_values("share_in_segment", ascending=False, kind="stable")
     name = _seg_label(seg, lang)
+    labels = dict(zip(ranked["theme"].astype(str), ranked["label"].astype(str), strict=True))
     items: list[tuple[str, str, str]] = []
-    for row in ranked.itertuples(index=False):
-        theme = str(row.theme)
+    cards = _cards(ranked, gains, seg, tags, lang)
+    for row, themes in zip(cards.itertuples(index=False), cards["themes"].tolist(), strict=True):
+        # The action of the first theme the playbook has one for; a theme it has no entry
+        # for gets the card that says so; one it names without an action for this segment none.
+        ids = [str(x) for x in themes]
+        theme = next((x for x in ids if book.theme_actions(x, seg)), None) or next(
+            (x for x in ids if x not in book.themes), ""
+        )
+        if not theme:
+            continue  # the playbook names the themes and has no action for this segment
         actions = book.theme_actions(theme, seg)
-        if not actions and theme in book.themes:
-            continue  # the playbook names the theme and has no action for this segment
-        pct = f"{float(row.share_in_segment):.0f}%"  # type: ignore[arg-type]
+        pct = f"{float(row.share):.0f}%"  # type: ignore[arg-type]
         n = f"n={int(row.commenters):,}"  # type: ignore[arg-type]
         if lang == "ja":
             said = "を評価" if seg == "promoter" else "に不満・要望"
@@ -338,10 +355,45 @@ def _theme_items(
         action = (
             actions[0].text(lang)
             if actions
-            else no_action_text(theme, str(row.label), playbook_file, lang)
+            else no_action_text(theme, labels[theme], playbook_file, lang)
         )
         items.append((theme, action, evidence))
     return items
+
+
+def _cards(
+    ranked: pd.DataFrame,
+    gains: Mapping[str, tuple[object, object]],
+    seg: Segment,
+    tags: pd.DataFrame | None,
+    lang: Language,
+) -> pd.DataFrame:
+    """One row per theme card in rank order, with the figures the card quotes.
+
+    With ``tags``, the themes exactly the same comments carry with the same figures are one row
+    named by them all (FIX76: "配送" and "梱包" cards quoted the same "100% (n=34)" and gain, as
+    the theme table once showed two such rows); ``themes`` lists each row's theme ids.
+    """
+    theme = ranked["theme"].astype(str).tolist()
+    involved = [gains.get(t, (None, None)) for t in theme]
+    detractor = seg == "detractor"  # only a detractor card quotes the gain and its n
+    cards = pd.DataFrame(
+        {
+            "theme": theme,
+            "label": ranked["label"].astype(str).tolist(),
+            # the segment's commenters saying it: a theme nobody says is never merged
+            "mentions": pd.to_numeric(
+                ranked["praise" if seg == "promoter" else "complaint"], errors="coerce"
+            ).tolist(),
+            "commenters": ranked["commenters"].tolist(),
+            "share": ranked["share_in_segment"].astype(float).tolist(),
+            "gain": [_number(g) if detractor else None for g, _ in involved],
+            "involved": [_number(n) if detractor else None for _, n in involved],
+        }
+    ).astype({"gain": float, "involved": float})
+    if tags is None:
+        return cards.assign(themes=pd.Series([(t,) for t in theme], index=cards.index))
+    return merge_same_comments(cards, tags, lang=lang)
 
 
 def own_playbook(path: str | Path | None) -> str | None:

@@ -565,10 +565,10 @@ def test_a_theme_added_without_actions_is_shown_with_its_evidence(
     # the strategies (and the e-mail's actions) left it out without a word.
     from nps_kit.text.packs import pack_files
 
-    rows = [
-        f"R{i:02d},2026-10-{i + 1:02d} 10:00:00,2,The estimated bill was wrong again"
-        for i in range(6)
-    ]
+    # Comments that name billing alone: "The estimated bill was wrong again" is price's too,
+    # and themes the same comments carry are one card with price's action (FIX76).
+    said = "請求書の金額が間違っていた" if lang == "ja" else "My direct debit failed again"
+    rows = [f"R{i:02d},2026-10-{i + 1:02d} 10:00:00,2,{said}" for i in range(6)]
     rows += [f"S{i:02d},2026-10-{i + 11:02d} 10:00:00,10,Friendly staff" for i in range(6)]
     export = tmp_path / "r.csv"
     export.write_text("id,submitted_at,score,comment\n" + "\n".join(rows) + "\n", encoding="utf-8")

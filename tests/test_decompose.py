@@ -283,16 +283,17 @@ def test_when_nothing_moved_beyond_noise_the_line_says_so_first() -> None:
         ],
     }
     assert contributors_text(record, "ja") == (
-        "前月比+0.1ポイントの内訳（プラン別）：どのグループの動きも誤差の範囲内（ライトのNPSの変化による分"
-        "−3.5ポイント、プレミアムのNPSの変化による分+3.0ポイント、回答に占めるライトの割合が減った分+0.6ポイント）、"
+        "前月比+0.1ポイントの内訳（プラン別）：どのグループの動きも誤差の範囲内で、ライトのNPSの変化による分"
+        "−3.5ポイント、プレミアムのNPSの変化による分+3.0ポイント、回答に占めるライトの割合が減った分+0.6ポイント、"
         "その他±0.0ポイント"
     )
     english = contributors_text({**record, "label": "plan"}, "en")
     assert english.startswith(
-        "What moved the +0.1 pts vs previous month (by plan): every group's move is within noise ("
+        "What moved the +0.1 pts vs previous month (by plan): every group's move is within noise "
+        "— within ライト: "
     )
     assert english.endswith(
-        "fewer of the responses came from ライト, which added 0.6 pts to the unit's NPS), "
+        "fewer of the responses came from ライト, which added 0.6 pts to the unit's NPS, "
         "others ±0.0 pts"
     )
 
@@ -363,13 +364,13 @@ def test_the_rest_with_hidden_groups_says_so_in_both_languages() -> None:
         ],
     }
     assert contributors_text(record, "ja") == (
-        "前月比−51.4ポイントの内訳（年代別）：どのグループの動きも誤差の範囲内（回答に占める"
-        "40代の割合が増えた分+20.0ポイント）、その他のグループ（匿名性のため非表示のグループを含む）"
+        "前月比−51.4ポイントの内訳（年代別）：どのグループの動きも誤差の範囲内で、回答に占める"
+        "40代の割合が増えた分+20.0ポイント、その他のグループ（匿名性のため非表示のグループを含む）"
         "−71.4ポイント"
     )
     assert contributors_text({**record, "label": "age"}, "en") == (
         "What moved the −51.4 pts vs previous month (by age): every group's move is within "
-        "noise (more of the responses came from 40代, which added 20.0 pts to the unit's NPS), "
+        "noise — more of the responses came from 40代, which added 20.0 pts to the unit's NPS, "
         "other groups (including groups hidden for anonymity) −71.4 pts"
     )
 
@@ -542,11 +543,52 @@ def test_a_small_groups_part_carries_the_small_sample_mark() -> None:
     record = {"kind": "previous", "label": "Company size", "total": -10.0, "items": [item]}
     assert contributors_text(record, "en", lead=False) == (
         "−10.0 pts vs previous month (by Company size): every group's move is within noise "
-        "(1000+ (NPS +87.5 → +40.0) took 10.0 pts off the unit's NPS (small sample))"
+        "— 1000+ (NPS +87.5 → +40.0) took 10.0 pts off the unit's NPS (small sample)"
     )
     assert contributors_text(record, "ja", lead=False).endswith(
-        "1000+のNPSが+87.5→+40.0となった分−10.0ポイント（回答数少・参考値））"
+        "誤差の範囲内で、1000+のNPSが+87.5→+40.0となった分−10.0ポイント（回答数少・参考値）"
     )
+
+
+def _depth(text: str) -> int:
+    """The deepest nesting of brackets, half- or full-width."""
+    deepest = level = 0
+    for char in text:
+        level += (char in "(（") - (char in ")）")
+        deepest = max(deepest, level)
+    return deepest
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_when_every_part_is_within_noise_the_rest_is_inside_the_statement(lang: str) -> None:
+    # FIX76: "within noise (APAC (NPS +31.2 → −36.4) took 21.4 pts … (small sample)), shifts in
+    # the groups' shares +5.7 pts" nested brackets three deep and left the rest outside them,
+    # where it read as beyond noise. One level at most, the rest in the same statement.
+    from nps_kit.decompose import contributors_text
+
+    record = {
+        "kind": "previous",
+        "label": "Region",
+        "total": -15.7,
+        "items": [
+            {
+                "group": "APAC",
+                "kind": "within",
+                "value": -21.4,
+                "noise": True,
+                "nps_previous": 31.2,
+                "nps_current": -36.4,
+                "small_sample": True,
+            },
+            {"group": None, "kind": "others", "value": 5.7, "noise": False, "rest": "mix"},
+        ],
+    }
+    text = contributors_text(record, lang)  # type: ignore[arg-type]
+    assert _depth(text) == 1, text
+    statement = "誤差の範囲内で、" if lang == "ja" else "within noise — "
+    inside = text.split(statement, 1)[1]
+    rest = "各グループの構成比の変化による分+5.7ポイント" if lang == "ja" else "+5.7 pts"
+    assert inside.startswith("APAC") and inside.endswith(rest), text
 
 
 def test_a_change_of_none_is_spelt_as_the_headline_spells_it() -> None:

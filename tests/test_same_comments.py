@@ -35,8 +35,8 @@ def table(**gains: float) -> pd.DataFrame:
 
 
 def test_themes_of_the_same_comments_and_figures_are_one_row_named_in_the_files_order() -> None:
-    merged = merge_same_comments(table(), TAGS)
-    assert merged["label"].tolist() == ["配送 · 梱包 · 包装", "価格", "スタッフ", "返品"]
+    merged = merge_same_comments(table(), TAGS, lang="ja")
+    assert merged["label"].tolist() == ["配送／梱包／包装", "価格", "スタッフ", "返品"]
     assert merged["themes"].tolist() == [
         ("delivery", "packaging", "wrapping"),
         ("price",),
@@ -51,23 +51,34 @@ def test_themes_of_the_same_comments_and_figures_are_one_row_named_in_the_files_
 
 def test_the_same_comments_with_other_figures_stay_two_rows() -> None:
     # the same comments praising packaging and complaining about delivery: other gains
-    merged = merge_same_comments(table(delivery=0.0, wrapping=0.0), TAGS)
-    assert merged["label"].tolist()[:2] == ["梱包", "配送 · 包装"]
+    merged = merge_same_comments(table(delivery=0.0, wrapping=0.0), TAGS, lang="ja")
+    assert merged["label"].tolist()[:2] == ["梱包", "配送／包装"]
 
 
 def test_the_same_figures_from_other_comments_stay_two_rows() -> None:
     tags = TAGS.assign(wrapping=pd.array([True, False, True, False, None], dtype="boolean"))
-    merged = merge_same_comments(table(), tags)
-    assert merged["label"].tolist() == ["配送 · 梱包", "価格", "スタッフ", "返品", "包装"]
+    merged = merge_same_comments(table(), tags, lang="ja")
+    assert merged["label"].tolist() == ["配送／梱包", "価格", "スタッフ", "返品", "包装"]
 
 
 def test_themes_nobody_mentioned_are_never_one_row() -> None:
     tags = TAGS.assign(staff=TAGS["returns"])
     quiet = table().assign(mentions=0, share=0.0, nps_with=float("nan"), nps_gain=0.0)
-    merged = merge_same_comments(quiet, tags)
+    merged = merge_same_comments(quiet, tags, lang="ja")
     assert merged["themes"].map(len).tolist() == [1] * 6
 
 
 def test_an_empty_table_stays_empty() -> None:
-    merged = merge_same_comments(table().iloc[:0], TAGS)
+    merged = merge_same_comments(table().iloc[:0], TAGS, lang="ja")
     assert merged.empty and "themes" in merged.columns
+
+
+def test_each_language_joins_the_labels_with_its_own_joiner() -> None:
+    # FIX76: Japanese labels were joined with the half-width " · " where every other Japanese
+    # list uses "／"; English keeps " · ".
+    english = table().assign(
+        label=["Packaging", "Delivery", "Price", "Staff", "Returns", "Wrapping"]
+    )
+    merged = merge_same_comments(english, TAGS, lang="en")
+    assert merged["label"].iloc[0] == "Delivery · Packaging · Wrapping"
+    assert merge_same_comments(table(), TAGS, lang="ja")["label"].iloc[0] == "配送／梱包／包装"

@@ -1888,7 +1888,7 @@ def test_themes_the_same_comments_carry_are_one_row_of_the_table_and_chart(
 ) -> None:
     # FIX75: when every comment naming delivery names packaging too, the theme table and chart
     # showed two rows with the same mentions, shares, NPS and gain. They are one row now,
-    # "配送 · 梱包", with a note saying why; the analysis keeps each theme's own row.
+    # "配送／梱包", with a note saying why; the analysis keeps each theme's own row.
     themes = tmp_path / "themes.yaml"
     themes.write_text(
         "version: 1\nthemes:\n"
@@ -1923,10 +1923,10 @@ def test_themes_the_same_comments_carry_are_one_row_of_the_table_and_chart(
     header = "言及数" if lang == "ja" else "Mentions"
     wrap = soup.find("th", string=re.compile(header)).find_parent("div", class_="nps-table-wrap")
     rows = [tr.find("td").find(string=True) for tr in wrap.select("tbody tr")]
-    both = "配送 · 梱包" if lang == "ja" else "Delivery · Packaging"
+    both = "配送／梱包" if lang == "ja" else "Delivery · Packaging"
     assert sorted(rows) == sorted([both, "価格" if lang == "ja" else "Price"])
     note = {
-        "ja": "「配送 · 梱包」：これらのテーマはまったく同じコメントに付いているため、1行にまとめて"
+        "ja": "「配送／梱包」：これらのテーマはまったく同じコメントに付いているため、1行にまとめて"
         "います（どのテーマの数値もこの行の数値です）。",
         "en": "“Delivery · Packaging”: exactly the same comments carry these themes, so they "
         "share one row (each theme's figures are the row's).",
@@ -2041,9 +2041,9 @@ def test_themes_the_same_comments_carry_are_one_top_theme_of_the_e_mail_and_over
     )
     head = show(sections.headline_section, unit, target=None).value
     top = sections.summary(unit, head, analysis=analysis).top_themes
-    both = "配送 · 梱包" if lang == "ja" else "Delivery · Packaging"
+    both = "配送／梱包" if lang == "ja" else "Delivery · Packaging"
     assert [x.label_in(lang) for x in top] == [both, "価格" if lang == "ja" else "Price"]
-    assert (top[0].label_ja, top[0].label_en) == ("配送 · 梱包", "Delivery · Packaging")
+    assert (top[0].label_ja, top[0].label_en) == ("配送／梱包", "Delivery · Packaging")
     assert top[0].label == both  # the e-mail's row
     # neither theme is listed again alone, and the row's gain is each theme's (BROWSE33 saw
     # 梱包 and 配送 listed as two top themes with the same 34 detractors and +42.5 pts)

@@ -220,14 +220,21 @@ polarity_values = st.sampled_from([None, "positive", "negative", "mixed", "neutr
         max_size=60,
     ),
     lang=st.sampled_from(["ja", "en"]),
+    twin=st.sampled_from([None, "same", "flipped"]),
 )
 def test_generated_cards_never_contradict_their_evidence(
-    cells: list[tuple[int, list[str | None]]], lang: str
+    cells: list[tuple[int, list[str | None]]], lang: str, twin: str | None
 ) -> None:
     themes = ["delivery", "staff", "price", "quality"]
     data = pd.DataFrame({"nps_score": [score for score, _ in cells]})
     data["segment"] = segment(data["nps_score"])
     polarity = frame({t: [p[j] for _, p in cells] for j, t in enumerate(themes)})
+    if twin is not None:
+        # FIX76: exactly the same comments carry price and delivery, said the same way or
+        # the other way round (praise one, complain about the other).
+        flip = {"positive": "negative", "negative": "positive"} if twin == "flipped" else {}
+        said = polarity["delivery"].astype("object").map(lambda p: flip.get(p, p))
+        polarity["price"] = pd.Series(said, dtype=DTYPE)
     commented = pd.Series(True, index=data.index)
     stance = theme_stance(data, polarity, commented=commented, lang=lang)  # type: ignore[arg-type]
     tags = polarity.notna().astype("boolean")
@@ -236,11 +243,20 @@ def test_generated_cards_never_contradict_their_evidence(
         nps(data),
         stance=stance,
         themes=impact,
+        tags=tags,
         playbook=load_playbook(),
         lang=lang,  # type: ignore[arg-type]
         min_mentions=1,
     )
     assert_cards_agree_with_evidence(recs, stance, 1, impact, n_valid=len(data))
+    # No two cards of a segment cite the same comments with the same figures, whatever the
+    # themes are called (FIX76: "配送" and "梱包" cards with the same "100% (n=34)").
+    cited = [
+        (r.segment, tuple(tags[r.key].fillna(False)), re.sub(r"“[^”]*”|「[^」]*」", "", r.evidence))
+        for r in recs
+        if r.source == "theme"
+    ]
+    assert len(cited) == len(set(cited)), [r.evidence for r in recs]
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

@@ -273,6 +273,52 @@ def test_recommendations_follow_the_segments_stance(
     assert result[7].evidence == "promoters 40.0% (8 of 20 responses)"
 
 
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_themes_the_same_comments_carry_are_one_card(book: Playbook, lang: str) -> None:
+    # FIX76: when exactly the same comments carry "other" and delivery, the table and the summary
+    # show one row, but the strategies gave two detractor cards with the same figures ("83%
+    # (n=6)", the same gain), one of them the "not written yet" placeholder of "other". One
+    # card names both, with the action of the first theme (in the themes file's order) that
+    # the playbook has one for.
+    same = (5, 0, 5)
+    stance = stance_rows({("other", "detractor"): same, ("delivery", "detractor"): same})
+    themes = pd.DataFrame(
+        {"theme": ["other", "delivery", "phone", "staff"], "nps_gain": [25.0, 25.0, 0.0, 0.0]}
+    ).assign(detractors=[5, 5, 0, 0])
+    said = [True] * 5 + [False] * 15
+    tags = pd.DataFrame(
+        {"other": said, "delivery": said, "phone": [False] * 20, "staff": [False] * 20},
+        dtype="boolean",
+    )
+    result = segment_strategies(
+        nps(scores(8, 6, 6)),
+        stance=stance,
+        themes=themes,
+        tags=tags,
+        playbook=book,
+        lang=lang,  # type: ignore[arg-type]
+    )
+    cards = [r for r in result if r.segment == "detractor" and r.source == "theme"]
+    assert len(cards) == 1, cards
+    (card,) = cards
+    assert card.action == book.theme_actions("delivery", "detractor")[0].text(lang)  # type: ignore[arg-type]
+    assert card.key == "delivery"
+    both = "「Other／Delivery」" if lang == "ja" else "“Other · Delivery”"
+    assert both in card.evidence and "83%" in card.evidence
+    # without the tags (comments unknown) each theme keeps its own card
+    apart = segment_strategies(
+        nps(scores(8, 6, 6)),
+        stance=stance,
+        themes=themes,
+        playbook=book,
+        lang=lang,  # type: ignore[arg-type]
+    )
+    assert [r.key for r in apart if r.segment == "detractor" and r.source == "theme"] == [
+        "other",
+        "delivery",
+    ]
+
+
 def test_no_theme_cards_without_stance(book: Playbook, themes: pd.DataFrame) -> None:
     result = segment_strategies(nps(scores(8, 6, 6)), themes=themes, playbook=book, lang="en")
     assert [(r.segment, r.source) for r in result] == [
