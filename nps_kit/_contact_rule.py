@@ -23,7 +23,7 @@ The rule:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -148,7 +148,7 @@ def contact_rule(
 
 
 def _refused(rule: ContactRule, problem: str, hint: str, reason: str) -> ContactRule:
-    return ContactRule(rule.column, rule.details, rule.words, problem, hint, reason)
+    return replace(rule, problem=problem, hint=hint, reason=reason)
 
 
 def unit_contact_rule(unit: UnitParameters, cache: ExportCache) -> ContactRule:
