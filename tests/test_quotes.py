@@ -117,3 +117,26 @@ def test_decorative_emoji_differences_stay_one_quote() -> None:
     assert _quote_key("Delivery 👍🏽👍") == _quote_key("delivery 👍")
     # an emoticon is read where it is one: not in a time, nor a word
     assert _quote_key("Open 10:30)").judged == () and _quote_key("re:design").judged == ()
+
+
+def test_a_negation_keeps_two_alike_comments_apart() -> None:
+    # FIX79: the 3-gram likeness (0.6) called "The delivery was good" a near-duplicate of "The
+    # delivery was not good" (0.68), so a segment's voices showed one side only.
+    pairs = [
+        ["The delivery was good", "The delivery was not good"],
+        ["I would recommend you", "I would not recommend you"],
+        ["I wasn't happy with the wait", "I was happy with the wait"],
+        ["Staff were helpful", "Staff were unhelpful"],
+        ["配送はとても早くて満足しています", "配送はとても早くなくて満足していません"],
+    ]
+    for pair in pairs:
+        assert sorted(representative_comments(pd.Series(pair), k=2)) == sorted(pair), pair
+    # what only punctuation or an adverb tells apart stays one quote
+    for pair in (
+        [
+            "The staff was friendly and the food great",
+            "The staff was friendly and the food great!!",
+        ],
+        ["Delivery was quick and easy", "Delivery was quick and very easy"],
+    ):
+        assert len(representative_comments(pd.Series(pair), k=2)) == 1, pair

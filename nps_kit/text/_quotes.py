@@ -14,7 +14,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from nps_kit.text._lexicon import EMOJI_CUES
+from nps_kit.text._clause_rules import _JA_BARE_NEGATION
+from nps_kit.text._lexicon import EMOJI_CUES, EN_NEGATORS
 from nps_kit.text.tokens import normalise_one
 
 __all__ = ["representative_comments"]
@@ -109,14 +110,47 @@ def _signs(key: QuoteKey) -> str:
     return "".join(ch for ch in key.words if unicodedata.category(ch) == "Sm" or _SIGNS.match(ch))
 
 
-def _told_apart(a: QuoteKey, b: QuoteKey) -> bool:
-    """Whether two quotes say different things however alike their letters.
+# A word negated by a prefix: "unhelpful" beside "helpful", "dissatisfied", "inconvenient".
+_PREFIXES = ("un", "in", "im", "ir", "il", "dis", "non")
 
-    Their signs differ (○ and ×, "+20%" and "-20%", "Wait 5 min" and "Wait < 5 min"), or both
-    judge by emoji, differently ("Delivery 👍", "Delivery 👎"): the 3-gram likeness, which
-    sees one character in ten changed, must not make one of them a near-duplicate.
+
+class _Read(NamedTuple):
+    """What the near-duplicate test reads of a comment besides its letters."""
+
+    key: QuoteKey
+    words: frozenset[str]
+    negations: int
+
+
+def _read(text: str, key: QuoteKey) -> _Read:
+    """Its words and how often it negates (the tagger's negators and Japanese negations)."""
+    folded = normalise_one(text).replace("'", "").replace("’", "")
+    words = re.findall(r"\w+", folded)
+    english = sum(word in EN_NEGATORS for word in words)
+    return _Read(key, frozenset(words), english + len(_JA_BARE_NEGATION.findall(folded)))
+
+
+def _told_apart(a: _Read, b: _Read) -> bool:
+    """Whether two comments say different things however alike their letters.
+
+    Their signs differ (○ and ×, "+20%" and "-20%", "Wait 5 min" and "Wait < 5 min"), both
+    judge by emoji, differently ("Delivery 👍", "Delivery 👎"), one negates more ("The
+    delivery was good", "The delivery was not good", 「配送が早い」「配送が早くない」) or says a
+    word of the other's negated ("Staff were helpful", "Staff were unhelpful"): the 3-gram
+    likeness, which sees a few characters in many changed, must not make one of them a
+    near-duplicate of the other.
     """
-    return _signs(a) != _signs(b) or (bool(a.judged) and bool(b.judged) and a.judged != b.judged)
+    if _signs(a.key) != _signs(b.key) or a.negations != b.negations:
+        return True
+    if a.key.judged and b.key.judged and a.key.judged != b.key.judged:
+        return True
+    only_a, only_b = a.words - b.words, b.words - a.words
+    return any(
+        word.startswith(prefix) and word[len(prefix) :] in other
+        for mine, other in ((only_a, only_b), (only_b, only_a))
+        for word in mine
+        for prefix in _PREFIXES
+    )
 
 
 def representative_comments(
@@ -134,9 +168,10 @@ def representative_comments(
     are hard to read in a report); a comment whose character-3-gram Jaccard similarity to one
     already picked is ``similarity`` or more is skipped as a near-duplicate, and so is one that
     says what a picked or left-out quote says but for punctuation, width or emoji
-    (:func:`_quote_key`). Signs, and emoji that judge differently, tell comments apart and keep
-    them from being near-duplicates: "Delivery 👍" and "Delivery 👎", "Price +20%" and "Price
-    -20%" are each quoted (:func:`_told_apart`), while an emoji
+    (:func:`_quote_key`). Signs, emoji that judge differently and negations keep comments
+    from being near-duplicates: "Delivery 👍" and "Delivery 👎", "Price +20%" and "Price
+    -20%", "The delivery was good" and "The delivery was not good" are each quoted
+    (:func:`_told_apart`), while an emoji
     that only repeats the words' judgement ("配送が遅い😠" beside "配送が遅い") says nothing
     more. Ties keep the input order, so the result is deterministic.
 
@@ -180,7 +215,7 @@ def representative_comments(
         key=lambda i: (abs(len(candidates[i]) - ideal_chars), i),
     )
     chosen: list[str] = []
-    picked: list[tuple[frozenset[str], QuoteKey]] = []
+    picked: list[tuple[frozenset[str], _Read]] = []
     said = {says(key) for key in shown}  # what the shown and chosen quotes say
     for i in order:
         if len(chosen) == k:
@@ -188,12 +223,13 @@ def representative_comments(
         if says(keys[i]) in said:
             continue
         g = _trigrams(candidates[i])
+        read = _read(candidates[i], keys[i])
         if any(
-            _jaccard(g, other) >= similarity and not _told_apart(keys[i], key)
-            for other, key in picked
+            _jaccard(g, other) >= similarity and not _told_apart(read, theirs)
+            for other, theirs in picked
         ):
             continue
         chosen.append(quotes[i])
-        picked.append((g, keys[i]))
+        picked.append((g, read))
         said.add(says(keys[i]))
     return chosen
