@@ -258,7 +258,8 @@ class ColumnInfo:
         dissatisfied"), …)``, :func:`nps_kit.ordinal.labelled_scale`), else empty.
     note
         What a reader of the choice should know, also among the inspection's ``notes``: why
-        an id whose values repeat is still the id. ``None`` mostly.
+        an id whose values repeat is still the id, which scale a rating out of 5 and its
+        block were given (:class:`nps_kit._rating_scale.BlockScale`). ``None`` mostly.
     contradicted
         A date column whose dates read only in this order (``"day-first"`` or
         ``"month-first"``), not in the ``date_format`` given: its range is not read, and a
