@@ -332,7 +332,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Mean ratings by segment",
     },
     "sections.ratings_scale": {
-        "ja": "平均は{low}〜{high}点の尺度の値です（パラメータの followups.scale）。",
+        "ja": "平均は{low}〜{high}点の尺度の値です（パラメーターの followups.scale）。",
         "en": "Means on a scale of {low}–{high} (followups.scale in the parameters).",
     },
     "sections.attribute": {
