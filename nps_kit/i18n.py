@@ -331,6 +331,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "評価項目の平均（セグメント別）",
         "en": "Mean ratings by segment",
     },
+    "sections.ratings_scale": {
+        "ja": "平均は{low}〜{high}点の尺度の値です（パラメーターの followups.scale）。",
+        "en": "Means on a scale of {low}–{high} (followups.scale in the parameters).",
+    },
     "sections.attribute": {
         "ja": "項目",
         "en": "Attribute",

@@ -30,6 +30,7 @@ from nps_kit._consent import (
 )
 from nps_kit._id_repeats import same_response_repeats
 from nps_kit._phone import looks_like_phone
+from nps_kit._rating_scale import OUT_OF_FIVE, answered_scale, block_scales
 from nps_kit._response_meta import (
     ANONYMOUS,
     language_codes,
@@ -224,16 +225,6 @@ _DATE_START: Final = re.compile(r"start|begin|開始", re.I)
 _MIN_ZERO_EVIDENCE: Final = 50
 # The detail of a recommend question whose answers all stop at 7 or lower.
 _LOW_ONLY: Final = "answers only"
-# A header that states a rating out of 5 ("(sur 5)", "(out of 5)", "/5", 5点満点, "(1-5)"): its
-# answers in half points (4,5; 3.0) are ratings on that scale, not numbers to leave out (QA32).
-# The 5 is the scale's only when no word but a rating's unit follows it: "sur 5 jours" (hours
-# over five days) and "moins de 5" (an amount under 5 €) are no scale (REVIEW33).
-_OUT_OF_FIVE: Final = re.compile(
-    r"(?:\bsur|\bout of|\bvon|\bsu|/)\s*5(?![\d.,])"
-    r"(?!\s*(?!(?:stars?|étoiles?|sterne|stelle|points?|pts)\b)[^\W\d_])|5\s*点満点"
-    r"|[(（]\s*[01]\s*(?:[-–—〜~～]|to|à|bis)\s*5\s*[)）]",
-    re.I,
-)
 # A header that states a shorter scale from 0: "(0-5)", （0〜5）, "0 to 7".
 _STATES_SHORT: Final = re.compile(r"(?<![\d.])0\s*(?:[-–—〜~～]|to|から)\s*[1-9](?![\d.])", re.I)
 
@@ -267,7 +258,8 @@ class ColumnInfo:
         dissatisfied"), …)``, :func:`nps_kit.ordinal.labelled_scale`), else empty.
     note
         What a reader of the choice should know, also among the inspection's ``notes``: why
-        an id whose values repeat is still the id. ``None`` mostly.
+        an id whose values repeat is still the id, which scale a rating out of 5 and its
+        block were given (:class:`nps_kit._rating_scale.BlockScale`). ``None`` mostly.
     contradicted
         A date column whose dates read only in this order (``"day-first"`` or
         ``"month-first"``), not in the ``date_format`` given: its range is not read, and a
@@ -587,10 +579,44 @@ def _half_points(numbers: pd.Series, asked: str) -> bool:
     found = numbers.dropna()
     halves = (found * 2).round(9)
     return (
-        _OUT_OF_FIVE.search(asked) is not None
+        OUT_OF_FIVE.search(asked) is not None
         and bool(found.between(0, 5).all())
         and bool((halves == halves.round()).all())
     )
+
+
+def _rating(
+    asked: str, low: float, high: float, *also: str
+) -> tuple[Kind, str, tuple[int, int], None]:
+    """Classify a numeric rating on its scale (:func:`nps_kit._rating_scale.answered_scale`)."""
+    (bottom, top), overruled = answered_scale(asked, low, high)
+    detail = ", ".join([f"{bottom}–{top}" + (" as stated" if overruled else ""), *also])
+    return "rating", detail, (bottom, top), None
+
+
+def _one_scale_per_block(infos: list[ColumnInfo], notes: list[str]) -> list[ColumnInfo]:
+    """Give ratings whose headers state the top in the same words one scale, and say it.
+
+    (:func:`nps_kit._rating_scale.block_scales`: "Note du service (sur 5)" answered 0,5 made
+    its block 0–5, not itself alone beside the food's 1–5.)
+    """
+    numeric = [
+        (c.column, f"{c.column} {c.question or ''}", c.scale)
+        for c in infos
+        if c.kind == "rating" and c.scale is not None and not c.codes
+    ]
+    blocks = {c: block for block in block_scales(numeric) for c in block.columns}
+    notes += [said.note() for said in dict.fromkeys(blocks.values())]
+    out = []
+    for info in infos:
+        block = blocks.get(info.column)
+        if block is not None and block.scale != info.scale:
+            low, high = block.scale
+            rest = info.detail.split(", ", 1)[1:]
+            detail = ", ".join([f"{low}–{high} as its block", *rest])
+            info = replace(info, scale=block.scale, detail=detail)
+        out.append(info if block is None else replace(info, note=block.note()))
+    return out
 
 
 def _separator(answers: _Answers) -> str | None:
@@ -948,10 +974,8 @@ def _classify(
         # only 0 and 1 answered would become the report's main rating scale.
         return "categorical", "2 values", None, None
     if share >= 0.9 and valid:
-        if high <= 5:
-            return "rating", f"{min(low, 1)}–5", (min(low, 1), 5), None
         if high <= 7:
-            return "rating", f"{min(low, 1)}–7", (min(low, 1), 7), None
+            return _rating(asked, low, high)
         if low == 0 or valid < _MIN_ZERO_EVIDENCE:
             return "nps", "0–10", (0, 10), None
         if states_zero_to_ten(name, question):
@@ -973,8 +997,7 @@ def _classify(
             # Zero-padded numbers (0055584) are codes: nobody pads a count or an amount.
             return "id", _unique(distinct, n), None, None
         if _half_points(numeric, asked):
-            low = min(int(numeric.min()), 1)
-            return "rating", f"{low}–5, half points", (low, 5), None
+            return _rating(asked, float(numeric.min()), float(numeric.max()), "half points")
         return "number", f"{_number(numeric.min())}–{_number(numeric.max())}", None, None
     tokens = answers.share(text.str.fullmatch(_TOKEN))
     if tokens >= 0.9 and distinct >= 0.9 * n:
@@ -1406,8 +1429,9 @@ def inspect_export(
                 repeats_by_design=name in who,
             )
         )
-    nps_col = _nps_column(infos)
     notes: list[str] = list(date_notes)
+    infos = _one_scale_per_block(infos, notes)
+    nps_col = _nps_column(infos)
     if report.title_rows:
         # QA21: the title read as the header named every column 'Unnamed: N'.
         above = "Row 1 is" if report.title_rows == 1 else f"Rows 1–{report.title_rows} are"

@@ -1549,6 +1549,7 @@ def _question_lines(
     # any other rating question is summarised answer by answer.
     main = _main_scale([c for c in found.of_kind("rating") if c.column not in skip])
     questions = []
+    said: set[str] = set()
     for info in found.columns:
         if info.column in skip | permits | asking:
             continue
@@ -1556,6 +1557,12 @@ def _question_lines(
             # A labelled scale's answers are read as their points (codes: point -> answer).
             codes = {str(point): answer for point, answer in info.codes}
             extra: dict[str, Any] = {"codes": codes} if codes else {}
+            if info.note and info.note not in said:
+                # The scale inferred from "(sur 5)" and the block's answers, said once (FIX79).
+                said.add(info.note)
+                questions += textwrap.wrap(
+                    info.note, 96, initial_indent="  # ", subsequent_indent="  # "
+                )
             questions.append(entry(info, type="rating", scale=list(info.scale), **extra))
         elif info.kind == "multi":
             questions.append(entry(info, type="multi", separator=info.separator))

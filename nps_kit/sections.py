@@ -709,6 +709,12 @@ def followups(
         tables["ratings"] = analysis.ratings
         parts.append(HTML(f"<h3>{_escape(_w('ratings_title', lang))}</h3>"))
         _ratings_table(parts, analysis.ratings, lang)
+        if analysis.rating_scale is not None:
+            # A mean of 3.9 reads differently out of 0–5 and 1–5: the scale is said (FIX79).
+            low, high = analysis.rating_scale
+            parts.append(
+                report.callout(_w("ratings_scale", lang, low=f"{low:g}", high=f"{high:g}"))
+            )
     # Quadrants place attributes against each other's mean importance and rating: one rated
     # attribute is always "average" (QA18: a quadrant chart of one item), so none is drawn.
     if analysis.drivers is not None and len(analysis.drivers) >= 2:

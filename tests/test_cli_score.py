@@ -1046,3 +1046,67 @@ def test_by_a_unit_column_merges_a_renamed_unit_s_earlier_name_as_run_does(
     )
     status, _, err = run(capsys, path, "--score-column", "score", "--parameters", tmp_path / "x")
     assert status == 2 and "parameters folder not found" in err
+
+
+def test_without_parameters_a_rename_run_s_folder_states_is_said_not_applied(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # FIX79: in the project folder (README's flow: init, run, then score for a quick look),
+    # score --by 部門 without --parameters counted Cloud Platform apart from Cloud Services
+    # without a word, while run reports them as one unit from parameters/cloud.yaml.
+    path = tmp_path / "export.csv"
+    path.write_text(ROWS + "16,Cloud Services,10,2026-11-02,web,1\n", encoding="utf-8")
+    (tmp_path / "parameters").mkdir()
+    (tmp_path / "parameters" / "cloud.yaml").write_text(
+        "name: Cloud\nlanguage: en\ndata: {path: ../export.csv, filter: {column: 部門, "
+        "values: [Cloud Services], previous_names: [Cloud Platform]}}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    args = ["export.csv", "--score-column", "score", "--by", "部門", "--format", "json"]
+    status, out, err = run(capsys, *args)
+    groups = {g["group"]: g["n"] for g in json.loads(out)["groups"]}
+    assert status == 0 and groups["Cloud Platform"] == 5 and groups["Cloud Services"] == 1
+    said = (
+        "'Cloud Platform' is counted apart from 'Cloud Services', while parameters/cloud.yaml "
+        "states it is its earlier name (data.filter.previous_names) and nps-kit run reports "
+        "them as one unit; pass --parameters parameters to count them so."
+    )
+    assert json.loads(out)["notes"][-1] == said and f"note: {said}\n" in err
+    # without a --by of the unit column, or away from the project, nothing to say
+    status, out, _ = run(capsys, "export.csv", "--score-column", "score", "--format", "json")
+    assert json.loads(out)["notes"] == []
+    # a parameters folder that cannot be read is run's to report, not score's
+    (tmp_path / "parameters" / "defaults.yaml").write_text("data: [\n", encoding="utf-8")
+    status, out, _ = run(capsys, *args)
+    assert status == 0 and json.loads(out)["notes"] == []
+
+
+def test_by_values_that_look_like_one_unit_renamed_are_said(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # FIX79: init --from proposes previous_names for a value that stops as another starts;
+    # score --by the same column (with its dates) says so instead of two groups silently.
+    rows = [
+        f"{i},{'Ward 3B' if i < 20 else 'Ward 3B (Cardiology)'},{i % 11},2026-10-{1 + i:02d}"
+        for i in range(30)
+    ]
+    path = tmp_path / "wards.csv"
+    path.write_text("id,Ward,score,date\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    args = [path, "--score-column", "score", "--by", "Ward", "--format", "json"]
+    status, out, _ = run(capsys, *args, "--date-column", "date")
+    assert status == 0 and json.loads(out)["notes"] == [
+        "'Ward 3B' (last answer 2026-10-20) and 'Ward 3B (Cardiology)' (first answer "
+        "2026-10-21) in 'Ward' look like one unit renamed and are counted as two groups; a "
+        "unit file whose data.filter.previous_names lists 'Ward 3B', passed with --parameters, "
+        "counts them as one, as nps-kit run would."
+    ]
+    # a stated rename is merged first: nothing left to say
+    (tmp_path / "w.yaml").write_text(
+        "name: W\nlanguage: en\ndata: {path: wards.csv, filter: {column: Ward, "
+        "values: [Ward 3B (Cardiology)], previous_names: [Ward 3B]}}\n",
+        encoding="utf-8",
+    )
+    status, out, _ = run(capsys, *args, "--date-column", "date", "--parameters", tmp_path)
+    assert [g["group"] for g in json.loads(out)["groups"]] == ["Ward 3B (Cardiology)"]
+    assert len(json.loads(out)["notes"]) == 1  # the merge's own note

@@ -426,6 +426,8 @@ def test_followups_show_every_question_in_order(ja: Report) -> None:
     ]
     # 10 valid respondents commented (A15's comment has no valid score).
     assert "回答者10人がコメント" in shown.text
+    # FIX79: the ratings' scale is said under their means (3.9 out of 0–5 or of 1–5?)
+    assert "平均は1〜5点の尺度の値です（パラメーターの followups.scale）。" in shown.text
     assert "（無回答）" in shown.html  # A04 and A12 chose no feature
     assert "配送（スピード・破損）" in shown.html
     # quoted under a theme: detractors who complain about it or ask to improve it

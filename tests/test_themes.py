@@ -19,10 +19,8 @@ from nps_kit.text.themes import (
     Theme,
     ThemeBook,
     _own_words,
-    _quote_key,
     evaluate_themes,
     load_themes,
-    representative_comments,
     tag_themes,
     theme_impact,
 )
@@ -323,36 +321,6 @@ def test_theme_impact_unknown_score_column(book: ThemeBook) -> None:
         texts = pd.Series(["a", "b"])
         theme_impact(data, tag_themes(texts, book), polarity=tag_polarity(texts, book), book=book)
     assert str(info.value) == ("no column 'nps_score'; columns: 'score'. Did you mean 'score'?")
-
-
-# --- representative comments --------------------------------------------------------------
-
-
-def test_representative_comments_diverse_mid_length_and_truncated() -> None:
-    texts = pd.Series(
-        [
-            "遅い",
-            "配送がとても遅くて、届くまで一週間もかかりました。次回は改善してほしいです。",
-            "配送がとても遅くて、届くまで一週間もかかりました。次回は改善してほしいです！",
-            "電話が全然つながらず、三十分も待たされました。サポート体制を見直してください。",
-            None,
-            "x" * 300,
-        ]
-    )
-    picked = representative_comments(texts, k=3, max_chars=40)
-    # closest to 60 characters first; the near-duplicate ending in "！" is skipped
-    assert picked == [
-        "電話が全然つながらず、三十分も待たされました。サポート体制を見直してください。",
-        "配送がとても遅くて、届くまで一週間もかかりました。次回は改善してほしいです。",
-        "遅い",
-    ]
-    long = representative_comments(texts, k=4, max_chars=40)[-1]
-    assert long == "x" * 39 + "…"
-    assert representative_comments(texts, k=3, max_chars=40) == picked  # deterministic
-
-
-def test_representative_comments_empty() -> None:
-    assert representative_comments(pd.Series([None, "  "], dtype=object)) == []
 
 
 # --- evaluation ---------------------------------------------------------------------------
@@ -797,49 +765,3 @@ def test_an_answer_that_starts_with_nothing_is_read_whole() -> None:
 
     tags = tag_themes(pd.Series(["nothing, it's great"], dtype="string"), load_pack("saas"))
     assert not tags.to_numpy(dtype=bool).any()
-
-
-def test_representative_comments_leave_out_quotes_already_shown() -> None:
-    # FIX72: a comment quoted under one theme is not quoted again under the next.
-    texts = pd.Series(["Faster ticket responses.", "Reply to emails faster.", "Slow console."])
-    first = representative_comments(texts, k=2)
-    again = representative_comments(texts, k=2, leave_out=first)
-    assert not set(first) & set(again) and again == ["Slow console."]
-    long = "x " * 100
-    (cut,) = representative_comments(pd.Series([long]), k=1)
-    assert cut.endswith("…") and representative_comments(pd.Series([long]), leave_out={cut}) == []
-
-
-def test_representative_comments_tell_quotes_apart_without_punctuation_width_or_emoji() -> None:
-    # FIX75: a quote may differ from another only in punctuation, width or a trailing emoji.
-    # Two comments are one quote when they read the same without punctuation, symbols
-    # (emoji), spaces and width: among the picks, and against the quotes already shown.
-    texts = pd.Series(["配送が遅い", "配送が遅い😠", "ＡＰＰが重い！", "appが重い", "Slow app."])
-    # "最高" and "最高👍": too short for the 3-gram likeness to see them as one
-    texts = pd.concat([texts, pd.Series(["slow app", "最高", "最高👍"])], ignore_index=True)
-    picked = representative_comments(texts, k=8)
-    assert picked == ["Slow app.", "ＡＰＰが重い！", "配送が遅い😠", "最高👍"]  # the longest first
-    # nor one already shown, as the theme quotes are to the voices of the same segment
-    again = representative_comments(
-        pd.Series(["slow app 👎", "配送が遅い!!", "Billing is wrong"]), leave_out=picked
-    )
-    assert again == ["Billing is wrong"]
-    # comments of emoji alone are told apart by their emoji
-    assert representative_comments(pd.Series(["👍", "😡"])) == ["👍", "😡"]
-
-
-def test_representative_comments_keep_quotes_whose_signs_say_the_opposite() -> None:
-    # REVIEW33: FIX75's quote key dropped every symbol, so comments that differ only in a sign
-    # that carries the meaning were one quote and the second never shown: Japanese ○ and ×
-    # (good, bad), stars, < and >. ("Price +20%" and "Price -20%" this year are alike enough
-    # for the 3-gram likeness, an older rule, to pick one: their keys differ.)
-    pairs = [
-        ["接客は○、料金は×です", "接客は×、料金は○です"],
-        ["配送★★★★★", "配送★☆☆☆☆"],
-        ["Wait < 5 min", "Wait > 5 min"],
-    ]
-    for pair in pairs:
-        assert representative_comments(pd.Series(pair), k=2) == pair
-    assert _quote_key("Price +20%") != _quote_key("Price -20%") != _quote_key("Price 20%")
-    # punctuation, width and emoji still say nothing more
-    assert len(representative_comments(pd.Series(["配送が遅い😠", "配送が遅い！！"]), k=2)) == 1

@@ -15,6 +15,7 @@ from nps_kit._width import display_width, pad
 if TYPE_CHECKING:
     import pandas as pd
 
+    from nps_kit._renames import EarlierName
     from nps_kit.load import ColumnIndex
 
 __all__ = ["register"]
@@ -166,7 +167,14 @@ def _run(args: argparse.Namespace) -> int:
     data = loaded.data
     renamed: list[str] = []
     if args.parameters is not None:
-        data, renamed = _merge_renamed(data, keys, args.parameters, args.data, index)
+        data, merged = _merge_renamed(data, keys, args.parameters, args.data, index)
+        renamed = [_merged_note(name, args.parameters) for name in merged]
+    elif keys:
+        # Scored in a project without --parameters: the renames run's folder states are said,
+        # not applied (FIX79; the groups here would differ from the report's units).
+        renamed = _unmerged_notes(data, keys, args.data, index)
+    if keys and date_column:
+        renamed += _looks_renamed(data, keys)
     weight = "nps_weight" if args.weight_column else None
     overall = nps(data, weight=weight, level=args.level, min_n=args.min_n)
     groups = None
@@ -250,12 +258,12 @@ def _run(args: argparse.Namespace) -> int:
 
 def _merge_renamed(
     data: pd.DataFrame, keys: list[str], parameters: Path, export: Path, index: ColumnIndex
-) -> tuple[pd.DataFrame, list[str]]:
+) -> tuple[pd.DataFrame, list[EarlierName]]:
     """Count each renamed unit's earlier name under its current one in the ``--by`` columns.
 
     The renames are those of the units of ``parameters`` that read ``export``
     (:func:`nps_kit._renames.earlier_names`, the reading ``run``'s check shares). Returns the
-    data and one note per earlier name found.
+    data and the earlier names found.
     """
     from nps_kit._renames import earlier_names, merge_earlier
     from nps_kit.errors import NpsKitError
@@ -263,7 +271,7 @@ def _merge_renamed(
 
     found = load_all(parameters)
     names = [n for n in earlier_names(found.units.values()) if n.export == export.resolve()]
-    notes = []
+    out = []
 
     def column(name: str) -> str | None:
         try:
@@ -273,13 +281,74 @@ def _merge_renamed(
 
     for key in keys:
         data[key], merged = merge_earlier(data[key], [n for n in names if column(n.column) == key])
-        for name in merged:
-            where = name.source.name if name.source is not None else parameters.name
+        out += merged
+    return data, out
+
+
+def _where(name: EarlierName, parameters: Path) -> str:
+    return name.source.name if name.source is not None else parameters.name
+
+
+def _merged_note(name: EarlierName, parameters: Path) -> str:
+    return (
+        f"{str(name.old)!r} is counted as {str(name.current[0])!r}, its earlier name "
+        f"(data.filter.previous_names in {_where(name, parameters)}), as nps-kit run reports "
+        "the unit."
+    )
+
+
+# The folder nps-kit run reads by default (its --parameters), where score looks for renames
+# it was not given.
+_RUN_PARAMETERS = Path("parameters")
+
+
+def _unmerged_notes(
+    data: pd.DataFrame, keys: list[str], export: Path, index: ColumnIndex
+) -> list[str]:
+    """Say the renames ``run``'s parameters folder states for ``--by`` columns, not applied.
+
+    Without ``--parameters`` the groups are the export's values; when the folder ``run``
+    reads (``parameters``) states that one is another's earlier name, ``run`` reports them as
+    one unit, so the two figures would differ without a word. A folder that cannot be read
+    says nothing here (``run`` says what is wrong with it).
+    """
+    from nps_kit.errors import NpsKitError
+
+    if not _RUN_PARAMETERS.is_dir():
+        return []
+    try:
+        _, merged = _merge_renamed(data.copy(), keys, _RUN_PARAMETERS, export, index)
+    except NpsKitError:
+        return []
+    return [
+        f"{str(name.old)!r} is counted apart from {str(name.current[0])!r}, while "
+        f"{_RUN_PARAMETERS / _where(name, _RUN_PARAMETERS)} states it is its earlier name "
+        "(data.filter.previous_names) and nps-kit run reports them as one unit; pass "
+        f"--parameters {_RUN_PARAMETERS} to count them so."
+        for name in merged
+    ]
+
+
+def _looks_renamed(data: pd.DataFrame, keys: list[str]) -> list[str]:
+    """Say which ``--by`` values look like one unit renamed, as ``init --from`` proposes.
+
+    (:func:`nps_kit._renames.renames`: one value stops as the other starts, one name the
+    start of the other.) They are counted as two groups; a stated rename (``--parameters``)
+    has been merged before this looks.
+    """
+    from nps_kit._renames import renames
+    from nps_kit._value_key import one_spelling
+
+    notes = []
+    for key in keys:
+        for found in renames(one_spelling(data[key]), data["nps_date"]):
             notes.append(
-                f"{str(name.old)!r} is counted as {str(name.current[0])!r}, its earlier name "
-                f"(data.filter.previous_names in {where}), as nps-kit run reports the unit."
+                f"{found.old!r} (last answer {found.last_old}) and {found.new!r} (first answer "
+                f"{found.first_new}) in {key!r} look like one unit renamed and are counted as "
+                f"two groups; a unit file whose data.filter.previous_names lists {found.old!r}, "
+                "passed with --parameters, counts them as one, as nps-kit run would."
             )
-    return data, notes
+    return notes
 
 
 def exclude_option(text: str) -> tuple[str, str]:

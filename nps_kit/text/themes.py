@@ -15,8 +15,7 @@ theme's regular expressions only where that pass finds a candidate (see ``_theme
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -35,6 +34,7 @@ from nps_kit.text._kept import kept_hits, vetoed_additions
 from nps_kit.text._layer import Adjustment, adjust, languages, trained_excludes
 from nps_kit.text._lemma import lemma_text, with_lemmas
 from nps_kit.text._match import ThemeMatcher, join_source, keyword_parts, matcher
+from nps_kit.text._quotes import representative_comments
 from nps_kit.text._regex_parts import skipping
 from nps_kit.text.languages import unread
 from nps_kit.text.tokens import _normalised_codes, _without_no_answer_opener, normalise_one
@@ -801,112 +801,6 @@ def theme_impact(
     return table.sort_values(["nps_gain", "mentions"], ascending=False, kind="stable").reset_index(
         drop=True
     )
-
-
-def _trigrams(text: str) -> frozenset[str]:
-    text = normalise_one(text)
-    return frozenset(text[i : i + 3] for i in range(max(len(text) - 2, 1)))
-
-
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a or b else 1.0
-
-
-# Variation selectors and emoji tag characters: parts of an emoji, no letter of a comment.
-_EMOJI_PARTS = re.compile("[\ufe00-\ufe0f\U000e0000-\U000e007f\U000e0100-\U000e01ef]")
-# Signs that say what a comment means, kept in its quote key: math signs (+ − × < >, category
-# Sm), Japanese marks ○ ◎ △ □ ● ▲ (geometric shapes), stars ★ ☆ and ticks ✓ ✔ ✗ ✘; and a
-# hyphen-minus before a number (-20%), read as a minus (REVIEW33: 「接客は○、料金は×です」 and
-# 「接客は×、料金は○です」 were one quote).
-_SIGNS = re.compile("[\u25a0-\u25ff\u2605\u2606\u2713-\u2718]")
-_MINUS = re.compile(r"(?<![\w.])-(?=\d)")
-
-
-def _quote_key(text: str) -> str:
-    """Return what a quote says, to tell two comments apart: the one rule of the quote choice.
-
-    NFKC (full- and half-width alike) and case-folded, without punctuation, symbols (emoji and
-    their modifiers), spaces and the parts of an emoji: 「配送が遅い」, 「配送が遅い😠」 and
-    「配送が遅い！！」 are one quote, "Slow app." and "slow app 👎" another (FIX75). A comment
-    of symbols alone keeps them, so 👍 and 😡 stay two; signs that carry the meaning stay
-    (:data:`_SIGNS`, math signs, a minus before a number: ○ and ×, "+20%" and "-20%").
-    """
-    folded = unicodedata.normalize("NFKC", _EMOJI_PARTS.sub("", text)).casefold()
-    folded = _MINUS.sub("\u2212", folded)
-    words = "".join(
-        ch
-        for ch in folded
-        if unicodedata.category(ch)[0] not in "PSZC"
-        or unicodedata.category(ch) == "Sm"
-        or _SIGNS.match(ch)
-    )
-    return words or "".join(folded.split())
-
-
-def _truncate(text: str, max_chars: int) -> str:
-    return text if len(text) <= max_chars else text[: max_chars - 1].rstrip() + "…"
-
-
-def representative_comments(
-    texts: pd.Series,
-    *,
-    k: int = 3,
-    max_chars: int = 160,
-    ideal_chars: int = 60,
-    similarity: float = 0.6,
-    leave_out: Collection[str] = (),
-) -> list[str]:
-    """Pick a few diverse, readable comments to quote.
-
-    Comments closest to ``ideal_chars`` characters are preferred (short ones say little, long ones
-    are hard to read in a report); a comment whose character-3-gram Jaccard similarity to one
-    already picked is ``similarity`` or more is skipped as a near-duplicate, and so is one that
-    says what a picked or left-out quote says but for punctuation, width or emoji
-    (:func:`_quote_key`). Ties keep the input order, so the result is deterministic.
-
-    Parameters
-    ----------
-    texts
-        The comments to choose from (the caller selects the theme or segment).
-    k
-        How many to return at most.
-    max_chars
-        Longer comments are cut and end with "…".
-    ideal_chars
-        The preferred length.
-    similarity
-        Near-duplicate threshold.
-    leave_out
-        Quotes already shown, as this function returned them: not picked again, nor a comment
-        that differs from one only in punctuation, width or emoji.
-
-    Returns
-    -------
-    list of str
-        Up to ``k`` comments as plain text (white space tidied, not escaped).
-    """
-    candidates = [" ".join(str(t).split()) for t in texts.dropna().astype(str) if str(t).strip()]
-    order = sorted(
-        range(len(candidates)),
-        key=lambda i: (abs(len(candidates[i]) - ideal_chars), i),
-    )
-    chosen: list[str] = []
-    grams: list[frozenset[str]] = []
-    said = {_quote_key(quote) for quote in leave_out}  # what the shown and chosen quotes say
-    for i in order:
-        if len(chosen) == k:
-            break
-        quote = _truncate(candidates[i], max_chars)
-        key = _quote_key(quote)
-        if key in said:
-            continue
-        g = _trigrams(candidates[i])
-        if any(_jaccard(g, other) >= similarity for other in grams):
-            continue
-        chosen.append(quote)
-        grams.append(g)
-        said.add(key)
-    return chosen
 
 
 @dataclass(frozen=True)

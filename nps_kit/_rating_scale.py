@@ -1,0 +1,151 @@
+"""The scale of a rating question: what its header states, and one scale for its block.
+
+The one home of the rule ``inspect`` (and so ``init --from``) follows for a numeric rating's
+scale. A header may state the whole range ("(1-5)", （0〜5）: that range, whatever was
+answered), only the top ("(sur 5)", "(out of 5)", "/5", 5点満点: a mark out of 5) or nothing
+(the answers show the top, 5 or 7, and the bottom, 1 unless someone answered under 1).
+
+Questions whose headers state the top in the same words are one block ("Note de la cuisine
+(sur 5)", "Note du service (sur 5)"): one scale for all, from 0 when any of them was answered
+under 1 (a 0 or a half point 0,5: a mark out of 5 may be 0), else from 1. Before (QA32 followed
+by FIX79), each took the bottom of its own answers, so the service's 0,5 made it 0–5 beside
+the food's 1–5, and ``init`` left one of them out of the ratings as answers of a second scale.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+__all__ = ["OUT_OF_FIVE", "BlockScale", "answered_scale", "block_scales", "stated_top"]
+
+# A header that states a rating out of 5 ("(sur 5)", "(out of 5)", "/5", 5点満点, "(1-5)"): its
+# answers in half points (4,5; 3.0) are ratings on that scale, not numbers to leave out (QA32).
+# The 5 is the scale's only when no word but a rating's unit follows it: "sur 5 jours" (hours
+# over five days) and "moins de 5" (an amount under 5 €) are no scale (REVIEW33).
+OUT_OF_FIVE: Final = re.compile(
+    r"(?:\bsur|\bout of|\bvon|\bsu|/)\s*5(?![\d.,])"
+    r"(?!\s*(?!(?:stars?|étoiles?|sterne|stelle|points?|pts)\b)[^\W\d_])|5\s*点満点"
+    r"|[(（]\s*[01]\s*(?:[-–—〜~～]|to|à|bis)\s*5\s*[)）]",
+    re.I,
+)
+# A header that states both ends of a rating's range: "(1-5)", （0〜5）, "(1 to 7)".
+_RANGE: Final = re.compile(r"[(（]\s*([01])\s*(?:[-–—〜~～]|to|à|bis)\s*([57])\s*[)）]", re.I)
+
+
+def _asked(header: str) -> str:
+    return unicodedata.normalize("NFKC", header)
+
+
+def _stated_range(header: str) -> tuple[int, int] | None:
+    found = _RANGE.search(_asked(header))
+    return None if found is None else (int(found.group(1)), int(found.group(2)))
+
+
+def stated_top(header: str) -> str | None:
+    """Return the words in which a header states only the top of its scale, else ``None``.
+
+    Examples
+    --------
+    >>> stated_top("Note du service (sur 5)")
+    'sur 5'
+    >>> stated_top("Rate the food (1-5)") is None  # the whole range: no block needed
+    True
+    """
+    asked = _asked(header)
+    if _stated_range(asked) is not None:
+        return None
+    found = OUT_OF_FIVE.search(asked)
+    return None if found is None else " ".join(found.group().casefold().split())
+
+
+def answered_scale(header: str, low: float, high: float) -> tuple[tuple[int, int], bool]:
+    """Return a numeric rating's scale, and whether its header's range overrules the answers.
+
+    Parameters
+    ----------
+    header
+        The column's header and question text.
+    low, high
+        The lowest and highest answer.
+
+    Returns
+    -------
+    tuple
+        ``((bottom, top), overruled)``: a stated range as stated ("(1-5)" answered 0 is 1–5:
+        its 0 is off the scale, counted as invalid in the report; ``overruled`` says the
+        answers alone would give another), else top 5 or 7 by the answers and bottom 1, or 0
+        when an answer is under 1 (before the block's rule, :func:`block_scales`).
+    """
+    stated = _stated_range(header)
+    answered = ((0 if low < 1 else 1), (5 if high <= 5 else 7))
+    return (stated, stated != answered) if stated is not None else (answered, False)
+
+
+@dataclass(frozen=True)
+class BlockScale:
+    """The one scale of the rating questions whose headers state the top in the same words.
+
+    Attributes
+    ----------
+    scale
+        ``(bottom, top)``.
+    words
+        How the headers state it (``"sur 5"``).
+    columns
+        The block's questions, in file order.
+    under_one
+        The questions answered under 1, which put the bottom at 0 (empty when it is 1).
+    """
+
+    scale: tuple[int, int]
+    words: str
+    columns: tuple[str, ...]
+    under_one: tuple[str, ...]
+
+    def note(self) -> str:
+        """Say which scale the block's questions have and why, for ``inspect`` and ``init``."""
+        low, high = self.scale
+        if len(self.columns) > 1:
+            n = len(self.columns)
+            said = f"The {n} questions rated {self.words!r} are on one scale, {low}–{high}"
+        else:
+            said = f"{self.columns[0]!r} is on a scale of {low}–{high}"
+        if self.under_one:
+            names = ", ".join(repr(c) for c in self.under_one)
+            has = "has" if len(self.under_one) == 1 else "have"
+            return f"{said}: a mark out of {high} from 0, as {names} {has} answers under 1."
+        return f"{said} (out of {high}, none answered under 1)."
+
+
+def block_scales(ratings: Sequence[tuple[str, str, tuple[int, int]]]) -> list[BlockScale]:
+    """Give the rating questions whose headers state the top in the same words one scale.
+
+    Parameters
+    ----------
+    ratings
+        ``(column, header, scale by its own answers)`` of each numeric rating, in file order.
+
+    Returns
+    -------
+    list of BlockScale
+        One per block: the top stated, the bottom 0 when any question of the block was
+        answered under 1, else 1.
+    """
+    blocks: dict[tuple[str, int], list[tuple[str, tuple[int, int]]]] = {}
+    for column, header, scale in ratings:
+        words = stated_top(header)
+        if words is not None:
+            blocks.setdefault((words, scale[1]), []).append((column, scale))
+    return [
+        BlockScale(
+            scale=(min(s[0] for _, s in members), top),
+            words=words,
+            columns=tuple(c for c, _ in members),
+            under_one=tuple(c for c, s in members if s[0] == 0),
+        )
+        for (words, top), members in blocks.items()
+    ]

@@ -1,0 +1,142 @@
+"""The quote choice (``nps_kit.text._quotes``): diverse, readable quotes, none saying another's."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from nps_kit.text._quotes import _quote_key, representative_comments
+
+
+def test_representative_comments_diverse_mid_length_and_truncated() -> None:
+    texts = pd.Series(
+        [
+            "遅い",
+            "配送がとても遅くて、届くまで一週間もかかりました。次回は改善してほしいです。",
+            "配送がとても遅くて、届くまで一週間もかかりました。次回は改善してほしいです！",
+            "電話が全然つながらず、三十分も待たされました。サポート体制を見直してください。",
+            None,
+            "x" * 300,
+        ]
+    )
+    picked = representative_comments(texts, k=3, max_chars=40)
+    # closest to 60 characters first; the near-duplicate ending in "！" is skipped
+    assert picked == [
+        "電話が全然つながらず、三十分も待たされました。サポート体制を見直してください。",
+        "配送がとても遅くて、届くまで一週間もかかりました。次回は改善してほしいです。",
+        "遅い",
+    ]
+    long = representative_comments(texts, k=4, max_chars=40)[-1]
+    assert long == "x" * 39 + "…"
+    assert representative_comments(texts, k=3, max_chars=40) == picked  # deterministic
+
+
+def test_representative_comments_empty() -> None:
+    assert representative_comments(pd.Series([None, "  "], dtype=object)) == []
+
+
+def test_representative_comments_leave_out_quotes_already_shown() -> None:
+    # FIX72: a comment quoted under one theme is not quoted again under the next.
+    texts = pd.Series(["Faster ticket responses.", "Reply to emails faster.", "Slow console."])
+    first = representative_comments(texts, k=2)
+    again = representative_comments(texts, k=2, leave_out=first)
+    assert not set(first) & set(again) and again == ["Slow console."]
+    long = "x " * 100
+    (cut,) = representative_comments(pd.Series([long]), k=1)
+    assert cut.endswith("…") and representative_comments(pd.Series([long]), leave_out={cut}) == []
+
+
+def test_representative_comments_tell_quotes_apart_without_punctuation_width_or_emoji() -> None:
+    # FIX75: a quote may differ from another only in punctuation, width or a trailing emoji.
+    # Two comments are one quote when they read the same without punctuation, symbols
+    # (emoji), spaces and width: among the picks, and against the quotes already shown.
+    texts = pd.Series(["配送が遅い", "配送が遅い😠", "ＡＰＰが重い！", "appが重い", "Slow app."])
+    # "最高" and "最高👍": too short for the 3-gram likeness to see them as one
+    texts = pd.concat([texts, pd.Series(["slow app", "最高", "最高👍"])], ignore_index=True)
+    picked = representative_comments(texts, k=8)
+    assert picked == ["Slow app.", "ＡＰＰが重い！", "配送が遅い😠", "最高👍"]  # the longest first
+    # nor one already shown, as the theme quotes are to the voices of the same segment
+    again = representative_comments(
+        pd.Series(["slow app 👎", "配送が遅い!!", "Billing is wrong"]), leave_out=picked
+    )
+    assert again == ["Billing is wrong"]
+    # comments of emoji alone are told apart by their emoji
+    assert representative_comments(pd.Series(["👍", "😡"])) == ["👍", "😡"]
+
+
+def test_representative_comments_keep_quotes_whose_signs_say_the_opposite() -> None:
+    # REVIEW33: FIX75's quote key dropped every symbol, so comments that differ only in a sign
+    # that carries the meaning were one quote and the second never shown: Japanese ○ and ×
+    # (good, bad), stars, < and >. FIX79: the 3-gram likeness no longer makes one of two
+    # comments whose signs differ a near-duplicate ("Price +20%" and "Price -20%" were one).
+    pairs = [
+        ["接客は○、料金は×です", "接客は×、料金は○です"],
+        ["配送★★★★★", "配送★☆☆☆☆"],
+        ["Wait < 5 min", "Wait > 5 min"],
+        ["Price +20% this year", "Price -20% this year"],
+        ["Wait 5 min", "Wait < 5 min"],
+    ]
+    for pair in pairs:
+        assert sorted(representative_comments(pd.Series(pair), k=2)) == sorted(pair), pair
+    assert _quote_key("Price +20%") != _quote_key("Price -20%") != _quote_key("Price 20%")
+    # punctuation, width and emoji still say nothing more
+    assert len(representative_comments(pd.Series(["配送が遅い😠", "配送が遅い！！"]), k=2)) == 1
+
+
+def test_emoji_that_judge_differently_keep_two_quotes_apart() -> None:
+    # FIX79: "Delivery 👍" and "Delivery 👎" were one quote (the key dropped every emoji, and
+    # the 3-gram likeness called them near-duplicates): the second judgement was never shown.
+    pairs = [
+        ["Delivery 👍", "Delivery 👎"],
+        ["配送😊", "配送😡"],
+        ["Support ❤️", "Support 😭"],
+        ["Checkout :)", "Checkout :("],
+        ["Fast delivery:-)", "Fast delivery :-("],
+        ["配送 👍 価格 👎", "配送 👎 価格 👍"],
+    ]
+    for pair in pairs:
+        assert sorted(representative_comments(pd.Series(pair), k=2)) == sorted(pair), pair
+        # ... and against a quote already shown (the theme's quote, then the segment's voices)
+        assert representative_comments(pd.Series(pair[1:]), leave_out=pair[:1]) == pair[1:]
+    # Signs and stars in emoji form are kept as written: ⭐⭐⭐⭐⭐ is a rating, ❌ a cross.
+    signs = [["Delivery ✅", "Delivery ❌"], ["Food ⭐⭐⭐⭐⭐", "Food ⭐"], ["接客⭕", "接客❌"]]
+    for pair in signs:
+        assert sorted(representative_comments(pd.Series(pair), k=2)) == sorted(pair), pair
+
+
+def test_decorative_emoji_differences_stay_one_quote() -> None:
+    # Variation selectors, skin tones, a repeated emoji, an emoji of the words' own judgement
+    # and one that judges nothing say nothing more.
+    groups = [
+        ["Great staff ❤️", "Great staff ❤", "great staff!! ❤❤❤"],
+        ["Delivery 👍", "Delivery 👍🏽", "Delivery 👍👍👍", "delivery 😊"],
+        ["配送が遅い", "配送が遅い😠", "配送が遅い😠😠", "配送が遅い🚚"],
+        ["Nice :)", "nice :-)"],
+    ]
+    for group in groups:
+        assert len(representative_comments(pd.Series(group), k=5)) == 1, group
+    assert _quote_key("Delivery 👍🏽👍") == _quote_key("delivery 👍")
+    # an emoticon is read where it is one: not in a time, nor a word
+    assert _quote_key("Open 10:30)").judged == () and _quote_key("re:design").judged == ()
+
+
+def test_a_negation_keeps_two_alike_comments_apart() -> None:
+    # FIX79: the 3-gram likeness (0.6) called "The delivery was good" a near-duplicate of "The
+    # delivery was not good" (0.68), so a segment's voices showed one side only.
+    pairs = [
+        ["The delivery was good", "The delivery was not good"],
+        ["I would recommend you", "I would not recommend you"],
+        ["I wasn't happy with the wait", "I was happy with the wait"],
+        ["Staff were helpful", "Staff were unhelpful"],
+        ["配送はとても早くて満足しています", "配送はとても早くなくて満足していません"],
+    ]
+    for pair in pairs:
+        assert sorted(representative_comments(pd.Series(pair), k=2)) == sorted(pair), pair
+    # what only punctuation or an adverb tells apart stays one quote
+    for pair in (
+        [
+            "The staff was friendly and the food great",
+            "The staff was friendly and the food great!!",
+        ],
+        ["Delivery was quick and easy", "Delivery was quick and very easy"],
+    ):
+        assert len(representative_comments(pd.Series(pair), k=2)) == 1, pair

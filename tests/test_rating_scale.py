@@ -1,0 +1,106 @@
+"""The scale of a rating question (``nps_kit._rating_scale``), through inspect and init.
+
+A French Typeform export (QA32's shape: ``;``, decimal commas) whose three ratings are all
+"(sur 5)": the food in half points from 1,0, the service in half points from 0,5, the setting
+in whole stars. One block, one scale, said where it was inferred.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+from nps_kit._rating_scale import answered_scale, block_scales, stated_top
+from nps_kit.cli import main
+
+FOOD, SERVICE, SETTING = (f"Note {x} (sur 5)" for x in ("de la cuisine", "du service", "du cadre"))
+
+
+def _export(path: Path, *, service_low: int = 1) -> Path:
+    """Write the export: 120 answers, ratings cycling through their halves or stars."""
+    n = 120
+    frame = pd.DataFrame(
+        {
+            "#": [f"t{i:04d}" for i in range(n)],
+            "Recommanderiez-vous nos restaurants ? (0-10)": [i % 11 for i in range(n)],
+            FOOD: [f"{2 + i % 9:d}" for i in range(n)],  # halves 1,0 … 5,0 once divided
+            SERVICE: [f"{service_low + i % (11 - service_low):d}" for i in range(n)],
+            SETTING: [str(1 + i % 5) for i in range(n)],
+            "Pourquoi cette note ?": ["Lent" if i % 2 else "Bien" for i in range(n)],
+            "Submit Date (UTC)": [f"{1 + i % 28:02d}/11/2026 12:00" for i in range(n)],
+        }
+    )
+    for half in (FOOD, SERVICE):
+        frame[half] = (frame[half].astype(int) / 2).map(lambda x: f"{x:.1f}".replace(".", ","))
+    frame.to_csv(path, sep=";", index=False)
+    return path
+
+
+def _inspected(capsys: pytest.CaptureFixture[str], path: Path) -> dict:
+    capsys.readouterr()
+    assert main(["inspect", str(path), "--format", "json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_ratings_out_of_5_in_one_block_share_one_scale(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FIX79: the service's 0,5 made it 0–5 beside the food's and the setting's 1–5, and init
+    # summarised the service answer by answer as a categorical question (a second scale).
+    found = _inspected(capsys, _export(tmp_path / "bistro.csv"))
+    columns = {c["column"]: c for c in found["columns"]}
+    assert [columns[c]["scale"] for c in (FOOD, SERVICE, SETTING)] == [[0, 5]] * 3
+    assert columns[FOOD]["detail"] == "0–5 as its block, half points"
+    assert columns[SERVICE]["detail"] == "0–5, half points"
+    assert columns[SETTING]["detail"] == "0–5 as its block"
+    said = (
+        "The 3 questions rated 'sur 5' are on one scale, 0–5: a mark out of 5 from 0, as "
+        "'Note du service (sur 5)' has answers under 1."
+    )
+    assert said in found["notes"]
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--from", str(tmp_path / "bistro.csv")]) == 0
+    text = (project / "parameters" / "defaults.yaml").read_text("utf-8")
+    followups = yaml.safe_load(text)["followups"]
+    rated = [(f["column"], f["type"], f.get("scale")) for f in followups if f["type"] != "text"]
+    assert rated == [(c, "rating", [0, 5]) for c in (FOOD, SERVICE, SETTING)]
+    # ... and init's file says which scale it inferred and why, once
+    assert text.count("  # The 3 questions rated 'sur 5' are on one scale, 0–5: a mark out of") == 1
+
+
+def test_a_block_answered_from_1_is_1_to_5_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    found = _inspected(capsys, _export(tmp_path / "bistro.csv", service_low=2))
+    assert {c["column"]: c["scale"] for c in found["columns"] if c["kind"] == "rating"} == {
+        FOOD: [1, 5],
+        SERVICE: [1, 5],
+        SETTING: [1, 5],
+    }
+    assert (
+        "The 3 questions rated 'sur 5' are on one scale, 1–5 (out of 5, none answered under 1)."
+        in found["notes"]
+    )
+
+
+def test_a_stated_range_wins_over_the_answers() -> None:
+    # "(1-5)" answered 0: the 0 is off the stated scale (invalid in the report), not a 0–5.
+    assert answered_scale("Rate the food (1-5)", 0, 5) == ((1, 5), True)
+    assert answered_scale("Rate the food (1-5)", 1, 4) == ((1, 5), False)  # as answered
+    assert answered_scale("Rate the food （0〜5）", 1, 5) == ((0, 5), True)
+    assert answered_scale("Rate the food", 0.5, 5) == ((0, 5), False)
+    assert answered_scale("Rate the food", 2, 7) == ((1, 7), False)
+    assert stated_top("Note (sur 5 étoiles)") == "sur 5"  # the block of "(sur 5)"
+    assert stated_top("Heures (sur 5 jours)") is None  # REVIEW33: hours over five days
+    # stated in other words, or over another top: another block
+    blocks = block_scales(
+        [("a", "A (sur 5)", (0, 5)), ("b", "B (sur 5)", (1, 5)), ("c", "C /5", (1, 5))]
+    )
+    assert [(b.columns, b.scale, b.under_one) for b in blocks] == [
+        (("a", "b"), (0, 5), ("a",)),
+        (("c",), (1, 5), ()),
+    ]
