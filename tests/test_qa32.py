@@ -13,9 +13,11 @@ alerts go to a real SMTP server (aiosmtpd, ``tests/_smtp.py``).
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import json
 import re
+import shutil
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -307,3 +309,60 @@ def test_a_score_of_11_is_named_with_its_row_in_every_format(
         assert "Traceback" not in err
         assert main(["score", path, "--score-column", score]) == 0
         assert "1 invalid" in capsys.readouterr().out, name
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_french_comments_say_why_there_are_no_themes_in_the_mail_and_the_overview(
+    lang: str, exports: Path, smtp: Recorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # FIX78 #1: Marseille's report said "Most comments (27 of 28) are in French …" under its
+    # question, but its e-mail showed no themes and no reason and the overview's Top complaint
+    # a bare "—". The same sentence, in the report's language, in all three.
+    project = exports / f"fix78_{lang}"
+    if not project.exists():
+        shutil.copytree(_init(exports, "bistro"), project)
+    params = project / "parameters"
+    defaults = params / "defaults.yaml"
+    text = defaults.read_text("utf-8").replace("\nlanguage: en\n", f"\nlanguage: {lang}\n")
+    defaults.write_text(text + "\n", "utf-8")
+    unit = params / "marseille.yaml"
+    unit.write_text(unit.read_text("utf-8") + "mail:\n  to: [marseille@example.com]\n", "utf-8")
+    monkeypatch.chdir(project)
+    out = ["--parameters", str(params), "--output", str(project / "reports")]
+    assert main(["run", "marseille", "--period", MONTH, *out]) == 0
+    assert main(["send", "marseille", "--period", MONTH, *out]) == 0
+    truth = check.truth("bistro", exports)
+    mine = truth.loc[(truth["unit"] == "Marseille") & (truth["month"] == MONTH)]
+    said = {
+        "en": "Most comments ({n} of {c}) are in French, which neither the theme packs nor the "
+        "comparison of words read: no themes or typical phrases come from them. Words of that "
+        "language written in themes.yaml tag them, as neutral mentions.",
+        "ja": "コメントの多く（{c}件中{n}件）はフランス語で、テーマパックも特徴語の比較もこの言語を"
+        "読みません。その言語の語句を themes.yaml に書けば、テーマが付きます（賛否は「中立」）。",
+    }[lang]
+    folder = project / "reports" / MONTH
+
+    def visible(page: str) -> str:
+        page = re.sub(r"<(style|script)\b.*?</\1>", " ", page, flags=re.S)
+        # a block's end is a break between its words and the next block's, a span's none
+        page = re.sub(r"<br\b[^>]*>|</(?:h\d|p|li|td|th|div|summary)>", " ", page)
+        page = re.sub(r"<[^>]+>", "", page)
+        return re.sub(r"\s+", " ", html.unescape(page)).replace("\xa0", " ")
+
+    report = visible((folder / "marseille.html").read_text("utf-8"))
+    found = re.search(r"(\d+) of (\d+)\) are in French|（(\d+)件中(\d+)件）はフランス語", report)
+    assert found is not None
+    n, c = (found[1], found[2]) if lang == "en" else (found[4], found[3])
+    sentence = said.format(n=n, c=c)
+    assert sentence in report
+    assert 2 * int(n) >= int(c) and int(c) <= len(mine)
+    (message,) = [r.message for r in smtp.received]
+    plain = message.get_body(("plain",)).get_content().replace("\r\n", "\n")
+    rich = visible(message.get_body(("html",)).get_content())
+    themes = "Top themes" if lang == "en" else "主なテーマ"
+    assert f"{themes}\n{sentence}\n" in plain
+    assert f"{themes} {sentence}" in rich
+    overview = (folder / "index.html").read_text("utf-8")
+    row = next(r for r in re.findall(r"<tr\b.*?</tr>", overview, flags=re.S) if "Marseille" in r)
+    cell = visible(re.findall(r"<td\b.*?</td>", row, flags=re.S)[-2])
+    assert sentence in cell
