@@ -33,6 +33,7 @@ from nps_kit.closed_loop import (
     LoopStatus,
     alerts_need,
     consent_unknown_detractors,
+    consent_unknown_words,
     followup_list,
     loop_status,
     respondent_themes,
@@ -1178,7 +1179,7 @@ def contact_quality(
         consent_unknown_detractors(unit.current, contact_column=rule.column, words=rule.words)
     )
     if unknown:
-        n += t("quality.contact_unknown", lang, n=f"{unknown:,}", count=unknown)
+        n += consent_unknown_words(unknown, lang)
     return {"item": t("quality.contact", lang, column=rule.column), "value": n}
 
 
