@@ -428,6 +428,13 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "No chart of NPS points gained: every theme has fewer than {floor} commenters, so "
         "only its mentions are shown, to keep them anonymous.",
     },
+    # The e-mail and the overview where the report says impact_hidden: why no top theme (FIX78).
+    "summary.themes_under_floor": {
+        "ja": "どのテーマも言及者が{floor}人未満で、匿名性を守るため改善幅は表示していません"
+        "（言及数はレポートに掲載）。",
+        "en": "Every theme has fewer than {floor} commenters, so no points gained are shown, to "
+        "keep them anonymous (the report shows their mentions).",
+    },
     # Under a theme table where no detractor complains about or asks to improve any theme.
     "sections.impact_none": {
         "ja": "NPS改善幅のグラフはありません：どのテーマにも、不満・要望を書いた批判者がいません。",

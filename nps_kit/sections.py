@@ -1415,6 +1415,7 @@ def summary(
     themes: list[Theme] = []
     requests: list[Theme] = []
     unread: UnreadComments | None = None
+    under: int | None = None
     scope: str | None = None
     actions: list[Action] = []
     if analysis is not None:
@@ -1429,6 +1430,12 @@ def summary(
                 else merge_same_comments(analysis.themes, analysis.ranked_tags, lang=unit.language)
             )
             top = ranked.loc[ranked["detractors"] > 0].head(3)
+            # Every theme mentioned by fewer commenters than the floor: no gain is shown, so no
+            # top theme either; the e-mail and the overview say why, as the report does
+            # (impact_hidden), not a bare dash read as "no complaint" (FIX78).
+            mentioned = ranked.loc[pd.to_numeric(ranked["mentions"], errors="coerce") > 0]
+            if top.empty and len(mentioned) and mentioned["nps_gain"].isna().all():
+                under = next(q.min_report_n for q in analysis.questions if q.tags is not None)
             themes = [
                 _summary_theme(
                     r, analysis.book, nps_gain=r["nps_gain"], detractors=int(r["detractors"])
@@ -1513,6 +1520,7 @@ def summary(
         theme_scope=scope,
         top_requests=tuple(requests),
         unread_comments=unread,
+        themes_under_floor=under,
         actions=tuple(actions),
         detractors_to_contact=None if detractor_list is None else still_open(detractor_list, loop),
         consent_known=None if detractor_list is None else detractor_list.consent_known,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import hypothesis.strategies as st
 from hypothesis import given
@@ -111,6 +112,7 @@ MANIFEST_SUMMARY = {
     "excluded": {"missing": 2, "invalid": 1},
     "unreadable_dates": {"column": "回答日", "count": 29, "examples": ["10月5日", "先週"]},
     "unread_comments": {"comments": 24, "unread": 22, "languages": ["fr", "es"]},
+    "themes_under_floor": None,
     "followup_warnings": ["returned.xlsx: row 4, contacted_at: 'yesterday' is not a date; …"],
 }
 
@@ -186,6 +188,23 @@ def test_comments_no_pack_reads_are_worded_as_the_report_words_them() -> None:
     # Under the anonymity floor the themes are hidden, and so is why there are none.
     hidden = floor_summary(UnitSummary.from_json(MANIFEST_SUMMARY | {"n": 3}), 5)
     assert hidden.unread_comments is None and hidden.top_themes == ()
+
+
+def test_why_there_are_no_top_themes_is_said_in_either_language() -> None:
+    # FIX78: the e-mail and the overview's top-complaint cell say why, not a bare dash.
+    plain = UnitSummary.from_json(MANIFEST_SUMMARY)
+    unread = plain.unread_comments
+    assert unread is not None and plain.themes_note("en") == unread.message("en")
+    hidden = UnitSummary(themes_under_floor=5)
+    assert hidden.themes_note("ja") == (
+        "どのテーマも言及者が5人未満で、匿名性を守るため改善幅は表示していません"
+        "（言及数はレポートに掲載）。"
+    )
+    assert hidden.themes_note("en").startswith("Every theme has fewer than 5 commenters")
+    assert UnitSummary.from_json(hidden.to_json()) == hidden  # through the manifest
+    assert UnitSummary().themes_note("en") is None
+    # under the unit's floor nothing of its themes is said
+    assert floor_summary(replace(hidden, n=3), 5).themes_note("en") is None
 
 
 def test_an_old_or_hand_edited_summary_reads_with_gaps() -> None:
