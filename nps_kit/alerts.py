@@ -49,6 +49,7 @@ from nps_kit.closed_loop import (
     alerts_need,
     call_backs,
     consent_unknown_detractors,
+    consent_unknown_words,
     contactable_detractors,
     reach_columns,
     record_columns,
@@ -341,15 +342,14 @@ def _data_options(unit: UnitParameters, data: Path | None) -> tuple[Path, dict[s
 
 
 def _consent_unknown(unit: UnitParameters, n: int) -> str:
-    """Say how many detractors were not alerted because their consent is unknown, and the fix."""
+    """Say how many detractors were not alerted because their consent is unknown, and the fix.
+
+    In the unit's language, with the report's contact line's words
+    (:func:`nps_kit.closed_loop.consent_unknown_words`).
+    """
     assert unit.columns.contact is not None
-    who = "1 detractor" if n == 1 else f"{n:,} detractors"
-    return (
-        f"{unit.unit}: {who} not alerted: '{unit.column(unit.columns.contact)}' was left blank "
-        "or answered neither yes nor no, so their consent is unknown. If a blank means a box "
-        "left unticked, have the survey export it as a value (0, いいえ) and list that value "
-        "under contact.consent_yes or contact.consent_no."
-    )
+    column = unit.column(unit.columns.contact)
+    return f"{unit.unit}: {consent_unknown_words(n, unit.language, column=column)}"
 
 
 def new_detractors(

@@ -22,6 +22,8 @@ from nps_kit.i18n import Scope, label
 from nps_kit.periods import shift_period
 from nps_kit.score import DEFAULT_MIN_REPORT_N, below_floor, hide_below_floor, nps
 from nps_kit.strategy import Recommendation, load_playbook, own_playbook, segment_strategies
+from nps_kit.summary import UnreadComments
+from nps_kit.text.languages import comment_languages
 from nps_kit.text.phrases import segment_phrases
 from nps_kit.text.sentiment import ASKS, Asks, tag_polarity
 from nps_kit.text.stance import COMPLAINT, merge_polarity, theme_stance
@@ -29,7 +31,7 @@ from nps_kit.text.themes import ThemeBook, load_themes, tag_themes, theme_impact
 from nps_kit.text.tokens import answered as says_something
 from nps_kit.unit import UnitData
 
-__all__ = ["FollowupAnalysis", "Question", "QuestionResult", "analyse_followups"]
+__all__ = ["FollowupAnalysis", "Question", "QuestionResult", "analyse_followups", "mostly_unread"]
 
 QuestionType = Literal["categorical", "multi", "rating", "text"]
 _TYPES: tuple[QuestionType, ...] = ("categorical", "multi", "rating", "text")
@@ -129,6 +131,9 @@ class QuestionResult:
     min_report_n
         The anonymity floor the table was made with: a theme's NPS among those mentioning it
         (or not) is blank for fewer commenters (``suppressed``).
+    unread
+        Text questions only: most of the comments are in languages no pack reads
+        (:func:`mostly_unread`), so no theme comes from them; else ``None``.
     """
 
     question: Question
@@ -138,6 +143,7 @@ class QuestionResult:
     commenters: int = 0
     polarity: pd.DataFrame | None = None
     min_report_n: int = DEFAULT_MIN_REPORT_N
+    unread: UnreadComments | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -201,6 +207,38 @@ class FollowupAnalysis:
     scope: Scope = "all"
     requests: pd.DataFrame | None = None
     ranked_tags: pd.DataFrame | None = None
+
+
+def mostly_unread(texts: pd.Series) -> UnreadComments | None:
+    """Count the comments in languages no theme pack reads, when they are most of them.
+
+    The one test of whether a question's themes are missing because of the language its
+    comments are written in (BROWSE33: 22 of 24 French comments), which the report, the
+    e-mail and the overview each say (:meth:`nps_kit.summary.UnreadComments.message`).
+
+    Parameters
+    ----------
+    texts
+        The question's answers for the period; blanks and answers that say nothing
+        (:func:`nps_kit.text.tokens.answered`) are no comment.
+
+    Returns
+    -------
+    UnreadComments or None
+        The counts and the languages (most comments first) when at least half of the comments
+        are in a language neither Japanese nor English, else ``None``.
+    """
+    said = texts.astype("string")
+    said = said[says_something(said)]
+    languages = comment_languages(said)
+    unread = languages[languages.notna() & ~languages.isin(["ja", "en"])]
+    if not len(said) or 2 * len(unread) < len(said):
+        return None
+    return UnreadComments(
+        comments=len(said),
+        unread=len(unread),
+        languages=tuple(str(code) for code in unread.value_counts().index),
+    )
 
 
 def analyse_followups(
@@ -322,6 +360,7 @@ def analyse_followups(
                     commenters,
                     polarity=question_polarity,
                     min_report_n=min_report_n,
+                    unread=mostly_unread(data[q.column]),
                 )
             )
     rating_columns = {q.column: q.label for q in parsed if q.type == "rating"}

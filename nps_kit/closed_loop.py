@@ -50,6 +50,7 @@ __all__ = [
     "call_by",
     "consent_known",
     "consent_unknown_detractors",
+    "consent_unknown_words",
     "contact_basis",
     "contactable_detractors",
     "export_reach",
@@ -590,6 +591,36 @@ def consent_unknown_detractors(
     unknown = read_consent(responses[contact_column], words=words).isna()
     keep = scores.notna() & (scores <= max_score) & unknown
     return responses.loc[keep.fillna(False).astype(bool)]
+
+
+def consent_unknown_words(n: int, lang: Language, *, column: str | None = None) -> str:
+    """Say that ``n`` detractors are left out because their consent is unknown, and the fix.
+
+    The one wording of :func:`consent_unknown_detractors`' count, in the unit's language: the
+    report's contact line (``column`` ``None``: a clause after the count of responses allowing
+    contact) and ``nps-kit alerts``' line (naming the consent ``column``; FIX78: it was English
+    for a Japanese unit).
+
+    Parameters
+    ----------
+    n
+        How many detractors.
+    lang
+        The unit's language.
+    column
+        The consent column as the export heads it, for the alerts' sentence.
+
+    Returns
+    -------
+    str
+        The words, with what would decide their consent (``contact.consent_yes`` / ``_no``).
+    """
+    fix = t("consent.unknown_fix", lang)
+    if column is None:
+        return t("quality.contact_unknown", lang, n=f"{n:,}", count=n, fix=fix)
+    if lang == "en":
+        fix = fix[:1].upper() + fix[1:]  # a sentence of its own
+    return t("alerts.consent_unknown", lang, n=f"{n:,}", count=n, column=column, fix=fix)
 
 
 def contactable_detractors(

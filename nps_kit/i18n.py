@@ -432,6 +432,13 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "No chart of NPS points gained: every theme has fewer than {floor} commenters, so "
         "only its mentions are shown, to keep them anonymous.",
     },
+    # The e-mail and the overview where the report says impact_hidden: why no top theme (FIX78).
+    "summary.themes_under_floor": {
+        "ja": "どのテーマも言及者が{floor}人未満で、匿名性を守るため改善幅は表示していません"
+        "（言及数はレポートに掲載）。",
+        "en": "Every theme has fewer than {floor} commenters, so no points gained are shown, to "
+        "keep them anonymous (the report shows their mentions).",
+    },
     # Under a theme table where no detractor complains about or asks to improve any theme.
     "sections.impact_none": {
         "ja": "NPS改善幅のグラフはありません：どのテーマにも、不満・要望を書いた批判者がいません。",
@@ -1170,19 +1177,30 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "（「連絡しない」を尋ねる列のため逆向きに読み、{answers}を許可とする）",
         "en": " (it asks whether not to contact, so read the other way round: {answers} allows it)",
     },
-    # Detractors left off the call-back list as their consent is unknown (FIX77).
+    # Detractors left off the call-back list as their consent is unknown (FIX77), and what
+    # would decide it: the report's contact line and the alerts' line share the words
+    # (closed_loop.consent_unknown_words, FIX78).
+    "consent.unknown_fix": {
+        "ja": "空欄が未チェックの意味なら、調査ツールで値（0、いいえ）として出力し、"
+        "contact.consent_yesかcontact.consent_noに加えてください",
+        "en": "if a blank means a box left unticked, have the survey export it as a value, 0 or "
+        "no, and list that value under contact.consent_yes or contact.consent_no",
+    },
     "quality.contact_unknown": {
         "ja": "。批判者{n}人は空欄か可否の読めない回答で同意が不明のため、連絡リストに入れて"
-        "いません（空欄が未チェックの意味なら、調査ツールで値（0、いいえ）として出力し、"
-        "contact.consent_yesかcontact.consent_noに加えてください）",
+        "いません（{fix}）",
         "en": "; {n} detractors left it blank or answered neither yes nor no, so their consent "
-        "is unknown and they are not listed to call back (if a blank means a box left "
-        "unticked, have the survey export it as a value, 0 or no, and list that value under "
-        "contact.consent_yes or contact.consent_no)",
+        "is unknown and they are not listed to call back ({fix})",
         "en_one": "; 1 detractor left it blank or answered neither yes nor no, so their consent "
-        "is unknown and they are not listed to call back (if a blank means a box left "
-        "unticked, have the survey export it as a value, 0 or no, and list that value under "
-        "contact.consent_yes or contact.consent_no)",
+        "is unknown and they are not listed to call back ({fix})",
+    },
+    "alerts.consent_unknown": {
+        "ja": "批判者{n}人にはアラートを送っていません。「{column}」が空欄か可否の読めない回答で、"
+        "同意が不明です。{fix}。",
+        "en": "{n} detractors not alerted: '{column}' was left blank or answered neither yes nor "
+        "no, so their consent is unknown. {fix}.",
+        "en_one": "1 detractor not alerted: '{column}' was left blank or answered neither yes "
+        "nor no, so their consent is unknown. {fix}.",
     },
     "quality.contact_details": {
         "ja": "連絡先を残した回答（同意の設問なし）",

@@ -626,6 +626,11 @@ def write_overview(
             # Few comments mention it: its own mark, not the unit's "small sample" (QA24).
             top_theme += _badge("few_mentions", lang)
             few_mentions_min_n.add(s.min_n)  # the badge's note under the table
+        if (why := s.themes_note(lang)) is not None:
+            # Comments mostly in a language no pack reads, or every theme under the floor: the
+            # reason beside the dash, in the report's words and the page's language (FIX78: a
+            # bare "—" for the French units, read as "no complaint").
+            top_theme += f'<small class="nps-why">{escape(why)}</small>'
         rows.append(
             ('<tr class="is-flagged">' if flagged else "<tr>")
             + f'<td class="is-text">{unit_cell}</td>'

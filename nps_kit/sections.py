@@ -33,6 +33,7 @@ from nps_kit.closed_loop import (
     LoopStatus,
     alerts_need,
     consent_unknown_detractors,
+    consent_unknown_words,
     followup_list,
     loop_status,
     respondent_themes,
@@ -72,11 +73,11 @@ from nps_kit.summary import (
     Theme,
     TrendPoint,
     UnitSummary,
+    UnreadComments,
     publish_summary,
 )
 from nps_kit.summary import UnreadableDates as UnreadableDatesSummary
 from nps_kit.text.discovery import text_quality
-from nps_kit.text.languages import comment_languages, language_name
 from nps_kit.text.stance import stance_mask
 from nps_kit.text.themes import ThemeBook, representative_comments
 from nps_kit.text.tokens import answered
@@ -833,28 +834,6 @@ def _ratings_table(parts: list[Any], ratings: pd.DataFrame, lang: Language) -> N
     )
 
 
-def _mostly_unread(texts: pd.Series, lang: Language) -> str | None:
-    """Say that most of a question's comments are in languages no pack reads, else ``None``.
-
-    Their themes and typical phrases are then missing for that reason, not for want of text
-    (BROWSE33: 22 of 24 French comments, "Not enough text to compare …").
-    """
-    said = texts.astype("string")
-    said = said[answered(said)]
-    languages = comment_languages(said)
-    unread = languages[languages.notna() & ~languages.isin(["ja", "en"])]
-    if not len(said) or 2 * len(unread) < len(said):
-        return None
-    names = [language_name(str(code), lang) for code in unread.value_counts().index]
-    return _w(
-        "words_unread",
-        lang,
-        n=f"{len(unread):,}",
-        comments=f"{len(said):,}",
-        languages=join_names(names, lang),
-    )
-
-
 def _text_question(
     parts: list[Any],
     unit: UnitData,
@@ -939,13 +918,19 @@ def _text_question(
         merged = themes["themes"].map(len) > 1 if "themes" in themes else []
         for name in themes.loc[merged, "label"]:
             parts.append(report.callout(_w("same_comments", lang, label=name)))
+    # Most comments in a language no pack reads: why the question has no themes (BROWSE33:
+    # French comments were "not enough text"), said in the words the e-mail and the overview
+    # use (FIX78), under every question it holds for.
+    unread = None if result.unread is None else result.unread.message(lang)
     if primary and result.phrases is not None and len(result.phrases):
         parts.append(HTML(f"<h4>{_escape(_w('phrases_title', lang))}</h4>"))
         parts.append(_phrase_table(result.phrases, lang=lang))
+        if unread:
+            parts.append(report.callout(unread))
     elif primary and result.phrases is not None:  # too few or too uniform comments to compare
-        # … or in a language no pack reads (BROWSE33: French comments were "not enough text").
-        unread = _mostly_unread(unit.current[result.question.column], lang)
         parts.append(report.callout(unread or _w("words_too_few", lang)))
+    elif unread:
+        parts.append(report.callout(unread))
     texts = unit.current[result.question.column].astype("string").str.strip()
     seg = unit.current["segment"]
     # A comment given two themes is quoted under the first only (BROWSE31: "Faster ticket
@@ -1200,7 +1185,7 @@ def contact_quality(
         consent_unknown_detractors(unit.current, contact_column=rule.column, words=rule.words)
     )
     if unknown:
-        n += t("quality.contact_unknown", lang, n=f"{unknown:,}", count=unknown)
+        n += consent_unknown_words(unknown, lang)
     return {"item": t("quality.contact", lang, column=rule.column), "value": n}
 
 
@@ -1435,6 +1420,8 @@ def summary(
     change = changes[0] if changes else None
     themes: list[Theme] = []
     requests: list[Theme] = []
+    unread: UnreadComments | None = None
+    under: int | None = None
     scope: str | None = None
     actions: list[Action] = []
     if analysis is not None:
@@ -1449,6 +1436,12 @@ def summary(
                 else merge_same_comments(analysis.themes, analysis.ranked_tags, lang=unit.language)
             )
             top = ranked.loc[ranked["detractors"] > 0].head(3)
+            # Every theme mentioned by fewer commenters than the floor: no gain is shown, so no
+            # top theme either; the e-mail and the overview say why, as the report does
+            # (impact_hidden), not a bare dash read as "no complaint" (FIX78).
+            mentioned = ranked.loc[pd.to_numeric(ranked["mentions"], errors="coerce") > 0]
+            if top.empty and len(mentioned) and mentioned["nps_gain"].isna().all():
+                under = next(q.min_report_n for q in analysis.questions if q.tags is not None)
             themes = [
                 _summary_theme(
                     r, analysis.book, nps_gain=r["nps_gain"], detractors=int(r["detractors"])
@@ -1456,6 +1449,18 @@ def summary(
                 for r in top.to_dict("records")
             ]
             scope = analysis.scope
+            # Why there are no top themes when the comments ranked are mostly in a language no
+            # pack reads: the report's sentence under that question (FIX78: the e-mail showed no
+            # themes and the overview a bare "—").
+            unread = next(
+                (
+                    q.unread
+                    for q in analysis.questions
+                    if q.unread is not None
+                    and not (scope == "reasons" and q.question.asks == "improvement")
+                ),
+                None,
+            )
             if analysis.requests is not None:
                 # What the improvement question asked for, by how many asked (QA22: these
                 # requests had outranked why detractors scored low).
@@ -1520,6 +1525,8 @@ def summary(
         top_themes=tuple(themes),
         theme_scope=scope,
         top_requests=tuple(requests),
+        unread_comments=unread,
+        themes_under_floor=under,
         actions=tuple(actions),
         detractors_to_contact=None if detractor_list is None else still_open(detractor_list, loop),
         consent_known=None if detractor_list is None else detractor_list.consent_known,

@@ -23,7 +23,7 @@ without respondents gets a single note saying so instead of advice.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -357,8 +357,24 @@ def _theme_items(
             if actions
             else no_action_text(theme, labels[theme], playbook_file, lang)
         )
-        items.append((theme, action, evidence))
+        # A merged card keeps the note each of its themes without a playbook entry would get
+        # on a card of its own (FIX78: the note of "other" vanished behind delivery's action).
+        notes = [
+            no_action_text(x, labels[x], playbook_file, lang)
+            for x in ids
+            if x != theme and x not in book.themes
+        ]
+        items.append((theme, _with_notes(action, notes, lang), evidence))
     return items
+
+
+def _with_notes(action: str, notes: Sequence[str], lang: Language) -> str:
+    """Return ``action`` followed by ``notes``, each its own sentence."""
+    if not notes:
+        return action
+    end = "。" if lang == "ja" else "."
+    ended = action if action.rstrip().endswith(("。", ".", "!", "?", "！", "？")) else action + end
+    return ("" if lang == "ja" else " ").join([ended, *notes])
 
 
 def _cards(

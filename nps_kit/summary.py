@@ -20,6 +20,7 @@ import nbformat
 from nps_kit import _channel
 
 if TYPE_CHECKING:
+    from nps_kit.i18n import Language
     from nps_kit.load import UnreadableDates as LoadUnreadableDates
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "Theme",
     "TrendPoint",
     "UnitSummary",
+    "UnreadComments",
     "UnreadableDates",
     "as_summary",
     "floor_summary",
@@ -247,6 +249,43 @@ class UnreadableDates(_Record):
 
 
 @dataclass(frozen=True)
+class UnreadComments(_Record):
+    """Most of a question's comments are in languages no theme pack reads (BROWSE33, FIX78).
+
+    No theme, polarity or typical phrase comes from them, so a unit whose comments are mostly
+    French has no top themes for that reason, not for want of comments: the report says so
+    under the question, and the e-mail and the overview say it beside their empty top themes,
+    each in its own language (:meth:`message`), from these counts. Made by
+    :func:`nps_kit.analysis.mostly_unread`.
+    """
+
+    #: The question's comments (answers that say something).
+    comments: int
+    #: Those in a language no pack reads.
+    unread: int
+    #: Their languages' codes (``"fr"``), most comments first.
+    languages: tuple[str, ...] = ()
+
+    def message(self, lang: Language) -> str:
+        """Return the report's sentence: how many of the comments are in which languages.
+
+        ``Most comments (22 of 24) are in French, which neither the theme packs nor the
+        comparison of words read: …`` / ``コメントの多く（24件中22件）はフランス語で、…``.
+        """
+        from nps_kit.i18n import join_names, t
+        from nps_kit.text.languages import language_name
+
+        names = [language_name(code, lang) for code in self.languages]
+        return t(
+            "sections.words_unread",
+            lang,
+            n=f"{self.unread:,}",
+            comments=f"{self.comments:,}",
+            languages=join_names(names, lang),
+        )
+
+
+@dataclass(frozen=True)
 class UnitSummary(_Record):
     """A unit's key numbers for the manifest, the overview and the e-mail.
 
@@ -293,9 +332,32 @@ class UnitSummary(_Record):
     detractors_not_listed: int | None = None
     excluded: Excluded | None = None
     unreadable_dates: UnreadableDates | None = None
+    #: Most comments ranking ``top_themes`` are in languages no pack reads: why there are
+    #: none (or few); ``None`` otherwise, under the anonymity floor, or in an older manifest.
+    unread_comments: UnreadComments | None = None
+    #: The anonymity floor when every theme mentioned has fewer commenters than it, so no
+    #: theme's points gained (and no top theme) are shown: why ``top_themes`` is empty though
+    #: comments name themes (FIX78: "—" in the overview read as "no complaint"); ``None``
+    #: otherwise.
+    themes_under_floor: int | None = None
     #: What the returned status file could not give (an unreadable date, rows that moved):
     #: said in the report's follow-up box and as warnings at the end of the run.
     followup_warnings: tuple[str, ...] = ()
+
+    def themes_note(self, lang: Language) -> str | None:
+        """Say why there are no (or few) top themes, in the report's words, else ``None``.
+
+        Comments mostly in languages no pack reads (:class:`UnreadComments`), or every theme
+        mentioned by fewer commenters than the anonymity floor. The e-mail says it under its
+        top themes and the overview in the top-complaint cell.
+        """
+        from nps_kit.i18n import t
+
+        if self.unread_comments is not None:
+            return self.unread_comments.message(lang)
+        if self.themes_under_floor is not None and not self.top_themes:
+            return t("summary.themes_under_floor", lang, floor=self.themes_under_floor)
+        return None
 
     def share(self, segment: str) -> float | None:
         """Return the share in percent of ``"promoters"``, ``"passives"`` or ``"detractors"``."""
@@ -309,7 +371,17 @@ class UnitSummary(_Record):
 
 #: Record types by the name their fields' annotations use.
 _RECORDS: dict[str, type[_Record]] = {
-    c.__name__: c for c in (Change, TrendPoint, Control, Theme, Action, Excluded, UnreadableDates)
+    c.__name__: c
+    for c in (
+        Change,
+        TrendPoint,
+        Control,
+        Theme,
+        Action,
+        Excluded,
+        UnreadableDates,
+        UnreadComments,
+    )
 }
 
 
@@ -482,6 +554,8 @@ def floor_summary(summary: UnitSummary, min_report_n: int | None) -> UnitSummary
             contributors=(),
             top_themes=(),
             top_requests=(),
+            unread_comments=None,
+            themes_under_floor=None,
             actions=(),
             detractors_to_contact=None,
             detractors_contacted=None,

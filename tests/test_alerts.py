@@ -1671,11 +1671,11 @@ def test_detractors_whose_consent_is_blank_are_counted_not_alerted(
     alerts(project)
     err = capsys.readouterr().err
     assert "ec: no new detractors to alert since 2026-11-01 00:00 JST.\n" in err
+    # In the unit's language (FIX78: English for this Japanese unit), in the report's words.
     assert (
-        "ec: 3 detractors not alerted: 'contact_ok' was left blank or answered neither yes nor "
-        "no, so their consent is unknown. If a blank means a box left unticked, have the survey "
-        "export it as a value (0, いいえ) and list that value under contact.consent_yes or "
-        "contact.consent_no.\n"
+        "ec: 批判者3人にはアラートを送っていません。「contact_ok」が空欄か可否の読めない回答で、"
+        "同意が不明です。空欄が未チェックの意味なら、調査ツールで値（0、いいえ）として出力し、"
+        "contact.consent_yesかcontact.consent_noに加えてください。\n"
     ) in err
     assert not [m for m in smtp.received if "ec-owner@example.com" in m.rcpt_tos]
     assert "cloud: no new detractors" not in err  # Cloud's C02 said Yes: alerted, no count

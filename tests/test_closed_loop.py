@@ -27,6 +27,7 @@ from nps_kit.closed_loop import (
     LoopRefused,
     LoopStatus,
     call_by,
+    consent_unknown_words,
     contactable_detractors,
     followup_list,
     id_heading,
@@ -2557,3 +2558,21 @@ def test_forms_anonymous_in_a_details_column_is_no_detail_left() -> None:
     assert contactable_detractors(frame, contact_column=None, details=["Email"]).index.tolist() == [
         2
     ]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_consent_unknown_is_said_in_one_language_with_the_report_s_words(lang: Language) -> None:
+    # FIX78 #2: the alerts' line was English for a Japanese unit and worded the fix its own way
+    # ("(0, いいえ)" in English); both lines now share the reason and the fix.
+    fix = t("consent.unknown_fix", lang)
+    report = consent_unknown_words(2, lang)
+    alert = consent_unknown_words(2, lang, column="連絡の可否")
+    assert fix in report
+    assert (fix[:1].upper() + fix[1:] if lang == "en" else fix) in alert
+    assert "「連絡の可否」" in alert if lang == "ja" else "'連絡の可否'" in alert
+    if lang == "en":
+        assert alert.startswith("2 detractors not alerted") and "いいえ" not in alert
+        assert consent_unknown_words(1, lang, column="ok").startswith("1 detractor not alerted")
+    else:
+        assert alert.startswith("批判者2人にはアラートを送っていません。")
+        assert not re.search(r"[A-Za-z]{4,} [a-z]{3,}", alert.replace("contact.consent", ""))

@@ -13,9 +13,11 @@ alerts go to a real SMTP server (aiosmtpd, ``tests/_smtp.py``).
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import json
 import re
+import shutil
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -307,3 +309,97 @@ def test_a_score_of_11_is_named_with_its_row_in_every_format(
         assert "Traceback" not in err
         assert main(["score", path, "--score-column", score]) == 0
         assert "1 invalid" in capsys.readouterr().out, name
+
+
+def _visible(page: str) -> str:
+    """A page's or an e-mail's text as read: a block's end breaks words, a span's does not."""
+    page = re.sub(r"<(style|script)\b.*?</\1>", " ", page, flags=re.S)
+    page = re.sub(r"<br\b[^>]*>|</(?:h\d|p|li|td|th|div|summary)>", " ", page)
+    page = re.sub(r"<[^>]+>", "", page)
+    return re.sub(r"\s+", " ", html.unescape(page)).replace("\xa0", " ")
+
+
+def _run_and_send(
+    exports: Path, dataset: str, unit: str, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, Path]:
+    """Run and send one unit of a copy of ``init --from``'s project in ``lang``.
+
+    Returns the period folder and the project.
+    """
+    project = exports / f"fix78_{dataset}_{lang}"
+    if not project.exists():
+        shutil.copytree(_init(exports, dataset), project)
+    params = project / "parameters"
+    defaults = params / "defaults.yaml"
+    text = re.sub(r"\nlanguage: \w+\n", f"\nlanguage: {lang}\n", defaults.read_text("utf-8"))
+    defaults.write_text(text, "utf-8")
+    path = params / f"{unit}.yaml"
+    path.write_text(path.read_text("utf-8") + f"mail:\n  to: [{unit}@example.com]\n", "utf-8")
+    monkeypatch.chdir(project)
+    out = ["--parameters", str(params), "--output", str(project / "reports")]
+    assert main(["run", unit, "--period", MONTH, *out]) == 0
+    assert main(["send", unit, "--period", MONTH, *out]) == 0
+    return project / "reports" / MONTH, project
+
+
+def _mail_and_cell(smtp: Recorder, folder: Path, name: str) -> tuple[str, str, str]:
+    """The e-mail's text and HTML parts as read, and the unit's top-complaint cell."""
+    (message,) = [r.message for r in smtp.received]
+    plain = message.get_body(("plain",)).get_content().replace("\r\n", "\n")
+    rich = _visible(message.get_body(("html",)).get_content())
+    overview = (folder / "index.html").read_text("utf-8")
+    row = next(r for r in re.findall(r"<tr\b.*?</tr>", overview, flags=re.S) if name in r)
+    return plain, rich, _visible(re.findall(r"<td\b.*?</td>", row, flags=re.S)[-2])
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_french_comments_say_why_there_are_no_themes_in_the_mail_and_the_overview(
+    lang: str, exports: Path, smtp: Recorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # FIX78 #1: Marseille's report said "Most comments (23 of 27) are in French …" under its
+    # question, but its e-mail showed no themes and no reason and the overview's Top complaint
+    # a bare "—". The same sentence, in the report's language, in all three.
+    folder, _ = _run_and_send(exports, "bistro", "marseille", lang, monkeypatch)
+    truth = check.truth("bistro", exports)
+    mine = truth.loc[(truth["unit"] == "Marseille") & (truth["month"] == MONTH)]
+    said = {
+        "en": "Most comments ({n} of {c}) are in French, which neither the theme packs nor the "
+        "comparison of words read: no themes or typical phrases come from them. Words of that "
+        "language written in themes.yaml tag them, as neutral mentions.",
+        "ja": "コメントの多く（{c}件中{n}件）はフランス語で、テーマパックも特徴語の比較もこの言語を"
+        "読みません。その言語の語句を themes.yaml に書けば、テーマが付きます（賛否は「中立」）。",
+    }[lang]
+    report = _visible((folder / "marseille.html").read_text("utf-8"))
+    found = re.search(r"(\d+) of (\d+)\) are in French|（(\d+)件中(\d+)件）はフランス語", report)
+    assert found is not None
+    n, c = (found[1], found[2]) if lang == "en" else (found[4], found[3])
+    sentence = said.format(n=n, c=c)
+    assert sentence in report
+    assert 2 * int(n) >= int(c) and int(c) <= len(mine)
+    plain, rich, cell = _mail_and_cell(smtp, folder, "Marseille")
+    themes = "Top themes" if lang == "en" else "主なテーマ"
+    assert f"{themes}\n{sentence}\n" in plain
+    assert f"{themes} {sentence}" in rich
+    assert sentence in cell
+
+
+def test_themes_all_under_the_floor_are_said_so_not_a_bare_dash(
+    exports: Path, smtp: Recorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # FIX78 #4: Bellevue's November comments name five themes, each by fewer than 5 people, so
+    # the report shows only their mentions; its e-mail had no themes and the overview's Top
+    # complaint "—", which reads as "nobody complained" (its detractors wrote of waiting and
+    # of a double bill).
+    folder, _ = _run_and_send(exports, "dental", "bellevue", "en", monkeypatch)
+    report = _visible((folder / "bellevue.html").read_text("utf-8"))
+    assert "every theme has fewer than 5 commenters, so only its mentions are shown" in report
+    sentence = (
+        "Every theme has fewer than 5 commenters, so no points gained are shown, to keep them "
+        "anonymous (the report shows their mentions)."
+    )
+    plain, rich, cell = _mail_and_cell(smtp, folder, "Bellevue")
+    assert f"Top themes\n{sentence}\n" in plain
+    assert f"Top themes {sentence}" in rich
+    assert cell.startswith("—") and sentence in cell
+    # … a figure of a theme under the floor appears nowhere
+    assert "Speed and waiting times" not in plain + rich

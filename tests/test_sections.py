@@ -36,6 +36,7 @@ from nps_kit.followup_files import FOLLOWUPS_MIME
 from nps_kit.i18n import Language, label, t
 from nps_kit.report import SUMMARY_MIME, keep_words, nobreak
 from nps_kit.score import nps
+from nps_kit.summary import UnreadComments
 from nps_kit.unit import (
     UnitData,
     breakdown_table,
@@ -2080,6 +2081,19 @@ def test_comments_no_pack_reads_are_said_so_not_too_few(
         "comparison of words read",
     }[lang]
     assert said in shown.text
+    # FIX78: the summary carries the fact the sentence is made of, for the e-mail and overview
+    head = show(sections.headline_section, unit, target=None).value
+    unread = sections.summary(unit, head, analysis=analysis).unread_comments
+    assert unread == UnreadComments(comments=11, unread=11, languages=("fr",))
+    assert unread.message(lang) in shown.text
+    # … and only where the report shows the question's themes
+    hidden = sections.summary(unit, head, analysis=analysis, shown=("headline",))
+    assert hidden.unread_comments is None
+    # A later question (no phrase table) whose comments are French says so too: the e-mail's
+    # sentence may come from it (scope "reasons" ranks a reason question after a request one).
+    later = {"column": "comment", "type": "text", "label": "2", "asks": "improvement"}
+    both = analyse_followups(unit, [later, question])
+    assert show(sections.followups, unit, both).text.count(unread.message(lang)) == 2
 
 
 def test_the_contact_line_counts_detractors_whose_consent_is_unknown(tmp_path: Path) -> None:

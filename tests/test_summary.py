@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import hypothesis.strategies as st
 from hypothesis import given
@@ -16,6 +17,7 @@ from nps_kit.summary import (
     TrendPoint,
     UnitSummary,
     UnreadableDates,
+    UnreadComments,
     as_summary,
     floor_summary,
     floor_trend,
@@ -109,6 +111,8 @@ MANIFEST_SUMMARY = {
     "detractors_not_listed": 3,
     "excluded": {"missing": 2, "invalid": 1},
     "unreadable_dates": {"column": "回答日", "count": 29, "examples": ["10月5日", "先週"]},
+    "unread_comments": {"comments": 24, "unread": 22, "languages": ["fr", "es"]},
+    "themes_under_floor": None,
     "followup_warnings": ["returned.xlsx: row 4, contacted_at: 'yesterday' is not a date; …"],
 }
 
@@ -147,6 +151,7 @@ def test_manifest_json_round_trips_with_the_documented_shape() -> None:
     assert summary.actions == (Action("detractor", "連絡する", "…"),)
     assert summary.excluded == Excluded(missing=2, invalid=1)
     assert summary.unreadable_dates == UnreadableDates("回答日", 29, ("10月5日", "先週"))
+    assert summary.unread_comments == UnreadComments(24, 22, ("fr", "es"))
     assert summary.share("detractors") == 25.0
     out = summary.to_json()
     assert json.dumps(out, ensure_ascii=False) == json.dumps(MANIFEST_SUMMARY, ensure_ascii=False)
@@ -165,6 +170,41 @@ def test_unreadable_dates_are_worded_as_the_loader_words_them() -> None:
         "every period's figures."
     )
     assert words.hint("en").startswith("Write these cells in a form nps-kit reads")
+
+
+def test_comments_no_pack_reads_are_worded_as_the_report_words_them() -> None:
+    # FIX78: the e-mail and the overview say why there are no themes with the report's sentence
+    # (sections.words_unread), in their own language, from the counts and codes.
+    unread = UnitSummary.from_json(MANIFEST_SUMMARY).unread_comments
+    assert unread is not None
+    assert unread.message("en") == (
+        "Most comments (22 of 24) are in French, Spanish, which neither the theme packs nor "
+        "the comparison of words read: no themes or typical phrases come from them. Words of "
+        "that language written in themes.yaml tag them, as neutral mentions."
+    )
+    assert unread.message("ja").startswith(
+        "コメントの多く（24件中22件）はフランス語、スペイン語で、"
+    )
+    # Under the anonymity floor the themes are hidden, and so is why there are none.
+    hidden = floor_summary(UnitSummary.from_json(MANIFEST_SUMMARY | {"n": 3}), 5)
+    assert hidden.unread_comments is None and hidden.top_themes == ()
+
+
+def test_why_there_are_no_top_themes_is_said_in_either_language() -> None:
+    # FIX78: the e-mail and the overview's top-complaint cell say why, not a bare dash.
+    plain = UnitSummary.from_json(MANIFEST_SUMMARY)
+    unread = plain.unread_comments
+    assert unread is not None and plain.themes_note("en") == unread.message("en")
+    hidden = UnitSummary(themes_under_floor=5)
+    assert hidden.themes_note("ja") == (
+        "どのテーマも言及者が5人未満で、匿名性を守るため改善幅は表示していません"
+        "（言及数はレポートに掲載）。"
+    )
+    assert hidden.themes_note("en").startswith("Every theme has fewer than 5 commenters")
+    assert UnitSummary.from_json(hidden.to_json()) == hidden  # through the manifest
+    assert UnitSummary().themes_note("en") is None
+    # under the unit's floor nothing of its themes is said
+    assert floor_summary(replace(hidden, n=3), 5).themes_note("en") is None
 
 
 def test_an_old_or_hand_edited_summary_reads_with_gaps() -> None:

@@ -209,6 +209,10 @@ def render_body(facts: BodyFacts) -> Body:
         + (w("dot") + label("few_mentions", lang) if th.small_sample else "")
         for th in s.top_themes[:3]
     ]
+    # Why there are no (or few) themes, in the report's words: comments mostly in a language
+    # no pack reads (FIX78: the e-mail of a French restaurant showed no themes and no reason),
+    # or every theme under the anonymity floor (a bare absence read as "no complaint").
+    themes_why = s.themes_note(lang)
     scope: Scope = "reasons" if s.theme_scope == "reasons" else "all"
     metric = impact_name(lang, scope=scope) + _COLON[lang].rstrip()
     # With an improvement question, what it asked for is a list of its own (QA22): counts of
@@ -273,6 +277,7 @@ def render_body(facts: BodyFacts) -> Body:
         None if dates_note is None else _COLON[lang].join(dates_note),
         metric,
         requests,
+        themes_why,
     )
     text += "\n" + "\n".join(notices) + "\n\n-- \n" + w("footer") + "\n"
     if facts.replaces:
@@ -306,11 +311,10 @@ def render_body(facts: BodyFacts) -> Body:
         rows.append(f"<tr><td><p>{'<br>'.join(_nb(c) for c in control)}</p></td></tr>")
     if "trend" in facts.charts:
         rows.append(_img(facts.charts["trend"], w("trend")))
-    if themes:
-        rows.append(
-            f"<tr><td><h2>{e(w('themes'))}</h2>"
-            f'<p class="muted">{_nb(metric)}</p>{_ol(themes)}</td></tr>'
-        )
+    if themes or themes_why:
+        listed = f'<p class="muted">{_nb(metric)}</p>{_ol(themes)}' if themes else ""
+        said = f"<p>{_nb(themes_why)}</p>" if themes_why else ""
+        rows.append(f"<tr><td><h2>{e(w('themes'))}</h2>{listed}{said}</td></tr>")
     if requests:
         rows.append(f"<tr><td><h2>{e(w('requests'))}</h2>{_ol(requests)}</td></tr>")
     if actions:
@@ -353,6 +357,7 @@ def _text(
     dates_line: str | None = None,
     metric: str = "",
     requests: Sequence[str] = (),
+    themes_why: str | None = None,
 ) -> str:
     lines = [heading, "=" * 40, headline, change_line, w("dot").join(details), ""]
     if dates_line:
@@ -365,7 +370,10 @@ def _text(
         lines += [w("trend"), *control, ""]
     if themes:
         named = [w("themes"), metric] if metric else [w("themes")]
-        lines += [*named, *(f"{i}. {t}" for i, t in enumerate(themes, 1)), ""]
+        lines += [*named, *(f"{i}. {t}" for i, t in enumerate(themes, 1))]
+        lines += [themes_why, ""] if themes_why else [""]
+    elif themes_why:
+        lines += [w("themes"), themes_why, ""]
     if requests:
         lines += [w("requests"), *(f"{i}. {r}" for i, r in enumerate(requests, 1)), ""]
     if actions:
