@@ -385,6 +385,13 @@ class Inspection:
         wanted = self.index.resolve(name, option="column")
         return next(c for c in self.columns if c.column == wanted)
 
+    @property
+    def responses(self) -> int:
+        """The responses of the export: rows read but previews, empty and totals rows."""
+        report = self.load
+        left_out = report.preview_rows_dropped + report.blank_rows_dropped
+        return report.rows_read - left_out - len(report.totals_rows)
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe form: file facts, the NPS column, notes and one object per column."""
         report = self.load
@@ -397,10 +404,7 @@ class Inspection:
             "sheet": report.sheet,
             # A Parquet file has typed columns, no header rows.
             "header_rows": None if report.format == "parquet" else report.header_rows_skipped + 1,
-            "responses": report.rows_read
-            - report.preview_rows_dropped
-            - report.blank_rows_dropped
-            - len(report.totals_rows),
+            "responses": self.responses,
             "date_column": self.date_column,
             "date_min": None if self.date_min is None else self.date_min.isoformat(),
             "date_max": None if self.date_max is None else self.date_max.isoformat(),

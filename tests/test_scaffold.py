@@ -229,6 +229,25 @@ def test_init_never_offers_a_repeating_date_as_the_id_and_says_how_many_repeat(
     ) in said
 
 
+def test_init_counts_the_rows_of_the_answers_without_a_summary_block_under_them(
+    tmp_path: Path,
+) -> None:
+    # QA34: a summary block (Total responses / Average score / NPS) under 48 answers was left
+    # out, yet init said "... of 51 rows share a value with an earlier row".
+    export = write_google_forms(tmp_path / "forms.csv")
+    lines = export.read_text(encoding="utf-8").splitlines(keepends=True)
+    stamp = lines[5].split(",", 1)[0]
+    lines[6] = stamp + "," + lines[6].split(",", 1)[1]
+    lines += ["\n", "Total responses,48\n", "Average score,6.9\n", "NPS,-12\n"]
+    export.write_text("".join(lines), encoding="utf-8")
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    said = " ".join(
+        line.removeprefix("  # ") for line in text.splitlines() if line.startswith("  # ")
+    )
+    assert "'Timestamp' repeats: 1 of 48 rows share a value with an earlier row" in said
+
+
 def test_init_says_how_many_double_submissions_the_export_has(tmp_path: Path) -> None:
     # QA20: init commented "4 exact duplicate rows found" and nothing of 8 double submissions.
     export = write_google_forms(tmp_path / "forms.csv")
