@@ -1042,6 +1042,9 @@ def _date_form(values: pd.Series, text: pd.Series, *, columnar: bool) -> str:
         return "timestamps" if columnar else "date cells"
     if _number_cells(values) or pd.to_numeric(text, errors="coerce").notna().mean() >= 0.5:
         return "Excel serial dates"
+    # QA34: Alchemer's "Nov 3, 2026 9:05 AM" was called "ISO/Japanese".
+    if text.str.match(r"\s*[A-Za-z]{3}").mean() >= 0.5:
+        return "month names"
     return "ISO/Japanese"
 
 

@@ -1721,6 +1721,9 @@ def test_a_two_row_header_whose_heading_repeats_over_its_columns_names_them_by_r
     assert found.load.rows_read == 20
     kinds = {c.column: (c.kind, c.detail) for c in found.columns}
     assert kinds["Vet"] == kinds["Front desk"] == ("rating", "1–5, labelled")
+    assert kinds["Date Submitted"] == ("date", "month names")  # was "ISO/Japanese"
+    said = in_language("  # Date Submitted (month names; 2026-11-01 to 2026-11-20).", "ja")
+    assert said == "  # Date Submitted（英語の月名の日付、2026-11-01〜2026-11-20）。"
     assert (found.nps_column, found.date_column) == (
         "How likely are you to recommend us?",
         "Date Submitted",
