@@ -357,3 +357,49 @@ def test_a_period_with_no_answers_names_the_months_there_are_and_exits_2(
         "'Austin') in vet_alchemer.xlsx cover 2026-09 to 2026-11."
     ) in err
     assert "Traceback" not in err
+
+
+@pytest.mark.slow
+def test_run_and_send_of_the_school_carry_pandas_figures_to_the_subjects(
+    exports: Path, smtp: Recorder, tmp_path: Path
+) -> None:
+    # The whole path on real kernels and a real SMTP server: each classroom's November NPS, n
+    # and change from October with its test, in manifest.json and in the mail's subject.
+    import os
+    import subprocess
+
+    project = _init(exports, "school")
+    parameters = tmp_path / "parameters"
+    parameters.mkdir()
+    for f in (project / "parameters").iterdir():
+        text = f.read_text("utf-8").replace(
+            "../../school_gforms.csv", str(exports / "school_gforms.csv")
+        )
+        if f.stem in check.by_unit("school", MONTH, exports).index:
+            text += f"\nmail:\n  to: [team{len(f.stem)}@example.com]\n"
+        (parameters / f.name).write_text(text, "utf-8")
+    folders = ["--parameters", str(parameters), "--output", str(tmp_path / "reports")]
+    done = subprocess.run(
+        [sys.executable, "-m", "nps_kit.cli", "run", "--all", "--period", MONTH, "--jobs", "2",
+         "--notebook", str(project / "notebooks" / "nps_report.ipynb"), *folders],
+        capture_output=True, text=True, check=False,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr + done.stdout
+    manifest = tmp_path / "reports" / MONTH / "manifest.json"
+    assert check.check_run("school", str(manifest), root=exports) == 0
+    assert main(["send", "--all", "--period", MONTH, *folders]) == 0
+    expected = check.by_unit("school", MONTH, exports)
+    seen = {}
+    for message in smtp.received:
+        subject = str(message.message["Subject"])
+        found = re.fullmatch(
+            r"【NPS】(\S+) 2026年11月：([+−]?[\d.]+)（前月比([+−][\d.]+)、(.+)）", subject
+        )
+        assert found is not None, subject
+        number = [float(found[k].replace("−", "-")) for k in (2, 3)]
+        seen[found[1]] = (*number, found[4] != "有意な変化なし")
+    assert seen == {
+        str(u): (round(e["nps"], 1), e["change"], bool(e["p"] < 0.05))
+        for u, e in expected.iterrows()
+    }

@@ -165,10 +165,10 @@ def check_score(dataset: str, score_json: str) -> int:
     return bad
 
 
-def check_run(dataset: str, manifest: str) -> int:
+def check_run(dataset: str, manifest: str, root: Path = ROOT) -> int:
     """Compare each unit's n, NPS, change and its p-value in a run's manifest."""
     m = json.loads(Path(manifest).read_text(encoding="utf-8"))
-    expected = by_unit(dataset, m["period"])
+    expected = by_unit(dataset, m["period"], root)
     bad = 0
     for u in m["units"]:
         s, e = u["summary"], expected.loc[u["name"]]
