@@ -265,8 +265,9 @@ def followup_html(
         notes.append(t("followup.work_file", lang, csv=work_files[0], xlsx=work_files[1]))
     if followups.unlisted is not None:
         # Consent known, no way to reach anyone configured (QA25 A-4): say where to look.
+        key = "followup.no_details" if followups.id_name else "followup.no_details_row"
         notes.append(
-            t("followup.no_details", lang, name=followups.id_name or id_heading(None, lang))
+            t(key, lang, name=followups.id_name or id_heading(None, lang))
             + _SPACE[lang]
             + unlisted_note(followups.unlisted, lang)
         )

@@ -338,7 +338,13 @@ def _grouped_names(first: list[str], second: list[str]) -> list[str] | None:
         return None
     owners = _owners(top)
     sizes = {q: owners.count(q) for q in set(owners)}
-    grouped = [sizes[q] >= 2 and top.count(q) == 1 for q in owners]
+    first_at = {q: owners.index(q) for q in sizes}
+    # A group's heading is merged (written once, blank after it) or, as Alchemer writes a
+    # matrix (QA34), repeated in each of its columns: either way its columns are side by side.
+    grouped = [
+        sizes[q] >= 2 and owners[first_at[q] : first_at[q] + sizes[q]] == [q] * sizes[q]
+        for q in owners
+    ]
     if not any(grouped) or any(bool(b) != g for b, g in zip(below, grouped, strict=True)):
         return None
     if any(_NUMBER.fullmatch(b) for b in below if b):

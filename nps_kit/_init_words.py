@@ -24,7 +24,11 @@ __all__ = ["in_language"]
 
 _Replace = str | Callable[[re.Match[str]], str]
 
-_DETAILS = {"ISO/Japanese": "ISO／日本式の日付", "date cells": "日付のセル"}
+_DETAILS = {
+    "ISO/Japanese": "ISO／日本式の日付",
+    "date cells": "日付のセル",
+    "month names": "英語の月名の日付",
+}
 
 
 def _found(n: str | None, what: str) -> str:
@@ -274,7 +278,8 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "NPSの設問かどうか確認してください。",
     ),
     (
-        r"(?P<c>.+) \((?P<d>ISO/Japanese|date cells)(?:; (?P<a>\S+) to (?P<b>\S+))?\)\.",
+        r"(?P<c>.+) \((?P<d>ISO/Japanese|date cells|month names)"
+        r"(?:; (?P<a>\S+) to (?P<b>\S+))?\)\.",
         lambda m: (
             f"{m['c']}（{_DETAILS[m['d']]}" + (f"、{m['a']}〜{m['b']}" if m["a"] else "") + "）。"
         ),

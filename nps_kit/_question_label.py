@@ -137,7 +137,10 @@ _NOTE: Final = re.compile(
     # …or out of what: "(sur 5)", "(out of 5)", （5点満点） (QA32).
     r"|\s*[(（]\s*(?:(?:sur|out of|von|/)\s*[0-9０-９]+|[0-9０-９]+\s*点満点)\s*[)）]$"
     r"|\s*[(（](?:自由記述|自由回答|記述式|任意|必須|複数回答可?|複数選択可?|いくつでも|optional|required"
-    r"|(?:please )?(?:select|check|tick|choose|mark) (?:all|any) that apply)[)）]$",
+    r"|(?:please )?(?:select|check|tick|choose|mark) (?:all|any) that apply"
+    # …or in which language, （日本語・英語どちらでも） (QA34), "(English or Japanese)".
+    r"|[^()（）]{1,16}(?:どちらでも|いずれでも)(?:可|結構です|構いません|かまいません)?"
+    r"|(?:in )?(?:english|japanese|spanish) or (?:english|japanese|spanish)(?: is fine)?)[)）]$",
     re.I,
 )
 

@@ -26,7 +26,15 @@ import pandas as pd
 
 from nps_kit._values import parse_date_values, parse_scores, read_numbers
 
-__all__ = ["TOTALS_WORDS", "WHY", "Totals", "totals_labels", "totals_rows"]
+__all__ = [
+    "SUMMARY_WORDS",
+    "TOTALS_WORDS",
+    "WHY",
+    "Totals",
+    "is_totals_label",
+    "totals_labels",
+    "totals_rows",
+]
 
 #: The label of a totals row, as its first non-blank cell says it (NFKC, case-folded).
 TOTALS_WORDS: Final = frozenset(
@@ -34,6 +42,17 @@ TOTALS_WORDS: Final = frozenset(
     # German and Dutch/Italian exports and Excel pivots (QA30: QuestionPro's "Gesamt" row)
     | {"gesamt", "gesamtergebnis", "gesamtsumme", "insgesamt", "summe", "totaal", "totale"}
 )
+#: The labels of a survey tool's summary block under the table (QA34: a Freshdesk-style
+#: export ended ``Total responses;450`` / ``Average score;6,9`` / ``NPS;-12``), each a line of
+#: figures of the whole table; a label that starts with a totals word (``Total responses``,
+#: ``Total respuestas``, ``合計件数``) is one too.
+SUMMARY_WORDS: Final = frozenset(
+    {"nps", "net promoter score", "average", "average score", "average rating", "mean",
+     "mean score", "responses", "response count", "count", "promoters", "passives",
+     "detractors", "promedio", "media", "puntuación media", "respuestas", "promotores",
+     "pasivos", "neutros", "detractores", "平均", "平均点", "回答数", "件数", "推奨者",
+     "中立者", "批判者", "durchschnitt", "mittelwert", "antworten"}
+)  # fmt: skip
 _NUMBER: Final = re.compile(r"^[-+]?[\d,]*\.?\d+%?$")
 # The label sits in one of the first cells of the row (a blank id cell may come first).
 _LABEL_CELLS: Final = 3
@@ -55,6 +74,17 @@ def _label(cell: object) -> str:
     return text.casefold()
 
 
+def is_totals_label(cell: object) -> bool:
+    """Whether a cell labels a totals or summary row (合計, Total, Total responses, NPS)."""
+    label = _label(cell)
+    if label in TOTALS_WORDS or label in SUMMARY_WORDS:
+        return True
+    words = label.split()
+    if 1 < len(words) <= 3 and words[0] in TOTALS_WORDS:
+        return True
+    return any(label.startswith(w) and len(label) <= len(w) + 4 for w in ("合計", "総計"))
+
+
 def _is_date(values: list[object]) -> bool:
     """Whether any of ``values`` reads as a date (then the row is a response, not totals)."""
     if not values:
@@ -74,7 +104,7 @@ def _label_at(row: pd.Series) -> int | None:
     """
     for k, v in enumerate(row.iloc[:_LABEL_CELLS]):
         if not pd.isna(v) and any(ch.isalnum() for ch in str(v)):
-            return k if _label(v) in TOTALS_WORDS else None
+            return k if is_totals_label(v) else None
     return None
 
 
@@ -238,7 +268,7 @@ def totals_rows(
             dated = [
                 v
                 for v in row
-                if not pd.isna(v) and _label(v) not in TOTALS_WORDS and not _NUMBER.match(_label(v))
+                if not pd.isna(v) and not is_totals_label(v) and not _NUMBER.match(_label(v))
             ]
         if _is_date(dated):
             break

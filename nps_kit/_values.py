@@ -606,6 +606,20 @@ _NUMERIC_RE: Final = re.compile(
     r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})"
     r"(?:[ T,]+(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d{1,6})?)?\s*([AaPp][Mm])?)?$"
 )
+# Japanese Google Forms writes a 12-hour clock with 午前/午後 after the time and the zone after
+# that: 2026/11/03 9:05:33 午前 GMT+9 (12:10:00 午前 is ten past midnight). QA34 read none of them.
+_YMD_HALF_RE: Final = re.compile(
+    r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?\s*"
+    r"(午前|午後|[AaPp][Mm])(?:\s*(?:GMT|UTC)([+-]\d{1,2})(?::?(\d{2}))?)?$"
+)
+# A month's name first, as Alchemer (SurveyGizmo) and US tools write: Nov 3, 2026 9:05 AM,
+# November 3, 2026, Sept. 30, 2026 12:10 PM. QA34 read none of them.
+_MONTHS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                  "dec")  # fmt: skip
+_NAMED_RE: Final = re.compile(
+    r"^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})"
+    r"(?:,?\s+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?\s*([AaPp][Mm])?)?$"
+)
 MONTH_FIRST, DAY_FIRST = "month-first", "day-first"
 #: ``date_format: "%s"``, strftime's code for Unix epoch seconds: read every whole number of
 #: the column as one (milliseconds when they are 13 digits), :func:`nps_kit.clock.epoch_instants`.
@@ -614,6 +628,7 @@ EPOCH_SECONDS: Final = "%s"
 DATE_FORMS: Final = (
     "ISO (2026-10-03, 2026-10-03T09:15:00), 2026/10/03 9:15, 2026年10月3日 9時15分, "
     "Japanese era dates (令和8年10月3日, 令和元年5月1日, R8.10.3, R8/10/3, H31-4-30), "
+    "Google Forms' 2026/11/03 9:05:33 午前 GMT+9, Nov 3, 2026 9:05 AM, "
     "Excel serial numbers, Unix epoch seconds or milliseconds (1761958394, UTC), "
     "and day/month/year or month/day/year with a 2- or 4-digit year "
     "(13/12/2019, 12/13/2019 9:50:30, 9/8/18 15:29)"
@@ -653,6 +668,63 @@ def _numeric_date(match: re.Match[str], order: str) -> pd.Timestamp | None:
         h = h % 12 + (12 if ampm.casefold() == "pm" else 0)
     try:
         return pd.Timestamp(dt.datetime(year, month, day, h, int(minute or 0), int(second_s or 0)))
+    except ValueError:
+        return None
+
+
+def _hour(hour: str | None, half: str | None) -> int | None:
+    """Return the hour on a 24-hour clock (on a 12-hour one ``12 AM`` / ``12 午前`` is 0)."""
+    h = int(hour or 0)
+    if not half:
+        return h
+    if not 1 <= h <= 12:
+        return None
+    return h % 12 + (12 if half in ("午後",) or half.casefold() == "pm" else 0)
+
+
+def _stamp(
+    day: tuple[int, int, int], hour: int | None, minute: int, second: int, offset: Any = None
+) -> pd.Timestamp | None:
+    """Return the timestamp, ``None`` when impossible; aware with ``offset`` (``("+9", None)``)."""
+    if hour is None:
+        return None
+    try:
+        when = dt.datetime(*day, hour, minute, second)
+    except ValueError:
+        return None
+    if offset is None:
+        return pd.Timestamp(when)
+    hours, minutes = int(offset[0]), int(offset[1] or 0)
+    if abs(hours) > 14:
+        return None
+    delta = dt.timedelta(hours=abs(hours), minutes=minutes)
+    zone = dt.timezone(-delta if offset[0].startswith("-") else delta)
+    return pd.Timestamp(when.replace(tzinfo=zone))
+
+
+def _half_day_date(text: str) -> pd.Timestamp | None:
+    """``2026/11/03 9:05:33 午前 GMT+9`` and ``Nov 3, 2026 9:05 AM``, else ``None``."""
+    if (m := _YMD_HALF_RE.match(text)) is not None:
+        year, month, day, hour, minute, second, half, zone_h, zone_m = m.groups()
+        offset = None if zone_h is None else (zone_h, zone_m)
+        day_ = (int(year), int(month), int(day))
+        return _stamp(day_, _hour(hour, half), int(minute), int(second or 0), offset)
+    if (m := _NAMED_RE.match(text)) is not None:
+        name, day, year, hour, minute, second, half = m.groups()
+        key = name.casefold()[:3]
+        spelt = len(name) == 3 or name.casefold() == "sept" or _month_name(name) == key
+        if key not in _MONTHS or not spelt:
+            return None
+        month = _MONTHS.index(key) + 1
+        day_ = (int(year), month, int(day))
+        return _stamp(day_, _hour(hour, half), int(minute or 0), int(second or 0))
+    return None
+
+
+def _month_name(name: str) -> str | None:
+    """Return the 3-letter key of a month's full name (``November`` → ``nov``), else None."""
+    try:
+        return dt.datetime.strptime(name.capitalize(), "%B").strftime("%b").casefold()
     except ValueError:
         return None
 
@@ -741,6 +813,8 @@ def _parse_date_value(
         return _numeric_date(numeric, order)
     if (era := ERA_RE.match(text)) is not None:
         return era_date(era)
+    if (half_day := _half_day_date(text)) is not None:
+        return _naive(half_day, timezone)
     match = _YMD_RE.match(text) or _JA_RE.match(text)
     if match is not None:
         year, month, day, hour, minute, second = (int(p) if p else 0 for p in match.groups()[:6])

@@ -1878,6 +1878,16 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "carry no phone number or e-mail address either: find each person by {name} in the "
         "export.",
     },
+    # QA34: without columns.id the list's "Response ID" is the row in the file; "find each
+    # person by Response ID in the export" sent the reader to a column the export has not.
+    "followup.no_details_row": {
+        "ja": "連絡先の列（columns.contact_details）が設定されていないため、作業用ファイルにも"
+        "電話番号やメールアドレスはありません。{name}はエクスポートの行番号です"
+        "（IDの列が設定されていません）。その行で該当する方を探してください。",
+        "en": "No contact details are configured (columns.contact_details), so the work files "
+        "carry no phone number or e-mail address either. The {name} is the response's row in "
+        "the export (no columns.id is set): find them by that row.",
+    },
     "contact.unlisted_found": {
         "ja": "initがエクスポートで見つけた連絡先の列は{columns}です。columns.contact_detailsに"
         "挙げると、作業用ファイルとアラートにコピーされます。",

@@ -377,6 +377,13 @@ class Inspection:
         wanted = self.index.resolve(name, option="column")
         return next(c for c in self.columns if c.column == wanted)
 
+    @property
+    def responses(self) -> int:
+        """The responses of the export: rows read but previews, empty and totals rows."""
+        report = self.load
+        left_out = report.preview_rows_dropped + report.blank_rows_dropped
+        return report.rows_read - left_out - len(report.totals_rows)
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe form: file facts, the NPS column, notes and one object per column."""
         report = self.load
@@ -389,10 +396,7 @@ class Inspection:
             "sheet": report.sheet,
             # A Parquet file has typed columns, no header rows.
             "header_rows": None if report.format == "parquet" else report.header_rows_skipped + 1,
-            "responses": report.rows_read
-            - report.preview_rows_dropped
-            - report.blank_rows_dropped
-            - len(report.totals_rows),
+            "responses": self.responses,
             "date_column": self.date_column,
             "date_min": None if self.date_min is None else self.date_min.isoformat(),
             "date_max": None if self.date_max is None else self.date_max.isoformat(),
@@ -1061,6 +1065,9 @@ def _date_form(values: pd.Series, text: pd.Series, *, columnar: bool) -> str:
         return "timestamps" if columnar else "date cells"
     if _number_cells(values) or pd.to_numeric(text, errors="coerce").notna().mean() >= 0.5:
         return "Excel serial dates"
+    # QA34: Alchemer's "Nov 3, 2026 9:05 AM" was called "ISO/Japanese".
+    if text.str.match(r"\s*[A-Za-z]{3}").mean() >= 0.5:
+        return "month names"
     return "ISO/Japanese"
 
 

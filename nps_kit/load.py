@@ -806,11 +806,22 @@ class ColumnIndex:
         names.update({c: c for c in self.columns})
         best = closest(wanted, list(names))
         hint = f"Did you mean {names[best]!r}? " if best is not None else ""
+        fix = (
+            f"{hint}Set {option} to one of these columns"
+            + (" (by id, QID or question text)" if self.questions or self.import_ids else "")
+            + "."
+        )
+        if self.suggested_encoding is not None:
+            # QA34: a UTF-8 file read as latin-1 listed its header garbled ('æ\x95\x99å®¤'
+            # for 教室) and asked to pick one of those names.
+            fix = (
+                f"The file reads as {self.suggested_encoding}, not in the encoding given, "
+                "which garbles its header: drop --encoding (data.encoding; it is detected) or "
+                f"set it to {self.suggested_encoding}."
+            )
         raise DataError(
             f"{self.path} has no column {name!r} ({option}); columns: {self.listing()}.",
-            hint=f"{hint}Set {option} to one of these columns"
-            + (" (by id, QID or question text)" if self.questions or self.import_ids else "")
-            + ".",
+            hint=fix,
             path=self.path,
         )
 

@@ -764,11 +764,12 @@ def _defaults_text(
         (
             c.column
             for c in found.columns
-            if c.kind == "number" and c.distinct == report.rows_read and not c.blanks
+            if c.kind == "number" and c.distinct == found.responses and not c.blanks
         ),
         None,
     )
-    lines += _alerts_lines(id_info, contact, date, report.rows_read, details=reach, unique=unique)
+    # QA34: counted with the rows read, a summary block's 3 lines were "rows" of the export.
+    lines += _alerts_lines(id_info, contact, date, found.responses, details=reach, unique=unique)
     # Names alone reach nobody: without a consent column they are no way to be contacted
     # (closed_loop.names_only), so they are offered only beside an e-mail or phone column, or
     # to head the people a consent column lists.

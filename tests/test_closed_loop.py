@@ -8,6 +8,7 @@ import os
 import re
 import time
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -2126,6 +2127,26 @@ def test_a_ticked_mark_is_contacted_and_a_status_not_understood_is_said(tmp_path
         "1 with the status '山田さんへ' are left open: it reads neither as contacted nor as an "
         "attempt (write contacted and the date once reached, or voicemail)."
     )
+
+
+def test_without_an_id_the_box_says_the_response_id_is_the_row_in_the_export(
+    unit: UnitData,
+) -> None:
+    # QA34: with no columns.id the list's "Response ID" is the file's row; the box said "find
+    # each person by Response ID in the export", a column the shop's export does not have.
+    found = listing(unit, id_column=None)
+    html = str(followup_html(found, lang="en", work_files=("a.csv", "a.xlsx")).data)
+    assert (
+        escape(
+            "No contact details are configured (columns.contact_details), so the work files carry "
+            "no phone number or e-mail address either. The Response ID is the response's row in "
+            "the export (no columns.id is set): find them by that row."
+        )
+        in html
+    )
+    assert "find each person by Response ID" not in html
+    html = str(followup_html(found, lang="ja").data)
+    assert "回答IDはエクスポートの行番号です（IDの列が設定されていません）。" in html
 
 
 def test_an_answer_that_says_nothing_is_listed_as_no_comment(tmp_path: Path) -> None:

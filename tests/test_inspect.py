@@ -1704,6 +1704,39 @@ def test_a_two_row_header_under_merged_group_cells_names_the_questions(
     ) in found.notes  # FIX49: the merged heading, no column's name, is said here
 
 
+def test_a_two_row_header_whose_heading_repeats_over_its_columns_names_them_by_row_2(
+    tmp_path: Path,
+) -> None:
+    # QA34: Alchemer writes a matrix's question text in each of its columns and the rows'
+    # labels below; read as one header, the label row was a response and the ratings were
+    # 'categorical, 6 values' named 'Please rate:', 'Please rate:.1' ...
+    scale = ("Poor", "Fair", "Good", "Very good", "Excellent")
+    rows = "".join(
+        f'{1001 + i},"Nov {i + 1}, 2026 9:05 AM",{i % 11},{scale[i % 5]},{scale[(i + 2) % 5]}\n'
+        for i in range(20)
+    )
+    head = "Response ID,Date Submitted,How likely are you to recommend us?,Rate:,Rate:\n"
+    path = write_text(tmp_path / "a.csv", head + ",,,Vet,Front desk\n" + rows)
+    found = inspect_export(path)
+    assert found.load.rows_read == 20
+    kinds = {c.column: (c.kind, c.detail) for c in found.columns}
+    assert kinds["Vet"] == kinds["Front desk"] == ("rating", "1–5, labelled")
+    assert kinds["Date Submitted"] == ("date", "month names")  # was "ISO/Japanese"
+    said = in_language("  # Date Submitted (month names; 2026-11-01 to 2026-11-20).", "ja")
+    assert said == "  # Date Submitted（英語の月名の日付、2026-11-01〜2026-11-20）。"
+    assert (found.nps_column, found.date_column) == (
+        "How likely are you to recommend us?",
+        "Date Submitted",
+    )
+
+
+def test_a_heading_repeated_apart_is_no_group(tmp_path: Path) -> None:
+    # Only side by side is a repeated heading a group: "Rate:" twice apart stays one header row.
+    rows = "".join(f"{i % 11},x{i},{i % 5 + 1},y{i},{i % 3 + 1}\n" for i in range(20))
+    path = write_text(tmp_path / "a.csv", "score,Rate:,a,Rate:,b\n,Vet,,Desk,\n" + rows)
+    assert inspect_export(path).load.rows_read == 21
+
+
 @pytest.mark.parametrize("header", ["No.", "No", "番号", "#", "通し番号"])
 def test_a_running_number_column_is_an_id_not_a_number_or_a_score(
     tmp_path: Path, header: str

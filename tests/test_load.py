@@ -872,6 +872,21 @@ def test_encoding_override_that_does_not_decode(tmp_path: Path) -> None:
     )
 
 
+def test_a_utf8_file_read_as_latin_1_says_the_encoding_not_to_pick_a_garbled_column(
+    tmp_path: Path,
+) -> None:
+    # QA34: a Japanese Google Forms CSV (UTF-8 with BOM) read with --encoding latin-1 listed
+    # its header garbled ('æ\x95\x99å®¤' for 教室) and said to set the column to one of them.
+    path = tmp_path / "f.csv"
+    path.write_bytes("教室,すすめる可能性\n渋谷校,9\n梅田校,3\n".encode("utf-8-sig"))
+    text = error_text(path, encoding="latin-1", score_column="すすめる可能性")
+    assert text.startswith(f"{path} has no column 'すすめる可能性' (score_column); columns: ")
+    assert text.endswith(
+        ". The file reads as utf-8, not in the encoding given, which garbles its header: drop "
+        "--encoding (data.encoding; it is detected) or set it to utf-8."
+    )
+
+
 def test_encoding_failure_beyond_the_sample_names_the_byte(tmp_path: Path) -> None:
     prefix = "score,comment\n" + "9,ok\n" * 250_000
     path = write(tmp_path / "r.csv", prefix + "3,配送\n", "cp932")

@@ -259,6 +259,21 @@ def test_a_multiple_answer_note_is_dropped() -> None:
 @pytest.mark.parametrize(
     ("question", "label"),
     [
+        ("ご意見・ご感想（日本語・英語どちらでも）", "ご意見・ご感想"),
+        ("ご感想（英語でも日本語でもどちらでも可）", "ご感想"),
+        ("Comments (English or Japanese)", "Comments"),
+        ("Comments (in Spanish or English is fine)", "Comments"),
+        ("ご利用の店舗（渋谷・新宿）", "ご利用の店舗（渋谷・新宿）"),
+    ],
+)
+def test_a_note_on_the_language_to_answer_in_is_dropped(question: str, label: str) -> None:
+    # QA34: the language school's comment question kept （日本語・英語どちらでも） in its label.
+    assert short_label(question) == label
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
         ("Note de la cuisine (sur 5)", "Note de la cuisine"),
         ("Food (out of 5)", "Food"),
         ("料理（5点満点）", "料理"),

@@ -229,6 +229,25 @@ def test_init_never_offers_a_repeating_date_as_the_id_and_says_how_many_repeat(
     ) in said
 
 
+def test_init_counts_the_rows_of_the_answers_without_a_summary_block_under_them(
+    tmp_path: Path,
+) -> None:
+    # QA34: a summary block (Total responses / Average score / NPS) under 48 answers was left
+    # out, yet init said "... of 51 rows share a value with an earlier row".
+    export = write_google_forms(tmp_path / "forms.csv")
+    lines = export.read_text(encoding="utf-8").splitlines(keepends=True)
+    stamp = lines[5].split(",", 1)[0]
+    lines[6] = stamp + "," + lines[6].split(",", 1)[1]
+    lines += ["\n", "Total responses,48\n", "Average score,6.9\n", "NPS,-12\n"]
+    export.write_text("".join(lines), encoding="utf-8")
+    project_from_export(tmp_path / "p", export)
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    said = " ".join(
+        line.removeprefix("  # ") for line in text.splitlines() if line.startswith("  # ")
+    )
+    assert "'Timestamp' repeats: 1 of 48 rows share a value with an earlier row" in said
+
+
 def test_init_says_how_many_double_submissions_the_export_has(tmp_path: Path) -> None:
     # QA20: init commented "4 exact duplicate rows found" and nothing of 8 double submissions.
     export = write_google_forms(tmp_path / "forms.csv")
@@ -545,7 +564,8 @@ def test_no_date_column_says_which_values_are_not_dates(
         "column. columns: '回答ID' (id: unique), '回答日' (text: free text), '推奨度' (nps: "
         "0–10). Dates nps-kit reads: "
         "ISO (2026-10-03, 2026-10-03T09:15:00), 2026/10/03 9:15, 2026年10月3日 9時15分, "
-        "Japanese era dates (令和8年10月3日, 令和元年5月1日, R8.10.3, R8/10/3, H31-4-30), Excel "
+        "Japanese era dates (令和8年10月3日, 令和元年5月1日, R8.10.3, R8/10/3, H31-4-30), Google "
+        "Forms' 2026/11/03 9:05:33 午前 GMT+9, Nov 3, 2026 9:05 AM, Excel "
         "serial numbers, Unix epoch seconds or milliseconds (1761958394, UTC), "
         "and day/month/year or month/day/year with a 2- or 4-digit year "
         "(13/12/2019, 12/13/2019 9:50:30, 9/8/18 15:29). Run nps-kit inspect on the export to "

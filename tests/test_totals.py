@@ -56,6 +56,29 @@ def test_a_totals_row_labelled_in_german_or_dutch_is_found() -> None:
         assert totals_rows(frame, date_column="date").flags.tolist() == [False, True], label
 
 
+def test_a_summary_block_of_counts_means_and_nps_under_the_table_is_left_out() -> None:
+    # QA34: a Freshdesk-style export ended "Total responses;450", "Average score;6,9",
+    # "NPS;-12": three responses more, a date unread and 450/6,9 as answers to 'Asunto'.
+    answers = [["48200", "03-11-2026", "Tienda Madrid", "9"], ["48203", "04-11-2026", "x", "3"]]
+    for block in (
+        [["Total responses", None, "450", None], ["Average score", None, "6,9", None],
+         ["NPS", None, "-12", None]],
+        [["Total respuestas", None, "2", None], ["Promedio", None, "6,0", None]],
+        [["合計件数", None, "2件", None], ["平均", None, None, "6.0"]],
+    ):  # fmt: skip
+        frame = _frame(answers + block)
+        found = totals_rows(frame, date_column="date", score_column="score")
+        assert found.flags.tolist() == [False, False] + [True] * len(block), block[0][0]
+
+
+def test_a_last_respondent_whose_id_reads_like_a_summary_word_with_a_score_is_kept() -> None:
+    # The label alone is no evidence: "Mean" scoring 8 is an answer (FIX74's rule).
+    frame = _frame([["C1", "2026-11-01", "a", "9"], ["Mean", None, "b", "8"]])
+    found = totals_rows(frame, date_column="date", score_column="score")
+    assert found.flags.tolist() == [False, False]
+    assert found.kept == (1,)
+
+
 def _answers(rows: list[list[object]]) -> pd.DataFrame:
     return pd.DataFrame(
         rows, columns=["name", "date", "unit", "score", "visits", "comment"], dtype=object

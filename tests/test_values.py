@@ -215,6 +215,46 @@ def test_date_forms(cell: str, expected: str) -> None:
     assert not parsed.unparsed.any()
 
 
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # QA34: Japanese Google Forms' 12-hour clock with 午前/午後 and its zone.
+        ("2026/11/03 9:05:33 午前 GMT+9", "2026-11-03 09:05:33"),
+        ("2026/11/01 12:10:00 午前 GMT+9", "2026-11-01 00:10:00"),
+        ("2026/11/03 12:30:00 午後 GMT+9", "2026-11-03 12:30:00"),
+        ("2026/10/31 11:59:59 午後 GMT+9", "2026-10-31 23:59:59"),
+        ("2026/11/03 9:05 午後", "2026-11-03 21:05"),
+        # QA34: Alchemer's month name first, 12-hour clock.
+        ("Nov 3, 2026 9:05 AM", "2026-11-03 09:05"),
+        ("Nov 1, 2026 12:10 AM", "2026-11-01 00:10"),
+        ("Oct 31, 2026 11:50 PM", "2026-10-31 23:50"),
+        ("November 3, 2026", "2026-11-03 00:00"),
+        ("Sept. 30, 2026 12:10 PM", "2026-09-30 12:10"),
+    ],
+)
+def test_twelve_hour_clocks_and_month_names(cell: str, expected: str) -> None:
+    parsed = parse_date_values(pd.Series([cell, "2026-01-01"]))
+    assert parsed.dates.tolist()[0] == pd.Timestamp(expected)
+    assert not parsed.unparsed.any()
+
+
+def test_a_zone_written_after_a_12_hour_time_is_an_instant() -> None:
+    # 午前0時10分 JST on 1 November is 31 October in UTC, as +09:00 in ISO text is.
+    cell = pd.Series(["2026/11/01 12:10:00 午前 GMT+9"])
+    assert parse_date_values(cell, timezone="UTC").dates[0] == pd.Timestamp("2026-10-31 15:10")
+    assert parse_date_values(cell, timezone="Asia/Tokyo").dates[0] == pd.Timestamp(
+        "2026-11-01 00:10"
+    )
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["2026/11/03 13:05:00 午後", "Foo 3, 2026", "Nov 31, 2026 9:05 AM", "Nov 3, 2026 0:05 AM"],
+)
+def test_impossible_12_hour_and_named_dates_stay_unread(cell: str) -> None:
+    assert parse_date_values(pd.Series([cell])).unparsed.tolist() == [True]
+
+
 def test_excel_serial_numbers_and_datetime_cells() -> None:
     assert parse_dates(pd.Series([46298, 46298.25])).tolist() == [
         pd.Timestamp("2026-10-03"),
