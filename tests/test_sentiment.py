@@ -472,7 +472,7 @@ def test_unknown_pack_is_a_config_error():
         ("Per-seat pricing adds up fast once the whole team is on it", "saas", "price", "negative"),
         # caught before I'd even noticed is praise (negative at a955b52, mixed until ERR34E); the
         # fraud caught is praise too, not an alarm (ERR34E: every readable pair holding it is
-        # labelled positive, 27 of 27)
+        # labelled positive, 26 of 26)
         (
             "They spotted a dodgy payment and froze my card before I'd even noticed",
             "finance",
