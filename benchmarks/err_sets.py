@@ -11,7 +11,10 @@ named (it is above 25). ERR27 (``--blind 26``): training set 30 held out whole a
 (the layer's round-13 decision set); the blind set above 26 is never named. ERR28 (``--blind
 27``): training set 31 held out whole and never opened; set 30 is readable; the blind set above 27
 is never named. ERR29 (``--blind 28``): training set 31 held out whole and never opened; the
-blind set above 28 is never named.
+blind set above 28 is never named. ERR34E (``--round 34e``): English only; the sets readable in
+round 34 (blind sets up to 28, training sets up to 31, logistics set 1, the food sets) and the
+even ids of training set 32's English file (``train32en_even``); its odd ids (``train32en_odd``)
+are read only as whole figures with ``--only-held-out``; no later set is named.
 For blind set N:
 ``--counts OUT.json``: per set and language [gold, predicted, right, polarity right] of the
 shipped tagger (as ``bench_text.py --eval`` reads it; imp12/imp13 with ``asks="improvement"``)
@@ -60,6 +63,26 @@ ROUNDS: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = {
 }
 
 
+#: ERR34E: training set 32's English file split by the parity of the id's number; the even half is
+#: tuning data (readable per comment), the odd half the round's estimate (whole figures only)
+HALVES: dict[str, tuple[str, int]] = {
+    "train32en_even": ("theme_train32_en.csv", 0),
+    "train32en_odd": ("theme_train32_en.csv", 1),
+}
+
+
+def round34e_sets() -> dict[str, str]:
+    """Return the sets readable per comment in ERR34E (English figures are the ones read)."""
+    names = readable_sets(29, held_out=(32, 33))
+    names |= {
+        "logistics1": "theme_eval_logistics1.csv",
+        "food1": "theme_eval_food1.csv",
+        "food2": "theme_eval_food2.csv",
+        "train32en_even": "train32en_even",
+    }
+    return names
+
+
 def readable_sets(
     blind: int, *, held_out: tuple[int, ...] = (), held_out_blind: tuple[int, ...] = ()
 ) -> dict[str, str]:
@@ -97,6 +120,11 @@ def _asks(name: str) -> Asks:
 
 
 def _read(file: str) -> pd.DataFrame:
+    if file in HALVES:
+        name, parity = HALVES[file]
+        frame = pd.read_csv(DATA / name, keep_default_na=False, dtype=str)
+        number = frame["id"].str.extract(r"(\d+)$")[0].astype(int)
+        return frame[number % 2 == parity].reset_index(drop=True)
     return pd.read_csv(DATA / file, keep_default_na=False, dtype=str)
 
 
@@ -108,13 +136,15 @@ def counts(
     held_out: tuple[int, ...] = (),
     held_out_blind: tuple[int, ...] = (),
     only_held_out: bool = False,
+    names: dict[str, str] | None = None,
 ) -> dict[str, dict[str, list[int]]]:
     out: dict[str, dict[str, list[int]]] = {}
-    names = readable_sets(blind, held_out=held_out, held_out_blind=held_out_blind)
-    if with_blind:
-        names[f"blind{blind}"] = f"theme_eval_blind{blind}.csv"
-    if only_held_out:
-        names = {f"blind{n}": f"theme_eval_blind{n}.csv" for n in held_out_blind}
+    if names is None:
+        names = readable_sets(blind, held_out=held_out, held_out_blind=held_out_blind)
+        if with_blind:
+            names[f"blind{blind}"] = f"theme_eval_blind{blind}.csv"
+        if only_held_out:
+            names = {f"blind{n}": f"theme_eval_blind{n}.csv" for n in held_out_blind}
     for name, file in names.items():
         frame = _read(file)
         if "score" not in frame:
@@ -130,7 +160,11 @@ def counts(
 
 
 def errors(blind: int) -> pd.DataFrame:
-    frame = _read(f"theme_eval_blind{blind}.csv")
+    return errors_of(_read(f"theme_eval_blind{blind}.csv"))
+
+
+def errors_of(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every MISS / SPUR / POL of a labelled frame, with the rules alone and the source."""
     rows = []
     for (lang, pack_name), g in frame.groupby(["lang", "pack"], sort=False):
         book = load_pack(str(pack_name))
@@ -173,7 +207,12 @@ def main(
 ) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     if blind is None:
-        parser.add_argument("--blind", type=int, required=True, help="the spent blind set studied")
+        parser.add_argument("--blind", type=int, help="the spent blind set studied")
+    parser.add_argument(
+        "--round34e",
+        action="store_true",
+        help="ERR34E: round 34 readable sets, set 32 even English ids (odd: --only-held-out)",
+    )
     parser.add_argument("--counts", type=Path)
     parser.add_argument("--rules-alone", action="store_true")
     parser.add_argument("--with-blind", action="store_true", help="count the blind set too")
@@ -184,7 +223,12 @@ def main(
         help="count only the blind sets the round held out whole (read once, at the end)",
     )
     args = parser.parse_args(argv)
+    if args.round34e:
+        _round34e(args)
+        return
     number = blind if blind is not None else args.blind
+    if number is None:
+        parser.error("--blind or --round34e is required")
     held_out, held_out_blind = ROUNDS.get(number, (held_out, ()))
     if args.counts:
         result = counts(
@@ -198,6 +242,20 @@ def main(
         args.counts.write_text(json.dumps(result, indent=1))
     if args.errors:
         errors(number).to_csv(args.errors, index=False)
+
+
+def _round34e(args: argparse.Namespace) -> None:
+    if args.counts:
+        names = round34e_sets()
+        if args.only_held_out:
+            names = {"train32en_odd": "train32en_odd"}
+        result = counts(blind=0, learned=not args.rules_alone, with_blind=False, names=names)
+        args.counts.write_text(json.dumps(result, indent=1))
+    if args.errors:
+        frame = _read("train32en_even")
+        errors_of(frame[frame["lang"] == "en"].reset_index(drop=True)).to_csv(
+            args.errors, index=False
+        )
 
 
 if __name__ == "__main__":
