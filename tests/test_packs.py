@@ -600,6 +600,13 @@ SENSES = [
     ("logistics", "9時を過ぎても来なかった", ["pickup"]),
     ("logistics", "到着後の通関に時間がかかる", ["customs"]),
     ("logistics", "運賃、スピード、荷扱い、全部満足", ["delivery", "damage", "price"]),
+    # ERR34J: a sales call is the phone, not a staff judgement (6 of 7 readable finance comments);
+    # time that flew by is no wait (4 of 4 generic); a trial lesson is no verdict on the service
+    # (5 of 6); accuracy that drops is no outage (2 of 2 saas)
+    ("finance", "営業の電話が毎週かかってくる", ["phone"]),
+    ("generic", "カメラマンさんの話が面白くて2時間があっという間でした", ["staff"]),
+    ("generic", "体験レッスンで一から教えてくれました", ["communication"]),
+    ("saas", "方言が入ると読み取りの精度が落ちる", ["features"]),
 ]
 
 
@@ -735,6 +742,18 @@ GENERIC_WORDS = [
     ("retail", "UVB bulbs are a fiver more than on Amazon", "price"),
     # ERR28: swapped no questions asked is a return (8 of 8 readable retail comments)
     ("retail", "Swapped the kettle for a new one no questions asked", "returns"),
+    # ERR34J: Japanese forms of set 32's even ids' and blind 28's misses every readable set labels
+    # so: 仲居 is staff (6 of 6); a numbered ticket is a wait (14 of 14) and done within the
+    # morning or the day is speed (6 of 6); too many people is crowding (4 of 5); a medicine or a
+    # treatment that works is quality (3 of 3); a task that takes N seconds or a long time is saas
+    # performance (24 of 24); an insurer that did not pay out (保険がおりない) is a claim (3 of 3)
+    ("generic", "仲居さんがとても気さくでした", "staff"),
+    ("generic", "区民センターで番号札を取ってから40分", "speed"),
+    ("generic", "車検、午前中のうちに終わって助かった", "speed"),
+    ("generic", "連休は人が多すぎて写真も撮れない", "usability"),
+    ("generic", "処方された薬がちゃんと効いた", "quality"),
+    ("saas", "レポートの出力に毎回かなりの時間がかかる", "performance"),
+    ("finance", "入院したのに保険がおりなかった", "claims"),
 ]
 
 

@@ -500,6 +500,20 @@ def test_unknown_pack_is_a_config_error():
         # time spent with support on a problem stays a complaint (the clause is no longer cut at
         # 'with' only after 'spent ages' and the like, and the phrase needs a person after it)
         ("Spent ages with support trying to get a refund", "retail", "returns", "negative"),
+        # ERR34J: もうちょい asks for more, as もうちょっと does (readable comments holding it:
+        # rules right 40 -> 47 of 67); a sentence ending in てくれ or (Kansai) てや is an order
+        # (22 of 23 labelled negative), not てくれますが; うまくいかず is うまくいかない
+        ("サイズ表記、もうちょいわかりやすく", "retail", "quality", "negative"),
+        ("デザインはかわいい。値段がもうちょい安ければ買う", "retail", "price", "negative"),
+        ("マニュアルがPDFで300ページもある。動画にしてくれ", "saas", "docs", "negative"),
+        ("届いた箱が角から潰れてた。梱包しっかりしてや", "retail", "delivery", "negative"),
+        ("サポートに聞けば丁寧に教えてくれますが", "saas", "support", "positive"),
+        ("データの移行がうまくいかず、手作業で直した", "saas", "onboarding", "negative"),
+        # ERR34J: a low price a shop pays to buy back is a complaint (6 of 7 readable comments
+        # negative, 1 mixed); too cheap for what it is (安すぎ) is praise outside it (5 of 5)
+        ("ゲーム機を下取りに出したら安く叩かれた", "retail", "price", "negative"),
+        ("買取価格は正直かなり低い", "retail", "price", "negative"),
+        ("この仕上がりで2000円は安すぎる", "retail", "price", "positive"),
     ],
 )
 def test_polarity_in_other_packs(text: str, pack: str, theme: str, expected: str) -> None:
