@@ -395,11 +395,6 @@ SENSES = [
     # a cost that adds up fast is no speed (13 of 13)
     ("retail", "The lad talked me out of the expensive drill and into the one I needed", ["staff"]),
     ("finance", "Monthly fees on the joint account add up quickly", ["price", "products"]),
-    # ERR34E: an adjuster judged as a person is staff as well as claims (9 of 9 readable
-    # comments); one who only came, or changed, is claims alone
-    ("finance", "The adjuster was a sweetheart", ["staff", "claims"]),
-    ("finance", "The loss adjuster was kind and fair", ["staff", "claims"]),
-    ("finance", "The loss adjuster came in August", ["claims"]),
     # FOOD57: the food pack's boundaries (docs/labelling.md): cold food after a wait is food and
     # speed, a QR menu is usability, a customer's own lateness no wait, "friendly" alone staff,
     # 物足りない no missing item, a hint at the wait asked for is communication, toilets beside

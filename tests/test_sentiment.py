@@ -470,33 +470,14 @@ def test_unknown_pack_is_a_config_error():
             "positive",
         ),
         ("Per-seat pricing adds up fast once the whole team is on it", "saas", "price", "negative"),
-        # caught before I'd even noticed is praise (negative at a955b52, mixed until ERR34E); the
-        # fraud caught is praise too, not an alarm (ERR34E: every readable pair holding it is
-        # labelled positive, 26 of 26)
+        # caught before I'd even noticed is praise; the alarm it names ('dodgy') is still read,
+        # so the rules alone read both (negative at a955b52)
         (
             "They spotted a dodgy payment and froze my card before I'd even noticed",
             "finance",
             "trust",
-            "positive",
+            "mixed",
         ),
-        ("Fraud team flagged a suspicious transaction abroad", "finance", "trust", "positive"),
-        # ERR34E: not rushed is care, whatever the negator ("didn't rush me" read negative: the
-        # bare verb is no complaint word); done unasked, unchased is care (ERR28's form); zero
-        # breakage is a fault averted, breakages named a complaint
-        ("The pharmacist didn't rush me and explained everything", "retail", "staff", "positive"),
-        ("Telephone staff never rush her, she is 91", "finance", "phone", "positive"),
-        (
-            "The handler rang every week with an update without me ever having to chase",
-            "finance",
-            "communication",
-            "positive",
-        ),
-        ("Zero breakage in 30 boxes", "logistics", "damage", "positive"),
-        # ERR34E: treated as a suspect is a complaint (its "like" read as praise; 16 of 16); the
-        # fraud team named is a department, judged by what it did (both words were complaints)
-        ("First time I claim they treat me like a criminal", "finance", "claims", "negative"),
-        ("The fraud team treated ME like the suspect", "finance", "trust", "negative"),
-        ("Two breakages in the last load", "logistics", "damage", "negative"),
         # time spent with support on a problem stays a complaint (the clause is no longer cut at
         # 'with' only after 'spent ages' and the like, and the phrase needs a person after it)
         ("Spent ages with support trying to get a refund", "retail", "returns", "negative"),

@@ -472,7 +472,6 @@ EN_CUES: dict[str, float] = {
         condescending incompetent clueless inaccurate misleading overcharge overcharged
         scam shoddy cheaply defective faulty leak leaked stale tear torn ripped rip scratch
         scratched smash smashed shatter shattered dirty unusable inconsistent unstable glitch
-        breakage breakages
         glitchy glitches pricier dearer exorbitant extortionate confuse sloppy careless
         lose loses junk garbage rubbish crap tiny unfriendly grumpy arrogant incorrect
         delays delayed cancel cancelled canceled insecure breach fraud slower harder
@@ -741,26 +740,6 @@ EN_PHRASES: dict[str, float] = {
     r"never|not once|without)( once| even| ever)? (push|pushed|pushing|pressured?|pressuring)( (me|"
     r"us|him|her|them))?( (into|to buy|to get|on|towards|for))?( (?!and\b|but\b|though\b)\w+){0,3}"
     r"": 1.0,
-    # Not rushed is care ("didn't rush me", "they never rush her", "don't rush you"): the bare
-    # verb is no complaint word, so the negator alone read it as one (ERR34E: 24 of the 25
-    # labelled pairs of the readable comments holding it are positive).
-    r"(didn'?t|did not|never|not once|don'?t|do not|doesn'?t|does not|won'?t|without)( once| even|"
-    r" ever)? (rush|rushing)( (me|us|him|her|them|you|anyone|anybody|people|patients|customers|"
-    r"things|anything))?": 1.0,
-    # Fraud caught is praise ("spotted a dodgy transaction", "flagged a fraudulent payment"): the
-    # words of the fraud read it as a complaint; every readable comment holding it labels its
-    # themes positive (26 of 26 pairs, ERR34E).
-    r"(spotted|caught|flagged|blocked|stopped|picked up|noticed|detected) (a |the |an |two |some )?"
-    r"(dodgy|suspicious|fraudulent|fraud|odd|unusual|strange|fake|scam) (transactions?|payments?|"
-    r"charges?|activity|purchases?|logins?|spending)": 1.0,
-    # The fraud team named is a department, no complaint ("the fraud team refunded everything in
-    # a day"): what it did is judged by the rest of the clause (ERR34E, readable pairs holding
-    # it: shipped 7 more right, none lost; rules alone 11 more, 2 lost).
-    r"fraud (team|department|dept|prevention|protection|detection|alerts?|line|unit|side)": 0.0,
-    # Treated as a suspect is a complaint ("the fraud team treated ME like the criminal"): its
-    # "like" read as praise; 16 of 16 readable pairs negative (ERR34E).
-    r"(treated|treat|treats|treating|made|makes) (me|us|him|her|them|my \w+|customers|people) "
-    r"(feel )?like (a |an |the )?(criminal|suspect|fraudster|liar|thief|crook|scammer)s?": -1.0,
     # What is rare these days is praise ("Support replied within the hour. Rare these days."): 29
     # of 30 readable comments label its themes positive (ERR27).
     r"(rare|unusual|rarity|refreshing) (these days|nowadays|now)": 1.0,
@@ -775,8 +754,7 @@ EN_PHRASES: dict[str, float] = {
     r"spent (ages|an hour|half an hour|so long) (with (me|us|him|her|my \w+)|explaining|showing|"
     r"helping|letting|going through|talking)": 1.0,
     r"took (his|her|the) time (and|to)|took the time": 1.0,
-    # ERR34E: "without me ever having to chase" is the same care (34 of 36 readable pairs positive)
-    r"without (me|us) (even |ever )?(having to )?(ask(ing)?|chas(e|ing)|prompting)": 1.0,
+    r"without (me|us) (even )?(having to )?ask(ing)?": 1.0,
     r"before (i|we)( had|'d)?( even)? (noticed|realised|realized|asked|spotted)": 1.0,
     # What the banks would not touch is praise of whoever did ("found us a mortgage our own bank
     # wouldn't touch", "lent me £600 when the banks wouldn't look at me"): 17 of 17 readable
