@@ -93,6 +93,8 @@ BLIND30 = pd.read_csv(DATA / "theme_eval_blind30.csv", keep_default_na=False, dt
 # docs/prereg/PREREG31.md says (shipped en 0.890/0.739/0.777, ja 0.828/0.696/0.851), its second
 # reading kept for a later tagger change.
 BLIND33 = pd.read_csv(DATA / "theme_eval_blind33.csv", keep_default_na=False, dtype=str)
+# Blind set 35: merged unread (only its format is tested here), docs/prereg/PREREG34.md.
+BLIND35 = pd.read_csv(DATA / "theme_eval_blind35.csv", keep_default_na=False, dtype=str)
 SHORT14 = pd.read_csv(DATA / "theme_eval_short14.csv", keep_default_na=False, dtype=str)
 # Food set 1 (FOOD57): 150 restaurant, café, takeaway and delivery comments per language, written
 # by blind authors from docs/labelling.md's food section alone, all of the food pack.
@@ -412,6 +414,19 @@ BLIND27_LAYER = {"en": (0.84, 0.81, 0.83), "ja": (0.89, 0.90, 0.89)}
 # reading less 0.01, rounded down.
 BLIND28_RULES = {"en": (0.78, 0.67, 0.78), "ja": (0.78, 0.74, 0.81)}
 BLIND28_LAYER = {"en": (0.87, 0.73, 0.85), "ja": (0.87, 0.80, 0.87)}
+# Blind sets 29, 30 and 33 (docs/prereg/PREREG29.md, PREREG30.md, PREREG31.md, PREREG34.md): their
+# last readings at c71da05 (after Japanese rules round 34; English as at their first readings),
+# whole figures only, never read per comment before; floors are those readings less 0.01, rounded
+# down. Blind 29: en 0.866/0.712/0.791, ja 0.891/0.797/0.900 (rules alone en 0.741/0.647/0.757,
+# ja 0.792/0.742/0.836); blind 30: en 0.866/0.670/0.779, ja 0.883/0.778/0.873 (0.751/0.636/0.758,
+# 0.797/0.701/0.825); blind 33: en 0.890/0.739/0.777, ja 0.828/0.696/0.851 (0.821/0.675/0.733,
+# 0.772/0.622/0.806).
+BLIND29_RULES = {"en": (0.73, 0.63, 0.74), "ja": (0.78, 0.73, 0.82)}
+BLIND29_LAYER = {"en": (0.85, 0.70, 0.78), "ja": (0.88, 0.78, 0.89)}
+BLIND30_RULES = {"en": (0.74, 0.62, 0.74), "ja": (0.78, 0.69, 0.81)}
+BLIND30_LAYER = {"en": (0.85, 0.66, 0.76), "ja": (0.87, 0.76, 0.86)}
+BLIND33_RULES = {"en": (0.81, 0.66, 0.72), "ja": (0.76, 0.61, 0.79)}
+BLIND33_LAYER = {"en": (0.88, 0.72, 0.76), "ja": (0.81, 0.68, 0.84)}
 # Short-comment set 14 (640 comments, two blind authors; bare judgements and closing phrases,
 # short themed answers and themed sentences beside such a phrase, 40 % with no theme), read as
 # whole figures (/work/lead/PREREG14.md): at 7401a76 en 0.884/0.949/0.971, ja 0.917/0.936/0.989;
@@ -527,6 +542,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.89, 0.88, 0.91)}
         BLIND29,
         BLIND30,
         BLIND33,
+        BLIND35,
         SHORT14,
         _both_languages("theme_train24"),
         _both_languages("theme_train25"),
@@ -537,6 +553,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.89, 0.88, 0.91)}
         _both_languages("theme_train30"),
         _both_languages("theme_train31"),
         _both_languages("theme_train32"),
+        _both_languages("theme_train34"),
     ],
     ids=[
         "first",
@@ -569,6 +586,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.89, 0.88, 0.91)}
         "twenty-ninth",
         "thirtieth",
         "thirty-third",
+        "thirty-fifth",
         "short14",
         "train24-decision",
         "train25-decision",
@@ -579,6 +597,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.89, 0.88, 0.91)}
         "train30-decision",
         "train31-decision",
         "train32-decision",
+        "train34-decision",
     ],
 )
 def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
@@ -674,6 +693,12 @@ def test_the_food_sets_are_balanced_and_valid(food: pd.DataFrame) -> None:
         (BLIND27, BLIND27_LAYER, True),
         (BLIND28, BLIND28_RULES, False),
         (BLIND28, BLIND28_LAYER, True),
+        (BLIND29, BLIND29_RULES, False),
+        (BLIND29, BLIND29_LAYER, True),
+        (BLIND30, BLIND30_RULES, False),
+        (BLIND30, BLIND30_LAYER, True),
+        (BLIND33, BLIND33_RULES, False),
+        (BLIND33, BLIND33_LAYER, True),
         (SHORT14, SHORT14_RULES, False),
         (SHORT14, SHORT14_LAYER, True),
         (_both_languages("theme_unit14"), UNIT14_RULES, False),
@@ -742,6 +767,12 @@ def test_the_food_sets_are_balanced_and_valid(food: pd.DataFrame) -> None:
         "twenty-seventh-layer-measured-twice",
         "twenty-eighth-rules-measured-twice",
         "twenty-eighth-layer-measured-twice",
+        "twenty-ninth-rules-measured-twice",
+        "twenty-ninth-layer-measured-twice",
+        "thirtieth-rules-measured-twice",
+        "thirtieth-layer-measured-twice",
+        "thirty-third-rules-measured-twice",
+        "thirty-third-layer-measured-twice",
         "short14-rules-never-tuned",
         "short14-layer-measured-twice",
         "unit14-rules-never-tuned",
