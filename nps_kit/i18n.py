@@ -1881,6 +1881,64 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{time}（エクスポートの時刻、timezone未設定）",
         "en": "{time} (the export's clock, no timezone set)",
     },
+    # What 'nps-kit alerts' prints of each unit, in the unit's language (FIX80: a Japanese
+    # scheduler's log read "no new detractors to alert since …" around Japanese messages). The
+    # "error:" and "warning:" tags before a unit's message stay as written in every language,
+    # as every command's, so that one search finds them in a log (README, "Command reference").
+    "alerts.no_to": {
+        "ja": "パラメーターにalerts.toがありません",
+        "en": "no alerts.to in its parameters",
+    },
+    "alerts.skipped": {"ja": "スキップしました（{reason}）。", "en": "skipped, {reason}."},
+    "alerts.nothing_new": {
+        "ja": "{since}以降、アラートする新しい批判者はいません。",
+        "en": "no new detractors to alert since {since}.",
+    },
+    "alerts.alerted": {
+        "ja": "批判者{n}人のアラートを{to}に送りました。",
+        "en": "alerted {to} about {n} detractors.",
+        "en_one": "alerted {to} about {n} detractor.",
+    },
+    "alerts.would_alert": {
+        "ja": "批判者{n}人のアラートを{to}に送る予定です：「{subject}」。{path}に書き出しました。",
+        "en": "would alert {to} about {n} detractors: '{subject}'; written to {path}",
+        "en_one": "would alert {to} about {n} detractor: '{subject}'; written to {path}",
+    },
+    "alerts.not_sent": {
+        "ja": "アラートを送れませんでした{to}：{reply}{retried}",
+        "en": "alert NOT sent{to}: {reply}{retried}",
+    },
+    "alerts.not_sent_to": {"ja": "（宛先：{recipient}）", "en": " to {recipient}"},
+    "alerts.gave_up": {"ja": "（{n}回試みて断念）", "en": " (gave up after {n} attempts)"},
+    "alerts.no_date": {"ja": "（日付なし）", "en": "(no date)"},
+    # The late export's warning (periods.late_export) as alerts word it.
+    "alerts.late_missed": {
+        "ja": "{since}以降の回答は1件もありません",
+        "en": "none of its responses is in the window since {since}",
+    },
+    "alerts.late_then": {
+        "ja": "もう一度ダウンロードしてから、alertsを再実行してください。新しい批判者が"
+        "いないことは、エクスポートにない日については何も示しません。",
+        "en": "Download it again and run alerts again: nothing new here says nothing of the "
+        "days it does not hold.",
+    },
+    "late_export": {
+        "ja": "warning: {name}には{newest}より後の回答がないため、{missed}（ユニット：{units}）。"
+        "エクスポートが遅れていませんか？{then}",
+        "en": "warning: {name} has no responses after {newest}, so {missed} (units {units}). "
+        "Is the export late? {then}",
+    },
+    # The run's last line: how many units ended how (AlertOutcome.status), in the units'
+    # language when they share one.
+    "alerts.counts": {"ja": "アラート（ユニット数）：{counts}。", "en": "alerts: {counts}."},
+    "alerts.no_units": {"ja": "ユニットなし", "en": "no units"},
+    "alerts.status.sent": {"ja": "送信{n}", "en": "{n} sent"},
+    "alerts.status.partial": {"ja": "一部送信{n}", "en": "{n} partial"},
+    "alerts.status.failed": {"ja": "送信失敗{n}", "en": "{n} failed"},
+    "alerts.status.written": {"ja": "書き出し{n}", "en": "{n} written"},
+    "alerts.status.nothing_new": {"ja": "新着なし{n}", "en": "{n} nothing new"},
+    "alerts.status.skipped": {"ja": "スキップ{n}", "en": "{n} skipped"},
+    "alerts.status.cannot_alert": {"ja": "送信不可{n}", "en": "{n} cannot alert"},
     "followup.no_details": {
         "ja": "連絡先の列（columns.contact_details）が設定されていないため、作業用ファイルにも"
         "電話番号やメールアドレスはありません。エクスポートの{name}で該当する方を探してください。",
