@@ -737,8 +737,9 @@ def send_alerts(
     # and a daily cron job exits 0 as it does with a host (REVIEW25: it exited 2).
     mode = delivery_mode(settings, dry_run=dry_run, due=any(_skip(u) is None for u in units))
     no_host, dry_run = mode.no_host, mode.dry_run
+    lang = _run_language(units)  # the run's own lines (FIX80)
     if no_host:
-        echo(no_host_opening(folder / "outbox"))
+        echo(no_host_opening(folder / "outbox", lang=lang))
     sender = _sender(settings)
     log = AlertLog(folder / "alerted.jsonl")
     now = now or dt.datetime.now(dt.UTC)
@@ -910,12 +911,12 @@ def send_alerts(
         late_export(
             name,
             newest,
-            missed=t("alerts.late_missed", lang, since=start),
+            missed=t("alerts.late_missed", said_in, since=start),
             units=names,
-            then=t("alerts.late_then", lang),
-            lang=lang,
+            then=t("alerts.late_then", said_in),
+            lang=said_in,
         )
-        for (lang, name, newest, start), names in late.items()
+        for (said_in, name, newest, start), names in late.items()
     )
     for line in warnings:
         echo(line)
@@ -929,10 +930,10 @@ def send_alerts(
     summary = AlertSummary(
         dry_run=dry_run, outcomes=tuple(outcomes), late=warnings, no_host=no_host
     )
-    echo(_counts(summary, _run_language(units)))
+    echo(_counts(summary, lang))
     if no_host:
         written = any(o.status == "written" for o in summary.outcomes)
-        echo(no_host_closing(folder / "outbox", command="alerts", written=written))
+        echo(no_host_closing(folder / "outbox", command="alerts", written=written, lang=lang))
     return summary
 
 

@@ -1928,6 +1928,43 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "warning: {name} has no responses after {newest}, so {missed} (units {units}). "
         "Is the export late? {then}",
     },
+    # What send and alerts say when no SMTP host is set (mail.settings.no_host_opening /
+    # no_host_closing); alerts of Japanese units say it in Japanese (FIX80).
+    "delivery.no_host_opening": {
+        "ja": "NPS_KIT_SMTP_HOSTが設定されていないため、何も送信しません。--dry-runと同じく、"
+        "メッセージを{outbox}に書き出します。",
+        "en": "NPS_KIT_SMTP_HOST is not set, so nothing is sent: writing the messages to "
+        "{outbox} as with --dry-run.",
+    },
+    "delivery.no_host_closing": {
+        "ja": "error: 何も送信されていません。NPS_KIT_SMTP_HOSTが設定されていないため"
+        "（環境変数にも{where}にもありません）、{where_to}。送信するには、そこに"
+        "NPS_KIT_SMTP_HOSTとNPS_KIT_SMTP_FROMを設定し（'nps-kit {command} --help'を参照）、"
+        "{again}。終了ステータスは{code}です。",
+        "en": "error: nothing was sent: NPS_KIT_SMTP_HOST is not set (neither in the "
+        "environment nor in {where}), so {where_to}. To send, set NPS_KIT_SMTP_HOST and "
+        "NPS_KIT_SMTP_FROM there (see 'nps-kit {command} --help') and {again}. Exit status "
+        "{code}.",
+    },
+    "delivery.only_written": {
+        "ja": "メッセージは{outbox}に書き出しただけです",
+        "en": "the messages were only written to {outbox}",
+    },
+    "delivery.none_sendable": {
+        "ja": "送信できるメッセージはありません",
+        "en": "no message can be sent",
+    },
+    "delivery.again": {
+        "ja": "コマンドをもう一度実行してください。アウトボックスに書き出すだけなら、--dry-runを"
+        "付けてください",
+        "en": "run the command again; to only write the outbox, pass --dry-run",
+    },
+    "delivery.again_send": {
+        "ja": "'nps-kit send --all --period {period}'を実行してください（レポートは作成済み"
+        "です）。レポートの作成だけなら、--sendを外してください",
+        "en": "run 'nps-kit send --all --period {period}' (the reports are built); to only "
+        "build the reports, leave out --send",
+    },
     # The run's last line: how many units ended how (AlertOutcome.status), in the units'
     # language when they share one.
     "alerts.counts": {"ja": "アラート（ユニット数）：{counts}。", "en": "alerts: {counts}."},

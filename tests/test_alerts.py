@@ -1691,7 +1691,10 @@ def test_detractors_whose_consent_is_blank_are_counted_not_alerted(
 
 
 def test_a_japanese_project_s_scheduler_log_reads_japanese_first_line_to_last(
-    project: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
+    project: Path,
+    smtp: Recorder,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # FIX80 #1: since FIX78 a Japanese unit's messages were Japanese, but the command's own
     # words around them ("no new detractors to alert since …", "skipped", the counts line)
@@ -1717,3 +1720,20 @@ def test_a_japanese_project_s_scheduler_log_reads_japanese_first_line_to_last(
     assert err[0] == "ec: 2026-11-01 00:00 JST以降、アラートする新しい批判者はいません。"
     assert err[-1] == "アラート（ユニット数）：新着なし1、送信不可1、スキップ1。"
     assert len(smtp.received) == 1
+    # Without a host, the lines shared with send too, in the run's language.
+    monkeypatch.delenv("NPS_KIT_SMTP_HOST")
+    assert alerts(project, "--resend") == 2
+    err = capsys.readouterr().err.splitlines()
+    outbox = project / "reports" / "alerts" / "outbox"
+    assert err[0] == (
+        "NPS_KIT_SMTP_HOSTが設定されていないため、何も送信しません。--dry-runと同じく、"
+        f"メッセージを{outbox}に書き出します。"
+    )
+    assert err[-2] == "アラート（ユニット数）：書き出し1、送信不可1、スキップ1。"
+    assert err[-1] == (
+        "error: 何も送信されていません。NPS_KIT_SMTP_HOSTが設定されていないため（環境変数にも"
+        f"{Path('.env').resolve()}にもありません）、メッセージは{outbox}に書き出しただけです。"
+        "送信するには、そこにNPS_KIT_SMTP_HOSTとNPS_KIT_SMTP_FROMを設定し（'nps-kit alerts "
+        "--help'を参照）、コマンドをもう一度実行してください。アウトボックスに書き出すだけなら、"
+        "--dry-runを付けてください。終了ステータスは2です。"
+    )
