@@ -57,7 +57,7 @@ from nps_kit.closed_loop import (
     unlisted_reach,
 )
 from nps_kit.errors import ConfigError, MailError, NpsKitError
-from nps_kit.i18n import t
+from nps_kit.i18n import Language, join_names, t
 from nps_kit.load import LoadResult
 from nps_kit.mail.compose import ComposedMessage
 from nps_kit.mail.deliver import DEFAULT_RETRY_DELAYS, Mailer, Refusal
@@ -577,7 +577,7 @@ def _id_text(value: object) -> str:
 
 def _skip(unit: UnitParameters) -> str | None:
     """Say why ``unit`` sends no alerts when it does not ask for any (no ``alerts.to``)."""
-    return None if unit.alerts.to else "no alerts.to in its parameters"
+    return None if unit.alerts.to else t("alerts.no_to", unit.language)
 
 
 def export_proposals(path: Path, options: Mapping[str, object]) -> dict[str, str]:
@@ -737,8 +737,9 @@ def send_alerts(
     # and a daily cron job exits 0 as it does with a host (REVIEW25: it exited 2).
     mode = delivery_mode(settings, dry_run=dry_run, due=any(_skip(u) is None for u in units))
     no_host, dry_run = mode.no_host, mode.dry_run
+    lang = _run_language(units)  # the run's own lines (FIX80)
     if no_host:
-        echo(no_host_opening(folder / "outbox"))
+        echo(no_host_opening(folder / "outbox", lang=lang))
     sender = _sender(settings)
     log = AlertLog(folder / "alerted.jsonl")
     now = now or dt.datetime.now(dt.UTC)
@@ -759,13 +760,13 @@ def send_alerts(
             )
         )
         mailer: Mailer | None = None
-        # Exports with no response in a unit's window: (file, newest, since) → units.
-        late: dict[tuple[str, str, str], list[str]] = {}
+        # Exports with no response in a unit's window: (language, file, newest, since) → units.
+        late: dict[tuple[Language, str, str, str], list[str]] = {}
         for unit in units:
             reason = _skip(unit)
             if reason is not None:
                 outcomes.append(AlertOutcome(unit.unit, "skipped", detail=reason))
-                echo(f"{unit.unit}: skipped, {reason}.")
+                echo(f"{unit.unit}: {t('alerts.skipped', unit.language, reason=reason)}")
                 continue
             blocker = alerts_blocker(unit)
             if blocker is not None:
@@ -853,17 +854,17 @@ def send_alerts(
                 )
                 if assumed:
                     start = t("alerts.since_no_zone", unit.language, time=start)
-                echo(f"{unit.unit}: no new detractors to alert since {start}.")
+                echo(f"{unit.unit}: {t('alerts.nothing_new', unit.language, since=start)}")
                 if unknown:
                     echo(_consent_unknown(unit, unknown))
                 newest = cache.report.date_max
                 if newest is None or newest < pd.Timestamp(local_since(since, unit)):
                     shown = (
-                        "(no date)"
+                        t("alerts.no_date", unit.language)
                         if newest is None
                         else _stamp(newest, where, zone_shown=not assumed)
                     )
-                    late.setdefault((path.name, shown, start), []).append(unit.unit)
+                    late.setdefault((unit.language, path.name, shown, start), []).append(unit.unit)
                 continue
             if unknown:
                 echo(_consent_unknown(unit, unknown))
@@ -893,10 +894,15 @@ def send_alerts(
                         unit.unit, "written", ids, recipients=composed.recipients, path=eml
                     )
                 )
-                echo(
-                    f"{unit.unit}: would alert {', '.join(composed.recipients)} about "
-                    f"{_detractors(len(ids))}: {composed.subject!r}; written to {eml}"
+                would = t(
+                    "alerts.would_alert",
+                    unit.language,
+                    n=len(ids),
+                    to=join_names(composed.recipients, unit.language),
+                    subject=composed.subject,
+                    path=eml,
                 )
+                echo(f"{unit.unit}: {would}")
                 continue
             if mailer is None:
                 mailer = stack.enter_context(Mailer(settings, retry_delays=retry_delays))
@@ -905,12 +911,12 @@ def send_alerts(
         late_export(
             name,
             newest,
-            missed=f"none of its responses is in the window since {start}",
+            missed=t("alerts.late_missed", said_in, since=start),
             units=names,
-            then="Download it again and run alerts again: nothing new here says nothing of "
-            "the days it does not hold.",
+            then=t("alerts.late_then", said_in),
+            lang=said_in,
         )
-        for (name, newest, start), names in late.items()
+        for (said_in, name, newest, start), names in late.items()
     )
     for line in warnings:
         echo(line)
@@ -924,17 +930,10 @@ def send_alerts(
     summary = AlertSummary(
         dry_run=dry_run, outcomes=tuple(outcomes), late=warnings, no_host=no_host
     )
-    counts: dict[str, int] = {}
-    for o in summary.outcomes:
-        counts[o.status] = counts.get(o.status, 0) + 1
-    echo(
-        "alerts: "
-        + (", ".join(f"{n} {s.replace('_', ' ')}" for s, n in counts.items()) or "no units")
-        + "."
-    )
+    echo(_counts(summary, lang))
     if no_host:
         written = any(o.status == "written" for o in summary.outcomes)
-        echo(no_host_closing(folder / "outbox", command="alerts", written=written))
+        echo(no_host_closing(folder / "outbox", command="alerts", written=written, lang=lang))
     return summary
 
 
@@ -1088,6 +1087,7 @@ def _deliver(
     echo: Callable[[str], object],
 ) -> AlertOutcome:
     ids, keys = listed
+    lang = unit.language
     delivery = mailer.send(composed, composed.recipients)
     if delivery.accepted:
         log.append(
@@ -1100,11 +1100,13 @@ def _deliver(
                 alerted_at=now.isoformat(timespec="seconds"),
             )
         )
-        echo(f"{unit.unit}: alerted {', '.join(delivery.accepted)} about {_detractors(len(ids))}.")
+        to = join_names(delivery.accepted, lang)
+        echo(f"{unit.unit}: {t('alerts.alerted', lang, n=len(ids), to=to)}")
     for refusal in delivery.refused:
-        to = f" to {refusal.recipient}" if refusal.recipient else ""
-        retried = f" (gave up after {delivery.attempts} attempts)" if refusal.transient else ""
-        echo(f"{unit.unit}: alert NOT sent{to}: {refusal.reply}{retried}")
+        to = t("alerts.not_sent_to", lang, recipient=refusal.recipient) if refusal.recipient else ""
+        retried = t("alerts.gave_up", lang, n=delivery.attempts) if refusal.transient else ""
+        said = t("alerts.not_sent", lang, to=to, reply=refusal.reply, retried=retried)
+        echo(f"{unit.unit}: {said}")
     status: AlertStatus = (
         "failed" if not delivery.accepted else "partial" if delivery.refused else "sent"
     )
@@ -1113,6 +1115,20 @@ def _deliver(
     )
 
 
-def _detractors(n: int) -> str:
-    """``"1 detractor"``, ``"3 detractors"``: the console's count."""
-    return f"{n} detractor{'' if n == 1 else 's'}"
+def _run_language(units: Sequence[UnitParameters]) -> Language:
+    """Return the language of the run's own lines: the units', when they share one, else English.
+
+    A Japanese project's scheduler log then reads Japanese from the first line to the last
+    (FIX80); a run over units of both languages keeps the console's English.
+    """
+    languages = {unit.language for unit in units}
+    return languages.pop() if len(languages) == 1 else "en"
+
+
+def _counts(summary: AlertSummary, lang: Language) -> str:
+    """Return the run's last line: how many units ended how (``alerts: 1 sent, 2 skipped.``)."""
+    counts: dict[str, int] = {}
+    for o in summary.outcomes:
+        counts[o.status] = counts.get(o.status, 0) + 1
+    said = [t(f"alerts.status.{status}", lang, n=n) for status, n in counts.items()]
+    return t("alerts.counts", lang, counts=join_names(said, lang) or t("alerts.no_units", lang))

@@ -1115,6 +1115,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "sections.parts_joiner": {"ja": "／", "en": " / "},
     "sections.above_unit": {"ja": "全体より高い ▲ {names}", "en": "above the unit ▲ {names}"},
     "sections.below_unit": {"ja": "全体より低い ▼ {names}", "en": "below the unit ▼ {names}"},
+    # One language is "that language", several "those languages" (FIX80: French and Spanish
+    # were "that language"); UnreadComments.message picks the sentence.
     "sections.words_unread": {
         "ja": "コメントの多く（{comments}件中{n}件）は{languages}で、テーマパックも特徴語の比較も"
         "この言語を読みません。その言語の語句を themes.yaml に書けば、テーマが付きます"
@@ -1122,6 +1124,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Most comments ({n} of {comments}) are in {languages}, which neither the theme "
         "packs nor the comparison of words read: no themes or typical phrases come from them. "
         "Words of that language written in themes.yaml tag them, as neutral mentions.",
+    },
+    "sections.words_unread_several": {
+        "ja": "コメントの多く（{comments}件中{n}件）は{languages}で、テーマパックも特徴語の比較も"
+        "これらの言語を読みません。これらの言語の語句を themes.yaml に書けば、テーマが付きます"
+        "（賛否は「中立」）。",
+        "en": "Most comments ({n} of {comments}) are in {languages}, which neither the theme "
+        "packs nor the comparison of words read: no themes or typical phrases come from them. "
+        "Words of those languages written in themes.yaml tag them, as neutral mentions.",
     },
     "sections.words_too_few": {
         "ja": "批判者と推奨者の言葉を比べるには、コメントの量や種類が足りません。",
@@ -1871,6 +1881,101 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{time}（エクスポートの時刻、timezone未設定）",
         "en": "{time} (the export's clock, no timezone set)",
     },
+    # What 'nps-kit alerts' prints of each unit, in the unit's language (FIX80: a Japanese
+    # scheduler's log read "no new detractors to alert since …" around Japanese messages). The
+    # "error:" and "warning:" tags before a unit's message stay as written in every language,
+    # as every command's, so that one search finds them in a log (README, "Command reference").
+    "alerts.no_to": {
+        "ja": "パラメーターにalerts.toがありません",
+        "en": "no alerts.to in its parameters",
+    },
+    "alerts.skipped": {"ja": "スキップしました（{reason}）。", "en": "skipped, {reason}."},
+    "alerts.nothing_new": {
+        "ja": "{since}以降、アラートする新しい批判者はいません。",
+        "en": "no new detractors to alert since {since}.",
+    },
+    "alerts.alerted": {
+        "ja": "批判者{n}人のアラートを{to}に送りました。",
+        "en": "alerted {to} about {n} detractors.",
+        "en_one": "alerted {to} about {n} detractor.",
+    },
+    "alerts.would_alert": {
+        "ja": "批判者{n}人のアラートを{to}に送る予定です：「{subject}」。{path}に書き出しました。",
+        "en": "would alert {to} about {n} detractors: '{subject}'; written to {path}",
+        "en_one": "would alert {to} about {n} detractor: '{subject}'; written to {path}",
+    },
+    "alerts.not_sent": {
+        "ja": "アラートを送れませんでした{to}：{reply}{retried}",
+        "en": "alert NOT sent{to}: {reply}{retried}",
+    },
+    "alerts.not_sent_to": {"ja": "（宛先：{recipient}）", "en": " to {recipient}"},
+    "alerts.gave_up": {"ja": "（{n}回試みて断念）", "en": " (gave up after {n} attempts)"},
+    "alerts.no_date": {"ja": "（日付なし）", "en": "(no date)"},
+    # The late export's warning (periods.late_export) as alerts word it.
+    "alerts.late_missed": {
+        "ja": "{since}以降の回答は1件もありません",
+        "en": "none of its responses is in the window since {since}",
+    },
+    "alerts.late_then": {
+        "ja": "もう一度ダウンロードしてから、alertsを再実行してください。新しい批判者が"
+        "いないことは、エクスポートにない日については何も示しません。",
+        "en": "Download it again and run alerts again: nothing new here says nothing of the "
+        "days it does not hold.",
+    },
+    "late_export": {
+        "ja": "warning: {name}には{newest}より後の回答がないため、{missed}（ユニット：{units}）。"
+        "エクスポートが遅れていませんか？{then}",
+        "en": "warning: {name} has no responses after {newest}, so {missed} (units {units}). "
+        "Is the export late? {then}",
+    },
+    # What send and alerts say when no SMTP host is set (mail.settings.no_host_opening /
+    # no_host_closing); alerts of Japanese units say it in Japanese (FIX80).
+    "delivery.no_host_opening": {
+        "ja": "NPS_KIT_SMTP_HOSTが設定されていないため、何も送信しません。--dry-runと同じく、"
+        "メッセージを{outbox}に書き出します。",
+        "en": "NPS_KIT_SMTP_HOST is not set, so nothing is sent: writing the messages to "
+        "{outbox} as with --dry-run.",
+    },
+    "delivery.no_host_closing": {
+        "ja": "error: 何も送信されていません。NPS_KIT_SMTP_HOSTが設定されていないため"
+        "（環境変数にも{where}にもありません）、{where_to}。送信するには、そこに"
+        "NPS_KIT_SMTP_HOSTとNPS_KIT_SMTP_FROMを設定し（'nps-kit {command} --help'を参照）、"
+        "{again}。終了ステータスは{code}です。",
+        "en": "error: nothing was sent: NPS_KIT_SMTP_HOST is not set (neither in the "
+        "environment nor in {where}), so {where_to}. To send, set NPS_KIT_SMTP_HOST and "
+        "NPS_KIT_SMTP_FROM there (see 'nps-kit {command} --help') and {again}. Exit status "
+        "{code}.",
+    },
+    "delivery.only_written": {
+        "ja": "メッセージは{outbox}に書き出しただけです",
+        "en": "the messages were only written to {outbox}",
+    },
+    "delivery.none_sendable": {
+        "ja": "送信できるメッセージはありません",
+        "en": "no message can be sent",
+    },
+    "delivery.again": {
+        "ja": "コマンドをもう一度実行してください。アウトボックスに書き出すだけなら、--dry-runを"
+        "付けてください",
+        "en": "run the command again; to only write the outbox, pass --dry-run",
+    },
+    "delivery.again_send": {
+        "ja": "'nps-kit send --all --period {period}'を実行してください（レポートは作成済み"
+        "です）。レポートの作成だけなら、--sendを外してください",
+        "en": "run 'nps-kit send --all --period {period}' (the reports are built); to only "
+        "build the reports, leave out --send",
+    },
+    # The run's last line: how many units ended how (AlertOutcome.status), in the units'
+    # language when they share one.
+    "alerts.counts": {"ja": "アラート（ユニット数）：{counts}。", "en": "alerts: {counts}."},
+    "alerts.no_units": {"ja": "ユニットなし", "en": "no units"},
+    "alerts.status.sent": {"ja": "送信{n}", "en": "{n} sent"},
+    "alerts.status.partial": {"ja": "一部送信{n}", "en": "{n} partial"},
+    "alerts.status.failed": {"ja": "送信失敗{n}", "en": "{n} failed"},
+    "alerts.status.written": {"ja": "書き出し{n}", "en": "{n} written"},
+    "alerts.status.nothing_new": {"ja": "新着なし{n}", "en": "{n} nothing new"},
+    "alerts.status.skipped": {"ja": "スキップ{n}", "en": "{n} skipped"},
+    "alerts.status.cannot_alert": {"ja": "送信不可{n}", "en": "{n} cannot alert"},
     "followup.no_details": {
         "ja": "連絡先の列（columns.contact_details）が設定されていないため、作業用ファイルにも"
         "電話番号やメールアドレスはありません。エクスポートの{name}で該当する方を探してください。",

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nps_kit.i18n import Language, t
+from nps_kit.i18n import Language, join_names, t
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -118,7 +118,15 @@ def month_running(month: str, *, now: dt.datetime) -> bool:
     return bool(moment < (pd.Period(month, freq="M") + 1).start_time)
 
 
-def late_export(name: str, newest: str, *, missed: str, units: Sequence[str], then: str) -> str:
+def late_export(
+    name: str,
+    newest: str,
+    *,
+    missed: str,
+    units: Sequence[str],
+    then: str,
+    lang: Language = "en",
+) -> str:
     """Return the warning of an export that holds nothing of the time asked for (QA22 #6).
 
     One wording for ``run`` (period ``latest`` falls back to an earlier month) and ``alerts``
@@ -138,10 +146,17 @@ def late_export(name: str, newest: str, *, missed: str, units: Sequence[str], th
         The units concerned.
     then
         What to do once the export is complete.
+    lang
+        The language of ``missed`` and ``then`` (``alerts`` says a unit's in its own; FIX80).
     """
-    return (
-        f"warning: {name} has no responses after {newest}, so {missed} (units "
-        f"{', '.join(units)}). Is the export late? {then}"
+    return t(
+        "late_export",
+        lang,
+        name=name,
+        newest=newest,
+        missed=missed,
+        units=join_names(units, lang),
+        then=then,
     )
 
 

@@ -277,7 +277,8 @@ class UnreadComments(_Record):
 
         names = [language_name(code, lang) for code in self.languages]
         return t(
-            "sections.words_unread",
+            # "that language" or "those languages" (FIX80)
+            "sections.words_unread" if len(names) <= 1 else "sections.words_unread_several",
             lang,
             n=f"{self.unread:,}",
             comments=f"{self.comments:,}",

@@ -163,8 +163,10 @@ def test_first_run_alerts_exactly_the_new_contactable_detractors_and_the_second_
 ) -> None:
     assert alerts(project) == 0
     err = capsys.readouterr().err
-    assert "stores: skipped, no alerts.to in its parameters." in err
+    # Each unit's own line in its language (FIX80: a Japanese unit's read English).
+    assert "stores: スキップしました（パラメーターにalerts.toがありません）。" in err
     assert "cloud: alerted cloud@example.com about 1 detractor." in err
+    assert "ec: 批判者3人のアラートをec-owner@example.com、boss@example.comに送りました。" in err
     assert len(smtp.received) == 2
     cloud, ec = smtp.received  # units in file-name order
     assert sorted(ec.rcpt_tos) == ["boss@example.com", "ec-owner@example.com"]
@@ -213,9 +215,9 @@ def test_first_run_alerts_exactly_the_new_contactable_detractors_and_the_second_
     assert capsys.readouterr().err == (
         "cloud: no new detractors to alert since 2026-11-01 00:00 (the export's clock, no "
         "timezone set).\n"
-        "ec: no new detractors to alert since 2026-11-01 00:00 JST.\n"
-        "stores: skipped, no alerts.to in its parameters.\n"
-        "alerts: 2 nothing new, 1 skipped.\n"
+        "ec: 2026-11-01 00:00 JST以降、アラートする新しい批判者はいません。\n"
+        "stores: スキップしました（パラメーターにalerts.toがありません）。\n"
+        "alerts: 2 nothing new, 1 skipped.\n"  # units of two languages: the console's English
     )
 
 
@@ -381,7 +383,10 @@ def test_dry_run_writes_eml_only_and_logs_nothing(
     )
     assert message["Subject"] == "【NPS】EC事業部：連絡を許可した新しい批判者3人"
     err = capsys.readouterr().err
-    assert "ec: would alert ec-owner@example.com, boss@example.com about 3 detractors" in err
+    assert (
+        "ec: 批判者3人のアラートをec-owner@example.com、boss@example.comに送る予定です："
+        "「【NPS】EC事業部：連絡を許可した新しい批判者3人」。"
+    ) in err
     assert alerts(project) == 0  # a dry run did not use up the alerts
     assert len(smtp.received) == 2
 
@@ -458,7 +463,8 @@ def test_without_a_host_units_that_ask_for_no_alerts_still_exit_0(
     argv = ["alerts", "stores", "--since", "2026-11-01", "--parameters"]
     assert main([*argv, str(project / "parameters"), "--output", str(project / "reports")]) == 0
     err = capsys.readouterr().err
-    assert "stores: skipped, no alerts.to in its parameters." in err
+    assert "stores: スキップしました（パラメーターにalerts.toがありません）。" in err
+    assert "アラート（ユニット数）：スキップ1。" in err  # the units' language: all Japanese
     assert "NPS_KIT_SMTP_HOST" not in err
     assert not (project / "reports" / "alerts" / "outbox").exists()
 
@@ -470,9 +476,10 @@ def test_a_refused_recipient_is_reported_and_the_others_get_it(
     assert alerts(project) == 1
     err = capsys.readouterr().err
     assert (
-        "ec: alert NOT sent to boss@example.com: 550 5.1.1 <boss@example.com>: mailbox unavailable"
+        "ec: アラートを送れませんでした（宛先：boss@example.com）：550 5.1.1 <boss@example.com>: "
+        "mailbox unavailable"
     ) in err
-    assert "ec: alerted ec-owner@example.com about 3 detractors." in err
+    assert "ec: 批判者3人のアラートをec-owner@example.comに送りました。" in err
     assert "cloud: alert NOT sent to cloud@example.com: 550 5.1.1" in err
     assert [m.rcpt_tos for m in smtp.received] == [["ec-owner@example.com"]]
     # Cloud reached nobody: its detractor stays un-alerted and goes out once the address works.
@@ -601,7 +608,7 @@ def test_a_duration_counts_back_from_now_at_each_units_place(project: Path) -> N
         [ec], output=project / "reports", since=moment, dry_run=True, echo=lines.append
     )
     assert [o.status for o in summary.outcomes] == ["nothing_new"]
-    assert lines[-2] == "ec: no new detractors to alert since 2026-11-04 12:30 JST."
+    assert lines[-2] == "ec: 2026-11-04 12:30 JST以降、アラートする新しい批判者はいません。"
     # The unit's own timezone, when it has one, names the zone of its export's times: 03:30
     # UTC is 03:30 in London, so E05 (12:00) is new and its alert shows GMT.
     london = ec.model_copy(update={"timezone": "Europe/London"})
@@ -942,17 +949,18 @@ def test_an_export_with_nothing_in_the_window_is_said_to_be_late(
     assert capsys.readouterr().err == (
         "cloud: no new detractors to alert since 2026-11-10 00:00 (the export's clock, no "
         "timezone set).\n"
-        "ec: no new detractors to alert since 2026-11-10 00:00 JST.\n"
-        "stores: skipped, no alerts.to in its parameters.\n"
+        "ec: 2026-11-10 00:00 JST以降、アラートする新しい批判者はいません。\n"
+        "stores: スキップしました（パラメーターにalerts.toがありません）。\n"
         f"warning: {name} has no responses after 2026-11-04 13:00, so none of its "
         "responses is in the window since 2026-11-10 00:00 (the export's clock, no timezone "
         "set) (units cloud). Is the export "
         "late? Download it again and run alerts again: nothing new here says nothing of the "
         "days it does not hold.\n"
-        f"warning: {name} has no responses after 2026-11-04 13:00 JST, so none of its "
-        "responses is in the window since 2026-11-10 00:00 JST (units ec). Is the export "
-        "late? Download it again and run alerts again: nothing new here says nothing of the "
-        "days it does not hold.\n"
+        # in the unit's language (FIX80), the warning: tag as every command writes it
+        f"warning: {name}には2026-11-04 13:00 JSTより後の回答がないため、2026-11-10 00:00 JST"
+        "以降の回答は1件もありません（ユニット：ec）。エクスポートが遅れていませんか？"
+        "もう一度ダウンロードしてから、alertsを再実行してください。新しい批判者がいないことは、"
+        "エクスポートにない日については何も示しません。\n"
         "alerts: 2 nothing new, 1 skipped.\n"
     )
 
@@ -1670,7 +1678,7 @@ def test_detractors_whose_consent_is_blank_are_counted_not_alerted(
     write_export(data, [(*row[:-1], "" if row[0] in blank else row[-1]) for row in ROWS])
     alerts(project)
     err = capsys.readouterr().err
-    assert "ec: no new detractors to alert since 2026-11-01 00:00 JST.\n" in err
+    assert "ec: 2026-11-01 00:00 JST以降、アラートする新しい批判者はいません。\n" in err
     # In the unit's language (FIX78: English for this Japanese unit), in the report's words.
     assert (
         "ec: 批判者3人にはアラートを送っていません。「contact_ok」が空欄か可否の読めない回答で、"
@@ -1680,3 +1688,52 @@ def test_detractors_whose_consent_is_blank_are_counted_not_alerted(
     assert not [m for m in smtp.received if "ec-owner@example.com" in m.rcpt_tos]
     assert "cloud: no new detractors" not in err  # Cloud's C02 said Yes: alerted, no count
     assert "cloud: 1 detractor" not in err
+
+
+def test_a_japanese_project_s_scheduler_log_reads_japanese_first_line_to_last(
+    project: Path,
+    smtp: Recorder,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # FIX80 #1: since FIX78 a Japanese unit's messages were Japanese, but the command's own
+    # words around them ("no new detractors to alert since …", "skipped", the counts line)
+    # stayed English in a Japanese project's cron log. Only the unit ids, addresses and the
+    # error:/warning: tags (as every command writes them, README) stay as written.
+    (project / "parameters" / "cloud.yaml").unlink()
+    (project / "parameters" / "north.yaml").write_text(
+        "name: 北店\nlanguage: ja\ncolumns: {id: null}\nalerts: {to: [north@example.com]}\n",
+        encoding="utf-8",
+    )
+    assert alerts(project) == 2  # north cannot alert: no columns.id
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "ec: 批判者3人のアラートをec-owner@example.com、boss@example.comに送りました。"
+    assert err[1].startswith("north: error: alerts.toが設定されていますが、アラートを送れません。")
+    assert err[2:] == [
+        "stores: スキップしました（パラメーターにalerts.toがありません）。",
+        "アラート（ユニット数）：送信1、送信不可1、スキップ1。",
+    ]
+    (message,) = [r.message for r in smtp.received]
+    assert message["Subject"] == "【NPS】EC事業部：連絡を許可した新しい批判者3人"
+    assert alerts(project) == 2  # the same export again: nothing new
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "ec: 2026-11-01 00:00 JST以降、アラートする新しい批判者はいません。"
+    assert err[-1] == "アラート（ユニット数）：新着なし1、送信不可1、スキップ1。"
+    assert len(smtp.received) == 1
+    # Without a host, the lines shared with send too, in the run's language.
+    monkeypatch.delenv("NPS_KIT_SMTP_HOST")
+    assert alerts(project, "--resend") == 2
+    err = capsys.readouterr().err.splitlines()
+    outbox = project / "reports" / "alerts" / "outbox"
+    assert err[0] == (
+        "NPS_KIT_SMTP_HOSTが設定されていないため、何も送信しません。--dry-runと同じく、"
+        f"メッセージを{outbox}に書き出します。"
+    )
+    assert err[-2] == "アラート（ユニット数）：書き出し1、送信不可1、スキップ1。"
+    assert err[-1] == (
+        "error: 何も送信されていません。NPS_KIT_SMTP_HOSTが設定されていないため（環境変数にも"
+        f"{Path('.env').resolve()}にもありません）、メッセージは{outbox}に書き出しただけです。"
+        "送信するには、そこにNPS_KIT_SMTP_HOSTとNPS_KIT_SMTP_FROMを設定し（'nps-kit alerts "
+        "--help'を参照）、コマンドをもう一度実行してください。アウトボックスに書き出すだけなら、"
+        "--dry-runを付けてください。終了ステータスは2です。"
+    )

@@ -1111,3 +1111,86 @@ def test_by_values_that_look_like_one_unit_renamed_are_said(
     status, out, _ = run(capsys, *args, "--date-column", "date", "--parameters", tmp_path)
     assert [g["group"] for g in json.loads(out)["groups"]] == ["Ward 3B (Cardiology)"]
     assert len(json.loads(out)["notes"]) == 1  # the merge's own note
+
+
+def test_score_counts_the_rows_run_counts_with_parameters_and_says_the_rules_without(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # FIX80 #2: in a project folder, 'score FILE' counted the staff test row (data.exclude) and
+    # the rows exported twice (dedupe: true) that run leaves out, so the two printed different
+    # n and NPS for one unit without a word.
+    rows = [f"R{i:02d},{s},2026-10-{1 + i:02d},客" for i, s in enumerate([10, 9, 9, 8, 3, 0, 10])]
+    rows += ["R01,9,2026-10-02,客", "R05,0,2026-10-06,客", "T01,0,2026-10-20,テスト"]
+    (tmp_path / "export.csv").write_text(
+        "id,score,date,名前\n" + "\n".join(rows) + "\n", encoding="utf-8"
+    )
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "ec.yaml").write_text(
+        "name: EC事業部\nlanguage: ja\nperiod: 2026-10\n"
+        "data: {path: ../export.csv, dedupe: true, exclude: [{column: 名前, values: [テスト]}]}\n"
+        "columns: {score: score, date: date, id: id}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["run", "ec", "--output", "reports"]) == 0
+    capsys.readouterr()
+    manifest = json.loads((tmp_path / "reports" / "2026-10" / "manifest.json").read_text("utf-8"))
+    report = manifest["units"][0]["summary"]
+    assert report["n"] == 7  # 10 rows, 2 exported twice, 1 staff test
+
+    args = ["export.csv", "--score-column", "score", "--format", "json"]
+    status, out, err = run(capsys, *args, "--parameters", "parameters")
+    overall = json.loads(out)["overall"]
+    assert status == 0
+    assert (overall["n"], round(overall["nps"], 1)) == (report["n"], round(report["nps"], 1))
+    assert json.loads(out)["notes"] == [
+        "1 row matching exclude was left out (a test response or the like).",
+        "the row rules of parameters/ec.yaml (dedupe: true; data.exclude (名前=テスト)) are "
+        "applied, as nps-kit run reads this file.",
+    ]
+    assert "note: 2 row(s) repeating an earlier row or id were dropped (dedupe: true).\n" in err
+
+    # Without --parameters: every row counted, and said, never a silent difference.
+    status, out, err = run(capsys, *args)
+    assert json.loads(out)["overall"]["n"] == 10
+    said = (
+        "parameters/ec.yaml reads this file with dedupe: true; data.exclude (名前=テスト), "
+        "which nps-kit run applies and these figures do not; pass --parameters parameters to "
+        "apply them."
+    )
+    assert json.loads(out)["notes"] == [said] and f"note: {said}\n" in err
+    # the rules given as options are not said again
+    status, out, _ = run(capsys, *args, "--dedupe", "--id-column", "id", "--exclude", "名前=テスト")
+    assert json.loads(out)["overall"]["n"] == 7 and json.loads(out)["notes"] == [
+        "1 row matching exclude was left out (a test response or the like)."
+    ]
+
+
+def test_units_reading_one_file_with_different_row_rules_are_said_and_none_applied(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # FIX80 #2: one unit's staff-test rule is not the other's figure; say both, apply neither.
+    (tmp_path / "export.csv").write_text(ROWS, encoding="utf-8")
+    for unit, extra in {"ec": ", exclude: [{column: channel, values: [app]}]", "web": ""}.items():
+        (tmp_path / f"{unit}.yaml").write_text(
+            f"name: {unit}\nlanguage: en\ndata: {{path: export.csv{extra}}}\n"
+            "columns: {score: score, date: date}\n",
+            encoding="utf-8",
+        )
+    status, out, _ = run(
+        capsys,
+        tmp_path / "export.csv",
+        "--score-column",
+        "score",
+        "--format",
+        "json",
+        "--parameters",
+        tmp_path,
+    )
+    assert status == 0 and json.loads(out)["overall"]["n"] == 13
+    assert json.loads(out)["notes"] == [
+        f"the units of {tmp_path} read this file with different row rules (ec.yaml: "
+        "data.exclude (channel=app); web.yaml: none), so these figures apply none of them; give "
+        "one unit's rules as --dedupe and --exclude to count its rows as its report does."
+    ]

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from nps_kit._renames import EarlierName
+    from nps_kit._row_rules import RowRules
     from nps_kit.load import ColumnIndex
 
 __all__ = ["register"]
@@ -82,9 +83,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--parameters",
         type=Path,
         metavar="DIR",
-        help="a parameters folder (defaults.yaml and <unit>.yaml): a --by unit column counts a "
-        "renamed unit's earlier name (data.filter.previous_names) under its current one, as "
-        "nps-kit run reports the unit",
+        help="a parameters folder (defaults.yaml and <unit>.yaml): the row rules of the units "
+        "reading DATA (dedupe, data.exclude, data.unfinished, data.missing_values) are applied "
+        "and a --by unit column counts a renamed unit's earlier name (data.filter.previous_names) "
+        "under its current one, as nps-kit run reports the unit; without it, those of "
+        "./parameters are said in a note, not applied",
     )
     p.add_argument("--sheet", metavar="NAME", help="XLSX sheet name or 0-based index")
     p.add_argument("--encoding", metavar="ENC", help="text encoding, e.g. cp932 (default: detect)")
@@ -151,28 +154,37 @@ def _run(args: argparse.Namespace) -> int:
     )
     id_column = args.id_column and index.resolve(args.id_column, option="--id-column")
     keys = [index.resolve(column, option="--by") for column in args.by]
+    exclude = _exclusions(args.exclude, index)
+    options: dict[str, Any] = {
+        "date_column": date_column,
+        "date_format": args.date_format,
+        "id_column": id_column,
+        "dedupe": args.dedupe,
+        "exclude": exclude,
+    }
+    # The rows run counts: the row rules of the units reading this file, applied with
+    # --parameters and said without it (FIX80: n and NPS differed from run's without a word).
+    rules, rules_said = _row_rules(args, exclude)
+    if args.parameters is not None and rules is not None and rules.options:
+        options |= _with_rules(options, rules.options)
     loaded = load_responses(
         args.data,
         score_column=score_column,
-        date_column=date_column,
         weight_column=weight_column,
         sheet=sheet,
         encoding=args.encoding,
         strict=args.strict,
-        date_format=args.date_format,
-        id_column=id_column,
-        dedupe=args.dedupe,
-        exclude=_exclusions(args.exclude, index),
+        **options,
     )
     data = loaded.data
-    renamed: list[str] = []
+    renamed: list[str] = rules_said
     if args.parameters is not None:
         data, merged = _merge_renamed(data, keys, args.parameters, args.data, index)
-        renamed = [_merged_note(name, args.parameters) for name in merged]
+        renamed += [_merged_note(name, args.parameters) for name in merged]
     elif keys:
         # Scored in a project without --parameters: the renames run's folder states are said,
         # not applied (FIX79; the groups here would differ from the report's units).
-        renamed = _unmerged_notes(data, keys, args.data, index)
+        renamed += _unmerged_notes(data, keys, args.data, index)
     if keys and date_column:
         renamed += _looks_renamed(data, keys)
     weight = "nps_weight" if args.weight_column else None
@@ -232,11 +244,17 @@ def _run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     again = len(loaded.report.resubmission_of)
-    if args.dedupe and loaded.report.duplicates_dropped:
+    dedupe = options["dedupe"]
+    if dedupe and loaded.report.duplicates_dropped:
+        asked = (
+            f"--dedupe{'' if dedupe is True else ' ' + dedupe}"
+            if dedupe == args.dedupe
+            else f"dedupe: {'true' if dedupe is True else dedupe}"
+        )
         print(
             f"note: {loaded.report.duplicates_dropped:,} row(s) repeating an earlier row or id"
-            + (" or resubmitting one" if args.dedupe == RESUBMISSIONS else "")
-            + f" were dropped (--dedupe{'' if args.dedupe is True else ' ' + args.dedupe}).",
+            + (" or resubmitting one" if dedupe == RESUBMISSIONS else "")
+            + f" were dropped ({asked}).",
             file=sys.stderr,
         )
     elif duplicates or repeated_ids:
@@ -250,10 +268,85 @@ def _run(args: argparse.Namespace) -> int:
             "true in the parameters of nps-kit run).",
             file=sys.stderr,
         )
-    if again and args.dedupe != RESUBMISSIONS:
+    if again and dedupe != RESUBMISSIONS:
         note = resubmission_note(again, option=f"--dedupe {RESUBMISSIONS}")
         print(f"note: {note}", file=sys.stderr)
     return 0
+
+
+def _row_rules(
+    args: argparse.Namespace, exclude: tuple[tuple[str, tuple[str, ...]], ...]
+) -> tuple[RowRules | None, list[str]]:
+    """Find the row rules of the units reading ``args.data``, and the note that says them.
+
+    With ``--parameters`` they are applied when its units agree (the note says which file's);
+    without it, those of the folder ``run`` reads (``parameters``) that the options given do
+    not already apply are said, not applied. A folder that cannot be read says nothing here
+    (``run`` says what is wrong with it); a ``--parameters`` one is an error, as for renames.
+    """
+    from nps_kit._row_rules import export_row_rules, said_rules
+    from nps_kit.errors import NpsKitError
+
+    folder = args.parameters if args.parameters is not None else _RUN_PARAMETERS
+    if args.parameters is None and not _RUN_PARAMETERS.is_dir():
+        return None, []
+    try:
+        rules = export_row_rules(folder, args.data)
+    except NpsKitError:
+        if args.parameters is not None:
+            raise
+        return None, []
+    if rules is None:
+        return None, []
+    files = ", ".join(str(folder / name) for name in rules.files)
+    if rules.differ:
+        each = "; ".join(f"{name}: {', '.join(said) or 'none'}" for name, said in rules.differ)
+        return rules, [
+            f"the units of {folder} read this file with different row rules ({each}), so "
+            "these figures apply none of them; give one unit's rules as --dedupe and --exclude "
+            "to count its rows as its report does."
+        ]
+    if args.parameters is not None:
+        said = rules.said
+        return rules, [
+            f"the row rules of {files} ({'; '.join(said)}) are applied, as nps-kit run reads "
+            "this file."
+        ] if said else []
+    if not rules.options:
+        return rules, []
+    # Said are the rules the options given do not already apply.
+    given = {(column, str(value)) for column, values in exclude for value in values}
+    unmet = dict(rules.options)
+    if args.dedupe == unmet["dedupe"]:
+        unmet["dedupe"] = False
+    unmet["exclude"] = tuple(
+        (column, left)
+        for column, values in unmet["exclude"]
+        if (left := tuple(v for v in values if (column, str(v)) not in given))
+    )
+    said = said_rules(unmet)
+    if not said:
+        return rules, []
+    return rules, [
+        f"{files} {'reads' if len(rules.files) == 1 else 'read'} this file with "
+        f"{'; '.join(said)}, which nps-kit run applies and these figures do not; pass "
+        f"--parameters {_RUN_PARAMETERS} to apply them."
+    ]
+
+
+def _with_rules(options: dict[str, Any], rules: dict[str, Any]) -> dict[str, Any]:
+    """Return ``score``'s loader options with a unit's row rules (a ``--dedupe`` given wins)."""
+    out = dict(options)
+    out["exclude"] = (*options["exclude"], *rules["exclude"])
+    out["unfinished"] = rules["unfinished"]
+    out["missing_values"] = rules["missing_values"]
+    if rules["dedupe"] and not options["dedupe"]:
+        out["dedupe"] = rules["dedupe"]
+        # The id it compares and the time that picks the earliest, as run reads them.
+        out["id_column"] = options["id_column"] or rules["id_column"]
+        if options["date_column"] is None:
+            out |= {k: rules[k] for k in ("date_column", "date_format", "timezone")}
+    return out
 
 
 def _merge_renamed(

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Literal, get_args
 
 from nps_kit.errors import MailError
+from nps_kit.i18n import Language, t
 
 __all__ = [
     "ENV_PREFIX",
@@ -238,26 +239,27 @@ def delivery_mode(settings: SmtpSettings, *, dry_run: bool, due: bool = True) ->
     )
 
 
-def no_host_opening(outbox: Path) -> str:
+def no_host_opening(outbox: Path, *, lang: Language = "en") -> str:
     """Return what ``send`` and ``alerts`` say first when no SMTP host is set.
 
     Parameters
     ----------
     outbox
         Where the messages are written instead.
+    lang
+        The run's language (``alerts`` of Japanese units: FIX80; ``send`` speaks English).
 
     Returns
     -------
     str
         The line saying that nothing is sent and where the messages go.
     """
-    return (
-        "NPS_KIT_SMTP_HOST is not set, so nothing is sent: writing the messages to "
-        f"{outbox} as with --dry-run."
-    )
+    return t("delivery.no_host_opening", lang, outbox=outbox)
 
 
-def no_host_closing(outbox: Path, *, command: str, written: bool = True) -> str:
+def no_host_closing(
+    outbox: Path, *, command: str, written: bool = True, lang: Language = "en"
+) -> str:
     """Return the ``error:`` line ``send`` and ``alerts`` end with when no SMTP host is set.
 
     The opening line (:func:`no_host_opening`) has scrolled away by then in a long run, so
@@ -273,6 +275,8 @@ def no_host_closing(outbox: Path, *, command: str, written: bool = True) -> str:
         for the month of ``outbox`` (the reports are built) and leaving out ``--send``.
     written
         Whether any message was written to the outbox (the line says where).
+    lang
+        The run's language, as :func:`no_host_opening`'s.
 
     Returns
     -------
@@ -281,21 +285,23 @@ def no_host_closing(outbox: Path, *, command: str, written: bool = True) -> str:
     """
     where = Path(".env").resolve()
     where_to = (
-        f"the messages were only written to {outbox}" if written else "no message can be sent"
+        t("delivery.only_written", lang, outbox=outbox)
+        if written
+        else t("delivery.none_sendable", lang)
     )
     if command == "run --send":
         # REVIEW25: 'pass --dry-run' sent a cron user to 'run --send --dry-run', which run
         # refuses (no such option); the reports are built, so send is what is left to do.
-        again = (
-            f"run 'nps-kit send --all --period {outbox.parent.name}' (the reports are built); "
-            "to only build the reports, leave out --send"
-        )
+        again = t("delivery.again_send", lang, period=outbox.parent.name)
         command = "send"
     else:
-        again = "run the command again; to only write the outbox, pass --dry-run"
-    return (
-        f"error: nothing was sent: NPS_KIT_SMTP_HOST is not set (neither in the environment "
-        f"nor in {where}), so {where_to}. To send, set "
-        "NPS_KIT_SMTP_HOST and NPS_KIT_SMTP_FROM there (see 'nps-kit "
-        f"{command} --help') and {again}. Exit status {NO_HOST_EXIT}."
+        again = t("delivery.again", lang)
+    return t(
+        "delivery.no_host_closing",
+        lang,
+        where=where,
+        where_to=where_to,
+        command=command,
+        again=again,
+        code=NO_HOST_EXIT,
     )
