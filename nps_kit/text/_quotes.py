@@ -112,6 +112,9 @@ def _signs(key: QuoteKey) -> str:
 
 # A word negated by a prefix: "unhelpful" beside "helpful", "dissatisfied", "inconvenient".
 _PREFIXES = ("un", "in", "im", "ir", "il", "dis", "non")
+# The shortest word a prefix negates ("unfit"): "into" is no "in" + "to", "unit" no "un" + "it"
+# (REVIEW35: two comments saying the same were quoted twice).
+_NEGATED_MIN = 3
 
 
 class _Read(NamedTuple):
@@ -146,7 +149,9 @@ def _told_apart(a: _Read, b: _Read) -> bool:
         return True
     only_a, only_b = a.words - b.words, b.words - a.words
     return any(
-        word.startswith(prefix) and word[len(prefix) :] in other
+        word.startswith(prefix)
+        and len(word) - len(prefix) >= _NEGATED_MIN
+        and word[len(prefix) :] in other
         for mine, other in ((only_a, only_b), (only_b, only_a))
         for word in mine
         for prefix in _PREFIXES
