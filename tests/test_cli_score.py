@@ -1110,3 +1110,30 @@ def test_by_values_that_look_like_one_unit_renamed_are_said(
     status, out, _ = run(capsys, *args, "--date-column", "date", "--parameters", tmp_path)
     assert [g["group"] for g in json.loads(out)["groups"]] == ["Ward 3B (Cardiology)"]
     assert len(json.loads(out)["notes"]) == 1  # the merge's own note
+
+
+def test_a_rename_the_project_states_is_not_said_again_as_one_to_state(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # REVIEW35: in a project folder whose parameters/w.yaml lists 'Ward 3B' as the earlier
+    # name, score --by Ward --date-column date (no --parameters) said so, then asked for "a
+    # unit file whose data.filter.previous_names lists 'Ward 3B'", the file it had just named.
+    rows = [
+        f"{i},{'Ward 3B' if i < 20 else 'Ward 3B (Cardiology)'},{i % 11},2026-10-{1 + i:02d}"
+        for i in range(30)
+    ]
+    (tmp_path / "wards.csv").write_text(
+        "id,Ward,score,date\n" + "\n".join(rows) + "\n", encoding="utf-8"
+    )
+    (tmp_path / "parameters").mkdir()
+    (tmp_path / "parameters" / "w.yaml").write_text(
+        "name: W\nlanguage: en\ndata: {path: ../wards.csv, filter: {column: Ward, "
+        "values: [Ward 3B (Cardiology)], previous_names: [ward 3b]}}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    args = ["wards.csv", "--score-column", "score", "--by", "Ward", "--date-column", "date"]
+    status, out, _ = run(capsys, *args, "--format", "json")
+    notes = json.loads(out)["notes"]
+    assert status == 0 and len(notes) == 1, notes
+    assert notes[0].startswith("'ward 3b' is counted apart from 'Ward 3B (Cardiology)', while ")
