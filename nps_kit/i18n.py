@@ -1139,7 +1139,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "（賛否は「中立」）。",
         "en": "Most comments ({n} of {comments}) are in {languages}, which neither the theme "
         "packs nor the comparison of words read: no themes or typical phrases come from them. "
-        "Words of that language written in themes.yaml tag them, as neutral mentions.",
+        "Words of {those} written in themes.yaml tag them, as neutral mentions.",
     },
     "sections.words_too_few": {
         "ja": "批判者と推奨者の言葉を比べるには、コメントの量や種類が足りません。",

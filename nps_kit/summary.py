@@ -282,6 +282,7 @@ class UnreadComments(_Record):
             n=f"{self.unread:,}",
             comments=f"{self.comments:,}",
             languages=join_names(names, lang),
+            those="that language" if len(names) == 1 else "those languages",  # en only
         )
 
 

@@ -181,8 +181,10 @@ def test_comments_no_pack_reads_are_worded_as_the_report_words_them() -> None:
     assert unread.message("en") == (
         "Most comments (22 of 24) are in French, Spanish, which neither the theme packs nor "
         "the comparison of words read: no themes or typical phrases come from them. Words of "
-        "that language written in themes.yaml tag them, as neutral mentions."
+        "those languages written in themes.yaml tag them, as neutral mentions."
     )
+    # REVIEW35: one language is "that language", two were too
+    assert "Words of that language written" in UnreadComments(24, 22, ("fr",)).message("en")
     assert unread.message("ja").startswith(
         "コメントの多く（24件中22件）はフランス語、スペイン語で、"
     )
