@@ -1041,9 +1041,9 @@ def test_by_a_unit_column_merges_a_renamed_unit_s_earlier_name_as_run_does(
     groups = {g["group"]: g["n"] for g in json.loads(out)["groups"]}
     assert status == 0 and groups == {"Cloud Services": 6, "EC事業部": 4, "店舗事業部": 4}
     assert json.loads(out)["notes"][-1] == (
-        "'Cloud Platform' is counted as 'Cloud Services', its earlier name "
+        "'Cloud Platform' is counted as 'Cloud Services', whose earlier name it is "
         "(data.filter.previous_names in cloud.yaml), as nps-kit run reports the unit."
-    )
+    )  # REVIEW35: not "'Cloud Services', its earlier name", which said the opposite
     status, _, err = run(capsys, path, "--score-column", "score", "--parameters", tmp_path / "x")
     assert status == 2 and "parameters folder not found" in err
 

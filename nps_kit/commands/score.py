@@ -296,7 +296,7 @@ def _where(name: EarlierName, parameters: Path) -> str:
 
 def _merged_note(name: EarlierName, parameters: Path) -> str:
     return (
-        f"{str(name.old)!r} is counted as {str(name.current[0])!r}, its earlier name "
+        f"{str(name.old)!r} is counted as {str(name.current[0])!r}, whose earlier name it is "
         f"(data.filter.previous_names in {_where(name, parameters)}), as nps-kit run reports "
         "the unit."
     )
