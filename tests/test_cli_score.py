@@ -1137,3 +1137,26 @@ def test_a_rename_the_project_states_is_not_said_again_as_one_to_state(
     notes = json.loads(out)["notes"]
     assert status == 0 and len(notes) == 1, notes
     assert notes[0].startswith("'ward 3b' is counted apart from 'Ward 3B (Cardiology)', while ")
+
+
+def test_a_unit_renamed_twice_is_said_as_one_unit(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # REVIEW35: Ward 3B became Ward 3B Cardio, then Ward 3B Cardiology. score --by Ward said
+    # two renames, each asking for a unit file listing one earlier name: the first for a
+    # unit whose name was itself an earlier one. One unit file lists both.
+    names = ["Ward 3B", "Ward 3B Cardio", "Ward 3B Cardiology"]
+    rows = [
+        f"{i},{names[i // 20]},{i % 11},2026-{9 + i // 20:02d}-{1 + i % 20:02d}" for i in range(60)
+    ]
+    path = tmp_path / "wards.csv"
+    path.write_text("id,Ward,score,date\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    args = [path, "--score-column", "score", "--by", "Ward", "--date-column", "date"]
+    status, out, _ = run(capsys, *args, "--format", "json")
+    assert status == 0 and json.loads(out)["notes"] == [
+        "'Ward 3B' (last answer 2026-09-20), 'Ward 3B Cardio' and 'Ward 3B Cardiology' (first "
+        "answer 2026-11-01) in 'Ward' look like one unit renamed twice and are counted as 3 "
+        "groups; a unit file for 'Ward 3B Cardiology' whose data.filter.previous_names lists "
+        "'Ward 3B' and 'Ward 3B Cardio', passed with --parameters, counts them as one, as "
+        "nps-kit run would."
+    ]

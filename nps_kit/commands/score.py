@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
-    from nps_kit._renames import EarlierName
+    from nps_kit._renames import EarlierName, Rename
     from nps_kit.load import ColumnIndex
 
 __all__ = ["register"]
@@ -352,16 +352,43 @@ def _looks_renamed(
     said = {value_key(old) for old in stated}
     notes = []
     for key in keys:
-        for found in renames(one_spelling(data[key]), data["nps_date"]):
-            if value_key(found.old) in said:
-                continue
-            notes.append(
-                f"{found.old!r} (last answer {found.last_old}) and {found.new!r} (first answer "
-                f"{found.first_new}) in {key!r} look like one unit renamed and are counted as "
-                f"two groups; a unit file whose data.filter.previous_names lists {found.old!r}, "
-                "passed with --parameters, counts them as one, as nps-kit run would."
-            )
+        found = [
+            r
+            for r in renames(one_spelling(data[key]), data["nps_date"])
+            if value_key(r.old) not in said
+        ]
+        # A unit renamed twice (A -> B -> C) is one unit whose file lists A and B, not two
+        # renames each asking for a file (REVIEW35: the first for B, itself an earlier name).
+        after = {r.old: r for r in found}
+        news = {r.new for r in found}
+        for first in (r for r in found if r.old not in news):
+            chain = [first]
+            while chain[-1].new in after and len(chain) <= len(found):
+                chain.append(after[chain[-1].new])
+            notes.append(_renamed_note(chain, key))
     return notes
+
+
+def _renamed_note(chain: list[Rename], key: str) -> str:
+    """Say that the values of one chain of renames look like one unit."""
+    first, last = chain[0], chain[-1]
+    if len(chain) == 1:
+        return (
+            f"{first.old!r} (last answer {first.last_old}) and {first.new!r} (first answer "
+            f"{first.first_new}) in {key!r} look like one unit renamed and are counted as "
+            f"two groups; a unit file whose data.filter.previous_names lists {first.old!r}, "
+            "passed with --parameters, counts them as one, as nps-kit run would."
+        )
+    between = ", ".join(repr(r.new) for r in chain[:-1])
+    olds = [repr(r.old) for r in chain]
+    times = {2: "twice", 3: "three times"}.get(len(chain), f"{len(chain)} times")
+    return (
+        f"{first.old!r} (last answer {first.last_old}), {between} and {last.new!r} (first "
+        f"answer {last.first_new}) in {key!r} look like one unit renamed {times} and are "
+        f"counted as {len(chain) + 1} groups; a unit file for {last.new!r} whose "
+        f"data.filter.previous_names lists {', '.join(olds[:-1])} and {olds[-1]}, passed with "
+        "--parameters, counts them as one, as nps-kit run would."
+    )
 
 
 def exclude_option(text: str) -> tuple[str, str]:
