@@ -96,6 +96,8 @@ def test_a_stated_range_wins_over_the_answers() -> None:
     assert answered_scale("Rate the food", 2, 7) == ((1, 7), False)
     assert stated_top("Note (sur 5 étoiles)") == "sur 5"  # the block of "(sur 5)"
     assert stated_top("Heures (sur 5 jours)") is None  # REVIEW33: hours over five days
+    # REVIEW35: "/ 5" is "/5" (a space was a second block, so a second scale)
+    assert stated_top("Service / 5") == stated_top("Food /5") == "/5"
     # stated in other words, or over another top: another block
     blocks = block_scales(
         [("a", "A (sur 5)", (0, 5)), ("b", "B (sur 5)", (1, 5)), ("c", "C /5", (1, 5))]
