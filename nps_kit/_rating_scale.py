@@ -59,7 +59,10 @@ def stated_top(header: str) -> str | None:
     if _stated_range(asked) is not None:
         return None
     found = OUT_OF_FIVE.search(asked)
-    return None if found is None else " ".join(found.group().casefold().split())
+    if found is None:
+        return None
+    # One spelling of the words: "/ 5" is "/5", "sur  5" "sur 5" (REVIEW35: two blocks).
+    return re.sub(r"/\s+", "/", " ".join(found.group().casefold().split()))
 
 
 def answered_scale(header: str, low: float, high: float) -> tuple[tuple[int, int], bool]:

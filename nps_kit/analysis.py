@@ -225,14 +225,15 @@ def mostly_unread(texts: pd.Series) -> UnreadComments | None:
     Returns
     -------
     UnreadComments or None
-        The counts and the languages (most comments first) when at least half of the comments
-        are in a language neither Japanese nor English, else ``None``.
+        The counts and the languages (most comments first) when more than half of the comments
+        are in a language neither Japanese nor English (the sentence says "most": half of
+        them is not, REVIEW35), else ``None``.
     """
     said = texts.astype("string")
     said = said[says_something(said)]
     languages = comment_languages(said)
     unread = languages[languages.notna() & ~languages.isin(["ja", "en"])]
-    if not len(said) or 2 * len(unread) < len(said):
+    if not len(said) or 2 * len(unread) <= len(said):
         return None
     return UnreadComments(
         comments=len(said),

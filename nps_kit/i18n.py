@@ -439,11 +439,29 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Every theme has fewer than {floor} commenters, so no points gained are shown, to "
         "keep them anonymous (the report shows their mentions).",
     },
+    # … and where it says impact_none_floor: no theme over the floor has a complaining
+    # detractor, themes under it are hidden (REVIEW35: not "no complaint").
+    "summary.themes_none_over_floor": {
+        "ja": "言及者が{floor}人以上のテーマには、不満・要望を書いた批判者がいません。"
+        "{floor}人未満のテーマは匿名性を守るため改善幅を表示していません（言及数はレポートに掲載）。",
+        "en": "No theme named by {floor} or more commenters has detractors complaining about it; "
+        "those named by fewer show no points gained, to keep them anonymous (the report shows "
+        "their mentions).",
+    },
     # Under a theme table where no detractor complains about or asks to improve any theme.
     "sections.impact_none": {
         "ja": "NPS改善幅のグラフはありません：どのテーマにも、不満・要望を書いた批判者がいません。",
         "en": "No chart of NPS points gained: no detractor complains about or asks to improve "
         "any of these themes.",
+    },
+    # … where the themes over the floor have none and those under it are hidden: whether
+    # their detractors complain is not said (REVIEW35: impact_none said it of them too).
+    "sections.impact_none_floor": {
+        "ja": "NPS改善幅のグラフはありません：言及者が{floor}人以上のテーマには、不満・要望を書いた"
+        "批判者がいません。{floor}人未満のテーマは、匿名性を守るため言及数だけを表示しています。",
+        "en": "No chart of NPS points gained: no detractor complains about or asks to improve "
+        "a theme named by {floor} or more commenters; a theme named by fewer shows only its "
+        "mentions, to keep them anonymous.",
     },
     # Themes exactly the same comments carry are one row of the table and chart (FIX75).
     "sections.same_comments": {

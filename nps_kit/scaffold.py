@@ -1577,6 +1577,16 @@ def _question_lines(
             and info not in groups[:_MAX_BREAKDOWNS]
             and info.column not in only_other
         ):
+            if info.kind == "rating" and info.scale is not None and main is not None:
+                # A rating on another scale ("(1-5)" as stated beside a block 0–5): why it is
+                # no rating here (REVIEW35: left out without a word).
+                (low, high), (main_low, main_high) = info.scale, main
+                why = (
+                    f"{info.column!r} is rated {low}–{high}, not {main_low}–{main_high} as the "
+                    "ratings here: summarised answer by answer, as mean ratings compare one "
+                    "scale (followups.scale)."
+                )
+                questions += textwrap.wrap(why, 96, initial_indent="  # ", subsequent_indent="  # ")
             questions.append(entry(info, type="categorical"))
     lines.append(
         "# Follow-up questions: ratings (with their scale), multi-select (with the separator"

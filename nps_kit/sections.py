@@ -873,6 +873,9 @@ def _text_question(
         gaining = shown.loc[pd.to_numeric(shown["detractors"], errors="coerce").fillna(0) > 0]
         if primary and drawn and len(gaining):
             parts.append(detach(plot.theme_impact(gaining, lang=lang, title=label("impact", lang))))
+        elif primary and drawn and pd.to_numeric(themes["nps_gain"], errors="coerce").isna().any():
+            # A theme under the floor may have complaining detractors: not "none" (REVIEW35).
+            parts.append(report.callout(_w("impact_none_floor", lang, floor=result.min_report_n)))
         elif primary and drawn:
             parts.append(report.callout(_w("impact_none", lang)))
         elif primary:
@@ -1422,6 +1425,7 @@ def summary(
     requests: list[Theme] = []
     unread: UnreadComments | None = None
     under: int | None = None
+    over = 0
     scope: str | None = None
     actions: list[Action] = []
     if analysis is not None:
@@ -1436,12 +1440,15 @@ def summary(
                 else merge_same_comments(analysis.themes, analysis.ranked_tags, lang=unit.language)
             )
             top = ranked.loc[ranked["detractors"] > 0].head(3)
-            # Every theme mentioned by fewer commenters than the floor: no gain is shown, so no
-            # top theme either; the e-mail and the overview say why, as the report does
-            # (impact_hidden), not a bare dash read as "no complaint" (FIX78).
+            # No top theme while themes under the floor hide their gain (every theme, FIX78, or
+            # those a detractor may complain of beside themes over it none does, REVIEW35): the
+            # e-mail and the overview say why, as the report does (impact_hidden,
+            # impact_none_floor), not a bare dash read as "no complaint".
             mentioned = ranked.loc[pd.to_numeric(ranked["mentions"], errors="coerce") > 0]
-            if top.empty and len(mentioned) and mentioned["nps_gain"].isna().all():
+            hidden = pd.to_numeric(mentioned["nps_gain"], errors="coerce").isna()
+            if top.empty and hidden.any():
                 under = next(q.min_report_n for q in analysis.questions if q.tags is not None)
+                over = int((~hidden).sum())
             themes = [
                 _summary_theme(
                     r, analysis.book, nps_gain=r["nps_gain"], detractors=int(r["detractors"])
@@ -1527,6 +1534,7 @@ def summary(
         top_requests=tuple(requests),
         unread_comments=unread,
         themes_under_floor=under,
+        themes_over_floor=over,
         actions=tuple(actions),
         detractors_to_contact=None if detractor_list is None else still_open(detractor_list, loop),
         consent_known=None if detractor_list is None else detractor_list.consent_known,

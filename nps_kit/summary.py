@@ -336,11 +336,15 @@ class UnitSummary(_Record):
     #: Most comments ranking ``top_themes`` are in languages no pack reads: why there are
     #: none (or few); ``None`` otherwise, under the anonymity floor, or in an older manifest.
     unread_comments: UnreadComments | None = None
-    #: The anonymity floor when every theme mentioned has fewer commenters than it, so no
-    #: theme's points gained (and no top theme) are shown: why ``top_themes`` is empty though
+    #: The anonymity floor when ``top_themes`` is empty and themes mentioned by fewer
+    #: commenters than it hide their points gained: why there is no top theme though
     #: comments name themes (FIX78: "—" in the overview read as "no complaint"); ``None``
     #: otherwise.
     themes_under_floor: int | None = None
+    #: With ``themes_under_floor``, how many themes are mentioned by the floor or more, none
+    #: with a complaining detractor (REVIEW35: then not "every theme has fewer …"); 0 when
+    #: every theme is under it, or in an older manifest.
+    themes_over_floor: int = 0
     #: What the returned status file could not give (an unreadable date, rows that moved):
     #: said in the report's follow-up box and as warnings at the end of the run.
     followup_warnings: tuple[str, ...] = ()
@@ -348,16 +352,18 @@ class UnitSummary(_Record):
     def themes_note(self, lang: Language) -> str | None:
         """Say why there are no (or few) top themes, in the report's words, else ``None``.
 
-        Comments mostly in languages no pack reads (:class:`UnreadComments`), or every theme
-        mentioned by fewer commenters than the anonymity floor. The e-mail says it under its
-        top themes and the overview in the top-complaint cell.
+        Comments mostly in languages no pack reads (:class:`UnreadComments`), or themes
+        mentioned by fewer commenters than the anonymity floor: every theme, or those beside
+        themes over it that no detractor complains of. The e-mail says it under its top themes
+        and the overview in the top-complaint cell.
         """
         from nps_kit.i18n import t
 
         if self.unread_comments is not None:
             return self.unread_comments.message(lang)
         if self.themes_under_floor is not None and not self.top_themes:
-            return t("summary.themes_under_floor", lang, floor=self.themes_under_floor)
+            key = "themes_none_over_floor" if self.themes_over_floor else "themes_under_floor"
+            return t(f"summary.{key}", lang, floor=self.themes_under_floor)
         return None
 
     def share(self, segment: str) -> float | None:
@@ -557,6 +563,7 @@ def floor_summary(summary: UnitSummary, min_report_n: int | None) -> UnitSummary
             top_requests=(),
             unread_comments=None,
             themes_under_floor=None,
+            themes_over_floor=0,
             actions=(),
             detractors_to_contact=None,
             detractors_contacted=None,

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from nps_kit.analysis import FollowupAnalysis, Question, analyse_followups
+from nps_kit.analysis import FollowupAnalysis, Question, analyse_followups, mostly_unread
 from nps_kit.errors import ConfigError, DataError
 from nps_kit.i18n import Language
 from nps_kit.unit import UnitData, prepare_unit
@@ -978,3 +978,28 @@ def test_a_theme_below_the_floor_is_not_ranked_by_its_hidden_gain() -> None:
     out = _flag_small(impact, 30, min_report_n=5, commenters=50)
     assert out["theme"].tolist() == ["ease", "staff", "service", "quality"]
     assert out["suppressed"].tolist() == [False, False, True, True]
+
+
+_FRENCH = [
+    "Le service était très lent ce soir",
+    "La cuisine était froide et fade",
+    "Le personnel est vraiment aimable",
+    "Trop cher pour ce que c'est",
+    "Attente beaucoup trop longue au comptoir",
+]
+_ENGLISH = [
+    "The service was very slow tonight",
+    "The food was cold and bland",
+    "The staff are really friendly",
+    "Too expensive for what it is",
+    "Waited far too long at the counter",
+]
+
+
+def test_half_the_comments_in_french_are_not_most_of_them() -> None:
+    # REVIEW35: a unit half French, half English was told 'Most comments (5 of 10) are in
+    # French' in its report, e-mail and overview. The sentence says most: more than half.
+    assert mostly_unread(pd.Series(_FRENCH + _ENGLISH)) is None
+    unread = mostly_unread(pd.Series(_FRENCH + _ENGLISH[:4]))
+    assert unread is not None and (unread.unread, unread.comments) == (5, 9)
+    assert unread.message("en").startswith("Most comments (5 of 9) are in French")

@@ -140,3 +140,40 @@ def test_a_negation_keeps_two_alike_comments_apart() -> None:
         ["Delivery was quick and easy", "Delivery was quick and very easy"],
     ):
         assert len(representative_comments(pd.Series(pair), k=2)) == 1, pair
+
+
+def test_a_word_that_only_begins_like_a_negating_prefix_splits_no_duplicates() -> None:
+    # REVIEW35: "into" read as "in" + "to" and "unit" as "un" + "it" made two comments that say
+    # the same thing, and read 0.86 alike, two quotes. A negated word is "un" + a word of three
+    # letters or more ("unfit", "unhappy"), not of two.
+    for pair in (
+        [
+            "I went into the shop and the staff were friendly",
+            "I went to the shop and the staff were friendly",
+        ],
+        ["We liked the unit a lot, clean and quiet", "We liked it a lot, clean and quiet"],
+    ):
+        assert len(representative_comments(pd.Series(pair), k=2)) == 1, pair
+    pair = ["The room was fit for a family", "The room was unfit for a family"]
+    assert sorted(representative_comments(pd.Series(pair), k=2)) == sorted(pair)
+
+
+def test_a_bullet_an_arrow_a_tilde_or_a_heart_splits_no_duplicates() -> None:
+    # REVIEW35: FIX79 told apart two comments whose signs differ, and a bullet (●, ■), an
+    # arrow (=>, →), a tilde (~20 min) or a heart (<3) is a sign: "●スタッフの対応がとても良かった
+    # です" and the same words without the bullet were quoted twice (one quote before FIX79).
+    pairs = [
+        ["●スタッフの対応がとても良かったです", "スタッフの対応がとても良かったです"],
+        ["■ Staff were friendly and helpful", "Staff were friendly and helpful"],
+        ["The staff were friendly => will come back", "The staff were friendly, will come back"],
+        ["料金が高い→もう少し安くしてほしい", "料金が高い、もう少し安くしてほしい"],
+        ["Wait time ~ 20 min at the desk", "Wait time 20 min at the desk"],
+        ["Great staff as always <3", "Great staff as always"],
+    ]
+    for pair in pairs:
+        assert len(representative_comments(pd.Series(pair), k=2)) == 1, pair
+    # the signs that say something still do, beside a bullet
+    pair = ["● Wait < 5 min", "● Wait > 5 min"]
+    assert sorted(representative_comments(pd.Series(pair), k=2)) == sorted(pair)
+    pair = ["Waited <3 min at the desk", "Waited 3 min at the desk"]
+    assert sorted(representative_comments(pd.Series(pair), k=2)) == sorted(pair)

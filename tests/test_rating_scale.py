@@ -96,6 +96,8 @@ def test_a_stated_range_wins_over_the_answers() -> None:
     assert answered_scale("Rate the food", 2, 7) == ((1, 7), False)
     assert stated_top("Note (sur 5 étoiles)") == "sur 5"  # the block of "(sur 5)"
     assert stated_top("Heures (sur 5 jours)") is None  # REVIEW33: hours over five days
+    # REVIEW35: "/ 5" is "/5" (a space was a second block, so a second scale)
+    assert stated_top("Service / 5") == stated_top("Food /5") == "/5"
     # stated in other words, or over another top: another block
     blocks = block_scales(
         [("a", "A (sur 5)", (0, 5)), ("b", "B (sur 5)", (1, 5)), ("c", "C /5", (1, 5))]
@@ -104,3 +106,33 @@ def test_a_stated_range_wins_over_the_answers() -> None:
         (("a", "b"), (0, 5), ("a",)),
         (("c",), (1, 5), ()),
     ]
+
+
+def test_a_rating_stated_on_another_scale_is_said_where_init_leaves_it_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # REVIEW35: 'Food (1-5)' (a stray 0 answered) is 1–5 as stated while 'Service out of 5'
+    # and 'Setting out of 5' are 0–5 as their block; init summarised the food answer by
+    # answer as a categorical without a word (before FIX79 all three were 0–5 ratings).
+    n = 60
+    frame = pd.DataFrame(
+        {
+            "id": [f"r{i:03d}" for i in range(n)],
+            "Recommend (0-10)": [i % 11 for i in range(n)],
+            "Food (1-5)": [i % 6 for i in range(n)],
+            "Service out of 5": [i % 6 for i in range(n)],
+            "Setting out of 5": [1 + i % 5 for i in range(n)],
+            "Date": [f"2026-11-{1 + i % 28:02d}" for i in range(n)],
+        }
+    )
+    frame.to_csv(tmp_path / "diner.csv", index=False)
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--from", str(tmp_path / "diner.csv")]) == 0
+    text = (project / "parameters" / "defaults.yaml").read_text("utf-8")
+    kinds = {f["column"]: f["type"] for f in yaml.safe_load(text)["followups"]}
+    assert kinds["Food (1-5)"] == "categorical" and kinds["Service out of 5"] == "rating"
+    said = (
+        "  # 'Food (1-5)' is rated 1–5, not 0–5 as the ratings here: summarised answer by "
+        "answer, as mean\n  # ratings compare one scale (followups.scale)."
+    )
+    assert said in text

@@ -2115,3 +2115,32 @@ def test_the_contact_line_counts_detractors_whose_consent_is_unknown(tmp_path: P
     assert row is not None
     assert row["value"].startswith("1; 2 detractors left it blank or answered neither yes nor no")
     assert "list that value under contact.consent_yes or contact.consent_no" in row["value"]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_theme_under_the_floor_is_not_said_to_have_no_complaining_detractor(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language
+) -> None:
+    # REVIEW35: eight respondents praise the staff (a theme over the floor of 5, no detractor
+    # complains) and two detractors complain of late delivery (under the floor: mentions
+    # only). The report said "no detractor complains about or asks to improve any theme", and
+    # the summary had no top theme and no reason (FIX78 covered only every theme under it), so
+    # the e-mail and the overview read as "no complaint".
+    staff = ("スタッフがとても親切でした", "The staff were very friendly")
+    late = ("配送が遅い", "Delivery was late")
+    praise = ("A01", "A02", "A03", "A04", "A05", "A06", "A07", "A08")
+    comments = {r: staff for r in praise} | {"A09": late, "A10": late}
+    unit = make_unit(tmp_path, lang, comments=comments)
+    question = [q for q in QUESTIONS[lang] if q["type"] == "text"]
+    analysis = analyse_followups(unit, question)
+    gains = analysis.themes.set_index("theme")
+    assert gains.loc["staff", "mentions"] == 8 and pd.isna(gains.loc["delivery", "nps_gain"])
+    text = show(sections.followups, unit, analysis).text
+    assert t("sections.impact_none", lang) not in text
+    assert t("sections.impact_none_floor", lang, floor=5) in text
+    head = show(sections.headline_section, unit, target=None).value
+    summary = sections.summary(unit, head, analysis=analysis)
+    assert summary.top_themes == () and summary.themes_under_floor == 5
+    said = summary.themes_note(lang)
+    assert said == t("summary.themes_none_over_floor", lang, floor=5)
+    assert "Every theme" not in said and "どのテーマも" not in said

@@ -113,6 +113,7 @@ MANIFEST_SUMMARY = {
     "unreadable_dates": {"column": "回答日", "count": 29, "examples": ["10月5日", "先週"]},
     "unread_comments": {"comments": 24, "unread": 22, "languages": ["fr", "es"]},
     "themes_under_floor": None,
+    "themes_over_floor": 0,
     "followup_warnings": ["returned.xlsx: row 4, contacted_at: 'yesterday' is not a date; …"],
 }
 
@@ -213,6 +214,14 @@ def test_why_there_are_no_top_themes_is_said_in_either_language() -> None:
     assert hidden.themes_note("en").startswith("Every theme has fewer than 5 commenters")
     assert UnitSummary.from_json(hidden.to_json()) == hidden  # through the manifest
     assert UnitSummary().themes_note("en") is None
+    # REVIEW35: beside themes over the floor that no detractor complains of, not "every theme"
+    beside = UnitSummary(themes_under_floor=5, themes_over_floor=2)
+    assert beside.themes_note("en") == (
+        "No theme named by 5 or more commenters has detractors complaining about it; those "
+        "named by fewer show no points gained, to keep them anonymous (the report shows their "
+        "mentions)."
+    )
+    assert UnitSummary.from_json(beside.to_json()) == beside
     # under the unit's floor nothing of its themes is said
     assert floor_summary(replace(hidden, n=3), 5).themes_note("en") is None
 

@@ -13,9 +13,11 @@ from nps_kit._resubmit import RESUBMISSIONS, dedupe_option, resubmission_note
 from nps_kit._width import display_width, pad
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import pandas as pd
 
-    from nps_kit._renames import EarlierName
+    from nps_kit._renames import EarlierName, Rename
     from nps_kit._row_rules import RowRules
     from nps_kit.load import ColumnIndex
 
@@ -178,15 +180,18 @@ def _run(args: argparse.Namespace) -> int:
     )
     data = loaded.data
     renamed: list[str] = rules_said
+    stated: list[EarlierName] = []
     if args.parameters is not None:
         data, merged = _merge_renamed(data, keys, args.parameters, args.data, index)
         renamed += [_merged_note(name, args.parameters) for name in merged]
     elif keys:
         # Scored in a project without --parameters: the renames run's folder states are said,
         # not applied (FIX79; the groups here would differ from the report's units).
-        renamed += _unmerged_notes(data, keys, args.data, index)
+        stated = _stated_renames(data, keys, args.data, index)
+        renamed += [_unmerged_note(name) for name in stated]
     if keys and date_column:
-        renamed += _looks_renamed(data, keys)
+        # A rename the project states was said above: not again as one to state (REVIEW35).
+        renamed += _looks_renamed(data, keys, stated=[name.old for name in stated])
     weight = "nps_weight" if args.weight_column else None
     overall = nps(data, weight=weight, level=args.level, min_n=args.min_n)
     groups = None
@@ -384,7 +389,7 @@ def _where(name: EarlierName, parameters: Path) -> str:
 
 def _merged_note(name: EarlierName, parameters: Path) -> str:
     return (
-        f"{str(name.old)!r} is counted as {str(name.current[0])!r}, its earlier name "
+        f"{str(name.old)!r} is counted as {str(name.current[0])!r}, whose earlier name it is "
         f"(data.filter.previous_names in {_where(name, parameters)}), as nps-kit run reports "
         "the unit."
     )
@@ -395,53 +400,88 @@ def _merged_note(name: EarlierName, parameters: Path) -> str:
 _RUN_PARAMETERS = Path("parameters")
 
 
-def _unmerged_notes(
+def _stated_renames(
     data: pd.DataFrame, keys: list[str], export: Path, index: ColumnIndex
-) -> list[str]:
-    """Say the renames ``run``'s parameters folder states for ``--by`` columns, not applied.
+) -> list[EarlierName]:
+    """Return the renames ``run``'s parameters folder states for ``--by`` columns, unapplied.
 
     Without ``--parameters`` the groups are the export's values; when the folder ``run``
     reads (``parameters``) states that one is another's earlier name, ``run`` reports them as
-    one unit, so the two figures would differ without a word. A folder that cannot be read
-    says nothing here (``run`` says what is wrong with it).
+    one unit, so the two figures would differ without a word (:func:`_unmerged_note`). A
+    folder that cannot be read gives none (``run`` says what is wrong with it).
     """
     from nps_kit.errors import NpsKitError
 
     if not _RUN_PARAMETERS.is_dir():
         return []
     try:
-        _, merged = _merge_renamed(data.copy(), keys, _RUN_PARAMETERS, export, index)
+        return _merge_renamed(data.copy(), keys, _RUN_PARAMETERS, export, index)[1]
     except NpsKitError:
         return []
-    return [
+
+
+def _unmerged_note(name: EarlierName) -> str:
+    return (
         f"{str(name.old)!r} is counted apart from {str(name.current[0])!r}, while "
         f"{_RUN_PARAMETERS / _where(name, _RUN_PARAMETERS)} states it is its earlier name "
         "(data.filter.previous_names) and nps-kit run reports them as one unit; pass "
         f"--parameters {_RUN_PARAMETERS} to count them so."
-        for name in merged
-    ]
+    )
 
 
-def _looks_renamed(data: pd.DataFrame, keys: list[str]) -> list[str]:
+def _looks_renamed(
+    data: pd.DataFrame, keys: list[str], *, stated: Sequence[object] = ()
+) -> list[str]:
     """Say which ``--by`` values look like one unit renamed, as ``init --from`` proposes.
 
     (:func:`nps_kit._renames.renames`: one value stops as the other starts, one name the
     start of the other.) They are counted as two groups; a stated rename (``--parameters``)
-    has been merged before this looks.
+    has been merged before this looks, and one the project's parameters state (``stated``,
+    their earlier names) has its own note.
     """
     from nps_kit._renames import renames
-    from nps_kit._value_key import one_spelling
+    from nps_kit._value_key import one_spelling, value_key
 
+    said = {value_key(old) for old in stated}
     notes = []
     for key in keys:
-        for found in renames(one_spelling(data[key]), data["nps_date"]):
-            notes.append(
-                f"{found.old!r} (last answer {found.last_old}) and {found.new!r} (first answer "
-                f"{found.first_new}) in {key!r} look like one unit renamed and are counted as "
-                f"two groups; a unit file whose data.filter.previous_names lists {found.old!r}, "
-                "passed with --parameters, counts them as one, as nps-kit run would."
-            )
+        found = [
+            r
+            for r in renames(one_spelling(data[key]), data["nps_date"])
+            if value_key(r.old) not in said
+        ]
+        # A unit renamed twice (A -> B -> C) is one unit whose file lists A and B, not two
+        # renames each asking for a file (REVIEW35: the first for B, itself an earlier name).
+        after = {r.old: r for r in found}
+        news = {r.new for r in found}
+        for first in (r for r in found if r.old not in news):
+            chain = [first]
+            while chain[-1].new in after and len(chain) <= len(found):
+                chain.append(after[chain[-1].new])
+            notes.append(_renamed_note(chain, key))
     return notes
+
+
+def _renamed_note(chain: list[Rename], key: str) -> str:
+    """Say that the values of one chain of renames look like one unit."""
+    first, last = chain[0], chain[-1]
+    if len(chain) == 1:
+        return (
+            f"{first.old!r} (last answer {first.last_old}) and {first.new!r} (first answer "
+            f"{first.first_new}) in {key!r} look like one unit renamed and are counted as "
+            f"two groups; a unit file whose data.filter.previous_names lists {first.old!r}, "
+            "passed with --parameters, counts them as one, as nps-kit run would."
+        )
+    between = ", ".join(repr(r.new) for r in chain[:-1])
+    olds = [repr(r.old) for r in chain]
+    times = {2: "twice", 3: "three times"}.get(len(chain), f"{len(chain)} times")
+    return (
+        f"{first.old!r} (last answer {first.last_old}), {between} and {last.new!r} (first "
+        f"answer {last.first_new}) in {key!r} look like one unit renamed {times} and are "
+        f"counted as {len(chain) + 1} groups; a unit file for {last.new!r} whose "
+        f"data.filter.previous_names lists {', '.join(olds[:-1])} and {olds[-1]}, passed with "
+        "--parameters, counts them as one, as nps-kit run would."
+    )
 
 
 def exclude_option(text: str) -> tuple[str, str]:
