@@ -1,4 +1,4 @@
-"""Rounds 10-15 of the theme layer (LAY25-30; PREREG23, 24, 26, 27, 30, 31): estimate, sets 28-32.
+"""Rounds 10-16 of the theme layer (LAY25-31; PREREG23-35): estimate, decision sets 28-36.
 
 The choices are made by ``benchmarks/layers_eval4.py themes --round 10`` (round 9's procedure
 unchanged: folds ``FOLDS10`` = round 7's over the rules that never saw them, precision floor on
@@ -312,8 +312,26 @@ rows). Rules alone: en 0.746 / 0.665 / 0.703, 0.783; ja 0.738 / 0.718 / 0.728, 0
 resources are ``rebuild --round 15 --keep en --candidate c400fcf``: e903b3c's bytes. Round 15
 ships nothing; set 32 has been read once and decides nothing more (it is spent: trainable).
 
-Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11|12|13|14|15] --theme
-A.npz [B.npz] [--polarity P.npz|- ...]`` or ``... decide [--round 11|12|13|14|15]``; round 15
+Round 16 (LAY31, ``--round 16``, ``docs/prereg/PREREG35.md``), declared before any run: round
+15's design and choices unchanged, not chosen again (theme layer en PF C 16, t_drop 0.16, t_add
+0.42, ``comment``; ja C 64, 0.20 / 0.38, ``comment``; correction G2T en C 4, t 0.30, t_added
+0.50; ja C 4, 0.40 / 0.60, ``benchmarks/polarity_round9.py``), the pair one candidate per
+language, on round 15's data grown by training sets 32 and 34 and blind sets 29, 30 and 33
+(``labelled_sets.TRAIN16``: training 9-32 and 34; ``BLIND16``: blind 9-13, 15-30 and 33), over
+main's rules at 62d2456. The estimate: both resources trained without blind 33 (``--blind`` 9-13,
+15-30); ``whole --round 16`` reads blind 33 (``theme_eval_blind33.csv``) held out: the shipped
+pair (main 62d2456's two resources, e903b3c's bytes) against the estimate layer with the
+estimate correction; round 10's rule word for word, per language (not below the shipped in F1,
+not below it by more than 0.005 in precision or polarity accuracy). A language with a candidate
+trains it (both resources, with blind 33) and commits it before set 36 is read; a language
+without one keeps both shipped resources (``rebuild --round 16 --keep LANG --candidate
+COMMIT``: its arrays of 62d2456). ``decide --round 16`` reads decision set 36
+(``theme_train36_{en,ja}.csv``, never trained on) once, by the lead, only for languages with a
+candidate; PREREG27's rule per language (F1 >= +0.005, P >= -0.005, polarity accuracy >= -0.005
+against the shipped pair). If the round cannot finish by 15:00 UTC nothing ships.
+
+Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11|12|13|14|15|16] --theme
+A.npz [B.npz] [--polarity P.npz|- ...]`` or ``... decide [--round 11|12|13|14|15|16]``; round 15
 also ``... join --en EN.npz --ja JA.npz --out X.npz`` (one file from two, each language's arrays
 from its own) and ``... rebuild --keep [LANG] --candidate COMMIT`` (the package resources).
 """
@@ -347,6 +365,7 @@ ROUNDS = {
     13: ("2ab4254", "theme_eval_blind26.csv", "theme_train30"),
     14: ("754f2f3", "theme_eval_blind28.csv", "theme_train32"),
     15: ("e903b3c", "theme_eval_blind28.csv", "theme_train32"),
+    16: ("62d2456", "theme_eval_blind33.csv", "theme_train36"),
 }
 
 
