@@ -330,6 +330,23 @@ COMMIT``: its arrays of 62d2456). ``decide --round 16`` reads decision set 36
 candidate; PREREG27's rule per language (F1 >= +0.005, P >= -0.005, polarity accuracy >= -0.005
 against the shipped pair). If the round cannot finish by 15:00 UTC nothing ships.
 
+Round 16's run (LAY31, from 13:52 UTC; scikit-learn 1.9.1, SciPy 1.17.1). The estimate's theme
+layer (``train_theme_model.py --train 11 ... 32 34 --blind 9 10 11 12 13 15 ... 30 --design
+both_comment_edge_pfloor --choices '{"en": [16.0, 0.16, 0.42, "comment"]}' --keep ja --keep-from
+62d2456``, and the same with ``'{"ja": [64.0, 0.20, 0.38, "comment"]}' --keep en``, un-niced, one
+process per language, joined with ``join``): 23,654 en / 23,637 ja comments (round 15: 22,074 /
+22,057); 65 s and 63 s CPU, 3:45 and 3:42 wall at load 5-9. Its tagger's mentions
+(``benchmarks/polarity_round9.py``, 88 set files): 35,104 en / 31,784 ja, 78 s CPU in two parts
+(7:39 wall at load 9-11). The estimate correction with round 15's fixed choice (en C 4, t 0.30,
+t_added 0.50; ja C 4, 0.40 / 0.60), every mention but blind 33's (34,748 en / 31,486 ja; 46,360
+/ 89,264 n-grams; 53 s and 62 s CPU). Whole tagger on blind 33 held out (449 en / 415 ja gold),
+P/R/F1, polarity accuracy: rules alone en 0.821/0.675/0.741, 0.733; ja 0.772/0.622/0.689, 0.806;
+shipped (62d2456) en 0.890/0.739/0.808, 0.777 (373 found); ja 0.828/0.696/0.757, 0.851 (349
+found); round 16's estimate layer with the estimate correction en 0.888/0.793/0.838, 0.787 (401
+found; dF1 +0.030, dP -0.002, dpol +0.009); ja 0.835/0.718/0.772, 0.856 (357 found; dF1 +0.015,
+dP +0.007, dpol +0.004). By round 10's rule **both languages have a candidate** (the pair, per
+language); 11 s CPU for the reading.
+
 Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11|12|13|14|15|16] --theme
 A.npz [B.npz] [--polarity P.npz|- ...]`` or ``... decide [--round 11|12|13|14|15|16]``; round 15
 also ``... join --en EN.npz --ja JA.npz --out X.npz`` (one file from two, each language's arrays

@@ -24,6 +24,15 @@ keeps 62d2456's arrays (``--keep``).
 
 Results: (filled in after the run, below this line.)
 
+Mentions of the estimate tagger (round 16's layer trained without blind 33, ``r16/est.npz`` in
+LAY31's worktree, not committed): 35,104 English and 31,784 Japanese over the 88 set files (round
+8: 32,364 / 29,367 over 81), 78 s CPU in two parts. Estimate correction (no choice made: en C 4,
+t 0.30, t_added 0.50; ja C 4, 0.40 / 0.60): fitted on 34,748 English / 31,486 Japanese mentions
+(blind 33's left out), 46,360 / 89,264 n-grams, 53 s / 62 s CPU (one process per language,
+``--keep`` the other, joined with ``layers_round10.py join``). Whole tagger on blind 33 held out:
+see ``benchmarks/layers_round10.py`` (round 16): polarity en 0.777 -> 0.787, ja 0.851 -> 0.856
+against the shipped pair: both languages have a candidate.
+
 Run: ``PYTHONPATH=.:SITE python benchmarks/polarity_round9.py mentions --theme T.npz --cache DIR
 [--part I/N]``, ``... train --theme T.npz --cache DIR [--with-held] [--keep LANG] --out X.npz``.
 """
