@@ -346,6 +346,23 @@ found); round 16's estimate layer with the estimate correction en 0.888/0.793/0.
 found; dF1 +0.030, dP -0.002, dpol +0.009); ja 0.835/0.718/0.772, 0.856 (357 found; dF1 +0.015,
 dP +0.007, dpol +0.004). By round 10's rule **both languages have a candidate** (the pair, per
 language); 11 s CPU for the reading.
+Round 16's candidate (both languages), committed before set 36 is read: the theme layer trained
+with blind 33 (``PYTHONPATH=.:SITE python benchmarks/train_theme_model.py --out EN.npz --train 11
+12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 34 --blind 9 10 11 12 13 15 16 17
+18 19 20 21 22 23 24 25 26 27 28 29 30 33 --design both_comment_edge_pfloor --choices '{"en":
+[16.0, 0.16, 0.42, "comment"]}' --keep ja --keep-from 62d2456``, and ``--out JA.npz ... --choices
+'{"ja": [64.0, 0.20, 0.38, "comment"]}' --keep en``, then ``join --en EN.npz --ja JA.npz --out
+nps_kit/resources/theme_layer.npz``: 23,914 en / 23,897 ja comments, 84 s / 74 s CPU, 8:21 /
+7:39 wall at load 7-11, run in parallel with the estimate's mentions to save wall time, used only
+because the estimate found a candidate; 12,174,053 bytes, 62d2456's 10,537,517) and the correction
+refitted on its tagger's mentions with the fixed choice (``polarity_round9.py mentions --theme
+CAND.npz --cache DIR --part I/2``, then ``train --theme CAND.npz --cache DIR --with-held --keep ja
+--out PEN.npz`` and ``--keep en --out PJA.npz``, ``join --en PEN.npz --ja PJA.npz --out
+nps_kit/resources/polarity_layer.npz``: 35,182 en / 31,902 ja mentions, 65 s CPU in two parts;
+47,062 / 91,134 n-grams, 71 s / 66 s CPU; 2,554,499 bytes, 62d2456's 1,965,028). Set 36:
+``decide --round 16`` (by the lead; both languages have a candidate). If one language fails, the
+resources are ``rebuild --round 16 --keep LANG --candidate COMMIT`` (this commit): that
+language's arrays of both resources from 62d2456, the other's from the candidate.
 
 Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11|12|13|14|15|16] --theme
 A.npz [B.npz] [--polarity P.npz|- ...]`` or ``... decide [--round 11|12|13|14|15|16]``; round 15

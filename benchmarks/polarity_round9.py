@@ -33,6 +33,12 @@ t 0.30, t_added 0.50; ja C 4, 0.40 / 0.60): fitted on 34,748 English / 31,486 Ja
 see ``benchmarks/layers_round10.py`` (round 16): polarity en 0.777 -> 0.787, ja 0.851 -> 0.856
 against the shipped pair: both languages have a candidate.
 
+Candidate (both languages): the candidate tagger's mentions (round 16's layer trained with blind
+33, ``r16/cand.npz``, the committed ``theme_layer.npz`` byte for byte): 35,182 English / 31,902
+Japanese over the 88 files, 65 s CPU in two parts; ``train --with-held`` with the fixed choice on
+every mention, blind 33's too: 47,062 / 91,134 n-grams, 71 s / 66 s CPU; joined, 2,554,499 bytes
+(62d2456's 1,965,028).
+
 Run: ``PYTHONPATH=.:SITE python benchmarks/polarity_round9.py mentions --theme T.npz --cache DIR
 [--part I/N]``, ``... train --theme T.npz --cache DIR [--with-held] [--keep LANG] --out X.npz``.
 """
