@@ -46,6 +46,8 @@ NUMBERED = {
         "29",
         "30",
         "31",
+        "32",
+        "34",
     )
 }
 ROUND3 = ("11", "12", "13", "14", "15")
@@ -139,12 +141,13 @@ MEASURED_BLIND = {n: f"theme_eval_blind{n}.csv" for n in ("9", "10", "11", "12")
 #: the held-out set of its estimate, docs/prereg/PREREG30.md). Blind set 14 does not exist
 #: (short-comment set 14 and unit sets 14 are declared not training data in docs/labelling.md);
 #: blind sets 29 and 30 (measures, PREREG29, PREREG30) are not named here, nor is decision set 32
-#: (round 14's, never trained on).
+#: (round 14's, never trained on). Round 16 (docs/prereg/PREREG35.md) names blind 29, 30 and 33
+#: (their last readings taken, PREREG34) here: spent, training data from round 16 on.
 SPENT_BLIND = {
     n: f"theme_eval_blind{n}.csv"
     for n in (
         "9", "10", "11", "12", "13", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24",
-        "25", "26", "27", "28",
+        "25", "26", "27", "28", "29", "30", "33",
     )
 }  # fmt: skip
 
@@ -316,6 +319,20 @@ FOLDS15 = FOLDS14
 NEW_INDUSTRIES15 = NEW_INDUSTRIES14
 TRAIN15 = (*TRAIN14, *ROUND15)
 BLIND15 = BLIND14
+
+#: Round 16 (LAY31, docs/prereg/PREREG35.md, decision set 36): round 15's design and choices,
+#: unchanged and not chosen again (theme layer en PF C 16, 0.16 / 0.42, ``comment``; ja C 64,
+#: 0.20 / 0.38, ``comment``; correction G2T en C 4, t 0.30, t_added 0.50; ja C 4, 0.40 / 0.60),
+#: on round 15's data grown by training sets 32 and 34 (decision sets of rounds 15 and 34, read
+#: once each, spent) and blind sets 29, 30 and 33 (``SPENT_BLIND``); blind 33, the newest, is the
+#: held-out set of its estimate (``TEST16``), read whole only, then trained on. Decision set 36
+#: (``theme_train36_{en,ja}.csv``) is never trained on.
+ROUND16 = ("32", "34")
+TEST16 = "b33"
+FOLDS16 = FOLDS15
+NEW_INDUSTRIES16 = NEW_INDUSTRIES15
+TRAIN16 = (*TRAIN15, *ROUND16)
+BLIND16 = tuple(SPENT_BLIND)
 
 
 def training(names: list[str] | tuple[str, ...]) -> dict[str, str]:
