@@ -73,7 +73,7 @@ EXPECTED = [
         9,
         "delivery",
         "mixed",
-        {"mixed": 0.112283, "negative": 0.001216, "neutral": 0.000898, "positive": 0.885603},
+        {"mixed": 0.119281, "negative": 0.000937, "neutral": 0.000728, "positive": 0.879055},
     ),
     (
         "ja",
@@ -82,7 +82,7 @@ EXPECTED = [
         9,
         "price",
         "negative",
-        {"mixed": 0.002895, "negative": 0.91083, "neutral": 0.000697, "positive": 0.085578},
+        {"mixed": 0.002753, "negative": 0.920056, "neutral": 0.000791, "positive": 0.0764},
     ),
     (
         "ja",
@@ -91,7 +91,7 @@ EXPECTED = [
         2,
         "usability",
         "positive",
-        {"mixed": 0.152219, "negative": 0.056071, "neutral": 0.003244, "positive": 0.788466},
+        {"mixed": 0.148823, "negative": 0.05719, "neutral": 0.003569, "positive": 0.790419},
     ),
     (
         "ja",
@@ -100,7 +100,7 @@ EXPECTED = [
         2,
         "support",
         "negative",
-        {"mixed": 0.023324, "negative": 0.975607, "neutral": 0.000292, "positive": 0.000776},
+        {"mixed": 0.016216, "negative": 0.982931, "neutral": 0.000211, "positive": 0.000642},
     ),
     (
         "ja",
@@ -109,7 +109,7 @@ EXPECTED = [
         7,
         "staff",
         "neutral",
-        {"mixed": 0.000169, "negative": 0.002681, "neutral": 0.962623, "positive": 0.034527},
+        {"mixed": 0.000151, "negative": 0.003756, "neutral": 0.955257, "positive": 0.040837},
     ),
     (
         "ja",
@@ -118,7 +118,7 @@ EXPECTED = [
         7,
         "branch",
         "neutral",
-        {"mixed": 1.9e-05, "negative": 0.000656, "neutral": 0.995111, "positive": 0.004214},
+        {"mixed": 1.4e-05, "negative": 0.000993, "neutral": 0.99485, "positive": 0.004143},
     ),
 ]
 

@@ -10,8 +10,10 @@ and gives the probability of each of positive, negative, mixed and neutral. The 
 polarity is replaced by the most probable one when that differs and its probability is at least
 the language's ``threshold`` (for a theme the learned theme layer added, its ``threshold`` of
 added themes where the resource holds one: since round 6). The models were trained on the
-mentions the tagger finds in every readable labelled set with polarities: Japanese round 7
-(``benchmarks/polarity_round7.py``, its choices and estimates there), English round 6
+mentions the tagger finds in every readable labelled set with polarities: Japanese round 9
+(``benchmarks/polarity_round9.py``: round 7's design and round 8's choices, C 4, t 0.40, t_added
+0.60, refitted on the mentions of the round-16 theme layer and shipped with it, PREREG35),
+English round 6
 (``benchmarks/polarity_round6.py``), which decision set 31 kept over round 7; the design is
 ``benchmarks/polarity_layer_eval.py``'s G with round 6's second threshold, G2T. Their weights
 are the package resource ``polarity_layer.npz``, read here with numpy only.
