@@ -93,7 +93,8 @@ BLIND30 = pd.read_csv(DATA / "theme_eval_blind30.csv", keep_default_na=False, dt
 # docs/prereg/PREREG31.md says (shipped en 0.890/0.739/0.777, ja 0.828/0.696/0.851), its second
 # reading kept for a later tagger change.
 BLIND33 = pd.read_csv(DATA / "theme_eval_blind33.csv", keep_default_na=False, dtype=str)
-# Blind set 35: merged unread (only its format is tested here), docs/prereg/PREREG34.md.
+# Blind set 35: merged unread (only its format is tested here), docs/prereg/PREREG34.md; read
+# once at 00ea0ea (PREREG35: en 0.850/0.734/0.767, ja 0.830/0.754/0.866), its second reading kept.
 BLIND35 = pd.read_csv(DATA / "theme_eval_blind35.csv", keep_default_na=False, dtype=str)
 SHORT14 = pd.read_csv(DATA / "theme_eval_short14.csv", keep_default_na=False, dtype=str)
 # Food set 1 (FOOD57): 150 restaurant, café, takeaway and delivery comments per language, written
@@ -556,6 +557,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.88, 0.88, 0.91)}
         _both_languages("theme_train31"),
         _both_languages("theme_train32"),
         _both_languages("theme_train34"),
+        _both_languages("theme_train36"),
     ],
     ids=[
         "first",
@@ -600,6 +602,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.88, 0.88, 0.91)}
         "train31-decision",
         "train32-decision",
         "train34-decision",
+        "train36-decision",
     ],
 )
 def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
