@@ -10,37 +10,23 @@ pandas from the truth (``check.py``). The report's figures are those of ``prepar
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pandas as pd
 import pytest
+from _qa import qa_script
 
 from nps_kit.cli import main
 from nps_kit.errors import DataError
 from nps_kit.inspect import inspect_export
 from nps_kit.unit import data_quality, headline, prepare_unit
 
-
-def _module(name: str) -> ModuleType:
-    """A script of ``tests/qa30`` as a module of its own name (qa28/qa29 have a check.py too)."""
-    spec = importlib.util.spec_from_file_location(
-        f"qa30_{name}", Path(__file__).parent / "qa30" / f"{name}.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-check = _module("check")
-gen_city_logoform = _module("gen_city_logoform")
-gen_saas_hubspot = _module("gen_saas_hubspot")
-gen_werkstatt_questionpro = _module("gen_werkstatt_questionpro")
+check = qa_script("qa30", "check")
+gen_city_logoform = qa_script("qa30", "gen_city_logoform")
+gen_saas_hubspot = qa_script("qa30", "gen_saas_hubspot")
+gen_werkstatt_questionpro = qa_script("qa30", "gen_werkstatt_questionpro")
 
 MONTH = "2026-11"
 

@@ -13,38 +13,24 @@ alerts go to a real SMTP server (aiosmtpd, ``tests/_smtp.py``).
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pandas as pd
 import pytest
 import yaml
+from _qa import qa_script
 from _smtp import Recorder
 
 from nps_kit.cli import main
 from nps_kit.inspect import inspect_export
 from nps_kit.unit import headline, prepare_unit
 
-
-def _module(name: str) -> ModuleType:
-    """A script of ``tests/qa31`` as a module of its own name (qa28-qa30 have a check.py too)."""
-    spec = importlib.util.spec_from_file_location(
-        f"qa31_{name}", Path(__file__).parent / "qa31" / f"{name}.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-check = _module("check")
-gen_hotel = _module("gen_hotel_medallia")
-gen_telecom = _module("gen_telecom_unicode")
-gen_logistics = _module("gen_logistics_monkey")
+check = qa_script("qa31", "check")
+gen_hotel = qa_script("qa31", "gen_hotel_medallia")
+gen_telecom = qa_script("qa31", "gen_telecom_unicode")
+gen_logistics = qa_script("qa31", "gen_logistics_monkey")
 
 MONTH = "2026-11"
 HOTEL_Q = gen_hotel.NPS_Q

@@ -14,17 +14,16 @@ alerts go to a real SMTP server (aiosmtpd, ``tests/_smtp.py``).
 from __future__ import annotations
 
 import html
-import importlib.util
 import json
 import re
 import shutil
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pandas as pd
 import pytest
 import yaml
+from _qa import qa_script
 from _smtp import Recorder, server  # noqa: F401
 
 from nps_kit.cli import main
@@ -32,23 +31,10 @@ from nps_kit.followup import ratings_summary
 from nps_kit.inspect import inspect_export, speaks_of_recommending
 from nps_kit.unit import headline, prepare_unit
 
-
-def _module(name: str) -> ModuleType:
-    """A script of ``tests/qa32`` as a module of its own name (qa28-qa31 have a check.py too)."""
-    spec = importlib.util.spec_from_file_location(
-        f"qa32_{name}", Path(__file__).parent / "qa32" / f"{name}.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-check = _module("check")
-gen_bistro = _module("gen_bistro_typeform")
-gen_dental = _module("gen_dental_msforms")
-gen_clinic = _module("gen_clinic_cp932")
+check = qa_script("qa32", "check")
+gen_bistro = qa_script("qa32", "gen_bistro_typeform")
+gen_dental = qa_script("qa32", "gen_dental_msforms")
+gen_clinic = qa_script("qa32", "gen_clinic_cp932")
 
 MONTH = "2026-11"
 

@@ -13,7 +13,6 @@ calls, without starting a kernel; alerts go to a real SMTP server (aiosmtpd, ``t
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import sys
@@ -22,29 +21,17 @@ from types import ModuleType
 
 import pytest
 import yaml
+from _qa import qa_script
 from _smtp import Recorder, server  # noqa: F401
 
 from nps_kit.cli import main
 from nps_kit.inspect import inspect_export
 from nps_kit.unit import headline, prepare_unit
 
-
-def _module(name: str) -> ModuleType:
-    """A script of ``tests/qa34`` as a module of its own name (qa28-qa32 have a check.py too)."""
-    spec = importlib.util.spec_from_file_location(
-        f"qa34_{name}", Path(__file__).parent / "qa34" / f"{name}.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-check = _module("check")
-gen_school = _module("gen_school_gforms")
-gen_vet = _module("gen_vet_alchemer")
-gen_bikes = _module("gen_bikes_freshdesk")
+check = qa_script("qa34", "check")
+gen_school = qa_script("qa34", "gen_school_gforms")
+gen_vet = qa_script("qa34", "gen_vet_alchemer")
+gen_bikes = qa_script("qa34", "gen_bikes_freshdesk")
 
 MONTH = "2026-11"
 
