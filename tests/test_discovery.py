@@ -47,10 +47,11 @@ def test_text_quality_warns_when_a_pack_tags_few_comments() -> None:
     ]
     # As the report's theme tables count them (the learned layer adds a theme to one more
     # comment), and by the words alone, which the warning reads.
+    # Japanese layer round 16 also reads 駐車場が狭くて停めにくい as usability (hard to use).
     tagged = tag_themes(COMMENTS, load_pack("retail")).any(axis=1)
-    assert tagged.tolist() == [False, False, True, True, False, False]
+    assert tagged.tolist() == [False, True, True, True, False, False]
     assert table["value"].iloc[0] == (
-        "50.0%（4件中2件）（テーマの語句だけでは25.0%）。コメントは何かを書いた回答です：期間内の6件"
+        "75.0%（4件中3件）（テーマの語句だけでは25.0%）。コメントは何かを書いた回答です：期間内の6件"
         "のうち2件はコメントなし（空欄、「特になし」「n/a」、連絡先だけ。一覧のテーマは「—」）"
     )
     assert table["value"].iloc[1].startswith("駐車（3件）")
@@ -61,12 +62,12 @@ def test_text_quality_warns_when_a_pack_tags_few_comments() -> None:
     )
     english = text_quality(COMMENTS, load_pack("retail"), lang="en")["value"].iloc[0]
     assert english == (
-        "50.0% (2 / 4); by the themes' words alone 25.0%; a comment is an answer that says "
+        "75.0% (3 / 4); by the themes' words alone 25.0%; a comment is an answer that says "
         "something: 2 of the period's 6 rows have none (blank, 'n/a', 'nothing', only a way to "
         "reach them; Themes '—' in the lists)"
     )
     found = uncovered_phrases(COMMENTS, load_pack("retail"))
-    assert (found.uncovered, found.untagged) == (3, 2)
+    assert (found.uncovered, found.untagged) == (3, 1)
 
 
 def test_without_a_learned_layer_coverage_is_one_figure(tmp_path: Path) -> None:
@@ -230,17 +231,17 @@ def test_covered_phrases_are_those_beside_the_themes_words() -> None:
 
 
 def test_dropped_phrases_are_those_of_comments_the_learned_layer_leaves_without_a_theme() -> None:
-    # 駐車場 and 保険請求 are words of generic's themes, but the learned layer drops what they
-    # found (a clinic's parking and insurance wishes): neither uncovered nor covered lists them.
+    # 保険請求 is a word of generic's themes, but the learned layer drops what it found (a
+    # clinic's insurance wish): neither uncovered nor covered lists it. (Japanese layer round 16
+    # keeps 駐車場を用意してほしい's theme, which round 11 dropped.)
     comments = pd.Series(
         ["駐車場を用意してほしい"] * 3 + ["保険請求を早くしてほしい"] * 2 + ["スタッフが親切"] * 2
     )
     book = load_pack("generic")
     tagged = tag_themes(comments, book).any(axis=1)
-    assert tagged.tolist() == [False] * 5 + [True] * 2
+    assert tagged.tolist() == [True] * 3 + [False] * 2 + [True] * 2
     dropped = dropped_phrases(comments, book)
     assert dict(zip(dropped["phrase"], dropped["count"], strict=True)) == {
-        "駐車場を用意": 3,  # as the comments wrote them (QA18), not 駐車用意
         "保険請求を早くしてほしい": 2,
     }
     assert uncovered_phrases(comments, book).phrases.empty
@@ -285,7 +286,7 @@ def test_data_quality_lists_the_phrases_of_comments_the_learned_layer_left_witho
     assert rows[
         "テーマの語句はあるが、コメント全体からはそのテーマではないと判定された"
         "コメントに多い語句（件数）"
-    ] == ("駐車場を用意（3件）、保険請求を早くしてほしい（2件）")
+    ] == ("保険請求を早くしてほしい（2件）")
     assert rows["テーマの語句を含まないコメントに多い語句（件数）"] == "—"
     english = text_quality(comments, book, lang="en")
     assert english["item"].tolist()[:3] == [
