@@ -1520,6 +1520,10 @@ def summary_table(result: RunResult) -> str:
     for r in result.failed:
         err = r.error or {}
         cell = err.get("cell_index")
-        where = f"cell {cell}" if cell is not None else "before any cell"
-        lines.append(f"{r.unit}: failed at {where}: {err.get('ename')}: {err.get('evalue')}")
+        ename = err.get("ename")
+        if cell is not None:
+            where = f"at cell {cell}"
+        else:  # a timeout names no index, but it happened in a cell (its preview follows)
+            where = "in a cell" if ename == "CellTimeoutError" else "before any cell"
+        lines.append(f"{r.unit}: failed {where}: {ename}: {err.get('evalue')}")
     return "\n".join(line.rstrip() for line in lines)

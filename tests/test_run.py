@@ -235,6 +235,26 @@ def test_summary_table_shows_the_failing_cell(tmp_path: Path) -> None:
     )
 
 
+def test_summary_table_says_a_timed_out_cell_failed_in_a_cell_not_at_before_any(
+    tmp_path: Path,
+) -> None:
+    # BROWSE35: a cell that timed out (no cell index) printed "failed at before any cell" above
+    # the preview of the very cell that timed out; one that never reached a cell reads plainly.
+    timed_out = replace(
+        _result("b", "failed", nps=None, folder=tmp_path),
+        error={"cell_index": None, "ename": "CellTimeoutError", "evalue": "after 4 s"},
+    )
+    early = replace(
+        _result("c", "failed", nps=None, folder=tmp_path),
+        error={"cell_index": None, "ename": "DeadKernelError", "evalue": "gone"},
+    )
+    lines = summary_table(RunResult(output=tmp_path, units=[timed_out, early])).splitlines()
+    assert lines[-2:] == [
+        "b: failed in a cell: CellTimeoutError: after 4 s",
+        "c: failed before any cell: DeadKernelError: gone",
+    ]
+
+
 def test_summary_table_signs_the_nps_as_the_reports_do_with_an_ascii_minus(
     tmp_path: Path,
 ) -> None:
