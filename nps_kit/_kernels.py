@@ -97,6 +97,11 @@ del _sys, _w, _m, _p
 
 
 ENGINE = "nps_kit_warm"
+#: Seconds to wait for a cell's output messages after its reply. nbclient's default is 4 and
+#: papermill raises when it passes (``raise_on_iopub_timeout``): on a busy machine a unit
+#: failed with "Timeout waiting for IOPub output" and passed alone in 9 s (BROWSE35). A cell's
+#: own run time is not limited by this; a kernel that died is still found by nbclient.
+IOPUB_TIMEOUT = 120
 
 
 class _WarmEngine(NBClientEngine):
@@ -126,6 +131,7 @@ class _WarmEngine(NBClientEngine):
             kernel_name=kernel_name,
             timeout=execution_timeout,
             startup_timeout=start_timeout,
+            iopub_timeout=kwargs.get("iopub_timeout", IOPUB_TIMEOUT),
             log=logger,
             log_output=log_output,
             stdout_file=stdout_file,

@@ -254,7 +254,7 @@ def _execute(job: _Job, folder: Path, kernel: Any) -> tuple[nbformat.NotebookNod
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    from nps_kit._kernels import KERNEL_ARGUMENTS
+    from nps_kit._kernels import IOPUB_TIMEOUT, KERNEL_ARGUMENTS
 
     fd, name = tempfile.mkstemp(dir=folder, prefix=f".{job.unit.unit}.", suffix=".ipynb")
     os.close(fd)
@@ -271,6 +271,7 @@ def _execute(job: _Job, folder: Path, kernel: Any) -> tuple[nbformat.NotebookNod
                 progress_bar=False,
                 request_save_on_cell_execute=False,
                 extra_arguments=list(KERNEL_ARGUMENTS),
+                iopub_timeout=IOPUB_TIMEOUT,
             )
         return nb, None
     except PapermillExecutionError as exc:
