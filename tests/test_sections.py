@@ -1885,6 +1885,17 @@ def test_a_detractor_s_voice_is_not_quoted_again_under_a_theme(
     }
 
 
+# Delivery and packaging, which the comments of the FIX75/REVIEW33 tests always name together.
+SAME_COMMENT_THEMES = (
+    "version: 1\nthemes:\n"
+    "  delivery: {label: {ja: 配送, en: Delivery}, keywords: {ja: [配送], en: [delivery]}}\n"
+    "  packaging:\n"
+    "    label: {ja: 梱包, en: Packaging}\n"
+    "    keywords: {ja: [梱包], en: [packaging]}\n"
+    "  price: {label: {ja: 価格, en: Price}, keywords: {ja: [価格], en: [price]}}\n"
+)
+
+
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_themes_the_same_comments_carry_are_one_row_of_the_table_and_chart(
     tmp_path: Path, show: Callable[..., Shown], lang: Language
@@ -1893,15 +1904,7 @@ def test_themes_the_same_comments_carry_are_one_row_of_the_table_and_chart(
     # showed two rows with the same mentions, shares, NPS and gain. They are one row now,
     # "配送／梱包", with a note saying why; the analysis keeps each theme's own row.
     themes = tmp_path / "themes.yaml"
-    themes.write_text(
-        "version: 1\nthemes:\n"
-        "  delivery: {label: {ja: 配送, en: Delivery}, keywords: {ja: [配送], en: [delivery]}}\n"
-        "  packaging:\n"
-        "    label: {ja: 梱包, en: Packaging}\n"
-        "    keywords: {ja: [梱包], en: [packaging]}\n"
-        "  price: {label: {ja: 価格, en: Price}, keywords: {ja: [価格], en: [price]}}\n",
-        encoding="utf-8",
-    )
+    themes.write_text(SAME_COMMENT_THEMES, encoding="utf-8")
     good = ("配送と梱包が丁寧", "Careful delivery and packaging")
     bad = ("配送と梱包がひどい", "Terrible delivery and packaging")
     comments = {"A01": good, "A03": good, "A05": good, "A06": good}
@@ -2020,15 +2023,7 @@ def test_themes_the_same_comments_carry_are_one_top_theme_of_the_e_mail_and_over
     # listed them as two top themes with the same gain: "Delivery +6.7, Packaging +6.7", the
     # two problems the note under the table says they are not.
     themes = tmp_path / "themes.yaml"
-    themes.write_text(
-        "version: 1\nthemes:\n"
-        "  delivery: {label: {ja: 配送, en: Delivery}, keywords: {ja: [配送], en: [delivery]}}\n"
-        "  packaging:\n"
-        "    label: {ja: 梱包, en: Packaging}\n"
-        "    keywords: {ja: [梱包], en: [packaging]}\n"
-        "  price: {label: {ja: 価格, en: Price}, keywords: {ja: [価格], en: [price]}}\n",
-        encoding="utf-8",
-    )
+    themes.write_text(SAME_COMMENT_THEMES, encoding="utf-8")
     bad = ("配送と梱包がひどい", "Terrible delivery and packaging")
     comments = {"A09": bad, "A10": bad, "A11": bad, "A13": ("価格が高い", "High price")}
     unit = make_unit(tmp_path, lang, comments=comments)
