@@ -96,6 +96,9 @@ BLIND33 = pd.read_csv(DATA / "theme_eval_blind33.csv", keep_default_na=False, dt
 # Blind set 35: merged unread (only its format is tested here), docs/prereg/PREREG34.md; read
 # once at 00ea0ea (PREREG35: en 0.850/0.734/0.767, ja 0.830/0.754/0.866), its second reading kept.
 BLIND35 = pd.read_csv(DATA / "theme_eval_blind35.csv", keep_default_na=False, dtype=str)
+# Blind set 37: merged unread (only its format is tested here), docs/prereg/PREREG36.md; not read
+# in the session that commissioned it, kept as the unseen measure of the next tagger change.
+BLIND37 = pd.read_csv(DATA / "theme_eval_blind37.csv", keep_default_na=False, dtype=str)
 SHORT14 = pd.read_csv(DATA / "theme_eval_short14.csv", keep_default_na=False, dtype=str)
 # Food set 1 (FOOD57): 150 restaurant, café, takeaway and delivery comments per language, written
 # by blind authors from docs/labelling.md's food section alone, all of the food pack.
@@ -546,6 +549,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.88, 0.88, 0.91)}
         BLIND30,
         BLIND33,
         BLIND35,
+        BLIND37,
         SHORT14,
         _both_languages("theme_train24"),
         _both_languages("theme_train25"),
@@ -591,6 +595,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.88, 0.88, 0.91)}
         "thirtieth",
         "thirty-third",
         "thirty-fifth",
+        "thirty-seventh",
         "short14",
         "train24-decision",
         "train25-decision",
