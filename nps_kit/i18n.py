@@ -1770,6 +1770,15 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "どのグループの動きも誤差の範囲内で、{items}",
         "en": "every group's move is within noise — {items}",
     },
+    # The same parts beside a significant change (BROWSE35: "every group's move is within
+    # noise" next to "significantly improved" read as a contradiction): the change is real
+    # overall, spread over the groups, and no group's part is beyond noise on its own.
+    "decompose.all_noise_spread": {
+        "ja": "全体では有意な変化ですが、複数のグループに分かれており、単独で誤差を超える"
+        "グループはありません。{items}",
+        "en": "a significant change overall, spread across groups, none of whose moves is "
+        "beyond noise on its own — {items}",
+    },
     "overview.own_verdict": {
         "ja": "レポート単体では{verdict}（全レポートで調整後は有意でない）",
         "en": "{verdict} in the unit's own report (not after adjusting for all units)",
