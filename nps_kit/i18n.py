@@ -131,6 +131,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     # report: from report.py
     "report.ci_range": {"ja": "{ci}：{interval}", "en": "{ci} {interval}"},
+    # The change's interval, named as the change's: beside the compared month's NPS an unnamed
+    # one read as that month's interval (BROWSE35).
+    "report.change_ci_range": {
+        "ja": "変化の{ci}：{interval}",
+        "en": "{ci} of the change: {interval}",
+    },
     "report.responses": {
         "ja": "回答数{n}件",
         "en": "{n} responses",

@@ -2218,3 +2218,33 @@ def test_a_significant_change_spread_over_groups_is_not_called_noise(
         summary = show(sections.summary, unit, head.value, contributors=movers.value).value
         (mailed,) = [contributors_text(r, lang, lead=False) for r in summary.contributors]
         assert (spread in mailed) is significant and (noise in mailed) is not significant
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_changes_interval_is_named_and_sits_under_the_change_not_the_month(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language
+) -> None:
+    # BROWSE35: "September 2026: +0.4 pts" over "95% interval −10.2 to +16.6" read as that
+    # month's interval. The change's interval is said to be the change's, right under it; the
+    # compared month's NPS follows on a line of its own with no interval.
+    unit = _regions(tmp_path, (46, 48, 26), lang)
+    head = show(sections.headline_section, unit, comparison=["previous"], target=None)
+    change = head.value.comparisons[0].change
+    soup = BeautifulSoup(head.html, "html.parser")
+    (fact,) = [
+        d
+        for d in soup.select(".nps-headline__facts > div")
+        if d.dt.get_text() == sections._w("previous", lang)
+    ]
+    lines = [s.get_text().replace("\u00a0", " ") for s in fact.dd.find_all("small")]
+    low, high = (f"{v:+.1f}".replace("-", "−") for v in (change.ci_low, change.ci_high))
+    interval = (
+        f"変化の95%信頼区間：{low}〜{high}"
+        if lang == "ja"
+        else f"95% interval of the change: {low} to {high}"
+    )
+    month = "2026年9月：0.0ポイント" if lang == "ja" else "September 2026: 0.0 pts"
+    assert lines == [interval, month]
+    # the unit's own NPS keeps its interval beside it
+    main = soup.select_one(".nps-headline__main").get_text().replace("\u00a0", " ")
+    assert ("95%信頼区間：" if lang == "ja" else "95% interval ") in main
