@@ -1157,7 +1157,9 @@ def followup_status(
     except DataError as err:
         status = LoopRefused(source=path, message=str(err))
     return SectionResult(
-        "followup_status", value=status, parts=(loop_status_html(status, lang=lang),)
+        "followup_status",
+        value=status,
+        parts=(loop_status_html(status, lang=lang, rows=id_column is None),),
     )
 
 
