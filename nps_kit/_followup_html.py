@@ -283,8 +283,9 @@ def followup_html(
         + "".join(f"<p>{_keep_names(nobreak(escape(t)), work_files)}</p>" for t in notes)
         + "</details></div>"
     )
+    id_name = id_heading(followups.id_name, lang, label=followups.id_label)
     columns = [
-        ("response_id", id_heading(followups.id_name, lang, label=followups.id_label)),
+        ("response_id", id_name),
         ("date", t("followup.date", lang)),
         ("call_by", t("followup.call_by", lang)),
         ("score", t("followup.score", lang)),
@@ -301,8 +302,22 @@ def followup_html(
     loop = status if isinstance(status, LoopStatus) else None
     rows = _with_call_by(followups, loop)
     parts.append(_folded(rows, columns, lang, first, followups.breakdowns))
+    if followups.id_name is None:
+        parts.append(_rows_note(id_name, lang))
     parts.append("</div>")
     return HTML("".join(parts))
+
+
+def _rows_note(heading: str, lang: Language) -> str:
+    """Say once under a list whose ids are the export's row numbers that it has no id column.
+
+    Google Forms exports have none: the column then holds the file's rows, headed as such
+    (:func:`~nps_kit.closed_loop.id_heading`), never as response ids (BROWSE35).
+    """
+    note = escape(t("followup.rows_note", lang, name=heading))
+    # The heading kept on one line, as the column says it (「行番号|（ファイル）」 at 390 px).
+    whole = f'<span class="nps-nb">{escape(heading)}</span>'
+    return f'<p class="nps-followups__rows-note">{note.replace(escape(heading), whole, 1)}</p>'
 
 
 def _named(message: str, source: Path) -> str:
@@ -311,7 +326,11 @@ def _named(message: str, source: Path) -> str:
 
 
 def loop_status_html(
-    status: LoopStatus | LoopRefused, *, lang: Language, first: int = FIRST_SCREEN
+    status: LoopStatus | LoopRefused,
+    *,
+    lang: Language,
+    first: int = FIRST_SCREEN,
+    rows: bool = False,
 ) -> HTML:
     """Show the close rate, the median days to contact and the still-open list.
 
@@ -325,6 +344,9 @@ def loop_status_html(
         Report language.
     first
         Open people shown before the fold.
+    rows
+        The ids are the export's row numbers (no ``columns.id``): the still-open list heads
+        them as rows in the file and says once under it that the export has no id column.
 
     Returns
     -------
@@ -376,8 +398,9 @@ def loop_status_html(
             parts.append(f'<p class="nps-loop__note">{said}</p>')
     parts.append(f'<div class="nps-kpis">{kpis}</div>')
     if len(status.open):
+        id_name = id_heading(None, lang) if rows else t("followup.response_id", lang)
         columns = [
-            ("response_id", t("followup.response_id", lang)),
+            ("response_id", id_name),
             # The date cell shows the age under it: no Age column saying it again (QA23).
             ("date", t("followup.date", lang)),
             ("score", t("followup.score", lang)),
@@ -387,5 +410,7 @@ def loop_status_html(
         ]
         parts.append(f"<h4>{escape(t('followup.open_title', lang))}</h4>")
         parts.append(_folded(status.open, columns, lang, first))
+        if rows:
+            parts.append(_rows_note(id_name, lang))
     parts.append("</section>")
     return HTML("".join(parts))

@@ -840,8 +840,9 @@ def id_heading(column: str | None, lang: Language, *, label: str | None = None) 
 
     The unit's label for the id column when it gives one (a breakdown's ``label``); else the
     id column's own name (会員ID), as the export and the cart call it, not 回答ID (QA27 #6:
-    「エクスポートで回答IDから探してください」 for a member id); "Response ID" (回答ID) where
-    the id is the row number (no ``columns.id``) or the column's name is a machine name
+    「エクスポートで回答IDから探してください」 for a member id); "Row in file" (行番号（ファイル）)
+    where the id is the row number (no ``columns.id``: BROWSE35 saw a Google Forms export's
+    rows headed 回答ID); "Response ID" (回答ID) where the column's name is a machine name
     (lower-case ASCII such as ``response_id``: BROWSE30 saw it raw on the Japanese cards)
     that means a response's id (:data:`RESPONSE_ID_NAMES`); another machine name is written
     as a title (``member_id`` is "Member ID": it is a member's, not a response's, id).
@@ -851,7 +852,9 @@ def id_heading(column: str | None, lang: Language, *, label: str | None = None) 
         return label
     if column and not re.fullmatch(r"_?[a-z][a-z0-9_]*", column):
         return column
-    if column is None or column.replace("_", "") in RESPONSE_ID_NAMES:
+    if column is None:
+        return t("followup.row_in_file", lang)
+    if column.replace("_", "") in RESPONSE_ID_NAMES:
         return t("followup.response_id", lang)
     words = [w for w in column.split("_") if w]
     titled = [{"id": "ID", "no": "No."}.get(w, w) for w in words]

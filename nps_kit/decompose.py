@@ -407,9 +407,9 @@ def contributors_text(record: Mapping[str, Any], lang: Language, *, lead: bool =
         name), ``total`` and ``items`` (``group``, ``kind``, ``value``, ``noise``; for
         ``mix``, ``share`` (``"up"`` or ``"down"``: which way the group's share moved) and
         ``pct_previous``, ``pct_current`` (its share of the responses, %); for ``within``,
-        ``nps_previous``, ``nps_current``; for ``others``, ``hidden``), as in the summary's
-        ``contributors``
-        (``nps_kit.sections.change_drivers``).
+        ``nps_previous``, ``nps_current``; for ``others``, ``hidden``) and ``significant``
+        (the change's verdict is significant; absent in an older summary: not), as in the
+        summary's ``contributors`` (``nps_kit.sections.change_drivers``).
     lang
         ``"ja"`` or ``"en"``.
     lead
@@ -423,7 +423,8 @@ def contributors_text(record: Mapping[str, Any], lang: Language, *, lead: bool =
         beyond their margin come first ("Web (NPS +40.0 → +45.0) added 1.6 pts to the unit's
         NPS", "fewer of the responses came from UK (42.9% → 34.5%), which added 3.4 pts to the
         unit's NPS": UK's NPS is below the unit's), then the rest ("others"), then the parts
-        within noise together; when none moved beyond noise it says so first. Without
+        within noise together; when none moved beyond noise it says so first, and, beside a
+        significant change, that the change is real overall but spread across the groups. Without
         items (every group under the anonymity floor) it says that what moved is withheld.
     """
     what = label("vs_previous" if record["kind"] == "previous" else "vs_last_year", lang)
@@ -468,7 +469,9 @@ def contributors_text(record: Mapping[str, Any], lang: Language, *, lead: bool =
         if noisy:
             joined += t("decompose.noise", lang, items=comma.join(noisy))
     elif noisy:  # nothing moved beyond noise: say that first, every part and the rest in it
-        joined = t("decompose.all_noise", lang, items=comma.join(noisy + rest))
+        # Beside a significant change it says the change is real, spread over the groups.
+        key = "decompose.all_noise_spread" if record.get("significant") else "decompose.all_noise"
+        joined = t(key, lang, items=comma.join(noisy + rest))
     else:
         joined = comma.join(rest)
     key = "decompose.contributors" if lead else "decompose.contributors_short"

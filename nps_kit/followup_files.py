@@ -66,32 +66,45 @@ TEAM_COLUMNS = ("owner", "status", "contacted_at", "note")
 _LISTED = ("response_id", "date", "age_days", "score", "themes", "comment")
 
 
-def work_headers(lang: Language) -> dict[str, str]:
+def work_headers(lang: Language, *, rows: bool = False) -> dict[str, str]:
     """Return the work file's header of each of its columns in ``lang``.
 
     English keeps the column names (``response_id``, ``contacted_at``), which scripts and the
-    README use; Japanese uses the words of the report's follow-up table (回答ID, 連絡日).
+    README use; Japanese uses the words of the report's follow-up table (回答ID, 連絡日). With
+    ``rows`` (no ``columns.id``: the ids are the export's row numbers) the Japanese id column
+    is headed as the report's list heads it, 行番号（ファイル）, not 回答ID (BROWSE35).
     """
     columns = (*_LISTED, *TEAM_COLUMNS)
     if lang == "en":
         return {c: c for c in columns}
-    return {c: t(f"followup.{c}", lang) for c in columns}
+    headers = {c: t(f"followup.{c}", lang) for c in columns}
+    if rows:
+        headers["response_id"] = t("followup.row_in_file", lang)
+    return headers
 
 
-def _with_headers(table: pd.DataFrame, lang: Language) -> pd.DataFrame:
+def _with_headers(table: pd.DataFrame, lang: Language, *, rows: bool = False) -> pd.DataFrame:
     """Head ``table`` in ``lang``; a breakdown already called 状況 keeps its name alone."""
     taken = set(table.columns)
     return table.rename(
-        columns={c: h for c, h in work_headers(lang).items() if h == c or h not in taken}
+        columns={c: h for c, h in work_headers(lang, rows=rows).items() if h == c or h not in taken}
     )
+
+
+def _id_headers() -> list[str]:
+    """Every header a work file's id column may have: each language's, of ids and of rows."""
+    found = [
+        work_headers(lang, rows=rows)["response_id"] for lang in LANGUAGES for rows in (False, True)
+    ]
+    return list(dict.fromkeys(found))
 
 
 def _with_columns(frame: pd.DataFrame) -> pd.DataFrame:
     """Rename the headers of a returned file, in any language, to the column names."""
     present = {str(c) for c in frame.columns}
     renames: dict[str, str] = {}
-    for lang in LANGUAGES:
-        for column, header in work_headers(lang).items():
+    for lang, rows in ((lang, rows) for lang in LANGUAGES for rows in (False, True)):
+        for column, header in work_headers(lang, rows=rows).items():
             if header in present and column not in present and column not in renames.values():
                 renames[header] = column
     return frame.rename(columns=renames)
@@ -378,6 +391,7 @@ def write_work_files(
     lang: Language = "en",
     date_order: str | None = None,
     export_order: str | None = None,
+    rows: bool = False,
 ) -> WorkFiles:
     """Write ``table`` as the unit's CSV (UTF-8 with BOM) and XLSX work files, atomically.
 
@@ -399,6 +413,9 @@ def write_work_files(
         The order the unit reads its export's dates in (``report.date_order`` of its load):
         without ``date_order``, the work file's dates that read both ways are read so, and
         stderr says it (:func:`_team_dates`).
+    rows
+        The ids are the export's row numbers (no ``columns.id``): headed so
+        (:func:`work_headers`).
 
     Returns
     -------
@@ -450,7 +467,7 @@ def write_work_files(
         for column in (c for c in typed.columns if c in TEAM_COLUMNS):
             carried = ids.map(typed[column]).astype("string").mask(moved)
             table[column] = carried.where(carried.notna(), table[column])
-    table = _with_headers(table, lang)
+    table = _with_headers(table, lang, rows=rows)
     atomic_write(files.csv, lambda p: table.to_csv(p, index=False, encoding="utf-8-sig"))
     atomic_write(files.xlsx, lambda p: _write_xlsx(table, p, lang=lang))
     _stamp(files)
@@ -486,17 +503,24 @@ def write_from_notebook(
     lang: Language = "en",
     date_order: str | None = None,
     export_order: str | None = None,
+    rows: bool = False,
 ) -> WorkFiles | None:
     """Write the work files from what an executed notebook published (nothing if it did not).
 
-    ``lang`` is the language of their headers, the unit's report language; ``date_order`` and
-    ``export_order`` as :func:`write_work_files`.
+    ``lang`` is the language of their headers, the unit's report language; ``date_order``,
+    ``export_order`` and ``rows`` as :func:`write_work_files`.
     """
     table = read_followups(nb)
     if table is None:
         return None
     return write_work_files(
-        table, folder, unit, lang=lang, date_order=date_order, export_order=export_order
+        table,
+        folder,
+        unit,
+        lang=lang,
+        date_order=date_order,
+        export_order=export_order,
+        rows=rows,
     )
 
 
@@ -644,7 +668,7 @@ def read_status_file(
     """
     layout = _formats.inspect(Path(path), sheet=sheet, encoding=None)
     # The id as the work file wrote it: 0055584 is text there, never the number 55584 (QA24).
-    id_headers = [work_headers(lang)["response_id"] for lang in LANGUAGES]
+    id_headers = _id_headers()
     frame, layout = _formats.read_frame(layout, encoding_given=False, text_columns=id_headers)
     headed = [str(c) for c in frame.columns]
     frame = _with_columns(frame)

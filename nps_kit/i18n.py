@@ -131,6 +131,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     # report: from report.py
     "report.ci_range": {"ja": "{ci}：{interval}", "en": "{ci} {interval}"},
+    # The change's interval, named as the change's: beside the compared month's NPS an unnamed
+    # one read as that month's interval (BROWSE35).
+    "report.change_ci_range": {
+        "ja": "変化の{ci}：{interval}",
+        "en": "{ci} of the change: {interval}",
+    },
     "report.responses": {
         "ja": "回答数{n}件",
         "en": "{n} responses",
@@ -1547,6 +1553,15 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     # The follow-up box's notes on the list's order, files and alerts, folded under the count.
     "followup.notes": {"ja": "この一覧について", "en": "About this list"},
     "followup.response_id": {"ja": "回答ID", "en": "Response ID"},
+    # Without columns.id the list's id is the response's row in the export (Google Forms has no
+    # id column): headed as what it is, not 回答ID (BROWSE35), and said once under the table.
+    "followup.row_in_file": {"ja": "行番号（ファイル）", "en": "Row in file"},
+    "followup.rows_note": {
+        "ja": "エクスポートに回答IDの列がないため、「{name}」はエクスポートのファイルでその回答が"
+        "ある行の番号です。",
+        "en": "The export has no response id column: “{name}” is the row of each response in "
+        "the exported file.",
+    },
     "followup.date": {"ja": "回答日", "en": "Date"},
     "followup.age_days": {"ja": "経過日数", "en": "Age"},
     "followup.days": {"ja": "{n}日", "en": "{n} days", "en_one": "{n} day"},
@@ -1769,6 +1784,15 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "decompose.all_noise": {
         "ja": "どのグループの動きも誤差の範囲内で、{items}",
         "en": "every group's move is within noise — {items}",
+    },
+    # The same parts beside a significant change (BROWSE35: "every group's move is within
+    # noise" next to "significantly improved" read as a contradiction): the change is real
+    # overall, spread over the groups, and no group's part is beyond noise on its own.
+    "decompose.all_noise_spread": {
+        "ja": "全体では有意な変化ですが、複数のグループに分かれており、単独で誤差を超える"
+        "グループはありません。{items}",
+        "en": "a significant change overall, spread across groups, none of whose moves is "
+        "beyond noise on its own — {items}",
     },
     "overview.own_verdict": {
         "ja": "レポート単体では{verdict}（全レポートで調整後は有意でない）",
@@ -2003,13 +2027,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     # QA34: without columns.id the list's "Response ID" is the row in the file; "find each
     # person by Response ID in the export" sent the reader to a column the export has not.
+    # BROWSE35: the column is now headed as the row it is ({name}, followup.row_in_file).
     "followup.no_details_row": {
         "ja": "連絡先の列（columns.contact_details）が設定されていないため、作業用ファイルにも"
-        "電話番号やメールアドレスはありません。{name}はエクスポートの行番号です"
-        "（IDの列が設定されていません）。その行で該当する方を探してください。",
+        "電話番号やメールアドレスはありません。一覧の「{name}」が示すエクスポートの行で"
+        "該当する方を探してください（IDの列が設定されていません）。",
         "en": "No contact details are configured (columns.contact_details), so the work files "
-        "carry no phone number or e-mail address either. The {name} is the response's row in "
-        "the export (no columns.id is set): find them by that row.",
+        "carry no phone number or e-mail address either: find each person in the export at "
+        "the row the list's “{name}” gives (no columns.id is set).",
     },
     "contact.unlisted_found": {
         "ja": "initがエクスポートで見つけた連絡先の列は{columns}です。columns.contact_detailsに"

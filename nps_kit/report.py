@@ -271,8 +271,9 @@ def headline(
         "vs previous month" label.
     compared_with
         The compared month and its NPS as readers see them, e.g. ``"2026年9月：+39.2ポイント"``,
-        shown over the change's interval; ``None`` shows none. The headline says the change
-        once: a card row under it holds the other comparisons only (BROWSE31).
+        shown under the change's interval, which is labelled as the change's (BROWSE35: under
+        the month it read as that month's interval); ``None`` shows none. The headline says
+        the change once: a card row under it holds the other comparisons only (BROWSE31).
 
     Returns
     -------
@@ -333,9 +334,11 @@ def _change_fact(
             f'<span class="nps-verdict nps-verdict--{escape(verdict)}">'
             f"{escape(label(verdict, lang))}</span>"
         )
+        # Labelled as the change's, under the change: under the compared month's NPS it read
+        # as that month's interval (BROWSE35).
         note = escape(
             _w(
-                "ci_range",
+                "change_ci_range",
                 lang,
                 ci=interval_label(getattr(change, "level", 0.95), lang),
                 interval=join_interval(
@@ -345,9 +348,14 @@ def _change_fact(
                 ),
             )
         )
-    month = f"<small>{nobreak(escape(compared_with))}</small>" if compared_with else ""
+    month = (
+        f'<small class="nps-headline__compared">{nobreak(escape(compared_with))}</small>'
+        if compared_with
+        else ""
+    )
     return (
-        f"<div><dt>{escape(what)}</dt><dd>{value}{month}<small>{nobreak(note)}</small></dd></div>"
+        f"<div><dt>{escape(what)}</dt><dd>{value}"
+        f'<small class="nps-headline__ci">{nobreak(note)}</small>{month}</dd></div>'
     )
 
 

@@ -383,6 +383,8 @@ def _write_unit(job: _Job, done: _Executed, output: Path) -> UnitResult:
                 date_order=clock.date_order(unit.language, unit.timezone),
                 # Without a zone, dates Excel re-saved as 3/4/2026 read as the export's do.
                 export_order=open_cache(job.parameters["data_cache"]).report.date_order,
+                # without columns.id the ids are the export's rows, headed so (BROWSE35)
+                rows=job.parameters["id_column"] is None,
             )
         text = done.html
         html = folder / f"{unit.unit}.html"

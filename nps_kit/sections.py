@@ -339,8 +339,9 @@ def change_drivers(
     -------
     SectionResult
         ``.value`` is, per comparison, a dict of ``kind``, ``vs``, ``by``, ``label``,
-        ``total``, ``items`` (``group``, ``kind``, ``value``, ``noise``; ``share``, ``"up"``
-        or ``"down"``, for mix parts; ``hidden`` for others) and ``min_report_n`` (the
+        ``total``, ``significant`` (the change's verdict), ``items`` (``group``, ``kind``,
+        ``value``, ``noise``; ``share``, ``"up"`` or ``"down"``, for mix parts; ``hidden`` for
+        others) and ``min_report_n`` (the
         anonymity floor its items were checked against, which ``nps-kit send`` requires
         before it mails a group's name), as published in the summary.
     """
@@ -392,6 +393,8 @@ def change_drivers(
                 "by": column,
                 "label": name,
                 "total": shown,
+                # the headline's verdict: parts all within noise then read as a spread change
+                "significant": c.change.significant,
                 "items": [
                     {"group": p.group, "kind": p.kind, "value": p.value, "noise": p.noise}
                     | ({"hidden": True} if p.hidden else {})
@@ -1154,7 +1157,9 @@ def followup_status(
     except DataError as err:
         status = LoopRefused(source=path, message=str(err))
     return SectionResult(
-        "followup_status", value=status, parts=(loop_status_html(status, lang=lang),)
+        "followup_status",
+        value=status,
+        parts=(loop_status_html(status, lang=lang, rows=id_column is None),),
     )
 
 

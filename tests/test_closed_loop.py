@@ -175,7 +175,8 @@ def test_the_cards_head_a_machine_named_id_in_words_or_by_its_label(unit: UnitDa
     assert labelled.id_label == "受付番号"
     assert "受付番号" in heading(labelled, "ja") and "回答ID" not in heading(labelled, "ja")
     assert id_heading("会員ID", "ja") == "会員ID" and id_heading("Timestamp", "en") == "Timestamp"
-    assert id_heading("response_id", "ja") == "回答ID" and id_heading(None, "en") == "Response ID"
+    assert id_heading("response_id", "ja") == "回答ID" and id_heading(None, "en") == "Row in file"
+    assert id_heading(None, "ja") == "行番号（ファイル）"  # no id column: the rows (BROWSE35)
     assert id_heading("response_id", "en", label="Ticket") == "Ticket"
 
 
@@ -1121,6 +1122,35 @@ def test_row_number_ids_close_the_loop(tmp_path: Path) -> None:
         sections.followup_status, unit, path, id_column=None, comment_column="Why?"
     )
     assert "1 of 3 contacted" in outputs[0]["text/html"]
+
+
+def test_row_number_ids_are_headed_as_rows_in_the_file_with_a_note_once(tmp_path: Path) -> None:
+    # BROWSE35: the row numbers of an export without ids were headed "Response ID", in the list
+    # and in the still-open list of the returned file; an export with ids keeps the heading.
+    from bs4 import BeautifulSoup
+
+    unit = forms_unit(tmp_path / "export.csv")
+    path = returned_forms_file(tmp_path, unit)
+    note = "The export has no response id column: “Row in file” is the row of each response"
+    for section, args in (
+        (sections.detractors, {"contact_column": None}),
+        (sections.followup_status, {"status_file": path}),
+    ):
+        _, outputs = run_section(section, unit, id_column=None, comment_column="Why?", **args)
+        soup = BeautifulSoup("".join(o.get("text/html", "") for o in outputs), "html.parser")
+        assert soup.select_one(".nps-followups__table th").get_text() == "Row in file"
+        assert soup.get_text().count(note) == 1
+    with_ids = unit_of(write_export(tmp_path / "ids.csv"), language="en")
+    _, outputs = run_section(
+        sections.detractors,
+        with_ids,
+        id_column="response_id",
+        comment_column="comment",
+        contact_column=None,
+    )
+    soup = BeautifulSoup("".join(o.get("text/html", "") for o in outputs), "html.parser")
+    assert soup.select_one(".nps-followups__table th").get_text() == "Response ID"
+    assert "no response id column" not in soup.get_text()
 
 
 def test_a_drop_without_ids_names_each_response_by_its_file_and_row(tmp_path: Path) -> None:
@@ -2136,17 +2166,22 @@ def test_without_an_id_the_box_says_the_response_id_is_the_row_in_the_export(
     # each person by Response ID in the export", a column the shop's export does not have.
     found = listing(unit, id_column=None)
     html = str(followup_html(found, lang="en", work_files=("a.csv", "a.xlsx")).data)
+    # BROWSE35: the column is headed as the row it is, which the box names.
     assert (
         escape(
             "No contact details are configured (columns.contact_details), so the work files carry "
-            "no phone number or e-mail address either. The Response ID is the response's row in "
-            "the export (no columns.id is set): find them by that row."
+            "no phone number or e-mail address either: find each person in the export at the row "
+            "the list's “Row in file” gives (no columns.id is set)."
         )
         in html
     )
-    assert "find each person by Response ID" not in html
+    assert "Response ID" not in html
     html = str(followup_html(found, lang="ja").data)
-    assert "回答IDはエクスポートの行番号です（IDの列が設定されていません）。" in html
+    assert (
+        "一覧の「行番号（ファイル）」が示すエクスポートの行で該当する方を探してください"
+        "（IDの列が設定されていません）。" in html
+    )
+    assert "回答ID" not in html.replace("回答IDの列がない", "")
 
 
 def test_an_answer_that_says_nothing_is_listed_as_no_comment(tmp_path: Path) -> None:

@@ -50,6 +50,8 @@ def followups() -> FollowupList:
         (("plan", "プラン"), ("channel", "チャネル"), ("region", "地域"), ("tenure", "利用年数")),
         consent_known=True,
         as_of=dt.date(2026, 11, 5),
+        # ids of an id column (without one they are rows in the file, headed so: BROWSE35)
+        id_name="response_id",
     )
 
 

@@ -59,7 +59,7 @@ def test_headline_ja_numbers_and_verdict() -> None:
     meta = soup.select_one(".nps-headline__meta").get_text(" ")
     assert "95%信頼区間：−11.0〜+1.2" in meta and "回答数 512件" in meta  # "512件": one span
     facts = [" ".join(d.get_text(" ").split()) for d in soup.select(".nps-headline__facts > div")]
-    assert facts[0] == "前月比 +3.2ポイント 有意な変化なし 95%信頼区間：−5.0〜+11.4"
+    assert facts[0] == "前月比 +3.2ポイント 有意な変化なし 変化の95%信頼区間：−5.0〜+11.4"
     # the interval −11.0〜1.2 contains the target: neither met nor missed
     assert facts[1] == "目標との差 −4.9ポイント 目標との差は誤差の範囲内 目標： 0.0ポイント"
     assert soup.select_one(".nps-verdict--no_change") is not None

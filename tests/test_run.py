@@ -1996,3 +1996,55 @@ def test_two_units_selecting_one_value_as_spelt_apart_are_warned_of(
     _shops(tmp_path, yokohama="横浜店", yokohama_old="大宮店")
     assert main([*argv, "--notebook", str(notebook), "--period", "2026-09"]) == 0
     assert "reported twice" not in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_without_an_id_column_the_list_heads_rows_as_rows_in_the_report_and_work_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # BROWSE35: a Google Forms export has no id column, so the follow-up list's first column
+    # holds the file's row numbers; it was headed 回答ID, in the report and the work files. It
+    # is headed as the rows it is, said once under the list, and the returned file is read back.
+    import pandas as pd
+
+    monkeypatch.chdir(tmp_path)
+    params = tmp_path / "parameters"
+    params.mkdir()
+    header = "タイムスタンプ,おすすめ度,理由\n"
+    rows = [
+        "2026/11/02 9:00:00,3,待ち時間が長い",
+        "2026/11/03 10:00:00,10,親切",
+        "2026/11/04 11:00:00,1,受付が冷たい",
+    ]
+    (tmp_path / "responses.csv").write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    unit = params / "north.yaml"
+    unit.write_text(
+        "name: 北院\nlanguage: ja\ndata: {path: ../responses.csv}\n"
+        "columns: {score: おすすめ度, date: タイムスタンプ, comment: 理由}\n",
+        encoding="utf-8",
+    )
+    argv = ["run", "north", "--parameters", str(params), "--output", "reports", "--period"]
+    assert main([*argv, "2026-11"]) == 0
+    folder = tmp_path / "reports" / "2026-11"
+    heading, note = "行番号（ファイル）", "エクスポートに回答IDの列がないため"
+    soup = BeautifulSoup((folder / "north.html").read_text("utf-8"), "html.parser")
+    (table,) = soup.select(".nps-followups__table")
+    assert table.th.get_text() == heading
+    assert [td.get_text() for td in table.select("td.nps-followup__response_id")] == ["4", "2"]
+    assert soup.get_text().count(note) == 1
+    assert "回答ID" not in table.get_text()
+    # the work files share the heading; the team's 状況 on row 4 comes back through it
+    work = pd.read_csv(folder / "north_followups.csv", dtype=str, keep_default_na=False)
+    assert work.columns[0].removeprefix("\ufeff") == heading
+    assert pd.read_excel(folder / "north_followups.xlsx", dtype=str).columns[0] == heading
+    work.loc[work.iloc[:, 0] == "4", "状況"] = "済"
+    work.to_csv(tmp_path / "returned.csv", index=False, encoding="utf-8-sig")
+    with unit.open("a", encoding="utf-8") as file:
+        file.write("closed_loop: {status_file: ../returned.csv}\n")
+    assert main([*argv, "2026-11"]) == 0
+    soup = BeautifulSoup((folder / "north.html").read_text("utf-8"), "html.parser")
+    (loop,) = soup.select(".nps-loop")
+    assert "2人中1人に連絡済み" in loop.get_text(), loop.get_text()
+    assert loop.select_one(".nps-followups__table th").get_text() == heading
+    assert [td.get_text() for td in loop.select("td.nps-followup__response_id")] == ["2"]
+    assert loop.get_text().count(note) == 1

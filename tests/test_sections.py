@@ -2139,3 +2139,112 @@ def test_a_theme_under_the_floor_is_not_said_to_have_no_complaining_detractor(
     said = summary.themes_note(lang)
     assert said == t("summary.themes_none_over_floor", lang, floor=5)
     assert "Every theme" not in said and "どのテーマも" not in said
+
+
+def _regions(tmp_path: Path, october: tuple[int, int, int], lang: Language) -> Any:
+    """Five regions of 120 answers a month: 36/48/36 in September, ``october`` in October.
+
+    ``october`` is (promoters, passives, detractors) of every region alike, so the change is
+    spread evenly over the regions and no region's share moves.
+    """
+    rows = []
+    for month, (p, a, d) in (("2026-09", (36, 48, 36)), ("2026-10", october)):
+        for region in ("North", "East", "South", "West", "Centre"):
+            rows += [(month, region, s) for s, k in ((10, p), (7, a), (0, d)) for _ in range(k)]
+    path = tmp_path / "regions.csv"
+    pd.DataFrame(
+        {
+            "response_id": [f"R{i}" for i in range(len(rows))],
+            "submitted_at": [f"{m}-10" for m, _, _ in rows],
+            "score": [s for _, _, s in rows],
+            "region": [r for _, r, _ in rows],
+        }
+    ).to_csv(path, index=False)
+    return prepare_unit(path, name="Regions", language=lang, period="2026-10")
+
+
+def _z_tests(unit: Any) -> tuple[float, list[tuple[float, float]]]:
+    """The change's z (Wald, by hand) and each region's within part with its margin (points)."""
+    data = pd.concat([unit.current, unit.rows("2026-09")], keys=["now", "before"])
+    data = data.assign(p=data["nps_score"] >= 9, d=data["nps_score"] <= 6)
+
+    def nps_var(frame: pd.DataFrame) -> tuple[float, float]:
+        p, d, n = frame["p"].mean(), frame["d"].mean(), len(frame)
+        return 100 * (p - d), 100**2 * (p + d - (p - d) ** 2) / n
+
+    def diff_se(now: pd.DataFrame, before: pd.DataFrame) -> tuple[float, float]:
+        (a, va), (b, vb) = nps_var(now), nps_var(before)
+        return a - b, (va + vb) ** 0.5
+
+    diff, se = diff_se(data.loc["now"], data.loc["before"])
+    parts = []
+    for _, group in data.groupby("region"):
+        share = len(group) / len(data)  # the same share in both months
+        g_diff, g_se = diff_se(group.loc["now"], group.loc["before"])
+        parts.append((share * g_diff, 1.96 * share * g_se))
+    return diff / se, parts
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_significant_change_spread_over_groups_is_not_called_noise(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language
+) -> None:
+    # BROWSE35: "every group's move is within noise" beside "significantly improved" read as a
+    # contradiction. A real change, spread so that no group's part is beyond noise alone, says
+    # both; a change within noise keeps the sentence.
+    from nps_kit.decompose import contributors_text
+
+    dims = [{"column": "region", "label": "Region"}]
+    spread = "全体では有意な変化ですが" if lang == "ja" else "a significant change overall, spread"
+    noise = (
+        "どのグループの動きも誤差の範囲内で、"
+        if lang == "ja"
+        else "every group's move is within noise"
+    )
+    for october, significant in (((46, 48, 26), True), ((40, 48, 32), False)):
+        unit = _regions(tmp_path, october, lang)
+        z, parts = _z_tests(unit)
+        assert bool(abs(z) > 1.96) is significant, z
+        assert all(abs(part) < margin for part, margin in parts), parts
+        head = show(sections.headline_section, unit, comparison=["previous"], target=None)
+        assert head.value.comparisons[0].change.significant is significant
+        movers = show(sections.change_drivers, unit, head.value, dims)
+        (record,) = movers.value
+        assert record["significant"] is significant
+        assert all(item["noise"] for item in record["items"] if item["kind"] != "others")
+        assert (spread in movers.text) is significant, movers.text
+        assert (noise in movers.text) is not significant, movers.text
+        # the e-mail words the summary's record alike
+        summary = show(sections.summary, unit, head.value, contributors=movers.value).value
+        (mailed,) = [contributors_text(r, lang, lead=False) for r in summary.contributors]
+        assert (spread in mailed) is significant and (noise in mailed) is not significant
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_changes_interval_is_named_and_sits_under_the_change_not_the_month(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language
+) -> None:
+    # BROWSE35: "September 2026: +0.4 pts" over "95% interval −10.2 to +16.6" read as that
+    # month's interval. The change's interval is said to be the change's, right under it; the
+    # compared month's NPS follows on a line of its own with no interval.
+    unit = _regions(tmp_path, (46, 48, 26), lang)
+    head = show(sections.headline_section, unit, comparison=["previous"], target=None)
+    change = head.value.comparisons[0].change
+    soup = BeautifulSoup(head.html, "html.parser")
+    (fact,) = [
+        d
+        for d in soup.select(".nps-headline__facts > div")
+        if d.dt.get_text() == sections._w("previous", lang)
+    ]
+    lines = [s.get_text().replace("\u00a0", " ") for s in fact.dd.find_all("small")]
+    low, high = (f"{v:+.1f}".replace("-", "−") for v in (change.ci_low, change.ci_high))
+    interval = (
+        f"変化の95%信頼区間：{low}〜{high}"
+        if lang == "ja"
+        else f"95% interval of the change: {low} to {high}"
+    )
+    month = "2026年9月：0.0ポイント" if lang == "ja" else "September 2026: 0.0 pts"
+    assert lines == [interval, month]
+    # the unit's own NPS keeps its interval beside it
+    main = soup.select_one(".nps-headline__main").get_text().replace("\u00a0", " ")
+    assert ("95%信頼区間：" if lang == "ja" else "95% interval ") in main
