@@ -38,12 +38,13 @@ SAMPLE_BYTES: Final = 1 << 20
 # missing themselves (nps_kit._values.MISSING_WORDS), the rest keep the answers as written.
 # Passed as na_values with keep_default_na=False.
 _BLANK: Final = ("",)
-_DELIMITERS: Final = (",", "\t", ";")
+# "|": a data warehouse's dump (Snowflake, Redshift UNLOAD, psql -A) is pipe-separated (QA35).
+_DELIMITERS: Final = (",", "\t", ";", "|")
 # A number written as text, which reading as a number would change: a leading zero (a UK phone
 # 07700900123, a code 0123), a leading + (+447700900123), or more digits than a float keeps.
 _NUMBER: Final = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 _NUMBER_TEXT: Final = re.compile(r"0\d{3,}|\+\d{4,}|\d{16,}")
-_DELIMITER_NAMES: Final = {",": "comma", "\t": "tab", ";": "semicolon"}
+_DELIMITER_NAMES: Final = {",": "comma", "\t": "tab", ";": "semicolon", "|": "pipe"}
 _TIMESTAMP_HEADERS: Final = frozenset({"Timestamp", "タイムスタンプ"})
 _IMPORT_ID: Final = re.compile(r'"ImportId"\s*:\s*"([^"]+)"')
 # Qualtrics' third header row names the zone its dates were written in (chosen at download):
@@ -965,5 +966,5 @@ def _merge_options(frame: pd.DataFrame, layout: Layout) -> pd.DataFrame:
 
 
 def delimiter_name(delimiter: str | None) -> str | None:
-    """Return ``comma``, ``tab`` or ``semicolon`` for a delimiter (``None`` stays ``None``)."""
+    """Return ``comma``, ``tab``, ``semicolon`` or ``pipe`` for a delimiter (``None`` stays ``None``)."""
     return None if delimiter is None else _DELIMITER_NAMES.get(delimiter, delimiter)

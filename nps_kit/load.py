@@ -1,6 +1,6 @@
 """Load real survey exports into the canonical response frame.
 
-:func:`load_responses` reads CSV (UTF-8, UTF-8 with BOM, cp932, UTF-16; comma, tab or semicolon;
+:func:`load_responses` reads CSV (UTF-8, UTF-8 with BOM, cp932, UTF-16; comma, tab, semicolon or pipe;
 optionally gzip-compressed), XLSX and Parquet files, understands the header rows of Qualtrics,
 SurveyMonkey and Google Forms exports, parses messy score and date cells, and returns the data
 together with a :class:`LoadReport` of everything it did. Nothing is dropped silently: missing and
@@ -125,6 +125,7 @@ _DELIMITER_JA: Final = {
     "comma": "カンマ区切り",
     "tab": "タブ区切り",
     "semicolon": "セミコロン区切り",
+    "pipe": "パイプ（|）区切り",
 }
 
 
@@ -144,7 +145,7 @@ class LoadReport:
     encoding
         Text encoding used (CSV only): ``"utf-8"``, ``"utf-8-sig"``, ``"cp932"``, ``"utf-16"``…
     delimiter
-        Field delimiter (CSV only): comma, tab or semicolon.
+        Field delimiter (CSV only): comma, tab, semicolon or pipe.
     sheet
         Name of the sheet read (XLSX only).
     header_rows_skipped
@@ -1309,7 +1310,7 @@ def load_responses(
     Parameters
     ----------
     path
-        CSV (UTF-8, UTF-8 with BOM, cp932 or UTF-16; comma, tab or semicolon; ``.gz`` allowed),
+        CSV (UTF-8, UTF-8 with BOM, cp932 or UTF-16; comma, tab, semicolon or pipe; ``.gz`` allowed),
         XLSX or Parquet file, plain or as exported by Qualtrics, SurveyMonkey or Google Forms.
     score_column
         Column with the 0–10 answers. For Qualtrics, the column id (``Q1``) or question text.

@@ -127,6 +127,21 @@ def test_semicolon_delimiter(tmp_path: Path) -> None:
     assert result.report.delimiter == ";"
 
 
+def test_pipe_delimiter_of_a_warehouse_dump(tmp_path: Path) -> None:
+    # QA35: a data warehouse's dump is '|'-separated: its header was read as one column (a
+    # "title" above row 2) and the export as no NPS survey.
+    result = load_responses(write(tmp_path / "r.csv", JA_ROWS.replace(",", "|")))
+    check_ja_rows(result)
+    assert result.report.delimiter == "|"
+
+
+def test_a_pipe_in_a_comma_separated_header_is_no_delimiter(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.csv", "id,score,Channel|Store\n1,9,a|b\n2,3,c\n")
+    result = load_responses(path)
+    assert result.report.delimiter == ","
+    assert result.data["nps_score"].tolist() == [9, 3]
+
+
 def test_encoding_override(tmp_path: Path) -> None:
     result = load_responses(write(tmp_path / "r.csv", JA_ROWS, "cp932"), encoding="cp932")
     check_ja_rows(result)
