@@ -966,5 +966,5 @@ def _merge_options(frame: pd.DataFrame, layout: Layout) -> pd.DataFrame:
 
 
 def delimiter_name(delimiter: str | None) -> str | None:
-    """Return ``comma``, ``tab``, ``semicolon`` or ``pipe`` for a delimiter (``None`` stays ``None``)."""
+    """Return ``comma``, ``tab``, ``semicolon`` or ``pipe`` for a delimiter (``None`` stays)."""
     return None if delimiter is None else _DELIMITER_NAMES.get(delimiter, delimiter)

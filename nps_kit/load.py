@@ -1,7 +1,7 @@
 """Load real survey exports into the canonical response frame.
 
-:func:`load_responses` reads CSV (UTF-8, UTF-8 with BOM, cp932, UTF-16; comma, tab, semicolon or pipe;
-optionally gzip-compressed), XLSX and Parquet files, understands the header rows of Qualtrics,
+:func:`load_responses` reads CSV (UTF-8, UTF-8 with BOM, cp932, UTF-16; comma, tab, semicolon or
+pipe; optionally gzip-compressed), XLSX and Parquet files, understands the header rows of Qualtrics,
 SurveyMonkey and Google Forms exports, parses messy score and date cells, and returns the data
 together with a :class:`LoadReport` of everything it did. Nothing is dropped silently: missing and
 invalid scores stay in the frame, marked in ``nps_status`` and counted in the report.
@@ -1310,8 +1310,9 @@ def load_responses(
     Parameters
     ----------
     path
-        CSV (UTF-8, UTF-8 with BOM, cp932 or UTF-16; comma, tab, semicolon or pipe; ``.gz`` allowed),
-        XLSX or Parquet file, plain or as exported by Qualtrics, SurveyMonkey or Google Forms.
+        CSV (UTF-8, UTF-8 with BOM, cp932 or UTF-16; comma, tab, semicolon or pipe; ``.gz``
+        allowed), XLSX or Parquet file, plain or as exported by Qualtrics, SurveyMonkey or Google
+        Forms.
     score_column
         Column with the 0–10 answers. For Qualtrics, the column id (``Q1``) or question text.
     date_column
