@@ -768,7 +768,10 @@ def _personal(
     # Microsoft Forms' "anonymous" beside the addresses it did record (signed-in respondents)
     # names nobody: the addresses are judged among the answers that name someone (REVIEW33: a
     # few addresses among 'anonymous' were groups of a proposed "NPS by Email").
-    anonymous = probe.values.str.casefold().isin(ANONYMOUS).to_numpy()
+    # So does a dump's NULL (None, NA) where a customer left no address (QA35: 70 % NULL made
+    # a warehouse's e-mail column a breakdown).
+    folded = probe.values.str.strip().str.casefold()
+    anonymous = (folded.isin(ANONYMOUS) | folded.isin(MISSING_WORDS)).to_numpy()
     named = 1.0 - probe.share(anonymous)
     email = probe.share((whole == placeholder("email")) & ~anonymous) / named if named else 0.0
     if email >= 0.5 or (email >= 0.2 and _EMAIL_NAME.search(header)):
