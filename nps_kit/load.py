@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from nps_kit import _formats
+from nps_kit._answer_codes import score_codes_sentence
 from nps_kit._drop import drop_files, is_drop
 from nps_kit._era import ERA_RE
 from nps_kit._response_meta import NOT_RESPONSES, response_types
@@ -1820,7 +1821,8 @@ def _check_scale(
         raise DataError(
             f"{layout.path}: column {column!r} (score_column) does not hold 0–10 scores: "
             f"{invalid:,} of {answered:,} answers are not whole numbers 0–10 (e.g. {samples}); "
-            f"columns that look like 0–10: {shown}.{fractions}",
+            f"columns that look like 0–10: {shown}.{fractions}"
+            + "".join(f" {s}" for s in [score_codes_sentence(column, frame[column])] if s),
             hint="Set score_column to the 0–10 'how likely are you to recommend' question "
             "(nps-kit inspect shows every column)"
             + (
