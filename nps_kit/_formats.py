@@ -214,13 +214,25 @@ def detect_encoding(sample: bytes, *, final: bool) -> str | None:
     return guess if single or not cp932 else "cp932"
 
 
+def cut_gzip(path: Path, exc: EOFError) -> DataError:
+    """Say that a gzip export ends before its stream does: cut off in a copy or download."""
+    return DataError(
+        f"{path} ends before the end of its gzip stream ({exc}): the file was cut off, "
+        "as a copy or download that stopped part-way leaves it.",
+        hint="Copy or download the export again (gzip -t FILE tests a .gz file).",
+        path=path,
+    )
+
+
 def _read_sample(path: Path, compression: Compression) -> tuple[bytes, bool]:
     """Return up to :data:`SAMPLE_BYTES` of decompressed content and whether that is all of it."""
     opener = gzip.open if compression == "gzip" else open
     try:
         with opener(path, "rb") as handle:
             sample = handle.read(SAMPLE_BYTES + 1)
-    except (OSError, EOFError) as exc:
+    except EOFError as exc:
+        raise cut_gzip(path, exc) from exc
+    except OSError as exc:
         raise DataError(f"cannot read {path} as CSV: {exc}.", hint=_BINARY_HINT, path=path) from exc
     return sample[:SAMPLE_BYTES], len(sample) <= SAMPLE_BYTES
 
@@ -860,6 +872,8 @@ def read_frame(
                     raise
                 layout = Layout(**{**layout.__dict__, "encoding": "cp932"})
                 frame = _read_csv(layout, "cp932", text_columns)
+    except EOFError as exc:  # QA35: a .csv.gz cut off past the sample (pandas' traceback)
+        raise cut_gzip(path, exc) from exc
     except UnicodeDecodeError as exc:
         assert layout.encoding is not None
         offset = find_bad_byte(path, layout.encoding, layout.compression)
