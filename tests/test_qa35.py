@@ -194,6 +194,20 @@ def test_limesurvey_answer_codes_are_said_with_what_to_export(
     assert "'Full answers'" in err and "Traceback" not in err
 
 
+def test_limesurvey_s_own_fields_are_no_questions(exports: Path, tmp_path: Path) -> None:
+    # QA35: exported again with 'Full answers', LimeSurvey's lastpage (the last page reached,
+    # 1-3) was a "Lastpage" rating follow-up and seed a number column.
+    path = gen_hospital.full_answers(exports / check.FILES["hospital"], tmp_path / "full.csv")
+    found = inspect_export(path)
+    assert (found.nps_column, found.date_column) == ("NPS", "submitdate")
+    for column in ("lastpage", "seed"):
+        assert found.column(column).kind == "metadata", column
+    assert main(["init", str(tmp_path / "p"), "--from", str(path), "--unit-column", "Station"]) == 0
+    d = _defaults(tmp_path / "p")
+    assert (d["columns"]["score"], d["columns"]["id"]) == ("NPS", "id")
+    assert "lastpage" not in [f["column"] for f in d["followups"]]
+
+
 @pytest.fixture
 def smtp(server: tuple[Recorder, int], monkeypatch: pytest.MonkeyPatch) -> Recorder:  # noqa: F811
     recorder, port = server
@@ -223,7 +237,7 @@ def test_alerts_for_the_dental_chain_list_exactly_pandas_contactable_detractors(
     got = {}
     for message in smtp.received:
         subject = str(message.message["Subject"])
-        found = re.fullmatch(r"【NPS】(\S+)：新しい批判者 (\d+)件.*", subject)
+        found = re.fullmatch(r"【NPS】(\S+)：連絡を許可した新しい批判者(\d+)人", subject)
         assert found is not None, subject
         got[found[1]] = int(found[2])
     assert got == check.alert_counts("dental", "2026-11-20", exports).to_dict()

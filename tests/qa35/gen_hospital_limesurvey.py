@@ -12,7 +12,8 @@ the file nowhere; ``Station`` (4 wards, the units, full answers); ``Q2[SQ001]``,
 ``Q2[SQ002]`` ratings 1–5; ``Q3`` comments in German and English; ``Q4`` consent ``Ja``/``Nein``
 (``Yes``/``No`` for English respondents); ``Q5`` e-mail. 12 % incomplete (``submitdate``
 empty; a third of them before the NPS question). 520 responses, October and November 2026;
-``Station 4A Kardiologie`` falling, ``Station 2B Chirurgie`` rising.
+``Station 4A Kardiologie`` falling, ``Station 2B Chirurgie`` rising. ``full_answers`` writes
+the export a user gets by downloading it again with 'Full answers' (the scores 0 … 10).
 """
 
 from __future__ import annotations
@@ -49,6 +50,15 @@ POS = (
 MID = ("", "", "Passt.", "OK", "")
 HEAD = ["id", "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp",
         "NPS", "Station", "Q2[SQ001]", "Q2[SQ002]", "Q3", "Q4", "Q5"]  # fmt: skip
+
+
+def full_answers(path: Path, out: Path) -> Path:
+    """The same responses exported again with 'Full answers': the list's answers 0 … 10."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    code = frame["NPS"].str.extract(r"^A(\d+)$")[0]
+    frame["NPS"] = code.map(lambda c: "" if pd.isna(c) else str(int(c) - 1))
+    frame.to_csv(out, index=False, quoting=csv.QUOTE_ALL, lineterminator="\n")
+    return out
 
 
 def main(out: Path = Path("/tmp/qa35/hospital_limesurvey.csv")) -> None:
