@@ -255,7 +255,7 @@ def test_bad_input_is_one_specific_message_and_exit_2(
         (["score", dental, "--score-column", "すすめる可能性"], "Did you mean"),
         (["score", dental, "--score-column", gen_dental.NPS_Q, "--sheet", "Sheet1"],
          "has no sheet 'Sheet1'; sheets: '回答一覧'"),
-        (["score", telecom, "--score-column", "ltr_score", "--by", "Region"],
+        (["score", telecom, "--score-column", "ltr_score", "--by", "regions"],
          "Did you mean 'region'?"),
         (["score", str(cut), "--score-column", "ltr_score"], "nps_cut.csv.gz"),
         (["score", str(latin), "--score-column", "Station", "--encoding", "utf-8"],
@@ -279,3 +279,95 @@ def test_a_truncated_gzip_says_so(
     assert main(["inspect", str(cut)]) == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err and "nps_cut.csv.gz" in err
+
+
+def test_a_period_with_no_answers_names_the_months_there_are_and_exits_2(
+    exports: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _init(exports, "dental", "医院")
+    capsys.readouterr()
+    folders = ["--parameters", str(project / "parameters"), "--output", str(project / "out")]
+    assert main(["run", "--all", "--period", "2026-05", *folders]) == 2
+    err = capsys.readouterr().err
+    assert (
+        "大宮中央歯科 has no responses in 2026-05; its responses (医院 = '大宮中央歯科') in "
+        "dental_kintone.xlsx cover 2026-10 to 2026-11."
+    ) in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("dataset", "cell", "row", "shown"),
+    [("dental", "D7", 7, "'１１'"), ("telecom", 3, 4, "'11.0'")],
+)
+def test_a_score_of_11_is_named_with_its_row(
+    dataset: str, cell: str | int, row: int, shown: str, exports: Path, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    from openpyxl import load_workbook
+
+    if dataset == "dental":
+        path = tmp_path / "dental_11.xlsx"
+        book = load_workbook(exports / check.FILES["dental"])
+        book["回答一覧"][str(cell)] = "１１"  # below a title, a blank row and two header rows
+        book.save(path)
+    else:
+        path = tmp_path / "tel_11.csv.gz"
+        lines = gzip.decompress(Path(_file(exports, dataset)).read_bytes()).decode().split("\n")
+        cells = lines[int(cell)].split("|")
+        cells[4] = "11.0"
+        lines[int(cell)] = "|".join(cells)
+        path.write_bytes(gzip.compress("\n".join(lines).encode(), mtime=0))
+    score = GENS[dataset].NPS_Q
+    capsys.readouterr()
+    assert main(["score", str(path), "--score-column", score, "--strict"]) == 2
+    err = capsys.readouterr().err
+    assert f"1 invalid score(s) in column {score!r}: row {row}: {shown}." in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.slow
+def test_run_and_send_of_the_dental_chain_carry_pandas_figures_to_the_subjects(
+    exports: Path, smtp: Recorder, tmp_path: Path
+) -> None:
+    # The whole path on real kernels and a real SMTP server: each clinic's November NPS, n and
+    # change from October with its test, in manifest.json and in the mail's subject.
+    import os
+    import subprocess
+    import sys
+
+    project = _init(exports, "dental", "医院")
+    parameters = tmp_path / "parameters"
+    parameters.mkdir()
+    expected = check.by_unit("dental", MONTH, exports)
+    for f in (project / "parameters").iterdir():
+        text = f.read_text("utf-8").replace(
+            "../../dental_kintone.xlsx", str(exports / check.FILES["dental"])
+        )
+        if f.stem in expected.index:
+            text += f"\nmail:\n  to: [team{len(f.stem)}@example.com]\n"
+        (parameters / f.name).write_text(text, "utf-8")
+    folders = ["--parameters", str(parameters), "--output", str(tmp_path / "reports")]
+    done = subprocess.run(
+        [sys.executable, "-m", "nps_kit.cli", "run", "--all", "--period", MONTH, "--jobs", "2",
+         "--notebook", str(project / "notebooks" / "nps_report.ipynb"), *folders],
+        capture_output=True, text=True, check=False,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr + done.stdout
+    manifest = tmp_path / "reports" / MONTH / "manifest.json"
+    assert check.check_run("dental", str(manifest), root=exports) == 0
+    assert main(["send", "--all", "--period", MONTH, *folders]) == 0
+    seen = {}
+    for message in smtp.received:
+        subject = str(message.message["Subject"])
+        found = re.fullmatch(
+            r"【NPS】(\S+) 2026年11月：([+−]?[\d.]+)（前月比([+−][\d.]+)、(.+)）", subject
+        )
+        assert found is not None, subject
+        number = [float(found[k].replace("−", "-")) for k in (2, 3)]
+        seen[found[1]] = (*number, found[4] != "有意な変化なし")
+    assert seen == {
+        str(u): (round(e["nps"], 1), e["change"], bool(e["p"] < 0.05))
+        for u, e in expected.iterrows()
+    }
