@@ -38,12 +38,13 @@ SAMPLE_BYTES: Final = 1 << 20
 # missing themselves (nps_kit._values.MISSING_WORDS), the rest keep the answers as written.
 # Passed as na_values with keep_default_na=False.
 _BLANK: Final = ("",)
-_DELIMITERS: Final = (",", "\t", ";")
+# "|": a data warehouse's dump (Snowflake, Redshift UNLOAD, psql -A) is pipe-separated (QA35).
+_DELIMITERS: Final = (",", "\t", ";", "|")
 # A number written as text, which reading as a number would change: a leading zero (a UK phone
 # 07700900123, a code 0123), a leading + (+447700900123), or more digits than a float keeps.
 _NUMBER: Final = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 _NUMBER_TEXT: Final = re.compile(r"0\d{3,}|\+\d{4,}|\d{16,}")
-_DELIMITER_NAMES: Final = {",": "comma", "\t": "tab", ";": "semicolon"}
+_DELIMITER_NAMES: Final = {",": "comma", "\t": "tab", ";": "semicolon", "|": "pipe"}
 _TIMESTAMP_HEADERS: Final = frozenset({"Timestamp", "タイムスタンプ"})
 _IMPORT_ID: Final = re.compile(r'"ImportId"\s*:\s*"([^"]+)"')
 # Qualtrics' third header row names the zone its dates were written in (chosen at download):
@@ -213,13 +214,25 @@ def detect_encoding(sample: bytes, *, final: bool) -> str | None:
     return guess if single or not cp932 else "cp932"
 
 
+def cut_gzip(path: Path, exc: EOFError) -> DataError:
+    """Say that a gzip export ends before its stream does: cut off in a copy or download."""
+    return DataError(
+        f"{path} ends before the end of its gzip stream ({exc}): the file was cut off, "
+        "as a copy or download that stopped part-way leaves it.",
+        hint="Copy or download the export again (gzip -t FILE tests a .gz file).",
+        path=path,
+    )
+
+
 def _read_sample(path: Path, compression: Compression) -> tuple[bytes, bool]:
     """Return up to :data:`SAMPLE_BYTES` of decompressed content and whether that is all of it."""
     opener = gzip.open if compression == "gzip" else open
     try:
         with opener(path, "rb") as handle:
             sample = handle.read(SAMPLE_BYTES + 1)
-    except (OSError, EOFError) as exc:
+    except EOFError as exc:
+        raise cut_gzip(path, exc) from exc
+    except OSError as exc:
         raise DataError(f"cannot read {path} as CSV: {exc}.", hint=_BINARY_HINT, path=path) from exc
     return sample[:SAMPLE_BYTES], len(sample) <= SAMPLE_BYTES
 
@@ -859,6 +872,8 @@ def read_frame(
                     raise
                 layout = Layout(**{**layout.__dict__, "encoding": "cp932"})
                 frame = _read_csv(layout, "cp932", text_columns)
+    except EOFError as exc:  # QA35: a .csv.gz cut off past the sample (pandas' traceback)
+        raise cut_gzip(path, exc) from exc
     except UnicodeDecodeError as exc:
         assert layout.encoding is not None
         offset = find_bad_byte(path, layout.encoding, layout.compression)
@@ -965,5 +980,5 @@ def _merge_options(frame: pd.DataFrame, layout: Layout) -> pd.DataFrame:
 
 
 def delimiter_name(delimiter: str | None) -> str | None:
-    """Return ``comma``, ``tab`` or ``semicolon`` for a delimiter (``None`` stays ``None``)."""
+    """Return ``comma``, ``tab``, ``semicolon`` or ``pipe`` for a delimiter (``None`` stays)."""
     return None if delimiter is None else _DELIMITER_NAMES.get(delimiter, delimiter)

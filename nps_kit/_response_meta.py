@@ -93,6 +93,8 @@ _HEADERS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
     (re.compile(r"^ip(?:[ _-]?address)?$", re.I), "IP addresses"),
     (re.compile(r"^(?:http[ _-]?)?user[ _-]?agent$", re.I), "user agents"),
     (re.compile(r"^(?:q_|page[ _-]?|survey[ _-]?)?url$", re.I), "URLs"),
+    # LimeSurvey's own fields of a response (QA35: lastpage 1-3 was a "Lastpage" rating).
+    (re.compile(r"^(?:lastpage|seed|refurl|ipaddr)$", re.I), "LimeSurvey field"),
 )
 # What Microsoft Forms writes in Email (and Name) on every row when the form does not record
 # who answered (QA32: "NPS by Email", one group, was proposed as a breakdown).
@@ -207,8 +209,9 @@ def technical(headers: Sequence[str], values: pd.Series, counts: np.ndarray) -> 
     -------
     str or None
         ``"tracking parameter"``, ``"network id"``, ``"response type"``, ``"tags"``, ``"IP
-        addresses"``, ``"user agents"``, ``"URLs"``, ``"workflow status"`` (a ``Status`` /
-        ``ステータス`` / ``対応状況`` whose every answer is a handling or completion state),
+        addresses"``, ``"user agents"``, ``"URLs"``, ``"LimeSurvey field"``, ``"workflow
+        status"`` (a ``Status`` / ``ステータス`` / ``対応状況`` whose every answer is a handling or
+        completion state),
         ``"anonymous (who answered is not recorded)"`` (Microsoft Forms' ``anonymous`` in every
         row) or ``"time zones (AEST, AEDT: Australia/Sydney)"``
         (:func:`nps_kit._zone_hint.written_zones`); ``None`` when nothing says the column is

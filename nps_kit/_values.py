@@ -50,8 +50,9 @@ STATUSES: Final = ("valid", "missing", "invalid")
 _VALID, _MISSING, _INVALID = 0, 1, 2
 
 #: Cell texts (after NFKC and case folding) that mean "no answer" in any column: they cannot be
-#: a real answer. A categorical answer keeps every other text as written.
-NO_ANSWER_WORDS: Final = frozenset({"", "n/a", "#n/a", "-", "無回答", "未回答"})
+#: a real answer. A categorical answer keeps every other text as written. ``\N`` (casefolded
+#: ``\n``) is how MySQL and PostgreSQL dump NULL, never an answer (QA35).
+NO_ANSWER_WORDS: Final = frozenset({"", "n/a", "#n/a", "-", "無回答", "未回答", "\\n"})
 #: Cell texts that mean "no answer" where a number or a date must stand (the score, ratings,
 #: weights, dates). ``NA``, ``None``, ``NULL`` are real answers elsewhere (North America, "none
 #: of these"), so the readers keep them as written (:mod:`nps_kit._formats`) and only these

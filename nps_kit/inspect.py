@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final, Literal, get_args
@@ -19,6 +20,7 @@ from typing import Any, Final, Literal, get_args
 import numpy as np
 import pandas as pd
 
+from nps_kit._answer_codes import score_codes_sentence
 from nps_kit._answer_language import AnswerLanguage, answer_language
 from nps_kit._consent import (
     CONSENT_CHOICES,
@@ -71,6 +73,7 @@ __all__ = [
     "ColumnInfo",
     "Inspection",
     "answer_language",
+    "coded_scores",
     "inspect_export",
     "is_response_id",
     "no_score_error",
@@ -482,6 +485,21 @@ def other_sheets(found: Inspection) -> str | None:
     return f"sheets: {', '.join(described)}.{advice}"
 
 
+def _coded_scores(infos: Sequence[ColumnInfo], frame: pd.DataFrame) -> list[str]:
+    """Say what each categorical column of 11 answer codes (LimeSurvey A1 … A11) is (QA35)."""
+    said = (
+        score_codes_sentence(c.column, frame[c.column])
+        for c in infos
+        if c.kind == "categorical" and c.column in frame
+    )
+    return [s for s in said if s is not None]
+
+
+def coded_scores(found: Inspection) -> str:
+    """Return the sentences of :func:`nps_kit._answer_codes.score_codes_sentence`."""
+    return "".join(f" {s}" for s in _coded_scores(found.columns, found.data))
+
+
 def no_score_error(found: Inspection) -> DataError:
     """Say that an export has no 0–10 column: what each column holds, what a score looks like.
 
@@ -522,7 +540,7 @@ def no_score_error(found: Inspection) -> DataError:
         f"export. Columns: {found.listing()}. Expected one column whose answers are whole "
         "numbers from 0 to 10 (the 'How likely are you to recommend …' question); a column "
         "that stops at 5 or 7 is a rating, and one with larger or fractional numbers is not a "
-        "score.",
+        f"score.{coded_scores(found)}",
         hint="Check that this is the survey's response export (another sheet: --sheet; the "
         "answers exported as numbers, not labels). If a column is the score, name it: nps-kit "
         "score --score-column COL, or columns.score in the unit's parameters.",
@@ -768,7 +786,10 @@ def _personal(
     # Microsoft Forms' "anonymous" beside the addresses it did record (signed-in respondents)
     # names nobody: the addresses are judged among the answers that name someone (REVIEW33: a
     # few addresses among 'anonymous' were groups of a proposed "NPS by Email").
-    anonymous = probe.values.str.casefold().isin(ANONYMOUS).to_numpy()
+    # So does a dump's NULL (None, NA) where a customer left no address (QA35: 70 % NULL made
+    # a warehouse's e-mail column a breakdown).
+    folded = probe.values.str.strip().str.casefold()
+    anonymous = (folded.isin(ANONYMOUS) | folded.isin(MISSING_WORDS)).to_numpy()
     named = 1.0 - probe.share(anonymous)
     email = probe.share((whole == placeholder("email")) & ~anonymous) / named if named else 0.0
     if email >= 0.5 or (email >= 0.2 and _EMAIL_NAME.search(header)):
@@ -1483,6 +1504,7 @@ def inspect_export(
         notes += _values_as_names(index.columns)
     if nps_col is None:
         notes.append("No column looks like a 0–10 score.")
+        notes += _coded_scores(infos, frame)
     else:
         chosen = next(c for c in infos if c.column == nps_col)
         if chosen.kind == "scale":

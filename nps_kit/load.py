@@ -1,7 +1,7 @@
 """Load real survey exports into the canonical response frame.
 
-:func:`load_responses` reads CSV (UTF-8, UTF-8 with BOM, cp932, UTF-16; comma, tab or semicolon;
-optionally gzip-compressed), XLSX and Parquet files, understands the header rows of Qualtrics,
+:func:`load_responses` reads CSV (UTF-8, UTF-8 with BOM, cp932, UTF-16; comma, tab, semicolon or
+pipe; optionally gzip-compressed), XLSX and Parquet files, understands the header rows of Qualtrics,
 SurveyMonkey and Google Forms exports, parses messy score and date cells, and returns the data
 together with a :class:`LoadReport` of everything it did. Nothing is dropped silently: missing and
 invalid scores stay in the frame, marked in ``nps_status`` and counted in the report.
@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from nps_kit import _formats
+from nps_kit._answer_codes import score_codes_sentence
 from nps_kit._drop import drop_files, is_drop
 from nps_kit._era import ERA_RE
 from nps_kit._response_meta import NOT_RESPONSES, response_types
@@ -125,6 +126,7 @@ _DELIMITER_JA: Final = {
     "comma": "カンマ区切り",
     "tab": "タブ区切り",
     "semicolon": "セミコロン区切り",
+    "pipe": "パイプ（|）区切り",
 }
 
 
@@ -144,7 +146,7 @@ class LoadReport:
     encoding
         Text encoding used (CSV only): ``"utf-8"``, ``"utf-8-sig"``, ``"cp932"``, ``"utf-16"``…
     delimiter
-        Field delimiter (CSV only): comma, tab or semicolon.
+        Field delimiter (CSV only): comma, tab, semicolon or pipe.
     sheet
         Name of the sheet read (XLSX only).
     header_rows_skipped
@@ -1309,8 +1311,9 @@ def load_responses(
     Parameters
     ----------
     path
-        CSV (UTF-8, UTF-8 with BOM, cp932 or UTF-16; comma, tab or semicolon; ``.gz`` allowed),
-        XLSX or Parquet file, plain or as exported by Qualtrics, SurveyMonkey or Google Forms.
+        CSV (UTF-8, UTF-8 with BOM, cp932 or UTF-16; comma, tab, semicolon or pipe; ``.gz``
+        allowed), XLSX or Parquet file, plain or as exported by Qualtrics, SurveyMonkey or Google
+        Forms.
     score_column
         Column with the 0–10 answers. For Qualtrics, the column id (``Q1``) or question text.
     date_column
@@ -1818,7 +1821,8 @@ def _check_scale(
         raise DataError(
             f"{layout.path}: column {column!r} (score_column) does not hold 0–10 scores: "
             f"{invalid:,} of {answered:,} answers are not whole numbers 0–10 (e.g. {samples}); "
-            f"columns that look like 0–10: {shown}.{fractions}",
+            f"columns that look like 0–10: {shown}.{fractions}"
+            + "".join(f" {s}" for s in [score_codes_sentence(column, frame[column])] if s),
             hint="Set score_column to the 0–10 'how likely are you to recommend' question "
             "(nps-kit inspect shows every column)"
             + (

@@ -56,6 +56,7 @@ from nps_kit.inspect import (
     ColumnInfo,
     Inspection,
     answer_language,
+    coded_scores,
     inspect_export,
     is_response_id,
     other_sheets,
@@ -524,7 +525,8 @@ def _defaults_text(
         why = "" if score is None else "".join(f" {note}" for note in found.date_notes)
         forms = "" if score is None else f"Dates nps-kit reads: {DATE_FORMS}. "
         raise DataError(
-            f"{export}: nps-kit init --from found no {what};{why} columns: {found.listing()}.",
+            f"{export}: nps-kit init --from found no {what};{why} columns: {found.listing()}."
+            + (coded_scores(found) if score is None else ""),
             hint=f"{forms}Run nps-kit inspect on the export to see what each column holds, or "
             "start from the demo project with nps-kit init DIR and set the columns by hand.",
             path=export,

@@ -127,6 +127,21 @@ def test_semicolon_delimiter(tmp_path: Path) -> None:
     assert result.report.delimiter == ";"
 
 
+def test_pipe_delimiter_of_a_warehouse_dump(tmp_path: Path) -> None:
+    # QA35: a data warehouse's dump is '|'-separated: its header was read as one column (a
+    # "title" above row 2) and the export as no NPS survey.
+    result = load_responses(write(tmp_path / "r.csv", JA_ROWS.replace(",", "|")))
+    check_ja_rows(result)
+    assert result.report.delimiter == "|"
+
+
+def test_a_pipe_in_a_comma_separated_header_is_no_delimiter(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.csv", "id,score,Channel|Store\n1,9,a|b\n2,3,c\n")
+    result = load_responses(path)
+    assert result.report.delimiter == ","
+    assert result.data["nps_score"].tolist() == [9, 3]
+
+
 def test_encoding_override(tmp_path: Path) -> None:
     result = load_responses(write(tmp_path / "r.csv", JA_ROWS, "cp932"), encoding="cp932")
     check_ja_rows(result)
@@ -777,10 +792,12 @@ def test_unknown_encoding_name(tmp_path: Path) -> None:
 def test_truncated_gzip(tmp_path: Path) -> None:
     path = tmp_path / "r.csv.gz"
     path.write_bytes(gzip.compress(JA_ROWS.encode(), mtime=0)[:30])
+    # One message wherever the stream ends (QA35: past the sample it was a traceback).
     assert error_text(path) == (
-        f"cannot read {path} as CSV: Compressed file ended before the end-of-stream marker was "
-        "reached. Export the survey again as CSV, XLSX or Parquet; a file of another type renamed "
-        "to this extension cannot be read."
+        f"{path} ends before the end of its gzip stream (Compressed file ended before the "
+        "end-of-stream marker was reached): the file was cut off, as a copy or download that "
+        "stopped part-way leaves it. Copy or download the export again (gzip -t FILE tests a "
+        ".gz file)."
     )
 
 
@@ -1893,3 +1910,16 @@ def test_a_two_row_header_is_not_a_response(tmp_path: Path, suffix: str) -> None
     first = 4 if suffix == "xlsx" else 3  # the XLSX has a title row above
     assert loaded.data["nps_row"].tolist()[:2] == [first, first + 1]
     assert loaded.data["待ち時間の満足度"].iloc[0] == "不満"
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.9])
+def test_a_truncated_gzip_export_says_it_ends_early(keep: float, tmp_path: Path) -> None:
+    # QA35: a .csv.gz cut off in the copy (past the first MiB read to detect the format) ended
+    # in pandas' EOFError and a traceback.
+    rows = "".join(f"{i},{i % 11},2026-10-{i % 28 + 1:02d},comment number {i * 7919}\n"
+                   for i in range(120_000))  # fmt: skip
+    whole = gzip.compress(("id,score,date,comment\n" + rows).encode(), mtime=0)
+    path = tmp_path / "r.csv.gz"
+    path.write_bytes(whole[: int(len(whole) * keep)])
+    with pytest.raises(DataError, match=r"r\.csv\.gz ends before the end of its gzip stream"):
+        load_responses(path)

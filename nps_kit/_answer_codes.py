@@ -1,0 +1,61 @@
+"""A 0–10 question exported as answer codes (LimeSurvey's ``A1`` … ``A11``), said as such.
+
+LimeSurvey names the answers of a list question by codes and exports them so with "Answer
+codes" (the default of a question-code export): an 11-point recommendation list becomes
+``A1`` … ``A11``, or ``AO01`` … ``AO11``. Which code is which score is in the survey's
+answer options, not in the file: the list may run 0 to 10 or 10 to 0, so reading ``A1`` as 0
+would turn a whole month's promoters into detractors when it ran the other way. The tool
+reads no such column as the score; it says what the column holds and how to export the scores
+(QA35). One sentence for ``inspect``, ``init --from`` and ``score``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import pandas as pd
+
+__all__ = ["score_codes_sentence"]
+
+_CODE: Final = re.compile(r"([A-Za-z]+)0*(\d{1,2})")
+
+
+def score_codes_sentence(column: str, values: pd.Series) -> str | None:
+    """Say that ``column`` holds 11 answer codes of one 0–10 list, else return ``None``.
+
+    Parameters
+    ----------
+    column
+        The column's name, as the message shows it.
+    values
+        Its cells; blanks are no answer.
+
+    Returns
+    -------
+    str or None
+        The sentence when every answer is a code of one prefix and the codes number 1 to 11
+        (or 0 to 10), at least 10 of them answered; else ``None``.
+    """
+    text = values.dropna().astype(str).str.strip()
+    text = text[text != ""]
+    if text.empty:
+        return None
+    found = text.str.fullmatch(_CODE.pattern)
+    if not found.all():
+        return None
+    parts = text.str.extract(_CODE.pattern)
+    if parts[0].nunique() != 1:
+        return None
+    numbers = set(parts[1].astype(int))
+    if len(numbers) < 10 or not (numbers <= set(range(1, 12)) or numbers <= set(range(11))):
+        return None
+    ordered = sorted(set(text), key=lambda v: int(_CODE.fullmatch(v)[2]))  # type: ignore[index]
+    return (
+        f"{column!r} holds answer codes ({ordered[0]} … {ordered[-1]}), not scores, as "
+        "LimeSurvey exports a list question with 'Answer codes'. Which code is which score "
+        "is not in the file (the list may run 0 to 10 or 10 to 0), so it is not read as the "
+        "score: export the responses again with 'Full answers' (Responses → Export → "
+        "'Full answers'), or give the question the answer codes 0 … 10 in the survey and "
+        "export again."
+    )

@@ -1,0 +1,373 @@
+"""QA35's three exports (``tests/qa35``) through inspect, init, score, headlines and alerts.
+
+A Japanese dental chain's kintone/formrun XLSX (a title and a blank row above a two-row header
+with merged cells, 和暦 dates, full-width digits and labelled ends in the NPS answer), a
+German/English hospital group's LimeSurvey CSV (question codes, incomplete responses without a
+``submitdate``, the NPS question as answer codes ``A1`` … ``A11``) and a US telecom's
+gzip-compressed ``|``-separated warehouse dump (``9.0`` scores, ``NULL`` and ``\\N``, ``Z``
+times read in each region's zone, 40,000 rows). The generators write each export and its truth;
+every figure here is computed again with pandas from the export (``check.py``). The report's
+figures are those of ``prepare_unit`` and ``headline``, what the report notebook calls, without
+starting a kernel; alerts go to a real SMTP server (aiosmtpd, ``tests/_smtp.py``).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from _qa import qa_script
+from _smtp import Recorder, server  # noqa: F401
+
+from nps_kit.cli import main
+from nps_kit.inspect import inspect_export
+from nps_kit.unit import headline, prepare_unit
+
+check = qa_script("qa35", "check")
+gen_dental = qa_script("qa35", "gen_dental_kintone")
+gen_hospital = qa_script("qa35", "gen_hospital_limesurvey")
+gen_telecom = qa_script("qa35", "gen_telecom_dump")
+
+MONTH = "2026-11"
+GENS = {"dental": gen_dental, "hospital": gen_hospital, "telecom": gen_telecom}
+
+
+@pytest.fixture(scope="module")
+def exports(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("qa35")
+    for dataset, gen in GENS.items():
+        gen.main(root / check.FILES[dataset])
+    return root
+
+
+def _file(exports: Path, dataset: str) -> str:
+    return str(exports / check.FILES[dataset])
+
+
+def score_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:
+    capsys.readouterr()
+    assert main(["score", *args, "--format", "json", "--min-report-n", "0"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("dataset", list(GENS))
+def test_pandas_reads_the_export_as_the_generator_wrote_it(dataset: str, exports: Path) -> None:
+    assert check.truth_agrees(dataset, exports)
+
+
+def test_inspect_reads_the_dental_workbook_under_its_title_and_merged_header(
+    exports: Path,
+) -> None:
+    found = inspect_export(exports / check.FILES["dental"])
+    assert (found.nps_column, found.date_column) == (gen_dental.NPS_Q, gen_dental.DATE_Q)
+    assert found.responses == 640
+    assert found.column(gen_dental.ID_Q).kind == "id"
+    assert found.column(gen_dental.CONSENT_Q).kind == "consent"
+
+
+def test_inspect_reads_the_pipe_separated_dump_with_its_nulls(exports: Path) -> None:
+    # QA35: the '|' dump was one column under a "title" row, and no NPS export; '\N' scores
+    # were invalid, '\N' a comment, and the e-mail column (70 % NULL) a breakdown.
+    found = inspect_export(exports / check.FILES["telecom"])
+    assert found.load.delimiter == "|"
+    assert (found.nps_column, found.date_column) == ("ltr_score", "submitted_at")
+    assert found.responses == 40000
+    frame = check.read("telecom", exports)
+    assert found.column("ltr_score").blanks == int(frame["score"].isna().sum())
+    assert "\\N" not in found.column("verbatim").sample
+    assert found.column("email").kind == "email"
+
+
+@pytest.mark.parametrize(
+    ("dataset", "unit", "date"),
+    [("dental", gen_dental.UNIT_Q, gen_dental.DATE_Q), ("telecom", "region", "submitted_at")],
+)
+def test_score_overall_and_by_unit_and_month_equal_pandas(
+    dataset: str, unit: str, date: str, exports: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    score = GENS[dataset].NPS_Q
+    got = score_json(
+        capsys, _file(exports, dataset), "--score-column", score, "--by", unit,
+        "--period", "month", "--date-column", date,
+    )  # fmt: skip
+    frame = check.read(dataset, exports)
+    # score knows no unit's zone: the dump's months are UTC's there.
+    frame["month"] = frame["utc" if dataset == "telecom" else "when"].dt.strftime("%Y-%m")
+    n, value = check.nps(frame["score"])
+    assert (got["overall"]["n"], round(got["overall"]["nps"], 4)) == (n, round(value, 4))
+    assert got["overall"]["n"] + got["excluded"]["missing"] == len(frame)
+    assert got["excluded"]["invalid"] == 0
+    expected = {
+        (str(u), month): check.nps(g["score"]) for (u, month), g in frame.groupby(["unit", "month"])
+    }
+    seen = {(g["group"][unit], g["group"]["period"]): (g["n"], round(g["nps"], 4))
+            for g in got["groups"]}  # fmt: skip
+    assert seen == {k: (n, round(v, 4)) for k, (n, v) in expected.items()}
+
+
+def _zone(dataset: str, unit: str) -> str | None:
+    return check.TELECOM_ZONES[unit] if dataset == "telecom" else None
+
+
+@pytest.mark.parametrize(("dataset", "unit_column"), [("dental", "医院"), ("telecom", "region")])
+def test_each_unit_s_headline_change_and_its_test_equal_pandas(
+    dataset: str, unit_column: str, exports: Path
+) -> None:
+    # The dump's times are UTC ('Z'): each region's months are those of its own zone, so an
+    # answer at 03:00Z on 1 November is October in every region.
+    expected = check.by_unit(dataset, MONTH, exports)
+    date = gen_dental.DATE_Q if dataset == "dental" else "submitted_at"
+    for unit, e in expected.iterrows():
+        u = prepare_unit(
+            _file(exports, dataset), name=str(unit), unit_column=unit_column,
+            unit_values=[str(unit)], score_column=GENS[dataset].NPS_Q, date_column=date,
+            period=MONTH, language="ja" if dataset == "dental" else "en",
+            timezone=_zone(dataset, str(unit)),
+        )  # fmt: skip
+        head = headline(u, comparisons=("previous",))
+        assert head.result.n == e["n"], unit
+        assert head.result.nps == pytest.approx(e["nps"], abs=1e-9), unit
+        assert round(round(head.result.nps, 1) - round(head.comparisons[0].result.nps, 1), 1) == (
+            pytest.approx(e["change"])
+        )
+        change = head.comparisons[0].change
+        assert change.p_value == pytest.approx(e["p"], abs=1e-12), unit
+        assert change.significant == (e["p"] < 0.05), unit
+
+
+def test_the_exports_hold_real_changes_and_month_boundary_answers(exports: Path) -> None:
+    dental = check.by_unit("dental", MONTH, exports)
+    assert dental.loc["大宮中央歯科", "p"] < 0.001 and dental.loc["横浜みなと歯科", "p"] < 0.001
+    telecom = check.read("telecom", exports)
+    early = (telecom["utc"] >= "2026-11-01") & (telecom["when"] < "2026-11-01")
+    assert early.sum() >= 40  # November in UTC, October where the customers are
+
+
+def _init(exports: Path, dataset: str, unit_column: str) -> Path:
+    project = exports / f"project_{dataset}"
+    if not project.exists():
+        args = ["init", str(project), "--from", _file(exports, dataset)]
+        assert main([*args, "--unit-column", unit_column]) == 0
+    return project
+
+
+def _defaults(project: Path) -> dict:
+    return yaml.safe_load((project / "parameters" / "defaults.yaml").read_text("utf-8"))
+
+
+def test_init_for_the_dental_chain(exports: Path) -> None:
+    d = _defaults(_init(exports, "dental", "医院"))
+    assert d["language"] == "ja" and d["data"]["sheet"] == "回答一覧"
+    assert d["columns"]["score"] == gen_dental.NPS_Q
+    assert (d["columns"]["date"], d["columns"]["id"]) == (gen_dental.DATE_Q, gen_dental.ID_Q)
+    assert d["columns"]["contact"] == gen_dental.CONSENT_Q
+    assert [f["column"] for f in d["followups"] if f["type"] == "rating"] == list(gen_dental.RATES)
+
+
+def test_init_for_the_dump_proposes_no_breakdown_by_e_mail(exports: Path) -> None:
+    d = _defaults(_init(exports, "telecom", "region"))
+    assert (d["columns"]["score"], d["columns"]["date"]) == ("ltr_score", "submitted_at")
+    assert d["columns"]["id"] == "response_id"
+    assert "email" not in [b["column"] for b in d["breakdowns"]]
+
+
+@pytest.mark.parametrize("command", ["inspect", "init", "score"])
+def test_limesurvey_answer_codes_are_said_with_what_to_export(
+    command: str, exports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # QA35: 'NPS' holds A1 … A11: "no column holds a 0–10 score" (inspect, init) or "not whole
+    # numbers 0–10 … Set score_column to the 0–10 question" (score) left the user guessing.
+    path = _file(exports, "hospital")
+    args = {
+        "inspect": ["inspect", path],
+        "init": ["init", str(tmp_path / "p"), "--from", path],
+        "score": ["score", path, "--score-column", "NPS"],
+    }[command]
+    capsys.readouterr()
+    assert main(args) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "'NPS' holds answer codes (A1 … A11), not scores" in err
+    assert "'Full answers'" in err and "Traceback" not in err
+
+
+def test_limesurvey_s_own_fields_are_no_questions(exports: Path, tmp_path: Path) -> None:
+    # QA35: exported again with 'Full answers', LimeSurvey's lastpage (the last page reached,
+    # 1-3) was a "Lastpage" rating follow-up and seed a number column.
+    path = gen_hospital.full_answers(exports / check.FILES["hospital"], tmp_path / "full.csv")
+    found = inspect_export(path)
+    assert (found.nps_column, found.date_column) == ("NPS", "submitdate")
+    for column in ("lastpage", "seed"):
+        assert found.column(column).kind == "metadata", column
+    assert main(["init", str(tmp_path / "p"), "--from", str(path), "--unit-column", "Station"]) == 0
+    d = _defaults(tmp_path / "p")
+    assert (d["columns"]["score"], d["columns"]["id"]) == ("NPS", "id")
+    assert "lastpage" not in [f["column"] for f in d["followups"]]
+
+
+@pytest.fixture
+def smtp(server: tuple[Recorder, int], monkeypatch: pytest.MonkeyPatch) -> Recorder:  # noqa: F811
+    recorder, port = server
+    for key, value in {"HOST": "127.0.0.1", "PORT": str(port), "SECURITY": "none",
+                       "FROM": "NPS <nps@example.com>"}.items():  # fmt: skip
+        monkeypatch.setenv(f"NPS_KIT_SMTP_{key}", value)
+    return recorder
+
+
+def _alerts(project: Path, since: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    defaults = project / "parameters" / "defaults.yaml"
+    text = defaults.read_text("utf-8")
+    if "owners@example.com" not in text:
+        defaults.write_text(text + "\nalerts:\n  to: [owners@example.com]\n", "utf-8")
+    args = ["alerts", "--all", "--since", since, "--parameters", str(project / "parameters"),
+            "--output", str(project / "reports")]  # fmt: skip
+    capsys.readouterr()
+    code = main(args)
+    return code, capsys.readouterr().err
+
+
+def test_alerts_for_the_dental_chain_list_exactly_pandas_contactable_detractors(
+    exports: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, err = _alerts(_init(exports, "dental", "医院"), "2026-11-20", capsys)
+    assert code == 0, err
+    got = {}
+    for message in smtp.received:
+        subject = str(message.message["Subject"])
+        found = re.fullmatch(r"【NPS】(\S+)：連絡を許可した新しい批判者(\d+)人", subject)
+        assert found is not None, subject
+        got[found[1]] = int(found[2])
+    assert got == check.alert_counts("dental", "2026-11-20", exports).to_dict()
+
+
+def test_bad_input_is_one_specific_message_and_exit_2(
+    exports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dental, telecom = _file(exports, "dental"), _file(exports, "telecom")
+    cut = tmp_path / "nps_cut.csv.gz"
+    cut.write_bytes(Path(telecom).read_bytes()[:200_000])
+    latin = tmp_path / "hospital_latin1.csv"
+    latin.write_bytes(Path(_file(exports, "hospital")).read_bytes().decode().encode("latin-1"))
+    cases = [
+        (["score", dental, "--score-column", "すすめる可能性"], "Did you mean"),
+        (["score", dental, "--score-column", gen_dental.NPS_Q, "--sheet", "Sheet1"],
+         "has no sheet 'Sheet1'; sheets: '回答一覧'"),
+        (["score", telecom, "--score-column", "ltr_score", "--by", "regions"],
+         "Did you mean 'region'?"),
+        (["score", str(cut), "--score-column", "ltr_score"], "nps_cut.csv.gz"),
+        (["score", str(latin), "--score-column", "Station", "--encoding", "utf-8"],
+         "is not valid utf-8"),
+    ]  # fmt: skip
+    for args, said in cases:
+        capsys.readouterr()
+        assert main(args) == 2, args
+        err = capsys.readouterr().err
+        assert said in err and "Traceback" not in err, (args, err)
+
+
+def test_a_truncated_gzip_says_so(
+    exports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cut = tmp_path / "nps_cut.csv.gz"
+    cut.write_bytes(Path(_file(exports, "telecom")).read_bytes()[:200_000])
+    with pytest.raises(EOFError):
+        gzip.decompress(cut.read_bytes())
+    capsys.readouterr()
+    assert main(["inspect", str(cut)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "nps_cut.csv.gz" in err
+
+
+def test_a_period_with_no_answers_names_the_months_there_are_and_exits_2(
+    exports: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _init(exports, "dental", "医院")
+    capsys.readouterr()
+    folders = ["--parameters", str(project / "parameters"), "--output", str(project / "out")]
+    assert main(["run", "--all", "--period", "2026-05", *folders]) == 2
+    err = capsys.readouterr().err
+    assert (
+        "大宮中央歯科 has no responses in 2026-05; its responses (医院 = '大宮中央歯科') in "
+        "dental_kintone.xlsx cover 2026-10 to 2026-11."
+    ) in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("dataset", "cell", "row", "shown"),
+    [("dental", "D7", 7, "'１１'"), ("telecom", 3, 4, "'11.0'")],
+)
+def test_a_score_of_11_is_named_with_its_row(
+    dataset: str, cell: str | int, row: int, shown: str, exports: Path, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    from openpyxl import load_workbook
+
+    if dataset == "dental":
+        path = tmp_path / "dental_11.xlsx"
+        book = load_workbook(exports / check.FILES["dental"])
+        book["回答一覧"][str(cell)] = "１１"  # below a title, a blank row and two header rows
+        book.save(path)
+    else:
+        path = tmp_path / "tel_11.csv.gz"
+        lines = gzip.decompress(Path(_file(exports, dataset)).read_bytes()).decode().split("\n")
+        cells = lines[int(cell)].split("|")
+        cells[4] = "11.0"
+        lines[int(cell)] = "|".join(cells)
+        path.write_bytes(gzip.compress("\n".join(lines).encode(), mtime=0))
+    score = GENS[dataset].NPS_Q
+    capsys.readouterr()
+    assert main(["score", str(path), "--score-column", score, "--strict"]) == 2
+    err = capsys.readouterr().err
+    assert f"1 invalid score(s) in column {score!r}: row {row}: {shown}." in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.slow
+def test_run_and_send_of_the_dental_chain_carry_pandas_figures_to_the_subjects(
+    exports: Path, smtp: Recorder, tmp_path: Path
+) -> None:
+    # The whole path on real kernels and a real SMTP server: each clinic's November NPS, n and
+    # change from October with its test, in manifest.json and in the mail's subject.
+    import os
+    import subprocess
+    import sys
+
+    project = _init(exports, "dental", "医院")
+    parameters = tmp_path / "parameters"
+    parameters.mkdir()
+    expected = check.by_unit("dental", MONTH, exports)
+    for f in (project / "parameters").iterdir():
+        text = f.read_text("utf-8").replace(
+            "../../dental_kintone.xlsx", str(exports / check.FILES["dental"])
+        )
+        if f.stem in expected.index:
+            text += f"\nmail:\n  to: [team{len(f.stem)}@example.com]\n"
+        (parameters / f.name).write_text(text, "utf-8")
+    folders = ["--parameters", str(parameters), "--output", str(tmp_path / "reports")]
+    done = subprocess.run(
+        [sys.executable, "-m", "nps_kit.cli", "run", "--all", "--period", MONTH, "--jobs", "2",
+         "--notebook", str(project / "notebooks" / "nps_report.ipynb"), *folders],
+        capture_output=True, text=True, check=False,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr + done.stdout
+    manifest = tmp_path / "reports" / MONTH / "manifest.json"
+    assert check.check_run("dental", str(manifest), root=exports) == 0
+    assert main(["send", "--all", "--period", MONTH, *folders]) == 0
+    seen = {}
+    for message in smtp.received:
+        subject = str(message.message["Subject"])
+        found = re.fullmatch(
+            r"【NPS】(\S+) 2026年11月：([+−]?[\d.]+)（前月比([+−][\d.]+)、(.+)）", subject
+        )
+        assert found is not None, subject
+        number = [float(found[k].replace("−", "-")) for k in (2, 3)]
+        seen[found[1]] = (*number, found[4] != "有意な変化なし")
+    assert seen == {
+        str(u): (round(e["nps"], 1), e["change"], bool(e["p"] < 0.05))
+        for u, e in expected.iterrows()
+    }
