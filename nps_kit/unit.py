@@ -786,7 +786,11 @@ def consent_problem(
 
 
 def consent_unread(
-    values: pd.Series, *, column: str, words: ConsentWords | None = None
+    values: pd.Series,
+    *,
+    column: str,
+    words: ConsentWords | None = None,
+    language: Language = "en",
 ) -> str | None:
     """Name the answers of an accepted consent column that read as neither yes nor no.
 
@@ -803,6 +807,8 @@ def consent_unread(
         Its name, for the message.
     words
         The unit's own consent answers.
+    language
+        The warning's language (``alerts`` of a Japanese unit: FIX83; ``run`` speaks English).
 
     Returns
     -------
@@ -815,13 +821,10 @@ def consent_unread(
     unread = unread_answers(values, words=words)
     if not unread:
         return None
-    listed = ", ".join(repr(v) for v in unread[:5])
-    more = f" and {len(unread) - 5:,} more" if len(unread) > 5 else ""
-    return (
-        f"columns.contact: {column!r} has answers read as neither yes nor no: {listed}{more}; "
-        "nobody who gave them is contacted. If they grant or refuse contact, list them under "
-        "contact.consent_yes or contact.consent_no."
-    )
+    quote = (lambda v: f"「{v}」") if language == "ja" else repr
+    listed = ("、" if language == "ja" else ", ").join(quote(v) for v in unread[:5])
+    more = t("consent.unread_more", language, n=f"{len(unread) - 5:,}") if len(unread) > 5 else ""
+    return t("consent.unread", language, column=quote(column), listed=listed, more=more)
 
 
 def consent_left_unset(
