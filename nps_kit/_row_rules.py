@@ -20,8 +20,9 @@ __all__ = ["ROW_RULES", "RowRules", "export_row_rules", "said_rules"]
 
 #: The loader options that decide which rows count (the others say how to read a cell).
 ROW_RULES = ("dedupe", "exclude", "unfinished", "missing_values")
-# What dedupe needs beside itself: the id it compares and the time that picks the earliest.
-_DEDUPE_NEEDS = ("id_column", "date_column", "date_format", "timezone")
+# What dedupe needs beside itself: the id it compares, the time that picks the answer kept,
+# and which one it keeps (dedupe_keep: earliest or latest, FIX83).
+_DEDUPE_NEEDS = ("id_column", "date_column", "date_format", "timezone", "dedupe_keep")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ def said_rules(options: dict[str, Any]) -> tuple[str, ...]:
     out = []
     if options["dedupe"]:
         out.append(f"dedupe: {'true' if options['dedupe'] is True else options['dedupe']}")
+        if options.get("dedupe_keep", "earliest") != "earliest":
+            out.append(f"data.dedupe_keep: {options['dedupe_keep']}")
     if options["exclude"]:
         pairs = ", ".join(
             f"{column}={value}" for column, values in options["exclude"] for value in values

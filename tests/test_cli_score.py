@@ -1244,3 +1244,67 @@ def test_a_unit_renamed_twice_is_said_as_one_unit(
         "'Ward 3B' and 'Ward 3B Cardio', passed with --parameters, counts them as one, as "
         "nps-kit run would."
     ]
+
+
+@pytest.mark.parametrize("keep", ["earliest", "latest"])
+def test_run_and_score_keep_the_answer_of_a_repeated_id_dedupe_keep_names(
+    keep: str,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # FIX83 #2: dedupe kept the earliest answer of a repeated ticket id; Freshdesk and most
+    # ticket tools keep the latest (the customer re-rated after a follow-up). A later answer
+    # above an earlier one in the file: the time decides, not the file's order.
+    rows = [f"T{i:02d},{s},2026-10-{1 + i:02d} 09:00" for i, s in enumerate([10, 9, 8, 7, 6])]
+    rows += [
+        "T01,0,2026-10-20 09:00",  # re-rated after a follow-up: a detractor now
+        "T02,10,2026-10-25 09:00",
+        "T02,2,2026-10-22 09:00",  # the middle answer of three
+        "T04,9,2026-10-03 08:00",  # written later in the file, answered before T04's 6
+    ]
+    (tmp_path / "export.csv").write_text(
+        "ticket,score,date\n" + "\n".join(rows) + "\n", encoding="utf-8"
+    )
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "desk.yaml").write_text(
+        "name: Desk\nlanguage: en\nperiod: 2026-10\n"
+        f"data: {{path: ../export.csv, dedupe: true, dedupe_keep: {keep}}}\n"
+        "columns: {score: score, date: date, id: ticket}\n",
+        encoding="utf-8",
+    )
+    frame = pd.read_csv(tmp_path / "export.csv", parse_dates=["date"])
+    kept = frame.sort_values("date", kind="stable").drop_duplicates(
+        "ticket", keep="first" if keep == "earliest" else "last"
+    )
+    expected = nps(
+        kept.rename(columns={"score": "nps_score"}).assign(
+            nps_score=lambda f: f["nps_score"].astype(float)
+        )
+    )
+    assert expected.n == 5
+    monkeypatch.chdir(tmp_path)
+    assert main(["run", "desk", "--output", "reports"]) == 0
+    capsys.readouterr()
+    manifest = json.loads((tmp_path / "reports" / "2026-10" / "manifest.json").read_text("utf-8"))
+    report = manifest["units"][0]["summary"]
+    status, out, _ = run(
+        capsys,
+        "export.csv",
+        "--score-column",
+        "score",
+        "--format",
+        "json",
+        "--parameters",
+        "parameters",
+    )
+    overall = json.loads(out)["overall"]
+    assert status == 0
+    assert (report["n"], round(report["nps"], 1)) == (expected.n, round(expected.nps, 1))
+    assert (overall["n"], round(overall["nps"], 1)) == (expected.n, round(expected.nps, 1))
+    said = "dedupe: true" + ("; data.dedupe_keep: latest" if keep == "latest" else "")
+    assert json.loads(out)["notes"] == [
+        f"the row rules of parameters/desk.yaml ({said}) are applied, as nps-kit run reads "
+        "this file."
+    ]

@@ -322,8 +322,8 @@ def _row_rules(
     # Said are the rules the options given do not already apply.
     given = {(column, str(value)) for column, values in exclude for value in values}
     unmet = dict(rules.options)
-    if args.dedupe == unmet["dedupe"]:
-        unmet["dedupe"] = False
+    if args.dedupe == unmet["dedupe"] and unmet.get("dedupe_keep", "earliest") == "earliest":
+        unmet["dedupe"] = False  # --dedupe keeps the earliest, as these rules do
     unmet["exclude"] = tuple(
         (column, left)
         for column, values in unmet["exclude"]
@@ -345,9 +345,12 @@ def _with_rules(options: dict[str, Any], rules: dict[str, Any]) -> dict[str, Any
     out["exclude"] = (*options["exclude"], *rules["exclude"])
     out["unfinished"] = rules["unfinished"]
     out["missing_values"] = rules["missing_values"]
+    if rules["dedupe"]:
+        # Which answer of an id is kept, as run keeps it (FIX83), with a --dedupe given too.
+        out["dedupe_keep"] = rules["dedupe_keep"]
     if rules["dedupe"] and not options["dedupe"]:
         out["dedupe"] = rules["dedupe"]
-        # The id it compares and the time that picks the earliest, as run reads them.
+        # The id it compares and the time that picks the one kept, as run reads them.
         out["id_column"] = options["id_column"] or rules["id_column"]
         if options["date_column"] is None:
             out |= {k: rules[k] for k in ("date_column", "date_format", "timezone")}
