@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from nps_kit.params import UnitParameters, load_all
+from nps_kit.params import ParameterSet, UnitParameters
 
 __all__ = ["ROW_RULES", "RowRules", "export_row_rules", "said_rules"]
 
@@ -77,13 +77,14 @@ def _rules(unit: UnitParameters) -> dict[str, Any]:
     return rules
 
 
-def export_row_rules(parameters: Path, export: Path) -> RowRules | None:
+def export_row_rules(parameters: ParameterSet, export: Path) -> RowRules | None:
     """Return the row rules the units of ``parameters`` read ``export`` with.
 
     Parameters
     ----------
     parameters
-        A parameters folder (``defaults.yaml`` and ``<unit>.yaml``).
+        A parameters folder as :func:`nps_kit.params.load_all` read it (once for ``score``'s
+        row rules and renames, FIX83); a broken unit file is left out (``run`` reports it).
     export
         The file ``score`` reads.
 
@@ -91,15 +92,9 @@ def export_row_rules(parameters: Path, export: Path) -> RowRules | None:
     -------
     RowRules or None
         ``None`` when no unit of the folder reads ``export``.
-
-    Raises
-    ------
-    ConfigError
-        When the folder does not exist or its ``defaults.yaml`` cannot be read (a broken unit
-        file is left out: ``run`` reports it).
     """
     target = export.resolve()
-    units = [u for u in load_all(parameters).units.values() if u.data.path.resolve() == target]
+    units = [u for u in parameters.units.values() if u.data.path.resolve() == target]
     if not units:
         return None
     files = tuple(u.source.name if u.source is not None else u.unit for u in units)
