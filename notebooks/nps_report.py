@@ -47,6 +47,7 @@ date_format = None  # "month-first", "day-first" or a strftime pattern; None = d
 missing_values = []  # more score answers that mean "no answer", e.g. ["Don't know"]
 fix_text = False  # repair text garbled by a double decoding ("Â¡" for "¡")
 dedupe = False  # True: drop exact duplicates and repeated ids; "resubmissions": also double submissions
+dedupe_keep = "earliest"  # which answer of a repeated id dedupe keeps: "earliest" or "latest"
 unfinished = "include"  # Qualtrics unfinished responses: "include" (count them) or "exclude"
 period = "latest"  # month to report: YYYY-MM, "latest" (complete) or "current"
 comparison = ["previous", "last_year"]  # "previous" month and/or "last_year" same month
@@ -104,6 +105,7 @@ u = prepare_unit(
     fix_text=fix_text,
     id_column=id_column,
     dedupe=dedupe,
+    dedupe_keep=dedupe_keep,
     cache=data_cache,
     timezone=export_timezone,  # months are cut in the zone the run reads the export in
     unfinished=unfinished,

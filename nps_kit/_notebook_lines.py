@@ -460,6 +460,7 @@ def figures_differ(
         fix_text=p["fix_text"],
         id_column=p["id_column"],
         dedupe=p["dedupe"],
+        dedupe_keep=p["dedupe_keep"],
         cache=p["data_cache"],
         timezone=p["export_timezone"],
         unfinished=p["unfinished"],

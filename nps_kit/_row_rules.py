@@ -14,14 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from nps_kit.params import UnitParameters, load_all
+from nps_kit.params import ParameterSet, UnitParameters
 
 __all__ = ["ROW_RULES", "RowRules", "export_row_rules", "said_rules"]
 
 #: The loader options that decide which rows count (the others say how to read a cell).
 ROW_RULES = ("dedupe", "exclude", "unfinished", "missing_values")
-# What dedupe needs beside itself: the id it compares and the time that picks the earliest.
-_DEDUPE_NEEDS = ("id_column", "date_column", "date_format", "timezone")
+# What dedupe needs beside itself: the id it compares, the time that picks the answer kept,
+# and which one it keeps (dedupe_keep: earliest or latest, FIX83).
+_DEDUPE_NEEDS = ("id_column", "date_column", "date_format", "timezone", "dedupe_keep")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ def said_rules(options: dict[str, Any]) -> tuple[str, ...]:
     out = []
     if options["dedupe"]:
         out.append(f"dedupe: {'true' if options['dedupe'] is True else options['dedupe']}")
+        if options.get("dedupe_keep", "earliest") != "earliest":
+            out.append(f"data.dedupe_keep: {options['dedupe_keep']}")
     if options["exclude"]:
         pairs = ", ".join(
             f"{column}={value}" for column, values in options["exclude"] for value in values
@@ -74,13 +77,14 @@ def _rules(unit: UnitParameters) -> dict[str, Any]:
     return rules
 
 
-def export_row_rules(parameters: Path, export: Path) -> RowRules | None:
+def export_row_rules(parameters: ParameterSet, export: Path) -> RowRules | None:
     """Return the row rules the units of ``parameters`` read ``export`` with.
 
     Parameters
     ----------
     parameters
-        A parameters folder (``defaults.yaml`` and ``<unit>.yaml``).
+        A parameters folder as :func:`nps_kit.params.load_all` read it (once for ``score``'s
+        row rules and renames, FIX83); a broken unit file is left out (``run`` reports it).
     export
         The file ``score`` reads.
 
@@ -88,15 +92,9 @@ def export_row_rules(parameters: Path, export: Path) -> RowRules | None:
     -------
     RowRules or None
         ``None`` when no unit of the folder reads ``export``.
-
-    Raises
-    ------
-    ConfigError
-        When the folder does not exist or its ``defaults.yaml`` cannot be read (a broken unit
-        file is left out: ``run`` reports it).
     """
     target = export.resolve()
-    units = [u for u in load_all(parameters).units.values() if u.data.path.resolve() == target]
+    units = [u for u in parameters.units.values() if u.data.path.resolve() == target]
     if not units:
         return None
     files = tuple(u.source.name if u.source is not None else u.unit for u in units)

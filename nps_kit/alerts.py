@@ -754,9 +754,7 @@ def send_alerts(
         stack.enter_context(
             file_lock(
                 lock,
-                on_wait=lambda: echo(
-                    f"another 'nps-kit alerts' is running; waiting for it ({lock})"
-                ),
+                on_wait=lambda: echo(t("alerts.lock_wait", lang, lock=lock)),
             )
         )
         mailer: Mailer | None = None
@@ -792,7 +790,10 @@ def send_alerts(
                 continue
             if unit.columns.contact is not None and (
                 unread := export.consent_unread(
-                    consent, column_name=unit.column(unit.columns.contact), words=words
+                    consent,
+                    column_name=unit.column(unit.columns.contact),
+                    words=words,
+                    language=unit.language,
                 )
             ):
                 echo(f"{unit.unit}: warning: {unread}")
@@ -905,7 +906,7 @@ def send_alerts(
                 echo(f"{unit.unit}: {would}")
                 continue
             if mailer is None:
-                mailer = stack.enter_context(Mailer(settings, retry_delays=retry_delays))
+                mailer = stack.enter_context(Mailer(settings, retry_delays=retry_delays, lang=lang))
             outcomes.append(_deliver(mailer, composed, unit, (ids, keys), log, now, echo))
     warnings = tuple(
         late_export(
@@ -923,7 +924,7 @@ def send_alerts(
     if dry_run:  # the outbox holds only what this run would send
         wrote = [o.path for o in outcomes if o.status == "written" and o.path is not None]
         moved = set_aside_stale(
-            folder / "outbox", written=wrote, units=[u.unit for u in units], now=now
+            folder / "outbox", written=wrote, units=[u.unit for u in units], now=now, lang=lang
         )
         if moved is not None:
             echo(moved)
@@ -991,7 +992,7 @@ class _Export:
         self._columns: dict[str, pd.Series] = {}
         self._timed: bool | None = None
         self._offsets: dict[str, bool] = {}
-        self._problems: dict[tuple[str, str, ConsentWords], str | None] = {}
+        self._problems: dict[tuple[str, ConsentWords, Language], str | None] = {}
         self._rules: dict[tuple[str | None, tuple[str, ...], ConsentWords], ContactRule] = {}
 
     def _column(self, name: str) -> pd.Series | None:
@@ -1050,24 +1051,20 @@ class _Export:
             self._rules[key] = unit_contact_rule(unit, self.cache)
         return self._rules[key]
 
-    def consent_unread(self, column: str, *, column_name: str, words: ConsentWords) -> str | None:
-        """:func:`nps_kit.unit.consent_unread` of the whole export's consent column."""
-        return self._consent(consent_unread, column, column_name=column_name, words=words)
-
-    def _consent(
-        self,
-        read: Callable[..., str | None],
-        column: str,
-        *,
-        column_name: str,
-        words: ConsentWords,
+    def consent_unread(
+        self, column: str, *, column_name: str, words: ConsentWords, language: Language
     ) -> str | None:
-        """One reading of the consent column per rule, column and unit's own consent words."""
-        key = (read.__name__, column, words)
+        """:func:`nps_kit.unit.consent_unread` of the whole export's consent column.
+
+        Read once per column, unit's own consent words and language.
+        """
+        key = (column, words, language)
         if key not in self._problems:
             values = self._column(column)
             self._problems[key] = (
-                None if values is None else read(values, column=column_name, words=words)
+                None
+                if values is None
+                else consent_unread(values, column=column_name, words=words, language=language)
             )
         return self._problems[key]
 

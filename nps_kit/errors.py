@@ -40,7 +40,11 @@ class NpsKitError(Exception):
         super().__init__(self.__str__())
 
     def __str__(self) -> str:
-        return f"{self.message} {self.hint}" if self.hint else self.message
+        if not self.hint:
+            return self.message
+        # A Japanese sentence follows 「。」 with no space (FIX83: an SMTP error in Japanese).
+        space = "" if self.message.endswith("。") else " "
+        return f"{self.message}{space}{self.hint}"
 
 
 class DataError(NpsKitError):

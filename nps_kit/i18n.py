@@ -2007,6 +2007,37 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "run 'nps-kit send --all --period {period}' (the reports are built); to only "
         "build the reports, leave out --send",
     },
+    # The outbox's set-aside line (mail.log.set_aside_stale), the lock-wait line and an SMTP
+    # server that cannot be reached (mail.deliver): send speaks English, alerts the run's
+    # language, so that a Japanese project's scheduler log reads Japanese (FIX83).
+    "delivery.set_aside": {
+        "ja": "アウトボックス：以前の実行のメッセージ{n}件を{target}に移しました（{names}）。",
+        "en": "outbox: {n} messages of an earlier run moved to {target} ({names}).",
+        "en_one": "outbox: 1 message of an earlier run moved to {target} ({names}).",
+    },
+    "delivery.cannot_connect": {
+        "ja": "SMTPサーバー{address}に接続できません（{reason}）。",
+        "en": "cannot connect to SMTP server {address}: {reason}.",
+    },
+    "delivery.cannot_connect_hint": {
+        "ja": "NPS_KIT_SMTP_HOSTとNPS_KIT_SMTP_PORTを確認してください。",
+        "en": "Check NPS_KIT_SMTP_HOST and NPS_KIT_SMTP_PORT.",
+    },
+    "alerts.lock_wait": {
+        "ja": "別の'nps-kit alerts'が実行中のため、終わるのを待っています（{lock}）。",
+        "en": "another 'nps-kit alerts' is running; waiting for it ({lock})",
+    },
+    # A consent column's answers read as neither yes nor no (unit.consent_unread): run says
+    # it in English, alerts in the unit's language (FIX83).
+    "consent.unread": {
+        "ja": "columns.contact：{column}に、可否のどちらとも読めない回答があります："
+        "{listed}{more}。この回答をした人には連絡しません。連絡の許可または拒否を意味する回答なら、"
+        "contact.consent_yesかcontact.consent_noに加えてください。",
+        "en": "columns.contact: {column} has answers read as neither yes nor no: {listed}{more}; "
+        "nobody who gave them is contacted. If they grant or refuse contact, list them under "
+        "contact.consent_yes or contact.consent_no.",
+    },
+    "consent.unread_more": {"ja": "ほか{n}件", "en": " and {n} more"},
     # The run's last line: how many units ended how (AlertOutcome.status), in the units'
     # language when they share one.
     "alerts.counts": {"ja": "アラート（ユニット数）：{counts}。", "en": "alerts: {counts}."},

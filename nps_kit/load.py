@@ -1301,6 +1301,7 @@ def load_responses(
     fix_text: bool = False,
     id_column: str | None = None,
     dedupe: bool | Literal["resubmissions"] = False,
+    dedupe_keep: Literal["earliest", "latest"] = "earliest",
     check_score: bool = True,
     unfinished: Literal["include", "exclude"] = "include",
     timezone: str | None = None,
@@ -1343,6 +1344,11 @@ def load_responses(
         equal times, or without a date column); ``"resubmissions"`` also drops double
         submissions, the same answers sent again within a minute (:mod:`nps_kit._resubmit`),
         which are counted in ``report.resubmission_of`` either way.
+    dedupe_keep
+        Which response of a repeated id ``dedupe`` keeps: ``"earliest"`` (above) or
+        ``"latest"`` submitted (the last in the file among equal times, or without a date
+        column), as a ticket tool keeps a customer's re-rating (FIX83). Exact duplicates and
+        double submissions keep their first copy either way (their answers are the same).
     check_score
         Refuse a score column whose answers are mostly not 0–10, and describe one that looks
         like 1–5 or 1–10 in ``report.scale_note``; ``False`` reads a file whose score column is
@@ -1489,7 +1495,7 @@ def load_responses(
             timezone=timezone,
             source=layout.source,
         )
-    duplicate_rows, duplicate_ids, origin = _duplicates(frame, id_col, when=when)
+    duplicate_rows, duplicate_ids, origin = _duplicates(frame, id_col, when=when, keep=dedupe_keep)
     own = np.arange(len(frame))
     again = own
     if date_col is not None:
@@ -1858,7 +1864,11 @@ def _check_scale(
 
 
 def _duplicates(
-    frame: pd.DataFrame, id_column: str | None, *, when: pd.Series | None = None
+    frame: pd.DataFrame,
+    id_column: str | None,
+    *,
+    when: pd.Series | None = None,
+    keep: Literal["earliest", "latest"] = "earliest",
 ) -> tuple[int, int, np.ndarray]:
     """Count exact duplicate rows and other repeated ids; return the row each one repeats.
 
@@ -1866,7 +1876,9 @@ def _duplicates(
     position when it repeats none: those others are the duplicates. An exact duplicate repeats
     the first identical row in the file (the same time too); the responses of one id repeat
     the earliest of them in ``when`` (their submission times, NaT for unread), the first in the
-    file among equal times or without times.
+    file among equal times or without times; with ``keep="latest"`` the latest dated one, the
+    last in the file among equal times or without times (an unread time is never the latest
+    of dated ones).
     """
     own = np.arange(len(frame))
     if frame.empty:
@@ -1878,10 +1890,17 @@ def _duplicates(
         ids = frame[id_column]
         shared = (ids.duplicated(keep=False) & ids.notna()).to_numpy()
         order = pd.DataFrame({"id": ids.to_numpy()[shared], "row": own[shared]})
+        latest = keep == "latest"
         if when is not None:
             order["when"] = pd.to_datetime(when.to_numpy()[shared])
-            order = order.sort_values(["when", "row"], na_position="last", kind="stable")
-        kept = order.groupby("id", sort=False)["row"].transform("first")
+            order = order.sort_values(
+                ["when", "row"], na_position="first" if latest else "last", kind="stable"
+            )
+        kept = order.groupby("id", sort=False)["row"].transform("last" if latest else "first")
+        if latest:
+            # The kept copy of a row repeated exactly is its first copy, which the others
+            # repeat: never a row that itself repeats another (no chain back and forth).
+            kept = pd.Series(origin[kept.to_numpy(dtype="int64")], index=kept.index)
         first = own.copy()
         first[order["row"].to_numpy()] = kept.to_numpy(dtype="int64")
         repeated = (first != own) & ~exact

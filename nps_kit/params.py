@@ -278,6 +278,10 @@ class DataSource(_Model):
     #: true: drop exact duplicate rows and repeated ids; resubmissions: also the same answers
     #: sent again within a minute (a form's double submission).
     dedupe: bool | Literal["resubmissions"] = False
+    #: Which answer of a repeated id ``dedupe`` keeps: the ``earliest`` in time (the default),
+    #: or the ``latest`` (Freshdesk and most ticket tools: the customer re-rated after a
+    #: follow-up). The file's order decides among equal or unreadable times.
+    dedupe_keep: Literal["earliest", "latest"] = "earliest"
     #: Qualtrics responses the respondent left unfinished (``Finished`` False) but answered
     #: the 0–10 question in: counted (``include``) or left out of every figure (``exclude``).
     unfinished: Literal["include", "exclude"] = "include"
@@ -694,6 +698,7 @@ class UnitParameters(_Model):
             "fix_text": src.fix_text,
             "id_column": self.column(cols.id) if cols.id else None,
             "dedupe": src.dedupe,
+            "dedupe_keep": src.dedupe_keep,
             "unfinished": src.unfinished,
             "timezone": clock.export_zone(self.language, self.timezone),
             "exclude": tuple((self.column(e.column), tuple(e.values)) for e in src.exclude),
@@ -1394,7 +1399,8 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         date_column, id_column,
         comment_column, contact_column, contact_details (column names: the details themselves
         never enter the notebook), consent_yes, consent_no (``contact.``),
-        weight_column, date_format, missing_values, fix_text, dedupe, unfinished, period,
+        weight_column, date_format, missing_values, fix_text, dedupe, dedupe_keep, unfinished,
+        period,
         comparison, target, top_n, breakdowns (``{column, label}``), followups, themes_path,
         playbook_path, min_n, min_report_n, level, redact, status_file`` — only str, int, float,
         bool, None, list and dict.
@@ -1444,6 +1450,7 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         "missing_values": list(src.missing_values),
         "fix_text": src.fix_text,
         "dedupe": src.dedupe,
+        "dedupe_keep": src.dedupe_keep,
         "unfinished": src.unfinished,
         "period": period,
         "comparison": list(unit.comparison),

@@ -244,6 +244,7 @@ def prepare_unit(
     fix_text: bool = False,
     id_column: str | None = None,
     dedupe: bool | Literal["resubmissions"] = False,
+    dedupe_keep: Literal["earliest", "latest"] = "earliest",
     timezone: str | None = None,
     unfinished: Literal["include", "exclude"] | None = None,
     consent_yes: Sequence[str | int] = (),
@@ -283,10 +284,10 @@ def prepare_unit(
         A cache file of the export written by ``nps-kit run`` (:func:`nps_kit.cache.build_cache`):
         the unit's rows and months are read from it instead of parsing ``path``. Either way the
         unit keeps the months a report shows (:func:`report_window`) and rows without a date.
-    date_format, missing_values, fix_text, id_column, dedupe
+    date_format, missing_values, fix_text, id_column, dedupe, dedupe_keep
         Passed to the loader: how to read dates that read both ways, more "no answer" codes,
-        repair of double-decoded text, the id column whose repeats are counted, and whether
-        duplicate responses are dropped.
+        repair of double-decoded text, the id column whose repeats are counted, whether
+        duplicate responses are dropped, and which answer of a repeated id is kept.
     timezone
         The unit's IANA time zone, where ``"latest"`` judges whether a month has ended and
         whose wall clock zone-aware dates are read as (the cache is built in it);
@@ -368,6 +369,7 @@ def prepare_unit(
             fix_text=fix_text,
             id_column=id_column,
             dedupe=dedupe,
+            dedupe_keep=dedupe_keep,
             unfinished=unfinished or "include",
             timezone=read_zone,
             exclude=tuple((column, tuple(values)) for column, values in exclude),
@@ -786,7 +788,11 @@ def consent_problem(
 
 
 def consent_unread(
-    values: pd.Series, *, column: str, words: ConsentWords | None = None
+    values: pd.Series,
+    *,
+    column: str,
+    words: ConsentWords | None = None,
+    language: Language = "en",
 ) -> str | None:
     """Name the answers of an accepted consent column that read as neither yes nor no.
 
@@ -803,6 +809,8 @@ def consent_unread(
         Its name, for the message.
     words
         The unit's own consent answers.
+    language
+        The warning's language (``alerts`` of a Japanese unit: FIX83; ``run`` speaks English).
 
     Returns
     -------
@@ -815,13 +823,10 @@ def consent_unread(
     unread = unread_answers(values, words=words)
     if not unread:
         return None
-    listed = ", ".join(repr(v) for v in unread[:5])
-    more = f" and {len(unread) - 5:,} more" if len(unread) > 5 else ""
-    return (
-        f"columns.contact: {column!r} has answers read as neither yes nor no: {listed}{more}; "
-        "nobody who gave them is contacted. If they grant or refuse contact, list them under "
-        "contact.consent_yes or contact.consent_no."
-    )
+    quote = (lambda v: f"「{v}」") if language == "ja" else repr
+    listed = ("、" if language == "ja" else ", ").join(quote(v) for v in unread[:5])
+    more = t("consent.unread_more", language, n=f"{len(unread) - 5:,}") if len(unread) > 5 else ""
+    return t("consent.unread", language, column=quote(column), listed=listed, more=more)
 
 
 def consent_left_unset(

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 
 from nps_kit.alerts import AlertLog, local_since, parse_since, send_alerts
 from nps_kit.cli import main
-from nps_kit.errors import ConfigError
+from nps_kit.errors import ConfigError, MailError
 from nps_kit.params import load_all, load_unit
 
 pytestmark = pytest.mark.slow
@@ -1473,11 +1473,12 @@ def test_consent_worded_the_export_s_own_way_alerts_whom_the_unit_lists_as_yes(
     )
     assert alerts(project) == 0
     err = capsys.readouterr().err
-    # An answer neither listed nor a known word stays unknown: named, never a yes.
+    # An answer neither listed nor a known word stays unknown: named, never a yes (in the
+    # Japanese unit's language, FIX83).
     assert (
-        "ec: warning: columns.contact: 'contact_ok' has answers read as neither yes nor no: "
-        "'Maybe later'; nobody who gave them is contacted. If they grant or refuse contact, "
-        "list them under contact.consent_yes or contact.consent_no."
+        "ec: warning: columns.contact：「contact_ok」に、可否のどちらとも読めない回答があります："
+        "「Maybe later」。この回答をした人には連絡しません。連絡の許可または拒否を意味する回答"
+        "なら、contact.consent_yesかcontact.consent_noに加えてください。"
     ) in err
     (ec,) = [m for m in smtp.received if "ec-owner@example.com" in m.rcpt_tos]
     text = text_of(ec.message)
@@ -1737,3 +1738,85 @@ def test_a_japanese_project_s_scheduler_log_reads_japanese_first_line_to_last(
         "--help'を参照）、コマンドをもう一度実行してください。アウトボックスに書き出すだけなら、"
         "--dry-runを付けてください。終了ステータスは2です。"
     )
+
+
+def test_a_japanese_unit_s_outbox_lock_consent_and_server_lines_read_japanese(
+    project: Path,
+    smtp: Recorder,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # FIX83 #1: after FIX80 a Japanese project's cron log still showed English lines: the
+    # outbox set-aside line, the lock-wait line, the unread-consent warning and the error of
+    # an SMTP server that does not answer. Each now reads in the run's (the units') language.
+    import subprocess
+    import sys
+
+    from _smtp import free_port
+
+    (project / "parameters" / "cloud.yaml").unlink()
+    data = next(p for p in project.iterdir() if p.name.startswith("export"))
+    maybe = ("E08", "2026-11-04 14:00:00", "EC事業部", "9", "ライト", "", "たぶん")
+    write_export(data, [*ROWS, maybe])
+    outbox = project / "reports" / "alerts" / "outbox"
+    unread = (
+        "ec: warning: columns.contact：「contact_ok」に、可否のどちらとも読めない回答があります："
+        "「たぶん」。この回答をした人には連絡しません。連絡の許可または拒否を意味する回答なら、"
+        "contact.consent_yesかcontact.consent_noに加えてください。"
+    )
+    host, port = os.environ["NPS_KIT_SMTP_HOST"], os.environ["NPS_KIT_SMTP_PORT"]
+    monkeypatch.delenv("NPS_KIT_SMTP_HOST")
+    assert alerts(project) == 2  # no host: the message is written to the outbox
+    assert (outbox / "ec.eml").is_file()
+    assert unread in capsys.readouterr().err.splitlines()
+    # A server that does not answer: said in Japanese, nothing sent, nothing logged (the
+    # library call, as the CLI makes it, without the CLI's 21 s of connection retries).
+    monkeypatch.setenv("NPS_KIT_SMTP_HOST", host)
+    down = free_port()
+    monkeypatch.setenv("NPS_KIT_SMTP_PORT", str(down))
+    units = list(load_all(project / "parameters").units.values())
+    with pytest.raises(MailError) as caught:
+        send_alerts(
+            units, output=project / "reports", since=dt.datetime(2026, 11, 1), retry_delays=()
+        )
+    assert str(caught.value) == (
+        f"SMTPサーバー127.0.0.1:{down}に接続できません（Connection refused）。"
+        "NPS_KIT_SMTP_HOSTとNPS_KIT_SMTP_PORTを確認してください。"
+    )
+    assert not (project / "reports" / "alerts" / "alerted.jsonl").exists()
+    monkeypatch.setenv("NPS_KIT_SMTP_PORT", port)
+    assert alerts(project) == 0
+    assert len(smtp.received) == 1
+    capsys.readouterr()
+    # Nothing new now: the dry run sets the earlier outbox message aside, and says so.
+    assert alerts(project, "--dry-run") == 0
+    err = capsys.readouterr().err.splitlines()
+    (earlier,) = [p for p in outbox.iterdir() if p.is_dir()]
+    assert f"アウトボックス：以前の実行のメッセージ1件を{earlier}に移しました（ec.eml）。" in err
+    assert not [line for line in err if line.startswith("outbox:")]
+    # A second alerts process holds the lock: this one says it waits, in Japanese.
+    lock = project / "reports" / "alerts" / ".alerts.lock"
+    with lock.open("a") as held:
+        fcntl_flock(held)
+        waiting = subprocess.Popen(
+            [sys.executable, "-m", "nps_kit.cli", "alerts", "--all", "--since", "2026-11-01"],
+            cwd=project,
+            stderr=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            text=True,
+            encoding="utf-8",
+        )
+        assert waiting.stderr is not None
+        first = waiting.stderr.readline()  # said before it waits; the lock is still held
+    rest = waiting.stderr.read()
+    assert waiting.wait(timeout=120) == 0
+    shown = lock.relative_to(project)
+    assert first == f"別の'nps-kit alerts'が実行中のため、終わるのを待っています（{shown}）。\n"
+    assert "waiting for it" not in rest
+    assert rest.splitlines()[-1] == "アラート（ユニット数）：新着なし1、スキップ1。"
+
+
+def fcntl_flock(handle: Any) -> None:
+    import fcntl
+
+    fcntl.flock(handle, fcntl.LOCK_EX)

@@ -24,6 +24,7 @@ from _exports import (
 
 from nps_kit.cli import main
 from nps_kit.load import load_responses
+from nps_kit.params import load_all
 from nps_kit.score import nps
 
 # EC事業部: 10 9 3 7 + 無回答 → n 4, NPS 25. 店舗事業部: 10 0 0 8 + abc → n 4, NPS −25.
@@ -1244,3 +1245,134 @@ def test_a_unit_renamed_twice_is_said_as_one_unit(
         "'Ward 3B' and 'Ward 3B Cardio', passed with --parameters, counts them as one, as "
         "nps-kit run would."
     ]
+
+
+@pytest.mark.parametrize("keep", ["earliest", "latest"])
+def test_run_and_score_keep_the_answer_of_a_repeated_id_dedupe_keep_names(
+    keep: str,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # FIX83 #2: dedupe kept the earliest answer of a repeated ticket id; Freshdesk and most
+    # ticket tools keep the latest (the customer re-rated after a follow-up). A later answer
+    # above an earlier one in the file: the time decides, not the file's order.
+    rows = [f"T{i:02d},{s},2026-10-{1 + i:02d} 09:00" for i, s in enumerate([10, 9, 8, 7, 6])]
+    rows += [
+        "T01,0,2026-10-20 09:00",  # re-rated after a follow-up: a detractor now
+        "T02,10,2026-10-25 09:00",
+        "T02,2,2026-10-22 09:00",  # the middle answer of three
+        "T04,9,2026-10-03 08:00",  # written later in the file, answered before T04's 6
+    ]
+    (tmp_path / "export.csv").write_text(
+        "ticket,score,date\n" + "\n".join(rows) + "\n", encoding="utf-8"
+    )
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "desk.yaml").write_text(
+        "name: Desk\nlanguage: en\nperiod: 2026-10\n"
+        f"data: {{path: ../export.csv, dedupe: true, dedupe_keep: {keep}}}\n"
+        "columns: {score: score, date: date, id: ticket}\n",
+        encoding="utf-8",
+    )
+    frame = pd.read_csv(tmp_path / "export.csv", parse_dates=["date"])
+    kept = frame.sort_values("date", kind="stable").drop_duplicates(
+        "ticket", keep="first" if keep == "earliest" else "last"
+    )
+    expected = nps(
+        kept.rename(columns={"score": "nps_score"}).assign(
+            nps_score=lambda f: f["nps_score"].astype(float)
+        )
+    )
+    assert expected.n == 5
+    monkeypatch.chdir(tmp_path)
+    assert main(["run", "desk", "--output", "reports"]) == 0
+    capsys.readouterr()
+    manifest = json.loads((tmp_path / "reports" / "2026-10" / "manifest.json").read_text("utf-8"))
+    report = manifest["units"][0]["summary"]
+    status, out, _ = run(
+        capsys,
+        "export.csv",
+        "--score-column",
+        "score",
+        "--format",
+        "json",
+        "--parameters",
+        "parameters",
+    )
+    overall = json.loads(out)["overall"]
+    assert status == 0
+    assert (report["n"], round(report["nps"], 1)) == (expected.n, round(expected.nps, 1))
+    assert (overall["n"], round(overall["nps"], 1)) == (expected.n, round(expected.nps, 1))
+    said = "dedupe: true" + ("; data.dedupe_keep: latest" if keep == "latest" else "")
+    assert json.loads(out)["notes"] == [
+        f"the row rules of parameters/desk.yaml ({said}) are applied, as nps-kit run reads "
+        "this file."
+    ]
+
+
+_OPENED: list[str] | None = None
+_HOOKED: list[bool] = []
+
+
+def _count_opens(event: str, args: tuple[Any, ...]) -> None:
+    if _OPENED is not None and event == "open" and isinstance(args[0], (str, Path)):
+        _OPENED.append(str(args[0]))
+
+
+@pytest.mark.parametrize("given", [True, False], ids=["parameters", "project_folder"])
+def test_score_reads_the_parameters_folder_once(
+    given: bool, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # FIX83 #3: score read ./parameters twice, for the row rules and for the renames. Every
+    # file the interpreter opens is seen by an audit hook (no mock: the real reads).
+    global _OPENED
+    (tmp_path / "export.csv").write_text(
+        "id,部門,score\n1,Cloud Platform,9\n2,Cloud Services,3\n", encoding="utf-8"
+    )
+    (tmp_path / "parameters").mkdir()
+    (tmp_path / "parameters" / "cloud.yaml").write_text(
+        "name: Cloud\nlanguage: en\ndata: {path: ../export.csv, dedupe: true, filter: "
+        "{column: 部門, values: [Cloud Services], previous_names: [Cloud Platform]}}\n"
+        "columns: {id: id}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    if not _HOOKED:  # a hook stays for the session, inert while _OPENED is None
+        sys.addaudithook(_count_opens)
+        _HOOKED.append(True)
+    _OPENED = []
+    try:
+        args = ["export.csv", "--score-column", "score", "--by", "部門", "--format", "json"]
+        status, out, _ = run(capsys, *args, *(["--parameters", "parameters"] if given else []))
+        opened = [Path(p).name for p in _OPENED]
+        _OPENED = []
+        load_all(Path("parameters"))  # what one reading of the folder opens
+        once = [Path(p).name for p in _OPENED]
+    finally:
+        _OPENED = None
+    assert status == 0 and len(json.loads(out)["notes"]) == 2  # the rules and the rename
+    assert once.count("cloud.yaml") >= 1
+    assert opened.count("cloud.yaml") == once.count("cloud.yaml")
+
+
+def test_score_with_a_broken_parameters_file_says_it_once_without_a_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # FIX83 #3: read once for the row rules and the renames, a broken YAML is one message.
+    (tmp_path / "export.csv").write_text("id,部門,score\n1,Cloud,9\n", encoding="utf-8")
+    (tmp_path / "parameters").mkdir()
+    (tmp_path / "parameters" / "defaults.yaml").write_text("data: [\n", encoding="utf-8")
+    status, out, err = run(
+        capsys,
+        tmp_path / "export.csv",
+        "--score-column",
+        "score",
+        "--by",
+        "部門",
+        "--parameters",
+        tmp_path / "parameters",
+    )
+    assert status == 2 and out == ""
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
+    assert err.startswith(f"nps-kit score: error: {tmp_path / 'parameters' / 'defaults.yaml'}")

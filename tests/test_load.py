@@ -1176,6 +1176,34 @@ def test_dedupe_keeps_the_earliest_response_of_an_id_not_the_first_in_the_file(
     assert plain.data["nps_row"].tolist() == [2, 3, 6]
 
 
+def test_dedupe_keep_latest_keeps_the_latest_dated_answer_of_an_id(tmp_path: Path) -> None:
+    # FIX83 #2: a ticket tool keeps a customer's re-rating. Latest in time, the last in the file
+    # among equal times; an unreadable time is never the latest of dated ones; an exact copy of
+    # the latest answer is one answer (its first copy kept, no chain back and forth).
+    rows = (
+        "id,when,score\n"
+        "A,2026-12-02 11:00,10\n"
+        "B,2026-11-05 09:00,3\n"
+        "A,2026-11-11 09:16,9\n"
+        "B,2026-11-05 09:00,4\n"  # the same time as row 3: the last in the file is kept
+        "C,2026-11-20 08:00,8\n"
+        "C,,7\n"
+        "D,2026-11-01 08:00,1\n"
+        "D,2026-11-21 08:00,6\n"
+        "D,2026-11-21 08:00,6\n"  # an exact copy of row 9
+    )
+    path = write(tmp_path / "r.csv", rows)
+    kept = load_responses(
+        path, id_column="id", date_column="when", dedupe=True, dedupe_keep="latest"
+    )
+    assert kept.data["nps_row"].tolist() == [2, 5, 6, 9]
+    assert kept.data["nps_score"].tolist() == [10, 4, 8, 6]
+    assert kept.report.duplicate_rows == 1 and kept.report.duplicate_ids == 4
+    # Without a date column the file's order decides: the last row of each id.
+    plain = load_responses(path, id_column="id", dedupe=True, dedupe_keep="latest")
+    assert plain.data["nps_row"].tolist() == [4, 5, 7, 9]
+
+
 # A Google Forms export: rows 3 and 6 are double submissions (the same answers 2 s and 5 s
 # after rows 2 and 5), row 7 an exact copy of row 6, row 8 the same answers as row 2 two hours
 # later (another patient), row 9 the same answers as row 4 but 30 s later and another comment.

@@ -191,6 +191,11 @@ UNIT_FILE_ERRORS = [
         id="unfinished_is_include_or_exclude",
     ),
     pytest.param(
+        UNIT.replace("data:\n", "data:\n  dedupe: true\n  dedupe_keep: last\n"),
+        "params/ec.yaml: data.dedupe_keep: expected one of 'earliest' or 'latest'; found 'last'.",
+        id="dedupe_keep_is_earliest_or_latest",
+    ),
+    pytest.param(
         "name: EC\nmail: {to: [ok@example.com], cc: [ec-team.example.com]}\n",
         "params/ec.yaml: mail.cc: expected an e-mail address like team@example.com or "
         "'Team <team@example.com>'; found 'ec-team.example.com'.",

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from nps_kit._renames import EarlierName, Rename
     from nps_kit._row_rules import RowRules
     from nps_kit.load import ColumnIndex
+    from nps_kit.params import ParameterSet
 
 __all__ = ["register"]
 
@@ -164,9 +165,11 @@ def _run(args: argparse.Namespace) -> int:
         "dedupe": args.dedupe,
         "exclude": exclude,
     }
+    # The folder read once for the row rules and the renames (FIX83: it was read twice).
+    project = _project(args)
     # The rows run counts: the row rules of the units reading this file, applied with
     # --parameters and said without it (FIX80: n and NPS differed from run's without a word).
-    rules, rules_said = _row_rules(args, exclude)
+    rules, rules_said = _row_rules(args, exclude, project)
     if args.parameters is not None and rules is not None and rules.options:
         options |= _with_rules(options, rules.options)
     loaded = load_responses(
@@ -182,12 +185,13 @@ def _run(args: argparse.Namespace) -> int:
     renamed: list[str] = rules_said
     stated: list[EarlierName] = []
     if args.parameters is not None:
-        data, merged = _merge_renamed(data, keys, args.parameters, args.data, index)
+        assert project is not None  # _project raises when --parameters cannot be read
+        data, merged = _merge_renamed(data, keys, project, args.data, index)
         renamed += [_merged_note(name, args.parameters) for name in merged]
-    elif keys:
+    elif keys and project is not None:
         # Scored in a project without --parameters: the renames run's folder states are said,
         # not applied (FIX79; the groups here would differ from the report's units).
-        stated = _stated_renames(data, keys, args.data, index)
+        stated = _merge_renamed(data.copy(), keys, project, args.data, index)[1]
         renamed += [_unmerged_note(name) for name in stated]
     if keys and date_column:
         # A rename the project states was said above: not again as one to state (REVIEW35).
@@ -279,28 +283,45 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _project(args: argparse.Namespace) -> ParameterSet | None:
+    """Read the parameters folder ``score`` applies (``--parameters``) or says (``./parameters``).
+
+    Read once, for the row rules and the renames alike (FIX83). A ``--parameters`` folder that
+    cannot be read is an error (one message, exit 2); ``./parameters`` that cannot be read
+    gives ``None`` and nothing is said of it (``run`` says what is wrong with it), as does a
+    project without that folder.
+    """
+    from nps_kit.errors import NpsKitError
+    from nps_kit.params import load_all
+
+    if args.parameters is not None:
+        return load_all(args.parameters)
+    if not _RUN_PARAMETERS.is_dir():
+        return None
+    try:
+        return load_all(_RUN_PARAMETERS)
+    except NpsKitError:
+        return None
+
+
 def _row_rules(
-    args: argparse.Namespace, exclude: tuple[tuple[str, tuple[str, ...]], ...]
+    args: argparse.Namespace,
+    exclude: tuple[tuple[str, tuple[str, ...]], ...],
+    project: ParameterSet | None,
 ) -> tuple[RowRules | None, list[str]]:
     """Find the row rules of the units reading ``args.data``, and the note that says them.
 
     With ``--parameters`` they are applied when its units agree (the note says which file's);
     without it, those of the folder ``run`` reads (``parameters``) that the options given do
-    not already apply are said, not applied. A folder that cannot be read says nothing here
-    (``run`` says what is wrong with it); a ``--parameters`` one is an error, as for renames.
+    not already apply are said, not applied. ``project`` is that folder as :func:`_project`
+    read it (``None``: none, or one that cannot be read, says nothing here).
     """
     from nps_kit._row_rules import export_row_rules, said_rules
-    from nps_kit.errors import NpsKitError
 
     folder = args.parameters if args.parameters is not None else _RUN_PARAMETERS
-    if args.parameters is None and not _RUN_PARAMETERS.is_dir():
+    if project is None:
         return None, []
-    try:
-        rules = export_row_rules(folder, args.data)
-    except NpsKitError:
-        if args.parameters is not None:
-            raise
-        return None, []
+    rules = export_row_rules(project, args.data)
     if rules is None:
         return None, []
     files = ", ".join(str(folder / name) for name in rules.files)
@@ -322,8 +343,8 @@ def _row_rules(
     # Said are the rules the options given do not already apply.
     given = {(column, str(value)) for column, values in exclude for value in values}
     unmet = dict(rules.options)
-    if args.dedupe == unmet["dedupe"]:
-        unmet["dedupe"] = False
+    if args.dedupe == unmet["dedupe"] and unmet.get("dedupe_keep", "earliest") == "earliest":
+        unmet["dedupe"] = False  # --dedupe keeps the earliest, as these rules do
     unmet["exclude"] = tuple(
         (column, left)
         for column, values in unmet["exclude"]
@@ -345,9 +366,12 @@ def _with_rules(options: dict[str, Any], rules: dict[str, Any]) -> dict[str, Any
     out["exclude"] = (*options["exclude"], *rules["exclude"])
     out["unfinished"] = rules["unfinished"]
     out["missing_values"] = rules["missing_values"]
+    if rules["dedupe"]:
+        # Which answer of an id is kept, as run keeps it (FIX83), with a --dedupe given too.
+        out["dedupe_keep"] = rules["dedupe_keep"]
     if rules["dedupe"] and not options["dedupe"]:
         out["dedupe"] = rules["dedupe"]
-        # The id it compares and the time that picks the earliest, as run reads them.
+        # The id it compares and the time that picks the one kept, as run reads them.
         out["id_column"] = options["id_column"] or rules["id_column"]
         if options["date_column"] is None:
             out |= {k: rules[k] for k in ("date_column", "date_format", "timezone")}
@@ -355,20 +379,22 @@ def _with_rules(options: dict[str, Any], rules: dict[str, Any]) -> dict[str, Any
 
 
 def _merge_renamed(
-    data: pd.DataFrame, keys: list[str], parameters: Path, export: Path, index: ColumnIndex
+    data: pd.DataFrame,
+    keys: list[str],
+    parameters: ParameterSet,
+    export: Path,
+    index: ColumnIndex,
 ) -> tuple[pd.DataFrame, list[EarlierName]]:
     """Count each renamed unit's earlier name under its current one in the ``--by`` columns.
 
-    The renames are those of the units of ``parameters`` that read ``export``
-    (:func:`nps_kit._renames.earlier_names`, the reading ``run``'s check shares). Returns the
-    data and the earlier names found.
+    The renames are those of the units of ``parameters`` (:func:`_project`) that read
+    ``export`` (:func:`nps_kit._renames.earlier_names`, the reading ``run``'s check shares).
+    Returns the data and the earlier names found.
     """
     from nps_kit._renames import earlier_names, merge_earlier
     from nps_kit.errors import NpsKitError
-    from nps_kit.params import load_all
 
-    found = load_all(parameters)
-    names = [n for n in earlier_names(found.units.values()) if n.export == export.resolve()]
+    names = [n for n in earlier_names(parameters.units.values()) if n.export == export.resolve()]
     out = []
 
     def column(name: str) -> str | None:
@@ -395,29 +421,9 @@ def _merged_note(name: EarlierName, parameters: Path) -> str:
     )
 
 
-# The folder nps-kit run reads by default (its --parameters), where score looks for renames
-# it was not given.
+# The folder nps-kit run reads by default (its --parameters), where score looks for the row
+# rules and renames it was not given (read once, _project).
 _RUN_PARAMETERS = Path("parameters")
-
-
-def _stated_renames(
-    data: pd.DataFrame, keys: list[str], export: Path, index: ColumnIndex
-) -> list[EarlierName]:
-    """Return the renames ``run``'s parameters folder states for ``--by`` columns, unapplied.
-
-    Without ``--parameters`` the groups are the export's values; when the folder ``run``
-    reads (``parameters``) states that one is another's earlier name, ``run`` reports them as
-    one unit, so the two figures would differ without a word (:func:`_unmerged_note`). A
-    folder that cannot be read gives none (``run`` says what is wrong with it).
-    """
-    from nps_kit.errors import NpsKitError
-
-    if not _RUN_PARAMETERS.is_dir():
-        return []
-    try:
-        return _merge_renamed(data.copy(), keys, _RUN_PARAMETERS, export, index)[1]
-    except NpsKitError:
-        return []
 
 
 def _unmerged_note(name: EarlierName) -> str:

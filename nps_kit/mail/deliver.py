@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from types import TracebackType
 
 from nps_kit.errors import MailError
+from nps_kit.i18n import Language, t
 from nps_kit.mail.compose import ComposedMessage
 from nps_kit.mail.settings import SmtpSettings
 
@@ -79,6 +80,9 @@ class Mailer:
         entries bounds the retries.
     sleep
         How to wait (tests pass a no-op or use zero delays).
+    lang
+        The language of the error of a server that cannot be reached: ``alerts`` of Japanese
+        units say it in Japanese (FIX83); ``send`` speaks English.
     """
 
     def __init__(
@@ -87,12 +91,14 @@ class Mailer:
         *,
         retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
         sleep: Callable[[float], None] = time.sleep,
+        lang: Language = "en",
     ) -> None:
         if settings.host is None:
             raise ValueError("Mailer needs settings with a host")
         self.settings = settings
         self.retry_delays = tuple(retry_delays)
         self._sleep = sleep
+        self._lang: Language = lang
         self._smtp: smtplib.SMTP | None = None
         self._sessions = 0
 
@@ -204,13 +210,15 @@ class Mailer:
                 raise _tls_error(s, exc) from None
             except smtplib.SMTPConnectError as exc:
                 if exc.smtp_code >= 500:
-                    raise _connect_error(s, f"{exc.smtp_code} {_text(exc.smtp_error)}") from None
+                    raise _connect_error(
+                        s, f"{exc.smtp_code} {_text(exc.smtp_error)}", self._lang
+                    ) from None
                 last = exc
             except OSError as exc:
                 last = exc
         if smtp is None:
             reason = getattr(last, "strerror", None) or str(last)
-            raise _connect_error(s, reason)
+            raise _connect_error(s, reason, self._lang)
         try:
             if s.security == "starttls":
                 smtp.ehlo()
@@ -263,10 +271,10 @@ def _text(value: bytes | str) -> str:
     return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
 
 
-def _connect_error(s: SmtpSettings, reason: str) -> MailError:
+def _connect_error(s: SmtpSettings, reason: str, lang: Language) -> MailError:
     return MailError(
-        f"cannot connect to SMTP server {s.address}: {reason}.",
-        hint="Check NPS_KIT_SMTP_HOST and NPS_KIT_SMTP_PORT.",
+        t("delivery.cannot_connect", lang, address=s.address, reason=reason),
+        hint=t("delivery.cannot_connect_hint", lang),
     )
 
 

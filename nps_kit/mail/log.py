@@ -21,6 +21,7 @@ from typing import Any
 
 from nps_kit._atomic import append_line, atomic_write_bytes
 from nps_kit.errors import MailError
+from nps_kit.i18n import Language, join_names, t
 from nps_kit.mail.compose import ComposedMessage
 from nps_kit.summary import UnitSummary, as_summary
 
@@ -202,6 +203,7 @@ def set_aside_stale(
     written: Iterable[Path],
     units: Iterable[str],
     now: dt.datetime | None = None,
+    lang: Language = "en",
 ) -> str | None:
     """Move the outbox's messages a run did not write into a dated subfolder, and say so.
 
@@ -222,6 +224,9 @@ def set_aside_stale(
         the other units' messages where they are.
     now
         The run's time (default: now), in the subfolder's name.
+    lang
+        The line's language: ``alerts`` of Japanese units say it in Japanese (FIX83); ``send``
+        speaks English.
 
     Returns
     -------
@@ -240,9 +245,8 @@ def set_aside_stale(
     target.mkdir(parents=True, exist_ok=True)
     for path in stale:
         os.replace(path, target / path.name)
-    names = ", ".join(p.name for p in stale)
-    what = "1 message" if len(stale) == 1 else f"{len(stale)} messages"
-    return f"outbox: {what} of an earlier run moved to {target} ({names})."
+    names = join_names((p.name for p in stale), lang)
+    return t("delivery.set_aside", lang, n=len(stale), target=target, names=names)
 
 
 def _eml_unit(name: str) -> str:
