@@ -45,6 +45,23 @@ def _literal(english: str) -> str:
     return re.sub(r"<<(\w+)>>", r"(?P<\1>.+?)", re.escape(english))
 
 
+def _renamed_chain(m: re.Match[str]) -> str:
+    """Say a chain of renames (A, then B, then this unit) in Japanese."""
+    middle = "".join(
+        f"「{name}」は{first}より前と{last}より後の回答がなく、"
+        for name, first, last in re.findall(
+            r"'(.+?)' none before ([\d-]+) nor after ([\d-]+), ", m["mid"]
+        )
+    )
+    times = {"twice": "2", "three times": "3"}.get(m["times"], m["times"].split()[0])
+    files = "と".join(f"「{name}」" for name in re.findall(r"'(.+?)'", m["files"]))
+    return (
+        f"「{m['o']}」は{m['l']}より後の回答がなく、{middle}このユニットは{m['f']}より前の回答が"
+        f"ありません。名称が{times}回変わったのなら、代わりに次のfilterで1つのユニットにまとめ、"
+        f"推移をつなげられます（その場合は{files}のユニットファイルを削除してください）："
+    )
+
+
 # What an export's written UTC offsets show (i18n zone_hint.offset / zone_hint.offsets), and
 # what null does with them (scaffold._offset_lines).
 _EVIDENCE = (
@@ -819,6 +836,14 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"「\g<o>」は\g<l>より後の回答がなく、このユニットは\g<f>より前の回答がありません。"
         r"名称が変わったのなら、代わりに次のfilterで1つのユニットにまとめ、推移をつなげられます"
         r"（その場合は「\g<o2>」のユニットファイルを削除してください）：",
+    ),
+    (
+        # A unit renamed twice or more (scaffold._renamed_text, REVIEW35).
+        r"'(?P<o>.+?)' has no answers after (?P<l>[\d-]+), (?P<mid>(?:'.+?' none before "
+        r"[\d-]+ nor after [\d-]+, )+)and this unit none before (?P<f>[\d-]+): if it was "
+        r"renamed (?P<times>twice|three times|\d+ times), this filter instead keeps them one "
+        r"unit with one trend \(then delete the unit files of (?P<files>.+)\):",
+        _renamed_chain,
     ),
     (
         r"Detected from this unit's own answers \((?P<why>.+)\)\.",

@@ -10,6 +10,8 @@ Questions whose headers state the top in the same words are one block ("Note de 
 under 1 (a 0 or a half point 0,5: a mark out of 5 may be 0), else from 1. Before (QA32 followed
 by FIX79), each took the bottom of its own answers, so the service's 0,5 made it 0–5 beside
 the food's 1–5, and ``init`` left one of them out of the ratings as answers of a second scale.
+The top stated is the scale's whatever it is: "(sur 10)" is a mark out of 10, a rating (not a
+second NPS question) even when its answers stop at 7 (REVIEW35: a "(sur 10)" pair was no block).
 """
 
 from __future__ import annotations
@@ -20,7 +22,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-__all__ = ["OUT_OF_FIVE", "BlockScale", "answered_scale", "block_scales", "stated_top"]
+__all__ = [
+    "OUT_OF_FIVE",
+    "BlockScale",
+    "answered_scale",
+    "block_scales",
+    "stated_maximum",
+    "stated_top",
+]
 
 # A header that states a rating out of 5 ("(sur 5)", "(out of 5)", "/5", 5点満点, "(1-5)"): its
 # answers in half points (4,5; 3.0) are ratings on that scale, not numbers to leave out (QA32).
@@ -30,6 +39,15 @@ OUT_OF_FIVE: Final = re.compile(
     r"(?:\bsur|\bout of|\bvon|\bsu|/)\s*5(?![\d.,])"
     r"(?!\s*(?!(?:stars?|étoiles?|sterne|stelle|points?|pts)\b)[^\W\d_])|5\s*点満点"
     r"|[(（]\s*[01]\s*(?:[-–—〜~～]|to|à|bis)\s*5\s*[)）]",
+    re.I,
+)
+# A header that states the top of a rating's scale, any from 3 to 10 ("(sur 10)", "/7",
+# 10点満点), by OUT_OF_FIVE's rule: no word but a rating's unit after it ("sur 10 jours" is no
+# scale), and no number before a slash ("24/7" is hours and days).
+_STATED_TOP: Final = re.compile(
+    r"(?:(?:\bsur|\bout of|\bvon|\bsu)\s*|(?<![\d/])/\s*)(?P<top>10|[3-9])(?![\d.,])"
+    r"(?!\s*(?!(?:stars?|étoiles?|sterne|stelle|points?|pts)\b)[^\W\d_])"
+    r"|(?<![\d.,])(?P<top_ja>10|[3-9])\s*点満点",
     re.I,
 )
 # A header that states both ends of a rating's range: "(1-5)", （0〜5）, "(1 to 7)".
@@ -58,11 +76,25 @@ def stated_top(header: str) -> str | None:
     asked = _asked(header)
     if _stated_range(asked) is not None:
         return None
-    found = OUT_OF_FIVE.search(asked)
+    found = _STATED_TOP.search(asked)
     if found is None:
         return None
     # One spelling of the words: "/ 5" is "/5", "sur  5" "sur 5" (REVIEW35: two blocks).
     return re.sub(r"/\s+", "/", " ".join(found.group().casefold().split()))
+
+
+def stated_maximum(header: str) -> int | None:
+    """Return the top a header states alone ("(sur 10)": 10), else ``None``.
+
+    Examples
+    --------
+    >>> stated_maximum("Note du service (sur 10)")
+    10
+    >>> stated_maximum("Open 24/7") is None
+    True
+    """
+    words = stated_top(header)
+    return None if words is None else int(re.sub(r"\D", "", words))
 
 
 def answered_scale(header: str, low: float, high: float) -> tuple[tuple[int, int], bool]:
@@ -80,12 +112,18 @@ def answered_scale(header: str, low: float, high: float) -> tuple[tuple[int, int
     tuple
         ``((bottom, top), overruled)``: a stated range as stated ("(1-5)" answered 0 is 1–5:
         its 0 is off the scale, counted as invalid in the report; ``overruled`` says the
-        answers alone would give another), else top 5 or 7 by the answers and bottom 1, or 0
-        when an answer is under 1 (before the block's rule, :func:`block_scales`).
+        answers alone would give another), else the top stated ("(sur 10)" answered up to 7 is
+        out of 10, overruled) or 5 or 7 by the answers, and bottom 1, or 0 when an answer is
+        under 1 (before the block's rule, :func:`block_scales`).
     """
     stated = _stated_range(header)
-    answered = ((0 if low < 1 else 1), (5 if high <= 5 else 7))
-    return (stated, stated != answered) if stated is not None else (answered, False)
+    answered = ((0 if low < 1 else 1), (5 if high <= 5 else 7 if high <= 7 else 10))
+    if stated is None:
+        top = stated_maximum(header)
+        if top is None or high > top:
+            return answered, False
+        stated = (answered[0], top)
+    return stated, stated != answered
 
 
 @dataclass(frozen=True)

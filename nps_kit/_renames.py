@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = [
     "EarlierName",
     "Rename",
+    "chains",
     "earlier_names",
     "merge_earlier",
     "renames",
@@ -113,6 +114,26 @@ def renames(values: pd.Series, dates: pd.Series) -> list[Rename]:
         if olds[old] == 1 and news[new] == 1
     ]
     return sorted(found, key=lambda r: (r.first_new, r.new))
+
+
+def chains(found: Iterable[Rename]) -> list[tuple[Rename, ...]]:
+    """Join renames into one unit's names: A -> B and B -> C are one unit renamed twice.
+
+    What ``init --from`` proposes (one merge of A, B and C: the file of C lists A and B) and
+    ``score --by`` says, from :func:`renames`: REVIEW35 saw two proposals, B's file listing A
+    and C's listing B, which followed made two units again. Each chain in the order of its
+    renames; chains ordered as their first renames are.
+    """
+    found = list(found)
+    after = {r.old: r for r in found}
+    news = {r.new for r in found}
+    out = []
+    for first in (r for r in found if r.old not in news):
+        chain = [first]
+        while chain[-1].new in after and len(chain) <= len(found):
+            chain.append(after[chain[-1].new])
+        out.append(tuple(chain))
+    return out
 
 
 @dataclass(frozen=True)

@@ -1139,23 +1139,31 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "sections.parts_joiner": {"ja": "／", "en": " / "},
     "sections.above_unit": {"ja": "全体より高い ▲ {names}", "en": "above the unit ▲ {names}"},
     "sections.below_unit": {"ja": "全体より低い ▼ {names}", "en": "below the unit ▼ {names}"},
-    # One language is "that language", several "those languages" (FIX80: French and Spanish
-    # were "that language"); UnreadComments.message picks the sentence.
+    # The reader's sentence: what the language means for them, no instruction to edit a file
+    # a manager cannot (REVIEW35); the analyst's is words_unread_hint (the run's warning) and
+    # the data quality's discovery.unread_value. One language is "that language", several
+    # "those languages" (FIX80); UnreadComments.message and .hint pick the sentence.
     "sections.words_unread": {
-        "ja": "コメントの多く（{comments}件中{n}件）は{languages}で、テーマパックも特徴語の比較も"
-        "この言語を読みません。その言語の語句を themes.yaml に書けば、テーマが付きます"
-        "（賛否は「中立」）。",
-        "en": "Most comments ({n} of {comments}) are in {languages}, which neither the theme "
-        "packs nor the comparison of words read: no themes or typical phrases come from them. "
-        "Words of that language written in themes.yaml tag them, as neutral mentions.",
+        "ja": "コメントの多く（{comments}件中{n}件）は{languages}で、このレポートの分析はこの言語を"
+        "読みません。これらのコメントは分析されず、テーマも特徴語も出ていません。",
+        "en": "Most comments ({n} of {comments}) are in {languages}, which this report's "
+        "analysis does not read: they are not analysed, so no themes or typical phrases come "
+        "from them.",
     },
     "sections.words_unread_several": {
-        "ja": "コメントの多く（{comments}件中{n}件）は{languages}で、テーマパックも特徴語の比較も"
-        "これらの言語を読みません。これらの言語の語句を themes.yaml に書けば、テーマが付きます"
-        "（賛否は「中立」）。",
-        "en": "Most comments ({n} of {comments}) are in {languages}, which neither the theme "
-        "packs nor the comparison of words read: no themes or typical phrases come from them. "
-        "Words of those languages written in themes.yaml tag them, as neutral mentions.",
+        "ja": "コメントの多く（{comments}件中{n}件）は{languages}で、このレポートの分析はこれらの"
+        "言語を読みません。これらのコメントは分析されず、テーマも特徴語も出ていません。",
+        "en": "Most comments ({n} of {comments}) are in {languages}, which this report's "
+        "analysis does not read: they are not analysed, so no themes or typical phrases come "
+        "from them.",
+    },
+    "sections.words_unread_hint": {
+        "ja": "その言語の語句を「{themes}」に書けば、テーマが付きます（賛否は「中立」）。",
+        "en": "Words of that language written in {themes} tag them, as neutral mentions.",
+    },
+    "sections.words_unread_hint_several": {
+        "ja": "これらの言語の語句を「{themes}」に書けば、テーマが付きます（賛否は「中立」）。",
+        "en": "Words of those languages written in {themes} tag them, as neutral mentions.",
     },
     "sections.words_too_few": {
         "ja": "批判者と推奨者の言葉を比べるには、コメントの量や種類が足りません。",

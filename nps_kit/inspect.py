@@ -32,7 +32,7 @@ from nps_kit._consent import (
 )
 from nps_kit._id_repeats import same_response_repeats
 from nps_kit._phone import looks_like_phone
-from nps_kit._rating_scale import OUT_OF_FIVE, answered_scale, block_scales
+from nps_kit._rating_scale import OUT_OF_FIVE, answered_scale, block_scales, stated_maximum
 from nps_kit._response_meta import (
     ANONYMOUS,
     language_codes,
@@ -641,6 +641,39 @@ def _one_scale_per_block(infos: list[ColumnInfo], notes: list[str]) -> list[Colu
     return out
 
 
+def _lone_mark_out_of_ten(
+    infos: list[ColumnInfo], notes: list[str]
+) -> tuple[list[ColumnInfo], str | None]:
+    """Take a lone rating "(sur 10)" as the score when no column is 0–10.
+
+    A mark out of 10 beside the NPS question is a rating (REVIEW35); alone in its export it is
+    the only score there is, as it was before, and its block's note no longer applies. Without
+    a 0 answered it is a 1–10 scale, said so as any score without a 0.
+    """
+    alone = [
+        c
+        for c in infos
+        if c.kind == "rating" and c.scale is not None and c.scale[1] == 10 and not c.codes
+    ]
+    if len(alone) != 1:
+        return infos, None
+    taken = alone[0]
+    if taken.note is not None:
+        notes.remove(taken.note)
+    if taken.scale == (0, 10):
+        kind: Kind = "nps"
+        detail = "0–10"
+    else:
+        kind, detail = "scale", "1–10? (no 0 in its answers)"
+    out = [
+        replace(c, kind=kind, detail=detail, scale=(0, 10) if kind == "nps" else (1, 10), note=None)
+        if c is taken
+        else c
+        for c in infos
+    ]
+    return out, taken.column
+
+
 def _separator(answers: _Answers) -> str | None:
     """Return the separator of a multi-select column, or ``None``.
 
@@ -999,7 +1032,9 @@ def _classify(
         # only 0 and 1 answered would become the report's main rating scale.
         return "categorical", "2 values", None, None
     if share >= 0.9 and valid:
-        if high <= 7:
+        top = stated_maximum(asked)
+        if high <= 7 or (top is not None and high <= top and not _RECOMMEND.search(asked)):
+            # A mark "(sur 10)" is a rating out of 10, not a second NPS question (REVIEW35).
             return _rating(asked, low, high)
         if low == 0 or valid < _MIN_ZERO_EVIDENCE:
             return "nps", "0–10", (0, 10), None
@@ -1460,6 +1495,8 @@ def inspect_export(
     notes: list[str] = list(date_notes)
     infos = _one_scale_per_block(infos, notes)
     nps_col = _nps_column(infos)
+    if nps_col is None:
+        infos, nps_col = _lone_mark_out_of_ten(infos, notes)
     if report.title_rows:
         # QA21: the title read as the header named every column 'Unnamed: N'.
         above = "Row 1 is" if report.title_rows == 1 else f"Rows 1–{report.title_rows} are"

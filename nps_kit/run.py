@@ -1509,6 +1509,14 @@ def summary_table(result: RunResult) -> str:
         if unread:
             words = unread.words()
             notes.append(f"{r.unit}: warning: {words.message()} {words.hint()}")
+        foreign = r.summary.unread_comments if r.summary else None
+        if foreign is not None:
+            # The report and the e-mail say what it means for their reader; what to do is the
+            # analyst's, said here (REVIEW35).
+            themes = r.parameters.get("themes_path") or "themes.yaml"
+            notes.append(
+                f"{r.unit}: warning: {foreign.message('en')} {foreign.hint(themes=str(themes))}"
+            )
         notes += [f"{r.unit}: warning: {warning}" for warning in said]
     for unit, error in result.skipped.items():
         status = "no data" if error.key == NO_RESPONSES else "refused"

@@ -8,6 +8,7 @@ follow-up questions — so that ``nps-kit run`` works at once and a person can c
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -39,7 +40,7 @@ from nps_kit._id_repeats import (
 )
 from nps_kit._init_words import in_language
 from nps_kit._question_label import header_label, short_labels
-from nps_kit._renames import Rename, renames
+from nps_kit._renames import Rename, chains, renames
 from nps_kit._value_key import cell_text, one_spelling, spellings
 from nps_kit._values import DATE_FORMS, parse_date_values, parse_scores, scale_split
 from nps_kit._width import display_width
@@ -1616,6 +1617,33 @@ def _other_language_lines(others: Sequence[str], language: str) -> list[str]:
     return textwrap.wrap(text, 88, initial_indent="# ", subsequent_indent="# ")
 
 
+def _renamed_text(chain: Sequence[Rename]) -> str:
+    """Say why a unit's file proposes its earlier names: one rename, or a chain of them.
+
+    A unit renamed twice (A -> B -> C) is one proposal in C's file listing A and B (REVIEW35:
+    two, B's listing A and C's listing B, which followed made two units again).
+    """
+    first = chain[0]
+    if len(chain) == 1:
+        return (
+            f"{first.old!r} has no answers after {first.last_old} and this unit none before "
+            f"{first.first_new}: if it was renamed, this filter instead keeps them one unit "
+            f"with one trend (then delete the unit file of {first.old!r}):"
+        )
+    between = "".join(
+        f"{later.old!r} none before {earlier.first_new} nor after {later.last_old}, "
+        for earlier, later in itertools.pairwise(chain)
+    )
+    times = {2: "twice", 3: "three times"}.get(len(chain), f"{len(chain)} times")
+    olds = [repr(r.old) for r in chain]
+    return (
+        f"{first.old!r} has no answers after {first.last_old}, {between}and this unit none "
+        f"before {chain[-1].first_new}: if it was renamed {times}, this filter instead keeps "
+        f"them one unit with one trend (then delete the unit files of {', '.join(olds[:-1])} "
+        f"and {olds[-1]}):"
+    )
+
+
 def _unit_text(
     unit: str,
     name: str,
@@ -1626,7 +1654,7 @@ def _unit_text(
     project_language: str = "en",
     zone: ZoneHint | None = None,
     also: Sequence[tuple[str, int]] = (),
-    renamed: Rename | None = None,
+    renamed: Sequence[Rename] = (),
 ) -> str:
     lines = [
         f"# The {name} report, written by `nps-kit init --from`; merged over defaults.yaml.",
@@ -1674,19 +1702,19 @@ def _unit_text(
             "  # Only this unit's rows.",
             f"  filter: {{column: {scalar(column)}, values: [{listed}]}}",
         ]
-        if renamed is not None:
+        if renamed:
             # QA29 F8: a ward renamed mid-month was two units, the new one without a trend.
-            text = (
-                f"{renamed.old!r} has no answers after {renamed.last_old} and this unit none "
-                f"before {renamed.first_new}: if it was renamed, this filter instead keeps them "
-                f"one unit with one trend (then delete the unit file of {renamed.old!r}):"
-            )
             lines += textwrap.wrap(
-                text, 88, initial_indent="  # ", subsequent_indent="  # ", break_on_hyphens=False
+                _renamed_text(renamed),
+                88,
+                initial_indent="  # ",
+                subsequent_indent="  # ",
+                break_on_hyphens=False,
             )
+            earlier = ", ".join(scalar(r.old) for r in renamed)
             lines.append(
                 f"  # filter: {{column: {scalar(column)}, values: [{listed}], "
-                f"previous_names: [{scalar(renamed.old)}]}}"
+                f"previous_names: [{earlier}]}}"
             )
     # Commented out: a live list would replace the recipients defaults.yaml may be given later.
     lines += [
@@ -1769,10 +1797,11 @@ def project_from_export(
     if column is not None:
         variants = spellings(data[column])
         data = data.assign(**{column: one_spelling(data[column])})
-    moved: dict[str, Rename] = {}
+    moved: dict[str, tuple[Rename, ...]] = {}
     if column is not None and found.date_column is not None:
         read = parse_date_values(found.data[found.date_column], source=found.load.source)
-        moved = {r.new: r for r in renames(data[column], read.dates)}
+        # A chain A -> B -> C is one unit: C's file proposes A and B, B's nothing (REVIEW35).
+        moved = {chain[-1].new: chain for chain in chains(renames(data[column], read.dates))}
     zones = (
         _offset_zones(data, date_column=found.date_column, unit_column=column, name=single)
         if found.date_column is not None
@@ -1849,7 +1878,7 @@ def project_from_export(
                 language=spoken.get(value),
                 project_language=found.language,
                 zone=zones.units.get(value),
-                renamed=moved.get(value),
+                renamed=moved.get(value, ()),
             )
     texts_by_file[Path("README.md")] = _readme(export, language=found.language)
     existing = [str(p) for p in texts_by_file if (root / p).exists()]

@@ -267,10 +267,12 @@ class UnreadComments(_Record):
     languages: tuple[str, ...] = ()
 
     def message(self, lang: Language) -> str:
-        """Return the report's sentence: how many of the comments are in which languages.
+        """Return the reader's sentence: how many comments are in which languages, unanalysed.
 
-        ``Most comments (22 of 24) are in French, which neither the theme packs nor the
-        comparison of words read: …`` / ``コメントの多く（24件中22件）はフランス語で、…``.
+        ``Most comments (22 of 24) are in French, which this report's analysis does not read:
+        they are not analysed, …`` / ``コメントの多く（24件中22件）はフランス語で、…``. No word of
+        themes.yaml: the manager who reads the report and the e-mail cannot edit it (REVIEW35);
+        :meth:`hint` is the analyst's.
         """
         from nps_kit.i18n import join_names, t
         from nps_kit.text.languages import language_name
@@ -284,6 +286,18 @@ class UnreadComments(_Record):
             comments=f"{self.comments:,}",
             languages=join_names(names, lang),
         )
+
+    def hint(self, lang: Language = "en", *, themes: str = "themes.yaml") -> str:
+        """Return the analyst's instruction: words of the language in ``themes`` tag them.
+
+        Said where the analyst reads (the end of ``run``; the report's data quality has its own
+        row), never to the report's or the e-mail's reader.
+        """
+        from nps_kit.i18n import t
+
+        several = len(self.languages) > 1
+        key = "sections.words_unread_hint_several" if several else "sections.words_unread_hint"
+        return t(key, lang, themes=themes)
 
 
 @dataclass(frozen=True)

@@ -136,3 +136,85 @@ def test_a_rating_stated_on_another_scale_is_said_where_init_leaves_it_out(
         "answer, as mean\n  # ratings compare one scale (followups.scale)."
     )
     assert said in text
+
+
+def test_a_pair_rated_out_of_10_is_one_block_on_one_scale(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # REVIEW35: "(sur 10)" was no block: the food answered 1–7 read as a 1–7 rating, the
+    # service answered 0–10 as a second NPS question, and init left the service out without
+    # a word. Two marks stated out of 10 share one scale whatever each one's answers reach.
+    food, service = "Note de la cuisine (sur 10)", "Note du service (sur 10)"
+    n = 120
+    frame = pd.DataFrame(
+        {
+            "#": [f"t{i:04d}" for i in range(n)],
+            "Recommanderiez-vous nos restaurants ? (0-10)": [i % 11 for i in range(n)],
+            food: [str(1 + i % 7) for i in range(n)],  # none over 7: still out of 10
+            service: [str(i % 11) for i in range(n)],
+            "Pourquoi cette note ?": ["Lent" if i % 2 else "Bien" for i in range(n)],
+            "Submit Date (UTC)": [f"{1 + i % 28:02d}/11/2026 12:00" for i in range(n)],
+        }
+    )
+    frame.to_csv(tmp_path / "bistro.csv", sep=";", index=False)
+    found = _inspected(capsys, tmp_path / "bistro.csv")
+    columns = {c["column"]: c for c in found["columns"]}
+    assert found["nps_column"] == "Recommanderiez-vous nos restaurants ? (0-10)"
+    assert [(columns[c]["kind"], columns[c]["scale"]) for c in (food, service)] == [
+        ("rating", [0, 10]),
+        ("rating", [0, 10]),
+    ]
+    assert columns[food]["detail"] == "0–10 as its block"
+    said = (
+        "The 2 questions rated 'sur 10' are on one scale, 0–10: a mark out of 10 from 0, as "
+        "'Note du service (sur 10)' has answers under 1."
+    )
+    assert said in found["notes"]
+    project = tmp_path / "project"
+    assert main(["init", str(project), "--from", str(tmp_path / "bistro.csv")]) == 0
+    text = (project / "parameters" / "defaults.yaml").read_text("utf-8")
+    followups = yaml.safe_load(text)["followups"]
+    rated = [(f["column"], f["type"], f.get("scale")) for f in followups if f["type"] != "text"]
+    assert rated == [(food, "rating", [0, 10]), (service, "rating", [0, 10])]
+
+
+def test_the_top_a_header_states_is_the_scale_whatever_the_answers_reach() -> None:
+    # Answered only up to 7, a mark "sur 10" is still out of 10 (not a 1–7 scale).
+    assert answered_scale("Note (sur 10)", 1, 7) == ((1, 10), True)
+    assert answered_scale("Note /10", 0, 10) == ((0, 10), False)
+    assert stated_top("Note / 10") == "/10"
+    assert stated_top("Accueil 10点満点") == "10点満点"
+    assert stated_top("Open 24/7") is None  # hours a day over days a week, no scale
+    assert stated_top("Note (sur 10 jours)") is None
+    blocks = block_scales([("a", "A (sur 10)", (1, 10)), ("b", "B (sur 10)", (0, 10))])
+    assert [(b.columns, b.scale, b.under_one) for b in blocks] == [(("a", "b"), (0, 10), ("b",))]
+
+
+def test_a_lone_mark_out_of_10_without_another_score_is_the_score(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A "(sur 10)" beside the NPS question is a rating; alone in its export it is still the
+    # score inspect finds, as before REVIEW35's fix, and no block's note is said of it.
+    n = 60
+    frame = pd.DataFrame(
+        {
+            "Note globale (sur 10)": [i % 11 for i in range(n)],
+            "Pourquoi ?": ["Lent" if i % 2 else "Bien" for i in range(n)],
+            "Date": [f"2026-11-{1 + i % 28:02d}" for i in range(n)],
+        }
+    )
+    frame.to_csv(tmp_path / "seul.csv", index=False)
+    found = _inspected(capsys, tmp_path / "seul.csv")
+    assert found["nps_column"] == "Note globale (sur 10)"
+    assert {c["column"]: c["kind"] for c in found["columns"]}["Note globale (sur 10)"] == "nps"
+    assert not any("sur 10" in note for note in found["notes"])
+    # answered from 1, it is a 1–10 score, said as any score without a 0
+    frame["Note globale (sur 10)"] = [1 + i % 10 for i in range(n)]
+    frame.to_csv(tmp_path / "seul.csv", index=False)
+    found = _inspected(capsys, tmp_path / "seul.csv")
+    assert found["nps_column"] == "Note globale (sur 10)"
+    assert {c["column"]: c["kind"] for c in found["columns"]}["Note globale (sur 10)"] == "scale"
+    assert (
+        "'Note globale (sur 10)' has no 0 in its answers: the survey may use 1–10, which is not "
+        "NPS." in found["notes"]
+    )

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from nps_kit._renames import EarlierName, Rename, merge_earlier, renames
+from nps_kit._renames import EarlierName, Rename, chains, merge_earlier, renames
 
 
 def _answers(*spans: tuple[str, str, str]) -> tuple[pd.Series, pd.Series]:
@@ -73,3 +73,19 @@ def test_an_earlier_name_is_written_as_the_current_one_compared_as_filters_compa
     assert merged.tolist()[:4] == ["Ward 3B (Cardiology)"] * 3 + ["Ward 4"]
     assert pd.isna(merged.iloc[4]) and found == [name]
     assert merge_earlier(pd.Series(["Ward 4"]), [name])[1] == []
+
+
+def test_a_unit_renamed_twice_is_one_chain() -> None:
+    # REVIEW35: A -> B and B -> C were two proposals (B's file listing A, C's listing B); one
+    # unit renamed twice is one chain, C's file listing A and B.
+    values, dates = _answers(
+        ("Ward 3B", "2026-04-02", "2026-09-19"),
+        ("Ward 3B Cardio", "2026-09-20", "2026-10-31"),
+        ("Ward 3B Cardiology", "2026-11-01", "2026-11-30"),
+        ("Ward 5", "2026-04-01", "2026-11-30"),
+    )
+    found = renames(values, dates)
+    assert [[(r.old, r.new) for r in chain] for chain in chains(found)] == [
+        [("Ward 3B", "Ward 3B Cardio"), ("Ward 3B Cardio", "Ward 3B Cardiology")]
+    ]
+    assert chains(found[:1]) == [(found[0],)]

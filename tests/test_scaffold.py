@@ -2835,6 +2835,64 @@ def test_init_proposes_one_unit_for_a_ward_renamed_mid_month(
     assert "previous_names" not in (root / "parameters" / "ward-5.yaml").read_text("utf-8")
 
 
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_init_proposes_one_merge_for_a_ward_renamed_twice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str
+) -> None:
+    # REVIEW35: Ward 3B became Ward 3B Cardio in September, Ward 3B Cardiology in November.
+    # init proposed two renames: Ward 3B Cardio's file listing Ward 3B, Ward 3B Cardiology's
+    # listing Ward 3B Cardio; followed, they were two units again, the first without its
+    # newest months. One merge of the three: the last name's file lists both earlier ones.
+    comment = "fine" if lang == "en" else "とても良い対応でした"
+    names = {8: "Ward 3B", 9: "Ward 3B", 10: "Ward 3B Cardio", 11: "Ward 3B Cardiology"}
+    rows = ["id,Ward,submitted_at,score,comment"]
+    for i, day in enumerate(pd.date_range("2026-08-01", "2026-11-30", freq="D")):
+        ward = names[day.month] if day.month != 9 or day.day < 20 else "Ward 3B Cardio"
+        for k, name in enumerate(("Ward 5", ward)):
+            rows.append(f"R{i}-{k},{name},{day:%Y-%m-%d} 10:00,{(i * 7 + k) % 11},{comment}")
+    export = tmp_path / "wards.csv"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    root = tmp_path / "p"
+    assert main(["init", str(root), "--from", str(export), "--unit-column", "Ward"]) == 0
+    assert (
+        "note: 1 unit(s) may be another renamed (one value stops as the other starts, one name "
+        "the start of the other); each file has, commented out, the filter that keeps them one "
+        "unit with one trend: ward-3b-cardiology.yaml (Ward 3B, Ward 3B Cardio)"
+    ) in capsys.readouterr().err
+    params = root / "parameters"
+    assert "previous_names" not in (params / "ward-3b-cardio.yaml").read_text("utf-8")
+    path = params / "ward-3b-cardiology.yaml"
+    text = path.read_text(encoding="utf-8")
+    proposed = (
+        "  # filter: {column: Ward, values: [Ward 3B Cardiology], previous_names: [Ward 3B, "
+        "Ward 3B Cardio]}"
+    )
+    assert proposed in text.split("\n")
+    said = ("" if lang == "ja" else " ").join(
+        line.strip().removeprefix("# ") for line in text.split("\n")
+    )
+    assert (
+        "'Ward 3B' has no answers after 2026-09-19, 'Ward 3B Cardio' none before 2026-09-20 "
+        "nor after 2026-10-31, and this unit none before 2026-11-01: if it was renamed twice, "
+        "this filter instead keeps them one unit with one trend (then delete the unit files of "
+        "'Ward 3B' and 'Ward 3B Cardio'):"
+        if lang == "en"
+        else "「Ward 3B」は2026-09-19より後の回答がなく、「Ward 3B Cardio」は2026-09-20より前と"
+        "2026-10-31より後の回答がなく、このユニットは2026-11-01より前の回答がありません。名称が"
+        "2回変わったのなら、代わりに次のfilterで1つのユニットにまとめ、推移をつなげられます（その"
+        "場合は「Ward 3B」と「Ward 3B Cardio」のユニットファイルを削除してください）："
+    ) in said
+    # Uncommented as it says, with the two earlier files deleted, the project loads.
+    live = "  filter: {column: Ward, values: [Ward 3B Cardiology]}"
+    path.write_text(text.replace(live, proposed.replace("# ", "", 1)), encoding="utf-8")
+    (params / "ward-3b.yaml").unlink()
+    (params / "ward-3b-cardio.yaml").unlink()
+    unit = load_unit(path)
+    assert unit.data.filter is not None
+    assert unit.data.filter.previous_names == ["Ward 3B", "Ward 3B Cardio"]
+    assert load_all(params).errors == []
+
+
 def test_the_date_as_id_proposal_is_in_japanese_for_a_japanese_header() -> None:
     # QA32: a clinic's defaults.yaml said in English "'回答日時' is distinct in 700 of 700
     # rows; when no two responses share one, set id: 回答日時 …": the sentence was translated

@@ -2070,12 +2070,12 @@ def test_comments_no_pack_reads_are_said_so_not_too_few(
     shown = show(sections.followups, unit, analysis)
     assert t("sections.words_too_few", lang) not in shown.text
     said = {
-        "ja": "コメントの多く（11件中11件）はフランス語で、テーマパックも特徴語の比較もこの言語を"
+        "ja": "コメントの多く（11件中11件）はフランス語で、このレポートの分析はこの言語を"
         "読みません",
-        "en": "Most comments (11 of 11) are in French, which neither the theme packs nor the "
-        "comparison of words read",
+        "en": "Most comments (11 of 11) are in French, which this report's analysis does not read",
     }[lang]
     assert said in shown.text
+    assert "themes.yaml" not in shown.text  # the reader's sentence (REVIEW35)
     # FIX78: the summary carries the fact the sentence is made of, for the e-mail and overview
     head = show(sections.headline_section, unit, target=None).value
     unread = sections.summary(unit, head, analysis=analysis).unread_comments

@@ -445,7 +445,7 @@ def _looks_renamed(
     has been merged before this looks, and one the project's parameters state (``stated``,
     their earlier names) has its own note.
     """
-    from nps_kit._renames import renames
+    from nps_kit._renames import chains, renames
     from nps_kit._value_key import one_spelling, value_key
 
     said = {value_key(old) for old in stated}
@@ -458,13 +458,7 @@ def _looks_renamed(
         ]
         # A unit renamed twice (A -> B -> C) is one unit whose file lists A and B, not two
         # renames each asking for a file (REVIEW35: the first for B, itself an earlier name).
-        after = {r.old: r for r in found}
-        news = {r.new for r in found}
-        for first in (r for r in found if r.old not in news):
-            chain = [first]
-            while chain[-1].new in after and len(chain) <= len(found):
-                chain.append(after[chain[-1].new])
-            notes.append(_renamed_note(chain, key))
+        notes += [_renamed_note(list(chain), key) for chain in chains(found)]
     return notes
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection
-from typing import NamedTuple
+from functools import lru_cache
+from typing import Final, NamedTuple
 
 import pandas as pd
 
-from nps_kit.text._clause_rules import _JA_BARE_NEGATION
 from nps_kit.text._lexicon import EMOJI_CUES, EN_NEGATORS
-from nps_kit.text.tokens import normalise_one
+from nps_kit.text.tokens import _tagger, normalise_one
 
 __all__ = ["representative_comments"]
 
@@ -128,22 +128,65 @@ _PREFIXES = ("un", "in", "im", "ir", "il", "dis", "non")
 _NEGATED_MIN = 3
 
 
+# A Japanese negation, as the tokeniser (UniDic) reads it: the auxiliary ない/ぬ/ず/へん (行か
+# ない, 届きません, もらえず, つながらへん), the auxiliary adjective 無い (早くない, 時間がない)
+# and the noun 無し (問題なし). Not the kana of an adjective that ends in ない (少ない, 危ない,
+# 情けない, 味気ない are one word: REVIEW35, 「待ち時間が少ない」 read as negated).
+_JA_NEGATING: Final = {("助動詞", "ない"), ("助動詞", "ず"), ("助動詞", "ぬ"), ("助動詞", "へん")}
+_JA_NEGATING_WORDS: Final = {("形容詞", "無い"), ("名詞", "無し")}
+_JA_TEXT: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+@lru_cache(maxsize=65536)
+def _negates(text: str) -> bool:
+    """Whether a comment negates: the direction of what it says, not how often it says it.
+
+    "Not good, not good at all" negates as "not good" does (REVIEW35: counted, the two were
+    two quotes). In Japanese a negation of a negation (つまらなくない, 少なくなくない) cancels:
+    negations in a row, each on the one before (its く/ず form, maybe は or も between), count
+    by their parity.
+    """
+    folded = normalise_one(text).replace("'", "").replace("’", "")
+    if any(word in EN_NEGATORS for word in re.findall(r"\w+", folded)):
+        return True
+    if not _JA_TEXT.search(folded):
+        return False
+    run = 0  # negations in a row, each on the one before
+    negated = False
+    joined = False  # the last word was a negation's continuative form (なく, ず), or は/も after it
+    for word in _tagger()(unicodedata.normalize("NFKC", text)):
+        feature = word.feature
+        key = (feature.pos1, feature.lemma)
+        if key in _JA_NEGATING or key in _JA_NEGATING_WORDS:
+            run = run + 1 if joined else 1
+            joined = str(feature.cForm).startswith("連用形")
+            if not joined:
+                negated |= run % 2 == 1
+                run = 0
+            continue
+        if joined and feature.pos1 == "助詞" and word.surface in ("は", "も"):
+            continue
+        if joined:
+            negated |= run % 2 == 1
+            run, joined = 0, False
+    return negated or run % 2 == 1
+
+
 class _Read(NamedTuple):
     """What the near-duplicate test reads of a comment besides its letters."""
 
     key: QuoteKey
     words: frozenset[str]
-    negations: int
+    negates: bool
     signs: str
 
 
 def _read(text: str, key: QuoteKey) -> _Read:
-    """Its words and how often it negates (the tagger's negators and Japanese negations)."""
+    """Its words, whether it negates (:func:`_negates`) and its signs."""
     folded = normalise_one(text).replace("'", "").replace("’", "")
     words = re.findall(r"\w+", folded)
-    english = sum(word in EN_NEGATORS for word in words)
     signs = _signs(_quote_key(_DECORATIONS.sub(" ", text)))
-    return _Read(key, frozenset(words), english + len(_JA_BARE_NEGATION.findall(folded)), signs)
+    return _Read(key, frozenset(words), _negates(text), signs)
 
 
 def _told_apart(a: _Read, b: _Read) -> bool:
@@ -151,13 +194,14 @@ def _told_apart(a: _Read, b: _Read) -> bool:
 
     Their signs differ (○ and ×, "+20%" and "-20%", "Wait 5 min" and "Wait < 5 min"; not a
     bullet, arrow, tilde or heart, :data:`_DECORATIONS`), both
-    judge by emoji, differently ("Delivery 👍", "Delivery 👎"), one negates more ("The
-    delivery was good", "The delivery was not good", 「配送が早い」「配送が早くない」) or says a
+    judge by emoji, differently ("Delivery 👍", "Delivery 👎"), one negates and the other not
+    ("The delivery was good", "The delivery was not good", 「配送が早い」「配送が早くない」; "not
+    good, not good at all" negates as "not good" does, :func:`_negates`) or says a
     word of the other's negated ("Staff were helpful", "Staff were unhelpful"): the 3-gram
     likeness, which sees a few characters in many changed, must not make one of them a
     near-duplicate of the other.
     """
-    if a.signs != b.signs or a.negations != b.negations:
+    if a.signs != b.signs or a.negates != b.negates:
         return True
     if a.key.judged and b.key.judged and a.key.judged != b.key.judged:
         return True
