@@ -32,12 +32,14 @@ Source = Literal["generic", "qualtrics", "surveymonkey", "google_forms"]
 Compression = Literal["gzip"] | None
 
 SAMPLE_BYTES: Final = 1 << 20
-# What the readers take as "no answer": a blank cell only. pandas' default list ("NA", "None",
-# "NULL", "N/A", "nan" …) would turn North America ("NA") and a "None" of the options into
-# blanks in every column; the columns that must hold a number or a date read such words as
-# missing themselves (nps_kit._values.MISSING_WORDS), the rest keep the answers as written.
-# Passed as na_values with keep_default_na=False.
-_BLANK: Final = ("",)
+# What the readers take as "no answer": a blank cell, and "\\N", how MySQL and PostgreSQL dump
+# NULL, never an answer (nps_kit._values.NO_ANSWER_WORDS; REVIEW36: 8,570 "\\N" of QA35's dump
+# were counted among its 40,000 comments). pandas' default list ("NA", "None", "NULL", "N/A",
+# "nan" …) would turn North America ("NA") and a "None" of the options into blanks in every
+# column; the columns that must hold a number or a date read such words as missing themselves
+# (nps_kit._values.MISSING_WORDS), the rest keep the answers as written. Passed as na_values
+# with keep_default_na=False.
+_BLANK: Final = ("", "\\N")
 # "|": a data warehouse's dump (Snowflake, Redshift UNLOAD, psql -A) is pipe-separated (QA35).
 _DELIMITERS: Final = (",", "\t", ";", "|")
 # A number written as text, which reading as a number would change: a leading zero (a UK phone

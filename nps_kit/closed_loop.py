@@ -29,7 +29,7 @@ from nps_kit._response_meta import ANONYMOUS
 from nps_kit._values import MISSING_WORDS, date_only
 from nps_kit.errors import DataError, closest
 from nps_kit.i18n import Language, join_names, t
-from nps_kit.load import export_column, row_key
+from nps_kit.load import export_column, row_keys
 from nps_kit.text.tokens import NO_ANSWER, said
 from nps_kit.unit import UnitData, contact_allowed
 
@@ -962,7 +962,7 @@ def followup_list(
     )
     table = pd.DataFrame(
         {
-            "response_id": rows[row_key(rows, id_column)].astype("string").fillna(""),
+            "response_id": row_keys(rows, id_column).fillna(""),
             "date": dates,
             "age_days": (pd.Timestamp(as_of) - dates.dt.normalize()).dt.days.astype("Int64"),
             "score": rows["nps_score"].astype("Int64"),
@@ -1463,9 +1463,10 @@ def loop_status(
         export's rows moved, so a call could be recorded against the wrong person.
     """
     as_of = as_of or dt.date.today()
-    key = row_key(responses, id_column)
-    latest = responses.drop_duplicates(key, keep="last")
-    known = latest.set_index(latest[key].astype("string"))
+    # A blank id is its row's (#12): two blank-id people are two, each found (REVIEW36).
+    keys = row_keys(responses, id_column)
+    last = ~keys.duplicated(keep="last").to_numpy(dtype=bool)
+    known = responses.loc[last].set_axis(pd.Index(keys[last], dtype="string"))
     # Compared as text, as the export writes them: Excel's 8609 is the export's 0008609.
     matched = restore_ids(status["response_id"].astype("string"), known.index)
     id_note, id_warnings = _id_notes(matched, source, lang)

@@ -39,7 +39,7 @@ from nps_kit._yearless import WINDOW_DAYS, has_no_year, yearless_date
 from nps_kit.closed_loop import FollowupList, restore_ids, rows_moved
 from nps_kit.errors import DataError, closest
 from nps_kit.i18n import LANGUAGES, Language, t
-from nps_kit.load import parse_date_values, row_key
+from nps_kit.load import parse_date_values, row_keys
 from nps_kit.unit import contact_allowed
 
 __all__ = [
@@ -298,7 +298,8 @@ def with_contact_details(
     )
     if "nps_date" in allowed.columns:  # an id's latest response gives its details
         allowed = allowed.sort_values("nps_date", kind="stable", na_position="first")
-    keys = allowed[row_key(allowed, id_column)].astype("string").fillna("")
+    # A blank id is its row's: "" gave every blank-id person one address (REVIEW36).
+    keys = row_keys(allowed, id_column).fillna("")
     found = allowed[list(details)].astype("string").set_axis(keys.to_numpy())
     found = found.loc[~found.index.duplicated(keep="last")]
     out = table.copy()

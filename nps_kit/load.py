@@ -69,6 +69,7 @@ __all__ = [
     "read_column_index",
     "read_columns",
     "row_key",
+    "row_keys",
     "unreadable_dates",
 ]
 
@@ -1708,6 +1709,25 @@ def row_key(frame: pd.DataFrame, id_column: str | None) -> str:
     if id_column is not None:
         return id_column
     return "nps_place" if "nps_place" in frame.columns else "nps_row"
+
+
+def row_keys(frame: pd.DataFrame, id_column: str | None) -> pd.Series:
+    """Return the text that names each response: its id (:func:`row_key`), else its place.
+
+    A response whose id cell is blank (an id given to signed-in respondents only) is named by
+    its row, ``#`` and the row as :func:`row_key` without an id gives it (``#12``,
+    ``#2026-11-30.csv:5``): named ``""`` like every other blank-id response, the work file
+    gave them one another's e-mail addresses and a returned file's row matched none of them
+    (REVIEW36). The report, the work files and the returned files' matching all read this.
+    """
+    keys = frame[row_key(frame, id_column)].astype("string")
+    if id_column is None:
+        return keys
+    blank = (keys.isna() | (keys.str.strip() == "")).to_numpy(dtype=bool)
+    if blank.any():
+        place = frame[row_key(frame, None)].astype("string")
+        keys = keys.mask(blank, "#" + place)
+    return keys
 
 
 def unfinished_refusal(path: Path, report: LoadReport, *, has_finished: bool) -> DataError | None:

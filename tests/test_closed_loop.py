@@ -2632,3 +2632,67 @@ def test_consent_unknown_is_said_in_one_language_with_the_report_s_words(lang: L
     else:
         assert alert.startswith("批判者2人にはアラートを送っていません。")
         assert not re.search(r"[A-Za-z]{4,} [a-z]{3,}", alert.replace("contact.consent", ""))
+
+
+# --- an id column blank on some rows -------------------------------------------------------------
+
+BLANK_IDS_ROWS = [
+    "response_id,submitted_at,Clinic,Score,Why?,contact_ok,email",
+    ",2026-11-02 09:00:00,Leeds,0,Waited an hour,yes,a@example.jp",  # row 2
+    ",2026-11-03 09:00:00,Leeds,2,Rude,yes,",  # row 3
+    ",2026-11-04 09:00:00,Leeds,10,Lovely,yes,c@example.jp",  # row 4
+    "R09,2026-11-05 09:00:00,Leeds,3,Too dear,yes,d@example.jp",  # row 5
+]
+
+
+def blank_ids_unit(path: Path) -> UnitData:
+    path.write_text("\n".join(BLANK_IDS_ROWS) + "\n", encoding="utf-8")
+    return prepare_unit(
+        path,
+        name="North",
+        language="en",
+        period="2026-11",
+        score_column="Score",
+        date_column="submitted_at",
+        text_columns=["Why?"],
+    )
+
+
+def test_responses_with_a_blank_id_are_each_named_by_their_row(tmp_path: Path) -> None:
+    # REVIEW36: columns.id blank on some rows (an id given to signed-in respondents only)
+    # named every such response "": the work file gave both blank-id detractors the e-mail of
+    # the last blank-id respondent who left one (a promoter's, c@example.jp), and the
+    # returned file's "contacted" on one was lost while the two became one row without a date.
+    unit = blank_ids_unit(tmp_path / "export.csv")
+    found = followup_list(
+        unit, id_column="response_id", comment_column="Why?", contact_column="contact_ok"
+    )
+    table = with_contact_details(
+        work_table(found),
+        unit.responses,
+        id_column="response_id",
+        contact_column="contact_ok",
+        details=["email"],
+    )
+    assert dict(zip(table["response_id"], table["email"], strict=True)) == {
+        "#2": "a@example.jp",
+        "#3": "",
+        "R09": "d@example.jp",
+    }
+    files = write_work_files(table, tmp_path, "north")
+    frame = pd.read_excel(files.xlsx, dtype=str).fillna("")
+    frame.loc[frame["response_id"] == "#2", ["owner", "contacted_at"]] = ["Amy", "2026-11-06"]
+    path = tmp_path / "returned.xlsx"
+    frame.to_excel(path, index=False)
+    result = loop_status(
+        read_status(path),
+        unit.responses,
+        source=path,
+        id_column="response_id",
+        comment_column="Why?",
+        as_of=dt.date(2026, 11, 25),
+        listed=found.rows["response_id"],
+    )
+    assert (result.total, result.contacted) == (3, 1)
+    assert result.open["response_id"].tolist() == ["#3", "R09"]
+    assert result.open["score"].tolist() == [2, 3]
