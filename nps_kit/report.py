@@ -45,6 +45,7 @@ __all__ = [
     "ChangeLike",
     "NpsResultLike",
     "callout",
+    "change_row",
     "comments",
     "headline",
     "kpi_row",
@@ -357,6 +358,31 @@ def _change_fact(
         f"<div><dt>{escape(what)}</dt><dd>{value}"
         f'<small class="nps-headline__ci">{nobreak(note)}</small>{month}</dd></div>'
     )
+
+
+def change_row(
+    changes: Sequence[tuple[str, ChangeLike | None, str | None]], *, lang: Language = "en"
+) -> HTML:
+    """Show the changes the headline does not, each as the headline shows its own.
+
+    Parameters
+    ----------
+    changes
+        ``(label, change, compared_with)`` per card, e.g. ``("vs same month last year", change,
+        "October 2025: −10.6 pts")``: the change with its verdict beside it and its labelled
+        interval under it, then the compared month's NPS on a line of its own (BROWSE36: a
+        plain key-figure card put the verdict after the compared month's NPS, "October 2025:
+        −10.6 pts · significant improvement", and showed no interval of the change).
+    lang
+        ``"en"`` or ``"ja"``.
+
+    Returns
+    -------
+    IPython.display.HTML
+        A ``nps-changes`` list of the same facts as the headline's change.
+    """
+    facts = "".join(_change_fact(c, lang, what, month) for what, c, month in changes)
+    return HTML(f'<dl class="nps-headline__facts nps-changes">{facts}</dl>')
 
 
 def _target_fact(result: NpsResultLike, target: float | None, lang: Language) -> str:
