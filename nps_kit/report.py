@@ -322,7 +322,9 @@ def _change_fact(
     change: ChangeLike | None, lang: Language, what: str, compared_with: str | None = None
 ) -> str:
     if change is None or _missing(change.diff) or change.verdict == "insufficient_data":
-        value, note = "—", escape(_w("no_comparison", lang))
+        # The compared month's line says why ("November 2025: no responses"); the generic
+        # note under it said it twice (BROWSE36).
+        value, note = "—", "" if compared_with else escape(_w("no_comparison", lang))
     else:
         verdict = change.verdict
         if verdict not in _VERDICTS:
@@ -354,10 +356,8 @@ def _change_fact(
         if compared_with
         else ""
     )
-    return (
-        f"<div><dt>{escape(what)}</dt><dd>{value}"
-        f'<small class="nps-headline__ci">{nobreak(note)}</small>{month}</dd></div>'
-    )
+    shown_note = f'<small class="nps-headline__ci">{nobreak(note)}</small>' if note else ""
+    return f"<div><dt>{escape(what)}</dt><dd>{value}{shown_note}{month}</dd></div>"
 
 
 def change_row(

@@ -814,7 +814,8 @@ def test_empty_previous_month_gives_insufficient_data(
     assert (previous.period, previous.result.n) == ("2026-09", 0)
     assert previous.change.verdict == "insufficient_data"
     assert previous.change.diff is None
-    assert "比較できるデータがありません" in report.shown["headline"].html
+    # the month's line says why, once (BROWSE36: the generic note under the change said it too)
+    assert "比較できるデータがありません" not in report.shown["headline"].html
     assert "2026年9月：回答なし" in report.shown["headline"].html
     change = report.shown["summary"].outputs[0][SUMMARY_MIME]["change"]
     assert change["verdict"] == "insufficient_data"
@@ -2292,3 +2293,18 @@ def test_the_second_change_card_says_its_verdict_and_interval_beside_the_change(
     assert lines[-1] == month  # the month's NPS alone, no verdict after it
     interval = "変化の95%信頼区間：" if lang == "ja" else "95% interval of the change:"
     assert lines[0].startswith(interval)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_change_card_without_a_compared_month_says_why_once(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language
+) -> None:
+    # BROWSE36: the year-ago card read "—", "No data to compare with", "November 2025: no
+    # responses": two lines for one fact. The month's line says why; the generic one goes.
+    unit = make_unit(tmp_path, lang)
+    shown = show(sections.headline_section, unit, target=None)
+    soup = BeautifulSoup(shown.html, "html.parser")
+    (card,) = soup.select(".nps-changes > div")
+    lines = [s.get_text() for s in card.dd.find_all("small")]
+    month = "2025年10月：回答なし" if lang == "ja" else "October 2025: no responses"
+    assert lines == [month], lines
