@@ -45,6 +45,7 @@ __all__ = [
     "ChangeLike",
     "NpsResultLike",
     "callout",
+    "change_row",
     "comments",
     "headline",
     "kpi_row",
@@ -321,7 +322,9 @@ def _change_fact(
     change: ChangeLike | None, lang: Language, what: str, compared_with: str | None = None
 ) -> str:
     if change is None or _missing(change.diff) or change.verdict == "insufficient_data":
-        value, note = "—", escape(_w("no_comparison", lang))
+        # The compared month's line says why ("November 2025: no responses"); the generic
+        # note under it said it twice (BROWSE36).
+        value, note = "—", "" if compared_with else escape(_w("no_comparison", lang))
     else:
         verdict = change.verdict
         if verdict not in _VERDICTS:
@@ -353,10 +356,33 @@ def _change_fact(
         if compared_with
         else ""
     )
-    return (
-        f"<div><dt>{escape(what)}</dt><dd>{value}"
-        f'<small class="nps-headline__ci">{nobreak(note)}</small>{month}</dd></div>'
-    )
+    shown_note = f'<small class="nps-headline__ci">{nobreak(note)}</small>' if note else ""
+    return f"<div><dt>{escape(what)}</dt><dd>{value}{shown_note}{month}</dd></div>"
+
+
+def change_row(
+    changes: Sequence[tuple[str, ChangeLike | None, str | None]], *, lang: Language = "en"
+) -> HTML:
+    """Show the changes the headline does not, each as the headline shows its own.
+
+    Parameters
+    ----------
+    changes
+        ``(label, change, compared_with)`` per card, e.g. ``("vs same month last year", change,
+        "October 2025: −10.6 pts")``: the change with its verdict beside it and its labelled
+        interval under it, then the compared month's NPS on a line of its own (BROWSE36: a
+        plain key-figure card put the verdict after the compared month's NPS, "October 2025:
+        −10.6 pts · significant improvement", and showed no interval of the change).
+    lang
+        ``"en"`` or ``"ja"``.
+
+    Returns
+    -------
+    IPython.display.HTML
+        A ``nps-changes`` list of the same facts as the headline's change.
+    """
+    facts = "".join(_change_fact(c, lang, what, month) for what, c, month in changes)
+    return HTML(f'<dl class="nps-headline__facts nps-changes">{facts}</dl>')
 
 
 def _target_fact(result: NpsResultLike, target: float | None, lang: Language) -> str:

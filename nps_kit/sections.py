@@ -51,7 +51,6 @@ from nps_kit.errors import DataError
 from nps_kit.followup_files import publish_followups, read_status_file, work_files
 from nps_kit.i18n import (
     Language,
-    change_points,
     hidden_month,
     interval_label,
     join_names,
@@ -217,18 +216,19 @@ def headline_section(
             lang=lang,
             period_label=format_period(unit.period, lang, to_date=running),
             comparison_label=_w(first.kind, lang) if first else None,
-            compared_with=_compared_month(first, lang, verdict=False) if first else None,
+            compared_with=_compared_month(first, lang) if first else None,
         )
     ]
     # The headline says the first change; the row says only the others (BROWSE31: the same
     # "vs previous month" twice on the first screen).
+    # Each card as the headline's own change: verdict beside the change, its interval under it,
+    # then the month (BROWSE36: "October 2025: −10.6 pts · significant improvement").
     if len(compared) > 1:
-        items = []
-        for c in compared[1:]:
-            diff = _shown_change(head, c).diff
-            value = change_points(diff, lang) if diff is not None else None
-            items.append((_w(c.kind, lang), value, _compared_month(c, lang, verdict=True)))
-        parts.append(report.kpi_row(items))
+        items = [
+            (_w(c.kind, lang), _shown_change(head, c), _compared_month(c, lang))
+            for c in compared[1:]
+        ]
+        parts.append(report.change_row(items, lang=lang))
     rows = [_shares_row(format_period(unit.period, lang, to_date=running), head.result)]
     # A compared month without responses is said on its card; a bar row would be empty (BROWSE31).
     rows += [_shares_row(format_period(c.period, lang), c.result) for c in compared if c.result.n]
@@ -238,17 +238,16 @@ def headline_section(
     return SectionResult("headline", value=head, tables={"shares": shares}, parts=tuple(parts))
 
 
-def _compared_month(c: Comparison, lang: Language, *, verdict: bool) -> str:
-    """``September 2026: +39.2 pts`` (`` · no significant change`` with ``verdict``).
+def _compared_month(c: Comparison, lang: Language) -> str:
+    """``September 2026: +39.2 pts``: the month a change compares with and its NPS.
 
-    The month a change compares with and its NPS, or that it had no responses.
+    Or that it had no responses. The verdict is the change's, said beside the change, never
+    after this month's NPS (BROWSE36).
     """
-    # Japanese separates with 「：」 and 「・」, English with ": " and " · "
-    colon, dot = ("：", "・") if lang == "ja" else (": ", " · ")
+    colon = "：" if lang == "ja" else ": "
     if not c.result.n:
         return f"{format_period(c.period, lang)}{colon}{label('no_responses', lang)}"
-    said = f"{format_period(c.period, lang)}{colon}{points(c.result.nps, lang)}"
-    return said + (f"{dot}{label(c.change.verdict, lang)}" if verdict else "")
+    return f"{format_period(c.period, lang)}{colon}{points(c.result.nps, lang)}"
 
 
 def _floor_comparisons(

@@ -1497,3 +1497,15 @@ def test_a_small_months_trend_draws_no_control_limits_and_says_why(lang: str, sa
     assert np.isnan(y[4]) and (y[[0, 1, 2, 3, 5]] == -45.0).all()
     assert t("plot_nps.control", lang) in legend_texts(ax)
     assert [n.get_text() for n in by_gid(ax, "note")] == [said]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_driver_facts_write_a_negative_importance_with_a_true_minus(lang: str) -> None:
+    # BROWSE36: under 30 answers importance is a correlation, and a negative one read
+    # "importance -0.351" under the chart beside "−0.351" in the table below it.
+    table = quadrant_table()
+    table.loc[0, "importance"] = -0.351
+    ax = plot.driver_quadrant(table, lang=lang)
+    facts = ax.figure.nps_kit_facts  # type: ignore[attr-defined]
+    said = [f for f in facts if "0.351" in f]
+    assert said and all("\u22120.351" in f and "-0.351" not in f for f in said), facts

@@ -814,7 +814,8 @@ def test_empty_previous_month_gives_insufficient_data(
     assert (previous.period, previous.result.n) == ("2026-09", 0)
     assert previous.change.verdict == "insufficient_data"
     assert previous.change.diff is None
-    assert "比較できるデータがありません" in report.shown["headline"].html
+    # the month's line says why, once (BROWSE36: the generic note under the change said it too)
+    assert "比較できるデータがありません" not in report.shown["headline"].html
     assert "2026年9月：回答なし" in report.shown["headline"].html
     change = report.shown["summary"].outputs[0][SUMMARY_MIME]["change"]
     assert change["verdict"] == "insufficient_data"
@@ -1783,9 +1784,9 @@ def test_the_headline_says_the_first_change_once(
     shown = show(sections.headline_section, unit, target=0.0)
     soup = BeautifulSoup(shown.html, "html.parser")
     previous, last_year = label("vs_previous", lang), label("vs_last_year", lang)
-    said = [e.get_text() for e in soup.select("dt, .nps-kpi__label")]
+    said = [e.get_text() for e in soup.select("dt")]
     assert said.count(previous) == 1 and said.count(last_year) == 1, said
-    assert [e.get_text() for e in soup.select(".nps-kpi__label")] == [last_year]
+    assert [e.get_text() for e in soup.select(".nps-changes dt")] == [last_year]
     fact = soup.select_one(".nps-headline__facts div").get_text().replace("\xa0", " ")
     month = "2026年9月：+25.0" if lang == "ja" else "September 2026: +25.0"
     assert month in fact, fact
@@ -2248,3 +2249,62 @@ def test_the_changes_interval_is_named_and_sits_under_the_change_not_the_month(
     # the unit's own NPS keeps its interval beside it
     main = soup.select_one(".nps-headline__main").get_text().replace("\u00a0", " ")
     assert ("95%信頼区間：" if lang == "ja" else "95% interval ") in main
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_second_change_card_says_its_verdict_and_interval_beside_the_change(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language
+) -> None:
+    # BROWSE36: the same-month-last-year card read "2025年10月：−10.6ポイント・有意に改善",
+    # the verdict after that month's NPS (as if October 2025 had improved) and no interval of
+    # the change, while the headline's own change card had both beside the change.
+    rows = [("2025-10", s) for s, k in ((10, 20), (7, 40), (0, 60)) for _ in range(k)]
+    rows += [("2026-09", s) for s, k in ((10, 40), (7, 40), (0, 40)) for _ in range(k)]
+    rows += [("2026-10", s) for s, k in ((10, 45), (7, 40), (0, 35)) for _ in range(k)]
+    path = tmp_path / "yoy.csv"
+    pd.DataFrame(
+        {
+            "response_id": [f"R{i}" for i in range(len(rows))],
+            "submitted_at": [f"{m}-10" for m, _ in rows],
+            "score": [s for _, s in rows],
+        }
+    ).to_csv(path, index=False)
+    unit = prepare_unit(path, name="YoY", language=lang, period="2026-10")
+    head = show(sections.headline_section, unit, target=None)
+    last_year = head.value.comparison("last_year")
+    assert last_year.change.verdict == "improvement"  # +8.3 vs −33.3: z far beyond 1.96
+    # pandas: NPS of October 2025 and the change from it, as shown (one decimal)
+    ly = 100 * (20 - 60) / 120
+    now = 100 * (45 - 35) / 120
+    soup = BeautifulSoup(head.html, "html.parser")
+    (fact,) = [
+        d
+        for d in soup.select(".nps-headline__facts > div")
+        if d.dt.get_text() == sections._w("last_year", lang)
+    ]
+    verdict = fact.dd.select_one(".nps-verdict--improvement")
+    assert verdict is not None and verdict.get_text() == label("improvement", lang)
+    lines = [s.get_text().replace("\u00a0", " ") for s in fact.dd.find_all("small")]
+    change = f"{round(now, 1) - round(ly, 1):+.1f}".replace("-", "−")
+    assert change in fact.dd.get_text().replace("\u00a0", " ")
+    month = (
+        f"2025年10月：{ly:+.1f}ポイント" if lang == "ja" else f"October 2025: {ly:+.1f} pts"
+    ).replace("-", "−")
+    assert lines[-1] == month  # the month's NPS alone, no verdict after it
+    interval = "変化の95%信頼区間：" if lang == "ja" else "95% interval of the change:"
+    assert lines[0].startswith(interval)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_change_card_without_a_compared_month_says_why_once(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language
+) -> None:
+    # BROWSE36: the year-ago card read "—", "No data to compare with", "November 2025: no
+    # responses": two lines for one fact. The month's line says why; the generic one goes.
+    unit = make_unit(tmp_path, lang)
+    shown = show(sections.headline_section, unit, target=None)
+    soup = BeautifulSoup(shown.html, "html.parser")
+    (card,) = soup.select(".nps-changes > div")
+    lines = [s.get_text() for s in card.dd.find_all("small")]
+    month = "2025年10月：回答なし" if lang == "ja" else "October 2025: no responses"
+    assert lines == [month], lines

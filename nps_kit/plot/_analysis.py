@@ -13,7 +13,7 @@ from matplotlib.patches import Patch
 from matplotlib.transforms import Bbox
 
 from nps_kit.drivers import QUADRANTS, quadrant_label
-from nps_kit.i18n import Language, impact_n_text, label, t
+from nps_kit.i18n import Language, impact_n_text, label, number, t
 from nps_kit.plot._axes import new_axes, no_data, row_labels, top_legend, zero_line
 from nps_kit.plot._base import (
     NEUTRAL_COLOR,
@@ -194,9 +194,10 @@ def driver_quadrant(
     ax.set_title(title, loc="left")
     facts = [
         (
-            f"{name}：重要度{yi:.3f}、評価{xi:.2f}"
+            # a true minus, as the table under the chart writes it (BROWSE36)
+            f"{name}：重要度{number(yi, digits=3)}、評価{number(xi, digits=2)}"
             if lang == "ja"
-            else f"{name}: importance {yi:.3f}, rating {xi:.2f}"
+            else f"{name}: importance {number(yi, digits=3)}, rating {number(xi, digits=2)}"
         )
         + (f"（{quadrant_label(k, lang)}）" if lang == "ja" and k else "")
         + (f" ({quadrant_label(k, lang)})" if lang == "en" and k else "")
