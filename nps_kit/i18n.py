@@ -1838,6 +1838,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "alerts_mail.phone": {"ja": "電話", "en": "Phone"},
     "alerts_mail.email": {"ja": "メール", "en": "E-mail"},
     "alerts_mail.id": {"ja": "{name} {id}", "en": "{name} {id}"},
+    # A response whose id cell is blank is named by its row (load.row_keys, REVIEW36).
+    "alerts_mail.id_blank": {
+        "ja": "{name} 空欄（{id}：エクスポートのファイルでその回答がある行）",
+        "en": "{name} blank ({id}: the row of the response in the exported file)",
+    },
     "alerts_mail.record": {
         # For whoever takes the calls (QA21: the front desk, not the analyst, whose
         # closed_loop.status_file step the README gives).
