@@ -1802,6 +1802,18 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "a significant change overall, spread across groups, none of whose moves is "
         "beyond noise on its own — {items}",
     },
+    # The reverse (REVIEW36: 駅前 +18.7 "no significant change", 店頭 +20.0 beyond noise): the
+    # unit's change as a whole is within noise, though a part of it stands out on its own.
+    "decompose.clear_in_noise_one": {
+        "ja": "全体の変化は誤差の範囲内ですが、次の動きは単独で誤差を超えています：{items}",
+        "en": "the change as a whole is within noise, though one part of it stands out beyond "
+        "noise on its own — {items}",
+    },
+    "decompose.clear_in_noise_many": {
+        "ja": "全体の変化は誤差の範囲内ですが、次の動きは単独で誤差を超えています：{items}",
+        "en": "the change as a whole is within noise, though some parts of it stand out beyond "
+        "noise on their own — {items}",
+    },
     "overview.own_verdict": {
         "ja": "レポート単体では{verdict}（全レポートで調整後は有意でない）",
         "en": "{verdict} in the unit's own report (not after adjusting for all units)",
