@@ -58,7 +58,7 @@ from nps_kit.closed_loop import (
 )
 from nps_kit.errors import ConfigError, MailError, NpsKitError
 from nps_kit.i18n import Language, join_names, t
-from nps_kit.load import LoadResult, row_keys
+from nps_kit.load import LoadResult, blank_ids, row_keys
 from nps_kit.mail.compose import ComposedMessage
 from nps_kit.mail.deliver import DEFAULT_RETRY_DELAYS, Mailer, Refusal
 from nps_kit.mail.log import set_aside_stale, write_eml
@@ -448,7 +448,7 @@ def new_detractors(
     ids = rows[frame(unit.columns.id)].map(_id_text)
     # A blank id is its row's (#12, load.row_keys, as the report and the work files name it):
     # left out as "", a score-0 detractor without a 回答ID was never alerted (REVIEW36: 5 of 23).
-    blank = ids == ""
+    blank = pd.Series(blank_ids(rows, frame(unit.columns.id)), index=rows.index)
     ids = ids.where(~blank, row_keys(rows, frame(unit.columns.id)).astype(object))
     where = clock.zone(unit.language, unit.timezone)
     comment = frame(unit.columns.comment) if unit.columns.comment is not None else None

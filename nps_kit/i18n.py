@@ -1570,6 +1570,13 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The export has no response id column: “{name}” is the row of each response in "
         "the exported file.",
     },
+    # Under a list where some ids were blank: those are named by their row (load.row_keys).
+    "followup.blank_id_note": {
+        "ja": "「{name}」が「#」で始まるもの（#12 など）は、エクスポートで{name}が空欄だった"
+        "回答で、エクスポートのファイルでその回答がある行の番号です。",
+        "en": "Under “{name}”, “#” and a number (#12) is the row of the response in the exported "
+        "file: its {name} was blank in the export.",
+    },
     "followup.date": {"ja": "回答日", "en": "Date"},
     "followup.age_days": {"ja": "経過日数", "en": "Age"},
     "followup.days": {"ja": "{n}日", "en": "{n} days", "en_one": "{n} day"},
