@@ -1572,7 +1572,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     # Under a list where some ids were blank: those are named by their row (load.row_keys).
     "followup.blank_id_note": {
-        "ja": "「{name}」が「#」で始まるもの（#12 など）は、エクスポートで{name}が空欄だった"
+        "ja": "「{name}」が「#」で始まるもの（#12など）は、エクスポートで{name}が空欄だった"
         "回答で、エクスポートのファイルでその回答がある行の番号です。",
         "en": "Under “{name}”, “#” and a number (#12) is the row of the response in the exported "
         "file: its {name} was blank in the export.",

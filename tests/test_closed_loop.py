@@ -2708,7 +2708,7 @@ def test_responses_with_a_blank_id_are_each_named_by_their_row(tmp_path: Path) -
         ),
         (
             "ja",
-            "「回答ID」が「#」で始まるもの（#12 など）は、エクスポートで回答IDが空欄だった回答で、"
+            "「回答ID」が「#」で始まるもの（#12など）は、エクスポートで回答IDが空欄だった回答で、"
             "エクスポートのファイルでその回答がある行の番号です。",
         ),
     ],
