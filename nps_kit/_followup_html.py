@@ -304,17 +304,21 @@ def followup_html(
     parts.append(_folded(rows, columns, lang, first, followups.breakdowns))
     if followups.id_name is None:
         parts.append(_rows_note(id_name, lang))
+    elif followups.blank_ids:
+        # Some ids were blank: those rows are named by their row (#12), said once (REVIEW36).
+        parts.append(_rows_note(id_name, lang, key="followup.blank_id_note"))
     parts.append("</div>")
     return HTML("".join(parts))
 
 
-def _rows_note(heading: str, lang: Language) -> str:
+def _rows_note(heading: str, lang: Language, *, key: str = "followup.rows_note") -> str:
     """Say once under a list whose ids are the export's row numbers that it has no id column.
 
     Google Forms exports have none: the column then holds the file's rows, headed as such
-    (:func:`~nps_kit.closed_loop.id_heading`), never as response ids (BROWSE35).
+    (:func:`~nps_kit.closed_loop.id_heading`), never as response ids (BROWSE35). With
+    ``followup.blank_id_note``: some ids were blank, and ``#12`` is such a response's row.
     """
-    note = escape(t("followup.rows_note", lang, name=heading))
+    note = escape(t(key, lang, name=heading))
     # The heading kept on one line, as the column says it (「行番号|（ファイル）」 at 390 px).
     whole = f'<span class="nps-nb">{escape(heading)}</span>'
     return f'<p class="nps-followups__rows-note">{note.replace(escape(heading), whole, 1)}</p>'

@@ -58,7 +58,7 @@ from nps_kit.closed_loop import (
 )
 from nps_kit.errors import ConfigError, MailError, NpsKitError
 from nps_kit.i18n import Language, join_names, t
-from nps_kit.load import LoadResult
+from nps_kit.load import LoadResult, blank_ids, row_keys
 from nps_kit.mail.compose import ComposedMessage
 from nps_kit.mail.deliver import DEFAULT_RETRY_DELAYS, Mailer, Refusal
 from nps_kit.mail.log import set_aside_stale, write_eml
@@ -388,7 +388,9 @@ def new_detractors(
     Returns
     -------
     pandas.DataFrame
-        ``response_id``, ``response_key`` (:func:`response_key`, for the log), ``date``
+        ``response_id`` (a blank id's row, ``#12``: :func:`nps_kit.load.row_keys`),
+        ``response_key`` (:func:`response_key`, for the log), ``id_blank`` (whether
+        ``response_id`` is that row), ``date``
         (``YYYY-MM-DD HH:MM``, or ``YYYY-MM-DD`` when the export's
         dates have no time of day), ``score``, one column per ``columns.contact_details``
         column (as the export writes it), one column per breakdown, ``comment`` (redacted when
@@ -444,6 +446,10 @@ def new_detractors(
             words=unit.consent_words(),
         )
     ids = rows[frame(unit.columns.id)].map(_id_text)
+    # A blank id is its row's (#12, load.row_keys, as the report and the work files name it):
+    # left out as "", a score-0 detractor without a 回答ID was never alerted (REVIEW36: 5 of 23).
+    blank = pd.Series(blank_ids(rows, frame(unit.columns.id)), index=rows.index)
+    ids = ids.where(~blank, row_keys(rows, frame(unit.columns.id)).astype(object))
     where = clock.zone(unit.language, unit.timezone)
     comment = frame(unit.columns.comment) if unit.columns.comment is not None else None
     answers = _answers(rows, comment)
@@ -457,7 +463,7 @@ def new_detractors(
         index=rows.index,
         dtype=bool,
     )
-    rows = rows.loc[~seen & (ids != "")]
+    rows = rows.loc[~seen]
     # Quoted as the report quotes it: "-", "n/a", "No" are no comment (QA25 A-3, B-2).
     texts = (
         said(rows[comment])
@@ -481,6 +487,8 @@ def new_detractors(
                     ids[rows.index], rows["nps_date"], answers[rows.index], strict=True
                 )
             ],
+            # The id cell was blank: response_id is the row (#12), and the alert says so.
+            "id_blank": blank[rows.index],
             "date": rows["nps_date"],
             "score": rows["nps_score"].astype("Int64"),
             # Named as the parameters name them (the mail labels a detail by its header).

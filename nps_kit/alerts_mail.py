@@ -154,9 +154,15 @@ def _person_html(
         lines.append(f'<p class="muted">{e(" / ".join(facts))}</p>')
     # The comment's line breaks kept: in HTML they became spaces (QA21).
     lines.append(f"<blockquote>{'<br>'.join(e(x) for x in comment.splitlines())}</blockquote>")
-    said = t("alerts_mail.id", lang, name=id_name, id=record["response_id"])
+    said = _id_line(lang, record, id_name)
     lines.append(f'<p class="muted">{e(said)}</p>')
     return f'<tr><td class="person">{"".join(lines)}</td></tr>'
+
+
+def _id_line(lang: Language, record: Mapping[Any, Any], id_name: str) -> str:
+    """Name the response by its id, or by its row when its id cell was blank, and say so."""
+    key = "alerts_mail.id_blank" if record.get("id_blank") else "alerts_mail.id"
+    return t(key, lang, name=id_name, id=record["response_id"])
 
 
 def _record_line(unit: UnitParameters, months: list[str], now: dt.datetime) -> str:
@@ -293,7 +299,7 @@ def compose_alert(
             "  " + _call_by(lang, record),
             # Every line of a multi-line comment indented, as its first (QA21).
             *(f"  {line}" for line in comment.splitlines() or [""]),
-            "  " + t("alerts_mail.id", lang, name=id_name, id=record["response_id"]),
+            "  " + _id_line(lang, record, id_name),
             "",
         ]
         people.append(_person_html(lang, record, name, contacts, facts, comment, id_name))

@@ -29,7 +29,7 @@ from nps_kit._response_meta import ANONYMOUS
 from nps_kit._values import MISSING_WORDS, date_only
 from nps_kit.errors import DataError, closest
 from nps_kit.i18n import Language, join_names, t
-from nps_kit.load import export_column, row_keys
+from nps_kit.load import blank_ids, export_column, row_keys
 from nps_kit.text.tokens import NO_ANSWER, said
 from nps_kit.unit import UnitData, contact_allowed
 
@@ -771,6 +771,9 @@ class FollowupList:
     made_at
         The moment the list was made (zone-aware): the call-backs are judged against it
         (:meth:`call_backs`); ``None``: the start of ``as_of`` at the answers' clock.
+    blank_ids
+        How many of ``rows`` have a blank id cell and so a ``response_id`` that is their row
+        (``#12``, :func:`nps_kit.load.row_keys`): the list then says what ``#`` means.
     """
 
     rows: pd.DataFrame
@@ -786,6 +789,7 @@ class FollowupList:
     id_label: str | None = None
     answered: pd.DataFrame | None = None
     made_at: dt.datetime | None = None
+    blank_ids: int = 0
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -995,6 +999,7 @@ def followup_list(
         id_label=next((n for c, n in pairs if c == id_column and n != c), None),
         answered=answered,
         made_at=now,
+        blank_ids=int(blank_ids(rows, id_column).sum()),
     )
 
 

@@ -424,7 +424,9 @@ def contributors_text(record: Mapping[str, Any], lang: Language, *, lead: bool =
         NPS", "fewer of the responses came from UK (42.9% → 34.5%), which added 3.4 pts to the
         unit's NPS": UK's NPS is below the unit's), then the rest ("others"), then the parts
         within noise together; when none moved beyond noise it says so first, and, beside a
-        significant change, that the change is real overall but spread across the groups. Without
+        significant change, that the change is real overall but spread across the groups;
+        beside a change that is not significant, parts beyond noise are said to stand out
+        though the change as a whole is within noise. Without
         items (every group under the anonymity floor) it says that what moved is withheld.
     """
     what = label("vs_previous" if record["kind"] == "previous" else "vs_last_year", lang)
@@ -466,6 +468,12 @@ def contributors_text(record: Mapping[str, Any], lang: Language, *, lead: bool =
     comma = "、" if lang == "ja" else ", "
     if clear:
         joined = comma.join(clear + rest)
+        if record.get("significant") is False:
+            # Beside a headline "no significant change" a part beyond noise read as a
+            # contradiction (REVIEW36: 駅前 +18.7 not significant, 店頭 +20.0 beyond noise):
+            # one group's move stands out though the unit's change as a whole is within noise.
+            n = "one" if len(clear) == 1 else "many"
+            joined = t(f"decompose.clear_in_noise_{n}", lang, items=joined)
         if noisy:
             joined += t("decompose.noise", lang, items=comma.join(noisy))
     elif noisy:  # nothing moved beyond noise: say that first, every part and the rest in it

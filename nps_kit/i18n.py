@@ -1570,6 +1570,13 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The export has no response id column: “{name}” is the row of each response in "
         "the exported file.",
     },
+    # Under a list where some ids were blank: those are named by their row (load.row_keys).
+    "followup.blank_id_note": {
+        "ja": "「{name}」が「#」で始まるもの（#12など）は、エクスポートで{name}が空欄だった"
+        "回答で、エクスポートのファイルでその回答がある行の番号です。",
+        "en": "Under “{name}”, “#” and a number (#12) is the row of the response in the exported "
+        "file: its {name} was blank in the export.",
+    },
     "followup.date": {"ja": "回答日", "en": "Date"},
     "followup.age_days": {"ja": "経過日数", "en": "Age"},
     "followup.days": {"ja": "{n}日", "en": "{n} days", "en_one": "{n} day"},
@@ -1802,6 +1809,18 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "a significant change overall, spread across groups, none of whose moves is "
         "beyond noise on its own — {items}",
     },
+    # The reverse (REVIEW36: 駅前 +18.7 "no significant change", 店頭 +20.0 beyond noise): the
+    # unit's change as a whole is within noise, though a part of it stands out on its own.
+    "decompose.clear_in_noise_one": {
+        "ja": "全体の変化は誤差の範囲内ですが、次の動きは単独で誤差を超えています：{items}",
+        "en": "the change as a whole is within noise, though one part of it stands out beyond "
+        "noise on its own — {items}",
+    },
+    "decompose.clear_in_noise_many": {
+        "ja": "全体の変化は誤差の範囲内ですが、次の動きは単独で誤差を超えています：{items}",
+        "en": "the change as a whole is within noise, though some parts of it stand out beyond "
+        "noise on their own — {items}",
+    },
     "overview.own_verdict": {
         "ja": "レポート単体では{verdict}（全レポートで調整後は有意でない）",
         "en": "{verdict} in the unit's own report (not after adjusting for all units)",
@@ -1838,6 +1857,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "alerts_mail.phone": {"ja": "電話", "en": "Phone"},
     "alerts_mail.email": {"ja": "メール", "en": "E-mail"},
     "alerts_mail.id": {"ja": "{name} {id}", "en": "{name} {id}"},
+    # A response whose id cell is blank is named by its row (load.row_keys, REVIEW36).
+    "alerts_mail.id_blank": {
+        "ja": "{name} 空欄（{id}：エクスポートのファイルでその回答がある行）",
+        "en": "{name} blank ({id}: the row of the response in the exported file)",
+    },
     "alerts_mail.record": {
         # For whoever takes the calls (QA21: the front desk, not the analyst, whose
         # closed_loop.status_file step the README gives).

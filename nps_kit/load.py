@@ -60,6 +60,7 @@ __all__ = [
     "LoadResult",
     "ScoreParse",
     "UnreadableDates",
+    "blank_ids",
     "export_column",
     "load_responses",
     "order_contradicted",
@@ -1723,11 +1724,24 @@ def row_keys(frame: pd.DataFrame, id_column: str | None) -> pd.Series:
     keys = frame[row_key(frame, id_column)].astype("string")
     if id_column is None:
         return keys
-    blank = (keys.isna() | (keys.str.strip() == "")).to_numpy(dtype=bool)
+    blank = blank_ids(frame, id_column)
     if blank.any():
         place = frame[row_key(frame, None)].astype("string")
         keys = keys.mask(blank, "#" + place)
     return keys
+
+
+def blank_ids(frame: pd.DataFrame, id_column: str | None) -> np.ndarray:
+    """Return which rows :func:`row_keys` names by their row because their id cell is blank.
+
+    Blank: empty, white space or missing. Without an id column every row is named by its row
+    and none of them for a blank id: all ``False``. The report's note under the id column and
+    the alerts say so only of these rows.
+    """
+    if id_column is None:
+        return np.zeros(len(frame), dtype=bool)
+    keys = frame[id_column].astype("string")
+    return (keys.isna() | (keys.str.strip() == "")).to_numpy(dtype=bool)
 
 
 def unfinished_refusal(path: Path, report: LoadReport, *, has_finished: bool) -> DataError | None:

@@ -1820,3 +1820,32 @@ def fcntl_flock(handle: Any) -> None:
     import fcntl
 
     fcntl.flock(handle, fcntl.LOCK_EX)
+
+
+# REVIEW36: 5 of 駅前's 23 consenting detractors had a blank 回答ID, one a score-0 detractor,
+# and were never alerted: the log keyed on columns.id and a blank id was left out.
+BLANK_IDS = [
+    ("", "2026-11-05 08:00:00", "EC事業部", "0", "ライト", "二度と使わない", "はい"),
+    ("", "2026-11-05 09:00:00", "EC事業部", "2", "ライト", "高い", "はい"),
+]
+
+
+def test_detractors_whose_id_is_blank_are_alerted_once_named_by_their_row(
+    project: Path, smtp: Recorder
+) -> None:
+    old = next(project.glob("export.*"))
+    data = write_export(project / f"blank{old.suffix}", [*ROWS, *BLANK_IDS])
+    assert alerts(project, "--data", str(data)) == 0
+    ec = next(m.message for m in smtp.received if "ec-owner@example.com" in m.rcpt_tos)
+    text = text_of(ec)
+    assert ec["Subject"] == "【NPS】EC事業部：連絡を許可した新しい批判者5人"
+    # Rows 11 and 12 of the file (the header is row 1), as the report and work files name them.
+    row = "：エクスポートのファイルでその回答がある行）"
+    assert f"  二度と使わない\r\n  回答ID 空欄（#11{row}" in text
+    assert f"  高い\r\n  回答ID 空欄（#12{row}" in text
+    assert "回答ID E04" in text
+    assert "空欄（#11" in BeautifulSoup(html_of(ec), "html.parser").get_text()
+    logged = next(line for line in log_lines(project) if line["unit"] == "ec")
+    assert logged["response_ids"] == ["E04", "#11", "#12", "E02", "E05"]
+    assert alerts(project, "--data", str(data)) == 0  # a second run alerts nobody again
+    assert len(smtp.received) == 2

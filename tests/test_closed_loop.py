@@ -2696,3 +2696,48 @@ def test_responses_with_a_blank_id_are_each_named_by_their_row(tmp_path: Path) -
     assert (result.total, result.contacted) == (3, 1)
     assert result.open["response_id"].tolist() == ["#3", "R09"]
     assert result.open["score"].tolist() == [2, 3]
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [
+        (
+            "en",
+            "Under “Response ID”, “#” and a number (#12) is the row of the response in the "
+            "exported file: its Response ID was blank in the export.",
+        ),
+        (
+            "ja",
+            "「回答ID」が「#」で始まるもの（#12など）は、エクスポートで回答IDが空欄だった回答で、"
+            "エクスポートのファイルでその回答がある行の番号です。",
+        ),
+    ],
+)
+def test_the_list_says_once_what_a_blank_id_s_row_means_only_when_one_is_listed(
+    tmp_path: Path, lang: Language, note: str
+) -> None:
+    # REVIEW36: #2 under the 回答ID heading, with nothing saying that it is a row, not an id.
+    unit = blank_ids_unit(tmp_path / "export.csv")
+    found = followup_list(
+        unit, id_column="response_id", comment_column="Why?", contact_column="contact_ok"
+    )
+    assert found.rows["response_id"].tolist() == ["#2", "#3", "R09"]
+    assert found.blank_ids == 2
+    text = re.sub(r"<[^>]+>", "", followup_html(found, lang=lang).data)
+    assert text.count(note) == 1
+    # The blank-id detractors did not allow contact: only R09 is listed, and no note.
+    path = tmp_path / "declined.csv"
+    path.write_text(
+        "\n".join(r.replace(",yes,", ",no,") if r.startswith(",") else r for r in BLANK_IDS_ROWS)
+        + "\n",
+        encoding="utf-8",
+    )
+    declined = prepare_unit(
+        path, name="North", language=lang, period="2026-11", score_column="Score",
+        date_column="submitted_at", text_columns=["Why?"],
+    )  # fmt: skip
+    only = followup_list(
+        declined, id_column="response_id", comment_column="Why?", contact_column="contact_ok"
+    )
+    assert (only.rows["response_id"].tolist(), only.blank_ids) == (["R09"], 0)
+    assert "#12" not in re.sub(r"<[^>]+>", "", followup_html(only, lang=lang).data)

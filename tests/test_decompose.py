@@ -694,3 +694,104 @@ def test_two_shares_or_levels_that_round_alike_are_told_apart() -> None:
         share_current=0.45, nps_previous=0.0, nps_current=0.0, small_sample=False,
     )  # fmt: skip
     assert (_shares(apart)["pct_previous"], _shares(apart)["pct_current"]) == (32.0, 45.0)
+
+
+def _channels(spec: dict[str, tuple[int, int, int]]) -> pd.DataFrame:
+    """Promoters (10), passives (8) and detractors (3) per channel."""
+    groups: list[str] = []
+    scores: list[int] = []
+    for group, (promoters, passives, detractors) in spec.items():
+        groups += [group] * (promoters + passives + detractors)
+        scores += [10] * promoters + [8] * passives + [3] * detractors
+    return frame(groups, scores)
+
+
+def _pandas_nps(data: pd.DataFrame) -> pd.Series:
+    score = data["nps_score"].astype(float)
+    flags = pd.DataFrame({"channel": data["channel"], "p": score >= 9, "d": score <= 6})
+    means = flags.groupby("channel")[["p", "d"]].mean()
+    return (means["p"] - means["d"]) * 100
+
+
+@pytest.mark.parametrize(
+    ("new", "significant", "ja", "en"),
+    [
+        # REVIEW36: 駅前 +18.7 "no significant change" beside 店頭 beyond noise. 店頭 0 → +46.7,
+        # Web 0 → −20.0 (60 each): +13.3 overall, within noise; 店頭's part beyond its margin.
+        (
+            {"店頭": (36, 16, 8), "Web": (14, 20, 26)},
+            False,
+            "前月比+13.3ポイントの内訳（チャネル別）：全体の変化は誤差の範囲内ですが、次の動きは単独で"
+            "誤差を超えています：店頭のNPSの変化による分+23.3ポイント、",
+            "What moved the +13.3 pts vs previous month (by channel): the change as a whole is "
+            "within noise, though one part of it stands out beyond noise on its own — within "
+            "店頭: +23.3 pts of the unit's change, ",
+        ),
+        # The same 店頭 move with Web unchanged (180 each): significant, said as before.
+        (
+            {"店頭": (108, 48, 24), "Web": (60, 60, 60)},
+            True,
+            "前月比+23.3ポイントの内訳（チャネル別）：店頭のNPSの変化による分+23.3ポイント、",
+            "What moved the +23.3 pts vs previous month (by channel): within 店頭: +23.3 pts of "
+            "the unit's change, ",
+        ),
+    ],
+)
+def test_a_part_beyond_noise_beside_a_change_within_noise_is_worded_so_both_hold(
+    new: dict[str, tuple[int, int, int]], significant: bool, ja: str, en: str
+) -> None:
+    from nps_kit.decompose import contributors_text
+    from nps_kit.score import compare
+
+    n = sum(new["Web"])
+    old = _channels({"店頭": (n // 3, n // 3, n // 3), "Web": (n // 3, n // 3, n // 3)})
+    current = _channels(new)
+    # Checked with pandas: 店頭 0 → +46.7 in both cases; the unit's verdict as the headline's.
+    before, after = _pandas_nps(old), _pandas_nps(current)
+    assert before["店頭"] == pytest.approx(0) and after["店頭"] == pytest.approx(140 / 3)
+    change = compare(nps(current), nps(old))
+    assert change.significant is significant
+    parts = top_contributors(shift_share(current, old, by="channel"), k=3)
+    beyond = [p.group for p in parts if p.kind != "others" and not p.noise]
+    assert beyond == ["店頭"]
+    record = {
+        "kind": "previous",
+        "label": "チャネル",
+        "total": round(change.diff or 0.0, 1),
+        "significant": change.significant,
+        "items": [
+            {"group": p.group, "kind": p.kind, "value": p.value, "noise": p.noise} for p in parts
+        ],
+    }
+    assert contributors_text(record, "ja").startswith(ja)
+    assert contributors_text({**record, "label": "channel"}, "en").startswith(en)
+    if not significant:  # Web's part is within noise and said so, after 店頭's
+        assert contributors_text(record, "ja").endswith(
+            "。誤差の範囲内：WebのNPSの変化による分−10.0ポイント"
+        )
+
+
+def test_several_parts_beyond_noise_beside_a_change_within_noise_say_some_parts() -> None:
+    from nps_kit.decompose import contributors_text
+
+    record = {
+        "kind": "previous",
+        "label": "channel",
+        "total": 2.0,
+        "significant": False,
+        "items": [
+            {"group": "Web", "kind": "within", "value": 20.0, "noise": False},
+            {"group": "App", "kind": "within", "value": -18.0, "noise": False},
+        ],
+    }
+    assert contributors_text(record, "en") == (
+        "What moved the +2.0 pts vs previous month (by channel): the change as a whole is within "
+        "noise, though some parts of it stand out beyond noise on their own — within Web: "
+        "+20.0 pts of the unit's change, within App: −18.0 pts of the unit's change"
+    )
+    assert "全体の変化は誤差の範囲内ですが、次の動きは単独で誤差を超えています：Web" in (
+        contributors_text(record, "ja")
+    )
+    # An older summary without the verdict says nothing of it.
+    older = {k: v for k, v in record.items() if k != "significant"}
+    assert "as a whole" not in contributors_text(older, "en")

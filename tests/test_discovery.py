@@ -424,3 +424,26 @@ def test_data_quality_proposes_splitting_a_theme_that_holds_most_comments() -> N
         "1つのテーマに集中"
         not in text_quality(COMMENTS, load_pack("retail"), lang="ja")["item"].tolist()
     )
+
+
+def test_a_dump_s_null_markers_are_no_comment_in_discovery_and_the_report(tmp_path: Path) -> None:
+    # REVIEW36: 「NULL（2件）」 among the phrases no theme covers. A dump writes an empty comment
+    # as NULL, \N, None or N/A: the loader's markers of no answer (_values.MISSING_WORDS), so
+    # the text side counts them as no comment, from that one home.
+    from nps_kit.load import load_responses
+
+    path = tmp_path / "dump.csv"
+    path.write_text(
+        "id|score|comment\n"
+        "1|3|駐車場が狭い\n2|2|駐車場が狭い\n3|1|NULL\n4|0|NULL\n5|5|\\N\n"
+        "6|4|None\n7|6|N/A\n8|9|null\n9|8|NaN\n",
+        encoding="utf-8",
+    )
+    texts = load_responses(path).data["comment"]
+    assert texts.tolist()[2:4] == ["NULL", "NULL"]  # kept as written by the reader (QA22)
+    found = uncovered_phrases(texts, load_pack("retail"))
+    assert (found.comments, found.uncovered) == (2, 2)
+    assert found.phrases["phrase"].tolist() == ["駐車場が狭い"]
+    table = text_quality(texts, load_pack("retail"), lang="ja")
+    rows = dict(zip(table["item"], table["value"], strict=True))
+    assert rows["テーマの語句を含まないコメントに多い語句（件数）"] == "駐車場が狭い（2件）"

@@ -29,6 +29,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from nps_kit._values import MISSING_WORDS
 from nps_kit.text.redaction import without_contacts
 
 __all__ = [
@@ -276,8 +277,11 @@ def normalise(texts: pd.Series) -> pd.Series:
     return _map_unique(texts, _normalised).astype("string")
 
 
-#: Open answers that say "no comment" rather than comment: they count as not answered.
-NO_ANSWER = frozenset(
+#: Open answers that say "no comment" rather than comment: they count as not answered. The
+#: loader's markers of no answer (:data:`nps_kit._values.MISSING_WORDS`: "N/A", ``\\N``,
+#: "NULL", "None", "NaN", 無回答 …) come from their one home: a whole comment "NULL" is a
+#: dump's empty cell, never a comment (REVIEW36: 「NULL（2件）」 among the uncovered phrases).
+NO_ANSWER = (MISSING_WORDS - {""}) | frozenset(
     {
         "-", "ー", "なし", "無し", "特になし", "とくになし", "特に無し", "特にない",
         "特にありません", "無回答", "未回答", "ありません", "na", "n/a", "none", "nothing",
