@@ -1,4 +1,4 @@
-"""Rounds 10-16 of the theme layer (LAY25-31; PREREG23-35): estimate, decision sets 28-36.
+"""Rounds 10-17 of the theme layer (LAY25-32; PREREG23-36): estimate, decision sets 28-38.
 
 The choices are made by ``benchmarks/layers_eval4.py themes --round 10`` (round 9's procedure
 unchanged: folds ``FOLDS10`` = round 7's over the rules that never saw them, precision floor on
@@ -379,8 +379,32 @@ fewer, those with "アメニティが充実": 300 -> 276 with a theme, quality 2
 -> 188, that phrase gone from the list). The edits are the branch's last commit, apart (a ship
 takes them; a one-language ship takes that language's hunks).
 
-Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11|12|13|14|15|16] --theme
-A.npz [B.npz] [--polarity P.npz|- ...]`` or ``... decide [--round 11|12|13|14|15|16]``; round 15
+Round 17 (LAY32, ``--round 17``, ``docs/prereg/PREREG36.md``), declared before any run: round
+14's theme layer choices unchanged (en PF C 16, t_drop 0.16, t_add 0.42, ``comment``; ja C 64,
+0.20 / 0.38, ``comment``) on round 16's data grown by training set 36 (round 16's decision set,
+read once, spent; ``labelled_sets.TRAIN17``: training 11-32, 34 and 36; ``BLIND17``: blind 9-13,
+15-30 and 33), over main's rules at 0e256a1; the polarity correction of round 15's design with
+**its choice made again** on the new layer's mentions by round 15's procedure unchanged
+(``benchmarks/polarity_round10.py``: ``polarity_round8``'s ``choose`` per language, set 36 out
+of every fold model), the choice written once and kept for the candidate; the pair one
+candidate per language. The estimate: both resources trained without set 36 (``--train`` 11-32
+and 34); ``whole --round 17`` reads set 36 held out (``theme_train36_{en,ja}.csv``, whole
+figures only): the shipped pair (main 0e256a1's two resources: English round 13's layer with
+round 6's correction, as e903b3c; Japanese round 16's pair), for information only the estimate
+layer with a correction fitted with round 16's fixed choice (``polarity_round10.py train
+--fixed``: en C 4, 0.30 / 0.50; ja C 4, 0.40 / 0.60), and last the estimate layer with the
+estimate correction (the new choice), which decides: round 10's rule word for word, per
+language (not below the shipped in F1, not below it by more than 0.005 in precision or polarity
+accuracy). A language with a candidate trains it (both resources, with set 36, the estimate's
+choice) and commits it before set 38 is read; a language without one keeps both shipped
+resources (``rebuild --round 17 --keep LANG --candidate COMMIT``: its arrays of 0e256a1).
+``decide --round 17`` reads decision set 38 (``theme_train38_{en,ja}.csv``, never trained on,
+never opened here) once, by the lead, only for languages with a candidate; PREREG27's rule per
+language (F1 >= +0.005, P >= -0.005, polarity accuracy >= -0.005 against the shipped pair). If
+the candidate is not committed by 17:45 UTC nothing ships.
+
+Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11|...|17] --theme
+A.npz [B.npz] [--polarity P.npz|- ...]`` or ``... decide [--round 11|...|17]``; round 15
 also ``... join --en EN.npz --ja JA.npz --out X.npz`` (one file from two, each language's arrays
 from its own) and ``... rebuild --keep [LANG] --candidate COMMIT`` (the package resources).
 """
@@ -415,6 +439,7 @@ ROUNDS = {
     14: ("754f2f3", "theme_eval_blind28.csv", "theme_train32"),
     15: ("e903b3c", "theme_eval_blind28.csv", "theme_train32"),
     16: ("62d2456", "theme_eval_blind33.csv", "theme_train36"),
+    17: ("0e256a1", ("theme_train36_en.csv", "theme_train36_ja.csv"), "theme_train38"),
 }
 
 
@@ -526,7 +551,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("more --polarity resources than --theme resources")
     data_dir = ROOT / "tests" / "data"
     decision_files = [data_dir / f"{decision}_{lang}.csv" for lang in ("en", "ja")]
-    files = [data_dir / held] if args.step == "whole" else decision_files
+    held_files = [data_dir / f for f in ([held] if isinstance(held, str) else held)]
+    files = held_files if args.step == "whole" else decision_files
     with tempfile.TemporaryDirectory() as tmp:
         theme0, pol0 = shipped_files(Path(tmp), args.shipped)
         rows = {"rules alone": whole(files, learned=False)}
