@@ -30,6 +30,33 @@ set 36's too, for the languages with a candidate; a language without one keeps 0
 
 Results: (filled in after the run, below this line.)
 
+The estimate tagger's theme layer (round 14's choices trained without set 36, ``r17/est.npz`` in
+LAY32's worktree, not committed) is round 16's candidate layer byte for byte (0b08533's
+``theme_layer.npz``: the same data, choices and rules), so its Japanese layer is the shipped one
+(0e256a1 shipped round 16's Japanese pair). Its mentions: 35,674 English and 32,367 Japanese
+over the 90 set files, 92 s CPU in two parts (12 min wall at load 9-15). The choice on the
+pooled folds (blind 25 + 26, training 29 + 30; set 36 out of every fold model), right of the
+fold mentions per C: English 1,691, 1,692, 1,695, 1,687 for C 1, 4, 16, 64 of 1,967 (the tagger
+1,603, the shipped round-6 correction 1,683, 560 added) -> **C 16, t 0.40, t_added 0.80** (round
+15's: C 4, 0.30 / 0.50), 525 s CPU, 39 min wall; Japanese 1,611, 1,616, 1,613 for C 1, 4, 16 of
+1,776 (tagger 1,527, shipped round 16 1,661, 383 added) -> **C 4, t 0.50, t_added 0.70**
+(round 15's: C 4, 0.40 / 0.60), 361 s CPU, 33 min wall. ``choice10.json``: ``{"en": [16.0,
+0.4, 0.8], "ja": [4.0, 0.5, 0.7]}``, kept for the candidate. Estimate correction (every mention
+but set 36's: 35,182 English / 31,902 Japanese, 47,062 / 91,134 n-grams; 79 s / 66 s CPU, one
+process per language, joined). The Japanese estimate correction is the shipped Japanese
+correction with the thresholds 0.40 / 0.60 -> 0.50 / 0.70 (every other array equal: the same
+mentions, C and data); with round 16's fixed choice (``train --fixed``) it is 0e256a1's
+``polarity_layer.npz`` byte for byte. Whole tagger on set 36 held out: see
+``benchmarks/layers_round10.py`` (round 17): English polarity 0.811 (shipped) -> 0.803 (no
+candidate), Japanese 0.908 -> 0.905 (F1 and P unchanged: a candidate).
+
+Candidate (Japanese only; English keeps 0e256a1's arrays of both resources): the candidate
+tagger's mentions (round 14's choices trained with set 36, ``r17/cand.npz``; its Japanese layer
+is the committed ``theme_layer.npz``'s): 35,777 English / 32,448 Japanese over the 90 files, 91
+s CPU in two parts; ``train --chosen r17/m_est/choice10.json --with-held --keep en``: C 4, t
+0.50, t_added 0.70 on every Japanese mention, set 36's too, 92,098 n-grams, 64 s CPU (5 min
+wall); 2,199,409 bytes (0e256a1's 2,182,159).
+
 Run: ``PYTHONPATH=.:SITE python benchmarks/polarity_round10.py mentions --theme T.npz --cache DIR
 [--part I/N]``, ``... choose --theme T.npz --cache DIR --lang L``, ``... train --theme T.npz
 --cache DIR (--chosen DIR/choice10.json | --fixed) [--with-held] [--keep LANG] --out X.npz``.
