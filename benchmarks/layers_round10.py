@@ -425,6 +425,23 @@ new choice does not keep polarity; with the shipped round-6 correction the estim
 0.805, dpol -0.006); **Japanese has a candidate** (its layer is the shipped one, F1 and P equal,
 polarity 0.002 lower with the new thresholds, within 0.005). 14 s CPU per reading.
 
+Round 17's candidate (Japanese only; English arrays of both resources 0e256a1's, array for array),
+committed before set 38 is read: the Japanese theme layer trained with set 36 (``PYTHONPATH=.:SITE
+python benchmarks/train_theme_model.py --out JA.npz --train 11 12 13 14 15 16 17 18 19 20 21 22 23
+24 25 26 27 28 29 30 31 32 34 36 --blind 9 10 11 12 13 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29
+30 33 --design both_comment_edge_pfloor --choices '{"ja": [64.0, 0.20, 0.38, "comment"]}' --keep en
+--keep-from 0e256a1``: 24,297 ja comments, 79 s CPU, 11:39 wall; 11,556,046 bytes, 0e256a1's
+11,479,158; ``JA.npz`` is the package's ``theme_layer.npz``) and the correction refitted on its
+tagger's mentions with the estimate's choice (``polarity_round10.py mentions --theme CAND.npz
+--cache DIR --part I/2``, ``train --theme CAND.npz --cache DIR --chosen EST_DIR/choice10.json
+--with-held --keep en --out PJA.npz``, copied to ``nps_kit/resources/polarity_layer.npz``: C 4, t
+0.50, t_added 0.70, 32,448 mentions, 92,098 n-grams, 64 s CPU; 2,199,409 bytes, 0e256a1's
+2,182,159). ``CAND.npz`` is the join of that Japanese layer with an English one trained with set 36
+the same way (``--choices '{"en": [16.0, 0.16, 0.42, "comment"]}' --keep ja``, 24,314 comments, 96 s
+CPU; not used: no Japanese mention reads it). Set 38: ``decide --round 17`` (by the lead; Japanese
+is the only language with a candidate, English reads as shipped in both rows). If Japanese fails,
+the resources are ``rebuild --round 17 --keep en ja --candidate COMMIT`` (0e256a1's bytes).
+
 Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11|...|17] --theme
 A.npz [B.npz] [--polarity P.npz|- ...]`` or ``... decide [--round 11|...|17]``; round 15
 also ``... join --en EN.npz --ja JA.npz --out X.npz`` (one file from two, each language's arrays
