@@ -445,6 +445,19 @@ CPU; not used: no Japanese mention reads it). Set 38: ``decide --round 17`` (by 
 is the only language with a candidate, English reads as shipped in both rows). If Japanese fails,
 the resources are ``rebuild --round 17 --keep en ja --candidate COMMIT`` (0e256a1's bytes).
 
+The candidate layer retrained with ``--sample`` gives the same bytes, and the correction refitted
+with ``--sample`` too. The text tests against the candidate (test_layer, test_evaluation,
+test_themes, test_cli_themes, test_polarity_layer, test_sentiment; 181 s CPU, 8:23 wall niced): 8 of
+1,020 fail, each only because an in-sample figure or an expected probability moved, all Japanese:
+test_layer's four Japanese probabilities (``train_theme_model.py --sample``), test_polarity_layer's
+three Japanese comments (six samples, ``polarity_round10.py train --sample``), and set 4's trained
+Japanese polarity floor (``LAYER_TUNED["fourth"]``: 301 of 314 = 0.9586 < 0.96 -> 0.95). The edits
+are the branch's last commit, apart (a Japanese ship takes it; nothing else needs one). Resources
+per outcome of set 38: Japanese ships -> the candidate commit's two resources as they are (``rebuild
+--round 17 --keep en --candidate COMMIT`` gives them byte for byte); it fails -> ``rebuild --round
+17 --keep en ja --candidate COMMIT`` (0e256a1's bytes). English has no candidate, so no outcome
+ships it.
+
 Run: ``PYTHONPATH=. python benchmarks/layers_round10.py whole [--round 11|...|17] --theme
 A.npz [B.npz] [--polarity P.npz|- ...]`` or ``... decide [--round 11|...|17]``; round 15
 also ``... join --en EN.npz --ja JA.npz --out X.npz`` (one file from two, each language's arrays
