@@ -48,6 +48,7 @@ NUMBERED = {
         "31",
         "32",
         "34",
+        "36",
     )
 }
 ROUND3 = ("11", "12", "13", "14", "15")
@@ -333,6 +334,20 @@ FOLDS16 = FOLDS15
 NEW_INDUSTRIES16 = NEW_INDUSTRIES15
 TRAIN16 = (*TRAIN15, *ROUND16)
 BLIND16 = tuple(SPENT_BLIND)
+
+#: Round 17 (LAY32, docs/prereg/PREREG36.md, decision set 38): round 14's theme-layer choices
+#: unchanged (en PF C 16, 0.16 / 0.42, ``comment``; ja C 64, 0.20 / 0.38, ``comment``), the
+#: polarity correction of round 15's design with its choice made again on the new layer's
+#: mentions (``benchmarks/polarity_round10.py``), on round 16's data grown by training set 36
+#: (round 16's decision set, read once, spent); set 36 is the held-out set of its estimate
+#: (``TEST17``, both languages, read whole only), then trained on. Decision set 38
+#: (``theme_train38_{en,ja}.csv``) is never trained on and is not named here.
+ROUND17 = ("36",)
+TEST17 = "36"
+FOLDS17 = FOLDS16
+NEW_INDUSTRIES17 = NEW_INDUSTRIES16
+TRAIN17 = (*TRAIN16, *ROUND17)
+BLIND17 = tuple(SPENT_BLIND)
 
 
 def training(names: list[str] | tuple[str, ...]) -> dict[str, str]:

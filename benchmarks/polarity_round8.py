@@ -96,8 +96,11 @@ SETS8: dict[str, str] = {
     "t31ja": "theme_train31_ja.csv",
     "b28": "theme_eval_blind28.csv",
 }
-#: The estimate's held-out set: out of the choice and of the estimate correction's fit.
+#: The estimate's held-out set, a fold (``polarity_round7.fold7``: a blind set's name, or a
+#: numbered set's number for both its languages): out of the choice and of the estimate's fit.
 HELD8 = "b28"
+#: The file in a tagger's cache that ``choose`` writes (round 10 names its own).
+CHOICE8 = "choice8.json"
 #: Main whose resources are shipped (754f2f3's): its correction is the mentions' ``shipped``.
 SHIPPED8 = "e903b3c"
 
@@ -155,7 +158,7 @@ def train(
 ) -> None:
     """Fit each language not kept with the chosen C, t and t_added; write ``out``."""
     if not held:
-        data = data[data["set"] != HELD8]
+        data = data[data["fold"] != HELD8]
     named: dict[str, np.ndarray] = {
         "polarities": np.array(POLARITIES, dtype=str),
         "segments": np.array(SEGMENTS, dtype=str),
@@ -203,9 +206,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.lang is None:
             parser.error("choose needs --lang")
         start = time.process_time()
-        mine = data[(data["lang"] == args.lang) & (data["set"] != HELD8)]
+        mine = data[(data["lang"] == args.lang) & (data["fold"] != HELD8)]
         choice = pr7.choose7(mine, args.lang, args.cache)
-        path = args.cache / "choice8.json"
+        path = args.cache / CHOICE8
         saved = json.loads(path.read_text()) if path.exists() else {}
         if args.lang in saved and tuple(saved[args.lang]) != tuple(choice):
             raise SystemExit(f"error: {path} holds another choice for {args.lang}")
