@@ -225,9 +225,7 @@ LAYER_TUNED = {
     # ERR23's ruling added staff to three phone-person comments of train5 ja (電話の方は親切): the
     # layer, trained before it, does not add it (recall 0.996) until it is retrained over them
     "train5": {"en": (0.97, 0.97, 0.93), "ja": (0.99, 0.99, 0.93)},  # trained: ja polarity
-    # Japanese round 17 (LAY32: the correction's thresholds chosen again, 0.50 / 0.70): in-sample
-    # Japanese polarity on set 4 301 of 314 = 0.9586
-    "fourth": {"en": (0.95, 0.98, 0.92), "ja": (0.99, 1.00, 0.95)},
+    "fourth": {"en": (0.95, 0.98, 0.92), "ja": (0.99, 1.00, 0.96)},
     "fifth": {"en": (0.95, 0.98, 0.94), "ja": (1.00, 1.00, 0.94)},
 }
 # Round 6 of the correction (RET21, benchmarks/polarity_round6.py): English C = 4 where round 5

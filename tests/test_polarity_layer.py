@@ -73,7 +73,7 @@ EXPECTED = [
         9,
         "delivery",
         "mixed",
-        {"mixed": 0.112655, "negative": 0.000892, "neutral": 0.000784, "positive": 0.885669},
+        {"mixed": 0.119281, "negative": 0.000937, "neutral": 0.000728, "positive": 0.879055},
     ),
     (
         "ja",
@@ -82,7 +82,7 @@ EXPECTED = [
         9,
         "price",
         "negative",
-        {"mixed": 0.002743, "negative": 0.92221, "neutral": 0.000841, "positive": 0.074206},
+        {"mixed": 0.002753, "negative": 0.920056, "neutral": 0.000791, "positive": 0.0764},
     ),
     (
         "ja",
@@ -91,7 +91,7 @@ EXPECTED = [
         2,
         "usability",
         "positive",
-        {"mixed": 0.141691, "negative": 0.06132, "neutral": 0.003832, "positive": 0.793157},
+        {"mixed": 0.148823, "negative": 0.05719, "neutral": 0.003569, "positive": 0.790419},
     ),
     (
         "ja",
@@ -100,7 +100,7 @@ EXPECTED = [
         2,
         "support",
         "negative",
-        {"mixed": 0.016015, "negative": 0.983155, "neutral": 0.000185, "positive": 0.000645},
+        {"mixed": 0.016216, "negative": 0.982931, "neutral": 0.000211, "positive": 0.000642},
     ),
     (
         "ja",
@@ -109,7 +109,7 @@ EXPECTED = [
         7,
         "staff",
         "neutral",
-        {"mixed": 0.000142, "negative": 0.00419, "neutral": 0.952358, "positive": 0.04331},
+        {"mixed": 0.000151, "negative": 0.003756, "neutral": 0.955257, "positive": 0.040837},
     ),
     (
         "ja",
@@ -118,7 +118,7 @@ EXPECTED = [
         7,
         "branch",
         "neutral",
-        {"mixed": 1.5e-05, "negative": 0.001047, "neutral": 0.995023, "positive": 0.003916},
+        {"mixed": 1.4e-05, "negative": 0.000993, "neutral": 0.99485, "positive": 0.004143},
     ),
 ]
 
