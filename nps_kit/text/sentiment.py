@@ -530,7 +530,7 @@ def _score_added(
     layer_added: np.ndarray,
     who: np.ndarray,
     pack: str | None,
-    order: dict[str, int],
+    order: dict[Polarity, int],
 ) -> None:
     """Give an English theme the learned layer added the respondent's direction, in place.
 
@@ -548,7 +548,11 @@ def _score_added(
     mine = np.zeros(len(layer_added), dtype=bool)  # the last row (no text) stays False
     mine[at[[lang in SCORE_ADDED_LANGUAGES for lang in found]]] = True
     scored = layer_added[codes] & mine[codes][:, None]
-    for name, polarity in (("detractor", "negative"), ("promoter", "positive")):
+    directions: tuple[tuple[str, Polarity], ...] = (
+        ("detractor", "negative"),
+        ("promoter", "positive"),
+    )
+    for name, polarity in directions:
         wide[(who == _polarity_layer.SEGMENTS.index(name))[:, None] & scored] = order[polarity]
 
 
