@@ -13,6 +13,7 @@ from nps_kit.score import segment
 from nps_kit.text import _polarity_layer
 from nps_kit.text._correction import _mention_cues, _read, _theme_clauses
 from nps_kit.text._match import matcher
+from nps_kit.text.explain import explain_themes
 from nps_kit.text.packs import load_pack, pack_files
 from nps_kit.text.sentiment import (
     POLARITIES,
@@ -228,8 +229,23 @@ def test_the_correction_changes_polarities_not_themes() -> None:
     assert (after.astype(object) != before.astype(object)).to_numpy().sum() > 0
 
 
+def _scored_added(
+    texts: pd.Series, langs: pd.Series, book: object, segments: pd.Series
+) -> pd.DataFrame:
+    """Where rule S applies: an English theme the layer added, of a detractor or a promoter."""
+    layer = explain_themes(texts, book)  # type: ignore[arg-type]
+    layer = layer[layer["source"] == "layer"]
+    added = pd.DataFrame(False, index=texts.index, columns=list(book.ids))  # type: ignore[attr-defined]
+    for row, theme in zip(layer["row"], layer["theme"], strict=True):
+        added.at[row, theme] = True
+    clear = segments.isin(["detractor", "promoter"]).to_numpy() & (langs == "en").to_numpy()
+    return added & clear[:, None]
+
+
 @pytest.mark.parametrize("pack", ["retail", "saas", "finance", "generic"])
 def test_a_complaint_never_becomes_praise_nor_praise_a_complaint(pack: str) -> None:
+    # ... by the correction: only rule S (an English theme the layer added takes a detractor's
+    # or promoter's direction, PREREG36) may turn one into the other, and then to the score's.
     frame = pd.concat(
         pd.read_csv(DATA / name, keep_default_na=False, dtype=str)
         for name in ("theme_eval_blind4.csv", "theme_eval_blind5.csv")
@@ -245,7 +261,73 @@ def test_a_complaint_never_becomes_praise_nor_praise_a_complaint(pack: str) -> N
         flipped = ((before == "positive") & (after == "negative")) | (
             (before == "negative") & (after == "positive")
         )
-        assert not flipped.to_numpy().any()
+        scored = _scored_added(texts, frame["lang"], book, segments)
+        assert not (flipped & ~scored).to_numpy().any()
+        direction = segments.map({"detractor": "negative", "promoter": "positive"})
+        for theme in book.ids:
+            mine = scored[theme].to_numpy()
+            assert (after.loc[mine, theme] == direction[mine]).all(), theme
+
+
+def test_an_english_theme_the_layer_added_takes_a_clear_scores_direction() -> None:
+    # Rule S (docs/prereg/PREREG36.md): no word of the theme is there to judge, so a detractor's
+    # is a complaint and a promoter's praise; a passive's and a mention without a score keep
+    # the correction's reading. Spent comments whose themes the learned layer adds (POL36).
+    cases = [
+        (
+            "saas",
+            "mileage tracker for home visits logs every trip by itself and the claim goes "
+            "straight thru to payroll. used to take me an hour a week. dont change a thing",
+            "features",
+            "promoter",
+        ),
+        (
+            "generic",
+            "Paid the fishing guide 400 dollars to sit in a boat and listen to him talk about "
+            "his divorce. Caught two bluegill.",
+            "quality",
+            "detractor",
+        ),
+        (
+            "retail",
+            "Kmart has the same sleeping bags for half the price and theirs actually zip up "
+            "properly",
+            "quality",
+            "detractor",
+        ),
+    ]
+    for pack, text, theme, who in cases:
+        book = load_pack(pack)
+        texts = pd.Series([text], dtype="string")
+        source = explain_themes(texts, book).set_index("theme")["source"]
+        assert source[theme] == "layer"
+        passive = tag_polarity(texts, book, segments=pd.Series(["passive"]))
+        unscored = tag_polarity(texts, book, segments=pd.Series([None], dtype=object))
+        clear = tag_polarity(texts, book, segments=pd.Series([who]))
+        want = "negative" if who == "detractor" else "positive"
+        # The correction reads each the other way; the score settles it.
+        assert passive.at[0, theme] == unscored.at[0, theme] != want
+        assert clear.at[0, theme] == want
+
+
+def test_a_japanese_theme_the_layer_added_keeps_its_reading() -> None:
+    # Rule S is English only: Japanese polarity of the layer's themes read 0.87 on unseen sets
+    # and was not measured for it. Over a spent Japanese set with every respondent a promoter,
+    # some theme the layer added stays a complaint or request.
+    frame = pd.read_csv(DATA / "theme_train34_ja.csv", keep_default_na=False, dtype=str)
+    kept = 0
+    for pack, group in frame.groupby("pack"):
+        texts = group["text"].astype("string").reset_index(drop=True)
+        book = load_pack(str(pack))
+        promoters = pd.Series(["promoter"] * len(texts))
+        tags = tag_polarity(texts, book, segments=promoters).astype(object)
+        layer = explain_themes(texts, book)
+        layer = layer[layer["source"] == "layer"]
+        kept += sum(
+            tags.at[row, theme] == "negative"
+            for row, theme in zip(layer["row"], layer["theme"], strict=True)
+        )
+    assert kept > 0
 
 
 def test_without_segments_or_learning_the_rules_polarity_stays() -> None:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Sequence
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -71,7 +72,7 @@ from nps_kit.text._improvement import (
     awaits_judgement,
     improvement_score,
 )
-from nps_kit.text._layer import trained
+from nps_kit.text._layer import languages, trained
 from nps_kit.text._match import (
     Hits,
     ThemeMatcher,
@@ -517,6 +518,44 @@ def tag_polarity(
     )
 
 
+#: Languages whose layer-added mentions take a detractor's or promoter's direction after the
+#: correction (:func:`_score_added`).
+SCORE_ADDED_LANGUAGES = frozenset({"en"})
+
+
+def _score_added(
+    wide: np.ndarray,
+    codes: np.ndarray,
+    unique: Sequence[str],
+    layer_added: np.ndarray,
+    who: np.ndarray,
+    pack: str | None,
+    order: dict[Polarity, int],
+) -> None:
+    """Give an English theme the learned layer added the respondent's direction, in place.
+
+    A theme no dictionary word found has no words of its own to judge; the respondent's score
+    settles it best (POL36: on English sets no learned part saw, the layer's mentions read right
+    0.70 of the time against the dictionaries' 0.80): a detractor's (0–6) is negative, a
+    promoter's (9–10) positive, after the learned correction. A passive's (7–8), a mention
+    without a score and every Japanese mention keep their reading (rule S,
+    ``docs/prereg/PREREG36.md``).
+    """
+    at = np.flatnonzero(layer_added[:-1].any(axis=1))
+    if not len(at):
+        return
+    found = languages(pack, [unique[i] for i in at.tolist()])
+    mine = np.zeros(len(layer_added), dtype=bool)  # the last row (no text) stays False
+    mine[at[[lang in SCORE_ADDED_LANGUAGES for lang in found]]] = True
+    scored = layer_added[codes] & mine[codes][:, None]
+    directions: tuple[tuple[str, Polarity], ...] = (
+        ("detractor", "negative"),
+        ("promoter", "positive"),
+    )
+    for name, polarity in directions:
+        wide[(who == _polarity_layer.SEGMENTS.index(name))[:, None] & scored] = order[polarity]
+
+
 @paused
 def _tag_polarity(
     texts: pd.Series,
@@ -610,6 +649,7 @@ def _tag_polarity(
             from nps_kit.text._correction import correct as apply_correction
 
             apply_correction(wide, unique, codes, layer_added, who, book, places)
+            _score_added(wide, codes, unique, layer_added, who, book.pack, order)
     # A comment in a language no pack reads was not read: the themes the analyst's own words
     # find there are mentions without a judgement, neither the rules' (English words in German
     # text) nor the score's (a promoter's complaint made praise, QA26 #13).
