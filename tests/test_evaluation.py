@@ -608,6 +608,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.88, 0.88, 0.91)}
         "train32-decision",
         "train34-decision",
         "train36-decision",
+        "train38-decision",
     ],
 )
 def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
