@@ -562,6 +562,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.88, 0.88, 0.91)}
         _both_languages("theme_train32"),
         _both_languages("theme_train34"),
         _both_languages("theme_train36"),
+        _both_languages("theme_train38"),
     ],
     ids=[
         "first",
