@@ -26,18 +26,18 @@ EXPECTED = [
         "retail",
         "Parcel took ages to turn up and nobody answered my emails",
         {
-            "usability": 0.005075,
-            "checkout": 0.005481,
-            "delivery": 0.978953,
-            "phone": 0.063969,
-            "chat": 0.006728,
-            "email": 0.951372,
-            "staff": 0.002323,
-            "price": 0.00171,
-            "quality": 0.012036,
-            "returns": 0.028273,
-            "faq": 0.004865,
-            "communication": 0.656602,
+            "usability": 0.001163,
+            "checkout": 0.000841,
+            "delivery": 0.999353,
+            "phone": 0.029263,
+            "chat": 0.00232,
+            "email": 0.987485,
+            "staff": 0.000334,
+            "price": 0.000278,
+            "quality": 0.007054,
+            "returns": 0.003874,
+            "faq": 0.002105,
+            "communication": 0.659853,
         },
     ),
     (
@@ -45,16 +45,16 @@ EXPECTED = [
         "saas",
         "The app keeps crashing since the last update, support was useless",
         {
-            "usability": 0.620118,
-            "price": 0.000812,
-            "communication": 0.002935,
-            "performance": 0.002499,
-            "reliability": 0.958259,
-            "features": 0.005888,
-            "support": 0.890579,
-            "docs": 0.00438,
-            "integrations": 0.004335,
-            "onboarding": 0.003084,
+            "usability": 0.684422,
+            "price": 4.2e-05,
+            "communication": 0.000407,
+            "performance": 9.5e-05,
+            "reliability": 0.989644,
+            "features": 0.002068,
+            "support": 0.967342,
+            "docs": 0.000802,
+            "integrations": 0.000837,
+            "onboarding": 0.000433,
         },
     ),
     (
@@ -62,16 +62,16 @@ EXPECTED = [
         "finance",
         "Friendly staff at the branch but the fees are far too high",
         {
-            "usability": 0.0082,
-            "phone": 0.001048,
-            "staff": 0.996243,
-            "price": 0.947577,
-            "communication": 0.000316,
-            "claims": 0.001504,
-            "speed": 0.037548,
-            "branch": 0.487928,
-            "trust": 0.004208,
-            "products": 0.01827,
+            "usability": 0.00367,
+            "phone": 0.000177,
+            "staff": 0.99969,
+            "price": 0.988571,
+            "communication": 2.2e-05,
+            "claims": 0.000272,
+            "speed": 0.022019,
+            "branch": 0.316729,
+            "trust": 0.000731,
+            "products": 0.003891,
         },
     ),
     (
@@ -79,13 +79,13 @@ EXPECTED = [
         "generic",
         "ok",
         {
-            "usability": 0.007957,
-            "staff": 0.004929,
-            "price": 0.00761,
-            "quality": 0.02273,
-            "communication": 0.004347,
-            "speed": 0.005793,
-            "service": 0.018238,
+            "usability": 0.001964,
+            "staff": 0.001834,
+            "price": 0.001756,
+            "quality": 0.004943,
+            "communication": 0.001551,
+            "speed": 0.00136,
+            "service": 0.006689,
         },
     ),
     (
@@ -660,8 +660,9 @@ def test_an_addition_beside_a_neighbour_needs_more_probability() -> None:
 def test_the_verifier_drops_the_layers_doubtful_english_additions(monkeypatch) -> None:
     book = load_pack("finance")
     texts = pd.Series(
-        [  # training sets 20 and 22 (round 7 of the layer adds communication and products here)
-            "HR told us it was free. It isn't, instant withdrawals cost money.",
+        [  # training sets 20 and 22 (round 17 of the layer adds communication and products here)
+            "Honest company, never tried to wriggle out. Paperwork is confusing though, pages and "
+            "pages.",
             "Adviser said flowers were included. They weren't. Very upsetting for my sister.",
         ]
     )
@@ -674,8 +675,8 @@ def test_the_verifier_drops_the_layers_doubtful_english_additions(monkeypatch) -
     assert layer.at[0, "communication"] and not vetted.at[0, "communication"]
     assert not rules.at[0, "communication"]
     assert layer.at[1, "products"] and not vetted.at[1, "products"] and not rules.at[1, "products"]
-    assert rules.at[0, "price"] and rules.at[1, "staff"]
-    assert vetted.at[0, "price"] and vetted.at[1, "staff"]  # the rules' hits stay
+    assert rules.at[0, "trust"] and rules.at[1, "staff"]
+    assert vetted.at[0, "trust"] and vetted.at[1, "staff"]  # the rules' hits stay
 
 
 def test_japanese_additions_are_not_vetted() -> None:

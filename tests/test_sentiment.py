@@ -1423,7 +1423,7 @@ def test_an_improvement_answer_is_read_without_its_score() -> None:
         ("Keep doing what you do. Hot food, quick service", "generic", "service", "positive"),
         ("Nothing! Priya at the front desk is the best, she always remembers my name", "retail",
          "staff", "positive"),
-        ("Nothing at all. Tom behind the bar", "generic", "staff", "neutral"),
+        ("Nothing really. Tom behind the bar", "generic", "staff", "neutral"),
         ("特になし。田中さんに会いに行ってます", "generic", "staff", "neutral"),
         # The layer finds the staff in the praising clause, as in a "why?" answer.
         ("特になし。田中さん最高。でも待ち時間が長い", "generic", "staff", "positive"),
