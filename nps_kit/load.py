@@ -40,6 +40,7 @@ from nps_kit._values import (
     DateParse,
     ScaleSplit,
     ScoreParse,
+    missing_words_said,
     no_zero_is_evidence,
     parse_date_values,
     parse_dates,
@@ -1542,8 +1543,9 @@ def load_responses(
         raise DataError(
             f"{path}: {len(bad_rows):,} invalid score(s) in column {score_col!r}: "
             f"{_listing(bad_rows, bad_values, places)}.",
-            hint="Scores must be whole numbers 0–10 (blank, NA, N/A, -, 無回答 and 未回答 count "
-            "as missing); fix these cells, or load without strict to count them as invalid.",
+            hint=f"Scores must be whole numbers 0–10 ({missing_words_said()} count as missing; "
+            "data.missing_values adds more); fix these cells, or load without strict to count "
+            "them as invalid.",
             path=path,
             failures=_failures(bad_rows, score_col, bad_values, bad_reasons, places),
         )

@@ -281,6 +281,10 @@ def test_bad_input_is_one_specific_message_and_exit_2(
          "has no sheet 'Sheet1'; sheets: '回答一覧'"),
         (["score", telecom, "--score-column", "ltr_score", "--by", "regions"],
          "Did you mean 'region'?"),
+        # QA35 O4: a snake_case name is its words, so 'ltr' finds 'ltr_score' as 'regions' did.
+        (["score", telecom, "--score-column", "ltr"], "Did you mean 'ltr_score'?"),
+        (["score", telecom, "--score-column", "ltr_score", "--by", "contact"],
+         "Did you mean 'contact_ok'?"),
         (["score", str(cut), "--score-column", "ltr_score"], "nps_cut.csv.gz"),
         (["score", str(latin), "--score-column", "Station", "--encoding", "utf-8"],
          "is not valid utf-8"),
@@ -347,6 +351,8 @@ def test_a_score_of_11_is_named_with_its_row(
     assert main(["score", str(path), "--score-column", score, "--strict"]) == 2
     err = capsys.readouterr().err
     assert f"1 invalid score(s) in column {score!r}: row {row}: {shown}." in err
+    # QA35 O5: the hint names every word read as no answer, the dump's NULL and \N too.
+    assert "None, NULL, <NA>, \\N, -, 無回答, 未回答 count as missing" in " ".join(err.split())
     assert "Traceback" not in err
 
 
