@@ -199,6 +199,51 @@ def test_answers_alike_within_a_minute_by_chance_are_no_double_submissions(
         assert head.result.nps == pytest.approx(expected.loc[unit, "nps"], abs=1e-9), unit
 
 
+def test_limesurvey_incomplete_responses_are_said_in_no_month(
+    exports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # QA35 O2: 33 scored responses without a submitdate (incomplete) were in (all), 494, and in
+    # no month (461) without a word from score, inspect or the ward's data quality.
+    import pandas as pd
+
+    from nps_kit.unit import data_quality
+
+    path = gen_hospital.full_answers(exports / check.FILES["hospital"], tmp_path / "full.csv")
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    undated = (raw["submitdate"] == "") & raw["NPS"].str.fullmatch(r"\d+")
+    assert int(undated.sum()) == 33
+    got = score_json(
+        capsys, str(path), "--score-column", "NPS", "--date-column", "submitdate",
+        "--period", "month",
+    )  # fmt: skip
+    months = sum(g["n"] for g in got["groups"])
+    assert got["overall"]["n"] - months == got["excluded"]["undated"] == 33
+    capsys.readouterr()
+    assert main(["score", str(path), "--score-column", "NPS", "--date-column", "submitdate",
+                 "--period", "month"]) == 0  # fmt: skip
+    out, err = capsys.readouterr()
+    assert "33 scored answers with no date (in (all), in no period)" in out
+    err = " ".join(err.split())
+    assert "note: 33 scored answers have no date in 'submitdate'" in err
+    assert "blank for an incomplete response (never submitted): data.unfinished: exclude" in err
+    capsys.readouterr()
+    assert main(["inspect", str(path)]) == 0
+    said = capsys.readouterr()
+    assert "33 scored answers have no date in 'submitdate'" in " ".join(
+        (said.out + said.err).split()
+    )
+    # The ward's data quality counts its own, and unfinished: exclude reads LimeSurvey's.
+    ward = "Station 4A Kardiologie"
+    options = {"unit_column": "Station", "unit_values": [ward], "score_column": "NPS",
+               "date_column": "submitdate", "period": MONTH, "language": "en"}  # fmt: skip
+    quality = dict(data_quality(prepare_unit(str(path), name="4A", **options)).to_numpy())
+    mine = int((undated & (raw["Station"] == ward)).sum())
+    assert quality["Scored answers with no date (in no period)"] == f"{mine:,}" != "0"
+    left = prepare_unit(str(path), name="4A", unfinished="exclude", **options)
+    assert left.unfinished_excluded == 0  # none of them is in November: they have no date
+    assert int(left.responses["nps_date"].isna().sum()) == 0
+
+
 @pytest.mark.parametrize("command", ["inspect", "init", "score"])
 def test_limesurvey_answer_codes_are_said_with_what_to_export(
     command: str, exports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
