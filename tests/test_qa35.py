@@ -244,6 +244,28 @@ def test_limesurvey_incomplete_responses_are_said_in_no_month(
     assert int(left.responses["nps_date"].isna().sum()) == 0
 
 
+def test_run_s_data_quality_counts_the_ward_s_answers_in_no_month(
+    exports: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA35 O2 through nps-kit run (init --from the 'Full answers' export, dated by submitdate):
+    # the ward's report said nothing of its incomplete responses, scored and in no month.
+    import html
+
+    import pandas as pd
+
+    path = gen_hospital.full_answers(exports / check.FILES["hospital"], tmp_path / "full.csv")
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    ward = raw["Station"] == "Station 4A Kardiologie"
+    mine = int((ward & (raw["submitdate"] == "") & raw["NPS"].str.fullmatch(r"\d+")).sum())
+    project = tmp_path / "p"
+    assert main(["init", str(project), "--from", str(path), "--unit-column", "Station"]) == 0
+    monkeypatch.chdir(project)
+    assert main(["run", "station-4a-kardiologie", "--period", MONTH]) == 0
+    page = (project / "reports" / MONTH / "station-4a-kardiologie.html").read_text("utf-8")
+    row = re.search(r"Scored answers with no date \(in no period\)</td><td[^>]*>([^<]*)<", page)
+    assert row is not None and html.unescape(row.group(1)) == str(mine) != "0"
+
+
 @pytest.mark.parametrize("command", ["inspect", "init", "score"])
 def test_limesurvey_answer_codes_are_said_with_what_to_export(
     command: str, exports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
