@@ -21,7 +21,7 @@ a breakdown. :func:`language_codes` recognises it so that inspection can call it
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Final
 
 import numpy as np
@@ -33,6 +33,7 @@ __all__ = [
     "NOT_RESPONSES",
     "STATUS_CODES",
     "language_codes",
+    "limesurvey_submitted",
     "numeric_values",
     "response_time",
     "response_types",
@@ -96,6 +97,31 @@ _HEADERS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
     # LimeSurvey's own fields of a response (QA35: lastpage 1-3 was a "Lastpage" rating).
     (re.compile(r"^(?:lastpage|seed|refurl|ipaddr)$", re.I), "LimeSurvey field"),
 )
+# The fields a LimeSurvey response export starts with, by "question code" and by "question
+# text" headings: (id, submit date, last page, start language). Its submit date is written only
+# when the respondent sent the last page, so a blank one is an incomplete response (QA35 O2).
+_LIMESURVEY_FIELDS: Final = (
+    ("id", "submitdate", "lastpage", "startlanguage"),
+    ("Response ID", "Date submitted", "Last page", "Start language"),
+)
+
+
+def limesurvey_submitted(columns: Iterable[object]) -> str | None:
+    """Return a LimeSurvey export's submit-date column, ``None`` for any other export.
+
+    LimeSurvey writes ``submitdate`` ("Date submitted") only when the respondent sent the
+    last page: a response without one is incomplete, as Qualtrics' ``Finished`` False is.
+    An export is LimeSurvey's when it has the four fields every response export begins
+    with (``id``, ``submitdate``, ``lastpage``, ``startlanguage``, or their question-text
+    headings).
+    """
+    names = {str(c) for c in columns}
+    for fields in _LIMESURVEY_FIELDS:
+        if set(fields) <= names:
+            return fields[1]
+    return None
+
+
 # What Microsoft Forms writes in Email (and Name) on every row when the form does not record
 # who answered (QA32: "NPS by Email", one group, was proposed as a breakdown).
 ANONYMOUS: Final = frozenset({"anonymous", "anonymous user", "匿名"})

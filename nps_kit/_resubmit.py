@@ -1,4 +1,4 @@
-"""Find double submissions: a form sent twice, the same answers seconds apart.
+r"""Find double submissions: a form sent twice, the same answers seconds apart.
 
 Google Forms (and other forms without a response id) records a second click on "Submit" as a
 second response with every answer equal and a timestamp a few seconds later (QA20: 8 of 892
@@ -7,6 +7,15 @@ duplicates (the timestamps differ) and have no id to repeat, so ``dedupe: true``
 A row is a resubmission when an earlier row has the same value in every column but the date
 and was sent at most :data:`RESUBMIT_SECONDS` before it. Two people who happen to give the same
 answers are seldom a minute apart; a whole month of "10, no comment" from one clinic is.
+
+Seldom is not never: in a large export of few-valued columns (a warehouse dump of 40,000 rows
+of region, channel, score and ``\N``, QA35 O1) many rows share their answers, and some of
+them fall within a minute of each other by chance. :func:`chance_pairs` says how many such
+pairs chance alone gives: for each set of ``n`` rows with the same answers, ``n(n-1)/2`` pairs,
+each within the window with probability ``2 * RESUBMIT_SECONDS / span`` (the export's dates
+spread over ``span`` seconds). The pairs found are taken for double submissions only when
+chance explains fewer than one (:data:`CHANCE_PAIRS`), or when they are far more than chance
+gives (a Poisson tail under :data:`CHANCE_TAIL`); else none is, and the note says why.
 
 Tools that give each submission its own id, link and update time (Delighted, HubSpot: a new
 ``Response ID``, ``Permalink`` and ``Updated At`` on the second click, QA29 F4) write columns no
@@ -25,8 +34,11 @@ import pandas as pd
 from nps_kit._values import parse_date_values
 
 __all__ = [
+    "CHANCE_PAIRS",
+    "CHANCE_TAIL",
     "RESUBMISSIONS",
     "RESUBMIT_SECONDS",
+    "chance_pairs",
     "dedupe_option",
     "per_submission",
     "resubmission_note",
@@ -38,6 +50,11 @@ RESUBMIT_SECONDS: Final = 60
 #: The ``dedupe`` value (parameters) and ``--dedupe`` value (``nps-kit score``) that also drops
 #: double submissions; ``true`` / a bare ``--dedupe`` drops exact duplicates and repeated ids.
 RESUBMISSIONS: Final = "resubmissions"
+#: Pairs chance alone may give before the pairs found need to be more than chance gives.
+CHANCE_PAIRS: Final = 1.0
+#: Largest chance of finding as many pairs as found or more by chance alone, above
+#: :data:`CHANCE_PAIRS`, for them still to be double submissions.
+CHANCE_TAIL: Final = 0.001
 
 
 # What a tool writes once per submission: an id token (R_3kX9…, a UUID, 48211003), a link.
@@ -127,6 +144,24 @@ def resubmissions(
     except ValueError:
         return own
     table = pd.DataFrame({"key": same[rows], "row": rows, "date": parsed.dates.to_numpy()})
+    window = _within_window(table)
+    if not window.any():
+        return own
+    expected = chance_pairs(same[~exact], dates[~exact], date_format=date_format, timezone=timezone)
+    if not _beyond_chance(int(window.sum()), expected):
+        return own  # as many as chance gives: answers alike, not one person twice (QA35 O1)
+    return _linked(table, own)
+
+
+def _within_window(table: pd.DataFrame) -> np.ndarray:
+    """Mark the rows sent at most :data:`RESUBMIT_SECONDS` after one with the same answers."""
+    table = table.dropna(subset=["date"]).sort_values(["key", "date", "row"], kind="stable")
+    gap = (table["date"] - table.groupby("key")["date"].shift()).dt.total_seconds()
+    return (gap <= RESUBMIT_SECONDS).fillna(False).to_numpy(dtype=bool)
+
+
+def _linked(table: pd.DataFrame, own: np.ndarray) -> np.ndarray:
+    """Point each resubmission at the row with its answers sent just before it."""
     table = table.dropna(subset=["date"]).sort_values(["key", "date", "row"], kind="stable")
     before = table.groupby("key")["date"].shift()
     previous = table.groupby("key")["row"].shift()
@@ -135,6 +170,63 @@ def resubmissions(
     out = own.copy()
     out[table["row"].to_numpy()[again]] = previous.to_numpy()[again].astype("int64")
     return out
+
+
+def chance_pairs(
+    same: np.ndarray,
+    dates: pd.Series,
+    *,
+    date_format: str | None = None,
+    timezone: str | None = None,
+) -> float:
+    """Return how many pairs of rows with the same answers chance puts within the window.
+
+    Rows with the same answers (``n`` of them) make ``n(n-1)/2`` pairs; with the export's
+    dates spread evenly over its span, each pair is at most :data:`RESUBMIT_SECONDS` apart
+    with probability ``2 * RESUBMIT_SECONDS / span``. Few-valued columns (a region, a channel,
+    a score and no comment) share answers across many rows, so a large export of them has
+    such pairs by chance; a written comment, an e-mail or a name make each set small.
+
+    Parameters
+    ----------
+    same
+        Per row, the position of the earliest row with the same answers (its own when none).
+    dates
+        The raw date column, aligned with ``same``.
+    date_format, timezone
+        As the loader reads the dates.
+
+    Returns
+    -------
+    float
+        The expected number of pairs; ``inf`` when the dates span no time at all.
+    """
+    sizes = pd.Series(same).value_counts().to_numpy(dtype=float)
+    pairs = float((sizes * (sizes - 1) / 2).sum())
+    if pairs == 0:
+        return 0.0
+    try:
+        read = parse_date_values(dates, date_format=date_format, timezone=timezone).dates
+    except ValueError:
+        return float("inf")
+    span = (read.max() - read.min()).total_seconds() if read.notna().any() else 0.0
+    if not span > 0:
+        return float("inf")
+    return pairs * min(1.0, 2 * RESUBMIT_SECONDS / span)
+
+
+def _beyond_chance(found: int, expected: float) -> bool:
+    """Whether ``found`` pairs are more than chance's ``expected`` (Poisson) explains."""
+    if expected < CHANCE_PAIRS:
+        return True
+    if not np.isfinite(expected):
+        return False
+    # P(X >= found) for X ~ Poisson(expected), summed in logs (expected may be in the 100s).
+    terms = [
+        k * np.log(expected) - expected - sum(np.log(np.arange(1, k + 1))) for k in range(found)
+    ]
+    below = float(np.exp(np.logaddexp.reduce(terms))) if terms else 0.0
+    return 1.0 - below < CHANCE_TAIL
 
 
 def dedupe_option(text: str) -> str:

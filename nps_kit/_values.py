@@ -38,6 +38,7 @@ __all__ = [
     "date_only",
     "decimal_number",
     "has_time_of_day",
+    "missing_words_said",
     "parse_date_values",
     "parse_dates",
     "parse_scores",
@@ -58,6 +59,23 @@ NO_ANSWER_WORDS: Final = frozenset({"", "n/a", "#n/a", "-", "無回答", "未回
 #: of these"), so the readers keep them as written (:mod:`nps_kit._formats`) and only these
 #: typed columns read them as missing (QA22).
 MISSING_WORDS: Final = NO_ANSWER_WORDS | frozenset({"na", "nan", "none", "null", "<na>"})
+#: How messages write each of :data:`MISSING_WORDS` (the sets hold them case-folded).
+_MISSING_SHOWN: Final = {
+    "": "blank", "na": "NA", "n/a": "N/A", "#n/a": "#N/A", "nan": "NaN", "none": "None",
+    "null": "NULL", "<na>": "<NA>", "\\n": "\\N", "-": "-", "無回答": "無回答", "未回答": "未回答",
+}  # fmt: skip
+
+
+def missing_words_said() -> str:
+    r"""Say every score cell the loader reads as no answer: ``blank, NA, N/A, … \N, -, 無回答``.
+
+    Written from :data:`MISSING_WORDS`, so a word added there is said in the messages too
+    (QA35 O5: the ``--strict`` hint left out ``NULL``, ``None`` and ``\N``).
+    """
+    shown = [_MISSING_SHOWN[w] for w in _MISSING_SHOWN if w in MISSING_WORDS]
+    shown += sorted(w for w in MISSING_WORDS if w not in _MISSING_SHOWN)
+    return ", ".join(shown)
+
 
 # Dashes and minus signs that NFKC leaves alone but people type in front of numbers and labels.
 _DASHES: Final = str.maketrans(dict.fromkeys("‐‑‒–—―−ー－", "-"))

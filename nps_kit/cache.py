@@ -86,7 +86,9 @@ _META = b"nps_kit.cache"
 # 34: a last row labelled Total with a lone 0-10 score kept and named (totals_kept, FIX74)
 # 35: each totals row's file and row kept apart, worded in the reader's language (totals_in,
 # totals_row, totals_kept_in, totals_kept_row, FIX77: 合計 (tot.csv row 152) in Japanese)
-_FORMAT = 35
+# 36: a LimeSurvey export's blank submitdate read as unfinished (nps_finished, finished_column,
+# QA35 O2)
+_FORMAT = 36
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 

@@ -147,7 +147,7 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     return covering[0] if len(covering) == 1 else None
 
 
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[^\W_]+")  # ltr_score is two words: ltr, score (QA35 O4)
 
 
 def _covers(words: list[str], wanted: list[str]) -> bool:

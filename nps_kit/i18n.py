@@ -997,8 +997,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Excluded: invalid score",
     },
     "quality.unfinished": {
-        "ja": "うち途中で終了した回答（Qualtrics の Finished = False）",
-        "en": "Of which unfinished (Qualtrics Finished = False)",
+        "ja": "うち途中で終了した回答（Qualtrics の Finished = False、"
+        "LimeSurvey の submitdate が空欄）",
+        "en": "Of which unfinished (Qualtrics Finished = False; LimeSurvey submitdate blank)",
     },
     "quality.unfinished_unknown": {
         "ja": "不明（{column}列の値{values}を読めません。Qualtricsの値はTrue/Falseか1/0です）",
@@ -1006,8 +1007,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     "quality.blanks_only": {"ja": "（空欄のみ）", "en": "(blanks only)"},
     "quality.unfinished_excluded": {
-        "ja": "除外：途中で終了した回答（Qualtrics の Finished = False、unfinished: exclude）",
-        "en": "Excluded: unfinished responses (Qualtrics Finished = False; unfinished: exclude)",
+        "ja": "除外：途中で終了した回答（Qualtrics の Finished = False、LimeSurvey の submitdate が"
+        "空欄、unfinished: exclude）",
+        "en": "Excluded: unfinished responses (Qualtrics Finished = False; LimeSurvey submitdate "
+        "blank; unfinished: exclude)",
     },
     "quality.duplicates": {
         "ja": "重複ID",
@@ -1018,6 +1021,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Date range",
     },
     "quality.dates_unparsed": {"ja": "読み取れない日付", "en": "Unreadable dates"},
+    "quality.undated": {
+        "ja": "日付のない有効回答（どの期間にも入りません）",
+        "en": "Scored answers with no date (in no period)",
+    },
     # load: from load.py (unreadable dates, in every flow that reads an export)
     "load.dates_unparsed": {
         "ja": "{column}の日付を読み取れない回答が{count}件{of}あります（例：{examples}）。"

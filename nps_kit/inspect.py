@@ -1310,6 +1310,31 @@ def _segment_names(values: pd.Series) -> bool:
     return None not in segments and {"promoter", "detractor"} <= set(segments)
 
 
+def _undated_note(
+    frame: pd.DataFrame,
+    nps_col: str,
+    date_col: str,
+    date_format: str | None,
+    report: LoadReport,
+    missing_values: Sequence[str] | None,
+) -> str | None:
+    """Say how many valid scores have no date read in ``date_col``, as ``score`` does."""
+    from nps_kit.load import undated_note
+
+    try:
+        dates = parse_date_values(frame[date_col], date_format=date_format, source=report.source)
+    except ValueError:
+        return None  # the date notes say what is wrong with the dates
+    if dates.ambiguous and date_format is None:
+        return None  # read both ways: the notes ask for date_format, not for dates
+    status = parse_scores(frame[nps_col], missing_values=missing_values or ()).status
+    scored = status.astype(str) == "valid"
+    count = int((scored.to_numpy(bool) & dates.dates.isna().to_numpy(bool)).sum())
+    if not count:
+        return None
+    return undated_note(count, replace(report, date_column=date_col))
+
+
 def _group_check(frame: pd.DataFrame, nps_col: str, info: list[ColumnInfo]) -> list[str]:
     """Compare the chosen score with its segment columns (Qualtrics' *_NPS_GROUP, a CRM's)."""
     groups = [c for c in info if c.kind == "nps_group"]
@@ -1650,6 +1675,11 @@ def inspect_export(
             report = replace(report, resubmission_of=tuple(int(r) for r in rows[again[found]]))
             fresh = per_submission(frame, skip=(date_col,))
             notes.append(resubmission_note(len(found), ignored=fresh))
+    if date_col is not None and nps_col is not None:
+        # Scored but in no period (QA35 O2: LimeSurvey's incomplete responses, no submitdate).
+        note = _undated_note(frame, nps_col, date_col, date_format, report, missing_values)
+        if note is not None:
+            notes.append(note)
     spoken = _language(frame, infos)
     return Inspection(
         load=report,

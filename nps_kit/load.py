@@ -27,7 +27,7 @@ from nps_kit import _formats
 from nps_kit._answer_codes import score_codes_sentence
 from nps_kit._drop import drop_files, is_drop
 from nps_kit._era import ERA_RE
-from nps_kit._response_meta import NOT_RESPONSES, response_types
+from nps_kit._response_meta import NOT_RESPONSES, limesurvey_submitted, response_types
 from nps_kit._resubmit import RESUBMISSIONS, per_submission, resubmissions
 from nps_kit._totals import totals_labels, totals_rows
 from nps_kit._value_key import value_key
@@ -40,6 +40,7 @@ from nps_kit._values import (
     DateParse,
     ScaleSplit,
     ScoreParse,
+    missing_words_said,
     no_zero_is_evidence,
     parse_date_values,
     parse_dates,
@@ -60,6 +61,7 @@ __all__ = [
     "LoadResult",
     "ScoreParse",
     "UnreadableDates",
+    "blank_dated_answers",
     "blank_ids",
     "export_column",
     "load_responses",
@@ -71,6 +73,8 @@ __all__ = [
     "read_columns",
     "row_key",
     "row_keys",
+    "undated_answers",
+    "undated_note",
     "unreadable_dates",
 ]
 
@@ -231,6 +235,9 @@ class LoadReport:
         counted as 0–10 (nothing is converted); each unit's data quality counts its own.
     other_scale_of
         That column and value (``("Survey version", "v1")``), ``()`` when none.
+    finished_column
+        The column that says who finished: Qualtrics' ``Finished``, or LimeSurvey's
+        ``submitdate`` (blank for an incomplete response); ``None`` when the export says not.
     finished_unread
         Set when a Qualtrics export's ``Finished`` column has no cell the loader reads
         (``True``/``False``, ``1``/``0``): up to three of its distinct values, as written (empty
@@ -308,6 +315,7 @@ class LoadReport:
     other_scale_of: tuple[str, ...] = ()
     date_examples: tuple[str, ...] = ()
     finished_unread: tuple[str, ...] | None = None
+    finished_column: str | None = None
     unfinished: Literal["include", "exclude"] = "include"
     title_rows: int = 0
     title: str | None = None
@@ -598,6 +606,53 @@ def unreadable_dates(
     shown = pd.unique(raw[bad].astype("string").str.strip())[:_DATE_EXAMPLES]
     examples = tuple(v if len(v) <= 40 else v[:39] + "…" for v in map(str, shown))
     return UnreadableDates(column, count, total, examples)
+
+
+def blank_dated_answers(data: pd.DataFrame, date_column: str) -> int:
+    """Count the valid scores whose date cell is blank (the unreadable ones have their warning)."""
+    raw = data[export_column(date_column)]
+    blank = raw.isna() | raw.astype("string").str.strip().fillna("").eq("")
+    return int(((data["nps_status"].astype(str) == "valid") & blank).sum())
+
+
+def undated_answers(data: pd.DataFrame) -> int:
+    """Count the valid scores whose response has no date read (blank or unreadable).
+
+    They count in every total but in no period: ``score --period``'s ``(all)`` holds them and
+    its months do not, and a unit's report, which is of a period, leaves them out (QA35 O2:
+    LimeSurvey's incomplete responses have no ``submitdate``). ``0`` without ``nps_date``.
+    """
+    if "nps_date" not in data.columns:
+        return 0
+    valid = data["nps_status"].astype(str) == "valid"
+    return int((valid & data["nps_date"].isna()).sum())
+
+
+def undated_note(count: int, report: LoadReport) -> str:
+    """Say that ``count`` valid scores are in no period, and what to do about it.
+
+    One wording for ``nps-kit score`` and ``nps-kit inspect``; a LimeSurvey export dated by
+    its ``submitdate`` is told that these are its incomplete responses and how to leave them
+    out or date them.
+    """
+    column = report.date_column
+    answers = "answer" if count == 1 else "answers"
+    out = (
+        f"{count:,} scored {answers} have no date in {column!r} (blank or unreadable) and so "
+        "are in no period: totals count them, months and a unit's report do not."
+    )
+    if report.finished_column is not None and report.finished_column == column:
+        last = "datestamp" if column == "submitdate" else "Date last action"
+        return out + (
+            f" This is a LimeSurvey export, whose {column!r} is blank for an incomplete "
+            "response (never submitted): data.unfinished: exclude (parameters of nps-kit run) "
+            f"leaves them out of every figure, or dating them by {last!r} (the last change; "
+            "columns.date, --date-column) counts them in their month."
+        )
+    return out + (
+        " Fill in their dates in the export, or take a date column every response has "
+        "(columns.date, --date-column), to count them in a period."
+    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -1550,8 +1605,9 @@ def load_responses(
         raise DataError(
             f"{path}: {len(bad_rows):,} invalid score(s) in column {score_col!r}: "
             f"{_listing(bad_rows, bad_values, places)}.",
-            hint="Scores must be whole numbers 0–10 (blank, NA, N/A, -, 無回答 and 未回答 count "
-            "as missing); fix these cells, or load without strict to count them as invalid.",
+            hint=f"Scores must be whole numbers 0–10 ({missing_words_said()} count as missing; "
+            "data.missing_values adds more); fix these cells, or load without strict to count "
+            "them as invalid.",
             path=path,
             failures=_failures(bad_rows, score_col, bad_values, bad_reasons, places),
         )
@@ -1581,7 +1637,10 @@ def load_responses(
             [f"{n}:{r}" for n, r in zip(names, own, strict=True)], dtype="string"
         )
     finished_unread = None
+    finished_column = None
+    submitted = limesurvey_submitted(frame.columns)
     if layout.source == "qualtrics" and "Finished" in frame.columns:
+        finished_column = "Finished"
         # A respondent who left after some questions: Finished False (Progress under 100).
         finished = frame["Finished"].astype("string").str.strip()
         read = finished.str.casefold().map({"true": True, "1": True, "false": False, "0": False})
@@ -1591,6 +1650,11 @@ def load_responses(
             # Not one cell says who finished: unknown, which "0 unfinished" would hide.
             seen = finished.dropna()
             finished_unread = tuple(str(v) for v in seen[seen != ""].unique()[:3])
+    elif submitted is not None:
+        # LimeSurvey writes submitdate when the last page is sent: blank, never submitted.
+        finished_column = submitted
+        cells = frame[export_column(submitted)].astype("string").str.strip().str.casefold()
+        frame["nps_finished"] = (~cells.fillna("").isin(MISSING_WORDS)).astype("boolean")
     date_min = date_max = None
     era_date_rows: tuple[int, ...] = ()
     unread: UnreadableDates | None = None
@@ -1675,6 +1739,7 @@ def load_responses(
         other_scale_of=other_scale_of,
         date_examples=() if unread is None else unread.examples,
         finished_unread=finished_unread,
+        finished_column=finished_column,
         unfinished=unfinished,
         title_rows=layout.title_rows,
         title=layout.title,
@@ -1765,7 +1830,8 @@ def unfinished_refusal(path: Path, report: LoadReport, *, has_finished: bool) ->
     if not has_finished:
         return DataError(
             f"{path}: unfinished: exclude needs to know which responses are unfinished, and "
-            "this export does not say (only a Qualtrics export with its Finished column does).",
+            "this export does not say (only a Qualtrics export with its Finished column, or a "
+            "LimeSurvey export with its submitdate, does).",
             hint="Remove unfinished: exclude (data.unfinished in the parameters) for this "
             "export, or export the Qualtrics responses with the Finished column.",
             path=path,

@@ -38,6 +38,7 @@ from nps_kit.load import (
     UnreadableDates,
     export_column,
     load_responses,
+    undated_answers,
     unfinished_refusal,
     unreadable_dates,
 )
@@ -1122,6 +1123,11 @@ def data_quality(
     def after(key: str) -> int:
         return [k for k, _ in rows].index(key) + 1
 
+    undated = undated_answers(unit.responses)
+    if undated:
+        # Scored but in no period, so in none of the counts below (QA35 O2: LimeSurvey's
+        # incomplete responses have no submitdate; the ward's report said nothing).
+        rows.insert(after("dates_unparsed"), ("undated", f"{undated:,}"))
     if unit.unfinished_excluded is not None:
         # Left out with unfinished: exclude, so none of the counts above has them.
         rows.insert(after("invalid"), ("unfinished_excluded", f"{unit.unfinished_excluded:,}"))

@@ -361,8 +361,9 @@ def test_strict_fails_on_an_invalid_score(capsys: pytest.CaptureFixture[str], ex
     assert (status, out) == (2, "")
     assert err == (
         f"nps-kit score: error: {export}: 1 invalid score(s) in column 'score': row 11: 'abc'. "
-        "Scores must be whole numbers 0–10 (blank, NA, N/A, -, 無回答 and 未回答 count as "
-        "missing); fix these cells, or load without strict to count them as invalid.\n"
+        "Scores must be whole numbers 0–10 (blank, NA, N/A, #N/A, NaN, None, NULL, <NA>, \\N, "
+        "-, 無回答, 未回答 count as missing; data.missing_values adds more); fix these cells, or "
+        "load without strict to count them as invalid.\n"
     )
 
 
@@ -420,7 +421,8 @@ def test_era_dates_count_in_their_months_and_unreadable_ones_are_said(
         "(all)    9          5         1           3  22.2  -32.8 to 66.1  small sample",
         "2026-09  3          1         1           1   0.0  -61.1 to 61.1  small sample",
         "2026-10  4          2         0           2   0.0  -65.7 to 65.7  small sample",
-        "excluded: 0 missing, 0 invalid; 2 unreadable dates (in no period)",
+        "excluded: 0 missing, 0 invalid; 2 unreadable dates (in no period); 2 scored answers "
+        "with no date (in (all), in no period)",
     ]
     assert err == (
         f"warning: {UNREAD_MESSAGE} {UNREAD_HINT}\n"
@@ -436,7 +438,7 @@ def test_json_says_which_dates_could_not_be_read_and_what_to_do(
     status, out, _ = run(capsys, clinic, *by_month("--format", "json"))
     assert status == 0
     result = json.loads(out)
-    assert result["excluded"] == {"missing": 0, "invalid": 0, "unreadable_dates": 2}
+    assert result["excluded"] == {"missing": 0, "invalid": 0, "unreadable_dates": 2, "undated": 2}
     assert result["unreadable_dates"] == {
         "column": "回答日",
         "count": 2,
@@ -1376,3 +1378,27 @@ def test_score_with_a_broken_parameters_file_says_it_once_without_a_traceback(
     assert status == 2 and out == ""
     assert len(err.splitlines()) == 1 and "Traceback" not in err
     assert err.startswith(f"nps-kit score: error: {tmp_path / 'parameters' / 'defaults.yaml'}")
+
+
+def test_scored_answers_with_a_blank_date_are_said_in_no_period(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # QA35 O2: a score with a blank date counts in (all) and in no month; it was said nowhere.
+    path = tmp_path / "blank_dates.csv"
+    path.write_text(
+        "date,score\n2026-10-03,9\n,10\n2026-11-04,3\n,\n,7\n2026-11-05,8\n", encoding="utf-8"
+    )
+    status, out, err = run(
+        capsys, path, "--score-column", "score", "--date-column", "date", "--period", "month"
+    )
+    assert status == 0
+    assert out.splitlines()[1].split()[:2] == ["(all)", "5"]
+    assert "2 scored answers with no date (in (all), in no period)" in out
+    err = " ".join(err.split())
+    assert (
+        "note: 2 scored answers have no date in 'date' (blank or unreadable) and so are in no"
+        in err
+    )
+    assert "Fill in their dates in the export, or take a date column every response has" in err
+    status, out, err = run(capsys, path, "--score-column", "score", "--date-column", "date")
+    assert "no date" not in out + err  # without --period there are no periods to miss

@@ -666,8 +666,9 @@ def test_strict_lists_every_invalid_row_capped_at_twenty(tmp_path: Path) -> None
     listed = ", ".join(f"row {r}: '11'" for r in range(5, 25))
     assert str(caught.value) == (
         f"{path}: 25 invalid score(s) in column 'score': {listed}, and 5 more. Scores must be "
-        "whole numbers 0–10 (blank, NA, N/A, -, 無回答 and 未回答 count as missing); fix these "
-        "cells, or load without strict to count them as invalid."
+        "whole numbers 0–10 (blank, NA, N/A, #N/A, NaN, None, NULL, <NA>, \\N, -, 無回答, 未回答 "
+        "count as missing; data.missing_values adds more); fix these cells, or load without "
+        "strict to count them as invalid."
     )
     failures = caught.value.failures
     assert len(failures) == 25
@@ -997,8 +998,9 @@ def test_strict_names_the_line_a_spreadsheet_shows_when_the_csv_has_blank_lines(
         load_responses(path, strict=True)
     assert str(info.value) == (
         f"{path}: 2 invalid score(s) in column 'score': row 5: 'abc', row 8: 'x\\ny'. Scores "
-        "must be whole numbers 0–10 (blank, NA, N/A, -, 無回答 and 未回答 count as missing); "
-        "fix these cells, or load without strict to count them as invalid."
+        "must be whole numbers 0–10 (blank, NA, N/A, #N/A, NaN, None, NULL, <NA>, \\N, -, "
+        "無回答, 未回答 count as missing; data.missing_values adds more); fix these cells, or "
+        "load without strict to count them as invalid."
     )
     assert info.value.failures["row"].tolist() == [5, 8]
 

@@ -73,6 +73,12 @@ from nps_kit.score import nps
 from nps_kit.text.packs import PACKS, load_pack
 from nps_kit.text.themes import load_themes
 
+# The data-quality rows of unfinished responses (Qualtrics' Finished, LimeSurvey's submitdate).
+EXCLUDED_JA = (
+    "除外：途中で終了した回答（Qualtrics の Finished = False、LimeSurvey の submitdate が空欄、"
+    "unfinished: exclude）"
+)
+
 
 def _independent_nps(scores: list[int]) -> float:
     promoters = sum(s >= 9 for s in scores)
@@ -1176,7 +1182,7 @@ def test_unfinished_exclude_reaches_the_scaffolds_notebook_and_a_custom_one(
     for unit in counted:
         html = (root / "reports" / "2026-10" / f"{unit}.html").read_text(encoding="utf-8")
         text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
-        item = "除外：途中で終了した回答（Qualtrics の Finished = False、unfinished: exclude）"
+        item = EXCLUDED_JA
         assert f"{item} 3 " in text
 
 

@@ -29,6 +29,19 @@ from nps_kit.unit import (
     unit_unreadable_dates,
 )
 
+# The data-quality rows of unfinished responses (Qualtrics' Finished, LimeSurvey's submitdate).
+UNFINISHED_JA = (
+    "うち途中で終了した回答（Qualtrics の Finished = False、LimeSurvey の submitdate が空欄）"
+)
+EXCLUDED_JA = (
+    "除外：途中で終了した回答（Qualtrics の Finished = False、LimeSurvey の submitdate が空欄、"
+    "unfinished: exclude）"
+)
+UNFINISHED_EN = "Of which unfinished (Qualtrics Finished = False; LimeSurvey submitdate blank)"
+EXCLUDED_EN = (
+    "Excluded: unfinished responses (Qualtrics Finished = False; LimeSurvey submitdate blank; "
+    "unfinished: exclude)"
+)
 DEMO_DATA = Path(__file__).resolve().parent.parent / "data" / "demo_responses.csv.gz"
 LONG = "とても残念でした" * 12  # 96 characters
 #: The data-quality row of the duplicates dedupe dropped, which says which copy was kept.
@@ -563,6 +576,7 @@ def test_data_quality_ja(responses: Path) -> None:
         ("回答日の範囲", "2025-10-05〜2026-10-31"),
         # One unreadable date is EC's (R25); the other (C03) belongs to Cloud Platform.
         ("読み取れない日付", "1"),
+        ("日付のない有効回答（どの期間にも入りません）", "1"),  # its score is valid (QA35 O2)
         # The period's rows from here on (QA25).
         ("対象期間の行数", "11"),
         ("有効回答（NPS算出対象）", "9"),
@@ -606,6 +620,7 @@ def test_data_quality_en_redaction_off(responses: Path) -> None:
         ("Rows for this unit (the 3 months with data)", "23"),
         ("Date range", "2025-10-05 – 2026-10-31"),
         ("Unreadable dates", "1"),
+        ("Scored answers with no date (in no period)", "1"),
         ("Rows in the period", "11"),
         ("Valid answers (used for NPS)", "9"),
         ("Scores in 'score' read from １０ or 10点", "1"),
@@ -629,10 +644,10 @@ def test_data_quality_counts_unfinished_qualtrics_responses(tmp_path: Path) -> N
     finished = unit.current["Finished"].astype(str)
     assert (finished == "False").sum() == 3  # rows 7, 22 and 37 of the fixture's October
     assert table["有効回答（NPS算出対象）"] == "45"
-    assert table["うち途中で終了した回答（Qualtrics の Finished = False）"] == "3"
-    assert list(table.index).index("うち途中で終了した回答（Qualtrics の Finished = False）") == 8
+    assert table[UNFINISHED_JA] == "3"
+    assert list(table.index).index(UNFINISHED_JA) == 8
     en = data_quality(replace(unit, language="en")).set_index("item")["value"]
-    assert en["Of which unfinished (Qualtrics Finished = False)"] == "3"
+    assert en[UNFINISHED_EN] == "3"
     # nps-kit run reads the unit from its cache, which keeps only the columns the parameters
     # name (and the loader's nps_* columns): the count must survive it.
     options = {"score_column": QUALTRICS_JA_NPS, "date_column": "RecordedDate"}
@@ -676,15 +691,12 @@ def test_unfinished_qualtrics_responses_can_be_excluded(tmp_path: Path) -> None:
     assert nps(unit.current).n == nps(kept.current).n - 3
     table = data_quality(unit).set_index("item")["value"]
     assert table["有効回答（NPS算出対象）"] == "42"
-    item = "除外：途中で終了した回答（Qualtrics の Finished = False、unfinished: exclude）"
+    item = EXCLUDED_JA
     assert table[item] == "3"
     assert list(table.index).index(item) == 10  # after the other rows left out
-    assert "うち途中で終了した回答（Qualtrics の Finished = False）" not in table.index
+    assert UNFINISHED_JA not in table.index
     en = data_quality(replace(unit, language="en")).set_index("item")["value"]
-    assert (
-        en["Excluded: unfinished responses (Qualtrics Finished = False; unfinished: exclude)"]
-        == "3"
-    )
+    assert en[EXCLUDED_EN] == "3"
     # The same from the run's cache.
     store = build_cache(
         path, cache_dir=tmp_path / "cache", sha256="x", columns=set(options.values()), **options
@@ -712,11 +724,11 @@ def test_a_finished_column_read_in_no_row_is_unknown_not_zero(
     unit = prepare_unit(path, name="x", period="2026-10", **options)
     assert unit.load.finished_unread == tuple(v for v in finished if v)
     table = data_quality(unit).set_index("item")["value"]
-    assert table["うち途中で終了した回答（Qualtrics の Finished = False）"] == (
+    assert table[UNFINISHED_JA] == (
         f"不明（Finished列の値{ja}を読めません。Qualtricsの値はTrue/Falseか1/0です）"
     )
     table = data_quality(replace(unit, language="en")).set_index("item")["value"]
-    assert table["Of which unfinished (Qualtrics Finished = False)"] == (
+    assert table[UNFINISHED_EN] == (
         f"unknown (column Finished holds {en}, where Qualtrics writes True/False or 1/0)"
     )
     # Excluding them fails, from the file and from the run's cache alike.
@@ -743,7 +755,8 @@ def test_excluding_unfinished_responses_needs_a_qualtrics_finished_column(
         ec(responses, unfinished="exclude")
     assert str(error.value) == (
         f"{responses}: unfinished: exclude needs to know which responses are unfinished, and "
-        "this export does not say (only a Qualtrics export with its Finished column does). "
+        "this export does not say (only a Qualtrics export with its Finished column, or a "
+        "LimeSurvey export with its submitdate, does). "
         "Remove unfinished: exclude (data.unfinished in the parameters) for this export, or "
         "export the Qualtrics responses with the Finished column."
     )

@@ -128,7 +128,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _run(args: argparse.Namespace) -> int:
     from nps_kit.errors import NpsKitError
     from nps_kit.followup import explode_options
-    from nps_kit.load import load_responses, read_column_index
+    from nps_kit.load import (
+        blank_dated_answers,
+        load_responses,
+        read_column_index,
+        undated_answers,
+        undated_note,
+    )
     from nps_kit.score import hide_complement, nps, score_groups
 
     if args.period and not args.date_column:
@@ -226,6 +232,11 @@ def _run(args: argparse.Namespace) -> int:
     unread = loaded.report.unreadable_dates
     if args.date_column:
         excluded["unreadable_dates"] = loaded.report.dates_unparsed
+    # Scored but in no period (QA35 O2: LimeSurvey's incomplete responses have no submitdate;
+    # (all) counted 494, the months 461, without a word).
+    undated = undated_answers(data) if args.period else 0
+    if undated:
+        excluded["undated"] = undated
     duplicates = loaded.report.duplicate_rows
     repeated_ids = loaded.report.duplicate_ids
     # What was left out, then what was read from another way of writing it (１０, 令和).
@@ -242,6 +253,9 @@ def _run(args: argparse.Namespace) -> int:
         _print_table(overall.to_dict(), groups, keys, excluded, level=args.level)
     if unread is not None:
         print(f"warning: {unread.message()} {unread.hint()}", file=sys.stderr)
+    if undated and date_column and blank_dated_answers(data, date_column):
+        # Unreadable dates alone have their warning with examples above: no second word.
+        print(f"note: {undated_note(undated, loaded.report)}", file=sys.stderr)
     for note in left_out:
         print(f"note: {note}", file=sys.stderr)
     if loaded.report.scale_note:
@@ -610,6 +624,10 @@ def _print_table(
     if excluded.get("unreadable_dates"):
         n = excluded["unreadable_dates"]
         footer += f"; {n} unreadable date{'' if n == 1 else 's'} (in no period)"
+    if excluded.get("undated"):
+        n = excluded["undated"]
+        answers = "answer" if n == 1 else "answers"
+        footer += f"; {n} scored {answers} with no date (in (all), in no period)"
     print(footer)
 
 
