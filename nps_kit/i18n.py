@@ -1129,6 +1129,15 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "No control limits for months of fewer than {min_n} responses: ±3σ is too wide "
         "there.",
     },
+    # BROWSE36: limits pooled from a few months flagged both months of a two-month unit.
+    "plot_nps.no_control_months": {
+        "ja": "管理限界（±3σ）はデータのある月が{min_months}か月以上になってから引きます"
+        "（{n}か月では中心線が安定しません）。",
+        "en": "Control limits (±3σ) are drawn once {min_months} months have data: {n} months "
+        "give no stable center line.",
+        "en_one": "Control limits (±3σ) are drawn once {min_months} months have data: one "
+        "month gives no stable center line.",
+    },
     "quality.invalid_ratings": {
         "ja": "除外：評価の無効な値（尺度外・数値以外）",
         "en": "Excluded: invalid ratings (off the scale or not a number)",
