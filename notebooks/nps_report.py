@@ -134,12 +134,12 @@ page.show(sections.title(u, timezone=timezone))
 # %% [markdown] tags=["lang-ja", "section-headline"]
 # ## 1. 概要
 #
-# 今月のNPS（推奨者の割合 − 批判者の割合）と95%信頼区間、前月・前年同月からの変化、目標との差、変化の内訳です。
+# 今月のNPS（推奨者の割合 − 批判者の割合）と95%信頼区間です。データのある比較は、その下に続きます。
 
 # %% [markdown] tags=["lang-en", "section-headline"]
 # ## 1. Headline
 #
-# This month's NPS (% promoters − % detractors) with its 95% interval, the change from the previous month and the same month last year, the gap to target, and what moved the change.
+# This month's NPS (% promoters − % detractors) with its 95% interval, followed by the comparisons its data allow.
 
 # %% tags=["section-headline"]
 head = sections.headline_section(
