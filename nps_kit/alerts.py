@@ -54,6 +54,7 @@ from nps_kit.closed_loop import (
     reach_columns,
     record_columns,
     record_note,
+    unlisted_note,
     unlisted_reach,
 )
 from nps_kit.errors import ConfigError, MailError, NpsKitError
@@ -877,18 +878,23 @@ def send_alerts(
                 continue
             if unknown:
                 echo(_consent_unknown(unit, unknown))
+            unlisted = unlisted_reach(
+                own,
+                contact_column=consent if unit.columns.contact else None,
+                details=[unit.column(c) for c in unit.columns.contact_details],
+                found=cache.reach,
+            )
+            if unlisted is not None:  # the analyst's instruction, not in the team's e-mail
+                said = t("alerts.no_details", unit.language)
+                gap = " " if unit.language == "en" else ""
+                echo(f"{unit.unit}: {said}{gap}{unlisted_note(unlisted, unit.language)}")
             composed = compose_alert(
                 unit,
                 rows,
                 sender=sender,
                 now=now,
                 offsets=offsets,
-                unlisted=unlisted_reach(
-                    own,
-                    contact_column=consent if unit.columns.contact else None,
-                    details=[unit.column(c) for c in unit.columns.contact_details],
-                    found=cache.reach,
-                ),
+                unlisted=unlisted,
                 # The unit's own rows: a group's export holds the offsets of several zones.
                 zone=zone_hint(
                     own, date_column=unit.frame_column(unit.columns.date), name=unit.name

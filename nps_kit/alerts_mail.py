@@ -29,7 +29,6 @@ from nps_kit.closed_loop import (
     ContactBasis,
     contact_basis,
     id_heading,
-    unlisted_note,
 )
 from nps_kit.i18n import Language, shown_redactions, t
 from nps_kit.mail._policy import POLICY
@@ -222,7 +221,8 @@ def compose_alert(
     unlisted
         With a consent column and no contact details configured, the export's e-mail and
         phone columns (:func:`nps_kit.closed_loop.unlisted_reach`): the message then says it
-        gives no way to reach anyone and names them. ``None``: contact details are listed.
+        gives no way to reach anyone, in the team's words (what to set is ``nps-kit alerts``'
+        own line, BROWSE36). ``None``: contact details are listed.
     zone
         The zone the export points to (:func:`nps_kit._zone_hint.zone_hint`), proposed when
         the unit has no ``timezone``; ``None``: the rule and neutral examples.
@@ -259,13 +259,8 @@ def compose_alert(
     footer = t("alerts_mail.footer", lang)
     text = [intro, ""]
     # QA25 A-4: people who allowed contact, and nothing in the e-mail to reach them by.
-    missing = (
-        None
-        if unlisted is None
-        else t("alerts_mail.no_details", lang, name=searched)
-        + (" " if lang == "en" else "")
-        + unlisted_note(unlisted, lang)
-    )
+    # BROWSE36: what it means for the team; what to set is the run's line (alerts.no_details).
+    missing = None if unlisted is None else t("alerts_mail.no_details", lang, name=searched)
     if missing:
         text += [missing, ""]
     # QA25 B-4: times shown without a zone nobody set, and said why; FIX44: the zone the

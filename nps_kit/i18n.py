@@ -1136,6 +1136,15 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "No control limits for months of fewer than {min_n} responses: ±3σ is too wide "
         "there.",
     },
+    # BROWSE36: limits pooled from a few months flagged both months of a two-month unit.
+    "plot_nps.no_control_months": {
+        "ja": "管理限界（±3σ）はデータのある月が{min_months}か月以上になってから引きます"
+        "（{n}か月では中心線が安定しません）。",
+        "en": "Control limits (±3σ) are drawn once {min_months} months have data: {n} months "
+        "give no stable center line.",
+        "en_one": "Control limits (±3σ) are drawn once {min_months} months have data: one "
+        "month gives no stable center line.",
+    },
     "quality.invalid_ratings": {
         "ja": "除外：評価の無効な値（尺度外・数値以外）",
         "en": "Excluded: invalid ratings (off the scale or not a number)",
@@ -1890,11 +1899,13 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "alerts_mail.no_comment": {"ja": "（コメントなし）", "en": "(no comment)"},
     # A consent column and no columns.contact_details (QA25 A-4): the alert, the report's
     # follow-up box and the work files give no way to reach the person; say so, and where.
+    # BROWSE36: in the team's words, without the setting; the analyst's instruction is the
+    # run's line (alerts.no_details).
     "alerts_mail.no_details": {
-        "ja": "連絡先の列（columns.contact_details）が設定されていないため、このメールには"
-        "電話番号もメールアドレスもありません。エクスポートの{name}で該当する方を探してください。",
-        "en": "No contact details are configured (columns.contact_details), so this e-mail gives "
-        "no phone number or e-mail address: find each person by {name} in the export.",
+        "ja": "このメールには電話番号もメールアドレスもありません。エクスポートの{name}で"
+        "該当する方を探してください。連絡先をこのメールに載せるには、分析担当者にご相談ください。",
+        "en": "This e-mail gives no phone number or e-mail address: find each person by {name} "
+        "in the export. To have contact details in these e-mails, ask the analytics team.",
     },
     # An English unit without timezone: its export's times are shown as written, no zone
     # (QA25 B-4: a Texas clinic's form times were labelled UTC).
@@ -1979,6 +1990,13 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "批判者{n}人のアラートを{to}に送りました。",
         "en": "alerted {to} about {n} detractors.",
         "en_one": "alerted {to} about {n} detractor.",
+    },
+    # BROWSE36: the analyst's side of alerts_mail.no_details, on the run's output.
+    "alerts.no_details": {
+        "ja": "アラートに電話番号やメールアドレスが載りません"
+        "（連絡先の列columns.contact_detailsが設定されていません）。",
+        "en": "The alert carries no phone number or e-mail address (no columns.contact_details "
+        "is set).",
     },
     "alerts.would_alert": {
         "ja": "批判者{n}人のアラートを{to}に送る予定です：「{subject}」。{path}に書き出しました。",

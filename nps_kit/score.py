@@ -50,6 +50,11 @@ SEGMENTS: tuple[str, str, str] = ("detractor", "passive", "promoter")
 DEFAULT_MIN_N = 30
 #: Groups with fewer responses are suppressed in group tables, for respondents' anonymity.
 DEFAULT_MIN_REPORT_N = 5
+# Fewest months with shown counts for p-chart limits (BROWSE36): a centre line pooled from two
+# or three points is no baseline, and limits from it flagged both months of a two-month unit.
+# Shewhart-chart texts (e.g. Montgomery) fix limits from 20-25 subgroups and treat limits from
+# fewer as trial limits; 8 of the trend's 12 months is the floor for those trial limits.
+CONTROL_MIN_PERIODS = 8
 
 Period = Literal["week", "month", "quarter"]
 Verdict = Literal["improvement", "decline", "no_change", "insufficient_data"]
@@ -927,7 +932,9 @@ def against_rest(
     return table
 
 
-def control_chart(table: pd.DataFrame, *, sigmas: float = 3.0) -> pd.DataFrame:
+def control_chart(
+    table: pd.DataFrame, *, sigmas: float = 3.0, min_periods: int = CONTROL_MIN_PERIODS
+) -> pd.DataFrame:
     """Add p-chart control limits to a table of consecutive periods of one unit.
 
     The centre line and the per-response trinomial variance are pooled over every row of
@@ -937,6 +944,9 @@ def control_chart(table: pd.DataFrame, *, sigmas: float = 3.0) -> pd.DataFrame:
     knows the other months' (FIX63). Each period's limits are
     ``centre ± sigmas · √(variance / n_eff)`` (:func:`nps_kit.stats.control_limits`). A period
     whose NPS lies outside its limits moved more than sampling noise explains for this unit.
+    With fewer than ``min_periods`` periods whose counts are shown, no period gets limits (all
+    blank): a centre line pooled from so few points is not a stable baseline (BROWSE36: a
+    two-month unit had both months "outside").
 
     Parameters
     ----------
@@ -946,6 +956,9 @@ def control_chart(table: pd.DataFrame, *, sigmas: float = 3.0) -> pd.DataFrame:
         Weighted counts pool as weighted counts.
     sigmas
         Width of the limits in standard errors (3, as in Shewhart's charts).
+    min_periods
+        Fewest periods with shown counts for any limits (:data:`CONTROL_MIN_PERIODS`, 8:
+        Shewhart-chart texts fix limits from 20-25 subgroups and call fewer trial limits).
 
     Returns
     -------
@@ -966,6 +979,8 @@ def control_chart(table: pd.DataFrame, *, sigmas: float = 3.0) -> pd.DataFrame:
     if "suppressed" in out.columns:
         hidden = out["suppressed"].fillna(False).to_numpy(dtype=bool)
         low, high = np.where(hidden, np.nan, low), np.where(hidden, np.nan, high)
+    if int(np.isfinite(low).sum()) < min_periods:
+        centre, low, high = float("nan"), np.full(len(out), np.nan), np.full(len(out), np.nan)
     out["control_centre"] = centre
     out["control_low"] = low
     out["control_high"] = high

@@ -54,9 +54,13 @@ UNITS = {
 FORMATS = ["cp932.csv", "xlsx"]
 # The fixture's units have a consent column and no contact details (QA25 A-4).
 NO_DETAILS_JA = (
-    "連絡先の列（columns.contact_details）が設定されていないため、このメールには電話番号も"
-    "メールアドレスもありません。エクスポートのresponse_idで該当する方を探してください。"
-    "エクスポートには"
+    "このメールには電話番号もメールアドレスもありません。エクスポートのresponse_idで該当する方を"
+    "探してください。連絡先をこのメールに載せるには、分析担当者にご相談ください。"
+)
+# BROWSE36: what to set is the analyst's, on the run's output, never in the team's e-mail.
+NO_DETAILS_CLI_JA = (
+    "ec: アラートに電話番号やメールアドレスが載りません"
+    "（連絡先の列columns.contact_detailsが設定されていません）。エクスポートには"
     "メールアドレスや電話番号の列がありません。回答者が連絡先を記入する設問を加えるか、"
     "アンケートツールの設定で連絡先の列をエクスポートに含め、その列をcolumns.contact_detailsに"
     "挙げてください。"
@@ -167,12 +171,14 @@ def test_first_run_alerts_exactly_the_new_contactable_detractors_and_the_second_
     assert "stores: スキップしました（パラメーターにalerts.toがありません）。" in err
     assert "cloud: alerted cloud@example.com about 1 detractor." in err
     assert "ec: 批判者3人のアラートをec-owner@example.com、boss@example.comに送りました。" in err
+    assert NO_DETAILS_CLI_JA in err.splitlines()
     assert len(smtp.received) == 2
     cloud, ec = smtp.received  # units in file-name order
     assert sorted(ec.rcpt_tos) == ["boss@example.com", "ec-owner@example.com"]
     assert ec.message["Subject"] == "【NPS】EC事業部：連絡を許可した新しい批判者3人"
     assert ec.message["Content-Language"] == "ja"
     text = text_of(ec.message)
+    assert "columns." not in text and "columns." not in html_of(ec.message)
     assert text.splitlines()[:15] == [
         "EC事業部に、連絡を許可した新しい批判者が3人います。"
         "スコアの低い方、回答の古い方から順に並べています。",
@@ -1225,12 +1231,19 @@ def test_an_alert_without_contact_details_says_so_and_names_the_export_s_columns
         policy=email.policy.default,
     )
     assert isinstance(message, email.message.EmailMessage)
+    # BROWSE36: the team reads what it means for them; the analyst reads what to set.
     said = (
-        "No contact details are configured (columns.contact_details), so this e-mail gives no "
-        "phone number or e-mail address: find each person by Submitted in the export. "
-        "The e-mail and phone columns init finds in the export: 'Email Address'; list them in "
-        "columns.contact_details to copy them into the work files and alerts."
+        "This e-mail gives no phone number or e-mail address: find each person by Submitted "
+        "in the export. To have contact details in these e-mails, ask the analytics team."
     )
+    told = (
+        "north: The alert carries no phone number or e-mail address (no "
+        "columns.contact_details is set). The e-mail and phone columns init finds in the "
+        "export: 'Email Address'; list them in columns.contact_details to copy them into the "
+        "work files and alerts."
+    )
+    err = capsys.readouterr().err
+    assert (told in err.splitlines()) is not listed
     text = text_of(message).replace("\r\n", "\n")
     if listed:
         assert "No contact details" not in text + html_of(message)
@@ -1708,9 +1721,10 @@ def test_a_japanese_project_s_scheduler_log_reads_japanese_first_line_to_last(
     )
     assert alerts(project) == 2  # north cannot alert: no columns.id
     err = capsys.readouterr().err.splitlines()
-    assert err[0] == "ec: 批判者3人のアラートをec-owner@example.com、boss@example.comに送りました。"
-    assert err[1].startswith("north: error: alerts.toが設定されていますが、アラートを送れません。")
-    assert err[2:] == [
+    assert err[0] == NO_DETAILS_CLI_JA  # the analyst's line, in Japanese too (BROWSE36)
+    assert err[1] == "ec: 批判者3人のアラートをec-owner@example.com、boss@example.comに送りました。"
+    assert err[2].startswith("north: error: alerts.toが設定されていますが、アラートを送れません。")
+    assert err[3:] == [
         "stores: スキップしました（パラメーターにalerts.toがありません）。",
         "アラート（ユニット数）：送信1、送信不可1、スキップ1。",
     ]

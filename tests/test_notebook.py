@@ -1123,3 +1123,54 @@ def test_the_notebook_run_by_hand_leaves_out_the_rows_data_exclude_names(tmp_pat
     text = soup.get_text().replace("\xa0", " ")
     assert "20 responses" in text and "21 responses" not in text
     assert "Rows left out by data.exclude (test responses and the like)1" in text
+
+
+@pytest.mark.slow
+def test_the_headline_text_of_a_unit_without_breakdowns_or_last_year_promises_neither(
+    tmp_path: Path,
+) -> None:
+    # BROWSE36: the Japanese headline's static text promised 「変化の内訳」 and the change from
+    # the same month last year to a unit with no breakdowns and one month of data.
+    import papermill
+
+    rows = [f"R{i},2026-09-{i:02d},{9 if i % 3 else 3},良い" for i in range(1, 25)]
+    (tmp_path / "export.csv").write_text(
+        "id,submitted_at,score,comment\n" + "\n".join(rows) + "\n", encoding="utf-8"
+    )
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "dental.yaml").write_text(
+        "name: 歯科\nlanguage: ja\nperiod: '2026-09'\n"
+        "data: {path: ../export.csv}\n"
+        "columns: {score: score, date: submitted_at, id: id, comment: comment}\n",
+        encoding="utf-8",
+    )
+    found = load_all(params)
+    found.raise_if_errors()
+    (unit,) = found.units.values()
+    executed = tmp_path / "out.ipynb"
+    papermill.execute_notebook(
+        NOTEBOOK,
+        executed,
+        parameters=notebook_parameters(unit, period="2026-09"),
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(NOTEBOOK.parent),
+    )
+    html = render_html(nbformat.read(executed, as_version=4), lang="ja", title="歯科")
+    soup = BeautifulSoup(html, "html.parser")
+    heading = next(h for h in soup.find_all("h2") if "概要" in h.get_text())
+    words = []
+    for node in heading.find_all_next(string=True):
+        if node.find_parent("h2") is not None and node.find_parent("h2") is not heading:
+            break
+        words.append(str(node))
+    headline = "".join(words)
+    intro = headline.split("\n")[1]  # the static text, under the heading
+    assert intro == (
+        "今月のNPS（推奨者の割合 − 批判者の割合）と95%信頼区間です。"
+        "データのある比較は、その下に続きます。"
+    )
+    assert "変化の内訳" not in headline  # no breakdowns, so no drivers either
+    # the output's own line says there is no year-ago data; the static text promised a change
+    assert "前年同月比—2025年9月：回答なし" in headline and "前年同月" not in intro

@@ -1301,6 +1301,7 @@ def test_trend_months_under_the_floor_draw_only_their_n(
     # report's trend table gives them: no point, band, limit or ring; their n marked.
     from _exports import write_months
 
+    from nps_kit.score import control_chart
     from nps_kit.unit import prepare_unit
     from nps_kit.unit import trend_table as unit_trend
 
@@ -1312,7 +1313,9 @@ def test_trend_months_under_the_floor_draw_only_their_n(
         date_column="submitted_at",
         period="2026-10",
     )
-    table = unit_trend(unit, min_report_n=5)
+    # Two shown months are under control_chart's 8 (BROWSE36): limits from them anyway, to
+    # see that the hidden months get none.
+    table = control_chart(unit_trend(unit, min_report_n=5), min_periods=2)
     ax = drawn(plot.trend(table, lang=lang, min_report_n=5))
     (line,) = [a for a in ax.lines if a.get_label() == "NPS"]
     y = np.asarray(line.get_ydata(), dtype=float)
@@ -1357,6 +1360,7 @@ def test_trend_months_under_the_floor_can_be_seen_and_the_key_matches_the_limits
     # the key drew the control limits dotted while a month between gaps had solid dashes.
     from _exports import write_months
 
+    from nps_kit.score import control_chart
     from nps_kit.unit import prepare_unit
     from nps_kit.unit import trend_table as unit_trend
 
@@ -1368,7 +1372,9 @@ def test_trend_months_under_the_floor_can_be_seen_and_the_key_matches_the_limits
         date_column="submitted_at",
         period="2026-10",
     )
-    ax = drawn(plot.trend(unit_trend(unit, min_report_n=5), lang=lang, min_report_n=5))
+    # limits from the two shown months, under control_chart's 8 (BROWSE36), to see their key
+    table = control_chart(unit_trend(unit, min_report_n=5), min_periods=2)
+    ax = drawn(plot.trend(table, lang=lang, min_report_n=5))
     (counts,) = [a for a in ax.figure.axes if a is not ax]
     # the bars keep their true height (never a drawn n other than the month's) ...
     hidden = [p for p in counts.patches if p.get_gid() == "responses-hidden"]
@@ -1509,3 +1515,34 @@ def test_driver_facts_write_a_negative_importance_with_a_true_minus(lang: str) -
     facts = ax.figure.nps_kit_facts  # type: ignore[attr-defined]
     said = [f for f in facts if "0.351" in f]
     assert said and all("\u22120.351" in f and "-0.351" not in f for f in said), facts
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("ja", "管理限界（±3σ）はデータのある月が8か月以上になってから引きます"),
+        ("en", "Control limits (±3σ) are drawn once 8 months have data: 2 months"),
+    ],
+)
+def test_a_two_month_trend_draws_no_control_limits_and_says_why(lang: str, said: str) -> None:
+    # BROWSE36: a dental unit of two months had limits pooled from the two, and both months
+    # ringed as outside them. Through score_groups and control_chart as trend_table runs them.
+    from nps_kit.score import control_chart, score_groups
+
+    mood = {"2026-10-15": [10] * 80 + [8] * 40 + [0] * 20, "2026-11-15": [10] * 20 + [0] * 80}
+    rows = [(d, s) for d, scores in mood.items() for s in scores]
+    data = pd.DataFrame(
+        {
+            "nps_score": pd.array([s for _, s in rows], dtype="Int64"),
+            "nps_date": pd.to_datetime([d for d, _ in rows]),
+        }
+    )
+    ax = plot.trend(control_chart(score_groups(data, period="month")), lang=lang)
+    for gid in ("control-low", "control-high", "out-of-control"):
+        assert by_gid(ax, gid) == []
+    (note,) = by_gid(ax, "note")
+    assert said in note.get_text()
+    # A unit of 12 months gets its limits and no such note.
+    full = plot.trend(months_table(12), lang=lang)
+    assert by_gid(full, "control-low")
+    assert not any(said[:20] in n.get_text() for n in by_gid(full, "note"))

@@ -269,6 +269,31 @@ def test_control_chart_marks_the_month_outside_the_units_own_limits():
     assert quiet["out_of_control"].isna().all()
 
 
+def test_control_chart_draws_no_limits_from_too_few_months():
+    # BROWSE36: a dental unit with two months (NPS +60 then −60) had limits pooled from the two,
+    # and both months "outside" them. Under CONTROL_MIN_PERIODS months none get limits.
+    from nps_kit.score import CONTROL_MIN_PERIODS
+
+    def unit(n_months: int) -> pd.DataFrame:
+        rows = []
+        for m in range(1, n_months + 1):
+            mood = [10] * 80 + [8] * 40 + [0] * 20 if m % 2 else [10] * 20 + [8] * 40 + [0] * 80
+            rows += [(f"2026-{m:02d}-15", s) for s in mood]
+        return pd.DataFrame(
+            {
+                "nps_score": pd.array([s for _, s in rows], dtype="Int64"),
+                "nps_date": pd.to_datetime([d for d, _ in rows]),
+            }
+        )
+
+    two = control_chart(score_groups(unit(2), period="month", min_report_n=0))
+    assert two["out_of_control"].isna().all()
+    assert two[["control_centre", "control_low", "control_high"]].isna().all().all()
+    many = control_chart(score_groups(unit(CONTROL_MIN_PERIODS), period="month", min_report_n=0))
+    assert many["control_low"].notna().all()
+    assert many["out_of_control"].tolist() == ["above", "below"] * (CONTROL_MIN_PERIODS // 2)
+
+
 def test_control_chart_uses_the_effective_n_of_weighted_months():
     data = pd.DataFrame(
         {
@@ -277,7 +302,9 @@ def test_control_chart_uses_the_effective_n_of_weighted_months():
             "w": [1.0, 3.0, 1.0, 3.0, 1.0, 1.0, 1.0, 1.0],
         }
     )
-    table = control_chart(score_groups(data, period="month", weight="w", min_report_n=0))
+    table = control_chart(
+        score_groups(data, period="month", weight="w", min_report_n=0), min_periods=2
+    )
     # January: weights 1, 3, 1, 3 → n_eff = 64 / 20; February: 4. Pooled weighted counts:
     # promoters 4 + 2, passives 1 + 1, detractors 3 + 1 of 12.
     p_pro, p_det = 6 / 12, 4 / 12

@@ -35,7 +35,7 @@ from nps_kit.closed_loop import FollowupList, followup_list
 from nps_kit.followup_files import FOLLOWUPS_MIME
 from nps_kit.i18n import Language, label, t
 from nps_kit.report import SUMMARY_MIME, keep_words, nobreak
-from nps_kit.score import nps
+from nps_kit.score import CONTROL_MIN_PERIODS, nps
 from nps_kit.summary import UnreadComments
 from nps_kit.unit import (
     UnitData,
@@ -586,19 +586,20 @@ def test_summary_publishes_one_output_with_the_periods_numbers(ja: Report) -> No
         zip(trend["period"], trend["n"], strict=True)
     )
     assert [t["nps"] for t in published["trend"]] == pytest.approx(trend["nps"].tolist())
-    assert [t["control_low"] for t in published["trend"]] == pytest.approx(
-        trend["control_low"].tolist()
-    )
+    # Two months are too few for control limits (BROWSE36): none published, none flagged.
+    assert len(trend) < CONTROL_MIN_PERIODS
+    assert [t["control_low"] for t in published["trend"]] == [None] * len(trend)
     assert [t["out_of_control"] for t in published["trend"]] == [
         None if pd.isna(v) else v for v in trend["out_of_control"]
     ]
     month = trend.loc[trend["period"] == "2026-10"].iloc[0]
+    assert month[["control_centre", "control_low", "control_high"]].isna().all()
     assert published["control"] == {
         "period": "2026-10",
-        "centre": pytest.approx(month["control_centre"]),
-        "low": pytest.approx(month["control_low"]),
-        "high": pytest.approx(month["control_high"]),
-        "outside": None if pd.isna(month["out_of_control"]) else month["out_of_control"],
+        "centre": None,
+        "low": None,
+        "high": None,
+        "outside": None,
     }
     assert published["detractors_to_contact"] == len(CONTACTS)
     assert published["consent_known"] is True

@@ -42,6 +42,7 @@ from nps_kit.plot._base import (
 )
 from nps_kit.plot._describe import alt_text, describe, nps_fact
 from nps_kit.plot._png import quiet_layout
+from nps_kit.score import CONTROL_MIN_PERIODS
 
 __all__ = ["score_distribution", "shares_bar", "trend"]
 
@@ -465,7 +466,13 @@ def trend(
         labels.append(_w("few", lang, min_n=min_n))
     shown = [nps, low, high]
     withheld = np.zeros(len(x), dtype=bool)
+    few_months = 0
     if {"control_low", "control_high", "out_of_control"} <= set(ordered.columns):
+        # Too few months for any limits (score.control_chart's min_periods): say so (BROWSE36).
+        months_shown = int(np.isfinite(nps).sum())
+        no_limits = ordered[["control_low", "control_high"]].isna().all().all()
+        if no_limits and 0 < months_shown < CONTROL_MIN_PERIODS:
+            few_months = months_shown
         # A month under min_n gets no limits (FIX73): ±3σ over 5-8 responses spans most of
         # the scale, dotted segments that tell nothing, and a phone's legend gave them lines.
         few = bools(ordered["small_sample"])
@@ -569,6 +576,8 @@ def trend(
         notes.append(_w("hidden", lang, names=join_names(hidden, lang)))
     if withheld.any():
         notes.append(_w("no_control", lang, min_n=min_n))
+    if few_months:
+        notes.append(_w("no_control_months", lang, min_months=CONTROL_MIN_PERIODS, n=few_months))
     if notes:
         note_below(ax, "\n".join(notes))
     facts = [
