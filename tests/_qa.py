@@ -11,7 +11,11 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-__all__ = ["qa_script"]
+import pytest
+
+from nps_kit.cli import main
+
+__all__ = ["alerts_all", "qa_script"]
 
 
 def qa_script(folder: str, name: str) -> ModuleType:
@@ -24,3 +28,17 @@ def qa_script(folder: str, name: str) -> ModuleType:
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def alerts_all(project: Path, since: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """Run ``nps-kit alerts --all --since SINCE`` on a QA project (owners@example.com added as
+    the recipient once); return the exit code and what it wrote to stderr."""
+    defaults = project / "parameters" / "defaults.yaml"
+    text = defaults.read_text("utf-8")
+    if "owners@example.com" not in text:
+        defaults.write_text(text + "\nalerts:\n  to: [owners@example.com]\n", "utf-8")
+    args = ["alerts", "--all", "--since", since, "--parameters", str(project / "parameters"),
+            "--output", str(project / "reports")]  # fmt: skip
+    capsys.readouterr()
+    code = main(args)
+    return code, capsys.readouterr().err

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from _chromium import browser  # noqa: F401 - real headless chromium, for every test module
-from _smtp import server  # noqa: F401 - the real SMTP server fixture, for every test module
+from _smtp import Recorder, server  # noqa: F401 - the real SMTP server fixture, for every test module
 from hypothesis import settings
 
 from nps_kit.unit import UnitData, prepare_unit
@@ -306,3 +306,18 @@ class FakeChange:
     z: float | None = 0.8
     p_value: float | None = 0.44
     verdict: str = "no_change"
+
+
+@pytest.fixture
+def smtp(server: tuple[Recorder, int], monkeypatch: pytest.MonkeyPatch) -> Recorder:  # noqa: F811
+    """The real SMTP ``server``'s recorder, named in the ``NPS_KIT_SMTP_*`` environment that
+    ``nps-kit send`` and ``alerts`` read."""
+    recorder, port = server
+    for key, value in {
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "SECURITY": "none",
+        "FROM": "NPS <nps@example.com>",
+    }.items():
+        monkeypatch.setenv(f"NPS_KIT_SMTP_{key}", value)
+    return recorder

@@ -99,19 +99,6 @@ def project(
     return tmp_path
 
 
-@pytest.fixture
-def smtp(server: tuple[Recorder, int], monkeypatch: pytest.MonkeyPatch) -> Recorder:
-    recorder, port = server
-    for key, value in {
-        "HOST": "127.0.0.1",
-        "PORT": str(port),
-        "SECURITY": "none",
-        "FROM": "NPS <nps@example.com>",
-    }.items():
-        monkeypatch.setenv(f"NPS_KIT_SMTP_{key}", value)
-    return recorder
-
-
 def alerts(project: Path, *extra: str, since: str = "2026-11-01") -> int:
     return main(
         [

@@ -194,15 +194,6 @@ def test_init_drops_a_response_exported_again_and_proposes_the_logistics_pack(
     assert "extends: logistics" in themes
 
 
-@pytest.fixture
-def smtp(server: tuple[Recorder, int], monkeypatch: pytest.MonkeyPatch) -> Recorder:
-    recorder, port = server
-    for key, value in {"HOST": "127.0.0.1", "PORT": str(port), "SECURITY": "none",
-                       "FROM": "NPS <nps@example.com>"}.items():  # fmt: skip
-        monkeypatch.setenv(f"NPS_KIT_SMTP_{key}", value)
-    return recorder
-
-
 def test_alerts_list_exactly_the_guests_who_did_not_say_do_not_contact(
     exports: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -211,15 +211,6 @@ def test_init_for_the_french_chain_rates_the_food_and_says_no_pack_reads_french(
     assert "comments are in languages no pack reads (French 91 %)" in text
 
 
-@pytest.fixture
-def smtp(server: tuple[Recorder, int], monkeypatch: pytest.MonkeyPatch) -> Recorder:  # noqa: F811
-    recorder, port = server
-    for key, value in {"HOST": "127.0.0.1", "PORT": str(port), "SECURITY": "none",
-                       "FROM": "NPS <nps@example.com>"}.items():  # fmt: skip
-        monkeypatch.setenv(f"NPS_KIT_SMTP_{key}", value)
-    return recorder
-
-
 @pytest.mark.parametrize("dataset", list(CASES))
 def test_alerts_list_exactly_pandas_contactable_detractors(
     dataset: str, exports: Path, smtp: Recorder

@@ -21,7 +21,7 @@ from types import ModuleType
 
 import pytest
 import yaml
-from _qa import qa_script
+from _qa import alerts_all, qa_script
 from _smtp import Recorder, server  # noqa: F401
 
 from nps_kit.cli import main
@@ -197,27 +197,6 @@ def test_init_for_the_shop_does_not_take_the_repeating_ticket_for_the_id(exports
     assert "of 450 rows share a value with an earlier row" in said  # not 453
 
 
-@pytest.fixture
-def smtp(server: tuple[Recorder, int], monkeypatch: pytest.MonkeyPatch) -> Recorder:  # noqa: F811
-    recorder, port = server
-    for key, value in {"HOST": "127.0.0.1", "PORT": str(port), "SECURITY": "none",
-                       "FROM": "NPS <nps@example.com>"}.items():  # fmt: skip
-        monkeypatch.setenv(f"NPS_KIT_SMTP_{key}", value)
-    return recorder
-
-
-def _alerts(project: Path, since: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    defaults = project / "parameters" / "defaults.yaml"
-    text = defaults.read_text("utf-8")
-    if "owners@example.com" not in text:
-        defaults.write_text(text + "\nalerts:\n  to: [owners@example.com]\n", "utf-8")
-    args = ["alerts", "--all", "--since", since, "--parameters", str(project / "parameters"),
-            "--output", str(project / "reports")]  # fmt: skip
-    capsys.readouterr()
-    code = main(args)
-    return code, capsys.readouterr().err
-
-
 def _alerted(smtp: Recorder) -> dict[str, int]:
     got = {}
     for message in smtp.received:
@@ -231,7 +210,7 @@ def _alerted(smtp: Recorder) -> dict[str, int]:
 def test_alerts_for_the_vets_list_exactly_pandas_contactable_detractors(
     exports: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _ = _alerts(_init(exports, "vet"), "2026-11-20", capsys)
+    code, _ = alerts_all(_init(exports, "vet"), "2026-11-20", capsys)
     assert code == 0
     assert _alerted(smtp) == check.alert_counts("vet", "2026-11-20", exports).to_dict()
 
@@ -246,7 +225,7 @@ def test_alerts_for_the_vets_list_exactly_pandas_contactable_detractors(
 def test_alerts_without_an_id_are_refused_with_the_reason_and_exit_2(
     dataset: str, said: str, exports: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, err = _alerts(_init(exports, dataset), "2026-11-20", capsys)
+    code, err = alerts_all(_init(exports, dataset), "2026-11-20", capsys)
     assert code == 2
     assert said in err and "Traceback" not in err
     assert smtp.received == []
@@ -264,7 +243,7 @@ def test_alerts_keyed_on_the_repeating_ticket_alert_each_answer_once(
         text = f.read_text("utf-8").replace("  id: null", "  id: ID del ticket")
         text = text.replace("../../bikes_freshdesk.csv", str(exports / CASES["bikes"].file))
         (copy / "parameters" / f.name).write_text(text, "utf-8")
-    code, err = _alerts(copy, "2026-09-01", capsys)
+    code, err = alerts_all(copy, "2026-09-01", capsys)
     assert code == 0
     assert "columns.id ID del ticket repeats" in err
     assert _alerted(smtp) == check.alert_counts("bikes", "2026-09-01", exports).to_dict()

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from _qa import qa_script
+from _qa import alerts_all, qa_script
 from _smtp import Recorder, server  # noqa: F401
 
 from nps_kit.cli import main
@@ -299,31 +299,10 @@ def test_limesurvey_s_own_fields_are_no_questions(exports: Path, tmp_path: Path)
     assert "lastpage" not in [f["column"] for f in d["followups"]]
 
 
-@pytest.fixture
-def smtp(server: tuple[Recorder, int], monkeypatch: pytest.MonkeyPatch) -> Recorder:  # noqa: F811
-    recorder, port = server
-    for key, value in {"HOST": "127.0.0.1", "PORT": str(port), "SECURITY": "none",
-                       "FROM": "NPS <nps@example.com>"}.items():  # fmt: skip
-        monkeypatch.setenv(f"NPS_KIT_SMTP_{key}", value)
-    return recorder
-
-
-def _alerts(project: Path, since: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    defaults = project / "parameters" / "defaults.yaml"
-    text = defaults.read_text("utf-8")
-    if "owners@example.com" not in text:
-        defaults.write_text(text + "\nalerts:\n  to: [owners@example.com]\n", "utf-8")
-    args = ["alerts", "--all", "--since", since, "--parameters", str(project / "parameters"),
-            "--output", str(project / "reports")]  # fmt: skip
-    capsys.readouterr()
-    code = main(args)
-    return code, capsys.readouterr().err
-
-
 def test_alerts_for_the_dental_chain_list_exactly_pandas_contactable_detractors(
     exports: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, err = _alerts(_init(exports, "dental", "医院"), "2026-11-20", capsys)
+    code, err = alerts_all(_init(exports, "dental", "医院"), "2026-11-20", capsys)
     assert code == 0, err
     got = {}
     for message in smtp.received:
