@@ -982,6 +982,14 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     ),
     (
         _literal(
+            "Which answer of a repeated id dedupe keeps: earliest (the first answer) or latest (a "
+            "ticket tool's re-rating after a follow-up, as Freshdesk keeps it)."
+        ),
+        "dedupe が重複した回答IDのどの回答を残すか：earliest（最初の回答）または latest"
+        "（フォローアップ後の再評価など、Freshdesk のようなチケットツールが残す最後の回答）。",
+    ),
+    (
+        _literal(
             "Qualtrics responses the respondent did not finish (Finished = False) but scored: "
             "include (count them) or exclude (leave them out); the report counts them either way."
         ),

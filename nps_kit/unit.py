@@ -44,6 +44,7 @@ from nps_kit.load import (
 )
 from nps_kit.periods import TREND_MONTHS, WORDS, month_running, reporting_month, shift_period
 from nps_kit.score import (
+    CONTROL_MIN_PERIODS,
     DEFAULT_MIN_N,
     DEFAULT_MIN_REPORT_N,
     Change,
@@ -643,6 +644,7 @@ def trend_table(
     level: float = 0.95,
     min_n: int = DEFAULT_MIN_N,
     min_report_n: int = DEFAULT_MIN_REPORT_N,
+    control_min_periods: int = CONTROL_MIN_PERIODS,
 ) -> pd.DataFrame:
     """Monthly NPS for the ``months`` months up to the reporting period.
 
@@ -665,7 +667,7 @@ def trend_table(
         min_n=min_n,
         min_report_n=min_report_n,
     )
-    return control_chart(table)
+    return control_chart(table, min_periods=control_min_periods)
 
 
 def breakdown_table(

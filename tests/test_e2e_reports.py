@@ -264,14 +264,12 @@ def test_every_repeated_figure_agrees(built, unit, lang, monkeypatch, tmp_path):
 
     # The headline's change and the card of the other (FIX72: each said once): each shown
     # change is the difference of the two shown NPS values
-    fact = soup.select_one(".nps-headline__facts dd")
-    said = [(fact.contents[0].get_text(), fact.select_one("small").get_text())]
-    said += [
-        (
-            card.select_one(".nps-kpi__value").get_text(),
-            card.select_one(".nps-kpi__note").get_text(),
-        )
-        for card in soup.select(".nps-kpi")
+    # (FIX81, BROWSE36: the year-ago change is laid out as the headline's own, the compared
+    # month's NPS on a line of its own under the change's interval)
+    said = [
+        (fact.contents[0].get_text(), fact.select_one(".nps-headline__compared").get_text())
+        for fact in soup.select(".nps-headline__facts dd")
+        if fact.select_one(".nps-headline__compared")
     ]
     assert len(said) == len(summary["changes"]) == 2
     for (shown_value, shown_note), change in zip(said, summary["changes"], strict=True):

@@ -139,15 +139,18 @@ def test_init_from_export_then_run_gives_the_right_headline(
     # workshop's "What could we improve?", where the rules find two saas themes, reliability for
     # "Longer breaks" and performance for "Slower pace please"; round 5 adds a third, usability,
     # to "Longer breaks on mobile", which the English addition verifier takes back, and with two
-    # themes init says that no pack fits. What matters here is the pack.)
+    # themes init says that no pack fits; round 17's English layer reads "More exercises" as
+    # quality and "Slower pace please" as speed over the whole export, so the generic pack fits,
+    # though the reported month shows none of them. What matters here is the pack.)
     themes = {t["theme"] for t in entry["summary"]["top_themes"]}
     pack = "saas" if shape == "qualtrics" else "generic"
     assert themes <= set(load_pack(pack).ids)
     assert not themes & {"delivery", "checkout", "returns", "faq", "chat", "email", "phone"}
     defaults = (root / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
     assert "'retail'" not in defaults
-    assert (f"the bundled '{pack}' pack" in defaults) == bool(themes)
-    assert ("none of the bundled packs" in defaults) == (not themes)
+    chosen = f"the bundled '{pack}' pack" in defaults
+    assert chosen != ("none of the bundled packs" in defaults)
+    assert chosen or not themes  # a report's themes come from the pack init wrote
 
 
 def test_google_forms_project_parameters(tmp_path: Path) -> None:
