@@ -349,6 +349,18 @@ NEW_INDUSTRIES17 = NEW_INDUSTRIES16
 TRAIN17 = (*TRAIN16, *ROUND17)
 BLIND17 = tuple(SPENT_BLIND)
 
+#: Round 18 (EN18 / JA18, docs/prereg/PREREG37.md, decision set 40): round 17's data grown by
+#: training set 38 (round 17's decision set, read once, spent); set 38 is the held-out set of its
+#: estimate (``TEST18``, both languages, read whole only), then trained on. English: round 14's
+#: layer choices, the correction's design chosen among D0/D1/D2; Japanese: the layer's features
+#: chosen among F0/F1 (PREREG37). Decision set 40 is never trained on and is not named here.
+ROUND18 = ("38",)
+TEST18 = "38"
+FOLDS18 = FOLDS17
+NEW_INDUSTRIES18 = NEW_INDUSTRIES17
+TRAIN18 = (*TRAIN17, *ROUND18)
+BLIND18 = tuple(SPENT_BLIND)
+
 
 def training(names: list[str] | tuple[str, ...]) -> dict[str, str]:
     """The files of the numbered training sets named (``"11"`` ... ``"22"``), per language."""

@@ -495,6 +495,7 @@ ROUNDS = {
     15: ("e903b3c", "theme_eval_blind28.csv", "theme_train32"),
     16: ("62d2456", "theme_eval_blind33.csv", "theme_train36"),
     17: ("0e256a1", ("theme_train36_en.csv", "theme_train36_ja.csv"), "theme_train38"),
+    18: ("ec5be1e", ("theme_train38_en.csv", "theme_train38_ja.csv"), "theme_train40"),
 }
 
 
