@@ -99,6 +99,9 @@ BLIND35 = pd.read_csv(DATA / "theme_eval_blind35.csv", keep_default_na=False, dt
 # Blind set 37: merged unread (only its format is tested here), docs/prereg/PREREG36.md; not read
 # in the session that commissioned it, kept as the unseen measure of the next tagger change.
 BLIND37 = pd.read_csv(DATA / "theme_eval_blind37.csv", keep_default_na=False, dtype=str)
+# Blind set 39: merged unread (only its format is tested here), docs/prereg/PREREG37.md; kept
+# as the unseen measure after blind 37 is read.
+BLIND39 = pd.read_csv(DATA / "theme_eval_blind39.csv", keep_default_na=False, dtype=str)
 SHORT14 = pd.read_csv(DATA / "theme_eval_short14.csv", keep_default_na=False, dtype=str)
 # Food set 1 (FOOD57): 150 restaurant, café, takeaway and delivery comments per language, written
 # by blind authors from docs/labelling.md's food section alone, all of the food pack.
@@ -550,6 +553,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.88, 0.88, 0.91)}
         BLIND33,
         BLIND35,
         BLIND37,
+        BLIND39,
         SHORT14,
         _both_languages("theme_train24"),
         _both_languages("theme_train25"),
@@ -597,6 +601,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.88, 0.88, 0.91)}
         "thirty-third",
         "thirty-fifth",
         "thirty-seventh",
+        "thirty-ninth",
         "short14",
         "train24-decision",
         "train25-decision",
