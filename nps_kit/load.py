@@ -25,6 +25,7 @@ import pandas as pd
 
 from nps_kit import _formats
 from nps_kit._answer_codes import score_codes_sentence
+from nps_kit._content_key import content_keys
 from nps_kit._drop import drop_files, is_drop
 from nps_kit._era import ERA_RE
 from nps_kit._response_meta import NOT_RESPONSES, limesurvey_submitted, response_types
@@ -61,6 +62,7 @@ __all__ = [
     "LoadResult",
     "ScoreParse",
     "UnreadableDates",
+    "answer_keys",
     "blank_dated_answers",
     "blank_ids",
     "export_column",
@@ -1794,6 +1796,22 @@ def row_keys(frame: pd.DataFrame, id_column: str | None) -> pd.Series:
         place = frame[row_key(frame, None)].astype("string")
         keys = keys.mask(blank, "#" + place)
     return keys
+
+
+def answer_keys(frame: pd.DataFrame, id_column: str) -> pd.Series:
+    """Return the key that remembers each response across re-pulls: its id, else its answers.
+
+    :func:`row_keys` *shows* a blank-id response by its row (``#12``); a row is not a name
+    that lasts (the export pulled again with its rows sorted otherwise, or a response inserted
+    above, gives it to another response), so the alert log remembers such a response by a
+    hash of the cells it filled
+    (:func:`nps_kit._content_key.content_keys`, ``#3f2a9c1e4b5d6a7f``; FIX88).
+    """
+    keys = frame[id_column].astype("string")
+    blank = blank_ids(frame, id_column)
+    if not blank.any():
+        return keys
+    return keys.mask(blank, content_keys(frame, id_column, blank))
 
 
 def blank_ids(frame: pd.DataFrame, id_column: str | None) -> np.ndarray:
