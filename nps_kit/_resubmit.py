@@ -26,7 +26,7 @@ e-mail, name, customer number) and their answers decide.
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Final, Literal, get_args
 
 import numpy as np
 import pandas as pd
@@ -36,8 +36,10 @@ from nps_kit._values import parse_date_values
 __all__ = [
     "CHANCE_PAIRS",
     "CHANCE_TAIL",
+    "DEDUPE_KEEPS",
     "RESUBMISSIONS",
     "RESUBMIT_SECONDS",
+    "DedupeKeep",
     "chance_pairs",
     "dedupe_option",
     "per_submission",
@@ -50,6 +52,10 @@ RESUBMIT_SECONDS: Final = 60
 #: The ``dedupe`` value (parameters) and ``--dedupe`` value (``nps-kit score``) that also drops
 #: double submissions; ``true`` / a bare ``--dedupe`` drops exact duplicates and repeated ids.
 RESUBMISSIONS: Final = "resubmissions"
+#: Which answer of a repeated id dedupe keeps: the one home of the choice, read by the
+#: parameters (``data.dedupe_keep``), ``nps-kit score --dedupe-keep`` and the loader.
+DedupeKeep = Literal["earliest", "latest"]
+DEDUPE_KEEPS: Final[tuple[str, ...]] = get_args(DedupeKeep)
 #: Pairs chance alone may give before the pairs found need to be more than chance gives.
 CHANCE_PAIRS: Final = 1.0
 #: Largest chance of finding as many pairs as found or more by chance alone, above

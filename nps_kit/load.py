@@ -29,7 +29,7 @@ from nps_kit._content_key import content_keys
 from nps_kit._drop import drop_files, is_drop
 from nps_kit._era import ERA_RE
 from nps_kit._response_meta import NOT_RESPONSES, limesurvey_submitted, response_types
-from nps_kit._resubmit import RESUBMISSIONS, per_submission, resubmissions
+from nps_kit._resubmit import RESUBMISSIONS, DedupeKeep, per_submission, resubmissions
 from nps_kit._totals import totals_labels, totals_rows
 from nps_kit._value_key import value_key
 from nps_kit._values import (
@@ -1360,7 +1360,7 @@ def load_responses(
     fix_text: bool = False,
     id_column: str | None = None,
     dedupe: bool | Literal["resubmissions"] = False,
-    dedupe_keep: Literal["earliest", "latest"] = "earliest",
+    dedupe_keep: DedupeKeep = "earliest",
     check_score: bool = True,
     unfinished: Literal["include", "exclude"] = "include",
     timezone: str | None = None,
@@ -1986,7 +1986,7 @@ def _duplicates(
     id_column: str | None,
     *,
     when: pd.Series | None = None,
-    keep: Literal["earliest", "latest"] = "earliest",
+    keep: DedupeKeep = "earliest",
 ) -> tuple[int, int, np.ndarray]:
     """Count exact duplicate rows and other repeated ids; return the row each one repeats.
 

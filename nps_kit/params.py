@@ -31,6 +31,7 @@ from pydantic import (
 
 from nps_kit import clock
 from nps_kit._drop import drop_files, is_drop
+from nps_kit._resubmit import DedupeKeep
 from nps_kit._schema_errors import display, problems_error, read_yaml, validate_model
 from nps_kit.clock import check_timezone
 from nps_kit.errors import ConfigError, DataError, NpsKitError, closest
@@ -281,7 +282,7 @@ class DataSource(_Model):
     #: Which answer of a repeated id ``dedupe`` keeps: the ``earliest`` in time (the default),
     #: or the ``latest`` (Freshdesk and most ticket tools: the customer re-rated after a
     #: follow-up). The file's order decides among equal or unreadable times.
-    dedupe_keep: Literal["earliest", "latest"] = "earliest"
+    dedupe_keep: DedupeKeep = "earliest"
     #: Qualtrics responses the respondent left unfinished (``Finished`` False) but answered
     #: the 0–10 question in: counted (``include``) or left out of every figure (``exclude``).
     unfinished: Literal["include", "exclude"] = "include"
