@@ -607,6 +607,10 @@ _JA: tuple[tuple[str, _Replace], ...] = (
     ),
     (r"Confidence level of the intervals\.", "信頼区間の信頼水準。"),
     (
+        r"Months with data before the trend draws control limits \(2 or more\)\.",
+        "推移に管理限界を引くのに必要な、データのある月数（2以上）。",
+    ),
+    (
         r"Mask e-mail addresses, phone numbers and similar in free text before showing it\.",
         "自由記述を表示する前に、メールアドレスや電話番号などを伏せ字にします。",
     ),

@@ -845,6 +845,8 @@ def _defaults_text(
         "  min_report_n: 5",
         "  # Confidence level of the intervals.",
         "  level: 0.95",
+        "  # Months with data before the trend draws control limits (2 or more).",
+        "  control_min_months: 8",
         "",
         "privacy:",
         "  # Mask e-mail addresses, phone numbers and similar in free text before showing it.",
