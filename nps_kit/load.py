@@ -29,7 +29,13 @@ from nps_kit._content_key import content_keys
 from nps_kit._drop import drop_files, is_drop
 from nps_kit._era import ERA_RE
 from nps_kit._response_meta import NOT_RESPONSES, limesurvey_submitted, response_types
-from nps_kit._resubmit import RESUBMISSIONS, DedupeKeep, per_submission, resubmissions
+from nps_kit._resubmit import (
+    RESUBMISSIONS,
+    ChancePairs,
+    DedupeKeep,
+    judged_resubmissions,
+    per_submission,
+)
 from nps_kit._totals import totals_labels, totals_rows
 from nps_kit._value_key import value_key
 from nps_kit._values import (
@@ -66,6 +72,7 @@ __all__ = [
     "blank_dated_answers",
     "blank_ids",
     "export_column",
+    "judged_resubmitted_rows",
     "load_responses",
     "order_contradicted",
     "parse_count",
@@ -2066,17 +2073,36 @@ def resubmitted_rows(
     :func:`nps_kit._resubmit.per_submission`); ``exact`` marks the rows counted as exact
     duplicates instead (by default those that repeat an earlier row in every column).
     """
+    return judged_resubmitted_rows(
+        frame, date_column, exact=exact, date_format=date_format, timezone=timezone
+    )[0]
+
+
+def judged_resubmitted_rows(
+    frame: pd.DataFrame,
+    date_column: str,
+    *,
+    exact: np.ndarray | None = None,
+    date_format: str | None = None,
+    timezone: str | None = None,
+) -> tuple[np.ndarray, ChancePairs | None]:
+    """Return :func:`resubmitted_rows`'s rows and the pairs chance explains, if any.
+
+    :func:`nps_kit._resubmit.judged_resubmissions` over the export's answers: ``init`` says
+    how many pairs alike within a minute were found against how many chance gives when it
+    proposes no dedupe for them (FIX88).
+    """
     own = np.arange(len(frame))
     if frame.shape[1] < 2 or len(frame) < 2:
-        return own
+        return own, None
     if exact is None:
         exact = _duplicated_rows(frame) != own
     # A new id, link and update time for each submission are no answers (QA29 F4).
     fresh = per_submission(frame, skip=(date_column,))
     if frame.shape[1] - len(fresh) < 2:
-        return own  # nothing but the date and per-submission stamps: no answers to compare
+        return own, None  # nothing but the date and per-submission stamps: no answers
     same = _duplicated_rows(frame.drop(columns=[date_column, *fresh]))
-    return resubmissions(
+    return judged_resubmissions(
         same, frame[date_column], exact=exact, date_format=date_format, timezone=timezone
     )
 
