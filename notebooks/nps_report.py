@@ -75,6 +75,7 @@ playbook_path = None  # recommended actions (YAML); None = nps-kit's defaults
 min_n = 30  # groups with fewer responses are flagged as small samples
 min_report_n = 5  # groups with fewer responses are hidden
 level = 0.95  # confidence level of the intervals
+control_min_months = 8  # months with data before the trend draws control limits (2 or more)
 redact = True  # mask personal data (e-mail, phone, postcode, card) in free text
 status_file = None  # follow-up status the team returned (CSV/XLSX); None = none
 
@@ -231,7 +232,13 @@ page.show(
 # %% tags=["section-trend"]
 page.show(
     sections.trend(
-        u, target=target, weight=weight, level=level, min_n=min_n, min_report_n=min_report_n
+        u,
+        target=target,
+        weight=weight,
+        level=level,
+        min_n=min_n,
+        min_report_n=min_report_n,
+        control_min_months=control_min_months,
     )
 )
 
@@ -314,7 +321,7 @@ page.show(
 # - **NPS** = 推奨者（9〜10点）の割合 − 批判者（0〜6点）の割合。有効回答（0〜10の整数）のみで算出し、単位はポイント（−100〜100）です。
 # - **信頼区間**：調整Wald法（Rocks 2016）。推奨者・中立者・批判者に仮想回答を ¾・1½・¾ 件加え、三項分布の分散で区間を求めます。
 # - **変化の有意性**：前月・前年同月との差の信頼区間も調整Wald法で求め（両方の期間に仮想回答を加え、分散を合計）、この区間が0を含まないときに限り「有意に改善／悪化」とします。p値も同じ区間を反転して求めるので、判定・区間・p値が食い違うことはありません。
-# - **管理限界**：推移の点線は、直近12か月をまとめたNPSを中心線とし、三項分布の分散と各月の回答数から ±3σ で引いた限界です（p管理図と同じ考え方）。限界の外の月は、これまでの通常の変動では説明しにくい月として推移グラフとメールで示します。データのある月が8か月未満のユニットには管理限界を引きません（数か月から求めた中心線は安定しないためです。管理図の教科書は20〜25群から限界を固めることを勧め、それ未満は暫定の限界とします）。
+# - **管理限界**：推移の点線は、直近12か月をまとめたNPSを中心線とし、三項分布の分散と各月の回答数から ±3σ で引いた限界です（p管理図と同じ考え方）。限界の外の月は、これまでの通常の変動では説明しにくい月として推移グラフとメールで示します。データのある月が設定の月数（`thresholds.control_min_months`、既定8か月。使った値は下に記載）未満のユニットには管理限界を引きません（数か月から求めた中心線は安定しないためです。管理図の教科書は20〜25群から限界を固めることを勧め、それ未満は暫定の限界とします）。
 # - **多数のグループの比較**：内訳の▲▼は、各グループをこのレポートのほかの回答と同じ方法で比べ、内訳ごとにBenjamini-Hochberg法で偽発見率を5%（1−信頼水準）に抑えて判定します。一覧ページのレポートごとの変化の判定も、全レポートで同じ調整をしています。表示している信頼区間は調整前です。
 # - **ウェイト**：ウェイト列を指定した場合、NPS・構成比・信頼区間・推移と管理限界・内訳・スコア分布の割合・追加設問の回答割合と回答別NPS・評価項目の平均・重要度・テーマの割合とNPSと「このテーマの批判者が中立者になった場合のNPS改善幅」・施策の根拠をすべてウェイト付きで算出し、信頼区間・参考値の判定・管理限界には Kish の有効回答数を使います。回答数・言及数・コメント数、特徴語と代表的なコメントはウェイトなしです。
 # - **重要度**：評価項目の推奨度への影響は Johnsonの相対的重要度（回答が30件未満のときは相関係数）。分類は重要度と平均評価を項目全体の平均と比べて決め、平均評価の差がその誤差の目安（95%）以内、または重要度の差が平均重要度の10%以内の項目は「平均並み」とします。グラフの点線・灰色の帯（重要度の平均並み）・各点の横棒（平均評価の誤差の目安）は表と同じ基準です。
@@ -331,7 +338,7 @@ page.show(
 # - **NPS** = % promoters (9–10) − % detractors (0–6), on valid answers (integers 0–10) only, in points (−100 to 100).
 # - **Interval**: adjusted Wald (Rocks 2016): add ¾ promoter, 1½ passive and ¾ detractor pseudo-responses, then a Wald interval with the trinomial variance.
 # - **Change**: the interval of the difference from the previous month or the same month last year is also adjusted Wald (pseudo-responses added to both periods, variances summed); a change is significant exactly when this interval excludes 0. The p-value inverts the same interval, so verdict, interval and p-value never disagree.
-# - **Control limits**: the dotted lines of the trend are the pooled NPS of the last 12 months ± 3σ, from the trinomial variance and each month's number of responses (a p-chart). Months outside them moved more than this unit's usual variation and are marked in the trend chart and the e-mail. A unit with fewer than 8 months of data gets no limits: a center line from a few months is not stable (control-chart texts fix limits from 20–25 subgroups and treat fewer as trial limits).
+# - **Control limits**: the dotted lines of the trend are the pooled NPS of the last 12 months ± 3σ, from the trinomial variance and each month's number of responses (a p-chart). Months outside them moved more than this unit's usual variation and are marked in the trend chart and the e-mail. A unit with fewer months of data than `thresholds.control_min_months` (8 by default; the value used is stated below) gets no limits: a center line from a few months is not stable (control-chart texts fix limits from 20–25 subgroups and treat fewer as trial limits).
 # - **Many groups**: the ▲ / ▼ of a breakdown compare each group with the rest of the unit by the same method and hold the false discovery rate of each breakdown at 1 − confidence level (5%) with Benjamini–Hochberg; the overview adjusts the units' change verdicts the same way. The intervals shown are unadjusted.
 # - **Weights**: with a weight column, NPS, shares, intervals, the trend and its control limits, breakdowns, the score distribution's shares, answer shares and NPS per answer, mean ratings, importance, theme shares, NPS and the points gained if their detractors became passives and the strategies' evidence are all weighted; intervals, small-sample flags and control limits use Kish's effective sample size. Counts (responses, mentions, commenters), distinguishing words and representative comments are unweighted.
 # - **Importance** of ratings: Johnson's relative weights (correlation under 30 complete answers). Quadrants compare importance and mean rating with the attributes' averages; a rating within its 95% margin of the average rating, or an importance within 10% of the mean importance, is about average. The chart's dotted lines, grey band (importance about average) and each point's bar (its rating's margin) are the table's thresholds.
@@ -351,6 +358,7 @@ page.show(
         min_report_n=min_report_n,
         timezone=timezone,
         analysis=analysis,
+        control_min_months=control_min_months,
     )
 )
 

@@ -301,11 +301,29 @@ def _detect_source(rows: list[list[str]]) -> tuple[Source, int]:
             return "qualtrics", 2
     if any(c in _MONKEY_SUBS for c in second) and ("Respondent ID" in first or "" in first):
         return "surveymonkey", 2
+    if _limesurvey_texts(first, second):
+        return "generic", 2
     if _grouped_names(first, second) is not None:
         return "generic", 2
     if first and first[0] in _TIMESTAMP_HEADERS:
         return "google_forms", 1
     return "generic", 1
+
+
+#: LimeSurvey's own fields by code (first header row) over their texts (a second one).
+_LIMESURVEY_TEXTS: Final = (("id", "Response ID"), ("submitdate", "Date submitted"))
+
+
+def _limesurvey_texts(first: list[str], second: list[str]) -> bool:
+    """Whether a LimeSurvey export's question codes head a row of the questions' texts (FIX88).
+
+    An export by question code, with the texts pasted in or exported as a second heading row
+    under them: ``Response ID`` under ``id`` and ``Date submitted`` under ``submitdate``.
+    Read as one header row, the texts were a response (its score invalid) and the rating
+    sub-questions were labelled ``SQ001``.
+    """
+    cells = dict(zip(first, second, strict=False))
+    return all(cells.get(code, "").strip() == text for code, text in _LIMESURVEY_TEXTS)
 
 
 def _names(raw: list[str]) -> list[str]:
@@ -561,6 +579,11 @@ def _layout_from_rows(path: Path, fmt: Format, rows: list[list[str]], **kwargs: 
             open_ended=tuple(c for c in typed if c in columns),
             **kwargs,
         )
+    if header_rows == 2 and _limesurvey_texts(header, rows[1]):
+        codes = _names(header)
+        # Each question's text, as Qualtrics' question row: labels, consent, --by by text.
+        texts = {" ".join(t.split()): c for c, t in zip(codes, rows[1], strict=False) if t.strip()}
+        return Layout(path, fmt, source, codes, header_rows, question_ids=texts, **kwargs)
     grouped = _grouped_names(header, rows[1]) if header_rows == 2 else None
     columns = grouped if grouped is not None else _names(header)
     stamp = columns[0] if source == "google_forms" else None

@@ -267,6 +267,27 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "同じ回答を二度読んだものです。false にすると2回数えられます。",
     ),
     (
+        r"(?P<n>[\d,]+) pairs? of responses with the same answers were sent within (?P<s>\d+) "
+        r"seconds of each other, about as many as chance gives \((?P<e>[\d,.]+) expected from "
+        r"how often answers repeat over the export's span\): different people's answers alike, "
+        r"not double submissions, so dedupe stays false\.",
+        r"同じ内容の回答が\g<s>秒以内に送信された組が\g<n>組ありましたが、偶然でも生じる程度です"
+        r"（答えの重なり方とエクスポートの期間から見込まれる数は\g<e>組）。別々の人の似た回答で"
+        "あり二重送信ではないため、dedupe は false のままにしています。",
+    ),
+    (
+        r"LimeSurvey writes (?P<c>\S+) only when the respondent sent the last page: (?P<n>[\d,]+) "
+        r"responses have none \(incomplete, never submitted\), (?P<m>[\d,]+) of them with a "
+        r"score\. exclude leaves them out of every figure, as LimeSurvey's own statistics count "
+        r"completed responses; include counts them \(without a (?P=c) they fall in no month "
+        r"unless columns\.date is another date, such as datestamp\)\.",
+        r"LimeSurveyは回答者が最後のページを送信したときだけ\g<c>を書きます。\g<n>件の回答には"
+        r"それがなく（途中で終わった未送信の回答）、うち\g<m>件にはスコアがあります。"
+        r"excludeにすると、LimeSurvey自身の集計が完了した回答だけを数えるのと同じく、"
+        r"すべての数値から除きます。includeにすると数えます（\g<c>がないため、columns.dateを"
+        r"datestampなど別の日付にしない限り、どの月にも入りません）。",
+    ),
+    (
         r"Set because of them: with false each would count twice, in the NPS and in the lists\.",
         "そのため resubmissions に設定しています。"
         "false にすると、これらの回答がNPSにも一覧にも2回ずつ数えられます。",
@@ -606,6 +627,10 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "回答数がこれ未満のグループは数値を表示しません。",
     ),
     (r"Confidence level of the intervals\.", "信頼区間の信頼水準。"),
+    (
+        r"Months with data before the trend draws control limits \(2 or more\)\.",
+        "推移に管理限界を引くのに必要な、データのある月数（2以上）。",
+    ),
     (
         r"Mask e-mail addresses, phone numbers and similar in free text before showing it\.",
         "自由記述を表示する前に、メールアドレスや電話番号などを伏せ字にします。",

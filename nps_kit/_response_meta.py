@@ -95,7 +95,11 @@ _HEADERS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
     (re.compile(r"^(?:http[ _-]?)?user[ _-]?agent$", re.I), "user agents"),
     (re.compile(r"^(?:q_|page[ _-]?|survey[ _-]?)?url$", re.I), "URLs"),
     # LimeSurvey's own fields of a response (QA35: lastpage 1-3 was a "Lastpage" rating).
-    (re.compile(r"^(?:lastpage|seed|refurl|ipaddr)$", re.I), "LimeSurvey field"),
+    # By their question-text headings too ("Full question text" or "code & text" exports).
+    (
+        re.compile(r"^(?:lastpage|seed|refurl|ipaddr|last page|referrer url)$", re.I),
+        "LimeSurvey field",
+    ),
 )
 # The fields a LimeSurvey response export starts with, by "question code" and by "question
 # text" headings: (id, submit date, last page, start language). Its submit date is written only

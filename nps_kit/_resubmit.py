@@ -26,7 +26,8 @@ e-mail, name, customer number) and their answers decide.
 from __future__ import annotations
 
 import re
-from typing import Final
+from dataclasses import dataclass
+from typing import Final, Literal, get_args
 
 import numpy as np
 import pandas as pd
@@ -36,10 +37,14 @@ from nps_kit._values import parse_date_values
 __all__ = [
     "CHANCE_PAIRS",
     "CHANCE_TAIL",
+    "DEDUPE_KEEPS",
     "RESUBMISSIONS",
     "RESUBMIT_SECONDS",
+    "ChancePairs",
+    "DedupeKeep",
     "chance_pairs",
     "dedupe_option",
+    "judged_resubmissions",
     "per_submission",
     "resubmission_note",
     "resubmissions",
@@ -50,6 +55,10 @@ RESUBMIT_SECONDS: Final = 60
 #: The ``dedupe`` value (parameters) and ``--dedupe`` value (``nps-kit score``) that also drops
 #: double submissions; ``true`` / a bare ``--dedupe`` drops exact duplicates and repeated ids.
 RESUBMISSIONS: Final = "resubmissions"
+#: Which answer of a repeated id dedupe keeps: the one home of the choice, read by the
+#: parameters (``data.dedupe_keep``), ``nps-kit score --dedupe-keep`` and the loader.
+DedupeKeep = Literal["earliest", "latest"]
+DEDUPE_KEEPS: Final[tuple[str, ...]] = get_args(DedupeKeep)
 #: Pairs chance alone may give before the pairs found need to be more than chance gives.
 CHANCE_PAIRS: Final = 1.0
 #: Largest chance of finding as many pairs as found or more by chance alone, above
@@ -102,6 +111,30 @@ def per_submission(frame: pd.DataFrame, *, skip: tuple[str, ...] = ()) -> list[s
     return found
 
 
+@dataclass(frozen=True)
+class ChancePairs:
+    """Pairs of responses alike within :data:`RESUBMIT_SECONDS` that chance explains.
+
+    ``found`` pairs were sent within the window; ``expected`` is how many chance alone puts
+    there (:func:`chance_pairs`), and the Poisson test found ``found`` no more than that: the
+    answers are alike, not one person twice (QA35 O1), and ``init`` says so (FIX88).
+    """
+
+    found: int
+    expected: float
+
+    def said(self) -> str:
+        """Say why dedupe stays false, in English (``init``'s comment)."""
+        pairs = "pair" if self.found == 1 else "pairs"
+        return (
+            f"{self.found:,} {pairs} of responses with the same answers were sent within "
+            f"{RESUBMIT_SECONDS} seconds of each other, about as many as chance gives "
+            f"({self.expected:,.1f} expected from how often answers repeat over the export's "
+            "span): different people's answers alike, not double submissions, so dedupe stays "
+            "false."
+        )
+
+
 def resubmissions(
     same: np.ndarray,
     dates: pd.Series,
@@ -111,6 +144,8 @@ def resubmissions(
     timezone: str | None = None,
 ) -> np.ndarray:
     """Return, per row, the row it resubmits, or its own position when it resubmits none.
+
+    :func:`judged_resubmissions`'s rows alone.
 
     Parameters
     ----------
@@ -130,11 +165,30 @@ def resubmissions(
         Positions; a resubmission points to the response sent just before it with the same
         answers (which may itself be a resubmission).
     """
+    return judged_resubmissions(
+        same, dates, exact=exact, date_format=date_format, timezone=timezone
+    )[0]
+
+
+def judged_resubmissions(
+    same: np.ndarray,
+    dates: pd.Series,
+    *,
+    exact: np.ndarray,
+    date_format: str | None = None,
+    timezone: str | None = None,
+) -> tuple[np.ndarray, ChancePairs | None]:
+    """Return :func:`resubmissions`'s rows and, when chance explains the pairs found, those.
+
+    The second is ``None`` unless pairs were found within the window and judged chance's:
+    then no row resubmits another, and ``init`` says how many were found against how many
+    chance gives.
+    """
     own = np.arange(len(same))
     shared = pd.Series(same[~exact]).duplicated(keep=False).to_numpy()
     rows = own[~exact][shared]
     if len(rows) < 2:
-        return own
+        return own, None
     raw = dates.iloc[rows].reset_index(drop=True)
     try:
         parsed = parse_date_values(raw, date_format=date_format, timezone=timezone)
@@ -142,15 +196,16 @@ def resubmissions(
             # Seconds apart on one day: either order gives the same gap.
             parsed = parse_date_values(raw, date_format="month-first", timezone=timezone)
     except ValueError:
-        return own
+        return own, None
     table = pd.DataFrame({"key": same[rows], "row": rows, "date": parsed.dates.to_numpy()})
     window = _within_window(table)
     if not window.any():
-        return own
+        return own, None
     expected = chance_pairs(same[~exact], dates[~exact], date_format=date_format, timezone=timezone)
     if not _beyond_chance(int(window.sum()), expected):
-        return own  # as many as chance gives: answers alike, not one person twice (QA35 O1)
-    return _linked(table, own)
+        # As many as chance gives: answers alike, not one person twice (QA35 O1).
+        return own, ChancePairs(int(window.sum()), expected)
+    return _linked(table, own), None
 
 
 def _within_window(table: pd.DataFrame) -> np.ndarray:

@@ -59,7 +59,7 @@ from nps_kit.closed_loop import (
 )
 from nps_kit.errors import ConfigError, MailError, NpsKitError
 from nps_kit.i18n import Language, join_names, t
-from nps_kit.load import LoadResult, blank_ids, row_keys
+from nps_kit.load import LoadResult, answer_keys, blank_ids, row_keys
 from nps_kit.mail.compose import ComposedMessage
 from nps_kit.mail.deliver import DEFAULT_RETRY_DELAYS, Mailer, Refusal
 from nps_kit.mail.log import set_aside_stale, write_eml
@@ -450,16 +450,25 @@ def new_detractors(
     # A blank id is its row's (#12, load.row_keys, as the report and the work files name it):
     # left out as "", a score-0 detractor without a 回答ID was never alerted (REVIEW36: 5 of 23).
     blank = pd.Series(blank_ids(rows, frame(unit.columns.id)), index=rows.index)
-    ids = ids.where(~blank, row_keys(rows, frame(unit.columns.id)).astype(object))
+    named = ids.where(~blank, row_keys(rows, frame(unit.columns.id)).astype(object))
+    # ... but logged by what it answered (load.answer_keys): a row is no name that lasts, and
+    # the export re-pulled in another order alerted it again (FIX88).
+    kept = ids.where(~blank, answer_keys(rows, frame(unit.columns.id)).astype(object))
     where = clock.zone(unit.language, unit.timezone)
     comment = frame(unit.columns.comment) if unit.columns.comment is not None else None
     answers = _answers(rows, comment)
-    # A log line written when such times were read as UTC (before FIX48) keys the instant.
+    # A log line written when such times were read as UTC (before FIX48) keys the instant;
+    # one written before FIX88 keys a blank id by its row (#12) and its time.
     seen = pd.Series(
         [
-            already.covers(i, d, where=where, answer=a)
-            or (d != u and already.covers(i, u, where=where, answer=a))
-            for i, d, u, a in zip(ids, rows["nps_date"], instants[rows.index], answers, strict=True)
+            any(
+                already.covers(i, d, where=where, answer=a)
+                or (d != u and already.covers(i, u, where=where, answer=a))
+                for i in ((k, n) if b else (k,))
+            )
+            for k, n, b, d, u, a in zip(
+                kept, named, blank, rows["nps_date"], instants[rows.index], answers, strict=True
+            )
         ],
         index=rows.index,
         dtype=bool,
@@ -481,11 +490,11 @@ def new_detractors(
     }
     table = pd.DataFrame(
         {
-            "response_id": ids[rows.index],
+            "response_id": named[rows.index],
             "response_key": [
                 response_key(i, d, answer=a)
                 for i, d, a in zip(
-                    ids[rows.index], rows["nps_date"], answers[rows.index], strict=True
+                    kept[rows.index], rows["nps_date"], answers[rows.index], strict=True
                 )
             ],
             # The id cell was blank: response_id is the row (#12), and the alert says so.

@@ -184,7 +184,8 @@ def _read_typed(path: Path) -> pd.DataFrame | None:
     kept = [c for c in TEAM_COLUMNS if c in frame.columns]
     # The response date too: a row whose id now names a response of another day (row-number
     # ids of an export sorted since) must not inherit what was typed (write_work_files).
-    dated = ["date"] if "date" in frame.columns else []
+    # With the score and comment, what a blank id's row (#12) is followed by (FIX88).
+    dated = [c for c in ("date", "score", "comment") if c in frame.columns]
     frame = frame[["response_id", *kept, *dated]].astype(str)
     frame[kept] = frame[kept].apply(lambda c: c.str.strip())
     typed = (frame[kept] != "").any(axis=1)
@@ -442,6 +443,7 @@ def write_work_files(
         )
         typed = typed.set_axis(matched.ids.to_numpy())
         typed = typed.loc[~typed.index.duplicated(keep="last")]
+        typed = _follow_blank_rows(typed, table)
         moved = pd.Series(False, index=table.index)
         if "date" in typed.columns and "date" in table.columns:
             was = ids.map(typed["date"]).astype("string").fillna("").str.strip()
@@ -473,6 +475,44 @@ def write_work_files(
     atomic_write(files.xlsx, lambda p: _write_xlsx(table, p, lang=lang))
     _stamp(files)
     return WorkFiles(csv=files.csv, xlsx=files.xlsx, conflicts=conflicts)
+
+
+def _follow_blank_rows(typed: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+    """Re-key what was typed on a blank id's row (``#12``) to that response's row now.
+
+    A response whose id cell is blank is named by its row (:func:`nps_kit.load.row_keys`),
+    and a row is no name that lasts: the export pulled again with its rows sorted otherwise
+    gives ``#12`` to another response, which then inherited the first one's 済 (FIX88). Such
+    a typed row follows the one listed ``#`` response with its day, score and comment; one
+    that matches none, or several, keeps its row (and :func:`nps_kit.closed_loop.rows_moved`
+    still guards it by its day).
+    """
+    if not {"date", "score", "comment"} <= set(typed.columns) or not len(typed):
+        return typed
+    if not {"response_id", "date", "score", "comment"} <= set(table.columns):
+        return typed
+
+    def keys(frame: pd.DataFrame) -> pd.Series:
+        day = pd.to_datetime(frame["date"].astype("string"), errors="coerce").dt.strftime("%F")
+        score = pd.to_numeric(frame["score"].astype("string"), errors="coerce").astype("string")
+        comment = frame["comment"].astype("string").fillna("").str.strip()
+        return day.fillna("") + "\x1f" + score.fillna("") + "\x1f" + comment
+
+    blank_now = table["response_id"].astype("string").str.startswith("#").fillna(False)
+    now = pd.Series(
+        table.loc[blank_now, "response_id"].astype("string").to_numpy(),
+        index=keys(table.loc[blank_now]).to_numpy(),
+    )
+    now = now.loc[~now.index.duplicated(keep=False)]  # one response per key, or none
+    ids = pd.Series(typed.index.astype("string"), index=typed.index)
+    blank_typed = ids.str.startswith("#").fillna(False).to_numpy(dtype=bool)
+    if not blank_typed.any() or now.empty:
+        return typed
+    found = keys(typed.loc[blank_typed].reset_index(drop=True)).map(now)
+    moved = ids.copy()
+    moved.loc[blank_typed] = found.fillna(pd.Series(ids[blank_typed].to_numpy())).to_numpy()
+    out = typed.set_axis(moved.to_numpy())
+    return out.loc[~out.index.duplicated(keep="last")]
 
 
 #: The work file's columns that hold numbers: Excel sorts and filters them as numbers. Every

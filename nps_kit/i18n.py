@@ -630,11 +630,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "sections.method_facts": {
         "ja": (
             "信頼水準{level}%・参考値の基準：回答数{min_n}件未満・非表示の基準：{floor}件未満・"
-            "nps-kit {version}・作成：{now}"
+            "管理限界：データのある月{months}か月以上・nps-kit {version}・作成：{now}"
         ),
         "en": (
             "Confidence level {level}% · small-sample flag under {min_n} responses "
-            "· hidden under {floor} responses · nps-kit {version} · generated {now}"
+            "· hidden under {floor} responses · control limits from {months} months with data "
+            "· nps-kit {version} · generated {now}"
         ),
     },
     # mail: from mail/body.py

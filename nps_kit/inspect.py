@@ -40,6 +40,7 @@ from nps_kit._response_meta import (
     response_time,
     technical,
 )
+from nps_kit._resubmit import ChancePairs
 from nps_kit._test_rows import TestRows, month_rows, test_rows
 from nps_kit._value_key import cell_text, counted_spellings
 from nps_kit._values import (
@@ -353,6 +354,10 @@ class Inspection:
         (:func:`nps_kit._test_rows.month_rows`: a staff test before launch), also in ``notes``;
         ``init --from`` proposes their ``data.exclude`` commented out (the month alone is
         weaker evidence than a cell saying テスト).
+    resubmission_chance
+        Pairs of responses alike within a minute that chance explains
+        (:class:`nps_kit._resubmit.ChancePairs`: found against expected), so no double
+        submissions; ``init --from`` says so beside ``dedupe: false`` (FIX88).
     """
 
     load: LoadReport
@@ -370,6 +375,7 @@ class Inspection:
     date_order_evidence: str | None = None
     test_rows: TestRows | None = None
     month_rows: TestRows | None = None
+    resubmission_chance: ChancePairs | None = None
 
     def of_kind(self, *kinds: str) -> list[ColumnInfo]:
         """Columns of any of ``kinds``, in file order."""
@@ -1529,7 +1535,15 @@ def inspect_export(
             f"{above} a title above the table ({report.title!r}), skipped: the column names "
             f"were read from row {report.title_rows + 1}."
         )
-    if report.source == "generic" and report.header_rows_skipped == 1:
+    if report.source == "generic" and report.header_rows_skipped == 1 and index.questions:
+        # FIX88: LimeSurvey's question codes over a row of the questions' texts.
+        first = report.title_rows + 1
+        notes.append(
+            f"Rows {first}–{first + 1} are a two-row header: each column is named by its "
+            f"question code (row {first}) and labelled by its question's text (row "
+            f"{first + 1}); the answers start on row {first + 2}."
+        )
+    elif report.source == "generic" and report.header_rows_skipped == 1:
         # QA26 #3: a heading merged over several questions (設問) with the questions below it.
         first = report.title_rows + 1
         notes.append(
@@ -1663,12 +1677,13 @@ def inspect_export(
             f"{report.duplicate_rows:,} rows repeat an earlier row exactly; dedupe: true drops "
             "them."
         )
+    chance = None
     if date_col is not None:
         # Found here, once the date column is known (the export was read without one).
         from nps_kit._resubmit import per_submission, resubmission_note
-        from nps_kit.load import resubmitted_rows
+        from nps_kit.load import judged_resubmitted_rows
 
-        again = resubmitted_rows(frame, date_col, date_format=date_format)
+        again, chance = judged_resubmitted_rows(frame, date_col, date_format=date_format)
         found = np.flatnonzero(again != np.arange(len(frame)))
         if len(found):
             rows = loaded.data["nps_row"].to_numpy()
@@ -1697,4 +1712,5 @@ def inspect_export(
         date_order_evidence=order_evidence,
         test_rows=tests,
         month_rows=month_alone,
+        resubmission_chance=chance,
     )

@@ -25,10 +25,17 @@ import pandas as pd
 
 from nps_kit import _formats
 from nps_kit._answer_codes import score_codes_sentence
+from nps_kit._content_key import content_keys
 from nps_kit._drop import drop_files, is_drop
 from nps_kit._era import ERA_RE
 from nps_kit._response_meta import NOT_RESPONSES, limesurvey_submitted, response_types
-from nps_kit._resubmit import RESUBMISSIONS, per_submission, resubmissions
+from nps_kit._resubmit import (
+    RESUBMISSIONS,
+    ChancePairs,
+    DedupeKeep,
+    judged_resubmissions,
+    per_submission,
+)
 from nps_kit._totals import totals_labels, totals_rows
 from nps_kit._value_key import value_key
 from nps_kit._values import (
@@ -61,9 +68,11 @@ __all__ = [
     "LoadResult",
     "ScoreParse",
     "UnreadableDates",
+    "answer_keys",
     "blank_dated_answers",
     "blank_ids",
     "export_column",
+    "judged_resubmitted_rows",
     "load_responses",
     "order_contradicted",
     "parse_count",
@@ -1358,7 +1367,7 @@ def load_responses(
     fix_text: bool = False,
     id_column: str | None = None,
     dedupe: bool | Literal["resubmissions"] = False,
-    dedupe_keep: Literal["earliest", "latest"] = "earliest",
+    dedupe_keep: DedupeKeep = "earliest",
     check_score: bool = True,
     unfinished: Literal["include", "exclude"] = "include",
     timezone: str | None = None,
@@ -1796,6 +1805,22 @@ def row_keys(frame: pd.DataFrame, id_column: str | None) -> pd.Series:
     return keys
 
 
+def answer_keys(frame: pd.DataFrame, id_column: str) -> pd.Series:
+    """Return the key that remembers each response across re-pulls: its id, else its answers.
+
+    :func:`row_keys` *shows* a blank-id response by its row (``#12``); a row is not a name
+    that lasts (the export pulled again with its rows sorted otherwise, or a response inserted
+    above, gives it to another response), so the alert log remembers such a response by a
+    hash of the cells it filled
+    (:func:`nps_kit._content_key.content_keys`, ``#3f2a9c1e4b5d6a7f``; FIX88).
+    """
+    keys = frame[id_column].astype("string")
+    blank = blank_ids(frame, id_column)
+    if not blank.any():
+        return keys
+    return keys.mask(blank, content_keys(frame, id_column, blank))
+
+
 def blank_ids(frame: pd.DataFrame, id_column: str | None) -> np.ndarray:
     """Return which rows :func:`row_keys` names by their row because their id cell is blank.
 
@@ -1968,7 +1993,7 @@ def _duplicates(
     id_column: str | None,
     *,
     when: pd.Series | None = None,
-    keep: Literal["earliest", "latest"] = "earliest",
+    keep: DedupeKeep = "earliest",
 ) -> tuple[int, int, np.ndarray]:
     """Count exact duplicate rows and other repeated ids; return the row each one repeats.
 
@@ -2048,17 +2073,36 @@ def resubmitted_rows(
     :func:`nps_kit._resubmit.per_submission`); ``exact`` marks the rows counted as exact
     duplicates instead (by default those that repeat an earlier row in every column).
     """
+    return judged_resubmitted_rows(
+        frame, date_column, exact=exact, date_format=date_format, timezone=timezone
+    )[0]
+
+
+def judged_resubmitted_rows(
+    frame: pd.DataFrame,
+    date_column: str,
+    *,
+    exact: np.ndarray | None = None,
+    date_format: str | None = None,
+    timezone: str | None = None,
+) -> tuple[np.ndarray, ChancePairs | None]:
+    """Return :func:`resubmitted_rows`'s rows and the pairs chance explains, if any.
+
+    :func:`nps_kit._resubmit.judged_resubmissions` over the export's answers: ``init`` says
+    how many pairs alike within a minute were found against how many chance gives when it
+    proposes no dedupe for them (FIX88).
+    """
     own = np.arange(len(frame))
     if frame.shape[1] < 2 or len(frame) < 2:
-        return own
+        return own, None
     if exact is None:
         exact = _duplicated_rows(frame) != own
     # A new id, link and update time for each submission are no answers (QA29 F4).
     fresh = per_submission(frame, skip=(date_column,))
     if frame.shape[1] - len(fresh) < 2:
-        return own  # nothing but the date and per-submission stamps: no answers to compare
+        return own, None  # nothing but the date and per-submission stamps: no answers
     same = _duplicated_rows(frame.drop(columns=[date_column, *fresh]))
-    return resubmissions(
+    return judged_resubmissions(
         same, frame[date_column], exact=exact, date_format=date_format, timezone=timezone
     )
 

@@ -31,11 +31,12 @@ from pydantic import (
 
 from nps_kit import clock
 from nps_kit._drop import drop_files, is_drop
+from nps_kit._resubmit import DedupeKeep
 from nps_kit._schema_errors import display, problems_error, read_yaml, validate_model
 from nps_kit.clock import check_timezone
 from nps_kit.errors import ConfigError, DataError, NpsKitError, closest
 from nps_kit.periods import is_month, is_period, latest_month_in_file
-from nps_kit.score import DEFAULT_MIN_REPORT_N
+from nps_kit.score import CONTROL_MIN_PERIODS, DEFAULT_MIN_REPORT_N
 from nps_kit.text.packs import PACKS, pack_files
 from nps_kit.text.themes import extended_pack
 
@@ -281,7 +282,7 @@ class DataSource(_Model):
     #: Which answer of a repeated id ``dedupe`` keeps: the ``earliest`` in time (the default),
     #: or the ``latest`` (Freshdesk and most ticket tools: the customer re-rated after a
     #: follow-up). The file's order decides among equal or unreadable times.
-    dedupe_keep: Literal["earliest", "latest"] = "earliest"
+    dedupe_keep: DedupeKeep = "earliest"
     #: Qualtrics responses the respondent left unfinished (``Finished`` False) but answered
     #: the 0–10 question in: counted (``include``) or left out of every figure (``exclude``).
     unfinished: Literal["include", "exclude"] = "include"
@@ -423,6 +424,9 @@ class Thresholds(_Model):
     min_n: int = Field(default=30, ge=1)
     min_report_n: int = Field(default=DEFAULT_MIN_REPORT_N, ge=1)
     level: float = Field(default=0.95, gt=0, lt=1)
+    #: Fewest months with data before the trend draws control limits (FIX86's floor: a
+    #: centre pooled from a few months is no baseline); 2 at least, for a pooled centre.
+    control_min_months: int = Field(default=CONTROL_MIN_PERIODS, ge=2)
 
 
 class Privacy(_Model):
@@ -1402,8 +1406,8 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         weight_column, date_format, missing_values, fix_text, dedupe, dedupe_keep, unfinished,
         period,
         comparison, target, top_n, breakdowns (``{column, label}``), followups, themes_path,
-        playbook_path, min_n, min_report_n, level, redact, status_file`` — only str, int, float,
-        bool, None, list and dict.
+        playbook_path, min_n, min_report_n, level, control_min_months, redact, status_file``
+        — only str, int, float, bool, None, list and dict.
         Columns named by Qualtrics QID or question text are given as the export's column ids.
     """
     src = unit.data
@@ -1478,6 +1482,7 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         "min_n": unit.thresholds.min_n,
         "min_report_n": unit.thresholds.min_report_n,
         "level": unit.thresholds.level,
+        "control_min_months": unit.thresholds.control_min_months,
         "redact": unit.privacy.redact,
         "status_file": str(sf) if (sf := unit.closed_loop.status_file) else None,
     }

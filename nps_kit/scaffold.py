@@ -845,6 +845,8 @@ def _defaults_text(
         "  min_report_n: 5",
         "  # Confidence level of the intervals.",
         "  level: 0.95",
+        "  # Months with data before the trend draws control limits (2 or more).",
+        "  control_min_months: 8",
         "",
         "privacy:",
         "  # Mask e-mail addresses, phone numbers and similar in free text before showing it.",
@@ -1456,6 +1458,10 @@ def _resubmission_lines(found: Inspection, *, exact: int = 0) -> list[str]:
             "  # response read twice; with false it would count twice.",
             "  dedupe: true",
         ]
+    if not count and found.resubmission_chance is not None:
+        # Said, not only decided (FIX88): a reader who sees equal rows seconds apart asks why.
+        said = found.resubmission_chance.said()
+        return [*(f"  # {line}" for line in textwrap.wrap(said, 88)), "  dedupe: false"]
     if not count:
         return ["  dedupe: false"]
     # Proposed, not only noted (QA25: 18 found, dedupe left false, each counted twice). The
@@ -1475,7 +1481,36 @@ _RESUBMISSIONS_SET: Final = (
 
 
 def _unfinished_lines(found: Inspection) -> list[str]:
-    """Return the ``unfinished`` setting for a Qualtrics export that says who finished."""
+    """Return the ``unfinished`` setting for a Qualtrics export that says who finished.
+
+    A LimeSurvey export whose ``submitdate`` is empty on some rows holds incomplete responses
+    (never submitted): ``exclude`` is proposed, with why (FIX88; QA35 O2: 33 of them were
+    scored and in no month, counted in the totals alone).
+    """
+    from nps_kit._response_meta import limesurvey_submitted
+
+    submitted = limesurvey_submitted(found.index.columns)
+    if submitted is not None and submitted in found.data.columns:
+        blank = found.data[submitted].astype("string").str.strip().fillna("").eq("")
+        if not blank.any():
+            return []
+        score = found.data[found.nps_column] if found.nps_column is not None else None
+        answered = (
+            score.astype("string").str.strip().fillna("").ne("") if score is not None else blank
+        )
+        scored = int((blank & answered).sum())
+        why = (
+            f"LimeSurvey writes {submitted} only when the respondent sent the last page: "
+            f"{int(blank.sum()):,} responses have none (incomplete, never submitted), "
+            f"{scored:,} of them with a score. exclude leaves them out of every figure, as "
+            "LimeSurvey's own statistics count completed responses; include counts them "
+            f"(without a {submitted} they fall in no month unless columns.date is another "
+            "date, such as datestamp)."
+        )
+        return [
+            *(f"  # {line}" for line in textwrap.wrap(why, 88)),
+            "  unfinished: exclude",
+        ]
     if found.load.source != "qualtrics" or "Finished" not in found.index.columns:
         return []
     return [

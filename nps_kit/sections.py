@@ -60,7 +60,13 @@ from nps_kit.i18n import (
 )
 from nps_kit.ordinal import group_order
 from nps_kit.periods import TREND_MONTHS, format_period
-from nps_kit.score import DEFAULT_MIN_REPORT_N, n_below_floor, shown_diff, target_status
+from nps_kit.score import (
+    CONTROL_MIN_PERIODS,
+    DEFAULT_MIN_REPORT_N,
+    n_below_floor,
+    shown_diff,
+    target_status,
+)
 from nps_kit.score import Change as ScoreChange
 from nps_kit.score import distribution as score_distribution
 from nps_kit.strategy import Recommendation
@@ -472,20 +478,30 @@ def trend(
     level: float = 0.95,
     min_n: int = 30,
     min_report_n: int = DEFAULT_MIN_REPORT_N,
+    control_min_months: int = CONTROL_MIN_PERIODS,
 ) -> SectionResult:
     """Compute monthly NPS for the last 12 months with intervals, n, target and small months.
 
     ``.value`` is the trend table (one row per month, with control limits), ``.figure`` its
     chart. A month under the anonymity floor ``min_report_n`` shows only its n, marked under
-    the chart (:func:`nps_kit.unit.trend_table`).
+    the chart (:func:`nps_kit.unit.trend_table`). Control limits are drawn once
+    ``control_min_months`` months have data (``thresholds.control_min_months``).
     """
-    table = trend_table(unit, weight=weight, level=level, min_n=min_n, min_report_n=min_report_n)
+    table = trend_table(
+        unit,
+        weight=weight,
+        level=level,
+        min_n=min_n,
+        min_report_n=min_report_n,
+        control_min_periods=control_min_months,
+    )
     ax = plot.trend(
         table,
         level=level,
         target=target,
         min_n=min_n,
         min_report_n=min_report_n,
+        control_min_months=control_min_months,
         lang=unit.language,
         # Say what is there: an export of four months is no "last 12 months" (QA22).
         title=_w("trend_title", unit.language)
@@ -1243,6 +1259,7 @@ def method(
     min_report_n: int = DEFAULT_MIN_REPORT_N,
     timezone: str | None = None,
     analysis: FollowupAnalysis | None = None,
+    control_min_months: int = CONTROL_MIN_PERIODS,
 ) -> SectionResult:
     """State thresholds, version and generation time (the definitions are in markdown).
 
@@ -1264,6 +1281,7 @@ def method(
             level=round(level * 100),
             min_n=min_n,
             floor=min_report_n,
+            months=control_min_months,
             version=__version__,
             now=now,
         )

@@ -27,6 +27,7 @@ from nps_kit._consent import (
     reversed_words,
     unread_answers,
 )
+from nps_kit._resubmit import DedupeKeep
 from nps_kit._value_key import cell_text, one_spelling
 from nps_kit._width import display_width
 from nps_kit.cache import normalise_key as _norm
@@ -246,7 +247,7 @@ def prepare_unit(
     fix_text: bool = False,
     id_column: str | None = None,
     dedupe: bool | Literal["resubmissions"] = False,
-    dedupe_keep: Literal["earliest", "latest"] = "earliest",
+    dedupe_keep: DedupeKeep = "earliest",
     timezone: str | None = None,
     unfinished: Literal["include", "exclude"] | None = None,
     consent_yes: Sequence[str | int] = (),

@@ -1850,3 +1850,36 @@ def test_detractors_whose_id_is_blank_are_alerted_once_named_by_their_row(
     assert logged["response_ids"] == ["E04", "#11", "#12", "E02", "E05"]
     assert alerts(project, "--data", str(data)) == 0  # a second run alerts nobody again
     assert len(smtp.received) == 2
+
+
+# FIX88 #1: a blank-id response was logged by its row (#12): an export re-pulled with its rows
+# reordered, or a row inserted above, alerted the same detractor again (its row changed) and
+# could skip a new one (which took the row of one alerted before).
+def test_a_blank_id_response_is_logged_by_its_answers_not_its_row(
+    project: Path, smtp: Recorder
+) -> None:
+    old = next(project.glob("export.*"))
+    data = write_export(project / f"blank{old.suffix}", [*ROWS, *BLANK_IDS])
+    assert alerts(project, "--data", str(data)) == 0
+    first = next(line for line in log_lines(project) if line["unit"] == "ec")
+    assert first["response_ids"] == ["E04", "#11", "#12", "E02", "E05"]
+    assert not any(k.startswith(("#11", "#12")) for k in first["response_keys"])
+    # Re-pulled: a new blank-id detractor answered at 08:00 stands at row 11, where the one
+    # alerted before stood, and the two alerted ones moved down (rows 12 and 13).
+    new = ("", "2026-11-05 08:00:00", "EC事業部", "1", "ライト", "対応が遅い", "はい")
+    write_export(data, [*ROWS, new, BLANK_IDS[1], BLANK_IDS[0]])
+    assert alerts(project, "--data", str(data)) == 0
+    assert len(smtp.received) == 3
+    again = text_of(smtp.received[-1].message)
+    assert "対応が遅い" in again
+    assert "二度と使わない" not in again
+    assert "高い" not in again
+    second = [line for line in log_lines(project) if line["unit"] == "ec"][-1]
+    assert second["response_ids"] == ["#11"]
+    # Two blank-id answers alike in every cell are two responses: the second is new.
+    write_export(data, [*ROWS, new, new, BLANK_IDS[1], BLANK_IDS[0]])
+    assert alerts(project, "--data", str(data)) == 0
+    assert len(smtp.received) == 4
+    assert [line for line in log_lines(project) if line["unit"] == "ec"][-1]["response_ids"] == [
+        "#12"
+    ]

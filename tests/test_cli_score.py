@@ -589,9 +589,10 @@ def test_bad_option_value(capsys: pytest.CaptureFixture[str], export: Path) -> N
         "                     [--period {week,month,quarter}] [--date-column COL]\n"
         "                     [--date-format FMT] [--weight-column COL]\n"
         "                     [--id-column COL] [--dedupe [resubmissions]]\n"
-        "                     [--exclude COL=VALUE] [--parameters DIR] [--sheet NAME]\n"
-        "                     [--encoding ENC] [--strict] [--format {table,json,csv}]\n"
-        "                     [--level P] [--min-n N] [--min-report-n N]\n"
+        "                     [--dedupe-keep earliest|latest] [--exclude COL=VALUE]\n"
+        "                     [--parameters DIR] [--sheet NAME] [--encoding ENC]\n"
+        "                     [--strict] [--format {table,json,csv}] [--level P]\n"
+        "                     [--min-n N] [--min-report-n N]\n"
         "                     DATA\n"
         "nps-kit score: error: argument --format: invalid choice: 'xml' "
         "(choose from 'table', 'json', 'csv')\n"
@@ -1402,3 +1403,46 @@ def test_scored_answers_with_a_blank_date_are_said_in_no_period(
     assert "Fill in their dates in the export, or take a date column every response has" in err
     status, out, err = run(capsys, path, "--score-column", "score", "--date-column", "date")
     assert "no date" not in out + err  # without --period there are no periods to miss
+
+
+# FIX88 #2: the parameters' data.dedupe_keep (FIX83) had no --dedupe-keep: score without
+# --parameters kept the earliest answer of a ticket tool's re-rated ids, unlike its report.
+@pytest.mark.parametrize("keep", ["earliest", "latest"])
+def test_dedupe_keep_keeps_the_answer_pandas_drop_duplicates_keeps(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, keep: str
+) -> None:
+    # Rows out of time order: T1 re-rated 2 -> 10, T2 10 -> 0, T3 once, T4 6 -> 9 -> 3.
+    path = tmp_path / "tickets.csv"
+    path.write_text(
+        "ticket,rated_at,score\n"
+        "T1,2026-11-09 10:00,10\nT2,2026-11-02 09:00,10\nT1,2026-11-01 08:00,2\n"
+        "T3,2026-11-03 12:00,9\nT2,2026-11-05 17:00,0\nT4,2026-11-04 09:00,9\n"
+        "T4,2026-11-08 09:00,3\nT4,2026-11-02 09:00,6\n",
+        encoding="utf-8",
+    )
+    frame = pd.read_csv(path, parse_dates=["rated_at"])
+    kept = frame.sort_values("rated_at", kind="stable").drop_duplicates(
+        "ticket", keep="first" if keep == "earliest" else "last"
+    )
+    args = ("--score-column", "score", "--id-column", "ticket", "--date-column", "rated_at")
+    status, out, err = run(
+        capsys, path, *args, "--dedupe", "--dedupe-keep", keep, "--format", "json"
+    )
+    assert status == 0, err
+    overall = json.loads(out)["overall"]
+    by_pandas = 100 * ((kept["score"] >= 9).mean() - (kept["score"] <= 6).mean())
+    assert overall["n"] == len(kept)
+    assert overall["nps"] == pytest.approx(by_pandas, abs=0.05)
+    assert err == "note: 4 row(s) repeating an earlier row or id were dropped (--dedupe).\n"
+
+
+def test_dedupe_keep_needs_dedupe(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "tickets.csv"
+    path.write_text("ticket,score\nT1,9\n", encoding="utf-8")
+    status, out, err = run(capsys, path, "--score-column", "score", "--dedupe-keep", "latest")
+    assert (status, out) == (2, "")
+    assert err == (
+        "nps-kit score: error: --dedupe-keep needs --dedupe. It says which answer of a "
+        "repeated id --dedupe keeps: pass --dedupe --dedupe-keep "
+        "latest with --id-column and --date-column.\n"
+    )

@@ -2741,3 +2741,25 @@ def test_the_list_says_once_what_a_blank_id_s_row_means_only_when_one_is_listed(
     )
     assert (only.rows["response_id"].tolist(), only.blank_ids) == (["R09"], 0)
     assert "#12" not in re.sub(r"<[^>]+>", "", followup_html(only, lang=lang).data)
+
+
+# FIX88: a blank id is its row (#12), and a row is no name that lasts: the export pulled again
+# with two blank-id responses of one day swapped gave the 済 typed for one to the other.
+def test_what_was_typed_on_a_blank_id_row_follows_its_response(tmp_path: Path) -> None:
+    def table(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
+        at = {"date": "2026-11-05 08:00", "age_days": "1", "themes": ""}
+        frame = pd.DataFrame(
+            [{"response_id": rid, **at, "score": s, "comment": c} for rid, s, c in rows]
+        )[["response_id", "date", "age_days", "score", "themes", "comment"]].astype("string")
+        for column in ("owner", "status", "contacted_at", "note"):
+            frame[column] = ""
+        return frame
+
+    first = table([("E01", "2", "遅い"), ("#11", "0", "二度と使わない"), ("#12", "2", "高い")])
+    files = write_work_files(first, tmp_path, "ec")
+    saved = time.time_ns() // 10**9 * 10**9 + 10**9
+    type_into(files.csv, "#11", saved + 123, status="済")
+    swapped = table([("E01", "2", "遅い"), ("#11", "2", "高い"), ("#12", "0", "二度と使わない")])
+    write_work_files(swapped, tmp_path, "ec")
+    for cells in team_cells(files):
+        assert cells["status"].to_dict() == {"E01": "", "#11": "", "#12": "済"}

@@ -181,6 +181,12 @@ UNIT_FILE_ERRORS = [
         id="wrong_type_says_expected_and_found",
     ),
     pytest.param(
+        UNIT + "thresholds: {control_min_months: 1}\n",
+        "params/ec.yaml: thresholds.control_min_months: input should be greater than or equal "
+        "to 2; found 1.",
+        id="control_limits_need_two_months",
+    ),
+    pytest.param(
         UNIT + "language: fr\n",
         "params/ec.yaml: language: expected one of 'ja' or 'en'; found 'fr'.",
         id="language_must_be_ja_or_en",
@@ -1037,3 +1043,11 @@ def test_two_misspelt_columns_in_defaults_stay_each_unit_s_list(project: Path) -
     errors = [str(e) for e in load_all(project / "params").errors]
     assert len(errors) == 2
     assert all("2 problems" in e and "(the data of" not in e for e in errors)
+
+
+def test_the_control_limits_floor_reaches_the_notebook(project: Path) -> None:
+    # FIX88 #3: the 8-month floor for control limits (FIX86) is a parameter, 8 by default.
+    unit = load_unit(project / "params" / "ec.yaml")
+    assert notebook_parameters(unit, period="2026-10")["control_min_months"] == 8
+    path = write_unit(project, UNIT + "thresholds: {control_min_months: 4}\n")
+    assert notebook_parameters(load_unit(path), period="2026-10")["control_min_months"] == 4

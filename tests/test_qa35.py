@@ -259,6 +259,11 @@ def test_run_s_data_quality_counts_the_ward_s_answers_in_no_month(
     mine = int((ward & (raw["submitdate"] == "") & raw["NPS"].str.fullmatch(r"\d+")).sum())
     project = tmp_path / "p"
     assert main(["init", str(project), "--from", str(path), "--unit-column", "Station"]) == 0
+    # init proposes unfinished: exclude for them (FIX88); included, they are in no month.
+    defaults = project / "parameters" / "defaults.yaml"
+    text = defaults.read_text("utf-8")
+    assert "  unfinished: exclude\n" in text
+    defaults.write_text(text.replace("  unfinished: exclude\n", "  unfinished: include\n"), "utf-8")
     monkeypatch.chdir(project)
     assert main(["run", "station-4a-kardiologie", "--period", MONTH]) == 0
     page = (project / "reports" / MONTH / "station-4a-kardiologie.html").read_text("utf-8")
@@ -447,3 +452,88 @@ def test_run_and_send_of_the_dental_chain_carry_pandas_figures_to_the_subjects(
         str(u): (round(e["nps"], 1), e["change"], bool(e["p"] < 0.05))
         for u, e in expected.iterrows()
     }
+
+
+# FIX88 #4: init --from a LimeSurvey export.
+def _codes_over_texts(exports: Path, tmp_path: Path) -> Path:
+    """The 'Full answers' export with its question codes over a row of their texts."""
+    import csv
+
+    import pandas as pd
+
+    path = gen_hospital.full_answers(exports / check.FILES["hospital"], tmp_path / "two.csv")
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    texts = [gen_hospital.TEXTS[c].split(". ", 1)[-1] for c in frame.columns]
+    frame = pd.concat([pd.DataFrame([texts], columns=frame.columns), frame])
+    frame.to_csv(path, index=False, quoting=csv.QUOTE_ALL, lineterminator="\n")
+    return path
+
+
+def test_init_excludes_limesurvey_s_incomplete_responses_and_says_why(
+    exports: Path, tmp_path: Path
+) -> None:
+    # An empty submitdate is a response never submitted: 33 of them scored counted in the
+    # totals and in no month (QA35 O2) while init proposed nothing.
+    import pandas as pd
+
+    path = gen_hospital.full_answers(exports / check.FILES["hospital"], tmp_path / "full.csv")
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    blank = raw["submitdate"] == ""
+    scored = int((blank & raw["NPS"].str.fullmatch(r"\d+")).sum())
+    assert main(["init", str(tmp_path / "p"), "--from", str(path), "--unit-column", "Station"]) == 0
+    assert _defaults(tmp_path / "p")["data"]["unfinished"] == "exclude"
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text("utf-8")
+    said = " ".join(line.strip().removeprefix("# ") for line in text.splitlines())
+    assert (
+        f"LimeSurvey writes submitdate only when the respondent sent the last page: "
+        f"{int(blank.sum())} responses have none (incomplete, never submitted), {scored} of them "
+        "with a score."
+    ) in said
+
+
+def test_init_says_the_chance_pairs_it_did_not_dedupe(exports: Path) -> None:
+    # QA35 O1 decided (FIX84) without a word: equal rows seconds apart, dedupe: false, no why.
+    text = (_init(exports, "telecom", "region") / "parameters" / "defaults.yaml").read_text("utf-8")
+    said = " ".join(line.strip().removeprefix("# ") for line in text.splitlines())
+    found = re.search(
+        r"(\d+) pairs of responses with the same answers were sent within 60 seconds of each "
+        r"other, about as many as chance gives \(([\d.]+) expected from how often answers repeat "
+        r"over the export's span\): different people's answers alike, not double submissions, "
+        r"so dedupe stays false\. dedupe: false",
+        said,
+    )
+    assert found is not None, said
+    assert int(found[1]) >= 8 and float(found[2]) > 1.0
+
+
+def test_init_reads_limesurvey_s_codes_over_their_texts(exports: Path, tmp_path: Path) -> None:
+    # Q4 (Ja/Nein/Yes/No, "Consent: may we contact you …?") was a breakdown "Q4" and the
+    # ratings Q2[SQ001]/Q2[SQ002] were labelled SQ001/SQ002; the text row was a response.
+    path = _codes_over_texts(exports, tmp_path)
+    found = inspect_export(path)
+    assert found.column("Q4").kind == "consent"
+    assert (
+        found.column("Q2[SQ001]").label
+        == "How satisfied were you with the following? [Nursing care]"
+    )
+    assert "Response ID" not in found.column("id").sample
+    assert main(["init", str(tmp_path / "p"), "--from", str(path), "--unit-column", "Station"]) == 0
+    d = _defaults(tmp_path / "p")
+    assert (d["columns"]["score"], d["columns"]["id"]) == ("NPS", "id")
+    assert d["columns"]["contact"] == "Q4"
+    assert "Q4" not in [b["column"] for b in d["breakdowns"]]
+    ratings = {f["column"]: f["label"] for f in d["followups"] if f["type"] == "rating"}
+    assert ratings == {"Q2[SQ001]": "Nursing care", "Q2[SQ002]": "Food"}
+
+
+def test_init_reads_limesurvey_s_code_and_text_headings(exports: Path, tmp_path: Path) -> None:
+    # "Question code & question text" headings: the same proposals, and 'Last page' (1-3) is
+    # LimeSurvey's field, no rating.
+    path = gen_hospital.with_texts(exports / check.FILES["hospital"], tmp_path / "text.csv")
+    ward = gen_hospital.TEXTS["Station"]
+    assert main(["init", str(tmp_path / "p"), "--from", str(path), "--unit-column", ward]) == 0
+    d = _defaults(tmp_path / "p")
+    assert d["columns"]["contact"] == gen_hospital.TEXTS["Q4"]
+    assert d["data"]["unfinished"] == "exclude"
+    ratings = [f["label"] for f in d["followups"] if f["type"] == "rating"]
+    assert ratings == ["Nursing care", "Food"]

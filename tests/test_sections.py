@@ -2309,3 +2309,37 @@ def test_a_change_card_without_a_compared_month_says_why_once(
     lines = [s.get_text() for s in card.dd.find_all("small")]
     month = "2025年10月：回答なし" if lang == "ja" else "October 2025: no responses"
     assert lines == [month], lines
+
+
+# FIX88 #3: the 8-month floor for control limits (FIX86) was no parameter: a unit of four
+# months of steady volume could not have limits, whatever its analyst knew of its process.
+def test_the_control_limits_floor_is_the_parameter_given_and_the_method_says_it(
+    show: Callable[..., Shown], tmp_path: Path
+) -> None:
+    from _exports import write_months
+
+    path = write_months(tmp_path / "export.csv")
+    unit = prepare_unit(
+        path,
+        name="Leeds",
+        language="en",
+        score_column="score",
+        date_column="submitted_at",
+        id_column="id",
+        period="2026-10",
+    )
+    plain = show(sections.trend, unit, min_n=1, min_report_n=0)
+    assert len(plain.value) == 4
+    assert plain.value[["control_low", "control_high"]].isna().all().all()
+    four = show(sections.trend, unit, min_n=1, min_report_n=0, control_min_months=4)
+    assert four.value[["control_low", "control_high"]].notna().all().all()
+    assert four.value["control_centre"].iloc[0] == pytest.approx(16.0)
+    (figure,) = four.figures
+    assert [line.get_gid() for line in figure.axes[0].lines].count("control-low") == 1
+    assert "drawn once" not in " ".join(t.get_text() for t in figure.findobj(Text))
+    (figure,) = show(sections.trend, unit, min_n=1, min_report_n=0, control_min_months=5).figures
+    words = " ".join(t.get_text() for t in figure.findobj(Text))
+    assert "Control limits (±3σ) are drawn once 5 months have data" in words
+    said = show(sections.method, unit, control_min_months=4).text
+    assert "control limits from 4 months with data" in said
+    assert "control limits from 8 months with data" in show(sections.method, unit).text

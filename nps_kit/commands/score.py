@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from nps_kit._resubmit import RESUBMISSIONS, dedupe_option, resubmission_note
+from nps_kit._resubmit import DEDUPE_KEEPS, RESUBMISSIONS, dedupe_option, resubmission_note
 from nps_kit._width import display_width, pad
 
 if TYPE_CHECKING:
@@ -72,6 +72,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "also drops double submissions (every answer repeated within a minute, as a second click "
         "on a form's Submit makes; needs --date-column), as dedupe: true / resubmissions in the "
         "parameters of nps-kit run does, so the figures match the report's",
+    )
+    p.add_argument(
+        "--dedupe-keep",
+        choices=DEDUPE_KEEPS,
+        metavar="|".join(DEDUPE_KEEPS),
+        help="which answer of a repeated --id-column id --dedupe keeps: the earliest in time "
+        "(the default) or the latest (a customer who re-rated after a follow-up), as "
+        "data.dedupe_keep in the parameters of nps-kit run does; needs --dedupe",
     )
     p.add_argument(
         "--exclude",
@@ -148,6 +156,12 @@ def _run(args: argparse.Namespace) -> int:
             hint="A double submission is told by its time (the same answers sent again within a "
             "minute): name the column with the response date, e.g. --date-column Timestamp.",
         )
+    if args.dedupe_keep is not None and not args.dedupe:
+        raise NpsKitError(
+            "--dedupe-keep needs --dedupe.",
+            hint="It says which answer of a repeated id --dedupe keeps: pass --dedupe "
+            f"--dedupe-keep {args.dedupe_keep} with --id-column and --date-column.",
+        )
     if not 0 < args.level < 1:
         raise NpsKitError(f"--level must be between 0 and 1, got {args.level}.")
     sheet: str | int | None = args.sheet
@@ -169,6 +183,7 @@ def _run(args: argparse.Namespace) -> int:
         "date_format": args.date_format,
         "id_column": id_column,
         "dedupe": args.dedupe,
+        "dedupe_keep": args.dedupe_keep or "earliest",
         "exclude": exclude,
     }
     # The folder read once for the row rules and the renames (FIX83: it was read twice).
@@ -177,7 +192,7 @@ def _run(args: argparse.Namespace) -> int:
     # --parameters and said without it (FIX80: n and NPS differed from run's without a word).
     rules, rules_said = _row_rules(args, exclude, project)
     if args.parameters is not None and rules is not None and rules.options:
-        options |= _with_rules(options, rules.options)
+        options |= _with_rules(options, rules.options, given_keep=args.dedupe_keep is not None)
     loaded = load_responses(
         args.data,
         score_column=score_column,
@@ -357,8 +372,9 @@ def _row_rules(
     # Said are the rules the options given do not already apply.
     given = {(column, str(value)) for column, values in exclude for value in values}
     unmet = dict(rules.options)
-    if args.dedupe == unmet["dedupe"] and unmet.get("dedupe_keep", "earliest") == "earliest":
-        unmet["dedupe"] = False  # --dedupe keeps the earliest, as these rules do
+    keep = args.dedupe_keep or "earliest"
+    if args.dedupe == unmet["dedupe"] and unmet.get("dedupe_keep", "earliest") == keep:
+        unmet["dedupe"] = False  # --dedupe keeps the answer these rules keep
     unmet["exclude"] = tuple(
         (column, left)
         for column, values in unmet["exclude"]
@@ -374,14 +390,20 @@ def _row_rules(
     ]
 
 
-def _with_rules(options: dict[str, Any], rules: dict[str, Any]) -> dict[str, Any]:
-    """Return ``score``'s loader options with a unit's row rules (a ``--dedupe`` given wins)."""
+def _with_rules(
+    options: dict[str, Any], rules: dict[str, Any], *, given_keep: bool = False
+) -> dict[str, Any]:
+    """Return ``score``'s loader options with a unit's row rules (a ``--dedupe`` given wins).
+
+    ``given_keep``: ``--dedupe-keep`` was given, and wins over ``data.dedupe_keep``.
+    """
     out = dict(options)
     out["exclude"] = (*options["exclude"], *rules["exclude"])
     out["unfinished"] = rules["unfinished"]
     out["missing_values"] = rules["missing_values"]
-    if rules["dedupe"]:
-        # Which answer of an id is kept, as run keeps it (FIX83), with a --dedupe given too.
+    if rules["dedupe"] and not given_keep:
+        # Which answer of an id is kept, as run keeps it (FIX83), with a --dedupe given too;
+        # a --dedupe-keep given wins, as a --dedupe given does.
         out["dedupe_keep"] = rules["dedupe_keep"]
     if rules["dedupe"] and not options["dedupe"]:
         out["dedupe"] = rules["dedupe"]

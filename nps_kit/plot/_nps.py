@@ -314,6 +314,7 @@ def trend(
     min_n: int = 30,
     min_report_n: int | None = None,
     title: str | None = None,
+    control_min_months: int = CONTROL_MIN_PERIODS,
 ) -> Axes:
     """Monthly NPS line with its interval band, responses per month and the target.
 
@@ -345,6 +346,10 @@ def trend(
         they are hidden.
     title
         Chart title; defaults to a description in ``lang``.
+    control_min_months
+        The fewest months with data the table's control limits were drawn from
+        (``thresholds.control_min_months``): a table of fewer months and no limits is said so
+        under the chart with this number.
 
     Returns
     -------
@@ -471,7 +476,7 @@ def trend(
         # Too few months for any limits (score.control_chart's min_periods): say so (BROWSE36).
         months_shown = int(np.isfinite(nps).sum())
         no_limits = ordered[["control_low", "control_high"]].isna().all().all()
-        if no_limits and 0 < months_shown < CONTROL_MIN_PERIODS:
+        if no_limits and 0 < months_shown < control_min_months:
             few_months = months_shown
         # A month under min_n gets no limits (FIX73): ±3σ over 5-8 responses spans most of
         # the scale, dotted segments that tell nothing, and a phone's legend gave them lines.
@@ -577,7 +582,7 @@ def trend(
     if withheld.any():
         notes.append(_w("no_control", lang, min_n=min_n))
     if few_months:
-        notes.append(_w("no_control_months", lang, min_months=CONTROL_MIN_PERIODS, n=few_months))
+        notes.append(_w("no_control_months", lang, min_months=control_min_months, n=few_months))
     if notes:
         note_below(ax, "\n".join(notes))
     facts = [

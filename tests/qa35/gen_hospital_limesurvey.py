@@ -61,6 +61,35 @@ def full_answers(path: Path, out: Path) -> Path:
     return out
 
 
+#: LimeSurvey's headings for "Export questions as: Question code & question text" (FIX88):
+#: its own fields by their names, each question by its code and text, a sub-question's text
+#: in brackets after its question's.
+TEXTS = {
+    "id": "Response ID",
+    "submitdate": "Date submitted",
+    "lastpage": "Last page",
+    "startlanguage": "Start language",
+    "seed": "Seed",
+    "startdate": "Date started",
+    "datestamp": "Date last action",
+    "NPS": "NPS. How likely are you to recommend our hospital to friends or family?",
+    "Station": "Station. Which ward were you treated on?",
+    "Q2[SQ001]": "Q2[SQ001]. How satisfied were you with the following? [Nursing care]",
+    "Q2[SQ002]": "Q2[SQ002]. How satisfied were you with the following? [Food]",
+    "Q3": "Q3. What could we do better?",
+    "Q4": "Q4. Consent: may we contact you about your answers?",
+    "Q5": "Q5. Your e-mail address",
+}
+
+
+def with_texts(path: Path, out: Path) -> Path:
+    """The 'Full answers' export headed by question code and text (:data:`TEXTS`)."""
+    frame = pd.read_csv(full_answers(path, out), dtype=str, keep_default_na=False)
+    frame = frame.rename(columns=TEXTS)
+    frame.to_csv(out, index=False, quoting=csv.QUOTE_ALL, lineterminator="\n")
+    return out
+
+
 def main(out: Path = Path("/tmp/qa35/hospital_limesurvey.csv")) -> None:
     rng = np.random.default_rng(3502)
     out.parent.mkdir(parents=True, exist_ok=True)
