@@ -76,6 +76,14 @@ excludes written since, so ``_newer_excludes`` finds none (0.13 -> 0.00 s). The 
 which is why it is faster (4.49 against 5.75 s in ec5be1e's run).
 What is left is Python per distinct comment: the matcher 34 %, the rules 27 %, the layer 19 %
 (the detection of other languages, CLD2, 6 % of it all), the correction 10 %, normalising 6 %.
+One cut paid: tag_polarity's learned layer looked for each comment's no-answer opener again and
+so handed ``_layer.adjust`` a new tuple, which then gathered its answer again; ``themes._answers``
+gives the same tuple back (0.185 -> 0.037 s for that second call, one process each, load 12-20;
+outputs identical). Measured and not built: pruning the resources' zero-weight n-gram keys at
+load changes the scores (a row's TF-IDF norm counts every known key, weighted or not); the
+predict is already one sparse product per block of comments; each distinct clause is scored
+once already (``_clause_rules._score``'s cache), and what is left per comment (splitting it,
+placing its themes) repeats little in people's comments (53 templates here).
 
 ``python benchmarks/bench_text.py --eval PATH`` only prints theme precision, recall and polarity
 accuracy per language for a labelled CSV of the blind set's format (``id,lang,pack,score,text,
@@ -617,7 +625,7 @@ def baseline_tag(texts: list[str], keywords: dict[str, list[str]]) -> list[set[s
 #: (the clause rules moved from ``sentiment`` to ``_clause_rules``: both places are listed).
 _CACHES = (
     ("_match", "matcher"),
-    ("themes", "_trained_themes"),  # its matchers keep what they found per comment
+    ("themes", "_trained_themes _LAST_ANSWERS"),  # its matchers keep what they found per comment
     ("sentiment", "_score _lemma_en _clause_cues _clause_bits"),
     ("_clause_rules", "_score _lemma_en _score_fine_as_praise _EN_WORDS"),
     ("_lemma", "lemma"),
