@@ -47,6 +47,44 @@ stages already share their answers per comment and clause (a memo of ``languages
 last tuple saved 0.02 s, ``tokens._distinct``'s misses cost 53 ms in all). What is left is
 Python run per distinct comment, clause and MeCab row: only compiled code would cut it.
 
+The 100k tagger (issue 11: themes + polarity of ``N_COMMENTS``, 62,199 distinct, <= 5 s CPU on
+one core) printed 5.75 s at ec5be1e, 4.32 s in 754f2f3's run. SPEED37 timed them side by side
+(fresh processes, alternated, load 9-12 on 2 shared cores; CPU s of each stage, inclusive, with
+segments, mean of 4 runs; "hybrid" is ec5be1e's code with 754f2f3's two .npz resources, 2 runs):
+
+=======================================  =======  =======  =======
+stage                                    754f2f3  hybrid   ec5be1e
+=======================================  =======  =======  =======
+normalise and factorise (first call)       0.46     0.52     0.44
+matcher (``ThemeMatcher.tag``)             2.53     2.59     2.49
+rules (``_comment_polarities``)            1.93     1.99     2.02
+learned layer, both calls                  1.52     1.55     1.39
+- layer probabilities (features+predict)   0.74     0.74     0.75
+- languages (``unread``, first call)       0.43     0.45     0.43
+- ``_newer_excludes``                      0.13     0.12     0.00
+polarity correction (``correct``)          0.56     0.64     0.70
+whole run                                  7.30     7.59     7.38
+=======================================  =======  =======  =======
+
+No slowdown between 754f2f3 and ec5be1e shows side by side (7.38 / 7.30 s, 1.01x; the run to
+run spread of one commit is 6.4-7.7 s): 5.75 against 4.32 s were two runs at different loads.
+Code against data: the grown resources cost nothing measurable in the layer (0.74 s with
+either); the correction's 0.56 / 0.64 / 0.70 s split into about +0.07 s of code and +0.07 s
+of the larger polarity resource, within the spread; the newer theme resource records the
+excludes written since, so ``_newer_excludes`` finds none (0.13 -> 0.00 s). The tagger of
+72fb5a2 (``OLD_TAGGER``) has no learned layer, correction nor detection of other languages,
+which is why it is faster (4.49 against 5.75 s in ec5be1e's run).
+What is left is Python per distinct comment: the matcher 34 %, the rules 27 %, the layer 19 %
+(the detection of other languages, CLD2, 6 % of it all), the correction 10 %, normalising 6 %.
+One cut paid: tag_polarity's learned layer looked for each comment's no-answer opener again and
+so handed ``_layer.adjust`` a new tuple, which then gathered its answer again; ``themes._answers``
+gives the same tuple back (0.185 -> 0.037 s for that second call, one process each, load 12-20;
+outputs identical). Measured and not built: pruning the resources' zero-weight n-gram keys at
+load changes the scores (a row's TF-IDF norm counts every known key, weighted or not); the
+predict is already one sparse product per block of comments; each distinct clause is scored
+once already (``_clause_rules._score``'s cache), and what is left per comment (splitting it,
+placing its themes) repeats little in people's comments (53 templates here).
+
 ``python benchmarks/bench_text.py --eval PATH`` only prints theme precision, recall and polarity
 accuracy per language for a labelled CSV of the blind set's format (``id,lang,pack,score,text,
 labels``, labels such as ``delivery:negative;price:positive``), with the tagger as shipped.
@@ -587,7 +625,7 @@ def baseline_tag(texts: list[str], keywords: dict[str, list[str]]) -> list[set[s
 #: (the clause rules moved from ``sentiment`` to ``_clause_rules``: both places are listed).
 _CACHES = (
     ("_match", "matcher"),
-    ("themes", "_trained_themes"),  # its matchers keep what they found per comment
+    ("themes", "_trained_themes _LAST_ANSWERS"),  # its matchers keep what they found per comment
     ("sentiment", "_score _lemma_en _clause_cues _clause_bits"),
     ("_clause_rules", "_score _lemma_en _score_fine_as_praise _EN_WORDS"),
     ("_lemma", "lemma"),

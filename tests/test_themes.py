@@ -765,3 +765,44 @@ def test_an_answer_that_starts_with_nothing_is_read_whole() -> None:
 
     tags = tag_themes(pd.Series(["nothing, it's great"], dtype="string"), load_pack("saas"))
     assert not tags.to_numpy(dtype=bool).any()
+
+
+def test_the_layer_reads_a_tuple_of_comments_without_their_openers_once() -> None:
+    # SPEED37: the same tuple of distinct comments gets the same answers object back, by which
+    # the layer knows its last answer holds; the openers go as before ("No comments, ...").
+    from nps_kit.text import themes as themes_module
+    from nps_kit.text.tokens import normalise_one
+
+    unique = tuple(
+        normalise_one(t) for t in ["No comments, the room was dirty", "特になし。配送が遅い"]
+    )
+    first = themes_module._answers(unique)
+    assert first == ("the room was dirty", "配送が遅い")
+    assert themes_module._answers(unique) is first
+    again = themes_module._answers(tuple(list(unique)))  # equal comments, another tuple
+    assert again == first and again is not first
+    plain = ("great staff", "配送が遅い")
+    assert themes_module._answers(plain) is plain  # no opener: the comments themselves
+    assert list(themes_module._answers(list(plain))) == list(plain)
+
+
+def test_polarity_takes_the_layers_answer_of_the_comments_themes_just_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # tag_themes then tag_polarity on one column, a comment with a no-answer opener: the layer's
+    # probabilities are not gathered again for polarity (SPEED37), and the answers are the same.
+    from nps_kit.text import _layer
+    from nps_kit.text.packs import load_pack
+
+    book = load_pack("retail")
+    texts = pd.Series(["No comments, the delivery was late", "Great staff", "配送が遅い"])
+    tags = tag_themes(texts, book)
+    before = tag_polarity(texts, book)
+
+    def gathered_again(*args: object) -> None:
+        raise AssertionError("the layer's probabilities were gathered again")
+
+    tag_themes(texts, book)
+    monkeypatch.setattr(_layer, "_gather", gathered_again)
+    assert tag_polarity(texts, book).equals(before)
+    assert tag_polarity(texts, book).notna().equals(tags.astype(bool))
