@@ -76,13 +76,20 @@ def _words(value: object) -> str:
     return f"<span>{words}</span>"  # one element, as in _profile
 
 
+#: The first column's heading, kept on one line on a screen (FIX87: 行番号（ファイル）).
+_ID_HEAD = ' class="nps-followups__id-head"'
+
+
 def _table(
     rows: pd.DataFrame,
     columns: Sequence[tuple[str, str]],
     lang: Language,
     profile: Sequence[tuple[str, str]] = (),
 ) -> str:
-    head = "".join(f'<th scope="col">{escape(name)}</th>' for _, name in columns)
+    head = "".join(
+        f'<th scope="col"{_ID_HEAD if column == "response_id" else ""}>{escape(name)}</th>'
+        for column, name in columns
+    )
     body = []
     for record in rows.to_dict("records"):
         cells = []
