@@ -2106,23 +2106,33 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "alerts.status.nothing_new": {"ja": "新着なし{n}", "en": "{n} nothing new"},
     "alerts.status.skipped": {"ja": "スキップ{n}", "en": "{n} skipped"},
     "alerts.status.cannot_alert": {"ja": "送信不可{n}", "en": "{n} cannot alert"},
+    # FIX87: the box is read by the unit's manager, who cannot set columns.contact_details:
+    # what it means for them and whom to ask; the analyst's instruction is run's line
+    # (followup.no_details_run), as BROWSE36 did for the alert e-mail.
     "followup.no_details": {
-        "ja": "連絡先の列（columns.contact_details）が設定されていないため、作業用ファイルにも"
-        "電話番号やメールアドレスはありません。エクスポートの{name}で該当する方を探してください。",
-        "en": "No contact details are configured (columns.contact_details), so the work files "
-        "carry no phone number or e-mail address either: find each person by {name} in the "
-        "export.",
+        "ja": "この一覧と作業用ファイルには電話番号もメールアドレスもありません。エクスポートの"
+        "{name}で該当する方を探してください。連絡先を一覧に載せるには、分析担当者にご相談ください。",
+        "en": "This list and its work files give no phone number or e-mail address: find each "
+        "person by {name} in the export. To have contact details here, ask the analytics team.",
     },
     # QA34: without columns.id the list's "Response ID" is the row in the file; "find each
     # person by Response ID in the export" sent the reader to a column the export has not.
-    # BROWSE35: the column is now headed as the row it is ({name}, followup.row_in_file).
+    # BROWSE35: the column is now headed as the row it is ({name}, followup.row_in_file); the
+    # note under the list says the export has no id column.
     "followup.no_details_row": {
-        "ja": "連絡先の列（columns.contact_details）が設定されていないため、作業用ファイルにも"
-        "電話番号やメールアドレスはありません。一覧の「{name}」が示すエクスポートの行で"
-        "該当する方を探してください（IDの列が設定されていません）。",
-        "en": "No contact details are configured (columns.contact_details), so the work files "
-        "carry no phone number or e-mail address either: find each person in the export at "
-        "the row the list's “{name}” gives (no columns.id is set).",
+        "ja": "この一覧と作業用ファイルには電話番号もメールアドレスもありません。一覧の「{name}」が"
+        "示すエクスポートの行で該当する方を探してください。連絡先を一覧に載せるには、"
+        "分析担当者にご相談ください。",
+        "en": "This list and its work files give no phone number or e-mail address: find each "
+        "person in the export at the row the list's “{name}” gives. To have contact details "
+        "here, ask the analytics team.",
+    },
+    # The analyst's side of followup.no_details, on run's output before any kernel starts.
+    "followup.no_details_run": {
+        "ja": "批判者の一覧と作業用ファイルに電話番号やメールアドレスが載りません"
+        "（連絡先の列columns.contact_detailsが設定されていません）。",
+        "en": "The follow-up list and its work files carry no phone number or e-mail address "
+        "(no columns.contact_details is set).",
     },
     "contact.unlisted_found": {
         "ja": "initがエクスポートで見つけた連絡先の列は{columns}です。columns.contact_detailsに"

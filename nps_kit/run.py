@@ -1450,12 +1450,17 @@ def _say(stream: TextIO | None, text: str) -> None:
 def _cache_warnings(unit: UnitParameters, cache: ExportCache) -> list[str]:
     """Return the ``warning:`` lines its export's cache tells of a unit, before any kernel starts.
 
-    A ``columns.id`` set by hand that repeats (FIX37), a consent question not set, and a
-    ``data.filter.previous_names`` no row has (REVIEW31): what ``run`` and ``run --watch`` say.
+    A ``columns.id`` set by hand that repeats (FIX37), a consent question not set, a consent
+    question without contact details (FIX87) and a ``data.filter.previous_names`` no row has
+    (REVIEW31): what ``run`` and ``run --watch`` say.
     """
-    from nps_kit._unit_rows import consent_warning, previous_names_warning
+    from nps_kit._unit_rows import (
+        consent_warning,
+        contact_details_warning,
+        previous_names_warning,
+    )
 
-    checks = (cached_id_warning, consent_warning, previous_names_warning)
+    checks = (cached_id_warning, consent_warning, contact_details_warning, previous_names_warning)
     return [f"warning: {unit.unit}: {said}" for check in checks if (said := check(unit, cache))]
 
 

@@ -2048,3 +2048,59 @@ def test_without_an_id_column_the_list_heads_rows_as_rows_in_the_report_and_work
     assert loop.select_one(".nps-followups__table th").get_text() == heading
     assert [td.get_text() for td in loop.select("td.nps-followup__response_id")] == ["2"]
     assert loop.get_text().count(note) == 1
+
+
+def test_a_consent_column_without_contact_details_is_the_analyst_s_warning_in_the_unit_s_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # FIX87 #3: the report's follow-up box named columns.contact_details to its manager; it
+    # now says only to ask the analytics team, and run tells the analyst which columns of the
+    # export hold the details and what to set, in the unit's language.
+    import pandas as pd
+
+    monkeypatch.chdir(tmp_path)
+    params = tmp_path / "parameters"
+    params.mkdir()
+    rows = [
+        ("2026-11-02 09:00:00", 3, "遅い", "はい", "090-1234-5678"),
+        ("2026-11-03 10:00:00", 9, "良い", "いいえ", "03-1234-5678"),
+    ]
+    pd.DataFrame(rows, columns=["回答日時", "推奨度", "理由", "連絡可否", "電話番号"]).to_csv(
+        tmp_path / "responses.csv", index=False
+    )
+    (params / "minami.yaml").write_text(
+        "name: 南口\nlanguage: ja\ndata: {path: ../responses.csv}\n"
+        "columns: {score: 推奨度, date: 回答日時, comment: 理由, contact: 連絡可否}\n",
+        encoding="utf-8",
+    )
+    notebook = make_notebook(tmp_path / "nb.ipynb", "pass")
+    argv = ["run", "minami", "--parameters", str(params), "--output", "reports"]
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-11"]) == 0
+    assert (
+        "warning: minami: 批判者の一覧と作業用ファイルに電話番号やメールアドレスが載りません"
+        "（連絡先の列columns.contact_detailsが設定されていません）。initがエクスポートで見つけた"
+        "連絡先の列は「電話番号」です。columns.contact_detailsに挙げると、作業用ファイルと"
+        "アラートにコピーされます。\n"
+    ) in capsys.readouterr().err
+    # An English unit's line is English; one with its details set has none.
+    (params / "minami.yaml").write_text(
+        (params / "minami.yaml")
+        .read_text(encoding="utf-8")
+        .replace("language: ja", "language: en"),
+        encoding="utf-8",
+    )
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-11"]) == 0
+    assert (
+        "warning: minami: The follow-up list and its work files carry no phone number or "
+        "e-mail address (no columns.contact_details is set). The e-mail and phone columns init "
+        "finds in the export: '電話番号'; list them in columns.contact_details to copy them "
+        "into the work files and alerts.\n"
+    ) in capsys.readouterr().err
+    (params / "minami.yaml").write_text(
+        (params / "minami.yaml")
+        .read_text(encoding="utf-8")
+        .replace("contact: 連絡可否}", "contact: 連絡可否, contact_details: [電話番号]}"),
+        encoding="utf-8",
+    )
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-11"]) == 0
+    assert "contact_details" not in capsys.readouterr().err
