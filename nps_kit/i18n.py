@@ -2064,6 +2064,127 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "run 'nps-kit send --all --period {period}' (the reports are built); to only "
         "build the reports, leave out --send",
     },
+    # send (mail.send.send_reports): a unit's lines in its report's language, the run's own
+    # lines (lock wait, stop, totals) in the project's (defaults.yaml's language), so that a
+    # Japanese project's send and run --send read Japanese (FIX87). The unit id prefix and the
+    # warning: tag stay as every command writes them.
+    "send.lock_wait": {
+        "ja": "別の'nps-kit send'がこの期間を送信中のため、終わるのを待っています（{lock}）。",
+        "en": "another 'nps-kit send' is sending this period; waiting for it ({lock})",
+    },
+    "send.skipped": {"ja": "送信しません：{detail}。", "en": "skipped, {detail}."},
+    "send.already_sent": {"ja": "送信済み", "en": "already sent"},
+    "send.already_sent_line": {
+        "ja": "すべての宛先に送信済みです。もう一度送るには--resendを付けてください。",
+        "en": "already sent to every recipient; --resend sends it again.",
+    },
+    "send.not_attempted": {
+        "ja": "SMTPサーバーが応答しなくなったため、送信を試みていません",
+        "en": "not attempted, the SMTP server had stopped answering",
+    },
+    "send.cannot_build": {
+        "ja": "メッセージを作れません：{error}",
+        "en": "cannot build the message: {error}",
+    },
+    # {detail} is said whole (a sentence of its own): 。 / . closes it.
+    "send.not_sent_detail": {
+        "ja": "送信できませんでした：{detail}。",
+        "en": "NOT sent: {detail}.",
+    },
+    # {reason} is the server's reply or the error as it reads.
+    "send.not_sent": {"ja": "送信できませんでした{to}：{reason}", "en": "NOT sent{to}: {reason}"},
+    "send.not_sent_to": {"ja": "（宛先：{recipients}）", "en": " to {recipients}"},
+    "send.gave_up": {
+        "ja": "（{n}回試みて中止しました）",
+        "en": " (gave up after {n} attempts)",
+    },
+    "send.sent_to": {"ja": "{to}に送信しました（{size}）。", "en": "sent to {to} ({size})."},
+    "send.large": {
+        "ja": "メッセージは{mb} MBです。10 MBを超えるメッセージを受け付けないメールサーバーが"
+        "多いため、mail.attach: zip、またはmail.report_urlとattach: noneを検討してください。",
+        "en": "the message is {mb} MB and many mail servers refuse more than 10 MB; consider "
+        "mail.attach: zip or mail.report_url with attach: none.",
+    },
+    # A dry run's listing of one message (to, cc and bcc are the message's own header names).
+    "send.would_send": {
+        "ja": "「{subject}」を送信する予定です（{size}）",
+        "en": "would send {subject!r} ({size})",
+    },
+    "send.only_to": {"ja": "次の宛先のみ{why}：{recipients}", "en": "only to{why}: {recipients}"},
+    "send.others_got_it": {"ja": "（ほかの宛先は受信済み）", "en": " (the others already got it)"},
+    "send.written_to": {"ja": "{path}に書き出しました", "en": "written to {path}"},
+    # Why a unit is not sent (UnitOutcome.detail, said after send.skipped).
+    "send.no_responses_yet": {
+        "ja": "まだ回答がないため、レポートはありません。最初のレポートは回答が届いてから"
+        "作られます",
+        "en": "it has no responses yet, so no report; its first report comes with them",
+    },
+    "send.not_rebuilt": {
+        "ja": "前回の実行でレポートが作り直されていません（{status}：{why}）。{todo}",
+        "en": "the last run did not rebuild its report ({status}: {why}); {todo}",
+    },
+    "send.see_run": {"ja": "その実行のメッセージを参照", "en": "see that run's message"},
+    "send.fix_then_send": {
+        "ja": "ユニットを直し、'nps-kit run {unit} --period {period}'をもう一度実行してから"
+        "送信してください",
+        "en": "fix the unit, run 'nps-kit run {unit} --period {period}' again, then send",
+    },
+    "send.data_then_send": {
+        "ja": "エクスポートに回答が入ったら、'nps-kit run {unit} --period {period}'をもう一度"
+        "実行してから送信してください",
+        "en": "run 'nps-kit run {unit} --period {period}' again once the export has its "
+        "responses, then send",
+    },
+    "send.parameter_error": {
+        "ja": "パラメーターファイルに誤りがあるため、前回の実行では何も作られていません（{why}）。"
+        "直して'nps-kit run {unit} --period {period}'を実行してから送信してください",
+        "en": "its parameter file has an error, so the last run built nothing ({why}); fix it, "
+        "run 'nps-kit run {unit} --period {period}', then send",
+    },
+    "send.status": {
+        "ja": "レポートの状態が「{status}」です",
+        "en": "its report has status {status!r}",
+    },
+    "send.missing": {"ja": "レポート{html}がありません", "en": "its report {html} is missing"},
+    "send.unchecked": {
+        "ja": "このレポートは、NPSの変動要因で匿名性の下限（thresholds.min_report_n）未満の"
+        "グループを隠すようになる前に作られ、{named}を確認せずに載せています。"
+        "'nps-kit run {unit} --period {period}'をもう一度実行してから送信してください",
+        "en": "its report was built before nps-kit hid groups under the anonymity floor "
+        "(thresholds.min_report_n) in what moved the NPS, and names {named} unchecked; run "
+        "'nps-kit run {unit} --period {period}' again, then send",
+    },
+    "send.no_recipients": {
+        "ja": "レポートを作ったとき、mail.to/cc/bccに宛先がありませんでした。パラメーターに加えて"
+        "'nps-kit run {unit}'をもう一度実行してください",
+        "en": "no recipients in mail.to/cc/bcc when its report was built; add them to its "
+        "parameters and run 'nps-kit run {unit}' again",
+    },
+    "send.not_in_manifest": {
+        "ja": "{period}のレポートがありません（この期間のmanifest.jsonにありません）。"
+        "'nps-kit run {unit} --period {period}'を実行してから送信してください",
+        "en": "no report for {period}: the period's manifest does not name it; run "
+        "'nps-kit run {unit} --period {period}', then send",
+    },
+    # What was sent and what was not after the SMTP server stopped answering.
+    "send.stopped": {"ja": "送信を中止しました：{error}", "en": "sending stopped: {error}"},
+    "send.stopped_sent": {"ja": "  送信済み：{units}", "en": "  sent:     {units}"},
+    "send.stopped_not_sent": {"ja": "  未送信：{units}", "en": "  NOT sent: {units}"},
+    "send.stopped_again": {
+        "ja": "サーバーが応答するようになったら、同じコマンドをもう一度実行してください。"
+        "送信済みのものは二度送られません。",
+        "en": "Run the same command again when the server answers: what was sent is not sent "
+        "twice.",
+    },
+    # The last line: how many units ended how (UnitOutcome.status); no units: alerts.no_units.
+    "send.totals": {"ja": "{period}：{counts}。", "en": "{period}: {counts}."},
+    "send.status.sent": {"ja": "送信{n}", "en": "{n} sent"},
+    "send.status.written": {"ja": "アウトボックスに書き出し{n}", "en": "{n} written to the outbox"},
+    "send.status.partial": {"ja": "一部拒否{n}", "en": "{n} partly refused"},
+    "send.status.failed": {"ja": "送信失敗{n}", "en": "{n} failed"},
+    "send.status.already_sent": {"ja": "送信済み{n}", "en": "{n} already sent"},
+    "send.status.no_recipients": {"ja": "宛先なし{n}", "en": "{n} without recipients"},
+    "send.status.no_responses_yet": {"ja": "回答待ち{n}", "en": "{n} without responses yet"},
     # The outbox's set-aside line (mail.log.set_aside_stale), the lock-wait line and an SMTP
     # server that cannot be reached (mail.deliver): send speaks English, alerts the run's
     # language, so that a Japanese project's scheduler log reads Japanese (FIX83).

@@ -1328,7 +1328,12 @@ def test_a_month_where_every_unit_is_refused_still_records_each_unit_and_why(
     send = ["send", "--all", "--period", "2026-09", "--output", str(output), "--dry-run"]
     assert main(send) == 1
     out = capsys.readouterr().out
-    assert "omiya: skipped, the last run did not rebuild its report (refused: no row has " in out
+    # A Japanese unit's line is Japanese (FIX87); travel's language could not be read, and
+    # the units share none, so the rest is English.
+    assert (
+        "omiya: 送信しません：前回の実行でレポートが作り直されていません（refused：no row has "
+        in out
+    )
     assert "travel: skipped, its parameter file has an error" in out
     assert out.endswith("2026-09: 3 reports not ready.\n")
 
@@ -1485,8 +1490,8 @@ def test_a_unit_set_up_before_its_first_responses_is_no_data_yet_not_an_error(
     send = ["send", "--all", "--period", "2026-10", "--dry-run", "--output", str(output)]
     assert main(send) == 0
     assert (
-        "kyoto: skipped, it has no responses yet, so no report; its first report comes with "
-        "them." in capsys.readouterr().out
+        "kyoto: 送信しません：まだ回答がないため、レポートはありません。最初のレポートは回答が"
+        "届いてから作られます。" in capsys.readouterr().out
     )
 
 
