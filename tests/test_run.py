@@ -1377,11 +1377,13 @@ def test_run_send_without_an_smtp_host_exits_2(
     assert main([*argv, "--notebook", str(notebook), "--period", "2026-09"]) == 2
     assert (output / "2026-09" / "outbox" / "omiya.eml").is_file()
     last = capsys.readouterr().out.splitlines()[-1]
-    assert last.startswith("error: nothing was sent: NPS_KIT_SMTP_HOST is not set")
+    # In the project's language: its only unit's, Japanese (FIX87).
+    assert last.startswith("error: 何も送信されていません。NPS_KIT_SMTP_HOSTが設定されていないため")
     # REVIEW25: it said "pass --dry-run", which run does not accept (usage error, exit 2).
     assert last.endswith(
-        "(see 'nps-kit send --help') and run 'nps-kit send --all --period 2026-09' (the "
-        "reports are built); to only build the reports, leave out --send. Exit status 2."
+        "（'nps-kit send --help'を参照）、'nps-kit send --all --period 2026-09'を実行してください"
+        "（レポートは作成済みです）。レポートの作成だけなら、--sendを外してください。"
+        "終了ステータスは2です。"
     )
     assert "--dry-run" not in last
 
