@@ -162,9 +162,9 @@ class ExportRows:
 def consent_warning(unit: UnitParameters, cache: ExportCache) -> str | None:
     """Return :func:`nps_kit.unit.consent_unread` for ``unit``'s consent column in ``cache``.
 
-    ``run`` says it before any kernel starts, as ``warning: <unit>: …``: answers read as
-    neither yes nor no never grant contact, so a wording the unit did not list
-    (``contact.consent_yes`` / ``consent_no``) would leave its people off the follow-up list.
+    ``run`` says it before any kernel starts, as ``warning: <unit>: …``, in the unit's language
+    (FIX87): answers read as neither yes nor no never grant contact, so a wording the unit did
+    not list (``contact.consent_yes`` / ``consent_no``) would leave its people off the list.
     """
     if unit.columns.contact is None:
         return None
@@ -172,6 +172,7 @@ def consent_warning(unit: UnitParameters, cache: ExportCache) -> str | None:
         cache.distinct(unit.frame_column(unit.columns.contact)),
         column=unit.column(unit.columns.contact),
         words=unit.consent_words(),
+        language=unit.language,
     )
 
 

@@ -2216,6 +2216,88 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "contact.consent_yes or contact.consent_no.",
     },
     "consent.unread_more": {"ja": "ほか{n}件", "en": " and {n} more"},
+    # Why a unit's contact settings do not fit its export (unit.consent_problem,
+    # unit.consent_left_unset, _contact_rule): run refuses the unit and alerts alerts nobody
+    # of it, in the unit's language (FIX87). {column} is the column as the sentence quotes it,
+    # {setting} as the parameter file writes it.
+    "consent.reversed": {
+        "ja": "columns.contact：{column}は連絡しないことを尋ねる設問のため、{yes}は連絡の拒否、"
+        "{no}は許可を意味します。同意として読むと、連絡しないよう求めた方を一覧に載せてしまい"
+        "ます。回答を逆にして指定してください：contact.consent_yes: [{no_word}]、"
+        "contact.consent_no: [{yes_word}]。",
+        "en": "columns.contact: {column} asks whether NOT to contact a respondent, so its {yes} "
+        "refuses contact and its {no} grants it; read as consent it would list the people who "
+        "asked not to be contacted. List its answers the other way round: contact.consent_yes: "
+        "[{no_word}] and contact.consent_no: [{yes_word}].",
+    },
+    "consent.no_answers": {
+        "ja": "columns.contact：{column}には可否の回答がないため、連絡を許可した方として数え"
+        "られる人がいません。値は{listed}{more}です。",
+        "en": "columns.contact: {column} holds no yes/no answers, so nobody would count as "
+        "allowing contact; its values are {listed}{more}.",
+    },
+    "consent.few_answers": {
+        "ja": "columns.contact：{column}の値{n}種類のうち、可否の回答は{read}種類だけのため、"
+        "同意の設問ではありません。値は{listed}{more}です。",
+        "en": "columns.contact: {column} holds few yes/no answers ({read} of its {n} values), "
+        "so it is not a consent question; its values are {listed}{more}.",
+    },
+    "consent.left_unset": {
+        "ja": "columns.contactがnullですが、{column}は{asks}設問です（回答：{listed}）。"
+        "columns.contact_detailsを挙げたままでは、作業用ファイルに{who}方の連絡先が載って"
+        "しまいます。",
+        "en": "columns.contact is null, but {column} {asks} (answers: {listed}); with "
+        "columns.contact_details listed, the work files would give the contact details of "
+        "people {who}.",
+    },
+    "consent.asks_refusal": {
+        "ja": "連絡しないことを尋ねる",
+        "en": "asks whether NOT to contact",
+    },
+    "consent.asks_consent": {"ja": "連絡の同意を尋ねる", "en": "asks for consent to contact"},
+    "consent.who_refused": {
+        "ja": "連絡しないよう求めた",
+        "en": "who asked not to be contacted",
+    },
+    "consent.who_said_no": {"ja": "連絡を断った", "en": "who said no"},
+    "consent.hint_reversed": {
+        "ja": "columns.contact: {setting}を設定し、連絡しないことを尋ねる設問なので回答を逆にして"
+        "指定してください：contact.consent_yes: [{no_word}]、contact.consent_no: [{yes_word}]"
+        "（init --fromが書くとおり）。",
+        "en": "Set columns.contact: {setting} and, as it asks whether NOT to contact, list its "
+        "answers the other way round: contact.consent_yes: [{no_word}] and "
+        "contact.consent_no: [{yes_word}] (as init --from writes them).",
+    },
+    "consent.hint_set": {
+        "ja": "columns.contact: {setting}を設定してください。",
+        "en": "Set columns.contact: {setting}.",
+    },
+    "consent.hint_words": {
+        "ja": "回答が可否として読めません。columns.contact: {setting}を設定し、連絡を許可する回答と"
+        "拒否する回答をcontact.consent_yesとcontact.consent_noに挙げる（またはエクスポートで"
+        "「はい／いいえ」に置き換える）か、columns.contact_detailsを外してください。",
+        "en": "Its answers do not read as yes or no: set columns.contact: {setting} and list "
+        "which answers grant contact and which refuse it under contact.consent_yes and "
+        "contact.consent_no (or recode them to Yes/No in the export), or remove "
+        "columns.contact_details.",
+    },
+    # What to do about consent.no_answers / few_answers (unit.consent_hint).
+    "consent.hint": {
+        "ja": "columns.contactには、可否で答える同意の設問（はい／いいえ、Yes/No、"
+        "「はい、連絡してもよい」、連絡可／連絡不可、希望する／希望しない、1/0）を設定して"
+        "ください。回答がほかの言い方なら、contact.consent_yesとcontact.consent_noに挙げて"
+        "ください（またはエクスポートで「はい／いいえ」に置き換えてください）。電話番号と"
+        "メールアドレスはcolumns.contact_detailsに挙げます。columns.contact: nullにできるのは"
+        "同意の設問がないアンケートだけです。設問があるのにnullにすると、連絡を断った方の"
+        "連絡先が一覧に載ってしまいます。",
+        "en": "Set columns.contact to the survey's consent question, whose answers say yes or "
+        "no (Yes/No, はい/いいえ, 「はい、連絡してもよい」, 連絡可/連絡不可, 希望する/希望しない, "
+        "1/0); if its answers are worded otherwise, list them under contact.consent_yes and "
+        "contact.consent_no (or recode them to Yes/No in the export). Phone numbers and e-mail "
+        "addresses belong in columns.contact_details. Only a survey that asks no consent "
+        "question may have columns.contact: null; with one, null would list the contact "
+        "details of people who said no.",
+    },
     # The run's last line: how many units ended how (AlertOutcome.status), in the units'
     # language when they share one.
     "alerts.counts": {"ja": "アラート（ユニット数）：{counts}。", "en": "alerts: {counts}."},

@@ -936,13 +936,19 @@ def contact_warnings(units: Sequence[UnitParameters]) -> list[str]:
     """
     from nps_kit.closed_loop import names_only
 
-    said: dict[str, list[str]] = {}
+    said: dict[tuple[str, str], list[str]] = {}
     for unit in units:
         details = [unit.column(c) for c in unit.columns.contact_details]
-        message = names_only(contact_column=unit.columns.contact, details=details)
+        message = names_only(
+            contact_column=unit.columns.contact, details=details, language=unit.language
+        )
         if message is not None:
-            said.setdefault(message, []).append(unit.unit)
-    return [f"warning: {', '.join(names)}: {message}." for message, names in said.items()]
+            # In the unit's language (FIX87), closed as that language closes a sentence.
+            end = "。" if unit.language == "ja" else "."
+            said.setdefault((message, end), []).append(unit.unit)
+    return [
+        f"warning: {', '.join(names)}: {message}{end}" for (message, end), names in said.items()
+    ]
 
 
 def playbook_notes(units: Sequence[UnitParameters]) -> list[str]:

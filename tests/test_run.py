@@ -1114,6 +1114,21 @@ def test_contact_details_naming_only_names_are_warned_about_once(
         "respondents leave a phone number or e-mail address (e.g. RecipientEmail) to "
         "columns.contact_details, or set columns.contact to a consent (Yes/No) question."
     ]
+    # A Japanese unit's warning is Japanese, closed with 。 (FIX87).
+    (params / "north.yaml").write_text("name: north\nlanguage: ja\n", encoding="utf-8")
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-10", "--jobs", "1"]) == 0
+    warned = [line for line in capsys.readouterr().err.splitlines() if "warning" in line]
+    assert warned == [
+        "warning: north: columns.contact_detailsは氏名の列（'RecipientFirstName'）だけです。"
+        "氏名は誰かを示しますが連絡の手段ではないため、連絡先を残した方として数えられる回答者が"
+        "いません。回答者が電話番号やメールアドレスを記入する列をcolumns.contact_detailsに"
+        "加えるか、columns.contactに連絡の同意（はい／いいえ）を尋ねる設問を設定してください。",
+        "warning: south: columns.contact_details lists only name columns "
+        "('RecipientFirstName'): a name says who someone is, not how to reach them, so no "
+        "detractor counts as having left a way to be contacted. Add the column where "
+        "respondents leave a phone number or e-mail address (e.g. RecipientEmail) to "
+        "columns.contact_details, or set columns.contact to a consent (Yes/No) question.",
+    ]
 
 
 def test_a_run_none_of_whose_units_has_the_month_names_each_unit(
@@ -1503,15 +1518,15 @@ def test_a_unit_set_up_before_its_first_responses_is_no_data_yet_not_an_error(
         (
             "はい、連絡してもよい",
             "いいえ、連絡しないでほしい",
-            "Set columns.contact: 'ご連絡してもよろしいですか'.",
+            "columns.contact: 'ご連絡してもよろしいですか'を設定してください。",
         ),
         (
             "連絡してOK",
             "連絡NG",
-            "Its answers do not read as yes or no: set columns.contact: "
-            "'ご連絡してもよろしいですか' and list which answers grant contact and which refuse "
-            "it under contact.consent_yes and contact.consent_no (or recode them to Yes/No in "
-            "the export), or remove columns.contact_details.",
+            "回答が可否として読めません。columns.contact: 'ご連絡してもよろしいですか'を設定し、"
+            "連絡を許可する回答と拒否する回答をcontact.consent_yesとcontact.consent_noに挙げる"
+            "（またはエクスポートで「はい／いいえ」に置き換える）か、columns.contact_detailsを"
+            "外してください。",
         ),
     ],
 )
@@ -1524,7 +1539,8 @@ def test_contact_details_beside_an_unset_consent_question_are_refused(
     hint: str,
 ) -> None:
     # QA21: contact: null (init had not read the consent question) with contact_details
-    # uncommented: the work file gave the e-mail and phone of guests who had said no.
+    # uncommented: the work file gave the e-mail and phone of guests who had said no. In the
+    # Japanese unit's language (FIX87: it was English).
     monkeypatch.chdir(tmp_path)
     params = tmp_path / "parameters"
     params.mkdir()
@@ -1542,10 +1558,10 @@ def test_contact_details_beside_an_unset_consent_question_are_refused(
     argv = ["run", "north", "--parameters", str(params), "--output", str(tmp_path / "reports")]
     assert main([*argv, "--notebook", str(notebook), "--period", "2026-10"]) == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
-        "nps-kit run: error: parameters/north.yaml: columns.contact is null, but "
-        f"'ご連絡してもよろしいですか' asks for consent to contact (answers: '{yes}', '{no}'); "
-        "with columns.contact_details listed, the work files would give the contact details of "
-        f"people who said no. {hint}"
+        "nps-kit run: error: parameters/north.yaml: columns.contactがnullですが、"
+        f"「ご連絡してもよろしいですか」は連絡の同意を尋ねる設問です（回答：「{yes}」、「{no}」）。"
+        "columns.contact_detailsを挙げたままでは、作業用ファイルに連絡を断った方の連絡先が"
+        f"載ってしまいます。{hint}"
     )
 
 
@@ -2071,6 +2087,7 @@ def test_a_consent_column_without_contact_details_is_the_analyst_s_warning_in_th
     rows = [
         ("2026-11-02 09:00:00", 3, "遅い", "はい", "090-1234-5678"),
         ("2026-11-03 10:00:00", 9, "良い", "いいえ", "03-1234-5678"),
+        ("2026-11-04 10:00:00", 8, "普通", "たぶん", "03-1234-0000"),
     ]
     pd.DataFrame(rows, columns=["回答日時", "推奨度", "理由", "連絡可否", "電話番号"]).to_csv(
         tmp_path / "responses.csv", index=False
@@ -2083,12 +2100,18 @@ def test_a_consent_column_without_contact_details_is_the_analyst_s_warning_in_th
     notebook = make_notebook(tmp_path / "nb.ipynb", "pass")
     argv = ["run", "minami", "--parameters", str(params), "--output", "reports"]
     assert main([*argv, "--notebook", str(notebook), "--period", "2026-11"]) == 0
+    err = capsys.readouterr().err
+    # FIX87 #2: the consent column's unread answers, too, in the unit's language.
+    assert (
+        "warning: minami: columns.contact：「連絡可否」に、可否のどちらとも読めない回答があります："
+        "「たぶん」。この回答をした人には連絡しません。" in err
+    )
     assert (
         "warning: minami: 批判者の一覧と作業用ファイルに電話番号やメールアドレスが載りません"
         "（連絡先の列columns.contact_detailsが設定されていません）。initがエクスポートで見つけた"
         "連絡先の列は「電話番号」です。columns.contact_detailsに挙げると、作業用ファイルと"
         "アラートにコピーされます。\n"
-    ) in capsys.readouterr().err
+    ) in err
     # An English unit's line is English; one with its details set has none.
     (params / "minami.yaml").write_text(
         (params / "minami.yaml")
@@ -2097,12 +2120,17 @@ def test_a_consent_column_without_contact_details_is_the_analyst_s_warning_in_th
         encoding="utf-8",
     )
     assert main([*argv, "--notebook", str(notebook), "--period", "2026-11"]) == 0
+    err = capsys.readouterr().err
+    assert (
+        "warning: minami: columns.contact: '連絡可否' has answers read as neither yes nor no: "
+        "'たぶん'; nobody who gave them is contacted." in err
+    )
     assert (
         "warning: minami: The follow-up list and its work files carry no phone number or "
         "e-mail address (no columns.contact_details is set). The e-mail and phone columns init "
         "finds in the export: '電話番号'; list them in columns.contact_details to copy them "
         "into the work files and alerts.\n"
-    ) in capsys.readouterr().err
+    ) in err
     (params / "minami.yaml").write_text(
         (params / "minami.yaml")
         .read_text(encoding="utf-8")
