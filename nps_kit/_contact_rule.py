@@ -30,7 +30,8 @@ import pandas as pd
 
 from nps_kit._consent import ConsentWords, asks_refusal
 from nps_kit.closed_loop import DETRACTOR_MAX_SCORE, consent_known, contactable_detractors
-from nps_kit.unit import CONSENT_HINT, consent_left_unset, consent_problem
+from nps_kit.i18n import Language
+from nps_kit.unit import consent_hint, consent_left_unset, consent_problem
 
 if TYPE_CHECKING:
     from nps_kit.cache import ExportCache
@@ -104,6 +105,7 @@ def contact_rule(
     details: Sequence[str] = (),
     words: ConsentWords | None = None,
     name: str | None = None,
+    language: Language = "en",
 ) -> ContactRule:
     """Read a unit's contact settings against an export's columns.
 
@@ -121,6 +123,9 @@ def contact_rule(
         The unit's own consent answers.
     name
         ``columns.contact`` as the parameters name it (default ``contact``), for the message.
+    language
+        The language of :attr:`ContactRule.problem` and :attr:`ContactRule.hint`: the unit's
+        (FIX87); :attr:`ContactRule.reason`, for run's English summary table, stays English.
 
     Returns
     -------
@@ -131,7 +136,7 @@ def contact_rule(
     rule = ContactRule(contact, tuple(details), words)
     if contact is not None:
         shown = name or contact
-        problem = consent_problem(distinct(contact), column=shown, words=words)
+        problem = consent_problem(distinct(contact), column=shown, words=words, language=language)
         if problem is None:
             return rule
         why = (
@@ -139,9 +144,12 @@ def contact_rule(
             if asks_refusal(shown) and not words
             else "holds no yes/no answers"
         )
-        return _refused(rule, problem, CONSENT_HINT, f"columns.contact {shown!r} {why}")
+        hint = consent_hint(language)
+        return _refused(rule, problem, hint, f"columns.contact {shown!r} {why}")
     if details:
-        unset = consent_left_unset(columns, distinct, details=details, words=words)
+        unset = consent_left_unset(
+            columns, distinct, details=details, words=words, language=language
+        )
         if unset is not None:
             return _refused(rule, *unset, "columns.contact null beside a consent question")
     return rule
@@ -174,6 +182,7 @@ def unit_contact_rule(unit: UnitParameters, cache: ExportCache) -> ContactRule:
         details=[unit.frame_column(c) for c in unit.columns.contact_details],
         words=unit.consent_words(),
         name=unit.column(contact) if contact is not None else None,
+        language=unit.language,
     )
 
 

@@ -20,7 +20,6 @@ from nps_kit.closed_loop import (
     LoopRefused,
     LoopStatus,
     id_heading,
-    unlisted_note,
 )
 from nps_kit.i18n import Language, shown_redactions, t
 from nps_kit.report import folds_rest, keep_terms, nobreak
@@ -76,13 +75,20 @@ def _words(value: object) -> str:
     return f"<span>{words}</span>"  # one element, as in _profile
 
 
+#: The first column's heading, kept on one line on a screen (FIX87: 行番号（ファイル）).
+_ID_HEAD = ' class="nps-followups__id-head"'
+
+
 def _table(
     rows: pd.DataFrame,
     columns: Sequence[tuple[str, str]],
     lang: Language,
     profile: Sequence[tuple[str, str]] = (),
 ) -> str:
-    head = "".join(f'<th scope="col">{escape(name)}</th>' for _, name in columns)
+    head = "".join(
+        f'<th scope="col"{_ID_HEAD if column == "response_id" else ""}>{escape(name)}</th>'
+        for column, name in columns
+    )
     body = []
     for record in rows.to_dict("records"):
         cells = []
@@ -264,13 +270,10 @@ def followup_html(
     if work_files is not None:
         notes.append(t("followup.work_file", lang, csv=work_files[0], xlsx=work_files[1]))
     if followups.unlisted is not None:
-        # Consent known, no way to reach anyone configured (QA25 A-4): say where to look.
+        # Consent known, no way to reach anyone configured (QA25 A-4): say where to look. What
+        # to set is the analyst's, on run's output (FIX87: contact_details_warning), not the box's.
         key = "followup.no_details" if followups.id_name else "followup.no_details_row"
-        notes.append(
-            t(key, lang, name=followups.id_name or id_heading(None, lang))
-            + _SPACE[lang]
-            + unlisted_note(followups.unlisted, lang)
-        )
+        notes.append(t(key, lang, name=followups.id_name or id_heading(None, lang)))
     if alerts:
         notes.append(t("followup.alerts", lang))
     # Who and by when stay in view; how the list is ordered, the work files and the alerts are

@@ -38,6 +38,7 @@ __all__ = [
     "UnitRefused",
     "check_unit_rows",
     "consent_warning",
+    "contact_details_warning",
 ]
 
 NO_ROWS = "data.filter.values"
@@ -161,9 +162,9 @@ class ExportRows:
 def consent_warning(unit: UnitParameters, cache: ExportCache) -> str | None:
     """Return :func:`nps_kit.unit.consent_unread` for ``unit``'s consent column in ``cache``.
 
-    ``run`` says it before any kernel starts, as ``warning: <unit>: …``: answers read as
-    neither yes nor no never grant contact, so a wording the unit did not list
-    (``contact.consent_yes`` / ``consent_no``) would leave its people off the follow-up list.
+    ``run`` says it before any kernel starts, as ``warning: <unit>: …``, in the unit's language
+    (FIX87): answers read as neither yes nor no never grant contact, so a wording the unit did
+    not list (``contact.consent_yes`` / ``consent_no``) would leave its people off the list.
     """
     if unit.columns.contact is None:
         return None
@@ -171,7 +172,35 @@ def consent_warning(unit: UnitParameters, cache: ExportCache) -> str | None:
         cache.distinct(unit.frame_column(unit.columns.contact)),
         column=unit.column(unit.columns.contact),
         words=unit.consent_words(),
+        language=unit.language,
     )
+
+
+def contact_details_warning(unit: UnitParameters, cache: ExportCache) -> str | None:
+    """Say, for the analyst, that a unit with a consent column lists nobody's contact details.
+
+    ``run`` says it before any kernel starts, as ``warning: <unit>: …``, in the unit's
+    language: the report's follow-up box tells its manager only that the list carries no phone
+    number or address and to ask the analytics team; which columns of the export hold them
+    and what to set in ``columns.contact_details`` is said here (FIX87, as BROWSE36 did for
+    the alert e-mail and ``alerts``' own line).
+    """
+    from nps_kit.closed_loop import unlisted_note, unlisted_reach
+    from nps_kit.i18n import t
+
+    if unit.columns.contact is None:
+        return None
+    unlisted = unlisted_reach(
+        pd.DataFrame(),  # unread: the cache names the export's e-mail and phone columns
+        contact_column=unit.frame_column(unit.columns.contact),
+        details=[unit.column(c) for c in unit.columns.contact_details],
+        found=cache.reach,
+    )
+    if unlisted is None:
+        return None
+    gap = " " if unit.language == "en" else ""
+    said = t("followup.no_details_run", unit.language)
+    return f"{said}{gap}{unlisted_note(unlisted, unit.language)}"
 
 
 def previous_names_warning(unit: UnitParameters, cache: ExportCache) -> str | None:

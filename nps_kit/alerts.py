@@ -804,7 +804,8 @@ def send_alerts(
             contact = export.contact_rule(unit)
             if contact.problem is not None:
                 outcomes.append(AlertOutcome(unit.unit, "cannot_alert", detail=contact.problem))
-                echo(f"{unit.unit}: error: {contact.problem} {contact.hint}")
+                gap = " " if unit.language == "en" else ""
+                echo(f"{unit.unit}: error: {contact.problem}{gap}{contact.hint}")
                 continue
             if unit.columns.contact is not None and (
                 unread := export.consent_unread(
@@ -1016,7 +1017,9 @@ class _Export:
         self._timed: bool | None = None
         self._offsets: dict[str, bool] = {}
         self._problems: dict[tuple[str, ConsentWords, Language], str | None] = {}
-        self._rules: dict[tuple[str | None, tuple[str, ...], ConsentWords], ContactRule] = {}
+        self._rules: dict[
+            tuple[str | None, tuple[str, ...], ConsentWords, Language], ContactRule
+        ] = {}
 
     def _column(self, name: str) -> pd.Series | None:
         from nps_kit.cache import read_rows
@@ -1069,7 +1072,12 @@ class _Export:
 
     def contact_rule(self, unit: UnitParameters) -> ContactRule:
         """:func:`nps_kit._contact_rule.unit_contact_rule` of the whole export, once each."""
-        key = (unit.columns.contact, tuple(unit.columns.contact_details), unit.consent_words())
+        key = (
+            unit.columns.contact,
+            tuple(unit.columns.contact_details),
+            unit.consent_words(),
+            unit.language,
+        )
         if key not in self._rules:
             self._rules[key] = unit_contact_rule(unit, self.cache)
         return self._rules[key]

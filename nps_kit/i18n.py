@@ -2065,6 +2065,127 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "run 'nps-kit send --all --period {period}' (the reports are built); to only "
         "build the reports, leave out --send",
     },
+    # send (mail.send.send_reports): a unit's lines in its report's language, the run's own
+    # lines (lock wait, stop, totals) in the project's (defaults.yaml's language), so that a
+    # Japanese project's send and run --send read Japanese (FIX87). The unit id prefix and the
+    # warning: tag stay as every command writes them.
+    "send.lock_wait": {
+        "ja": "別の'nps-kit send'がこの期間を送信中のため、終わるのを待っています（{lock}）。",
+        "en": "another 'nps-kit send' is sending this period; waiting for it ({lock})",
+    },
+    "send.skipped": {"ja": "送信しません：{detail}。", "en": "skipped, {detail}."},
+    "send.already_sent": {"ja": "送信済み", "en": "already sent"},
+    "send.already_sent_line": {
+        "ja": "すべての宛先に送信済みです。もう一度送るには--resendを付けてください。",
+        "en": "already sent to every recipient; --resend sends it again.",
+    },
+    "send.not_attempted": {
+        "ja": "SMTPサーバーが応答しなくなったため、送信を試みていません",
+        "en": "not attempted, the SMTP server had stopped answering",
+    },
+    "send.cannot_build": {
+        "ja": "メッセージを作れません：{error}",
+        "en": "cannot build the message: {error}",
+    },
+    # {detail} is said whole (a sentence of its own): 。 / . closes it.
+    "send.not_sent_detail": {
+        "ja": "送信できませんでした：{detail}。",
+        "en": "NOT sent: {detail}.",
+    },
+    # {reason} is the server's reply or the error as it reads.
+    "send.not_sent": {"ja": "送信できませんでした{to}：{reason}", "en": "NOT sent{to}: {reason}"},
+    "send.not_sent_to": {"ja": "（宛先：{recipients}）", "en": " to {recipients}"},
+    "send.gave_up": {
+        "ja": "（{n}回試みて中止しました）",
+        "en": " (gave up after {n} attempts)",
+    },
+    "send.sent_to": {"ja": "{to}に送信しました（{size}）。", "en": "sent to {to} ({size})."},
+    "send.large": {
+        "ja": "メッセージは{mb} MBです。10 MBを超えるメッセージを受け付けないメールサーバーが"
+        "多いため、mail.attach: zip、またはmail.report_urlとattach: noneを検討してください。",
+        "en": "the message is {mb} MB and many mail servers refuse more than 10 MB; consider "
+        "mail.attach: zip or mail.report_url with attach: none.",
+    },
+    # A dry run's listing of one message (to, cc and bcc are the message's own header names).
+    "send.would_send": {
+        "ja": "「{subject}」を送信する予定です（{size}）",
+        "en": "would send {subject!r} ({size})",
+    },
+    "send.only_to": {"ja": "次の宛先のみ{why}：{recipients}", "en": "only to{why}: {recipients}"},
+    "send.others_got_it": {"ja": "（ほかの宛先は受信済み）", "en": " (the others already got it)"},
+    "send.written_to": {"ja": "{path}に書き出しました", "en": "written to {path}"},
+    # Why a unit is not sent (UnitOutcome.detail, said after send.skipped).
+    "send.no_responses_yet": {
+        "ja": "まだ回答がないため、レポートはありません。最初のレポートは回答が届いてから"
+        "作られます",
+        "en": "it has no responses yet, so no report; its first report comes with them",
+    },
+    "send.not_rebuilt": {
+        "ja": "前回の実行でレポートが作り直されていません（{status}：{why}）。{todo}",
+        "en": "the last run did not rebuild its report ({status}: {why}); {todo}",
+    },
+    "send.see_run": {"ja": "その実行のメッセージを参照", "en": "see that run's message"},
+    "send.fix_then_send": {
+        "ja": "ユニットを直し、'nps-kit run {unit} --period {period}'をもう一度実行してから"
+        "送信してください",
+        "en": "fix the unit, run 'nps-kit run {unit} --period {period}' again, then send",
+    },
+    "send.data_then_send": {
+        "ja": "エクスポートに回答が入ったら、'nps-kit run {unit} --period {period}'をもう一度"
+        "実行してから送信してください",
+        "en": "run 'nps-kit run {unit} --period {period}' again once the export has its "
+        "responses, then send",
+    },
+    "send.parameter_error": {
+        "ja": "パラメーターファイルに誤りがあるため、前回の実行では何も作られていません（{why}）。"
+        "直して'nps-kit run {unit} --period {period}'を実行してから送信してください",
+        "en": "its parameter file has an error, so the last run built nothing ({why}); fix it, "
+        "run 'nps-kit run {unit} --period {period}', then send",
+    },
+    "send.status": {
+        "ja": "レポートの状態が「{status}」です",
+        "en": "its report has status {status!r}",
+    },
+    "send.missing": {"ja": "レポート{html}がありません", "en": "its report {html} is missing"},
+    "send.unchecked": {
+        "ja": "このレポートは、NPSの変動要因で匿名性の下限（thresholds.min_report_n）未満の"
+        "グループを隠すようになる前に作られ、{named}を確認せずに載せています。"
+        "'nps-kit run {unit} --period {period}'をもう一度実行してから送信してください",
+        "en": "its report was built before nps-kit hid groups under the anonymity floor "
+        "(thresholds.min_report_n) in what moved the NPS, and names {named} unchecked; run "
+        "'nps-kit run {unit} --period {period}' again, then send",
+    },
+    "send.no_recipients": {
+        "ja": "レポートを作ったとき、mail.to/cc/bccに宛先がありませんでした。パラメーターに加えて"
+        "'nps-kit run {unit}'をもう一度実行してください",
+        "en": "no recipients in mail.to/cc/bcc when its report was built; add them to its "
+        "parameters and run 'nps-kit run {unit}' again",
+    },
+    "send.not_in_manifest": {
+        "ja": "{period}のレポートがありません（この期間のmanifest.jsonにありません）。"
+        "'nps-kit run {unit} --period {period}'を実行してから送信してください",
+        "en": "no report for {period}: the period's manifest does not name it; run "
+        "'nps-kit run {unit} --period {period}', then send",
+    },
+    # What was sent and what was not after the SMTP server stopped answering.
+    "send.stopped": {"ja": "送信を中止しました：{error}", "en": "sending stopped: {error}"},
+    "send.stopped_sent": {"ja": "  送信済み：{units}", "en": "  sent:     {units}"},
+    "send.stopped_not_sent": {"ja": "  未送信：{units}", "en": "  NOT sent: {units}"},
+    "send.stopped_again": {
+        "ja": "サーバーが応答するようになったら、同じコマンドをもう一度実行してください。"
+        "送信済みのものは二度送られません。",
+        "en": "Run the same command again when the server answers: what was sent is not sent "
+        "twice.",
+    },
+    # The last line: how many units ended how (UnitOutcome.status); no units: alerts.no_units.
+    "send.totals": {"ja": "{period}：{counts}。", "en": "{period}: {counts}."},
+    "send.status.sent": {"ja": "送信{n}", "en": "{n} sent"},
+    "send.status.written": {"ja": "アウトボックスに書き出し{n}", "en": "{n} written to the outbox"},
+    "send.status.partial": {"ja": "一部拒否{n}", "en": "{n} partly refused"},
+    "send.status.failed": {"ja": "送信失敗{n}", "en": "{n} failed"},
+    "send.status.already_sent": {"ja": "送信済み{n}", "en": "{n} already sent"},
+    "send.status.no_recipients": {"ja": "宛先なし{n}", "en": "{n} without recipients"},
+    "send.status.no_responses_yet": {"ja": "回答待ち{n}", "en": "{n} without responses yet"},
     # The outbox's set-aside line (mail.log.set_aside_stale), the lock-wait line and an SMTP
     # server that cannot be reached (mail.deliver): send speaks English, alerts the run's
     # language, so that a Japanese project's scheduler log reads Japanese (FIX83).
@@ -2096,6 +2217,88 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "contact.consent_yes or contact.consent_no.",
     },
     "consent.unread_more": {"ja": "ほか{n}件", "en": " and {n} more"},
+    # Why a unit's contact settings do not fit its export (unit.consent_problem,
+    # unit.consent_left_unset, _contact_rule): run refuses the unit and alerts alerts nobody
+    # of it, in the unit's language (FIX87). {column} is the column as the sentence quotes it,
+    # {setting} as the parameter file writes it.
+    "consent.reversed": {
+        "ja": "columns.contact：{column}は連絡しないことを尋ねる設問のため、{yes}は連絡の拒否、"
+        "{no}は許可を意味します。同意として読むと、連絡しないよう求めた方を一覧に載せてしまい"
+        "ます。回答を逆にして指定してください：contact.consent_yes: [{no_word}]、"
+        "contact.consent_no: [{yes_word}]。",
+        "en": "columns.contact: {column} asks whether NOT to contact a respondent, so its {yes} "
+        "refuses contact and its {no} grants it; read as consent it would list the people who "
+        "asked not to be contacted. List its answers the other way round: contact.consent_yes: "
+        "[{no_word}] and contact.consent_no: [{yes_word}].",
+    },
+    "consent.no_answers": {
+        "ja": "columns.contact：{column}には可否の回答がないため、連絡を許可した方として数え"
+        "られる人がいません。値は{listed}{more}です。",
+        "en": "columns.contact: {column} holds no yes/no answers, so nobody would count as "
+        "allowing contact; its values are {listed}{more}.",
+    },
+    "consent.few_answers": {
+        "ja": "columns.contact：{column}の値{n}種類のうち、可否の回答は{read}種類だけのため、"
+        "同意の設問ではありません。値は{listed}{more}です。",
+        "en": "columns.contact: {column} holds few yes/no answers ({read} of its {n} values), "
+        "so it is not a consent question; its values are {listed}{more}.",
+    },
+    "consent.left_unset": {
+        "ja": "columns.contactがnullですが、{column}は{asks}設問です（回答：{listed}）。"
+        "columns.contact_detailsを挙げたままでは、作業用ファイルに{who}方の連絡先が載って"
+        "しまいます。",
+        "en": "columns.contact is null, but {column} {asks} (answers: {listed}); with "
+        "columns.contact_details listed, the work files would give the contact details of "
+        "people {who}.",
+    },
+    "consent.asks_refusal": {
+        "ja": "連絡しないことを尋ねる",
+        "en": "asks whether NOT to contact",
+    },
+    "consent.asks_consent": {"ja": "連絡の同意を尋ねる", "en": "asks for consent to contact"},
+    "consent.who_refused": {
+        "ja": "連絡しないよう求めた",
+        "en": "who asked not to be contacted",
+    },
+    "consent.who_said_no": {"ja": "連絡を断った", "en": "who said no"},
+    "consent.hint_reversed": {
+        "ja": "columns.contact: {setting}を設定し、連絡しないことを尋ねる設問なので回答を逆にして"
+        "指定してください：contact.consent_yes: [{no_word}]、contact.consent_no: [{yes_word}]"
+        "（init --fromが書くとおり）。",
+        "en": "Set columns.contact: {setting} and, as it asks whether NOT to contact, list its "
+        "answers the other way round: contact.consent_yes: [{no_word}] and "
+        "contact.consent_no: [{yes_word}] (as init --from writes them).",
+    },
+    "consent.hint_set": {
+        "ja": "columns.contact: {setting}を設定してください。",
+        "en": "Set columns.contact: {setting}.",
+    },
+    "consent.hint_words": {
+        "ja": "回答が可否として読めません。columns.contact: {setting}を設定し、連絡を許可する回答と"
+        "拒否する回答をcontact.consent_yesとcontact.consent_noに挙げる（またはエクスポートで"
+        "「はい／いいえ」に置き換える）か、columns.contact_detailsを外してください。",
+        "en": "Its answers do not read as yes or no: set columns.contact: {setting} and list "
+        "which answers grant contact and which refuse it under contact.consent_yes and "
+        "contact.consent_no (or recode them to Yes/No in the export), or remove "
+        "columns.contact_details.",
+    },
+    # What to do about consent.no_answers / few_answers (unit.consent_hint).
+    "consent.hint": {
+        "ja": "columns.contactには、可否で答える同意の設問（はい／いいえ、Yes/No、"
+        "「はい、連絡してもよい」、連絡可／連絡不可、希望する／希望しない、1/0）を設定して"
+        "ください。回答がほかの言い方なら、contact.consent_yesとcontact.consent_noに挙げて"
+        "ください（またはエクスポートで「はい／いいえ」に置き換えてください）。電話番号と"
+        "メールアドレスはcolumns.contact_detailsに挙げます。columns.contact: nullにできるのは"
+        "同意の設問がないアンケートだけです。設問があるのにnullにすると、連絡を断った方の"
+        "連絡先が一覧に載ってしまいます。",
+        "en": "Set columns.contact to the survey's consent question, whose answers say yes or "
+        "no (Yes/No, はい/いいえ, 「はい、連絡してもよい」, 連絡可/連絡不可, 希望する/希望しない, "
+        "1/0); if its answers are worded otherwise, list them under contact.consent_yes and "
+        "contact.consent_no (or recode them to Yes/No in the export). Phone numbers and e-mail "
+        "addresses belong in columns.contact_details. Only a survey that asks no consent "
+        "question may have columns.contact: null; with one, null would list the contact "
+        "details of people who said no.",
+    },
     # The run's last line: how many units ended how (AlertOutcome.status), in the units'
     # language when they share one.
     "alerts.counts": {"ja": "アラート（ユニット数）：{counts}。", "en": "alerts: {counts}."},
@@ -2107,23 +2310,33 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "alerts.status.nothing_new": {"ja": "新着なし{n}", "en": "{n} nothing new"},
     "alerts.status.skipped": {"ja": "スキップ{n}", "en": "{n} skipped"},
     "alerts.status.cannot_alert": {"ja": "送信不可{n}", "en": "{n} cannot alert"},
+    # FIX87: the box is read by the unit's manager, who cannot set columns.contact_details:
+    # what it means for them and whom to ask; the analyst's instruction is run's line
+    # (followup.no_details_run), as BROWSE36 did for the alert e-mail.
     "followup.no_details": {
-        "ja": "連絡先の列（columns.contact_details）が設定されていないため、作業用ファイルにも"
-        "電話番号やメールアドレスはありません。エクスポートの{name}で該当する方を探してください。",
-        "en": "No contact details are configured (columns.contact_details), so the work files "
-        "carry no phone number or e-mail address either: find each person by {name} in the "
-        "export.",
+        "ja": "この一覧と作業用ファイルには電話番号もメールアドレスもありません。エクスポートの"
+        "{name}で該当する方を探してください。連絡先を一覧に載せるには、分析担当者にご相談ください。",
+        "en": "This list and its work files give no phone number or e-mail address: find each "
+        "person by {name} in the export. To have contact details here, ask the analytics team.",
     },
     # QA34: without columns.id the list's "Response ID" is the row in the file; "find each
     # person by Response ID in the export" sent the reader to a column the export has not.
-    # BROWSE35: the column is now headed as the row it is ({name}, followup.row_in_file).
+    # BROWSE35: the column is now headed as the row it is ({name}, followup.row_in_file); the
+    # note under the list says the export has no id column.
     "followup.no_details_row": {
-        "ja": "連絡先の列（columns.contact_details）が設定されていないため、作業用ファイルにも"
-        "電話番号やメールアドレスはありません。一覧の「{name}」が示すエクスポートの行で"
-        "該当する方を探してください（IDの列が設定されていません）。",
-        "en": "No contact details are configured (columns.contact_details), so the work files "
-        "carry no phone number or e-mail address either: find each person in the export at "
-        "the row the list's “{name}” gives (no columns.id is set).",
+        "ja": "この一覧と作業用ファイルには電話番号もメールアドレスもありません。一覧の「{name}」が"
+        "示すエクスポートの行で該当する方を探してください。連絡先を一覧に載せるには、"
+        "分析担当者にご相談ください。",
+        "en": "This list and its work files give no phone number or e-mail address: find each "
+        "person in the export at the row the list's “{name}” gives. To have contact details "
+        "here, ask the analytics team.",
+    },
+    # The analyst's side of followup.no_details, on run's output before any kernel starts.
+    "followup.no_details_run": {
+        "ja": "批判者の一覧と作業用ファイルに電話番号やメールアドレスが載りません"
+        "（連絡先の列columns.contact_detailsが設定されていません）。",
+        "en": "The follow-up list and its work files carry no phone number or e-mail address "
+        "(no columns.contact_details is set).",
     },
     "contact.unlisted_found": {
         "ja": "initがエクスポートで見つけた連絡先の列は{columns}です。columns.contact_detailsに"

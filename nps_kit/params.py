@@ -65,6 +65,7 @@ __all__ = [
     "load_all",
     "load_unit",
     "notebook_parameters",
+    "project_language",
     "resolve_period",
 ]
 
@@ -997,6 +998,33 @@ def _validate(
     unit._source = path
     _check_data(unit, path, headers, extras)
     return unit
+
+
+def project_language(directory: Path) -> Literal["ja", "en"] | None:
+    """Return the project's language: ``language`` of the folder's ``defaults.yaml``.
+
+    What ``send`` (and ``run --send``) say of the run as a whole (the wait for another send,
+    the totals, no SMTP host) follows it; each unit's lines follow the unit's own (FIX87).
+
+    Parameters
+    ----------
+    directory
+        The parameters folder.
+
+    Returns
+    -------
+    str or None
+        ``"ja"`` or ``"en"``; ``None`` when the folder, its ``defaults.yaml`` or the key is
+        missing, or the file cannot be read (``run`` and ``init`` say why; ``send`` needs
+        no more than its words).
+    """
+    path = Path(directory) / DEFAULTS_FILE
+    if not path.is_file():
+        return None
+    try:
+        return validate_model(read_yaml(path), _Project, path).language
+    except ConfigError:
+        return None
 
 
 def load_unit(path: Path, *, defaults: Path | None = None) -> UnitParameters:

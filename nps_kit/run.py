@@ -936,13 +936,19 @@ def contact_warnings(units: Sequence[UnitParameters]) -> list[str]:
     """
     from nps_kit.closed_loop import names_only
 
-    said: dict[str, list[str]] = {}
+    said: dict[tuple[str, str], list[str]] = {}
     for unit in units:
         details = [unit.column(c) for c in unit.columns.contact_details]
-        message = names_only(contact_column=unit.columns.contact, details=details)
+        message = names_only(
+            contact_column=unit.columns.contact, details=details, language=unit.language
+        )
         if message is not None:
-            said.setdefault(message, []).append(unit.unit)
-    return [f"warning: {', '.join(names)}: {message}." for message, names in said.items()]
+            # In the unit's language (FIX87), closed as that language closes a sentence.
+            end = "。" if unit.language == "ja" else "."
+            said.setdefault((message, end), []).append(unit.unit)
+    return [
+        f"warning: {', '.join(names)}: {message}{end}" for (message, end), names in said.items()
+    ]
 
 
 def playbook_notes(units: Sequence[UnitParameters]) -> list[str]:
@@ -1450,12 +1456,17 @@ def _say(stream: TextIO | None, text: str) -> None:
 def _cache_warnings(unit: UnitParameters, cache: ExportCache) -> list[str]:
     """Return the ``warning:`` lines its export's cache tells of a unit, before any kernel starts.
 
-    A ``columns.id`` set by hand that repeats (FIX37), a consent question not set, and a
-    ``data.filter.previous_names`` no row has (REVIEW31): what ``run`` and ``run --watch`` say.
+    A ``columns.id`` set by hand that repeats (FIX37), a consent question not set, a consent
+    question without contact details (FIX87) and a ``data.filter.previous_names`` no row has
+    (REVIEW31): what ``run`` and ``run --watch`` say.
     """
-    from nps_kit._unit_rows import consent_warning, previous_names_warning
+    from nps_kit._unit_rows import (
+        consent_warning,
+        contact_details_warning,
+        previous_names_warning,
+    )
 
-    checks = (cached_id_warning, consent_warning, previous_names_warning)
+    checks = (cached_id_warning, consent_warning, contact_details_warning, previous_names_warning)
     return [f"warning: {unit.unit}: {said}" for check in checks if (said := check(unit, cache))]
 
 

@@ -63,6 +63,7 @@ __all__ = [
     "Headline",
     "UnitData",
     "breakdown_table",
+    "consent_hint",
     "consent_left_unset",
     "consent_problem",
     "consent_unread",
@@ -737,7 +738,11 @@ def _its_yes_and_no(values: Sequence[str]) -> tuple[str, str]:
 
 
 def consent_problem(
-    values: pd.Series, *, column: str, words: ConsentWords | None = None
+    values: pd.Series,
+    *,
+    column: str,
+    words: ConsentWords | None = None,
+    language: Language = "en",
 ) -> str | None:
     """Say why ``values`` cannot be a consent column (``columns.contact``), else ``None``.
 
@@ -756,6 +761,8 @@ def consent_problem(
         Its name, for the message.
     words
         The unit's own consent answers (``contact.consent_yes`` / ``consent_no``).
+    language
+        The message's language: the unit's (FIX87: ``run`` refused a Japanese unit in English).
 
     Returns
     -------
@@ -769,26 +776,40 @@ def consent_problem(
     if asks_refusal(column) and not words and seen:
         # QA31 F4: "Do not contact" yes/no read as consent listed exactly the wrong people.
         yes, no = _its_yes_and_no(seen)
-        return (
-            f"columns.contact: {column!r} asks whether NOT to contact a respondent, so its "
-            f"{yes!r} refuses contact and its {no!r} grants it; read as consent it would "
-            "list the people who asked not to be contacted. List its answers the other way "
-            f"round: contact.consent_yes: [{no}] and contact.consent_no: [{yes}]."
+        quote = _quote(language)
+        return t(
+            "consent.reversed",
+            language,
+            column=quote(column),
+            yes=quote(yes),
+            no=quote(no),
+            yes_word=yes,
+            no_word=no,
         )
     # Most of a consent column's answers read as yes or no; a comment column set by mistake
     # has the odd 「連絡不要」 among its texts (QA21's wider reading must not let it through).
     read, _ = consent_read(seen, words=words)
     if not seen or reads_as_consent(seen, words=words):
         return None
-    listed = ", ".join(repr(v) for v in seen[:5])
-    more = f" and {len(seen) - 5:,} more" if len(seen) > 5 else ""
-    what = (
-        "holds no yes/no answers, so nobody would count as allowing contact"
-        if not read
-        else f"holds few yes/no answers ({read:,} of its {len(seen):,} values), so it is not a "
-        "consent question"
+    quote = _quote(language)
+    listed = join_names((quote(v) for v in seen[:5]), language)
+    more = t("consent.unread_more", language, n=f"{len(seen) - 5:,}") if len(seen) > 5 else ""
+    if not read:
+        return t("consent.no_answers", language, column=quote(column), listed=listed, more=more)
+    return t(
+        "consent.few_answers",
+        language,
+        column=quote(column),
+        read=f"{read:,}",
+        n=f"{len(seen):,}",
+        listed=listed,
+        more=more,
     )
-    return f"columns.contact: {column!r} {what}; its values are {listed}{more}."
+
+
+def _quote(language: Language) -> Callable[[object], str]:
+    """How a message quotes a column or an answer: 「…」 in Japanese, ``repr`` in English."""
+    return (lambda v: f"「{v}」") if language == "ja" else repr
 
 
 def consent_unread(
@@ -827,8 +848,8 @@ def consent_unread(
     unread = unread_answers(values, words=words)
     if not unread:
         return None
-    quote = (lambda v: f"「{v}」") if language == "ja" else repr
-    listed = ("、" if language == "ja" else ", ").join(quote(v) for v in unread[:5])
+    quote = _quote(language)
+    listed = join_names((quote(v) for v in unread[:5]), language)
     more = t("consent.unread_more", language, n=f"{len(unread) - 5:,}") if len(unread) > 5 else ""
     return t("consent.unread", language, column=quote(column), listed=listed, more=more)
 
@@ -839,6 +860,7 @@ def consent_left_unset(
     *,
     details: Sequence[str],
     words: ConsentWords | None = None,
+    language: Language = "en",
 ) -> tuple[str, str] | None:
     """Name a consent question of the export while ``columns.contact`` is null (QA21).
 
@@ -856,6 +878,8 @@ def consent_left_unset(
         ``columns.contact_details``, which are never the consent question.
     words
         The unit's own consent answers (``contact.consent_yes`` / ``consent_no``).
+    language
+        The message's and hint's language: the unit's (FIX87).
 
     Returns
     -------
@@ -864,51 +888,46 @@ def consent_left_unset(
         contact, consent …) and whose few answers (at most 12) are a choice, with its values;
         ``None`` when there is none.
     """
+    quote = _quote(language)
     for column in consent_questions(columns, distinct, skip=details):
         values = [v for v in (cell_text(x) for x in pd.unique(distinct(column).dropna())) if v]
-        listed = ", ".join(repr(v) for v in values[:6])
+        listed = join_names((quote(v) for v in values[:6]), language)
         refusal = asks_refusal(column) and not words
         # REVIEW34: a "Do not contact" column's refusers said yes, not no.
         asks, who = (
-            ("asks whether NOT to contact", "who asked not to be contacted")
+            ("consent.asks_refusal", "consent.who_refused")
             if refusal
-            else ("asks for consent to contact", "who said no")
+            else ("consent.asks_consent", "consent.who_said_no")
         )
-        message = (
-            f"columns.contact is null, but {column!r} {asks} (answers: {listed}); with "
-            "columns.contact_details listed, the work files would give the contact details of "
-            f"people {who}."
+        message = t(
+            "consent.left_unset",
+            language,
+            column=quote(column),
+            asks=t(asks, language),
+            listed=listed,
+            who=t(who, language),
         )
+        setting = repr(column)  # as the parameter file writes it
         if refusal:
             # Its yes refuses: set as init --from writes it (FIX74: "Set columns.contact" alone
             # led to a second refusal, consent_problem's).
             yes, no = _its_yes_and_no(values)
-            return message, (
-                f"Set columns.contact: {column!r} and, as it asks whether NOT to contact, list "
-                f"its answers the other way round: contact.consent_yes: [{no}] and "
-                f"contact.consent_no: [{yes}] (as init --from writes them)."
+            return message, t(
+                "consent.hint_reversed", language, setting=setting, yes_word=yes, no_word=no
             )
         if consent_problem(pd.Series(values), column=column, words=words) is None:
-            return message, f"Set columns.contact: {column!r}."
-        return message, (
-            f"Its answers do not read as yes or no: set columns.contact: {column!r} and list "
-            "which answers grant contact and which refuse it under contact.consent_yes and "
-            "contact.consent_no (or recode them to Yes/No in the export), or remove "
-            "columns.contact_details."
-        )
+            return message, t("consent.hint_set", language, setting=setting)
+        return message, t("consent.hint_words", language, setting=setting)
     return None
 
 
-#: What to do about :func:`consent_problem`.
-CONSENT_HINT = (
-    "Set columns.contact to the survey's consent question, whose answers say yes or no "
-    "(Yes/No, はい/いいえ, 「はい、連絡してもよい」, 連絡可/連絡不可, 希望する/希望しない, 1/0); "
-    "if its answers are worded otherwise, list them under contact.consent_yes and "
-    "contact.consent_no (or recode them to Yes/No in the export). Phone numbers "
-    "and e-mail addresses belong in columns.contact_details. Only a survey that asks no "
-    "consent question may have columns.contact: null; with one, null would list the contact "
-    "details of people who said no."
-)
+#: What to do about :func:`consent_problem`, in English (:func:`consent_hint`).
+CONSENT_HINT = t("consent.hint", "en")
+
+
+def consent_hint(language: Language) -> str:
+    """Say what to do about :func:`consent_problem` in ``language`` (the unit's)."""
+    return t("consent.hint", language)
 
 
 def _export_columns(data: pd.DataFrame) -> list[str]:

@@ -794,7 +794,9 @@ def test_a_consent_column_without_yes_or_no_answers_cannot_alert(
     assert alerts(project) == 2
     err = capsys.readouterr().err
     # Its 「連絡不要」 reads as a no (QA21), yet one of eight values is no consent question.
-    assert "ec: error: columns.contact: 'comment' holds few yes/no answers (1 of its " in err
+    # In the Japanese unit's language (FIX87).
+    assert "ec: error: columns.contact：「comment」の値" in err
+    assert "種類のうち、可否の回答は1種類だけのため、同意の設問ではありません。" in err
     assert [m.rcpt_tos for m in smtp.received] == [["cloud@example.com"]]
 
 
@@ -1461,7 +1463,13 @@ def test_consent_worded_the_export_s_own_way_alerts_whom_the_unit_lists_as_yes(
     assert alerts(project) == 2
     err = capsys.readouterr().err
     assert (
-        "ec: error: columns.contact: 'contact_ok' holds few yes/no answers (2 of its 5 values)"
+        "ec: error: columns.contact：「contact_ok」の値5種類のうち、可否の回答は2種類だけのため、"
+        "同意の設問ではありません。"
+    ) in err
+    assert "contact.consent_yesとcontact.consent_noに挙げてください" in err
+    # The English unit of the same export says it in English.
+    assert (
+        "cloud: error: columns.contact: 'contact_ok' holds few yes/no answers (2 of its 5 values)"
     ) in err
     assert "list them under contact.consent_yes and contact.consent_no" in err
     assert [m.rcpt_tos for m in smtp.received] == []

@@ -168,14 +168,14 @@ def test_a_consent_question_left_unset_beside_contact_details_is_refused_by_run_
     refused = _run_check(params, tmp_path)
     assert refused is not None
     # A column asking whether NOT to contact is said to ask that (REVIEW34: "people who said no"
-    # were those who said Yes to "Do not contact").
+    # were those who said Yes to "Do not contact"), in the project's Japanese (FIX87).
     asks, who = (
-        ("for consent to contact", "who said no")
+        ("連絡の同意を尋ねる", "連絡を断った")
         if case == "asks_leave"
-        else ("whether NOT to contact", "who asked not to be contacted")
+        else ("連絡しないことを尋ねる", "連絡しないよう求めた")
     )
-    assert f"columns.contact is null, but {column!r} asks {asks} (answers: " in refused
-    assert f"the contact details of people {who}." in refused
+    assert f"columns.contactがnullですが、「{column}」は{asks}設問です（回答：" in refused
+    assert f"作業用ファイルに{who}方の連絡先が載ってしまいます。" in refused
     _add_alerts(params)
     capsys.readouterr()
     status, mail = _alerts(params, tmp_path)
@@ -186,12 +186,12 @@ def test_a_consent_question_left_unset_beside_contact_details_is_refused_by_run_
     assert message in err
     # What to set names the answers reversed for a question asking whether NOT to contact.
     if case == "asks_leave":
-        assert f"Set columns.contact: {column!r}." in refused
+        assert f"columns.contact: {column!r}を設定してください。" in refused
     else:
         yes, no = ("Yes", "No") if case in ENGLISH else ("はい", "いいえ")
         assert (
-            f"list its answers the other way round: contact.consent_yes: [{no}] and "
-            f"contact.consent_no: [{yes}] (as init --from writes them)."
+            f"回答を逆にして指定してください：contact.consent_yes: [{no}]、"
+            f"contact.consent_no: [{yes}]（init --fromが書くとおり）。"
         ) in refused
     assert _quality(params, contact=None, details=["E-mail"]) is None
 

@@ -193,7 +193,8 @@ def test_successful_reports_can_be_mailed_from_the_manifest(built, monkeypatch, 
     ]
     # fix38: without a host the messages go to the outbox and the exit status says nothing was
     # sent (2), so that a monthly cron job sees it.
-    assert _send(RunResult(output=root / "reports", units=units), root / "reports") == 2
+    result = RunResult(output=root / "reports", units=units)
+    assert _send(result, root / "reports", root / "parameters") == 2
     eml = folder / "outbox" / "ec.eml"
     message = email.message_from_bytes(eml.read_bytes(), policy=policy.default)
     assert message["To"] == "ec-team@example.com"

@@ -261,3 +261,19 @@ def test_the_clinics_card_at_390_px_keeps_the_comment_and_the_profile_readable(
     )
     words, facts = lefts
     assert len(set(facts)) == 1 and words[0] == facts[0] < words[1], lefts
+
+
+def test_the_row_in_file_heading_stays_on_one_line_at_1280_px(
+    browser: Chromium, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # FIX87 #4: without an id column the first column is headed 行番号（ファイル）, which
+    # wrapped to 行番号 over （ファイル） at 1280 px beside the timestamp ids.
+    page = open_page(browser, _clinic(tmp_path_factory), DESKTOP)
+    heading, lines = page.js(
+        "(() => { const th = document.querySelector('.nps-followups__table thead th');"
+        " const r = document.createRange(); r.selectNodeContents(th);"
+        " const tops = new Set([...r.getClientRects()].map(b => Math.round(b.top)));"
+        " return [th.textContent, tops.size]; })()"
+    )
+    assert (heading, lines) == ("行番号（ファイル）", 1)
+    assert page.js(FITS)["out"] == []

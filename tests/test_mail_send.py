@@ -202,7 +202,8 @@ def test_messages_arrive_and_parse(reports: Path, server: tuple[Recorder, int]) 
         log[0]["html_sha256"]
         == __import__("hashlib").sha256((reports / PERIOD / "ec.html").read_bytes()).hexdigest()
     )
-    assert "store: skipped, its report has status 'failed'." in echo
+    # A Japanese unit's lines are in its language (FIX87), an English unit's in English.
+    assert "store: 送信しません：レポートの状態が「failed」です。" in echo
     assert (
         "bank: skipped, no recipients in mail.to/cc/bcc when its report was built; add them to "
         "its parameters and run 'nps-kit run bank' again."
@@ -225,7 +226,8 @@ def test_rerun_sends_nothing_and_resend_sends_again(
     )
     assert [o.status for o in again.outcomes] == ["already_sent", "already_sent"]
     assert len(recorder.received) == 2
-    assert "ec: already sent to every recipient; --resend sends it again." in echo
+    assert "ec: すべての宛先に送信済みです。もう一度送るには--resendを付けてください。" in echo
+    assert "cloud: already sent to every recipient; --resend sends it again." in echo
 
     forced = send_reports(
         reports,
@@ -367,7 +369,10 @@ def test_refused_recipient_others_delivered(reports: Path, server: tuple[Recorde
     assert not summary.ok
     assert sorted(ec.recipients) == ["boss@example.com", "yamada@example.com"]
     assert [(r.recipient, r.code) for r in ec.refused] == [("cc@example.com", 550)]
-    assert "ec: NOT sent to cc@example.com: 550 5.1.1 <cc@example.com>: mailbox unavailable" in echo
+    assert (
+        "ec: 送信できませんでした（宛先：cc@example.com）：550 5.1.1 <cc@example.com>: mailbox "
+        "unavailable" in echo
+    )
     assert sorted(recorder.received[0].rcpt_tos) == ["boss@example.com", "yamada@example.com"]
     assert sent_log(reports)[0]["refused"] == [
         "cc@example.com: 550 5.1.1 <cc@example.com>: mailbox unavailable"
@@ -415,7 +420,7 @@ def test_after_a_partial_send_each_recipient_gets_what_they_have_not_had(
     assert [o.status for o in dry.outcomes] == ["written"]
     outbox = reports / PERIOD / "outbox"
     assert sorted(p.name for p in outbox.iterdir()) == ["ec.2.eml", "ec.eml"]
-    assert "  only to: cc@example.com" in echo.text
+    assert "  次の宛先のみ：cc@example.com" in echo.text
 
     (outcome,) = send()
     assert outcome.status == "sent"
@@ -546,7 +551,7 @@ def test_transient_errors_are_retried(reports: Path, server: tuple[Recorder, int
             ["554 5.6.0 message content rejected"],
             ["ec", "cloud"],
             ["failed", "sent"],
-            "ec: NOT sent: 554 5.6.0 message content rejected",
+            "ec: 送信できませんでした：554 5.6.0 message content rejected",
             ["cloud"],
             id="permanent-error-fails-one-unit-only",
         ),
@@ -716,12 +721,12 @@ def test_dry_run_writes_outbox(reports: Path, server: tuple[Recorder, int]) -> N
     assert ec.size == (outbox / "ec.eml").stat().st_size
     assert echo[0] == "\n".join(
         [
-            "ec: would send '【NPS】EC事業部 2026年10月：−4.9（前月比+3.2、有意な変化なし）' "
-            f"({ec.size / 1024:.1f} KB)",
+            "ec: 「【NPS】EC事業部 2026年10月：−4.9（前月比+3.2、有意な変化なし）」を送信する"
+            f"予定です（{ec.size / 1024:.1f} KB）",
             "  to:  山田 太郎 <yamada@example.com>",
             "  cc:  cc@example.com",
             "  bcc: boss@example.com",
-            f"  written to {outbox / 'ec.eml'}",
+            f"  {outbox / 'ec.eml'}に書き出しました",
         ]
     )
 
@@ -791,9 +796,9 @@ def test_a_report_built_before_the_anonymity_floor_is_never_sent_again(tmp_path:
         ]
         assert not summary.ok
     assert echo[0] == (
-        "ec: skipped, its report was built before nps-kit hid groups under the anonymity floor "
-        "(thresholds.min_report_n) in what moved the NPS, and names '70代以上' unchecked; run "
-        "'nps-kit run ec --period 2026-10' again, then send."
+        "ec: 送信しません：このレポートは、NPSの変動要因で匿名性の下限（thresholds.min_report_n）"
+        "未満のグループを隠すようになる前に作られ、「70代以上」を確認せずに載せています。"
+        "'nps-kit run ec --period 2026-10'をもう一度実行してから送信してください。"
     )
     outbox = tmp_path / PERIOD / "outbox"
     assert sorted(p.name for p in outbox.iterdir()) == ["bank.eml", "cloud.eml"]
@@ -813,8 +818,9 @@ def test_large_message_warns(reports: Path) -> None:
     size = summary.outcomes[0].size
     assert size is not None and size > 10 * 2**20
     assert echo[0] == (
-        f"ec: warning: the message is {size / 2**20:.1f} MB and many mail servers refuse more "
-        "than 10 MB; consider mail.attach: zip or mail.report_url with attach: none."
+        f"ec: warning: メッセージは{size / 2**20:.1f} MBです。10 MBを超えるメッセージを受け付けない"
+        "メールサーバーが多いため、mail.attach: zip、またはmail.report_urlとattach: noneを"
+        "検討してください。"
     )
 
 
@@ -1015,7 +1021,7 @@ def test_no_recipients_anywhere_is_an_error_some_without_are_skipped(
     # said "no selected unit has recipients" (exit 2) and named only the latter.
     assert run_command(["send", "store", "bank", "--period", PERIOD, "--dry-run"]) == 1
     out = capsys.readouterr().out
-    assert "store: skipped, its report has status 'failed'." in out
+    assert "store: 送信しません：レポートの状態が「failed」です。" in out
     assert "bank: skipped, no recipients in mail.to/cc/bcc" in out
 
 
@@ -1050,9 +1056,9 @@ def test_a_line_break_in_a_name_fails_that_unit_only(
     summary = send_reports(tmp_path, PERIOD, settings=plain(port), echo=echo, retry_delays=NO_DELAY)
     assert [(o.unit, o.status) for o in summary.outcomes] == [("ec", "failed"), ("cloud", "sent")]
     assert echo[0] == (
-        "ec: NOT sent: cannot build the message: ValueError: name: expected one line of text "
-        "without control characters; found 'EC事業部\\r\\nBcc: attacker@example.com' with a "
-        "carriage return (U+000D) at character 6."
+        "ec: 送信できませんでした：メッセージを作れません：ValueError: name: expected one line "
+        "of text without control characters; found 'EC事業部\\r\\nBcc: attacker@example.com' "
+        "with a carriage return (U+000D) at character 6。"
     )
     assert [r.rcpt_tos for r in recorder.received] == [["cloud@example.com"]]
     assert [r["unit"] for r in sent_log(tmp_path)] == ["cloud"]
@@ -1105,7 +1111,7 @@ def test_a_server_that_dies_mid_send_leaves_a_list_of_what_was_sent(
     class StopAfterFirst(Echo):
         def __call__(self, line: str) -> None:
             super().__call__(line)
-            if line.startswith("ec: sent to"):
+            if line.startswith("ec: ") and "に送信しました" in line:
                 controller.stop()  # the server goes away after the first message
 
     echo = StopAfterFirst()
@@ -1125,9 +1131,9 @@ def test_a_server_that_dies_mid_send_leaves_a_list_of_what_was_sent(
     assert not summary.ok  # the command exits 1, not 2: nothing in the input was wrong
     down = f"cannot connect to SMTP server 127.0.0.1:{port}: Connection refused."
     assert echo == [
-        "ec: sent to ec@example.com (" + f"{summary.outcomes[0].size / 1024:.1f} KB).",
+        f"ec: ec@example.comに送信しました（{summary.outcomes[0].size / 1024:.1f} KB）。",
         f"cloud: NOT sent: {down}",
-        "store: NOT sent: not attempted, the SMTP server had stopped answering.",
+        "store: 送信できませんでした：SMTPサーバーが応答しなくなったため、送信を試みていません。",
         "bank: skipped, no recipients in mail.to/cc/bcc when its report was built; add them to "
         "its parameters and run 'nps-kit run bank' again.",
         f"sending stopped: {down} Check NPS_KIT_SMTP_HOST and NPS_KIT_SMTP_PORT.\n"
@@ -1291,21 +1297,21 @@ def test_no_header_is_folded_right_after_its_name(
         (
             "refused",
             None,
-            "(refused: see that run's message); fix the unit, run 'nps-kit run ec --period "
-            f"{PERIOD}' again, then send.",
+            "（refused：その実行のメッセージを参照）。ユニットを直し、'nps-kit run ec --period "
+            f"{PERIOD}'をもう一度実行してから送信してください。",
         ),
         (
             "refused",
             "no row has store = 'Yrok'",
-            "(refused: no row has store = 'Yrok'); fix the unit, run 'nps-kit run ec --period "
-            f"{PERIOD}' again, then send.",
+            "（refused：no row has store = 'Yrok'）。ユニットを直し、'nps-kit run ec --period "
+            f"{PERIOD}'をもう一度実行してから送信してください。",
         ),
         # QA20: a month to date refused for too few responses is no fault of the unit's.
         (
             "no data",
             "only 1 response so far in 2026-10 (fewer than 5)",
-            "(no data: only 1 response so far in 2026-10 (fewer than 5)); run 'nps-kit run ec "
-            f"--period {PERIOD}' again once the export has its responses, then send.",
+            "（no data：only 1 response so far in 2026-10 (fewer than 5)）。エクスポートに回答が"
+            f"入ったら、'nps-kit run ec --period {PERIOD}'をもう一度実行してから送信してください。",
         ),
     ],
 )
@@ -1327,7 +1333,7 @@ def test_a_report_the_last_run_did_not_rebuild_is_not_sent(
         reports, PERIOD, units=["ec"], dry_run=True, settings=SmtpSettings(), echo=echo
     )
     assert [o.status for o in summary.outcomes] == ["not_ready"]
-    assert f"ec: skipped, the last run did not rebuild its report {said}" in echo
+    assert f"ec: 送信しません：前回の実行でレポートが作り直されていません{said}" in echo
 
 
 def test_a_unit_with_a_parameter_error_is_listed_and_not_sent(reports: Path) -> None:
@@ -1383,13 +1389,14 @@ def test_send_all_lists_a_project_unit_that_has_no_report_for_the_period(
         monkeypatch.delenv(f"NPS_KIT_SMTP_{name}", raising=False)
     assert run_command(["send", "--all", "--period", PERIOD, "--dry-run"]) == 1
     out = capsys.readouterr().out
+    # The project's language (its only report's, no defaults.yaml language): Japanese.
     assert (
-        "north: skipped, no report for 2026-10: the period's manifest does not name it; run "
-        "'nps-kit run north --period 2026-10', then send." in out
+        "north: 送信しません：2026-10のレポートがありません"
+        "（この期間のmanifest.jsonにありません）。'nps-kit run north --period 2026-10'を"
+        "実行してから送信してください。" in out
     )
-    assert (
-        "ec: skipped" not in out and (tmp_path / "reports" / PERIOD / "outbox" / "ec.eml").is_file()
-    )
+    assert "ec: 送信しません" not in out
+    assert (tmp_path / "reports" / PERIOD / "outbox" / "ec.eml").is_file()
     # Units named on the command line are what was asked: the others are not listed.
     assert run_command(["send", "ec", "--period", PERIOD, "--dry-run"]) == 0
     assert "north" not in capsys.readouterr().out
@@ -1639,3 +1646,93 @@ def test_months_under_the_floor_show_no_nps_in_the_trend_of_report_or_mail(
     for where, found in parts:
         for figure in ("+100.0", "−33.3", "-33.3", "33.3%", "66.7%", "46.7"):
             assert figure not in found.replace("\xa0", " "), (where, figure)
+
+
+# --- a Japanese project: send and run --send speak Japanese ---------------------------------
+
+
+def test_a_japanese_project_s_run_send_and_send_read_japanese(
+    tmp_path: Path,
+    server: tuple[Recorder, int],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # FIX87 #1: after FIX83 a Japanese project's send and run --send still printed English
+    # (sent to …, skipped, already sent, would send, the totals). Each unit's lines are in
+    # its language, the run's own lines in the project's (defaults.yaml's language).
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from nps_kit.cli import main
+
+    recorder, port = server
+    monkeypatch.chdir(tmp_path)
+    for name in ("HOST", "PORT", "SECURITY", "FROM", "USER", "PASSWORD", "CAFILE"):
+        monkeypatch.delenv(f"NPS_KIT_SMTP_{name}", raising=False)
+    (tmp_path / "responses.csv").write_text(
+        "submitted_at,score\n2026-10-03 10:00:00,9\n2026-10-31 12:00:00,3\n", encoding="utf-8"
+    )
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "defaults.yaml").write_text(
+        "language: ja\ndata: {path: ../responses.csv}\ncolumns: {date: submitted_at}\n"
+        "period: 2026-10\n",
+        encoding="utf-8",
+    )
+    (params / "ec.yaml").write_text("name: EC事業部\nmail: {to: [ec@example.com]}\n", "utf-8")
+    (params / "bank.yaml").write_text("name: 銀行事業部\n", "utf-8")
+    figures = json.dumps(summary(-4.9))
+    nb = new_notebook(
+        cells=[
+            new_code_cell('unit = "x"', metadata={"tags": ["parameters"]}),
+            new_code_cell(
+                "import json\nfrom nps_kit.report import publish_summary\n"
+                f"publish_summary(json.loads({figures!r}))"
+            ),
+        ]
+    )
+    nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, tmp_path / "nb.ipynb")
+    monkeypatch.setenv("NPS_KIT_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("NPS_KIT_SMTP_PORT", str(port))
+    monkeypatch.setenv("NPS_KIT_SMTP_SECURITY", "none")
+    monkeypatch.setenv("NPS_KIT_SMTP_FROM", SENDER)
+    assert main(["run", "--all", "--notebook", "nb.ipynb", "--send"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    no_one = (
+        "bank: 送信しません：レポートを作ったとき、mail.to/cc/bccに宛先がありませんでした。"
+        "パラメーターに加えて'nps-kit run bank'をもう一度実行してください。"
+    )
+    assert lines[-3] == no_one
+    assert re.fullmatch(r"ec: ec@example.comに送信しました（[0-9.]+ KB）。", lines[-2])
+    assert lines[-1] == "2026-10：送信1、宛先なし1。"
+    assert len(recorder.received) == 1
+
+    assert main(["send", "--all", "--period", PERIOD]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        no_one,
+        "ec: すべての宛先に送信済みです。もう一度送るには--resendを付けてください。",
+        "2026-10：送信済み1、宛先なし1。",
+    ]
+
+    monkeypatch.delenv("NPS_KIT_SMTP_HOST")
+    assert main(["send", "ec", "--period", PERIOD, "--resend"]) == 2
+    out = capsys.readouterr().out
+    outbox = Path("reports") / PERIOD / "outbox"
+    lines = out.splitlines()
+    assert lines[0] == (
+        f"NPS_KIT_SMTP_HOSTが設定されていないため、何も送信しません。--dry-runと同じく、"
+        f"メッセージを{outbox}に書き出します。"
+    )
+    assert re.fullmatch(
+        r"ec: 「【NPS】EC事業部 2026年10月：.*」を送信する予定です（[0-9.]+ KB）", lines[1]
+    )
+    assert lines[2:6] == [
+        "  to:  ec@example.com",
+        "  cc:  —",
+        "  bcc: —",
+        f"  {outbox / 'ec.eml'}に書き出しました",
+    ]
+    assert lines[6] == "2026-10：アウトボックスに書き出し1。"
+    assert lines[7].startswith("error: 何も送信されていません。")
+    assert "sent" not in out and "skipped" not in out and "would" not in out

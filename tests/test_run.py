@@ -1114,6 +1114,21 @@ def test_contact_details_naming_only_names_are_warned_about_once(
         "respondents leave a phone number or e-mail address (e.g. RecipientEmail) to "
         "columns.contact_details, or set columns.contact to a consent (Yes/No) question."
     ]
+    # A Japanese unit's warning is Japanese, closed with 。 (FIX87).
+    (params / "north.yaml").write_text("name: north\nlanguage: ja\n", encoding="utf-8")
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-10", "--jobs", "1"]) == 0
+    warned = [line for line in capsys.readouterr().err.splitlines() if "warning" in line]
+    assert warned == [
+        "warning: north: columns.contact_detailsは氏名の列（'RecipientFirstName'）だけです。"
+        "氏名は誰かを示しますが連絡の手段ではないため、連絡先を残した方として数えられる回答者が"
+        "いません。回答者が電話番号やメールアドレスを記入する列をcolumns.contact_detailsに"
+        "加えるか、columns.contactに連絡の同意（はい／いいえ）を尋ねる設問を設定してください。",
+        "warning: south: columns.contact_details lists only name columns "
+        "('RecipientFirstName'): a name says who someone is, not how to reach them, so no "
+        "detractor counts as having left a way to be contacted. Add the column where "
+        "respondents leave a phone number or e-mail address (e.g. RecipientEmail) to "
+        "columns.contact_details, or set columns.contact to a consent (Yes/No) question.",
+    ]
 
 
 def test_a_run_none_of_whose_units_has_the_month_names_each_unit(
@@ -1328,7 +1343,12 @@ def test_a_month_where_every_unit_is_refused_still_records_each_unit_and_why(
     send = ["send", "--all", "--period", "2026-09", "--output", str(output), "--dry-run"]
     assert main(send) == 1
     out = capsys.readouterr().out
-    assert "omiya: skipped, the last run did not rebuild its report (refused: no row has " in out
+    # A Japanese unit's line is Japanese (FIX87); travel's language could not be read, and
+    # the units share none, so the rest is English.
+    assert (
+        "omiya: 送信しません：前回の実行でレポートが作り直されていません（refused：no row has "
+        in out
+    )
     assert "travel: skipped, its parameter file has an error" in out
     assert out.endswith("2026-09: 3 reports not ready.\n")
 
@@ -1372,11 +1392,13 @@ def test_run_send_without_an_smtp_host_exits_2(
     assert main([*argv, "--notebook", str(notebook), "--period", "2026-09"]) == 2
     assert (output / "2026-09" / "outbox" / "omiya.eml").is_file()
     last = capsys.readouterr().out.splitlines()[-1]
-    assert last.startswith("error: nothing was sent: NPS_KIT_SMTP_HOST is not set")
+    # In the project's language: its only unit's, Japanese (FIX87).
+    assert last.startswith("error: 何も送信されていません。NPS_KIT_SMTP_HOSTが設定されていないため")
     # REVIEW25: it said "pass --dry-run", which run does not accept (usage error, exit 2).
     assert last.endswith(
-        "(see 'nps-kit send --help') and run 'nps-kit send --all --period 2026-09' (the "
-        "reports are built); to only build the reports, leave out --send. Exit status 2."
+        "（'nps-kit send --help'を参照）、'nps-kit send --all --period 2026-09'を実行してください"
+        "（レポートは作成済みです）。レポートの作成だけなら、--sendを外してください。"
+        "終了ステータスは2です。"
     )
     assert "--dry-run" not in last
 
@@ -1485,8 +1507,8 @@ def test_a_unit_set_up_before_its_first_responses_is_no_data_yet_not_an_error(
     send = ["send", "--all", "--period", "2026-10", "--dry-run", "--output", str(output)]
     assert main(send) == 0
     assert (
-        "kyoto: skipped, it has no responses yet, so no report; its first report comes with "
-        "them." in capsys.readouterr().out
+        "kyoto: 送信しません：まだ回答がないため、レポートはありません。最初のレポートは回答が"
+        "届いてから作られます。" in capsys.readouterr().out
     )
 
 
@@ -1496,15 +1518,15 @@ def test_a_unit_set_up_before_its_first_responses_is_no_data_yet_not_an_error(
         (
             "はい、連絡してもよい",
             "いいえ、連絡しないでほしい",
-            "Set columns.contact: 'ご連絡してもよろしいですか'.",
+            "columns.contact: 'ご連絡してもよろしいですか'を設定してください。",
         ),
         (
             "連絡してOK",
             "連絡NG",
-            "Its answers do not read as yes or no: set columns.contact: "
-            "'ご連絡してもよろしいですか' and list which answers grant contact and which refuse "
-            "it under contact.consent_yes and contact.consent_no (or recode them to Yes/No in "
-            "the export), or remove columns.contact_details.",
+            "回答が可否として読めません。columns.contact: 'ご連絡してもよろしいですか'を設定し、"
+            "連絡を許可する回答と拒否する回答をcontact.consent_yesとcontact.consent_noに挙げる"
+            "（またはエクスポートで「はい／いいえ」に置き換える）か、columns.contact_detailsを"
+            "外してください。",
         ),
     ],
 )
@@ -1517,7 +1539,8 @@ def test_contact_details_beside_an_unset_consent_question_are_refused(
     hint: str,
 ) -> None:
     # QA21: contact: null (init had not read the consent question) with contact_details
-    # uncommented: the work file gave the e-mail and phone of guests who had said no.
+    # uncommented: the work file gave the e-mail and phone of guests who had said no. In the
+    # Japanese unit's language (FIX87: it was English).
     monkeypatch.chdir(tmp_path)
     params = tmp_path / "parameters"
     params.mkdir()
@@ -1535,10 +1558,10 @@ def test_contact_details_beside_an_unset_consent_question_are_refused(
     argv = ["run", "north", "--parameters", str(params), "--output", str(tmp_path / "reports")]
     assert main([*argv, "--notebook", str(notebook), "--period", "2026-10"]) == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
-        "nps-kit run: error: parameters/north.yaml: columns.contact is null, but "
-        f"'ご連絡してもよろしいですか' asks for consent to contact (answers: '{yes}', '{no}'); "
-        "with columns.contact_details listed, the work files would give the contact details of "
-        f"people who said no. {hint}"
+        "nps-kit run: error: parameters/north.yaml: columns.contactがnullですが、"
+        f"「ご連絡してもよろしいですか」は連絡の同意を尋ねる設問です（回答：「{yes}」、「{no}」）。"
+        "columns.contact_detailsを挙げたままでは、作業用ファイルに連絡を断った方の連絡先が"
+        f"載ってしまいます。{hint}"
     )
 
 
@@ -2048,3 +2071,71 @@ def test_without_an_id_column_the_list_heads_rows_as_rows_in_the_report_and_work
     assert loop.select_one(".nps-followups__table th").get_text() == heading
     assert [td.get_text() for td in loop.select("td.nps-followup__response_id")] == ["2"]
     assert loop.get_text().count(note) == 1
+
+
+def test_a_consent_column_without_contact_details_is_the_analyst_s_warning_in_the_unit_s_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # FIX87 #3: the report's follow-up box named columns.contact_details to its manager; it
+    # now says only to ask the analytics team, and run tells the analyst which columns of the
+    # export hold the details and what to set, in the unit's language.
+    import pandas as pd
+
+    monkeypatch.chdir(tmp_path)
+    params = tmp_path / "parameters"
+    params.mkdir()
+    rows = [
+        ("2026-11-02 09:00:00", 3, "遅い", "はい", "090-1234-5678"),
+        ("2026-11-03 10:00:00", 9, "良い", "いいえ", "03-1234-5678"),
+        ("2026-11-04 10:00:00", 8, "普通", "たぶん", "03-1234-0000"),
+    ]
+    pd.DataFrame(rows, columns=["回答日時", "推奨度", "理由", "連絡可否", "電話番号"]).to_csv(
+        tmp_path / "responses.csv", index=False
+    )
+    (params / "minami.yaml").write_text(
+        "name: 南口\nlanguage: ja\ndata: {path: ../responses.csv}\n"
+        "columns: {score: 推奨度, date: 回答日時, comment: 理由, contact: 連絡可否}\n",
+        encoding="utf-8",
+    )
+    notebook = make_notebook(tmp_path / "nb.ipynb", "pass")
+    argv = ["run", "minami", "--parameters", str(params), "--output", "reports"]
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-11"]) == 0
+    err = capsys.readouterr().err
+    # FIX87 #2: the consent column's unread answers, too, in the unit's language.
+    assert (
+        "warning: minami: columns.contact：「連絡可否」に、可否のどちらとも読めない回答があります："
+        "「たぶん」。この回答をした人には連絡しません。" in err
+    )
+    assert (
+        "warning: minami: 批判者の一覧と作業用ファイルに電話番号やメールアドレスが載りません"
+        "（連絡先の列columns.contact_detailsが設定されていません）。initがエクスポートで見つけた"
+        "連絡先の列は「電話番号」です。columns.contact_detailsに挙げると、作業用ファイルと"
+        "アラートにコピーされます。\n"
+    ) in err
+    # An English unit's line is English; one with its details set has none.
+    (params / "minami.yaml").write_text(
+        (params / "minami.yaml")
+        .read_text(encoding="utf-8")
+        .replace("language: ja", "language: en"),
+        encoding="utf-8",
+    )
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-11"]) == 0
+    err = capsys.readouterr().err
+    assert (
+        "warning: minami: columns.contact: '連絡可否' has answers read as neither yes nor no: "
+        "'たぶん'; nobody who gave them is contacted." in err
+    )
+    assert (
+        "warning: minami: The follow-up list and its work files carry no phone number or "
+        "e-mail address (no columns.contact_details is set). The e-mail and phone columns init "
+        "finds in the export: '電話番号'; list them in columns.contact_details to copy them "
+        "into the work files and alerts.\n"
+    ) in err
+    (params / "minami.yaml").write_text(
+        (params / "minami.yaml")
+        .read_text(encoding="utf-8")
+        .replace("contact: 連絡可否}", "contact: 連絡可否, contact_details: [電話番号]}"),
+        encoding="utf-8",
+    )
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-11"]) == 0
+    assert "contact_details" not in capsys.readouterr().err

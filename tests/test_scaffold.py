@@ -800,7 +800,7 @@ def test_japanese_unit_ids_name_the_unit_from_init_to_the_mail(
     assert 'href="さくら歯科-大宮院.html"' in (folder / "index.html").read_text(encoding="utf-8")
     capsys.readouterr()
     assert main(["send", "--all", "--period", "2026-10", "--dry-run"]) == 0
-    assert "さくら歯科-川口院: skipped" in capsys.readouterr().out
+    assert "さくら歯科-川口院: 送信しません：" in capsys.readouterr().out  # Japanese (FIX87)
     eml = folder / "outbox" / "さくら歯科-大宮院.eml"
     message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
     names = [a.get_filename() for a in message.iter_attachments()]

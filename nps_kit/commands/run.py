@@ -165,7 +165,7 @@ def _run(args: argparse.Namespace) -> int:
     if any(error.key != NO_RESPONSES for error in result.skipped.values()):
         status = 1
     if args.send:
-        status = max(status, _send(result, args.output))
+        status = max(status, _send(result, args.output, args.parameters))
     return status
 
 
@@ -233,16 +233,19 @@ def _sigterm_interrupts() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _send(result: RunResult, output: Path) -> int:
+def _send(result: RunResult, output: Path, parameters: Path) -> int:
     """Mail the units that succeeded, one period at a time; return the exit status."""
     from nps_kit.mail import send_reports
     from nps_kit.mail.settings import NO_HOST_EXIT
+    from nps_kit.params import project_language
+
+    lang = project_language(parameters)
 
     status = 0
     periods = sorted({u.period for u in result.units if u.status == "ok"})
     for period in periods:
         units = [u.unit for u in result.units if u.status == "ok" and u.period == period]
-        summary = send_reports(output, period, units=units, command="run --send")
+        summary = send_reports(output, period, units=units, command="run --send", lang=lang)
         if summary.no_host:
             status = max(status, NO_HOST_EXIT)  # a monthly cron job must see nothing went out
         elif not summary.ok:

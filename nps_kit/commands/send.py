@@ -81,6 +81,7 @@ def register(sub: Any) -> None:
 def _handle(args: argparse.Namespace) -> int:
     from nps_kit.mail import send_reports
     from nps_kit.mail.settings import NO_HOST_EXIT
+    from nps_kit.params import project_language
 
     if bool(args.units) == bool(args.all):
         raise NpsKitError(
@@ -97,6 +98,7 @@ def _handle(args: argparse.Namespace) -> int:
         dry_run=args.dry_run,
         resend=args.resend,
         project_units=_project_units(args.parameters) if args.all else (),
+        lang=project_language(args.parameters),
     )
     if summary.no_host:
         return NO_HOST_EXIT

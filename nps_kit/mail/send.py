@@ -12,7 +12,7 @@ from typing import Literal
 
 from nps_kit._lock import file_lock
 from nps_kit.errors import MailError, closest
-from nps_kit.i18n import t
+from nps_kit.i18n import Language, join_names, t
 from nps_kit.mail.compose import compose_message
 from nps_kit.mail.deliver import DEFAULT_RETRY_DELAYS, Mailer, Refusal
 from nps_kit.mail.log import (
@@ -124,6 +124,7 @@ def send_reports(
     retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
     command: Literal["send", "run --send"] = "send",
     project_units: Sequence[str] = (),
+    lang: Language | None = None,
 ) -> SendSummary:
     """E-mail each unit's report for ``period``, once.
 
@@ -155,6 +156,11 @@ def send_reports(
         With ``units=None``, the project's unit ids (its parameter files): one the manifest does
         not hold has no report for ``period`` and is listed ``not_ready`` with what to run, so
         that a scheduled ``send --all`` notices it (QA27: 12 of 14 locations left out, exit 0).
+    lang
+        The language of the run's own lines (the wait for another send, no SMTP host, the
+        outbox set aside, a stop part-way, the totals): the project's (``language`` of
+        ``defaults.yaml``); ``None`` takes the language the manifest's units share, else
+        English. Each unit's lines are in its report's language (FIX87).
 
     Returns
     -------
@@ -173,12 +179,15 @@ def send_reports(
     folder = output_dir / period
     manifest = read_manifest(folder, period)
     selected = _select(manifest.units, units, folder)
+    if lang is None:
+        shared = {u.language for u in manifest.units}
+        lang = shared.pop() if len(shared) == 1 else "en"
     _require_recipients(selected, folder)
     settings = settings if settings is not None else load_settings()
     mode = delivery_mode(settings, dry_run=dry_run)
     no_host, dry_run = mode.no_host, mode.dry_run
     if no_host:
-        echo(no_host_opening(folder / "outbox"))
+        echo(no_host_opening(folder / "outbox", lang=lang))
     sender = _sender(settings)
     log = SendLog(folder / "sent.jsonl")
     outcomes: list[UnitOutcome] = []
@@ -188,14 +197,15 @@ def send_reports(
         # Two sends of one period at once (a scheduler and a person) would both read the log
         # before either wrote it and mail everyone twice: the second waits for the first.
         lock = folder / ".send.lock"
-        waiting = f"another 'nps-kit send' is sending this period; waiting for it ({lock})"
+        waiting = t("send.lock_wait", lang, lock=lock)
         stack.enter_context(file_lock(lock, on_wait=lambda: echo(waiting)))
         mailer: Mailer | None = None
         for unit in selected:
+            ulang = unit.language
             skipped = _skip_reason(unit, period)
             if skipped is not None:
                 outcomes.append(skipped)
-                echo(f"{unit.unit}: skipped, {skipped.detail}.")
+                echo(f"{unit.unit}: {t('send.skipped', ulang, detail=skipped.detail)}")
                 continue
             assert unit.html is not None
             html_sha = file_sha256(unit.html)
@@ -209,13 +219,14 @@ def send_reports(
             )
             pending = tuple(r for r in unit.mail.recipients if r not in done)
             if not pending:
-                outcomes.append(UnitOutcome(unit.unit, "already_sent", detail="already sent"))
-                echo(f"{unit.unit}: already sent to every recipient; --resend sends it again.")
+                detail = t("send.already_sent", ulang)
+                outcomes.append(UnitOutcome(unit.unit, "already_sent", detail=detail))
+                echo(f"{unit.unit}: {t('send.already_sent_line', ulang)}")
                 continue
             if stopped is not None:
-                detail = "not attempted, the SMTP server had stopped answering"
+                detail = t("send.not_attempted", ulang)
                 outcomes.append(UnitOutcome(unit.unit, "failed", detail=detail))
-                echo(f"{unit.unit}: NOT sent: {detail}.")
+                echo(f"{unit.unit}: {t('send.not_sent_detail', ulang, detail=detail)}")
                 continue
             groups = _by_last_mail(
                 pending, log.last_sent_to(unit.unit, period=period), content, html_sha
@@ -230,17 +241,14 @@ def send_reports(
                     for replaces, whom in groups
                 ]
             except Exception as exc:
-                detail = f"cannot build the message: {type(exc).__name__}: {exc}"
+                error = f"{type(exc).__name__}: {exc}"
+                detail = t("send.cannot_build", ulang, error=error)
                 outcomes.append(UnitOutcome(unit.unit, "failed", detail=detail))
-                echo(f"{unit.unit}: NOT sent: {detail}.")
+                echo(f"{unit.unit}: {t('send.not_sent_detail', ulang, detail=detail)}")
                 continue
             size = max(composed.size for composed, _ in messages)
             if size > LARGE_MESSAGE_BYTES:
-                echo(
-                    f"{unit.unit}: warning: the message is {size / 2**20:.1f} MB and "
-                    "many mail servers refuse more than 10 MB; consider mail.attach: zip or "
-                    "mail.report_url with attach: none."
-                )
+                echo(f"{unit.unit}: warning: {t('send.large', ulang, mb=f'{size / 2**20:.1f}')}")
             if dry_run:
                 paths = []
                 for i, (composed, whom) in enumerate(messages):
@@ -268,7 +276,7 @@ def send_reports(
                 )
                 continue
             if mailer is None:
-                mailer = stack.enter_context(Mailer(settings, retry_delays=retry_delays))
+                mailer = stack.enter_context(Mailer(settings, retry_delays=retry_delays, lang=lang))
             accepted: list[str] = []
             refused: list[Refusal] = []
             for composed, whom in messages:
@@ -278,8 +286,9 @@ def send_reports(
                     if mailer.sessions == 0:
                         raise  # never reached: the settings are wrong and nothing was sent
                     stopped = exc
-                    to = f" to {', '.join(whom)}" if accepted else ""  # the others got theirs
-                    echo(f"{unit.unit}: NOT sent{to}: {exc.message}")
+                    # the others got theirs
+                    to = _to(whom, ulang) if accepted else ""
+                    echo(f"{unit.unit}: {t('send.not_sent', ulang, to=to, reason=exc.message)}")
                     break
                 if delivery.accepted:
                     log.append(
@@ -296,20 +305,22 @@ def send_reports(
                             nps=unit.summary.nps,
                         )
                     )
-                    echo(
-                        f"{unit.unit}: sent to {', '.join(delivery.accepted)} "
-                        f"({_kb(composed.size)})."
+                    sent = t(
+                        "send.sent_to",
+                        ulang,
+                        to=join_names(delivery.accepted, ulang),
+                        size=_kb(composed.size),
                     )
+                    echo(f"{unit.unit}: {sent}")
                 accepted += delivery.accepted
                 refused += delivery.refused
                 for refusal in delivery.refused:
-                    to = f" to {refusal.recipient}" if refusal.recipient else ""
+                    to = _to([refusal.recipient], ulang) if refusal.recipient else ""
                     retried = (
-                        f" (gave up after {delivery.attempts} attempts)"
-                        if refusal.transient
-                        else ""
+                        t("send.gave_up", ulang, n=delivery.attempts) if refusal.transient else ""
                     )
-                    echo(f"{unit.unit}: NOT sent{to}: {refusal.reply}{retried}")
+                    reason = f"{refusal.reply}{retried}"
+                    echo(f"{unit.unit}: {t('send.not_sent', ulang, to=to, reason=reason)}")
             status: OutcomeStatus = (
                 "failed"
                 if not accepted
@@ -333,25 +344,23 @@ def send_reports(
         for unit_id in dict.fromkeys(project_units):
             if unit_id in held:
                 continue
-            detail = (
-                f"no report for {period}: the period's manifest does not name it; run "
-                f"'nps-kit run {unit_id} --period {period}', then send"
-            )
+            # Not in the manifest, so its language is not known here: the project's.
+            detail = t("send.not_in_manifest", lang, unit=unit_id, period=period)
             outcomes.append(UnitOutcome(unit_id, "not_ready", detail=detail))
-            echo(f"{unit_id}: skipped, {detail}.")
+            echo(f"{unit_id}: {t('send.skipped', lang, detail=detail)}")
     if dry_run:  # the outbox holds only what this run would send
         moved = set_aside_stale(
-            folder / "outbox", written=written_paths, units=[u.unit for u in selected]
+            folder / "outbox", written=written_paths, units=[u.unit for u in selected], lang=lang
         )
         if moved is not None:
             echo(moved)
     summary = SendSummary(period=period, dry_run=dry_run, outcomes=tuple(outcomes), no_host=no_host)
     if stopped is not None:
-        echo(_stopped_report(summary, stopped))
-    echo(_totals(summary))
+        echo(_stopped_report(summary, stopped, lang))
+    echo(_totals(summary, lang))
     if no_host:
         written = any(o.status == "written" for o in summary.outcomes)
-        echo(no_host_closing(folder / "outbox", command=command, written=written))
+        echo(no_host_closing(folder / "outbox", command=command, written=written, lang=lang))
     return summary
 
 
@@ -429,52 +438,41 @@ def _unchecked_groups(unit: MailUnit) -> list[str]:
 def _skip_reason(unit: MailUnit, period: str) -> UnitOutcome | None:
     from nps_kit._unit_rows import NO_RESPONSES_YET
 
+    lang, at = unit.language, {"unit": unit.unit, "period": period}
     if unit.reason == NO_RESPONSES_YET:
         # A unit set up before its first responses (QA21): nothing to fix, nothing to send.
-        detail = "it has no responses yet, so no report; its first report comes with them"
+        detail = t("send.no_responses_yet", lang)
         return UnitOutcome(unit.unit, "no_responses_yet", detail=detail)
     if unit.status in ("refused", "no data"):
         # The last run refused it: its report on disk is an earlier run's (QA19).
-        why = unit.reason or "see that run's message"
-        again = f"run 'nps-kit run {unit.unit} --period {period}' again"
+        why = unit.reason or t("send.see_run", lang)
         # No data (no responses in the month, or too few so far in a month not over) is not
         # the unit's fault: the export must have them first (QA20: 'fix the unit' for that).
-        todo = (
-            f"fix the unit, {again}, then send"
-            if unit.status == "refused"
-            else f"{again} once the export has its responses, then send"
+        todo = t(
+            "send.fix_then_send" if unit.status == "refused" else "send.data_then_send", lang, **at
         )
-        detail = f"the last run did not rebuild its report ({unit.status}: {why}); {todo}"
+        detail = t("send.not_rebuilt", lang, status=unit.status, why=why, todo=todo)
         return UnitOutcome(unit.unit, "not_ready", detail=detail)
     if unit.status == "parameter error":
         # Its parameter file could not be used, so the run built nothing of it (QA24).
-        why = unit.reason or "see that run's message"
-        detail = (
-            f"its parameter file has an error, so the last run built nothing ({why}); fix it, "
-            f"run 'nps-kit run {unit.unit} --period {period}', then send"
-        )
+        why = unit.reason or t("send.see_run", lang)
+        detail = t("send.parameter_error", lang, why=why, **at)
         return UnitOutcome(unit.unit, "not_ready", detail=detail)
     if unit.status != "ok":
-        return UnitOutcome(unit.unit, "not_ready", detail=f"its report has status {unit.status!r}")
+        detail = t("send.status", lang, status=unit.status)
+        return UnitOutcome(unit.unit, "not_ready", detail=detail)
     if unit.html is None or not unit.html.is_file():
-        return UnitOutcome(unit.unit, "not_ready", detail=f"its report {unit.html} is missing")
+        return UnitOutcome(unit.unit, "not_ready", detail=t("send.missing", lang, html=unit.html))
     unchecked = _unchecked_groups(unit)
     if unchecked:
         # Sending it again could reveal a group the reports now hide: build it again instead.
-        named = ", ".join(repr(g) for g in unchecked)
-        detail = (
-            "its report was built before nps-kit hid groups under the anonymity floor "
-            f"(thresholds.min_report_n) in what moved the NPS, and names {named} unchecked; "
-            f"run 'nps-kit run {unit.unit} --period {period}' again, "
-            "then send"
-        )
+        quote = (lambda g: f"「{g}」") if lang == "ja" else repr
+        named = join_names((quote(g) for g in unchecked), lang)
+        detail = t("send.unchecked", lang, named=named, **at)
         return UnitOutcome(unit.unit, "not_ready", detail=detail)
     if not unit.mail.recipients:
         # Recipients are read from the manifest, as they were when the report was built.
-        detail = (
-            "no recipients in mail.to/cc/bcc when its report was built; add them to its "
-            f"parameters and run 'nps-kit run {unit.unit}' again"
-        )
+        detail = t("send.no_recipients", lang, unit=unit.unit)
         return UnitOutcome(unit.unit, "no_recipients", detail=detail)
     return None
 
@@ -507,32 +505,38 @@ def _listing(
     *,
     others_got_it: bool = True,
 ) -> str:
+    lang = unit.language
+
     def show(addresses: Sequence[Address]) -> str:
-        return ", ".join(str(a) for a in addresses) or "—"
+        return join_names((str(a) for a in addresses), lang) or "—"
 
     lines = [
-        f"{unit.unit}: would send {subject!r} ({_kb(size)})",
+        f"{unit.unit}: {t('send.would_send', lang, subject=subject, size=_kb(size))}",
         f"  to:  {show(unit.mail.to)}",
         f"  cc:  {show(unit.mail.cc)}",
         f"  bcc: {show(unit.mail.bcc)}",
     ]
     if len(pending) < len(unit.mail.recipients):
-        why = " (the others already got it)" if others_got_it else ""
-        lines.append(f"  only to{why}: {', '.join(pending)}")
-    lines.append(f"  written to {path}")
+        why = t("send.others_got_it", lang) if others_got_it else ""
+        lines.append(f"  {t('send.only_to', lang, why=why, recipients=join_names(pending, lang))}")
+    lines.append(f"  {t('send.written_to', lang, path=path)}")
     return "\n".join(lines)
 
 
-def _stopped_report(summary: SendSummary, error: MailError) -> str:
+def _to(recipients: Sequence[str], lang: Language) -> str:
+    return t("send.not_sent_to", lang, recipients=join_names(recipients, lang))
+
+
+def _stopped_report(summary: SendSummary, error: MailError, lang: Language) -> str:
     """Say what was sent and what was not after the SMTP server stopped answering."""
     sent = [o.unit for o in summary.with_status("sent", "partial")]
     not_sent = [o.unit for o in summary.with_status("failed")]
     return "\n".join(
         [
-            f"sending stopped: {error}",
-            f"  sent:     {', '.join(sent) or '—'}",
-            f"  NOT sent: {', '.join(not_sent) or '—'}",
-            "Run the same command again when the server answers: what was sent is not sent twice.",
+            t("send.stopped", lang, error=error),
+            t("send.stopped_sent", lang, units=join_names(sent, lang) or "—"),
+            t("send.stopped_not_sent", lang, units=join_names(not_sent, lang) or "—"),
+            t("send.stopped_again", lang),
         ]
     )
 
@@ -541,20 +545,32 @@ def _kb(size: int) -> str:
     return f"{size / 1024:.1f} KB"
 
 
-def _totals(summary: SendSummary) -> str:
-    names: dict[OutcomeStatus, str] = {
-        "sent": "sent",
-        "written": "written to the outbox",
-        "partial": "partly refused",
-        "failed": "failed",
-        "already_sent": "already sent",
-        "not_ready": "",  # a count noun: count.reports_not_ready
-        "no_recipients": "without recipients",
-        "no_responses_yet": "without responses yet",
-    }
+#: The totals' order; not ready is a count noun (count.reports_not_ready).
+_TOTALS: tuple[OutcomeStatus, ...] = (
+    "sent",
+    "written",
+    "partial",
+    "failed",
+    "already_sent",
+    "not_ready",
+    "no_recipients",
+    "no_responses_yet",
+)
+
+
+def _totals(summary: SendSummary, lang: Language) -> str:
     counts = [
-        f"{len(found)} {text}" if text else t("count.reports_not_ready", "en", n=len(found))
-        for key, text in names.items()
+        t(
+            "count.reports_not_ready" if key == "not_ready" else f"send.status.{key}",
+            lang,
+            n=len(found),
+        )
+        for key in _TOTALS
         if (found := summary.with_status(key))
     ]
-    return f"{summary.period}: " + (", ".join(counts) or "no units") + "."
+    return t(
+        "send.totals",
+        lang,
+        period=summary.period,
+        counts=join_names(counts, lang) or t("alerts.no_units", lang),
+    )
