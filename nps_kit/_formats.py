@@ -497,8 +497,10 @@ def _title_rows(rows: list[list[str]]) -> int:
     return 0
 
 
-#: At most this many title (or blank) rows above a header are looked through.
-_MAX_TITLE_ROWS: Final = 5
+#: At most this many title (or blank) rows above a header are looked through: a Salesforce
+#: formatted report puts its title, the firm, "Filtered By:" and one line per filter and a blank
+#: row there (QA36: 6 rows, more with more filters).
+_MAX_TITLE_ROWS: Final = 12
 
 
 def _layout_from_rows(path: Path, fmt: Format, rows: list[list[str]], **kwargs: Any) -> Layout:

@@ -1483,6 +1483,20 @@ def test_a_title_and_a_blank_row_above_a_tab_separated_header(tmp_path: Path) ->
     assert result.report.title_rows == 2
 
 
+def test_a_report_s_title_and_filter_lines_above_the_csv_header_are_skipped(
+    tmp_path: Path,
+) -> None:
+    # QA36: a Salesforce formatted report's title, firm, "Filtered By:", a line per filter and
+    # a blank line (6 rows, 8 with three more filters): the CSV was not read at all.
+    filters = "".join(f'"    Filter {k} equals ""x"""\n' for k in range(4))
+    head = f'"NPS by Account Owner"\n"Northbridge Leasing"\n"Filtered By:"\n{filters}\n'
+    path = write(tmp_path / "r.csv", head + '"Owner","Score"\n"Dana","9.00"\n"Tom","3.00"\n')
+    result = load_responses(path, score_column="Score")
+    assert result.report.title_rows == 8
+    assert result.data["Owner"].tolist() == ["Dana", "Tom"]
+    assert result.data["nps_row"].tolist() == [10, 11]
+
+
 def test_a_title_row_above_the_xlsx_header_is_skipped(tmp_path: Path) -> None:
     path = tmp_path / "r.xlsx"
     book = openpyxl.Workbook()
