@@ -666,8 +666,8 @@ def test_strict_lists_every_invalid_row_capped_at_twenty(tmp_path: Path) -> None
     listed = ", ".join(f"row {r}: '11'" for r in range(5, 25))
     assert str(caught.value) == (
         f"{path}: 25 invalid score(s) in column 'score': {listed}, and 5 more. Scores must be "
-        "whole numbers 0–10 (blank, NA, N/A, #N/A, NaN, None, NULL, <NA>, \\N, -, 無回答, 未回答 "
-        "count as missing; data.missing_values adds more); fix these cells, or load without "
+        "whole numbers 0–10 (blank, NA, N/A, #N/A, NaN, None, NULL, <NA>, \\N, -, 無回答, 未回答, "
+        "* count as missing; data.missing_values adds more); fix these cells, or load without "
         "strict to count them as invalid."
     )
     failures = caught.value.failures
@@ -999,7 +999,7 @@ def test_strict_names_the_line_a_spreadsheet_shows_when_the_csv_has_blank_lines(
     assert str(info.value) == (
         f"{path}: 2 invalid score(s) in column 'score': row 5: 'abc', row 8: 'x\\ny'. Scores "
         "must be whole numbers 0–10 (blank, NA, N/A, #N/A, NaN, None, NULL, <NA>, \\N, -, "
-        "無回答, 未回答 count as missing; data.missing_values adds more); fix these cells, or "
+        "無回答, 未回答, * count as missing; data.missing_values adds more); fix these cells, or "
         "load without strict to count them as invalid."
     )
     assert info.value.failures["row"].tolist() == [5, 8]
