@@ -28,6 +28,7 @@ from nps_kit._answer_codes import score_codes_sentence
 from nps_kit._drop import drop_files, is_drop
 from nps_kit._era import ERA_RE
 from nps_kit._grouped_report import fill_group_column, group_column
+from nps_kit._long_form import long_form_sentence
 from nps_kit._response_meta import NOT_RESPONSES, limesurvey_submitted, response_types
 from nps_kit._resubmit import RESUBMISSIONS, per_submission, resubmissions
 from nps_kit._totals import totals_labels, totals_rows
@@ -1940,7 +1941,11 @@ def _check_scale(
             f"{layout.path}: column {column!r} (score_column) does not hold 0–10 scores: "
             f"{invalid:,} of {answered:,} answers are not whole numbers 0–10 (e.g. {samples}); "
             f"columns that look like 0–10: {shown}.{fractions}"
-            + "".join(f" {s}" for s in [score_codes_sentence(column, frame[column])] if s),
+            + "".join(
+                f" {s}"
+                for s in [score_codes_sentence(column, frame[column]), long_form_sentence(frame)]
+                if s
+            ),
             hint="Set score_column to the 0–10 'how likely are you to recommend' question "
             "(nps-kit inspect shows every column)"
             + (
