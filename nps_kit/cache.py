@@ -90,7 +90,9 @@ _META = b"nps_kit.cache"
 # QA35 O2)
 # 37: a grouped report's group column filled down, and its subtotal lines left out (grouped_by,
 # QA36)
-_FORMAT = 37
+# 38: a multi-select question written one-hot (a 0/1 column per option) read as one column
+# (MultiSelect.labels, QA36)
+_FORMAT = 38
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 

@@ -1497,6 +1497,30 @@ def test_a_report_s_title_and_filter_lines_above_the_csv_header_are_skipped(
     assert result.data["nps_row"].tolist() == [10, 11]
 
 
+def test_a_multi_select_written_one_hot_is_one_column_of_the_options_chosen(
+    tmp_path: Path,
+) -> None:
+    # QA36: a data-entry vendor's Ｑ３＿予約経路＿公式サイト, …＿じゃらん, …＿電話 (1 chosen, 0 not)
+    # were three breakdowns of "0" and "1".
+    text = (
+        "No.,Ｑ１　おすすめ度,Ｑ３＿予約経路＿公式サイト,Ｑ３＿予約経路＿じゃらん,"
+        "Ｑ３＿予約経路＿電話,Ｑ５＿DM希望\n1,9,1,0,1,1\n2,3,0,1,0,0\n3,7,0,0,0,1\n"
+    )
+    result = load_responses(write(tmp_path / "r.csv", text), score_column="Ｑ１　おすすめ度")
+    assert list(result.data.columns[:4]) == [
+        "No.",
+        "Ｑ１　おすすめ度",
+        "Ｑ３＿予約経路",
+        "Ｑ５＿DM希望",
+    ]
+    assert result.data["Ｑ３＿予約経路"].tolist()[:2] == ["公式サイト;電話", "じゃらん"]
+    assert pd.isna(result.data["Ｑ３＿予約経路"].iloc[2])  # none chosen
+    # One 0/1 column is a yes/no question, and codes other than 0/1 are no one-hot option.
+    other = "id,score,Q3_web,Q3_phone\n1,9,1,2\n2,3,0,1\n"
+    loaded = load_responses(write(tmp_path / "o.csv", other), score_column="score")
+    assert list(loaded.data.columns[:4]) == ["id", "score", "Q3_web", "Q3_phone"]
+
+
 def test_a_title_row_above_the_xlsx_header_is_skipped(tmp_path: Path) -> None:
     path = tmp_path / "r.xlsx"
     book = openpyxl.Workbook()
