@@ -14,7 +14,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-__all__ = ["fill_group_column", "group_column"]
+__all__ = ["fill_group_column", "group_column", "ungrouped_sentence"]
 
 #: The first columns looked at: a report puts its grouping column first.
 _FIRST: Final = 3
@@ -64,3 +64,36 @@ def fill_group_column(
     """Return ``column`` with each group's value on every row of its group."""
     block = pd.Series(_blocks(totals), index=frame.index)
     return frame[column].groupby(block).ffill()
+
+
+def ungrouped_sentence(frame: pd.DataFrame) -> str | None:
+    """Say that the first column looks grouped but has no subtotal lines to fill it by.
+
+    A grouped report exported without its subtotals (QA36 O1) names each group once, above
+    rows left blank: nothing says where a group ends, so it is not filled in, and ``--by`` it
+    would put most rows in "(no answer)". Said by ``inspect`` when the first column's values
+    are each written once, on its first row among them, with at least two blank rows per value.
+
+    Returns
+    -------
+    str or None
+        The sentence, naming the column and what to do; ``None`` for any other first column.
+    """
+    if frame.empty or len(frame.columns) < 2:
+        return None
+    column = frame.columns[0]
+    cells = frame[column]
+    filled = cells.dropna().astype(str).str.strip()
+    filled = filled[filled != ""]
+    if len(filled) < 2 or filled.index[0] != cells.index[0] or not filled.is_unique:
+        return None
+    if len(cells) < 3 * len(filled) or filled.str.fullmatch(r"[\d.,/:\- ]+").any():
+        return None
+    return (
+        f"{column!r} is filled on {len(filled):,} of {len(cells):,} rows, each value once with "
+        "blank rows below it: it looks like a grouped report's column, written on each group's "
+        "first row only. Without a subtotal line under each group nothing says where a group "
+        "ends, so it is not filled in, and a breakdown or unit by it would put those rows in "
+        "(no answer). Export the report without grouping (Salesforce: Details Only), with "
+        "subtotals, or fill the column down before reading it."
+    )

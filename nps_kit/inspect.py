@@ -30,6 +30,7 @@ from nps_kit._consent import (
     consent_answer,
     reads_as_consent,
 )
+from nps_kit._grouped_report import ungrouped_sentence
 from nps_kit._id_repeats import same_response_repeats
 from nps_kit._long_form import long_form_sentence
 from nps_kit._phone import looks_like_phone
@@ -1568,6 +1569,8 @@ def inspect_export(
         )
     if report.format != "parquet":
         notes += _values_as_names(index.columns)
+    if report.grouped_by is None:
+        notes += [s for s in [ungrouped_sentence(frame)] if s is not None]
     if nps_col is None:
         notes.append("No column looks like a 0–10 score.")
         notes += _coded_scores(infos, frame)

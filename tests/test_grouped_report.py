@@ -54,3 +54,18 @@ def test_the_loader_fills_the_owner_in_and_says_so(tmp_path: Path) -> None:
     assert any("'Owner' is written on the first row of each group only" in s
                for s in loaded.report.read_notes())  # fmt: skip
     assert loaded.report.n_valid == 5 and loaded.report.n_invalid == 0
+
+
+def test_a_grouped_column_without_subtotal_lines_is_said_not_filled() -> None:
+    # QA36 O1: exported without subtotals, the owner stood on 5 of 520 rows and nothing was said.
+    from nps_kit._grouped_report import ungrouped_sentence
+
+    rows = [r for r, t in zip(ROWS, TOTALS, strict=True) if not t]
+    said = ungrouped_sentence(_frame([*rows, [None, "Pinecrest", "10/18/2026", "9"]]))
+    assert said is not None and said.startswith("'Owner' is filled on 2 of 6 rows")
+    # A sparse column whose values repeat, or that starts blank, is an unanswered question.
+    sparse = _frame(
+        [["a", "x", "d", "1"], [None] * 4, [None] * 4, ["a", "y", "d", "2"]] + [[None] * 4] * 4
+    )
+    assert ungrouped_sentence(sparse) is None
+    assert ungrouped_sentence(_frame([[None, "x", "d", "1"], *rows])) is None

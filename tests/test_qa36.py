@@ -330,3 +330,19 @@ def test_run_and_send_of_two_owners_carry_pandas_figures_to_the_subjects(
         owners[u]: (round(expected.loc[o, "nps"], 1), expected.loc[o, "change"])
         for u, o in owners.items()
     }
+
+
+def test_a_grouped_report_without_subtotals_is_said_by_inspect(
+    exports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # QA36 O1: exported without its subtotal lines, nothing says where an owner's group ends:
+    # not filled in, and said rather than 515 rows of "(no answer)" without a word.
+    lines = Path(_file(exports, "leasing_csv")).read_text("utf-8").splitlines()
+    path = tmp_path / "no_subtotals.csv"
+    kept = [x for x in lines if not x.startswith(('"Subtotal"', '"Grand Totals'))]
+    path.write_text("\n".join(kept) + "\n", "utf-8")
+    capsys.readouterr()
+    assert main(["inspect", str(path)]) == 0
+    said = " ".join(capsys.readouterr().out.split())
+    assert "'Account Owner' is filled on 5 of 520 rows, each value once" in said
+    assert "Details Only" in said
