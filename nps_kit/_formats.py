@@ -87,6 +87,10 @@ class MultiSelect:
         The option a written "Other" box counts as (``Other``).
     separator
         What joins the chosen options in one cell.
+    labels
+        For a question written one-hot, one 0/1 column per option (``Ｑ３＿予約経路＿じゃらん``):
+        each option column's option, chosen where its cell is 1. Empty for SurveyMonkey's,
+        whose cell is its option when chosen.
     """
 
     column: str
@@ -94,6 +98,7 @@ class MultiSelect:
     other: str | None
     other_label: str | None
     separator: str
+    labels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -484,6 +489,55 @@ def _monkey_multi(
     return found
 
 
+#: Where a one-hot column's header ends its question and starts its option
+#: (``Ｑ３＿予約経路＿じゃらん``, ``Q3_channel_web``, ``Channel - Web``, ``経路：電話``).
+_ONE_HOT_SPLIT: Final = re.compile(r"^(.+?)\s*(?:[_＿:：]|\s-\s)\s*([^_＿:：]+)$")
+_ONE_HOT_CELLS: Final = frozenset({"0", "1", ""})
+
+
+def _one_hot_multi(names: list[str], data: list[list[str]]) -> list[MultiSelect]:
+    """Find the multi-select questions written one-hot: a 0/1 column per option (QA36).
+
+    A data-entry vendor or a warehouse writes "choose all that apply" as
+    ``Ｑ３＿予約経路＿公式サイト``, ``Ｑ３＿予約経路＿じゃらん`` … holding 1 where chosen and 0
+    where not. Read column by column, each was a breakdown of "0" and "1". Two or more
+    neighbouring columns whose headers share the question before the last ``_`` (``＿``,
+    ``:``, `` - ``) and whose sample cells are all 0, 1 or blank, with a 1 among them, are one
+    multi-select question named by the shared part, each option by the rest of its header.
+    """
+    found: list[MultiSelect] = []
+    k = 0
+    while k < len(names):
+        head = _ONE_HOT_SPLIT.match(names[k])
+        end = k + 1
+        if head is not None:
+            while end < len(names):
+                other = _ONE_HOT_SPLIT.match(names[end])
+                if other is None or other[1] != head[1]:
+                    break
+                end += 1
+        group = list(range(k, end))
+        cells = {_cell_text(row[i]) if i < len(row) else "" for row in data for i in group}
+        if head is not None and len(group) >= 2 and cells <= _ONE_HOT_CELLS and "1" in cells:
+            labels = tuple(_ONE_HOT_SPLIT.match(names[i])[2] for i in group)  # type: ignore[index]
+            separator = next(
+                (f[0] for f in _OPTION_SEPARATORS if not any(c in x for x in labels for c in f)),
+                _OPTION_SEPARATORS[0][0],
+            )
+            found.append(
+                MultiSelect(
+                    column=head[1],
+                    options=tuple(names[i] for i in group),
+                    other=None,
+                    other_label=None,
+                    separator=separator,
+                    labels=labels,
+                )
+            )
+        k = end
+    return found
+
+
 def _merge_multi(
     file_columns: list[str], multi: list[MultiSelect]
 ) -> tuple[list[str], list[MultiSelect]]:
@@ -515,8 +569,10 @@ def _title_rows(rows: list[list[str]]) -> int:
     return 0
 
 
-#: At most this many title (or blank) rows above a header are looked through.
-_MAX_TITLE_ROWS: Final = 5
+#: At most this many title (or blank) rows above a header are looked through: a Salesforce
+#: formatted report puts its title, the firm, "Filtered By:" and one line per filter and a blank
+#: row there (QA36: 6 rows, more with more filters).
+_MAX_TITLE_ROWS: Final = 12
 
 
 def _layout_from_rows(path: Path, fmt: Format, rows: list[list[str]], **kwargs: Any) -> Layout:
@@ -588,6 +644,13 @@ def _layout_from_rows(path: Path, fmt: Format, rows: list[list[str]], **kwargs: 
     columns = grouped if grouped is not None else _names(header)
     stamp = columns[0] if source == "google_forms" else None
     groups = _group_headings(columns, header, rows[1]) if grouped is not None else {}
+    one_hot = _one_hot_multi(columns, rows[header_rows:])
+    if one_hot:
+        merged, one_hot = _merge_multi(columns, one_hot)
+        return Layout(
+            path, fmt, source, merged, header_rows, timestamp_column=stamp, groups=groups,
+            file_columns=columns, multi_selects=tuple(one_hot), **kwargs,
+        )  # fmt: skip
     return Layout(
         path, fmt, source, columns, header_rows, timestamp_column=stamp, groups=groups, **kwargs
     )
@@ -988,6 +1051,9 @@ def _merge_options(frame: pd.DataFrame, layout: Layout) -> pd.DataFrame:
     merged: dict[str, pd.Series] = {}
     for multi in layout.multi_selects:
         parts = [frame[c].map(_cell_text) for c in multi.options]
+        if multi.labels:  # one-hot: 1 is chosen, 0 is not
+            parts = [p.where(p != "1", label).where(p == "1", "") for p, label in
+                     zip(parts, multi.labels, strict=True)]  # fmt: skip
         if multi.other is not None and multi.other_label is not None:
             box = frame[multi.other].map(_cell_text)
             parts.append(box.where(box == "", multi.other_label))

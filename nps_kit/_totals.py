@@ -27,6 +27,7 @@ import pandas as pd
 from nps_kit._values import parse_date_values, parse_scores, read_numbers
 
 __all__ = [
+    "SUBTOTAL_WORDS",
     "SUMMARY_WORDS",
     "TOTALS_WORDS",
     "WHY",
@@ -38,10 +39,17 @@ __all__ = [
 
 #: The label of a totals row, as its first non-blank cell says it (NFKC, case-folded).
 TOTALS_WORDS: Final = frozenset(
-    {"合計", "計", "総計", "総合計", "小計", "total", "totals", "grand total", "subtotal", "sum"}
+    {"合計", "計", "総計", "総合計", "小計", "total", "totals", "grand total", "grand totals",
+     "subtotal", "sum"}
     # German and Dutch/Italian exports and Excel pivots (QA30: QuestionPro's "Gesamt" row)
     | {"gesamt", "gesamtergebnis", "gesamtsumme", "insgesamt", "summe", "totaal", "totale"}
-)
+)  # fmt: skip
+#: The label of a group's summary line inside a grouped report (QA36: Salesforce's "Subtotal"
+#: under each Account Owner's rows, Excel's 小計), which stands between the groups, not only
+#: under the table.
+SUBTOTAL_WORDS: Final = frozenset({"subtotal", "sub-total", "sub total", "小計", "zwischensumme"})
+# A count after the label, Salesforce's "Grand Totals (1,234 records)": the label is its words.
+_COUNT_AFTER: Final = re.compile(r"\s*\(\s*[\d,.]+\s*[^\d\s()]{0,12}\s*\)$")
 #: The labels of a survey tool's summary block under the table (QA34: a Freshdesk-style
 #: export ended ``Total responses;450`` / ``Average score;6,9`` / ``NPS;-12``), each a line of
 #: figures of the whole table; a label that starts with a totals word (``Total responses``,
@@ -71,7 +79,7 @@ WHY: Final = ("not_answer", "no_score", "sums", "mean", "no_text")
 
 def _label(cell: object) -> str:
     text = unicodedata.normalize("NFKC", str(cell)).strip().rstrip(":：").strip()
-    return text.casefold()
+    return _COUNT_AFTER.sub("", text).casefold()
 
 
 def is_totals_label(cell: object) -> bool:
@@ -278,7 +286,51 @@ def totals_rows(
             break
         flags[i] = True
         why.append(reason)
-    return Totals(flags, tuple(reversed(why)), kept)
+    found = {int(i): w for i, w in zip(np.flatnonzero(flags), reversed(why), strict=True)}
+    found.update(_subtotals(frame, flags, date_column, score_column, blank))
+    flags[list(found)] = True
+    return Totals(flags, tuple(found[i] for i in sorted(found)), kept)
+
+
+def _subtotals(
+    frame: pd.DataFrame,
+    end: np.ndarray,
+    date_column: str | None,
+    score_column: str | None,
+    blank: np.ndarray | None,
+) -> dict[int, str]:
+    """Find a grouped report's subtotal lines above its totals: each row and why it is none.
+
+    A line labelled Subtotal (小計) with no date whose figures are no answer of its group, as
+    a totals row's figures are none of the table's (QA36: Salesforce's ``Subtotal`` after each
+    owner's accounts, its mean score ``7.49`` counted as an invalid answer and the lines as
+    responses).
+    """
+    out: dict[int, str] = {}
+    start = 0
+    stop = int(np.flatnonzero(end)[0]) if end.any() else len(frame)
+    first = frame.iloc[:stop, :_LABEL_CELLS]
+    labelled = np.zeros(stop, dtype=bool)
+    for column in first.columns:  # by distinct value: a large export has few
+        cells = first[column].dropna().astype(str)
+        said = {v for v in cells.unique() if _label(v) in SUBTOTAL_WORDS}
+        labelled |= first[column].astype(str).isin(said).to_numpy(dtype=bool) & bool(said)
+    for i in (int(k) for k in np.flatnonzero(labelled)):
+        if blank is not None and blank[i]:
+            continue
+        row = frame.iloc[i]
+        at = _label_at(row)
+        if at is None or _label(row.iloc[at]) not in SUBTOTAL_WORDS:
+            continue
+        if date_column is not None and date_column in frame.columns:
+            if _is_date([] if pd.isna(row[date_column]) else [row[date_column]]):
+                continue
+        group = frame.iloc[start : i + 1].reset_index(drop=True)
+        reason = _why(group, i - start, at, score_column)
+        if reason is not None:
+            out[i] = reason
+            start = i + 1
+    return out
 
 
 def totals_labels(frame: pd.DataFrame, flags: np.ndarray) -> tuple[str, ...]:

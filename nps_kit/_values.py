@@ -58,11 +58,14 @@ NO_ANSWER_WORDS: Final = frozenset({"", "n/a", "#n/a", "-", "無回答", "未回
 #: weights, dates). ``NA``, ``None``, ``NULL`` are real answers elsewhere (North America, "none
 #: of these"), so the readers keep them as written (:mod:`nps_kit._formats`) and only these
 #: typed columns read them as missing (QA22).
-MISSING_WORDS: Final = NO_ANSWER_WORDS | frozenset({"na", "nan", "none", "null", "<na>"})
+#: ``*`` (``＊``) is a data-entry vendor's mark for a box left empty on a paper questionnaire
+#: (QA36: a 温泉旅館's sheets keyed ``＊`` beside ``無回答``): never a number or a date.
+MISSING_WORDS: Final = NO_ANSWER_WORDS | frozenset({"na", "nan", "none", "null", "<na>", "*"})
 #: How messages write each of :data:`MISSING_WORDS` (the sets hold them case-folded).
 _MISSING_SHOWN: Final = {
     "": "blank", "na": "NA", "n/a": "N/A", "#n/a": "#N/A", "nan": "NaN", "none": "None",
     "null": "NULL", "<na>": "<NA>", "\\n": "\\N", "-": "-", "無回答": "無回答", "未回答": "未回答",
+    "*": "*",
 }  # fmt: skip
 
 

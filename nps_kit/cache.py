@@ -88,7 +88,11 @@ _META = b"nps_kit.cache"
 # totals_row, totals_kept_in, totals_kept_row, FIX77: 合計 (tot.csv row 152) in Japanese)
 # 36: a LimeSurvey export's blank submitdate read as unfinished (nps_finished, finished_column,
 # QA35 O2)
-_FORMAT = 36
+# 37: a grouped report's group column filled down, and its subtotal lines left out (grouped_by,
+# QA36)
+# 38: a multi-select question written one-hot (a 0/1 column per option) read as one column
+# (MultiSelect.labels, QA36)
+_FORMAT = 38
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 

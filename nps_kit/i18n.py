@@ -1370,6 +1370,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{n} totals rows under the table ({labels}) were left out: they are not responses.",
         "en_one": "1 totals row under the table ({labels}) was left out: it is not a response.",
     },
+    "load.grouped_by": {
+        "ja": "「{column}」は各グループの最初の行にだけ書かれています（グループごとに小計行のある"
+        "レポート）。その下の行はそのグループの回答として読みました。",
+        "en": "'{column}' is written on the first row of each group only (a grouped report, "
+        "a subtotal line under each group): the rows below it were read as its group's.",
+    },
     "load.totals_row": {"ja": "{label}（{detail}）", "en": "{label} ({detail})"},
     # Where a named row is: file and row in the reader's language (FIX77).
     "load.file_row": {"ja": "{file} {row}行目", "en": "{file} row {row}"},

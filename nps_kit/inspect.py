@@ -30,7 +30,9 @@ from nps_kit._consent import (
     consent_answer,
     reads_as_consent,
 )
+from nps_kit._grouped_report import ungrouped_sentence
 from nps_kit._id_repeats import same_response_repeats
+from nps_kit._long_form import long_form_sentence
 from nps_kit._phone import looks_like_phone
 from nps_kit._rating_scale import OUT_OF_FIVE, answered_scale, block_scales, stated_maximum
 from nps_kit._response_meta import (
@@ -493,11 +495,14 @@ def other_sheets(found: Inspection) -> str | None:
 
 def _coded_scores(infos: Sequence[ColumnInfo], frame: pd.DataFrame) -> list[str]:
     """Say what each categorical column of 11 answer codes (LimeSurvey A1 … A11) is (QA35)."""
-    said = (
+    said = [
         score_codes_sentence(c.column, frame[c.column])
         for c in infos
         if c.kind == "categorical" and c.column in frame
-    )
+    ]
+    # A long table's 0-10 answers are rows of an answer column, not a column (QA36).
+    if not any(c.kind == "nps" for c in infos):
+        said.append(long_form_sentence(frame))
     return [s for s in said if s is not None]
 
 
@@ -1578,6 +1583,8 @@ def inspect_export(
         )
     if report.format != "parquet":
         notes += _values_as_names(index.columns)
+    if report.grouped_by is None:
+        notes += [s for s in [ungrouped_sentence(frame)] if s is not None]
     if nps_col is None:
         notes.append("No column looks like a 0–10 score.")
         notes += _coded_scores(infos, frame)

@@ -28,6 +28,8 @@ from nps_kit._answer_codes import score_codes_sentence
 from nps_kit._content_key import content_keys
 from nps_kit._drop import drop_files, is_drop
 from nps_kit._era import ERA_RE
+from nps_kit._grouped_report import fill_group_column, group_column
+from nps_kit._long_form import long_form_sentence
 from nps_kit._response_meta import NOT_RESPONSES, limesurvey_submitted, response_types
 from nps_kit._resubmit import (
     RESUBMISSIONS,
@@ -258,6 +260,9 @@ class LoadReport:
     title_rows, title
         Rows above the header read as a title and skipped (a survey SaaS's 「…回答一覧」 row),
         and their text; ``0`` and ``None`` for a table that starts with its header.
+    grouped_by
+        The column a grouped report writes on each group's first row only (a subtotal line
+        under each group), filled down into the group's rows; ``None`` for any other export.
     scores_rewritten, era_dates
         Valid scores written as full-width digits or with 点 (``１０``, ``10点``), and dates
         written in the Japanese era (``令和8年11月3日``): read as numbers and dates, and
@@ -330,6 +335,7 @@ class LoadReport:
     title: str | None = None
     scores_rewritten: int = 0
     era_dates: int = 0
+    grouped_by: str | None = None
     scores_decimal_comma: int = 0
     rewritten_rows: tuple[int, ...] = ()
     decimal_comma_rows: tuple[int, ...] = ()
@@ -498,6 +504,8 @@ class LoadReport:
         if self.era_dates:
             n = f"{self.era_dates:,}"
             out.append(t("load.era_dates", lang, n=n, column=self.date_column))
+        if self.grouped_by is not None:
+            out.append(t("load.grouped_by", lang, column=self.grouped_by))
         if self.files:
             newest = Path(self.files[-1]).name
             out.append(t("load.drop_files", lang, n=f"{len(self.files):,}", newest=newest))
@@ -1519,6 +1527,10 @@ def load_responses(
     # Told by its figures, not its label alone (FIX71: a respondent named Summe was left out).
     found_totals = totals_rows(frame, date_column=date_col, score_column=score_col, blank=blank)
     totals = found_totals.flags
+    # A grouped report names each group on its first row only (QA36): filled down.
+    grouped_by = group_column(frame, totals, blank)
+    if grouped_by is not None:
+        frame[grouped_by] = fill_group_column(frame, grouped_by, totals, blank)
     totals_said = totals_labels(frame, totals)
     totals_files, totals_own = places.file_rows(rows[totals])
     # File and row kept apart, worded in the report's language where said (FIX77: a Japanese
@@ -1752,6 +1764,7 @@ def load_responses(
         unfinished=unfinished,
         title_rows=layout.title_rows,
         title=layout.title,
+        grouped_by=grouped_by,
         scores_rewritten=len(rewritten_rows),
         scores_decimal_comma=len(decimal_comma_rows),
         era_dates=len(era_date_rows),
@@ -1953,7 +1966,11 @@ def _check_scale(
             f"{layout.path}: column {column!r} (score_column) does not hold 0–10 scores: "
             f"{invalid:,} of {answered:,} answers are not whole numbers 0–10 (e.g. {samples}); "
             f"columns that look like 0–10: {shown}.{fractions}"
-            + "".join(f" {s}" for s in [score_codes_sentence(column, frame[column])] if s),
+            + "".join(
+                f" {s}"
+                for s in [score_codes_sentence(column, frame[column]), long_form_sentence(frame)]
+                if s
+            ),
             hint="Set score_column to the 0–10 'how likely are you to recommend' question "
             "(nps-kit inspect shows every column)"
             + (

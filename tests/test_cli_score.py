@@ -362,8 +362,8 @@ def test_strict_fails_on_an_invalid_score(capsys: pytest.CaptureFixture[str], ex
     assert err == (
         f"nps-kit score: error: {export}: 1 invalid score(s) in column 'score': row 11: 'abc'. "
         "Scores must be whole numbers 0–10 (blank, NA, N/A, #N/A, NaN, None, NULL, <NA>, \\N, "
-        "-, 無回答, 未回答 count as missing; data.missing_values adds more); fix these cells, or "
-        "load without strict to count them as invalid.\n"
+        "-, 無回答, 未回答, * count as missing; data.missing_values adds more); fix these cells, "
+        "or load without strict to count them as invalid.\n"
     )
 
 

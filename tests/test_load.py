@@ -666,8 +666,8 @@ def test_strict_lists_every_invalid_row_capped_at_twenty(tmp_path: Path) -> None
     listed = ", ".join(f"row {r}: '11'" for r in range(5, 25))
     assert str(caught.value) == (
         f"{path}: 25 invalid score(s) in column 'score': {listed}, and 5 more. Scores must be "
-        "whole numbers 0–10 (blank, NA, N/A, #N/A, NaN, None, NULL, <NA>, \\N, -, 無回答, 未回答 "
-        "count as missing; data.missing_values adds more); fix these cells, or load without "
+        "whole numbers 0–10 (blank, NA, N/A, #N/A, NaN, None, NULL, <NA>, \\N, -, 無回答, 未回答, "
+        "* count as missing; data.missing_values adds more); fix these cells, or load without "
         "strict to count them as invalid."
     )
     failures = caught.value.failures
@@ -999,7 +999,7 @@ def test_strict_names_the_line_a_spreadsheet_shows_when_the_csv_has_blank_lines(
     assert str(info.value) == (
         f"{path}: 2 invalid score(s) in column 'score': row 5: 'abc', row 8: 'x\\ny'. Scores "
         "must be whole numbers 0–10 (blank, NA, N/A, #N/A, NaN, None, NULL, <NA>, \\N, -, "
-        "無回答, 未回答 count as missing; data.missing_values adds more); fix these cells, or "
+        "無回答, 未回答, * count as missing; data.missing_values adds more); fix these cells, or "
         "load without strict to count them as invalid."
     )
     assert info.value.failures["row"].tolist() == [5, 8]
@@ -1481,6 +1481,44 @@ def test_a_title_and_a_blank_row_above_a_tab_separated_header(tmp_path: Path) ->
     result = load_responses(path, score_column="おすすめ度")
     assert result.data["おすすめ度"].tolist() == [9, 3]
     assert result.report.title_rows == 2
+
+
+def test_a_report_s_title_and_filter_lines_above_the_csv_header_are_skipped(
+    tmp_path: Path,
+) -> None:
+    # QA36: a Salesforce formatted report's title, firm, "Filtered By:", a line per filter and
+    # a blank line (6 rows, 8 with three more filters): the CSV was not read at all.
+    filters = "".join(f'"    Filter {k} equals ""x"""\n' for k in range(4))
+    head = f'"NPS by Account Owner"\n"Northbridge Leasing"\n"Filtered By:"\n{filters}\n'
+    path = write(tmp_path / "r.csv", head + '"Owner","Score"\n"Dana","9.00"\n"Tom","3.00"\n')
+    result = load_responses(path, score_column="Score")
+    assert result.report.title_rows == 8
+    assert result.data["Owner"].tolist() == ["Dana", "Tom"]
+    assert result.data["nps_row"].tolist() == [10, 11]
+
+
+def test_a_multi_select_written_one_hot_is_one_column_of_the_options_chosen(
+    tmp_path: Path,
+) -> None:
+    # QA36: a data-entry vendor's Ｑ３＿予約経路＿公式サイト, …＿じゃらん, …＿電話 (1 chosen, 0 not)
+    # were three breakdowns of "0" and "1".
+    text = (
+        "No.,Ｑ１　おすすめ度,Ｑ３＿予約経路＿公式サイト,Ｑ３＿予約経路＿じゃらん,"
+        "Ｑ３＿予約経路＿電話,Ｑ５＿DM希望\n1,9,1,0,1,1\n2,3,0,1,0,0\n3,7,0,0,0,1\n"
+    )
+    result = load_responses(write(tmp_path / "r.csv", text), score_column="Ｑ１　おすすめ度")
+    assert list(result.data.columns[:4]) == [
+        "No.",
+        "Ｑ１　おすすめ度",
+        "Ｑ３＿予約経路",
+        "Ｑ５＿DM希望",
+    ]
+    assert result.data["Ｑ３＿予約経路"].tolist()[:2] == ["公式サイト;電話", "じゃらん"]
+    assert pd.isna(result.data["Ｑ３＿予約経路"].iloc[2])  # none chosen
+    # One 0/1 column is a yes/no question, and codes other than 0/1 are no one-hot option.
+    other = "id,score,Q3_web,Q3_phone\n1,9,1,2\n2,3,0,1\n"
+    loaded = load_responses(write(tmp_path / "o.csv", other), score_column="score")
+    assert list(loaded.data.columns[:4]) == ["id", "score", "Q3_web", "Q3_phone"]
 
 
 def test_a_title_row_above_the_xlsx_header_is_skipped(tmp_path: Path) -> None:

@@ -403,7 +403,7 @@ def test_a_score_of_11_is_named_with_its_row(
     err = capsys.readouterr().err
     assert f"1 invalid score(s) in column {score!r}: row {row}: {shown}." in err
     # QA35 O5: the hint names every word read as no answer, the dump's NULL and \N too.
-    assert "None, NULL, <NA>, \\N, -, 無回答, 未回答 count as missing" in " ".join(err.split())
+    assert "None, NULL, <NA>, \\N, -, 無回答, 未回答, * count as missing" in " ".join(err.split())
     assert "Traceback" not in err
 
 

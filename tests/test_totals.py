@@ -214,3 +214,42 @@ def test_a_japanese_data_quality_says_a_totals_rows_file_and_row_in_japanese(
     said = " ".join(str(v) for v in data_quality(unit)["value"])
     assert "tot.csv 4行目" in said
     assert " row " not in said
+
+
+def _report(rows: list[list[object]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["owner", "account", "date", "score"], dtype=object)
+
+
+SALESFORCE = [
+    ["Dana Whitfield", "Harbor", "10/1/2026", "9.00"],
+    [None, "Granite", "10/2/2026", "3.00"],
+    ["Subtotal", "Count: 2", None, "6.00"],
+    ["Tom Kessler", "Apex", "10/3/2026", "8.00"],
+    [None, "Metro", "10/4/2026", "7.00"],
+    [None, "Redline", "10/5/2026", "10.00"],
+    ["Subtotal", "Count: 3", None, "8.33"],
+    ["Grand Totals (5 records)", None, None, "7.40"],
+]
+
+
+def test_a_grouped_report_s_subtotal_lines_are_no_responses() -> None:
+    # QA36: Salesforce's Subtotal after each owner's rows stands inside the table; its mean
+    # (here 6.00, a whole number) would count as a respondent scoring 6.
+    found = totals_rows(_report(SALESFORCE), date_column="date", score_column="score")
+    assert found.flags.tolist() == [False, False, True, False, False, False, True, True]
+    assert found.why == ("mean", "not_answer", "not_answer")
+
+
+def test_a_count_after_the_label_leaves_it_a_totals_label() -> None:
+    from nps_kit._totals import is_totals_label
+
+    assert is_totals_label("Grand Totals (1,234 records)")
+    assert is_totals_label("合計（52件）") and is_totals_label("Total (12)")
+    assert not is_totals_label("Grand Hotel (2 nights)")
+
+
+def test_a_subtotal_label_with_a_date_or_an_answer_of_its_group_is_a_response() -> None:
+    dated = [*SALESFORCE[:2], ["Subtotal", "x", "10/13/2026", "6.00"], *SALESFORCE[3:]]
+    assert not totals_rows(_report(dated), date_column="date", score_column="score").flags[2]
+    answered = [*SALESFORCE[:2], ["Subtotal", "Count: 2", None, "8"], *SALESFORCE[3:]]
+    assert not totals_rows(_report(answered), date_column="date", score_column="score").flags[2]

@@ -56,7 +56,7 @@ def test_valid_score_forms(cell: str, expected: int) -> None:
 @pytest.mark.parametrize(
     # "\\N": MySQL's and PostgreSQL's dump of NULL (QA35: counted invalid).
     "cell",
-    ["", "   ", "NA", "na", "N/A", "n/a", "-", "ー", "無回答", "未回答", None, "\\N"],
+    ["", "   ", "NA", "na", "N/A", "n/a", "-", "ー", "無回答", "未回答", None, "\\N", "＊", "*"],
 )
 def test_missing_score_forms(cell: str | None) -> None:
     parsed = parse_scores(pd.Series([cell], dtype=object))
