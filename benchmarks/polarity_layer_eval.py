@@ -17,6 +17,11 @@ regression per language over {positive, negative, mixed, neutral} reads
 - design A only: the respondent's segment (one-hot) and the segment crossed with the tagger's
   polarity. Design B is A without any segment feature (the tagger's polarity still carries the
   score where no word judges, as today).
+- design GS only (round 11, the correction's designs D1 and D2, ``polarity_round11.py``): G's
+  columns and the span's (``_polarity_layer.span_columns``, as the package reads them): the
+  rules' cues of the clauses after the theme's own up to the next clause holding another theme
+  (``_correction._span_cues``, the frame's ``span``), whether they disagree with the theme's
+  clauses, and the segment crossed with praise and complaint in the theme's clauses and span.
 
 The tagger's polarity is replaced by the model's most probable class when that class differs
 and its probability is at least ``t``. Training rows: the mentions the tagger finds whose truth
@@ -148,9 +153,10 @@ from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 from nps_kit.score import segment  # noqa: E402
-from nps_kit.text._correction import _mention_cues, _theme_clauses  # noqa: E402
+from nps_kit.text._correction import _mention_cues, _span_cues, _theme_clauses  # noqa: E402
 from nps_kit.text._lemma import lemma_text  # noqa: E402
 from nps_kit.text._match import matcher  # noqa: E402
+from nps_kit.text._polarity_layer import SPAN_CUES, span_columns  # noqa: E402
 from nps_kit.text.evaluation import parse_labels  # noqa: E402
 from nps_kit.text.packs import load_pack as _load_pack  # noqa: E402
 from nps_kit.text.sentiment import POLARITIES, _tag_polarity  # noqa: E402
@@ -207,6 +213,7 @@ def mention_frame(
         norm = normalise_one(str(text))
         found = themes.find(norm)
         places = _theme_clauses(norm, themes)
+        spans = _span_cues(norm, themes)
         for theme, polarity in tags.iloc[position].items():
             if pd.isna(polarity):
                 continue
@@ -217,6 +224,7 @@ def mention_frame(
                     "position": position, "theme": theme, "rule": str(polarity),
                     "added": i not in found, "segment": segments.iloc[position],
                     "clause": clause, "cues": _mention_cues(clause, norm, themes),
+                    "span": spans.get(i, (0.0,) * SPAN_CUES),
                 }
             )  # fmt: skip
             if after is not None:
@@ -242,7 +250,7 @@ def mentions(name: str, file: str, *, shipped: bool = False) -> pd.DataFrame:
         parts.append(found[found["gold"].notna()])
     columns = ["set", "id", "lang", "pack", "theme", "gold", "rule", "added", "segment"]
     return pd.concat(parts, ignore_index=True)[
-        [*columns, "clause", "cues", *(["shipped"] if shipped else [])]
+        [*columns, "clause", "cues", "span", *(["shipped"] if shipped else [])]
     ]
 
 
@@ -284,10 +292,14 @@ class Features:
             np.array(list(frame["cues"]), dtype=float).reshape(len(frame), -1),
             np.array([[t == u for u in self.themes] for t in frame["theme"]], dtype=float),
         ]
-        if self.design in ("A", "G", "GP"):
+        if self.design in ("A", "G", "GP", "GS"):
             seg = np.array([[s == q for q in SEGMENTS] for s in frame["segment"]], dtype=float)
             parts.append(seg)
             parts.append((rule[:, :, None] * seg[:, None, :]).reshape(len(frame), -1))
+        if self.design == "GS":  # G and the span (the correction's designs D1 and D2)
+            index = np.where(seg.any(axis=1), seg.argmax(axis=1), -1)
+            span = np.array(list(frame["span"]), dtype=float).reshape(len(frame), SPAN_CUES)
+            parts.append(span_columns(parts[2], span, index))
         return np.hstack(parts)
 
     def __call__(self, frame: pd.DataFrame) -> sparse.csr_matrix:

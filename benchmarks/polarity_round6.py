@@ -191,11 +191,14 @@ def fold_probs(mine: pd.DataFrame, lang: str, c: float, cache: Path) -> list[np.
     return pd.read_pickle(path)
 
 
-def right_by_t(table: pd.DataFrame, prob: np.ndarray) -> dict[float, int]:
-    """Right mentions of ``table`` corrected with each t of the grid (design G's guard)."""
+def right_by_t(table: pd.DataFrame, prob: np.ndarray, *, guard: bool = True) -> dict[float, int]:
+    """Right mentions of ``table`` corrected with each t of the grid (design G's guard).
+
+    ``guard=False``: praise may become a complaint and the reverse (round 11's design D2).
+    """
     gold = table["gold"].to_numpy(dtype=object)
     return {
-        t: int((corrected(table["rule"], prob, t, guard=True) == gold).sum()) for t in ple.T_GRID
+        t: int((corrected(table["rule"], prob, t, guard=guard) == gold).sum()) for t in ple.T_GRID
     }
 
 

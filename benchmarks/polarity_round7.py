@@ -211,7 +211,8 @@ def read_mentions(cache: Path, names: list[str]) -> pd.DataFrame:
 
 def fold_probs(mine: pd.DataFrame, lang: str, c: float, cache: Path) -> list[np.ndarray]:
     """The probabilities of each choice fold under C = ``c`` (cached on disk per C)."""
-    path = cache / f"folds-{lang}-{c:g}.pkl"
+    # Round 11's design GS (the span's columns) keeps its own probabilities beside G's.
+    path = cache / f"folds-{lang}-{c:g}{'' if tpm.DESIGN == 'G' else '-' + tpm.DESIGN}.pkl"
     if not path.exists():
         group = mine["fold"].map(FOLDS7)
         parts = [
@@ -222,12 +223,14 @@ def fold_probs(mine: pd.DataFrame, lang: str, c: float, cache: Path) -> list[np.
     return pd.read_pickle(path)
 
 
-def choose7(mine: pd.DataFrame, lang: str, cache: Path) -> tuple[float, float, float]:
+def choose7(
+    mine: pd.DataFrame, lang: str, cache: Path, *, guard: bool = True
+) -> tuple[float, float, float]:
     """(C, t, t_added) of design G2T on the pooled choice folds.
 
     Most right; ties: larger thresholds, then smaller C; the C grid grows x 4 while its top is
     best. The two thresholds are chosen apart (added mentions and the others), as their right
-    mentions add up.
+    mentions add up. ``guard=False`` counts without G's guard (round 11's design D2).
     """
     group = mine["fold"].map(FOLDS7)
     pooled = pd.concat([mine[group == k] for k in sorted(set(FOLDS7.values()))])
@@ -239,8 +242,8 @@ def choose7(mine: pd.DataFrame, lang: str, cache: Path) -> tuple[float, float, f
             if c in scores:
                 continue
             prob = np.vstack(fold_probs(mine, lang, c, cache))
-            own = pr6.right_by_t(pooled[~added], prob[~added])
-            add = pr6.right_by_t(pooled[added], prob[added])
+            own = pr6.right_by_t(pooled[~added], prob[~added], guard=guard)
+            add = pr6.right_by_t(pooled[added], prob[added], guard=guard)
             t = max(sorted(own, reverse=True), key=own.__getitem__)
             ta = max(sorted(add, reverse=True), key=add.__getitem__)
             scores[c] = (own[t] + add[ta], (c, t, ta))

@@ -103,6 +103,9 @@ HELD8 = "b28"
 CHOICE8 = "choice8.json"
 #: Main whose resources are shipped (754f2f3's): its correction is the mentions' ``shipped``.
 SHIPPED8 = "e903b3c"
+#: The correction's design the resource names (round 11, ``_polarity_layer.DESIGNS``); ``D0``
+#: (rounds 8-10) names none, as before.
+DESIGN8 = "D0"
 
 
 def stamp(cache: Path, theme: Path) -> None:
@@ -140,7 +143,8 @@ def read_mentions(cache: Path, names: list[str], theme: Path) -> pd.DataFrame:
 
 def fitted(data: pd.DataFrame, lang: str, c: float, cache: Path, *, held: bool) -> tuple:
     """The features and model of a language on every mention (blind 28's only if ``held``)."""
-    path = cache / f"model8-{lang}-{c:g}-{'with' if held else 'without'}-{HELD8}.pkl"
+    design = "" if tpm.DESIGN == "G" else f"-{tpm.DESIGN}"  # round 11's GS apart from G
+    path = cache / f"model8-{lang}-{c:g}-{'with' if held else 'without'}-{HELD8}{design}.pkl"
     if not path.exists():
         pd.to_pickle(tpm.fit(data, lang, c), path)
     return pd.read_pickle(path)
@@ -169,6 +173,8 @@ def train(
         features, model = fitted(data, lang, c, cache, held=held)
         named.update(tpm.arrays(features, model, lang, t))
         named[f"{lang}_threshold_added"] = np.array(ta, dtype=np.float64)
+        if DESIGN8 != "D0":
+            named[f"{lang}_design"] = np.array(DESIGN8, dtype=str)
         n = int((data["lang"] == lang).sum())
         print(f"{lang}: C={c} t={t} t_added={ta}, {n} mentions, {len(features.text.vocabulary_)}")
         if show:  # the test's probabilities (the sample read over the named theme layer)

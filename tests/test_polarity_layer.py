@@ -11,7 +11,13 @@ import pytest
 
 from nps_kit.score import segment
 from nps_kit.text import _polarity_layer
-from nps_kit.text._correction import _mention_cues, _read, _theme_clauses
+from nps_kit.text._correction import (
+    _mention_cues,
+    _read,
+    _read_spans,
+    _span_cues,
+    _theme_clauses,
+)
 from nps_kit.text._match import matcher
 from nps_kit.text.explain import explain_themes
 from nps_kit.text.packs import load_pack, pack_files
@@ -483,3 +489,98 @@ def test_a_theme_the_layer_added_has_its_own_threshold_where_the_resource_holds_
     assert not (changed["added_only"] & changed["found_only"]).any()
     assert ((changed["added_only"] | changed["found_only"]) == changed["both"]).all()
     assert (changed["both"] == changed["both_by_default"]).all()
+
+
+def test_a_themes_span_is_read_up_to_the_clause_of_another_theme() -> None:
+    # Designs D1 and D2 (PREREG37) read what the rules find in the clauses after a theme's own,
+    # up to the next clause that holds another theme: here the praise after the late delivery
+    # ("honestly it was fine... I love it"), and nothing for staff, whose next clause is price's.
+    book = load_pack("retail")
+    themes = matcher(book.themes)
+    text = normalise_one("The delivery was late. But honestly it was fine and I love it.")
+    spans = _span_cues(text, themes)
+    assert spans == {book.ids.index("delivery"): (0.0, 1.0, 0.0, 1.0)}
+    text = normalise_one("Staff were rude. The price is good. Terrible experience overall")
+    spans = _span_cues(text, themes)
+    assert book.ids.index("staff") not in spans
+    assert spans[book.ids.index("price")] == (0.0, 0.0, 1.0, 1.0)  # request, praise, complaint
+    assert _span_cues(normalise_one("Great prices"), themes) == {}  # one clause: no span
+
+
+def test_the_taggers_span_of_a_mention_is_the_one_the_model_was_trained_on() -> None:
+    # The package reads each mention's span from the comments as the training script does.
+    frame = pd.read_csv(DATA / "theme_eval_blind4.csv", keep_default_na=False, dtype=str)
+    for pack, group in frame.groupby("pack"):
+        book = load_pack(str(pack))
+        themes = matcher(book.themes)
+        texts = list(dict.fromkeys(normalise_one(t) for t in group["text"]))
+        places: dict = {}
+        for text in texts[::2]:
+            _comment_polarities(text, themes, places)
+        width = len(book.themes)
+        comment = np.repeat(np.arange(len(texts)), width)
+        theme = np.tile(np.arange(width), len(texts))
+        _read(texts, comment, theme, places, themes)  # records the splits it makes, as correct
+        got = _read_spans(texts, comment, theme, places, themes)
+        for k, (u, j) in enumerate(zip(comment, theme, strict=True)):
+            want = _span_cues(texts[u], themes).get(j, (0.0,) * _polarity_layer.SPAN_CUES)
+            assert tuple(got[k]) == want, (texts[u], j)
+
+
+def test_the_span_columns_read_disagreement_and_the_segment_crossed_with_the_reading() -> None:
+    cues = np.zeros((3, _polarity_layer.N_CUES))
+    cues[0, 2] = cues[1, 1] = 1.0  # a complaint in the theme's clauses; praise in the second's
+    span = np.zeros((3, _polarity_layer.SPAN_CUES))
+    span[0, 1] = span[1, 1] = 1.0  # praise in both spans
+    got = _polarity_layer.span_columns(cues, span, np.array([2, 0, -1]))
+    assert got.shape == (3, _polarity_layer.SPAN_CUES + 1 + 12)
+    assert got[:, 4].tolist() == [1.0, 0.0, 0.0]  # only the first disagrees
+    cross = got[:, 5:].reshape(3, 3, 4)  # segment x (praise, complaint here; in the span)
+    assert cross[0, 2].tolist() == [0.0, 1.0, 1.0, 0.0]  # a promoter's
+    assert cross[1, 0].tolist() == [1.0, 0.0, 1.0, 0.0]  # a detractor's
+    assert not cross[2].any() and not cross[0, :2].any() and not cross[1, 1:].any()
+
+
+def _with_design(tmp_path: Path, design: str | None) -> Path:
+    """A copy of the resource whose English model turns every praise into a complaint.
+
+    ``design`` names the English model's design (None: none, as D0's resources).
+    """
+    with np.load(_polarity_layer._resource(), allow_pickle=False) as data:
+        arrays = {k: data[k] for k in data.files if k != "en_design"}
+    dense = arrays["en_dense_weights"]
+    n = len(POLARITIES)
+    plain = n + 1 + _polarity_layer.N_CUES + len(arrays["en_themes"]) + 3 + n * 3  # D0's rows
+    if design in ("D1", "D2"):  # the span's rows (0: they change no probability)
+        dense = np.vstack([dense[:plain], np.zeros((_polarity_layer.SPAN_CUES + 13, n))])
+    else:
+        dense = dense[:plain]
+    dense = dense.copy()
+    dense[POLARITIES.index("positive"), POLARITIES.index("negative")] += 100.0
+    arrays["en_dense_weights"] = dense
+    if design is not None:
+        arrays["en_design"] = np.array(design)
+    path = tmp_path / f"{design}.npz"
+    np.savez(path, **arrays)  # type: ignore[arg-type]
+    return path
+
+
+def test_only_design_d2_may_turn_praise_into_a_complaint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # D2 lifts the guard (_correction._FLIPS): a model sure that praise is a complaint makes it
+    # one; under D0 (no design named, as the resources before round 18) and D1 it never does.
+    texts = pd.Series(["Delivery was quick and the staff were lovely."], dtype="string")
+    book = load_pack("retail")
+    segments = pd.Series(["passive"])
+    before = _tag_polarity(texts, book, segments=segments, learned=True, correct=False)
+    assert before.at[0, "delivery"] == "positive"
+    got = {}
+    for design in (None, "D0", "D1", "D2"):
+        path = _with_design(tmp_path, design)
+        monkeypatch.setattr(_polarity_layer, "_resource", lambda path=path: path)
+        _polarity_layer._models.cache_clear()
+        assert _polarity_layer.design("en") == (design or "D0")
+        got[design] = tag_polarity(texts, book, segments=segments).at[0, "delivery"]
+    _polarity_layer._models.cache_clear()
+    assert got == {None: "positive", "D0": "positive", "D1": "positive", "D2": "negative"}

@@ -57,6 +57,8 @@ _CLAUSE_CUES = _CUE_BITS[:, :5]
 #: Bits of a comment → its cues (request, praise, complaint anywhere, judges anything, more
 #: than one clause).
 _COMMENT_CUES = _CUE_BITS[:, [0, 1, 2, 4, 5]]
+#: Bits of a span's clauses → its cues (request, praise, complaint, judges anything).
+_SPAN_CUES = _CUE_BITS[:, [0, 1, 2, 4]]
 
 
 def _clause_cues(clause: str) -> tuple[float, ...]:
@@ -107,6 +109,41 @@ def _mention_cues(clause: str, text: str, matcher: ThemeMatcher) -> tuple[float,
     the theme's clauses are the whole comment.
     """
     return (*_clause_cues(clause), *_places(text, matcher)[1], float(clause == text))
+
+
+def _span_bits(clauses: list[_Clause], clause_themes: list[set[int]]) -> dict[int, int]:
+    """Return theme index → what the rules read in its span (:func:`_clause_bits` or-ed).
+
+    A theme's span is the clauses after one of its own up to the next clause holding another
+    theme (a clause holding it again starts its span anew); a theme with no span is left out.
+    """
+    out: dict[int, int] = {}
+    open_: set[int] = set()  # the themes whose span the next clause without a theme extends
+    for clause, here in zip(clauses, clause_themes, strict=True):
+        if here:
+            open_ = here
+            continue
+        if open_:
+            bits = _clause_bits(clause.text)
+            for i in open_:
+                out[i] = out.get(i, 0) | bits
+    return out
+
+
+def _spans(text: str, matcher: ThemeMatcher) -> dict[int, int]:
+    """Return :func:`_span_bits` of one normalised comment, split as the tagger splits it."""
+    clauses = _clauses(text)
+    if len(clauses) < 2:
+        return {}
+    return _span_bits(clauses, _clause_themes(matcher.find(text), clauses, matcher))
+
+
+def _span_cues(text: str, matcher: ThemeMatcher) -> dict[int, tuple[float, ...]]:
+    """Return theme index → what the rules read in its span (request, praise, complaint, judges).
+
+    A theme left out has no span (its cues are all 0).
+    """
+    return {i: tuple(_SPAN_CUES[b].tolist()) for i, b in _spans(text, matcher).items()}
 
 
 def _split_of(text: str, matcher: ThemeMatcher) -> _Split:
@@ -178,6 +215,28 @@ def _read(
     return clauses, clause, cues
 
 
+def _read_spans(
+    texts: Sequence[str],
+    comment: np.ndarray,
+    theme: np.ndarray,
+    places: dict[str, _Split],
+    matcher: ThemeMatcher,
+) -> np.ndarray:
+    """Return each mention's span cues (mentions, ``SPAN_CUES``) as :func:`_span_cues` reads.
+
+    ``comment`` and ``theme`` as :func:`_read`'s; a comment of one clause has no span.
+    """
+    bits = np.zeros(len(comment), dtype=np.intp)
+    spans: dict[int, dict[int, int]] = {}
+    for k, (u, i) in enumerate(zip(comment.tolist(), theme.tolist(), strict=True)):
+        if isinstance(places.get(texts[u]), str):
+            continue
+        if u not in spans:
+            spans[u] = _spans(texts[u], matcher)
+        bits[k] = spans[u].get(i, 0)
+    return _SPAN_CUES[bits]
+
+
 # (rule, model) pairs the correction may not make: positive -> negative, negative -> positive.
 _FLIPS = np.array(
     [
@@ -229,6 +288,10 @@ def correct(
         clause[mine] = their_clause
         cues = np.zeros((len(pairs), _polarity_layer.N_CUES))
         cues[mine] = their_cues
+        span = None
+        if _polarity_layer.design(lang) != "D0":
+            span = np.zeros((len(pairs), _polarity_layer.SPAN_CUES))
+            span[mine] = _read_spans(unique, pair_comment[mine], pair_theme[mine], places, themes)
         at = np.flatnonzero(row_lang == lang)
         of = inverse[at]
         mentions = _polarity_layer.Mentions(
@@ -240,6 +303,7 @@ def correct(
             book.ids,
             cols[at],
             who[rows[at]],
+            None if span is None else span[of],
         )
         prob = _polarity_layer.probabilities(mentions, lang)
         best = prob.argmax(axis=1)
@@ -249,6 +313,8 @@ def correct(
             _polarity_layer.threshold(lang),
         )
         take = (best != mentions.rule) & (prob.max(axis=1) >= limit)
-        # Words decide the direction: a complaint never becomes praise, nor praise a complaint.
-        take &= ~np.isin(mentions.rule * 4 + best, _FLIPS)
+        # Words decide the direction: a complaint never becomes praise, nor praise a complaint
+        # (but for a model of design D2, which reads the span and may).
+        if not _polarity_layer.flips(lang):
+            take &= ~np.isin(mentions.rule * 4 + best, _FLIPS)
         wide[rows[at][take], cols[at][take]] = best[take]

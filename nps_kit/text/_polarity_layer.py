@@ -17,6 +17,15 @@ English round 6
 (``benchmarks/polarity_round6.py``), which decision set 31 kept over round 7; the design is
 ``benchmarks/polarity_layer_eval.py``'s G with round 6's second threshold, G2T. Their weights
 are the package resource ``polarity_layer.npz``, read here with numpy only.
+
+A resource says which design each language's model has (``{lang}_design``; none: ``D0``, the
+design above). ``D1`` and ``D2`` (``benchmarks/polarity_round11.py``, PREREG37) read the span
+too: what the rules read in the clauses after the theme's own clauses up to the next clause
+holding another theme (:data:`SPAN_CUES`: request, praise, complaint, judgement), whether that
+disagrees with the theme's clauses (praise there and a complaint here, or the reverse), and the
+respondent's segment crossed with the rules' reading (praise and complaint in the theme's clauses
+and in the span): :func:`span_columns`, the training script's columns too. ``D2`` may turn praise
+into a complaint and a complaint into praise (:func:`flips`); ``D0`` and ``D1`` never do.
 """
 
 from __future__ import annotations
@@ -31,12 +40,28 @@ import numpy as np
 
 from nps_kit.text._layer import _Block, _features, _weighted_rows, char_grams, word_grams
 
-__all__ = ["N_CUES", "SEGMENTS", "Mentions", "probabilities", "threshold"]
+__all__ = [
+    "DESIGNS",
+    "N_CUES",
+    "SEGMENTS",
+    "SPAN_CUES",
+    "Mentions",
+    "design",
+    "flips",
+    "probabilities",
+    "span_columns",
+    "threshold",
+]
 
 #: The respondents' segments in the order of the model's columns.
 SEGMENTS: tuple[str, ...] = ("detractor", "passive", "promoter")
 #: How many rule cues a mention has (``_correction._mention_cues``).
 N_CUES = 11
+#: How many rule cues a mention's span has (``_correction._span_cues``): request, praise,
+#: complaint, judges anything, or-ed over the span's clauses.
+SPAN_CUES = 4
+#: The correction's designs: D0 the theme's clauses only; D1 and the span; D2 D1 allowed to flip.
+DESIGNS = ("D0", "D1", "D2")
 _CUTS = {"en": word_grams, "ja": char_grams}
 
 
@@ -49,6 +74,7 @@ class _Model:
     themes: dict[str, int]
     threshold: float
     added_threshold: float  # for the themes the layer added (the threshold where none is stored)
+    design: str  # one of DESIGNS ("D0" where the resource names none)
 
 
 def _resource() -> Path:
@@ -70,6 +96,7 @@ def _models() -> dict[str, _Model]:
                 {str(t): i for i, t in enumerate(data[f"{lang}_themes"])},
                 float(data[f"{lang}_threshold"]),
                 float(data.get(f"{lang}_threshold_added", data[f"{lang}_threshold"])),
+                str(data[f"{lang}_design"]) if f"{lang}_design" in data else "D0",
             )
     return out
 
@@ -81,6 +108,33 @@ def threshold(lang: str, *, added: bool = False) -> float:
     """
     model = _models()[lang]
     return model.added_threshold if added else model.threshold
+
+
+def design(lang: str) -> str:
+    """Return the design of ``lang``'s model (one of :data:`DESIGNS`)."""
+    return _models()[lang].design
+
+
+def flips(lang: str) -> bool:
+    """Return whether ``lang``'s correction may turn praise into a complaint or the reverse."""
+    return design(lang) == "D2"
+
+
+def span_columns(cues: np.ndarray, span: np.ndarray, segment: np.ndarray) -> np.ndarray:
+    """Return the span columns of designs D1 and D2 (mentions, ``SPAN_CUES`` + 1 + 12).
+
+    ``cues`` (mentions, ``N_CUES``) are the mentions' rule cues, ``span`` (mentions,
+    ``SPAN_CUES``) their spans' and ``segment`` an index into :data:`SEGMENTS` (−1: none).
+    The columns: the span's cues; whether the span disagrees with the theme's clauses (praise
+    in one and a complaint in the other); each segment × praise and complaint in the theme's
+    clauses and in the span (segment-major, all 0 without a segment).
+    """
+    n = len(span)
+    reading = np.column_stack([cues[:, 1], cues[:, 2], span[:, 1], span[:, 2]])
+    disagree = np.maximum(reading[:, 0] * reading[:, 3], reading[:, 1] * reading[:, 2])
+    seg = (np.asarray(segment)[:, None] == np.arange(len(SEGMENTS))).astype(float)
+    cross = (seg[:, :, None] * reading[:, None, :]).reshape(n, -1)
+    return np.hstack([span, disagree[:, None], cross])
 
 
 @dataclass(frozen=True)
@@ -105,6 +159,9 @@ class Mentions:
         Each mention's theme (an index into ``themes``).
     segment
         Index into :data:`SEGMENTS`; −1 where the respondent's segment is unknown.
+    span
+        Float (mentions, ``SPAN_CUES``): what the rules read in each mention's span; read only
+        by a model of design D1 or D2 (``None``: the model's design is D0).
     """
 
     clauses: Sequence[str]
@@ -115,6 +172,7 @@ class Mentions:
     themes: Sequence[str]
     theme: np.ndarray
     segment: np.ndarray
+    span: np.ndarray | None = None
 
 
 def probabilities(mentions: Mentions, lang: str) -> np.ndarray:
@@ -127,7 +185,8 @@ def probabilities(mentions: Mentions, lang: str) -> np.ndarray:
     for at, sums in _weighted_rows(rows, cols, values, model.text_weights):
         text[at] = sums
     # The dense columns are one-hot or 0/1: gather their weight rows instead of multiplying.
-    # Their order: polarity (4), added (1), cues, theme, segment (3), polarity × segment.
+    # Their order: polarity (4), added (1), cues, theme, segment (3), polarity × segment, and for
+    # designs D1 and D2 the span's columns (span_columns).
     w = model.dense_weights
     n_themes, n_seg = len(model.themes), len(SEGMENTS)
     at_cues = classes + 1
@@ -144,6 +203,11 @@ def probabilities(mentions: Mentions, lang: str) -> np.ndarray:
     known = mentions.segment >= 0
     seg = mentions.segment[known]
     logits[known] += w[at_segment + seg] + w[at_cross + mentions.rule[known] * n_seg + seg]
+    if model.design != "D0":
+        if mentions.span is None:
+            raise ValueError(f"the {lang} correction (design {model.design}) needs the spans")
+        at_span = at_cross + classes * n_seg
+        logits += span_columns(mentions.cues, mentions.span, mentions.segment) @ w[at_span:]
     logits -= logits.max(axis=1, keepdims=True)
     exp = np.exp(logits)
     return exp / exp.sum(axis=1, keepdims=True)
