@@ -130,12 +130,17 @@ def _span_bits(clauses: list[_Clause], clause_themes: list[set[int]]) -> dict[in
     return out
 
 
-def _spans(text: str, matcher: ThemeMatcher) -> dict[int, int]:
-    """Return :func:`_span_bits` of one normalised comment, split as the tagger splits it."""
+def _spans(text: str, matcher: ThemeMatcher, new: frozenset[int] = frozenset()) -> dict[int, int]:
+    """Return :func:`_span_bits` of one normalised comment, split as the tagger splits it.
+
+    The themes ``new`` (an extends file's own, which the model never read) end no span: a
+    pack's theme reads the same span with or without them.
+    """
     clauses = _clauses(text)
     if len(clauses) < 2:
         return {}
-    return _span_bits(clauses, _clause_themes(matcher.find(text), clauses, matcher))
+    here = _clause_themes(matcher.find(text), clauses, matcher)
+    return _span_bits(clauses, [t - new if new else t for t in here])
 
 
 def _span_cues(text: str, matcher: ThemeMatcher) -> dict[int, tuple[float, ...]]:
@@ -221,10 +226,12 @@ def _read_spans(
     theme: np.ndarray,
     places: dict[str, _Split],
     matcher: ThemeMatcher,
+    new: frozenset[int] = frozenset(),
 ) -> np.ndarray:
     """Return each mention's span cues (mentions, ``SPAN_CUES``) as :func:`_span_cues` reads.
 
-    ``comment`` and ``theme`` as :func:`_read`'s; a comment of one clause has no span.
+    ``comment`` and ``theme`` as :func:`_read`'s; a comment of one clause has no span; the
+    themes ``new`` end none (:func:`_spans`).
     """
     bits = np.zeros(len(comment), dtype=np.intp)
     spans: dict[int, dict[int, int]] = {}
@@ -232,7 +239,7 @@ def _read_spans(
         if isinstance(places.get(texts[u]), str):
             continue
         if u not in spans:
-            spans[u] = _spans(texts[u], matcher)
+            spans[u] = _spans(texts[u], matcher, new)
         bits[k] = spans[u].get(i, 0)
     return _SPAN_CUES[bits]
 
@@ -262,7 +269,9 @@ def correct(
     ``_polarity_layer.SEGMENTS``, −1: none) and ``places`` how the tagger split each comment.
     """
     rows, cols = np.nonzero(wide >= 0)
+    new: frozenset[int] = frozenset()
     if book.new:  # the themes an extends file adds to the pack: the rules' polarity
+        new = frozenset(book.ids.index(t) for t in book.new)
         pack = ~np.isin(np.array(book.ids, dtype=object), list(book.new))
         rows, cols = rows[pack[cols]], cols[pack[cols]]
     if not len(rows):
@@ -291,7 +300,9 @@ def correct(
         span = None
         if _polarity_layer.design(lang) != "D0":
             span = np.zeros((len(pairs), _polarity_layer.SPAN_CUES))
-            span[mine] = _read_spans(unique, pair_comment[mine], pair_theme[mine], places, themes)
+            span[mine] = _read_spans(
+                unique, pair_comment[mine], pair_theme[mine], places, themes, new
+            )
         at = np.flatnonzero(row_lang == lang)
         of = inverse[at]
         mentions = _polarity_layer.Mentions(
