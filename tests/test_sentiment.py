@@ -1065,7 +1065,8 @@ def test_theme_mentions_reads_the_segments_as_reports_do() -> None:
     ]
     # The detractor's bare mention is read through the score (the rules). Round 3's learned
     # correction then calls it neutral (some authors label a detractor's bare fact so), which
-    # it may: it never turns a complaint into praise, so the rules are checked here alone.
+    # it may (an English correction of design D2 may even make it praise, PREREG37), so the
+    # rules are checked here alone.
     rules = theme_mentions(texts, segments=segments, learned=False)
     assert rules["polarity"].tolist()[0] == "negative"
     assert theme_mentions(texts, learned=False)["polarity"].tolist()[0] == "neutral"

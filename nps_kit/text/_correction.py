@@ -5,22 +5,28 @@ its (responses, themes) table of polarity codes here. Each mention is read as th
 :mod:`nps_kit.text._polarity_layer` was trained to read it — the clauses the theme's words start
 in (:func:`_theme_clauses`), what the rules read there and in the whole comment
 (:func:`_mention_cues`), the theme, whether the learned theme layer added it, the respondent's
-segment — and its polarity is replaced where the model is sure enough of another, never turning
-praise into a complaint nor a complaint into praise.
+segment; for a model of design D1 or D2 also what the rules read in the theme's span, the
+clauses after its own up to the next clause holding another theme (:func:`_span_cues`) — and its
+polarity is replaced where the model is sure enough of another, never turning praise into a
+complaint nor a complaint into praise unless the model's design is D2 (English since round 18,
+``benchmarks/polarity_round11.py``, PREREG37: on the pooled folds of its choice 1,763 of 1,967
+mentions right, against 1,697 for the guarded design D0 and 1,692 for D1, the span without the
+flips; POL36's errors were praise after a trouble the firm fixed, and negations, read as
+complaints).
 
-That guard is per mention (:data:`_FLIPS`): a mention the rules read as praise never becomes a
-complaint, nor one they read as a complaint praise. A ``neutral`` or ``mixed`` mention may become
-either, also in a comment whose rules read only complaints (a passive's theme the layer added to
-"I was overcharged £230 and it took six weeks to get a refund" becomes praise: QA23 #4) or only
-praise. A comment-level guard was weighed (POL22) and not made: on every readable labelled set
-with scores (blind 20 and the sets the correction is trained on; in-sample, so optimistic for the
-model) the correction makes 69 English mentions positive in comments whose rules read a complaint
-or request and no praise, 58 of them right, and 106 negative where they read only praise, 100
-right (Japanese 12 of 12 and 15 of 15); each was wrong before, so the guard would lose 158 English
-and 27 Japanese right mentions. Those comments mostly praise what the rules read as a complaint,
-a trouble denied ("Six weeks in, no blisters", "didn't need to contact anyone"). The energy
-supplier's complaints are the minority this reading gets wrong; the remedy is the data (labelled
-comments of that kind), not a rule.
+That guard is per mention (:data:`_FLIPS`, the Japanese model's): a mention the rules read as
+praise never becomes a complaint, nor one they read as a complaint praise. A ``neutral`` or
+``mixed`` mention may become either, also in a comment whose rules read only complaints (a
+passive's theme the layer added to "I was overcharged £230 and it took six weeks to get a refund"
+becomes praise: QA23 #4) or only praise. A comment-level guard was weighed (POL22) and not made: on
+every readable labelled set with scores (blind 20 and the sets the correction is trained on;
+in-sample, so optimistic for the model) the correction makes 69 English mentions positive in
+comments whose rules read a complaint or request and no praise, 58 of them right, and 106 negative
+where they read only praise, 100 right (Japanese 12 of 12 and 15 of 15); each was wrong before, so
+the guard would lose 158 English and 27 Japanese right mentions. Those comments mostly praise what
+the rules read as a complaint, a trouble denied ("Six weeks in, no blisters", "didn't need to
+contact anyone"). The energy supplier's complaints are the minority this reading gets wrong; the
+remedy is the data (labelled comments of that kind), not a rule.
 
 :func:`_theme_clauses` and :func:`_mention_cues` read one comment as the training script does;
 :func:`correct` reads a whole column's the same way from how the tagger already split each

@@ -13,9 +13,10 @@ added themes where the resource holds one: since round 6). The models were train
 mentions the tagger finds in every readable labelled set with polarities: Japanese round 9
 (``benchmarks/polarity_round9.py``: round 7's design and round 8's choices, C 4, t 0.40, t_added
 0.60, refitted on the mentions of the round-16 theme layer and shipped with it, PREREG35),
-English round 6
-(``benchmarks/polarity_round6.py``), which decision set 31 kept over round 7; the design is
-``benchmarks/polarity_layer_eval.py``'s G with round 6's second threshold, G2T. Their weights
+English round 11
+(``benchmarks/polarity_round11.py``: design D2, below, C 4, t 0.45, t_added 0.30, refitted on the
+mentions of the round-18 theme layer and shipped with it, PREREG37); the Japanese design is
+``benchmarks/polarity_layer_eval.py``'s G with round 6's second threshold, G2T (D0). Their weights
 are the package resource ``polarity_layer.npz``, read here with numpy only.
 
 A resource says which design each language's model has (``{lang}_design``; none: ``D0``, the
