@@ -33,7 +33,8 @@ from nps_kit.text.tokens import normalise_one
 DATA = Path(__file__).resolve().parent / "data"
 
 # Probabilities the training code (scikit-learn, ``train --sample``: English round 11's model,
-# design D2, benchmarks/polarity_round11.py; Japanese the shipped round's script's)
+# design D2, benchmarks/polarity_round11.py, fitted without set 38 as PREREG37's amendment B
+# shipped it; Japanese the shipped round's script's)
 # gave every mention the tagger finds in these comments when it wrote the resource, rounded to
 # 6 places: (lang, pack, comment, score, theme, the tagger's polarity, probabilities).
 EXPECTED = [
@@ -44,7 +45,7 @@ EXPECTED = [
         9,
         "delivery",
         "positive",
-        {"mixed": 0.003883, "negative": 0.000557, "neutral": 0.003316, "positive": 0.992245},
+        {"mixed": 0.003603, "negative": 0.000557, "neutral": 0.003396, "positive": 0.992444},
     ),
     (
         "en",
@@ -53,7 +54,7 @@ EXPECTED = [
         9,
         "price",
         "negative",
-        {"mixed": 0.020117, "negative": 0.940981, "neutral": 0.01277, "positive": 0.026132},
+        {"mixed": 0.021392, "negative": 0.934035, "neutral": 0.013045, "positive": 0.031529},
     ),
     (
         "en",
@@ -62,7 +63,7 @@ EXPECTED = [
         3,
         "support",
         "negative",
-        {"mixed": 0.025995, "negative": 0.878405, "neutral": 0.09506, "positive": 0.000541},
+        {"mixed": 0.021446, "negative": 0.879603, "neutral": 0.09827, "positive": 0.000681},
     ),
     (
         "en",
@@ -71,7 +72,7 @@ EXPECTED = [
         5,
         "price",
         "neutral",
-        {"mixed": 5.1e-05, "negative": 0.010484, "neutral": 0.989055, "positive": 0.000409},
+        {"mixed": 4.1e-05, "negative": 0.007033, "neutral": 0.992576, "positive": 0.00035},
     ),
     (
         "ja",
@@ -433,8 +434,8 @@ def test_a_passives_complaint_or_request_is_not_made_praise(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="EN18: round 18's English correction (design D2, PREREG37, no guard) turns this "
-    "passive's added complaint (and reliability's) into praise: an error of the candidate",
+    reason="Round 18's English correction (design D2, PREREG37 amendment B, no guard) turns this "
+    "passive's added complaint (and reliability's) into praise: an error of the shipped model",
 )
 def test_a_passives_complaint_of_a_theme_the_layer_adds_is_not_made_praise() -> None:
     # review10: an added theme took praise through the correction while English's layer gave it
