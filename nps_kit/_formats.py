@@ -493,6 +493,12 @@ def _monkey_multi(
 #: (``Ｑ３＿予約経路＿じゃらん``, ``Q3_channel_web``, ``Channel - Web``, ``経路：電話``).
 _ONE_HOT_SPLIT: Final = re.compile(r"^(.+?)\s*(?:[_＿:：]|\s-\s)\s*([^_＿:：]+)$")
 _ONE_HOT_CELLS: Final = frozenset({"0", "1", ""})
+#: A shared head that is a flag's predicate, not a question (``is_member``, ``is_vip``,
+#: ``has_app``): each such column is its own yes/no question (REVIEW37: ``is_member`` and
+#: ``is_vip`` were one multi-select ``is``, and ``--by is_member`` found no column).
+_FLAG_HEADS: Final = frozenset(
+    {"is", "has", "have", "had", "was", "were", "did", "does", "can", "uses", "wants", "needs"}
+)
 
 
 def _one_hot_multi(names: list[str], data: list[list[str]]) -> list[MultiSelect]:
@@ -504,12 +510,15 @@ def _one_hot_multi(names: list[str], data: list[list[str]]) -> list[MultiSelect]
     neighbouring columns whose headers share the question before the last ``_`` (``＿``,
     ``:``, `` - ``) and whose sample cells are all 0, 1 or blank, with a 1 among them, are one
     multi-select question named by the shared part, each option by the rest of its header.
+    A shared part that is a flag's predicate (``is_member``, ``is_vip``) names no question.
     """
     found: list[MultiSelect] = []
     k = 0
     while k < len(names):
         head = _ONE_HOT_SPLIT.match(names[k])
         end = k + 1
+        if head is not None and head[1].strip().casefold() in _FLAG_HEADS:
+            head = None
         if head is not None:
             while end < len(names):
                 other = _ONE_HOT_SPLIT.match(names[end])

@@ -1521,6 +1521,17 @@ def test_a_multi_select_written_one_hot_is_one_column_of_the_options_chosen(
     assert list(loaded.data.columns[:4]) == ["id", "score", "Q3_web", "Q3_phone"]
 
 
+def test_flags_named_is_or_has_are_each_their_own_column(tmp_path: Path) -> None:
+    # REVIEW37: is_member and is_vip (0/1) were read as one multi-select 'is', so
+    # score --by is_member found no column; a flag's predicate names no question.
+    text = "id,score,is_member,is_vip,has_app,Has_Card\n1,9,1,0,1,0\n2,3,0,1,0,1\n3,7,1,1,0,0\n"
+    loaded = load_responses(write(tmp_path / "f.csv", text), score_column="score")
+    assert list(loaded.data.columns[:6]) == [
+        "id", "score", "is_member", "is_vip", "has_app", "Has_Card"
+    ]  # fmt: skip
+    assert loaded.data["is_member"].astype(str).tolist() == ["1", "0", "1"]
+
+
 def test_a_title_row_above_the_xlsx_header_is_skipped(tmp_path: Path) -> None:
     path = tmp_path / "r.xlsx"
     book = openpyxl.Workbook()
