@@ -8,7 +8,10 @@ what is *remembered* of such a response (the alert log, the work files' typed co
 by what it answered: a hash of every cell it filled (its date and time, score, comment and
 other answers, each by its column's header, NFKC and trimmed as :func:`nps_kit._value_key.
 cell_text` reads a cell), never the row. Cells left blank are not part of it, so a question
-added to the survey later (blank for the old rows) keeps the old rows' keys.
+added to the survey later (blank for the old rows) keeps the old rows' keys. The date column
+is keyed by the date read (``nps_date``), not by how it is written: an export opened and saved
+again in Excel writes ``2026-01-25 10:31:22`` as ``1/25/2026 10:31:22``, and keyed by the text
+the same detractor was alerted again (REVIEW37).
 
 Two blank-id rows alike in every filled cell (the same second, score, comment and answers) are
 told apart by their count in file order: the first is ``#<hash>``, the second ``#<hash>~2``.
@@ -50,7 +53,9 @@ def answered_columns(frame: pd.DataFrame, id_column: str | None) -> list[str]:
     ]
 
 
-def content_keys(frame: pd.DataFrame, id_column: str | None, rows: np.ndarray) -> pd.Series:
+def content_keys(
+    frame: pd.DataFrame, id_column: str | None, rows: np.ndarray, *, date_column: str | None = None
+) -> pd.Series:
     """Return the answer key of each row picked by ``rows``, ``#`` and 16 hex digits.
 
     Parameters
@@ -61,6 +66,9 @@ def content_keys(frame: pd.DataFrame, id_column: str | None, rows: np.ndarray) -
         The id column, whose (blank) cell is not an answer; ``None`` when there is none.
     rows
         Boolean mask over ``frame``: the rows to key (those whose id is blank).
+    date_column
+        The date column (its name in ``frame``): keyed by the date the loader read
+        (``nps_date``, ISO) where it read one, so a re-written date keeps the key.
 
     Returns
     -------
@@ -71,7 +79,11 @@ def content_keys(frame: pd.DataFrame, id_column: str | None, rows: np.ndarray) -
     out = pd.Series(pd.NA, index=frame.index, dtype="string")
     if not rows.any():
         return out
-    picked = frame.loc[rows, answered_columns(frame, id_column)]
+    picked = frame.loc[rows, answered_columns(frame, id_column)].copy()
+    if date_column in picked.columns and "nps_date" in frame.columns:
+        read = frame.loc[rows, "nps_date"]
+        iso = read.map(lambda d: d.isoformat(), na_action="ignore")
+        picked[date_column] = iso.where(read.notna(), picked[date_column].astype(object))
     if "nps_row" in frame.columns:  # file order, whatever order the frame is in
         picked = picked.iloc[np.argsort(frame.loc[rows, "nps_row"].to_numpy(), kind="stable")]
     texts = {

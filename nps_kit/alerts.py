@@ -453,7 +453,10 @@ def new_detractors(
     named = ids.where(~blank, row_keys(rows, frame(unit.columns.id)).astype(object))
     # ... but logged by what it answered (load.answer_keys): a row is no name that lasts, and
     # the export re-pulled in another order alerted it again (FIX88).
-    kept = ids.where(~blank, answer_keys(rows, frame(unit.columns.id)).astype(object))
+    written = frame(unit.columns.date) if unit.columns.date else None
+    kept = ids.where(
+        ~blank, answer_keys(rows, frame(unit.columns.id), date_column=written).astype(object)
+    )
     where = clock.zone(unit.language, unit.timezone)
     comment = frame(unit.columns.comment) if unit.columns.comment is not None else None
     answers = _answers(rows, comment)

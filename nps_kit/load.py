@@ -1818,20 +1818,23 @@ def row_keys(frame: pd.DataFrame, id_column: str | None) -> pd.Series:
     return keys
 
 
-def answer_keys(frame: pd.DataFrame, id_column: str) -> pd.Series:
+def answer_keys(
+    frame: pd.DataFrame, id_column: str, *, date_column: str | None = None
+) -> pd.Series:
     """Return the key that remembers each response across re-pulls: its id, else its answers.
 
     :func:`row_keys` *shows* a blank-id response by its row (``#12``); a row is not a name
     that lasts (the export pulled again with its rows sorted otherwise, or a response inserted
     above, gives it to another response), so the alert log remembers such a response by a
     hash of the cells it filled
-    (:func:`nps_kit._content_key.content_keys`, ``#3f2a9c1e4b5d6a7f``; FIX88).
+    (:func:`nps_kit._content_key.content_keys`, ``#3f2a9c1e4b5d6a7f``; FIX88), its date by
+    the date read from ``date_column`` (REVIEW37: Excel re-writes it).
     """
     keys = frame[id_column].astype("string")
     blank = blank_ids(frame, id_column)
     if not blank.any():
         return keys
-    return keys.mask(blank, content_keys(frame, id_column, blank))
+    return keys.mask(blank, content_keys(frame, id_column, blank, date_column=date_column))
 
 
 def blank_ids(frame: pd.DataFrame, id_column: str | None) -> np.ndarray:
