@@ -23,6 +23,7 @@ from xml.etree.ElementTree import ParseError
 import numpy as np
 import pandas as pd
 
+from nps_kit._consent import asks_about_contact
 from nps_kit.errors import DataError
 
 __all__ = ["Layout", "MultiSelect", "inspect", "read_frame"]
@@ -510,7 +511,8 @@ def _one_hot_multi(names: list[str], data: list[list[str]]) -> list[MultiSelect]
     neighbouring columns whose headers share the question before the last ``_`` (``＿``,
     ``:``, `` - ``) and whose sample cells are all 0, 1 or blank, with a 1 among them, are one
     multi-select question named by the shared part, each option by the rest of its header.
-    A shared part that is a flag's predicate (``is_member``, ``is_vip``) names no question.
+    A shared part that is a flag's predicate (``is_member``, ``is_vip``) names no question, and
+    columns asking for consent to contact (``consent_email``, ``consent_phone``) are each one.
     """
     found: list[MultiSelect] = []
     k = 0
@@ -526,6 +528,11 @@ def _one_hot_multi(names: list[str], data: list[list[str]]) -> list[MultiSelect]
                     break
                 end += 1
         group = list(range(k, end))
+        if any(asks_about_contact(names[i]) for i in group):
+            # consent_email, consent_phone: each a consent question (REVIEW37: merged into one
+            # 'consent', init found no columns.contact and a project's consent_email vanished).
+            k = end
+            continue
         cells = {_cell_text(row[i]) if i < len(row) else "" for row in data for i in group}
         if head is not None and len(group) >= 2 and cells <= _ONE_HOT_CELLS and "1" in cells:
             labels = tuple(_ONE_HOT_SPLIT.match(names[i])[2] for i in group)  # type: ignore[index]

@@ -92,8 +92,8 @@ _META = b"nps_kit.cache"
 # QA36)
 # 38: a multi-select question written one-hot (a 0/1 column per option) read as one column
 # (MultiSelect.labels, QA36)
-# 39: flags named is_/has_ (is_member, is_vip) are each a column, not one multi-select 'is'
-# (REVIEW37)
+# 39: flags named is_/has_ (is_member, is_vip) and consent questions (consent_email) are each
+# a column, not one multi-select 'is' or 'consent' (REVIEW37)
 _FORMAT = 39
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192

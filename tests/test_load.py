@@ -1532,6 +1532,14 @@ def test_flags_named_is_or_has_are_each_their_own_column(tmp_path: Path) -> None
     assert loaded.data["is_member"].astype(str).tolist() == ["1", "0", "1"]
 
 
+def test_consent_questions_per_channel_are_each_their_own_column(tmp_path: Path) -> None:
+    # REVIEW37: consent_email and consent_phone (0/1) were one multi-select 'consent', so init
+    # proposed no columns.contact and a project's columns.contact: consent_email found none.
+    text = "id,score,consent_email,consent_phone\n1,9,1,0\n2,3,0,1\n3,7,1,1\n"
+    loaded = load_responses(write(tmp_path / "c.csv", text), score_column="score")
+    assert list(loaded.data.columns[:4]) == ["id", "score", "consent_email", "consent_phone"]
+
+
 def test_a_title_row_above_the_xlsx_header_is_skipped(tmp_path: Path) -> None:
     path = tmp_path / "r.xlsx"
     book = openpyxl.Workbook()
