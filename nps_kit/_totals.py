@@ -68,6 +68,8 @@ _LABEL_CELLS: Final = 3
 _COUNT: Final = re.compile(r"^(?:n\s*=\s*)?[-+]?[\d.,]*\d%?\s*[^\d\s]{0,12}$")
 # The rows above whose sum a totals row's number is: one row's number is no evidence.
 _MIN_SUMMED: Final = 2
+# A count after its word, a grouped report's subtotal line's "Count: 2" (Salesforce), 件数：2.
+_WORD_COUNT: Final = re.compile(r"^(?:count|records?|rows?|件数|件)\s*[:：=]?\s*(\d[\d,]*)$")
 # The decimals a number is written with (7.0, 7,0).
 _DECIMALS: Final = re.compile(r"\d[.,](\d+)$")
 
@@ -327,10 +329,35 @@ def _subtotals(
                 continue
         group = frame.iloc[start : i + 1].reset_index(drop=True)
         reason = _why(group, i - start, at, score_column)
+        if reason is None and _counts_group(row, group.iloc[:-1], blank, start):
+            # A group of one: its mean is its one score (REVIEW37: Salesforce's "Subtotal,
+            # Count: 1,,9.00" under a one-account owner counted as a promoter, and the owner
+            # column was not filled down), but its count says it.
+            reason = "sums"
         if reason is not None:
             out[i] = reason
             start = i + 1
     return out
+
+
+def _counts_group(
+    row: pd.Series, group: pd.DataFrame, blank: np.ndarray | None, start: int
+) -> bool:
+    """Whether a subtotal line under a group of one row writes its count (``Count: 1``).
+
+    Under a larger group its figures decide (a mean, a sum): a count alone beside a score
+    that is no figure of the group is an answer (:func:`_why`).
+    """
+    empty = 0 if blank is None else int(blank[start : start + len(group)].sum())
+    if len(group) - empty != 1:
+        return False
+    for cell in row:
+        if pd.isna(cell):
+            continue
+        found = _WORD_COUNT.match(unicodedata.normalize("NFKC", str(cell)).strip().casefold())
+        if found and int(found[1].replace(",", "")) == 1:
+            return True
+    return False
 
 
 def totals_labels(frame: pd.DataFrame, flags: np.ndarray) -> tuple[str, ...]:

@@ -94,7 +94,9 @@ _META = b"nps_kit.cache"
 # (MultiSelect.labels, QA36)
 # 39: flags named is_/has_ (is_member, is_vip) and consent questions (consent_email) are each
 # a column, not one multi-select 'is' or 'consent' (REVIEW37)
-_FORMAT = 39
+# 40: a grouped report's subtotal line under a group of one row (Count: 1) is left out and the
+# group column filled down past it (REVIEW37)
+_FORMAT = 40
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 

@@ -69,3 +69,22 @@ def test_a_grouped_column_without_subtotal_lines_is_said_not_filled() -> None:
     )
     assert ungrouped_sentence(sparse) is None
     assert ungrouped_sentence(_frame([[None, "x", "d", "1"], *rows])) is None
+
+
+def test_a_group_of_one_is_ended_by_its_subtotal_s_count(tmp_path: Path) -> None:
+    # REVIEW37: an owner with one account has a subtotal whose mean is that account's score
+    # (9.00): it was counted as a promoter named 'Subtotal', and the owner column was not
+    # filled down at all (3 rows '(missing)').
+    text = (
+        "Account Owner,Account Name,Survey Date,NPS Score\n"
+        "Dana Whitfield,Harbor,10/13/2026,9\n,Granite,10/14/2026,3\nSubtotal,Count: 2,,6.00\n"
+        "Lee Park,Solo,10/18/2026,9\nSubtotal,Count: 1,,9.00\n"
+        "Tom Kessler,Apex,10/15/2026,8\n,Metro,10/16/2026,7\n,Redline,10/17/2026,10\n"
+        "Subtotal,Count: 3,,8.33\nGrand Totals (6 records),,,7.67\n"
+    )
+    path = tmp_path / "r.csv"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_responses(path, score_column="NPS Score", date_format="month-first")
+    assert loaded.data["Account Owner"].tolist() == (
+        ["Dana Whitfield"] * 2 + ["Lee Park"] + ["Tom Kessler"] * 3
+    )
