@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, Final
 
 import nbformat
+import numpy as np
 import pandas as pd
 
 from nps_kit import _channel, _formats
@@ -484,8 +485,8 @@ def _follow_blank_rows(typed: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame
     and a row is no name that lasts: the export pulled again with its rows sorted otherwise
     gives ``#12`` to another response, which then inherited the first one's 済 (FIX88). Such
     a typed row follows the one listed ``#`` response with its day, score and comment; one
-    that matches none, or several, keeps its row (and :func:`nps_kit.closed_loop.rows_moved`
-    still guards it by its day).
+    that matches none, or several, keeps its row unless a response that followed its key now
+    has it (and :func:`nps_kit.closed_loop.rows_moved` still guards it by its day).
     """
     if not {"date", "score", "comment"} <= set(typed.columns) or not len(typed):
         return typed
@@ -512,6 +513,13 @@ def _follow_blank_rows(typed: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame
     moved = ids.copy()
     moved.loc[blank_typed] = found.fillna(pd.Series(ids[blank_typed].to_numpy())).to_numpy()
     out = typed.set_axis(moved.to_numpy())
+    # A row taken by a response that followed its key is its: a typed row left there whose
+    # own response matches none (gone, or its comment edited) does not cover it (REVIEW37:
+    # the 済 of the response that moved was replaced by the gone one's note).
+    followed = np.zeros(len(out), dtype=bool)
+    followed[np.flatnonzero(blank_typed)[found.notna().to_numpy(dtype=bool)]] = True
+    taken = moved[followed].to_numpy()
+    out = out.loc[followed | ~moved.isin(taken).to_numpy(dtype=bool)]
     return out.loc[~out.index.duplicated(keep="last")]
 
 

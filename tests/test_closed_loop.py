@@ -2766,3 +2766,28 @@ def test_what_was_typed_on_a_blank_id_row_follows_its_response(tmp_path: Path) -
     write_work_files(swapped, tmp_path, "ec")
     for cells in team_cells(files):
         assert cells["status"].to_dict() == {"E01": "", "#11": "", "#12": "済"}
+
+
+# REVIEW37: a typed row that follows its response to a row keeps that row from another typed
+# row left there because its own response is gone (taken out of the export, or its comment
+# edited); keyed by the row, the gone response's note was shown on the one that moved.
+def test_a_moved_blank_id_row_is_not_given_a_gone_response_s_notes(tmp_path: Path) -> None:
+    def table(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
+        at = {"date": "2026-11-05 08:00", "age_days": "1", "themes": ""}
+        frame = pd.DataFrame(
+            [{"response_id": rid, **at, "score": s, "comment": c} for rid, s, c in rows]
+        )[["response_id", "date", "age_days", "score", "themes", "comment"]].astype("string")
+        for column in ("owner", "status", "contacted_at", "note"):
+            frame[column] = ""
+        return frame
+
+    first = table([("E01", "2", "遅い"), ("#11", "0", "二度と使わない"), ("#12", "3", "高い")])
+    files = write_work_files(first, tmp_path, "ec")
+    saved = time.time_ns() // 10**9 * 10**9 + 10**9
+    type_into(files.csv, "#11", saved + 123, status="済")
+    type_into(files.csv, "#12", saved + 123, note="高いと言った方")
+    gone = table([("E01", "2", "遅い"), ("#12", "0", "二度と使わない")])
+    write_work_files(gone, tmp_path, "ec")
+    for cells in team_cells(files):
+        assert cells.loc["#12", "status"] == "済"
+        assert cells.loc["#12", "note"] == ""
