@@ -47,7 +47,6 @@ __all__ = [
     "judged_resubmissions",
     "per_submission",
     "resubmission_note",
-    "resubmissions",
 ]
 
 #: Longest gap between a response and its resubmission.
@@ -135,17 +134,15 @@ class ChancePairs:
         )
 
 
-def resubmissions(
+def judged_resubmissions(
     same: np.ndarray,
     dates: pd.Series,
     *,
     exact: np.ndarray,
     date_format: str | None = None,
     timezone: str | None = None,
-) -> np.ndarray:
-    """Return, per row, the row it resubmits, or its own position when it resubmits none.
-
-    :func:`judged_resubmissions`'s rows alone.
+) -> tuple[np.ndarray, ChancePairs | None]:
+    """Return, per row, the row it resubmits, and the pairs chance explains, if any.
 
     Parameters
     ----------
@@ -162,27 +159,13 @@ def resubmissions(
     Returns
     -------
     numpy.ndarray
-        Positions; a resubmission points to the response sent just before it with the same
-        answers (which may itself be a resubmission).
-    """
-    return judged_resubmissions(
-        same, dates, exact=exact, date_format=date_format, timezone=timezone
-    )[0]
-
-
-def judged_resubmissions(
-    same: np.ndarray,
-    dates: pd.Series,
-    *,
-    exact: np.ndarray,
-    date_format: str | None = None,
-    timezone: str | None = None,
-) -> tuple[np.ndarray, ChancePairs | None]:
-    """Return :func:`resubmissions`'s rows and, when chance explains the pairs found, those.
-
-    The second is ``None`` unless pairs were found within the window and judged chance's:
-    then no row resubmits another, and ``init`` says how many were found against how many
-    chance gives.
+        Positions, its own for a row that resubmits none; a resubmission points to the
+        response sent just before it with the same answers (which may itself be a
+        resubmission).
+    ChancePairs or None
+        ``None`` unless pairs were found within the window and judged chance's: then no row
+        resubmits another, and ``init`` says how many were found against how many chance
+        gives.
     """
     own = np.arange(len(same))
     shared = pd.Series(same[~exact]).duplicated(keep=False).to_numpy()
