@@ -14,8 +14,9 @@ mentions the tagger finds in every readable labelled set with polarities: Japane
 (``benchmarks/polarity_round9.py``: round 7's design and round 8's choices, C 4, t 0.40, t_added
 0.60, refitted on the mentions of the round-16 theme layer and shipped with it, PREREG35),
 English round 11
-(``benchmarks/polarity_round11.py``: design D2, below, C 4, t 0.45, t_added 0.30, refitted on the
-mentions of the round-18 theme layer and shipped with it, PREREG37); the Japanese design is
+(``benchmarks/polarity_round11.py``: design D2, below, C 4, t 0.45, t_added 0.30, fitted on the
+mentions of the shipped (round 17) theme layer without set 38, PREREG37's amendment B, which
+shipped it alone); the Japanese design is
 ``benchmarks/polarity_layer_eval.py``'s G with round 6's second threshold, G2T (D0). Their weights
 are the package resource ``polarity_layer.npz``, read here with numpy only.
 
