@@ -66,6 +66,33 @@ _BOUNDS = {
 }
 
 
+class Said(ValueError):
+    """A validator's problem as a catalogue entry, said in the file's language (FIX90).
+
+    Raised by a pydantic validator instead of a plain ``ValueError``: :func:`describe` says it
+    with :func:`nps_kit.i18n.t` (``found``, when given, quoted as the language quotes a value).
+
+    Parameters
+    ----------
+    key
+        The catalogue key.
+    found
+        The value the file holds, if the words name it (``{found}``).
+    **values
+        The other fields of the words.
+    """
+
+    def __init__(self, key: str, *, found: object = None, **values: object) -> None:
+        self.key = key
+        self.found = found
+        self.values = values
+        super().__init__(self.words("en"))
+
+    def words(self, lang: Language) -> str:
+        """Return the problem in ``lang``."""
+        return t(self.key, lang, found=_found(self.found, lang), **self.values)
+
+
 def _found(value: object, lang: Language) -> str:
     """Show what the file holds: ``'abc'`` in English, 「abc」 in a Japanese sentence."""
     if lang == "ja" and isinstance(value, str):
@@ -131,8 +158,11 @@ def describe(
         expected = _choices(error.get("ctx", {}).get("expected", ""), lang)
         return key, t("schema.one_of", lang, expected=expected, found=found), None
     if kind == "value_error":
-        # A validator's own sentence (nps_kit.params), as it is written.
-        return key, f"{error['ctx']['error']}.", None
+        said = error["ctx"]["error"]
+        if isinstance(said, Said):
+            return key, f"{said.words(lang)}{'。' if lang == 'ja' else '.'}", None
+        # A validator's own sentence not yet in the catalogue (nps_kit.params), as written.
+        return key, f"{said}.", None
     if kind in _EXPECTED:
         expected = t(f"schema.expected.{_EXPECTED[kind]}", lang)
         return key, t("schema.expected", lang, expected=expected, found=found), None

@@ -184,6 +184,28 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{problem}（書かれている値：{found}）。",
         "en": "{problem}; found {found}.",
     },
+    # A validator's own problems (nps_kit.params raises _schema_errors.Said), without the
+    # closing 。/. (the list adds it).
+    "params.period": {
+        "ja": "'latest'、'current'、または'2026-10'のような月を指定してください"
+        "（書かれている値：{found}）",
+        "en": "expected 'latest', 'current' or a month like '2026-10'; found {found}",
+    },
+    "params.email": {
+        "ja": "team@example.comや'Team <team@example.com>'のようなメールアドレスを指定して"
+        "ください（書かれている値：{found}）",
+        "en": "expected an e-mail address like team@example.com or 'Team <team@example.com>'; "
+        "found {found}",
+    },
+    "params.web_address": {
+        "ja": "https://またはhttp://で始まるウェブアドレスを指定してください"
+        "（書かれている値：{found}）",
+        "en": "expected a web address starting with https:// or http://; found {found}",
+    },
+    "params.low_high": {
+        "ja": "[下限, 上限]（下限 < 上限）を指定してください（書かれている値：{found}）",
+        "en": "expected [low, high] with low < high; found {found}",
+    },
     "schema.problems": {"ja": "{n}件の問題があります。", "en": "{n} problems:"},
     "params.files_have_problems": {
         "ja": "{n}個のパラメーターファイルに問題があります。",

@@ -32,7 +32,7 @@ from pydantic import (
 from nps_kit import clock
 from nps_kit._drop import drop_files, is_drop
 from nps_kit._resubmit import DedupeKeep
-from nps_kit._schema_errors import display, problems_error, read_yaml, validate_model
+from nps_kit._schema_errors import Said, display, problems_error, read_yaml, validate_model
 from nps_kit.clock import check_timezone
 from nps_kit.errors import ConfigError, DataError, NpsKitError, closest
 from nps_kit.i18n import t
@@ -361,7 +361,7 @@ class Followup(_Model):
     @classmethod
     def _two_ints(cls, value: list[int] | None) -> list[int] | None:
         if value is not None and (len(value) != 2 or value[0] >= value[1]):
-            raise ValueError(f"expected [low, high] with low < high; found {value}")
+            raise Said("params.low_high", found=value)
         return value
 
     @model_validator(mode="after")
@@ -479,9 +479,7 @@ class Mail(_Model):
         if value is not None:
             parts = urlsplit(value)
             if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-                raise ValueError(
-                    f"expected a web address starting with https:// or http://; found {value!r}"
-                )
+                raise Said("params.web_address", found=value)
         return value
 
 
@@ -542,10 +540,7 @@ def _check_email(address: str) -> None:
     except ValueError:
         spec = ""
     if not _EMAIL.match(spec):
-        raise ValueError(
-            "expected an e-mail address like team@example.com or "
-            f"'Team <team@example.com>'; found {address!r}"
-        )
+        raise Said("params.email", found=address)
 
 
 class UnitParameters(_Model):
@@ -590,9 +585,7 @@ class UnitParameters(_Model):
     @classmethod
     def _period(cls, value: str) -> str:
         if not is_period(value):
-            raise ValueError(
-                f"expected 'latest', 'current' or a month like '2026-10'; found {value!r}"
-            )
+            raise Said("params.period", found=value)
         return value
 
     @field_validator("sections")

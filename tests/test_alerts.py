@@ -671,11 +671,11 @@ def test_alerts_block_is_validated(tmp_path: Path) -> None:
     )
     with pytest.raises(ConfigError) as err:
         load_unit(path)
-    # A Japanese unit's problems in Japanese (FIX90); the address check's own sentence is English.
+    # A Japanese unit's problems in Japanese (FIX90).
     assert str(err.value) == (
         f"{path}: 2件の問題があります。\n"
-        "- alerts.to: expected an e-mail address like team@example.com or "
-        "'Team <team@example.com>'; found 'not-an-address'.\n"
+        "- alerts.to: team@example.comや'Team <team@example.com>'のようなメールアドレスを指定して"
+        "ください（書かれている値：「not-an-address」）。\n"
         "- alerts.max_scor: alertsに「max_scor」というキーはありません。「max_score」のことですか？"
     )
 

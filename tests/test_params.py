@@ -137,6 +137,7 @@ def test_recipients_may_have_a_display_name_as_the_sender_may(project: Path) -> 
     "address", ["Regional Manager <rm@example>", "Bob <bob>", "a@example.com, b@example.com"]
 )
 def test_a_display_name_does_not_excuse_the_address(project: Path, address: str) -> None:
+    _english(project)
     path = write_unit(project, UNIT + f"mail: {{to: [{address!r}]}}\n")
     assert error_of(path) == (
         "params/ec.yaml: mail.to: expected an e-mail address like team@example.com or "
@@ -305,6 +306,17 @@ UNIT_FILE_ERRORS_JA = [
         "params/ec.yaml: language: 'ja'、'en'のいずれかを指定してください"
         "（書かれている値：「fr」）。",
         id="language_must_be_ja_or_en",
+    ),
+    pytest.param(
+        "name: EC\nperiod: 2026-13\nmail: {to: [nobody], report_url: x.jp}\n",
+        "params/ec.yaml: 3件の問題があります。\n"
+        "- period: 'latest'、'current'、または'2026-10'のような月を指定してください"
+        "（書かれている値：「2026-13」）。\n"
+        "- mail.to: team@example.comや'Team <team@example.com>'のようなメールアドレスを指定して"
+        "ください（書かれている値：「nobody」）。\n"
+        "- mail.report_url: https://またはhttp://で始まるウェブアドレスを指定してください"
+        "（書かれている値：「x.jp」）。",
+        id="a_validators_problems",
     ),
     pytest.param(
         UNIT + "mail: 3\ntop_n: x\nfoo: 1\n",
@@ -571,6 +583,7 @@ def test_target_must_be_a_finite_number(project: Path, value: str) -> None:
     "url", ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,x", "https://", "x.jp"]
 )
 def test_report_url_must_be_a_web_address(project: Path, url: str) -> None:
+    _english(project)
     path = write_unit(project, UNIT.replace("mail: {", f"mail: {{report_url: '{url}', "))
     assert error_of(path) == (
         "params/ec.yaml: mail.report_url: expected a web address starting with https:// or "
