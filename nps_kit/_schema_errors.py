@@ -3,11 +3,14 @@
 Every YAML file nps-kit reads (parameters, playbook, themes) goes through :func:`read_yaml` and
 :func:`validate_model` (:func:`load_yaml_model` does both): a syntax error names the line and
 column, a schema error names the file, the dotted key, what was expected and what was found, and
-an unknown key suggests the closest valid one.
+an unknown key suggests the closest valid one. A parameter file's problems are said in its
+language (``lang``: a Japanese project's analyst reads Japanese, FIX90), through the catalogue;
+the file and the dotted key lead in both, as every caller reads them.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,6 +19,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from nps_kit.errors import ConfigError, closest
+from nps_kit.i18n import Language, t
 
 
 def display(path: Path) -> str:
@@ -36,22 +40,71 @@ def _dotted(loc: Sequence[int | str]) -> str:
     return key
 
 
+# pydantic's error type → what was expected (a catalogue key, schema.expected.*).
 _EXPECTED = {
     "string_type": "text",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "float_type": "a number",
-    "float_parsing": "a number",
-    "finite_number": "a finite number",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "list_type": "a list",
-    "dict_type": "a mapping of keys",
-    "model_type": "a mapping of keys",
-    "model_attributes_type": "a mapping of keys",
-    "path_type": "a file path",
+    "int_type": "whole_number",
+    "int_parsing": "whole_number",
+    "int_from_float": "whole_number",
+    "float_type": "number",
+    "float_parsing": "number",
+    "finite_number": "finite_number",
+    "bool_type": "bool",
+    "bool_parsing": "bool",
+    "list_type": "list",
+    "dict_type": "mapping",
+    "model_type": "mapping",
+    "model_attributes_type": "mapping",
+    "path_type": "path",
 }
+# A bound's error type → its ctx key and the words (schema.bound.*).
+_BOUNDS = {
+    "greater_than": "gt",
+    "greater_than_equal": "ge",
+    "less_than": "lt",
+    "less_than_equal": "le",
+}
+
+
+class Said(ValueError):
+    """A validator's problem as a catalogue entry, said in the file's language (FIX90).
+
+    Raised by a pydantic validator instead of a plain ``ValueError``: :func:`describe` says it
+    with :func:`nps_kit.i18n.t` (``found``, when given, quoted as the language quotes a value).
+
+    Parameters
+    ----------
+    key
+        The catalogue key.
+    found
+        The value the file holds, if the words name it (``{found}``).
+    **values
+        The other fields of the words.
+    """
+
+    def __init__(self, key: str, *, found: object = None, **values: object) -> None:
+        self.key = key
+        self.found = found
+        self.values = values
+        super().__init__(self.words("en"))
+
+    def words(self, lang: Language) -> str:
+        """Return the problem in ``lang``."""
+        return t(self.key, lang, found=_found(self.found, lang), **self.values)
+
+
+def _found(value: object, lang: Language) -> str:
+    """Show what the file holds: ``'abc'`` in English, 「abc」 in a Japanese sentence."""
+    if lang == "ja" and isinstance(value, str):
+        return f"「{value}」"
+    return repr(value)
+
+
+def _choices(expected: str, lang: Language) -> str:
+    """Join a literal's values (pydantic's ``'ja' or 'en'``) as ``lang`` joins a list."""
+    if lang == "en":
+        return expected
+    return "、".join(part for part in re.split(r", | or ", expected) if part)
 
 
 def _model_keys(model: type[BaseModel], loc: Sequence[int | str]) -> list[str]:
@@ -80,47 +133,59 @@ def _model_keys(model: type[BaseModel], loc: Sequence[int | str]) -> list[str]:
     return list(getattr(current, "model_fields", {}))
 
 
-def describe(error: Mapping[str, Any], model: type[BaseModel]) -> tuple[str, str, str | None]:
-    """Turn one pydantic error into (dotted key, problem, hint)."""
+def describe(
+    error: Mapping[str, Any], model: type[BaseModel], *, lang: Language = "en"
+) -> tuple[str, str, str | None]:
+    """Turn one pydantic error into (dotted key, problem, hint), in ``lang``."""
     loc = tuple(error["loc"])
     key = _dotted(loc)
     kind = error["type"]
     value = error.get("input")
+    found = _found(value, lang)
     if kind == "extra_forbidden":
         name = str(loc[-1])
         parent = _dotted(loc[:-1])
-        where = f"in {parent}" if parent else "at the top level"
+        where = t("schema.in", lang, parent=parent) if parent else t("schema.top_level", lang)
         keys = _model_keys(model, loc)
         suggestion = closest(name, keys)
-        hint = f"Did you mean {suggestion!r}?" if suggestion else None
+        hint = t("schema.did_you_mean", lang, suggestion=suggestion) if suggestion else None
         if hint is None and keys:
-            hint = f"Valid keys here: {', '.join(keys)}."
-        return key, f"unknown key {name!r} {where}.", hint
+            hint = t("schema.valid_keys", lang, keys=", ".join(keys))
+        return key, t("schema.unknown_key", lang, name=name, where=where), hint
     if kind == "missing":
-        return key, "required but missing.", None
+        return key, t("schema.missing", lang), None
     if kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
-        return key, f"expected one of {expected}; found {value!r}.", None
+        expected = _choices(error.get("ctx", {}).get("expected", ""), lang)
+        return key, t("schema.one_of", lang, expected=expected, found=found), None
     if kind == "value_error":
-        return key, f"{error['ctx']['error']}.", None
+        said = error["ctx"]["error"]
+        if isinstance(said, Said):
+            return key, f"{said.words(lang)}{'。' if lang == 'ja' else '.'}", None
+        # A validator's own sentence not yet in the catalogue (nps_kit.params), as written.
+        return key, f"{said}.", None
     if kind in _EXPECTED:
-        return key, f"expected {_EXPECTED[kind]}; found {value!r}.", None
+        expected = t(f"schema.expected.{_EXPECTED[kind]}", lang)
+        return key, t("schema.expected", lang, expected=expected, found=found), None
+    if kind in _BOUNDS:
+        bound = error.get("ctx", {}).get(_BOUNDS[kind])
+        return key, t(f"schema.bound.{kind}", lang, bound=bound, found=found), None
     if kind.startswith(("greater_than", "less_than")):
         return key, f"{error['msg'].lower()}; found {value!r}.", None
-    return key, f"{error['msg']}; found {value!r}.", None
+    return key, t("schema.other", lang, problem=error["msg"], found=found), None
 
 
-def problems_error(path: Path, problems: list[tuple[str, str, str | None]]) -> ConfigError:
-    """One error naming ``path`` and each ``(dotted key, problem, hint)``."""
+def problems_error(
+    path: Path, problems: list[tuple[str, str, str | None]], *, lang: Language = "en"
+) -> ConfigError:
+    """One error naming ``path`` and each ``(dotted key, problem, hint)``, in ``lang``."""
     shown = display(path)
     if len(problems) == 1:
         key, problem, hint = problems[0]
         return ConfigError(f"{shown}: {key}: {problem}", hint=hint, path=path, key=key)
-    lines = [
-        f"- {key}: {problem}" + (f" {hint}" if hint else "") for key, problem, hint in problems
-    ]
+    space = "" if lang == "ja" else " "
+    lines = [f"- {key}: {problem}{space + hint if hint else ''}" for key, problem, hint in problems]
     return ConfigError(
-        f"{shown}: {len(problems)} problems:\n" + "\n".join(lines),
+        f"{shown}: {t('schema.problems', lang, n=len(problems))}\n" + "\n".join(lines),
         path=path,
         key=problems[0][0],
     )
@@ -219,7 +284,9 @@ def _innermost(errors: list[Any]) -> list[Any]:
     ]
 
 
-def validate_model(raw: Mapping[str, Any], model: type[Model], path: Path) -> Model:
+def validate_model(
+    raw: Mapping[str, Any], model: type[Model], path: Path, *, lang: Language = "en"
+) -> Model:
     """Validate ``raw`` with ``model``; every problem is named in one :class:`ConfigError`.
 
     Parameters
@@ -230,6 +297,8 @@ def validate_model(raw: Mapping[str, Any], model: type[Model], path: Path) -> Mo
         The pydantic model (``extra="forbid"`` for unknown-key checks).
     path
         The file the mapping came from, for the message.
+    lang
+        The message's language: the file's (a Japanese project's parameters, FIX90).
 
     Returns
     -------
@@ -244,8 +313,8 @@ def validate_model(raw: Mapping[str, Any], model: type[Model], path: Path) -> Mo
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
-        problems = [describe(e, model) for e in _innermost(exc.errors())]
-        raise problems_error(path, problems) from None
+        problems = [describe(e, model, lang=lang) for e in _innermost(exc.errors())]
+        raise problems_error(path, problems, lang=lang) from None
 
 
 def load_yaml_model(path: Path, model: type[Model], *, text: str | None = None) -> Model:

@@ -26,6 +26,7 @@ from distributed import WorkerPlugin
 from nps_kit.errors import ConfigError
 
 if TYPE_CHECKING:
+    from nps_kit.i18n import Language
     from nps_kit.run import UnitResult, _Executed, _Job
 
 __all__ = ["PLUGIN_NAME", "WarmKernels", "run_on_cluster"]
@@ -111,6 +112,7 @@ def run_on_cluster(
     output: Path,
     kernel_name: str = "python3",
     progress: TextIO | None = None,
+    language: Language = "en",
 ) -> list[UnitResult]:
     """Run ``jobs`` as Dask tasks and write each unit's files as its result arrives.
 
@@ -126,6 +128,8 @@ def run_on_cluster(
         Jupyter kernel the workers start.
     progress
         Where progress lines go.
+    language
+        Their language (:func:`nps_kit.run.progress_line`).
 
     Returns
     -------
@@ -153,5 +157,5 @@ def run_on_cluster(
             result = _write_unit(job, executed, output)
         done[job.unit.unit] = result
         elapsed = time.perf_counter() - start
-        _say(progress, progress_line(result, len(done), ids, elapsed=elapsed))
+        _say(progress, progress_line(result, len(done), ids, elapsed=elapsed, lang=language))
     return [done[job.unit.unit] for job in jobs]

@@ -63,6 +63,154 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{n} reports not ready",
         "en_one": "{n} report not ready",
     },
+    # run's progress lines and closing table (nps_kit.run), in the project's language
+    # (defaults.yaml's language, else the one every unit shares, else English; FIX90). Unit ids,
+    # paths, figures and the error:/warning:/note: tags stay as every command writes them.
+    "run.all_units": {
+        "ja": "ユニットの指定がないため、全{n}ユニットを実行します",
+        "en": "no UNIT given: running all {n} units",
+    },
+    "run.running": {
+        "ja": "{periods}の{count}を{pool}で実行します",
+        "en": "running {count} for {periods} on {pool}",
+    },
+    "run.running_cluster": {
+        "ja": "{count}をDaskクラスター（{address}）で実行します",
+        "en": "running {count} on the Dask cluster at {address}",
+    },
+    # A unit done: [3/12] ec  ok  4.2 s   (elapsed 9.8 s); the figures come formatted.
+    "run.progress": {
+        "ja": "{seconds}秒   （経過{elapsed}秒）",
+        "en": "{seconds} s   (elapsed {elapsed} s)",
+    },
+    "run.interrupted": {
+        "ja": "中断しました：{count}のうち{done}ユニットが完了し、manifest.jsonに記録されています。"
+        "ほかのユニットは前回のレポートのままです",
+        "en": "interrupted: {done} of {count} finished and are in manifest.json; the others "
+        "keep their last report",
+    },
+    # After a refused unit's own message (run.refusal_line, a unit file's error).
+    "run.skipped": {"ja": "このユニットは実行しません。", "en": "This unit is skipped."},
+    "run.no_report": {
+        "ja": "このユニットのレポートはありません。",
+        "en": "This unit has no report.",
+    },
+    # The closing table's header and each unit's status (UnitResult.status).
+    "run.col.unit": {"ja": "ユニット", "en": "unit"},
+    "run.col.status": {"ja": "状態", "en": "status"},
+    "run.col.nps": {"ja": "NPS", "en": "NPS"},
+    "run.col.n": {"ja": "回答数", "en": "n"},
+    "run.col.seconds": {"ja": "秒", "en": "seconds"},
+    "run.col.output": {"ja": "出力", "en": "output"},
+    "run.col.note": {"ja": "備考", "en": "note"},
+    "run.status.ok": {"ja": "成功", "en": "ok"},
+    "run.status.failed": {"ja": "失敗", "en": "failed"},
+    "run.status.refused": {"ja": "実行せず", "en": "refused"},
+    "run.status.no data": {"ja": "回答なし", "en": "no data"},
+    "run.status.parameter error": {"ja": "パラメーターエラー", "en": "parameter error"},
+    "run.note.hidden": {
+        "ja": "NPS非表示：回答数が{floor}件未満（匿名性の下限）",
+        "en": "NPS not shown: fewer than {floor} responses (anonymity floor)",
+    },
+    "run.note.unreadable": {
+        "ja": "読めない日付{n}件",
+        "en": "{n} unreadable dates",
+        "en_one": "{n} unreadable date",
+    },
+    "run.note.followup": {
+        "ja": "フォローアップ状況：警告{n}件",
+        "en": "follow-up status: {n} warnings",
+        "en_one": "follow-up status: {n} warning",
+    },
+    # A failed unit's line under the table: {where} is one of run.failed_*.
+    "run.failed": {"ja": "{where}で失敗しました：{error}", "en": "failed {where}: {error}"},
+    "run.failed_at_cell": {"ja": "セル{cell}", "en": "at cell {cell}"},
+    "run.failed_in_cell": {"ja": "セルの実行中", "en": "in a cell"},
+    "run.failed_before": {"ja": "最初のセルの前", "en": "before any cell"},
+    # A parameter file's schema problems (nps_kit._schema_errors), in the file's language
+    # (FIX90); the file and the dotted key lead, {found} is the value as the file holds it.
+    "schema.unknown_key": {
+        "ja": "{where}に「{name}」というキーはありません。",
+        "en": "unknown key {name!r} {where}.",
+    },
+    "schema.in": {"ja": "{parent}", "en": "in {parent}"},
+    "schema.top_level": {"ja": "最上位", "en": "at the top level"},
+    "schema.did_you_mean": {
+        "ja": "「{suggestion}」のことですか？",
+        "en": "Did you mean {suggestion!r}?",
+    },
+    "schema.valid_keys": {
+        "ja": "ここで使えるキー：{keys}。",
+        "en": "Valid keys here: {keys}.",
+    },
+    "schema.missing": {
+        "ja": "必須のキーですが、書かれていません。",
+        "en": "required but missing.",
+    },
+    "schema.one_of": {
+        "ja": "{expected}のいずれかを指定してください（書かれている値：{found}）。",
+        "en": "expected one of {expected}; found {found}.",
+    },
+    "schema.expected": {
+        "ja": "{expected}を指定してください（書かれている値：{found}）。",
+        "en": "expected {expected}; found {found}.",
+    },
+    "schema.expected.text": {"ja": "文字列", "en": "text"},
+    "schema.expected.whole_number": {"ja": "整数", "en": "a whole number"},
+    "schema.expected.number": {"ja": "数値", "en": "a number"},
+    "schema.expected.finite_number": {"ja": "有限の数値", "en": "a finite number"},
+    "schema.expected.bool": {"ja": "trueかfalse", "en": "true or false"},
+    "schema.expected.list": {"ja": "リスト", "en": "a list"},
+    "schema.expected.mapping": {"ja": "キーと値の組（マッピング）", "en": "a mapping of keys"},
+    "schema.expected.path": {"ja": "ファイルのパス", "en": "a file path"},
+    "schema.bound.greater_than": {
+        "ja": "{bound}より大きい値を指定してください（書かれている値：{found}）。",
+        "en": "input should be greater than {bound}; found {found}.",
+    },
+    "schema.bound.greater_than_equal": {
+        "ja": "{bound}以上の値を指定してください（書かれている値：{found}）。",
+        "en": "input should be greater than or equal to {bound}; found {found}.",
+    },
+    "schema.bound.less_than": {
+        "ja": "{bound}未満の値を指定してください（書かれている値：{found}）。",
+        "en": "input should be less than {bound}; found {found}.",
+    },
+    "schema.bound.less_than_equal": {
+        "ja": "{bound}以下の値を指定してください（書かれている値：{found}）。",
+        "en": "input should be less than or equal to {bound}; found {found}.",
+    },
+    # Any other pydantic problem: its own words (English), then the value.
+    "schema.other": {
+        "ja": "{problem}（書かれている値：{found}）。",
+        "en": "{problem}; found {found}.",
+    },
+    # A validator's own problems (nps_kit.params raises _schema_errors.Said), without the
+    # closing 。/. (the list adds it).
+    "params.period": {
+        "ja": "'latest'、'current'、または'2026-10'のような月を指定してください"
+        "（書かれている値：{found}）",
+        "en": "expected 'latest', 'current' or a month like '2026-10'; found {found}",
+    },
+    "params.email": {
+        "ja": "team@example.comや'Team <team@example.com>'のようなメールアドレスを指定して"
+        "ください（書かれている値：{found}）",
+        "en": "expected an e-mail address like team@example.com or 'Team <team@example.com>'; "
+        "found {found}",
+    },
+    "params.web_address": {
+        "ja": "https://またはhttp://で始まるウェブアドレスを指定してください"
+        "（書かれている値：{found}）",
+        "en": "expected a web address starting with https:// or http://; found {found}",
+    },
+    "params.low_high": {
+        "ja": "[下限, 上限]（下限 < 上限）を指定してください（書かれている値：{found}）",
+        "en": "expected [low, high] with low < high; found {found}",
+    },
+    "schema.problems": {"ja": "{n}件の問題があります。", "en": "{n} problems:"},
+    "params.files_have_problems": {
+        "ja": "{n}個のパラメーターファイルに問題があります。",
+        "en": "{n} parameter files have problems:",
+    },
     "promoter": {"ja": "推奨者", "en": "Promoters"},
     "passive": {"ja": "中立者", "en": "Passives"},
     "detractor": {"ja": "批判者", "en": "Detractors"},

@@ -32,9 +32,10 @@ from pydantic import (
 from nps_kit import clock
 from nps_kit._drop import drop_files, is_drop
 from nps_kit._resubmit import DedupeKeep
-from nps_kit._schema_errors import display, problems_error, read_yaml, validate_model
+from nps_kit._schema_errors import Said, display, problems_error, read_yaml, validate_model
 from nps_kit.clock import check_timezone
 from nps_kit.errors import ConfigError, DataError, NpsKitError, closest
+from nps_kit.i18n import t
 from nps_kit.periods import is_month, is_period, latest_month_in_file
 from nps_kit.score import CONTROL_MIN_PERIODS, DEFAULT_MIN_REPORT_N
 from nps_kit.text.packs import PACKS, pack_files
@@ -360,7 +361,7 @@ class Followup(_Model):
     @classmethod
     def _two_ints(cls, value: list[int] | None) -> list[int] | None:
         if value is not None and (len(value) != 2 or value[0] >= value[1]):
-            raise ValueError(f"expected [low, high] with low < high; found {value}")
+            raise Said("params.low_high", found=value)
         return value
 
     @model_validator(mode="after")
@@ -478,9 +479,7 @@ class Mail(_Model):
         if value is not None:
             parts = urlsplit(value)
             if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-                raise ValueError(
-                    f"expected a web address starting with https:// or http://; found {value!r}"
-                )
+                raise Said("params.web_address", found=value)
         return value
 
 
@@ -541,10 +540,7 @@ def _check_email(address: str) -> None:
     except ValueError:
         spec = ""
     if not _EMAIL.match(spec):
-        raise ValueError(
-            "expected an e-mail address like team@example.com or "
-            f"'Team <team@example.com>'; found {address!r}"
-        )
+        raise Said("params.email", found=address)
 
 
 class UnitParameters(_Model):
@@ -589,9 +585,7 @@ class UnitParameters(_Model):
     @classmethod
     def _period(cls, value: str) -> str:
         if not is_period(value):
-            raise ValueError(
-                f"expected 'latest', 'current' or a month like '2026-10'; found {value!r}"
-            )
+            raise Said("params.period", found=value)
         return value
 
     @field_validator("sections")
@@ -752,6 +746,8 @@ class ParameterSet:
     overview
         The overview page's language and time zone: ``overview`` of ``defaults.yaml``, its
         blanks filled from the project's ``language`` and ``timezone`` there.
+    project_language
+        ``language`` of ``defaults.yaml``, if set.
     """
 
     units: dict[str, UnitParameters] = field(default_factory=dict)
@@ -759,6 +755,19 @@ class ParameterSet:
     overview: Overview = field(default_factory=Overview)
     invalid: dict[str, ConfigError] = field(default_factory=dict)
     invalid_names: dict[str, str] = field(default_factory=dict)
+    project_language: Literal["ja", "en"] | None = None
+
+    @property
+    def language(self) -> Literal["ja", "en"]:
+        """The language of what ``run`` says of the whole run (FIX90).
+
+        ``language`` of ``defaults.yaml``, else the language every valid unit shares, else
+        English: as ``send`` decides its own lines (FIX87).
+        """
+        if self.project_language is not None:
+            return self.project_language
+        shared = {unit.language for unit in self.units.values()}
+        return shared.pop() if len(shared) == 1 else "en"
 
     def raise_if_errors(self) -> None:
         """Raise one :class:`ConfigError` listing every error, if there are any."""
@@ -767,7 +776,8 @@ class ParameterSet:
         if len(self.errors) == 1:
             raise self.errors[0]
         text = "\n".join(str(e) for e in self.errors)
-        raise ConfigError(f"{len(self.errors)} parameter files have problems:\n{text}")
+        said = t("params.files_have_problems", self.language, n=len(self.errors))
+        raise ConfigError(f"{said}\n{text}")
 
 
 def _resolve_paths(raw: dict[str, Any], folder: Path) -> dict[str, Any]:
@@ -974,7 +984,12 @@ def _check_data(
 
 
 def _validate(
-    raw: dict[str, Any], path: Path, headers: _Header, extras: _Extras | None = None
+    raw: dict[str, Any],
+    path: Path,
+    headers: _Header,
+    extras: _Extras | None = None,
+    *,
+    lang: Literal["ja", "en"] = "en",
 ) -> UnitParameters:
     raw = {"unit": path.stem, **raw}
     if "overview" in raw:
@@ -994,10 +1009,24 @@ def _validate(
             path=path,
             key="followups",
         )
-    unit = validate_model(raw, UnitParameters, path)
+    unit = validate_model(raw, UnitParameters, path, lang=lang)
     unit._source = path
     _check_data(unit, path, headers, extras)
     return unit
+
+
+def _file_language(*layers: Mapping[str, Any]) -> Literal["ja", "en"]:
+    """Return the language a parameter file's problems are said in (FIX90).
+
+    The ``language`` of the first of ``layers`` (the file's own, then ``defaults.yaml``'s) that
+    sets a valid one: a Japanese project's unit file that mistypes its own language is still
+    Japanese; English when none does.
+    """
+    for raw in layers:
+        language = raw.get("language")
+        if language in ("ja", "en"):
+            return "ja" if language == "ja" else "en"
+    return "en"
 
 
 def project_language(directory: Path) -> Literal["ja", "en"] | None:
@@ -1055,7 +1084,7 @@ def load_unit(path: Path, *, defaults: Path | None = None) -> UnitParameters:
     base.pop("overview", None)  # a project setting (see load_all), not the unit's
     raw = _resolve_paths(read_yaml(path), path.parent)
     try:
-        return _validate(_merge(base, raw), path, {})
+        return _validate(_merge(base, raw), path, {}, lang=_file_language(raw, base))
     except ConfigError as exc:
         raise _blamed(exc, raw, base, path, defaults) from None
 
@@ -1091,7 +1120,7 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
         )
     defaults_path = directory / DEFAULTS_FILE
     base = _resolve_paths(read_yaml(defaults_path), directory) if defaults_path.is_file() else {}
-    project = validate_model(base, _Project, defaults_path)
+    project = validate_model(base, _Project, defaults_path, lang=_file_language(base))
     base.pop("overview", None)  # a project setting, not a unit's
     overview = Overview(
         language=project.overview.language or project.language,
@@ -1134,7 +1163,9 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
         own: dict[str, Any] = {}
         try:
             own = read_yaml(path)
-            unit = _validate(_merge(base, _resolve_paths(own, path.parent)), path, headers, extras)
+            merged = _merge(base, _resolve_paths(own, path.parent))
+            lang = _file_language(own, base)
+            unit = _validate(merged, path, headers, extras, lang=lang)
         except ConfigError as exc:
             exc = _blamed(exc, own, base, path, defaults_path)
             own_names[name] = _readable_name(own)
@@ -1210,7 +1241,12 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
             invalid[stems.get(unit_id, unit_id)] = error
             _name_as(shown, stems.get(unit_id, unit_id), shown_as)
     return ParameterSet(
-        units=valid, errors=errors, overview=overview, invalid=invalid, invalid_names=shown
+        units=valid,
+        errors=errors,
+        overview=overview,
+        invalid=invalid,
+        invalid_names=shown,
+        project_language=project.language,
     )
 
 

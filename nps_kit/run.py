@@ -47,7 +47,7 @@ from nps_kit._notebook_lines import (
 from nps_kit._renames import shared_selections
 from nps_kit._width import display_width, pad
 from nps_kit.errors import ConfigError, NpsKitError
-from nps_kit.i18n import nps_text, t
+from nps_kit.i18n import Language, join_names, nps_text, t
 from nps_kit.params import Overview, UnitParameters, notebook_parameters, resolve_period
 from nps_kit.summary import UnitSummary, as_summary, report_floor, under_floor
 
@@ -61,6 +61,7 @@ __all__ = [
     "RunResult",
     "UnitResult",
     "build_once",
+    "closing",
     "export_cache",
     "prepare_notebook",
     "progress_line",
@@ -666,6 +667,7 @@ def run_reports(
     progress: TextIO | Literal["stderr"] | None = "stderr",
     invalid: Mapping[str, ConfigError] | None = None,
     invalid_names: Mapping[str, str] | None = None,
+    language: Language = "en",
 ) -> RunResult:
     """Build every unit's report in parallel.
 
@@ -710,6 +712,10 @@ def run_reports(
     invalid_names
         Their names where the files could be read that far
         (:attr:`nps_kit.params.ParameterSet.invalid_names`); the others keep their ids.
+    language
+        The language of the progress lines (the run's start, each unit done, an interruption):
+        the project's (``nps-kit run`` passes ``defaults.yaml``'s ``language``, else the one
+        every unit shares; FIX90). Default English.
 
     Returns
     -------
@@ -768,7 +774,7 @@ def run_reports(
         _record_refusals(write_manifest_and_overview, output, refusals, [], invalid, invalid_names)
         raise _nothing_to_run(list(skipped.values()))
     for refused in skipped.values():  # before any progress line: the check ran before any kernel
-        _say(progress, refusal_line(refused))
+        _say(progress, refusal_line(refused, lang=language))
     for line in stale_exports([(job.unit, job.period) for job in prepared], period=period):
         _say(progress, line)
     for line in outdated_warnings([(job.unit, job.nb) for job in prepared]):
@@ -796,7 +802,7 @@ def run_reports(
         _check_writable(output / month)
     kernel_name = prepared[0].nb.metadata.get("kernelspec", {}).get("name", "python3")
     if scheduler is not None:
-        ordered = _run_cluster(prepared, scheduler, output, kernel_name, progress)
+        ordered = _run_cluster(prepared, scheduler, output, kernel_name, progress, language)
         _record_refusals(
             write_manifest_and_overview, output, refusals, ordered, invalid, invalid_names
         )
@@ -807,10 +813,11 @@ def run_reports(
         todo.put(job)
     results: queue.Queue[UnitResult | BaseException] = queue.Queue()
     commits = _Commits()
-    pool = t("count.fresh_kernels" if fresh_kernels else "count.warm_kernels", "en", n=workers)
-    periods = ", ".join(sorted({j.period for j in prepared}))
-    count = t("count.units", "en", n=len(prepared))
-    _say(progress, f"running {count} for {periods} on {pool}")
+    kernels_key = "count.fresh_kernels" if fresh_kernels else "count.warm_kernels"
+    pool = t(kernels_key, language, n=workers)
+    periods = join_names(sorted({j.period for j in prepared}), language)
+    count = t("count.units", language, n=len(prepared))
+    _say(progress, t("run.running", language, count=count, periods=periods, pool=pool))
     start = time.perf_counter()
     ids = [job.unit.unit for job in prepared]
     done: dict[str, UnitResult] = {}
@@ -852,9 +859,12 @@ def run_reports(
                 # At once, not at the end: an interrupted run still lists this unit.
                 update_manifest(output, item.period, [item])
                 elapsed = time.perf_counter() - start
-                _say(progress, progress_line(item, len(done), ids, elapsed=elapsed))
+                line = progress_line(item, len(done), ids, elapsed=elapsed, lang=language)
+                _say(progress, line)
         except BaseException:
-            _interrupted(output, commits, results, done, len(prepared), progress, overview)
+            _interrupted(
+                output, commits, results, done, len(prepared), progress, overview, language
+            )
             for kernel in kernels:
                 kernel.kill()  # fresh kernels (no handle here) exit when this process does
             raise
@@ -995,7 +1005,7 @@ def playbook_notes(units: Sequence[UnitParameters]) -> list[str]:
     return lines
 
 
-def refusal_line(error: ConfigError) -> str:
+def refusal_line(error: ConfigError, *, lang: Language = "en") -> str:
     """Return what ``run`` says of a unit refused before any kernel started.
 
     A unit without responses in the month is what the data says (``note:``; a scheduled
@@ -1005,8 +1015,35 @@ def refusal_line(error: ConfigError) -> str:
     from nps_kit._unit_rows import NO_RESPONSES
 
     if error.key == NO_RESPONSES:
-        return f"note: {error} This unit has no report."
-    return f"error: {error} This unit is skipped."
+        return f"note: {closing(error, 'run.no_report', lang)}"
+    return f"error: {closing(error, 'run.skipped', lang)}"
+
+
+def closing(error: NpsKitError, key: str, lang: Language) -> str:
+    """Return ``error``'s message closed by the catalogue's ``key`` (This unit is skipped.).
+
+    The closing sentence speaks the message's language: the run's where the message is said in
+    it (a Japanese sentence ends in 「。」 and takes no space after it), English after a message
+    still said in English, so that no line switches language in its last words (FIX90).
+
+    Parameters
+    ----------
+    error
+        The refused unit's error.
+    key
+        The closing sentence: ``run.skipped`` or ``run.no_report``.
+    lang
+        The run's language.
+
+    Returns
+    -------
+    str
+        The message and its closing sentence.
+    """
+    said = str(error)
+    if said.endswith("。"):
+        return f"{said}{t(key, lang)}"
+    return f"{said} {t(key, 'en')}"
 
 
 def _nothing_to_run(errors: list[ConfigError]) -> ConfigError:
@@ -1025,6 +1062,7 @@ def _interrupted(
     total: int,
     progress: TextIO | None,
     overview: Overview | None = None,
+    language: Language = "en",
 ) -> None:
     """Close the run and record the units that finished; every other unit keeps its files."""
     write_manifest_and_overview = _overview_writer(overview)
@@ -1038,12 +1076,8 @@ def _interrupted(
             done[item.unit] = item
     for month in sorted({r.period for r in done.values()}):
         write_manifest_and_overview(output, month, [r for r in done.values() if r.period == month])
-    _say(
-        progress,
-        f"interrupted: {len(done)} of {t('count.units', 'en', n=total)} finished and are in "
-        "manifest.json; "
-        "the others keep their last report",
-    )
+    count = t("count.units", language, n=total)
+    _say(progress, t("run.interrupted", language, done=len(done), count=count))
 
 
 def _overview_writer(overview: Overview | None) -> Callable[..., dict[str, Any]]:
@@ -1066,6 +1100,7 @@ def _run_cluster(
     output: Path,
     kernel_name: str,
     progress: TextIO | None,
+    language: Language = "en",
 ) -> list[UnitResult]:
     import importlib.util
 
@@ -1077,14 +1112,19 @@ def _run_cluster(
     from nps_kit.cluster import connect, run_on_cluster
 
     client = connect(scheduler) if isinstance(scheduler, str) else scheduler
+    count = t("count.units", language, n=len(prepared))
     _say(
         progress,
-        f"running {t('count.units', 'en', n=len(prepared))} on the Dask cluster at "
-        f"{client.scheduler.address}",
+        t("run.running_cluster", language, count=count, address=client.scheduler.address),
     )
     try:
         return run_on_cluster(
-            prepared, client=client, output=output, kernel_name=kernel_name, progress=progress
+            prepared,
+            client=client,
+            output=output,
+            kernel_name=kernel_name,
+            progress=progress,
+            language=language,
         )
     finally:
         if isinstance(scheduler, str):
@@ -1419,7 +1459,14 @@ def _check_writable(folder: Path) -> None:
     check_writable(folder, what="reports")
 
 
-def progress_line(result: UnitResult, count: int, units: Sequence[str], *, elapsed: float) -> str:
+def progress_line(
+    result: UnitResult,
+    count: int,
+    units: Sequence[str],
+    *,
+    elapsed: float,
+    lang: Language = "en",
+) -> str:
     """Return the line ``run`` prints when a unit is done: ``[3/12] ec  ok  4.2 s …``.
 
     Parameters
@@ -1432,6 +1479,8 @@ def progress_line(result: UnitResult, count: int, units: Sequence[str], *, elaps
         The ids of every unit of the run.
     elapsed
         Seconds since the run started its units.
+    lang
+        The run's language (its status word, ``s`` or 秒).
 
     Returns
     -------
@@ -1442,10 +1491,9 @@ def progress_line(result: UnitResult, count: int, units: Sequence[str], *, elaps
     """
     width = max(12, *(display_width(unit) for unit in units))
     total = str(len(units))
-    return (
-        f"[{count:>{len(total)}}/{total}] {pad(result.unit, width)} {result.status:<6} "
-        f"{result.seconds:6.1f} s   (elapsed {elapsed:.1f} s)"
-    )
+    status = t(f"run.status.{result.status}", lang)
+    timing = t("run.progress", lang, seconds=f"{result.seconds:6.1f}", elapsed=f"{elapsed:.1f}")
+    return f"[{count:>{len(total)}}/{total}] {pad(result.unit, width)} {pad(status, 6)} {timing}"
 
 
 def _say(stream: TextIO | None, text: str) -> None:
@@ -1470,8 +1518,11 @@ def _cache_warnings(unit: UnitParameters, cache: ExportCache) -> list[str]:
     return [f"warning: {unit.unit}: {said}" for check in checks if (said := check(unit, cache))]
 
 
-def summary_table(result: RunResult) -> str:
+def summary_table(result: RunResult, *, lang: Language = "en") -> str:
     """Format the end-of-run table: unit, status, NPS, n, seconds, output path, note.
+
+    In ``lang``, the run's language (FIX90): its header, status words, notes and the failed
+    units' lines; ids, figures, paths and the errors of a notebook stay as they are.
 
     A unit with unreadable dates says how many in its note and is followed by a warning line
     (examples, what to do); failed units are followed by their failing cell and error. A unit
@@ -1481,7 +1532,8 @@ def summary_table(result: RunResult) -> str:
     """
     from nps_kit._unit_rows import NO_RESPONSES, UnitRefused
 
-    rows: list[tuple[str, ...]] = [("unit", "status", "NPS", "n", "seconds", "output", "note")]
+    columns = ("unit", "status", "nps", "n", "seconds", "output", "note")
+    rows: list[tuple[str, ...]] = [tuple(t(f"run.col.{c}", lang) for c in columns)]
     notes = []
     for r in result.units:
         floor = report_floor(r.parameters)
@@ -1494,7 +1546,7 @@ def summary_table(result: RunResult) -> str:
         rows.append(
             (
                 r.unit,
-                r.status,
+                t(f"run.status.{r.status}", lang),
                 # Signed as the reports write it (+1.0, 0.0), ASCII minus: nps_text.
                 "-" if nps is None else nps_text(nps, ascii_minus=True),
                 "-" if n is None else str(n),
@@ -1503,15 +1555,9 @@ def summary_table(result: RunResult) -> str:
                 "; ".join(
                     note
                     for note in (
-                        f"NPS not shown: fewer than {floor} responses (anonymity floor)"
-                        if hidden
-                        else "",
-                        f"{unread.count:,} unreadable date{'' if unread.count == 1 else 's'}"
-                        if unread
-                        else "",
-                        f"follow-up status: {len(said)} warning{'' if len(said) == 1 else 's'}"
-                        if said
-                        else "",
+                        t("run.note.hidden", lang, floor=floor) if hidden else "",
+                        t("run.note.unreadable", lang, n=f"{unread.count:,}") if unread else "",
+                        t("run.note.followup", lang, n=len(said)) if said else "",
                     )
                     if note
                 ),
@@ -1519,20 +1565,19 @@ def summary_table(result: RunResult) -> str:
         )
         if unread:
             words = unread.words()
-            notes.append(f"{r.unit}: warning: {words.message()} {words.hint()}")
+            notes.append(f"{r.unit}: warning: {_sentences(words.message(lang), words.hint(lang))}")
         foreign = r.summary.unread_comments if r.summary else None
         if foreign is not None:
             # The report and the e-mail say what it means for their reader; what to do is the
             # analyst's, said here (REVIEW35).
             themes = r.parameters.get("themes_path") or "themes.yaml"
-            notes.append(
-                f"{r.unit}: warning: {foreign.message('en')} {foreign.hint(themes=str(themes))}"
-            )
+            said_there = _sentences(foreign.message(lang), foreign.hint(lang, themes=str(themes)))
+            notes.append(f"{r.unit}: warning: {said_there}")
         notes += [f"{r.unit}: warning: {warning}" for warning in said]
     for unit, error in result.skipped.items():
         status = "no data" if error.key == NO_RESPONSES else "refused"
         reason = error.reason if isinstance(error, UnitRefused) else error.message
-        rows.append((unit, status, "-", "-", "-", "-", reason))
+        rows.append((unit, t(f"run.status.{status}", lang), "-", "-", "-", "-", reason))
     if not notes and not result.skipped and not any(row[-1] for row in rows[1:]):
         # the note column only when a unit has one
         rows = [row[:-1] for row in rows]
@@ -1544,8 +1589,15 @@ def summary_table(result: RunResult) -> str:
         cell = err.get("cell_index")
         ename = err.get("ename")
         if cell is not None:
-            where = f"at cell {cell}"
+            where = t("run.failed_at_cell", lang, cell=cell)
         else:  # a timeout names no index, but it happened in a cell (its preview follows)
-            where = "in a cell" if ename == "CellTimeoutError" else "before any cell"
-        lines.append(f"{r.unit}: failed {where}: {ename}: {err.get('evalue')}")
+            which = "run.failed_in_cell" if ename == "CellTimeoutError" else "run.failed_before"
+            where = t(which, lang)
+        failure = f"{ename}: {err.get('evalue')}"
+        lines.append(f"{r.unit}: {t('run.failed', lang, where=where, error=failure)}")
     return "\n".join(line.rstrip() for line in lines)
+
+
+def _sentences(first: str, second: str) -> str:
+    """Join two sentences: a Japanese one closed by 「。」 takes no space."""
+    return f"{first}{'' if first.endswith('。') else ' '}{second}"

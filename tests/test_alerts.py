@@ -671,11 +671,12 @@ def test_alerts_block_is_validated(tmp_path: Path) -> None:
     )
     with pytest.raises(ConfigError) as err:
         load_unit(path)
+    # A Japanese unit's problems in Japanese (FIX90).
     assert str(err.value) == (
-        f"{path}: 2 problems:\n"
-        "- alerts.to: expected an e-mail address like team@example.com or "
-        "'Team <team@example.com>'; found 'not-an-address'.\n"
-        "- alerts.max_scor: unknown key 'max_scor' in alerts. Did you mean 'max_score'?"
+        f"{path}: 2件の問題があります。\n"
+        "- alerts.to: team@example.comや'Team <team@example.com>'のようなメールアドレスを指定して"
+        "ください（書かれている値：「not-an-address」）。\n"
+        "- alerts.max_scor: alertsに「max_scor」というキーはありません。「max_score」のことですか？"
     )
 
 

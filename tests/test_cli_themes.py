@@ -413,20 +413,24 @@ def test_explain_says_which_words_found_each_theme(capsys, tmp_path):
     assert code == 0 and err == ""
     assert out.splitlines() == [
         "id,themes,polarity,language,why",
-        "2,price;quality,price:positive;quality:positive,en,price: cheap; quality: learned layer",
+        # FIX90 #3: and where each theme's polarity came from
+        "2,price;quality,price:positive;quality:positive,en,price: cheap (polarity: rules); "
+        "quality: learned layer (polarity: learned layer)",
         "3,communication,communication:positive,ja,"
-        "staff: dropped by the learned layer (営業マン); communication: learned layer",
+        "staff: dropped by the learned layer (営業マン); communication: learned layer "
+        "(polarity: learned layer)",
         "4,,,en,",
         "5,delivery;quality,delivery:negative;quality:positive,en,"
-        "delivery: took ages to turn up; quality: good product",
+        "delivery: took ages to turn up (polarity: rules); quality: good product "
+        "(polarity: rules)",
     ]
     code, out, _ = _run(
         capsys, str(path), "--text-column", "comment", "--explain", "--format", "json"
     )
     first, second = json.loads(out)[:2]
     assert first["why"] == {
-        "price": {"source": "words", "words": "cheap"},
-        "quality": {"source": "layer", "words": ""},
+        "price": {"source": "words", "words": "cheap", "polarity": "rules"},
+        "quality": {"source": "layer", "words": "", "polarity": "layer"},
     }
     assert second["themes"] == {"communication": "positive"}
     assert second["why"]["staff"] == {"source": "dropped", "words": "営業マン"}
@@ -436,6 +440,24 @@ def test_explain_says_which_words_found_each_theme(capsys, tmp_path):
     assert "why" not in json.loads(plain)[0]
 
 
+def test_explain_says_when_the_score_or_the_correction_gave_the_polarity(capsys, tmp_path):
+    # FIX90 #3: with --score-column, a comment that judges nothing takes its polarity from the
+    # score, and a theme the layer added is settled by it in English; --explain says so.
+    path = tmp_path / "c.csv"
+    path.write_text(
+        'comment,score\nCheap but out of town.,9\n"Ordered Monday, delivered Thursday.",2\n',
+        encoding="utf-8",
+    )
+    args = ["--text-column", "comment", "--score-column", "score", "--explain"]
+    code, out, _ = _run(capsys, str(path), *args)
+    assert code == 0
+    assert out.splitlines()[1:] == [
+        "2,price;quality,price:positive;quality:positive,en,price: cheap (polarity: rules); "
+        "quality: learned layer (polarity: score)",
+        "3,delivery,delivery:negative,en,delivery: delivered (polarity: score)",
+    ]
+
+
 @pytest.mark.parametrize("kind", ["cp932", "xlsx"])
 def test_explain_and_suggest_read_every_export_format(capsys, tmp_path, kind):
     path = _write(tmp_path, kind)
@@ -443,7 +465,7 @@ def test_explain_and_suggest_read_every_export_format(capsys, tmp_path, kind):
     code, out, _ = _run(capsys, *args, "--explain", "--format", "json")
     assert code == 0
     why_of = {row["id"]: row["why"] for row in json.loads(out)}
-    assert why_of["R1"]["delivery"] == {"source": "words", "words": "配送"}
+    assert why_of["R1"]["delivery"] == {"source": "words", "words": "配送", "polarity": "rules"}
     assert why_of["R2"]["delivery"]["source"] == "words" and why_of["R3"] == {}
     code, out, err = _run(capsys, *args, "--suggest", "--format", "json")
     assert code == 0 and err == ""

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -118,3 +119,45 @@ def test_a_foreign_comment_shows_only_the_own_words_that_tagged_it(tmp_path: Pat
     ]
     tagged = tag_themes(texts, book).fillna(False).astype(bool)
     assert tagged.loc[1, "speed"] and not tagged.loc[0].any()
+
+
+@pytest.mark.parametrize("pack", ["retail", "saas"])
+def test_polarity_sources_say_where_each_mentions_polarity_came_from(pack: str) -> None:
+    # FIX90 #3: --explain said which words found a theme, not where its polarity came from.
+    from nps_kit.text.sentiment import (
+        POLARITY_SOURCES,
+        _tag_polarity,
+        polarity_sources,
+        tag_polarity,
+    )
+
+    texts = pd.concat(
+        [_comments(pack), pd.Series([None, "Die Lieferung war schnell, delivery gut"])],
+        ignore_index=True,
+    )
+    segments = pd.Series(
+        [("detractor", "passive", "promoter")[i % 3] for i in range(len(texts))],
+        index=texts.index,
+    )
+    book = load_pack(pack)
+    for given in (None, segments):
+        reading = polarity_sources(texts, book, segments=given)
+        # the polarity is tag_polarity's, read in the same pass
+        pd.testing.assert_frame_equal(reading.polarity, tag_polarity(texts, book, segments=given))
+        assert reading.polarity.notna().equals(reading.source.notna())
+        found = {s for s in reading.source.to_numpy(dtype=object).ravel() if isinstance(s, str)}
+        assert found <= set(POLARITY_SOURCES) and {"rules", "layer"} <= found
+        if given is None:  # without scores neither the score nor the correction reads one
+            assert not found & {"score", "correction"}
+    # with scores: the correction's mentions are those it changed, the score's are judged
+    # by their segment, and the rules' are what the rules alone say
+    assert {"score", "correction"} <= found
+    alone = _tag_polarity(texts, book, segments=segments, learned=True, correct=False)
+    source = reading.source.to_numpy(dtype=object)
+    after, before = reading.polarity.to_numpy(dtype=object), alone.to_numpy(dtype=object)
+    corrected = source == "correction"
+    assert (after[corrected] != before[corrected]).all()
+    rows, _ = np.nonzero(source == "score")
+    expected = segments.iloc[rows].map({"detractor": "negative", "promoter": "positive"})
+    assert (after[source == "score"] == expected.to_numpy()).all()
+    assert (after[source == "unread"] == "neutral").all()

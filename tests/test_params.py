@@ -60,6 +60,13 @@ def write_unit(project: Path, text: str, name: str = "ec") -> Path:
     return path
 
 
+def _english(project: Path) -> None:
+    """Make the project English: its files' problems are said in English (FIX90)."""
+    defaults = project / "params" / "defaults.yaml"
+    text = defaults.read_text(encoding="utf-8")
+    defaults.write_text(text.replace("language: ja", "language: en"), encoding="utf-8")
+
+
 def error_of(path: Path) -> str:
     with pytest.raises(ConfigError) as info:
         load_unit(path)
@@ -130,6 +137,7 @@ def test_recipients_may_have_a_display_name_as_the_sender_may(project: Path) -> 
     "address", ["Regional Manager <rm@example>", "Bob <bob>", "a@example.com, b@example.com"]
 )
 def test_a_display_name_does_not_excuse_the_address(project: Path, address: str) -> None:
+    _english(project)
     path = write_unit(project, UNIT + f"mail: {{to: [{address!r}]}}\n")
     assert error_of(path) == (
         "params/ec.yaml: mail.to: expected an e-mail address like team@example.com or "
@@ -262,7 +270,108 @@ def test_previous_names_are_selected_and_passed_to_the_notebook(project: Path) -
 
 @pytest.mark.parametrize(("text", "message"), UNIT_FILE_ERRORS)
 def test_a_bad_unit_file_gets_the_whole_message(project: Path, text: str, message: str) -> None:
+    _english(project)
     assert error_of(write_unit(project, text)) == message
+
+
+#: FIX90 #2: a Japanese project's unit file and the whole message it gets, in Japanese (the
+#: file and the dotted key lead, as in English; a validator's own sentence stays English).
+UNIT_FILE_ERRORS_JA = [
+    pytest.param(
+        UNIT + "columns: {scroe: score}\n",
+        "params/ec.yaml: columns.scroe: columnsに「scroe」というキーはありません。"
+        "「score」のことですか？",
+        id="unknown_key_suggests_the_closest_valid_key",
+    ),
+    pytest.param(
+        UNIT + "targets: {nps: abc}\n",
+        "params/ec.yaml: targets: 最上位に「targets」というキーはありません。"
+        "「target」のことですか？",
+        id="unknown_top_level_key",
+    ),
+    pytest.param(
+        UNIT + "target: abc\n",
+        "params/ec.yaml: target: 数値を指定してください（書かれている値：「abc」）。",
+        id="wrong_type_says_expected_and_found",
+    ),
+    pytest.param(
+        UNIT + "thresholds: {control_min_months: 1}\n",
+        "params/ec.yaml: thresholds.control_min_months: 2以上の値を指定してください"
+        "（書かれている値：1）。",
+        id="a_bound",
+    ),
+    pytest.param(
+        # its own language mistyped: the project's (defaults.yaml's) is Japanese
+        UNIT + "language: fr\n",
+        "params/ec.yaml: language: 'ja'、'en'のいずれかを指定してください"
+        "（書かれている値：「fr」）。",
+        id="language_must_be_ja_or_en",
+    ),
+    pytest.param(
+        "name: EC\nperiod: 2026-13\nmail: {to: [nobody], report_url: x.jp}\n",
+        "params/ec.yaml: 3件の問題があります。\n"
+        "- period: 'latest'、'current'、または'2026-10'のような月を指定してください"
+        "（書かれている値：「2026-13」）。\n"
+        "- mail.to: team@example.comや'Team <team@example.com>'のようなメールアドレスを指定して"
+        "ください（書かれている値：「nobody」）。\n"
+        "- mail.report_url: https://またはhttp://で始まるウェブアドレスを指定してください"
+        "（書かれている値：「x.jp」）。",
+        id="a_validators_problems",
+    ),
+    pytest.param(
+        UNIT + "mail: 3\ntop_n: x\nfoo: 1\n",
+        "params/ec.yaml: 3件の問題があります。\n"
+        "- top_n: 整数を指定してください（書かれている値：「x」）。\n"
+        "- mail: キーと値の組（マッピング）を指定してください（書かれている値：3）。\n"
+        "- foo: 最上位に「foo」というキーはありません。ここで使えるキー：unit, name, language, "
+        "timezone, data, columns, contact, period, comparison, target, top_n, breakdowns, "
+        "followups, themes, playbook, notebook, sections, thresholds, privacy, mail, alerts, "
+        "closed_loop。",
+        id="several_problems_in_one_file_are_listed_together",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "text", [p.values[0] for p in UNIT_FILE_ERRORS_JA if "language" not in str(p.values[0])]
+)
+def test_an_english_unit_of_a_japanese_project_hears_english(project: Path, text: str) -> None:
+    # The file's own language decides: an English unit's analyst reads English.
+    message = error_of(write_unit(project, text + "language: en\n"))
+    assert message.isascii(), message
+
+
+@pytest.mark.parametrize(("text", "message"), UNIT_FILE_ERRORS_JA)
+def test_a_bad_unit_file_of_a_japanese_project_gets_the_whole_message_in_japanese(
+    project: Path, text: str, message: str
+) -> None:
+    assert error_of(write_unit(project, text)) == message
+
+
+def test_a_japanese_projects_parameter_errors_from_the_cli(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FIX90 #2: run names every broken file in Japanese, exit 2, no traceback; defaults.yaml's
+    # own problems too.
+    from nps_kit.cli import main
+
+    write_unit(project, UNIT + "target: abc\n")
+    write_unit(project, "name: 店舗\nthresholds: {min_n: many}\n", name="shops")
+    argv = ["run", "--parameters", "params", "--output", str(project / "out")]
+    assert main(argv) == 2
+    assert capsys.readouterr().err == (
+        "nps-kit run: error: 2個のパラメーターファイルに問題があります。\n"
+        "params/ec.yaml: target: 数値を指定してください（書かれている値：「abc」）。\n"
+        "params/shops.yaml: thresholds.min_n: 整数を指定してください"
+        "（書かれている値：「many」）。\n"
+    )
+    defaults = project / "params" / "defaults.yaml"
+    defaults.write_text(DEFAULTS + "overview: {language: de}\n", encoding="utf-8")
+    assert main(argv) == 2
+    assert capsys.readouterr().err == (
+        "nps-kit run: error: params/defaults.yaml: overview.language: "
+        "'ja'、'en'のいずれかを指定してください（書かれている値：「de」）。\n"
+    )
 
 
 def test_emoji_sequences_in_names_are_fine(project: Path) -> None:
@@ -359,6 +468,7 @@ def test_missing_columns_are_all_named_with_suggestions(project: Path) -> None:
 
 
 def test_load_all_validates_every_file_and_reports_errors_together(project: Path) -> None:
+    _english(project)
     write_unit(project, "name: Cloud\nlanguage: en\n", name="cloud")
     write_unit(project, "name: Bad\nlanguag: en\n", name="bad")
     write_unit(project, "name: [unclosed\n", name="broken")
@@ -463,6 +573,7 @@ def test_breakdown_order_is_passed_on_and_must_not_repeat() -> None:
 
 @pytest.mark.parametrize("value", [".nan", ".inf", "-.inf"])
 def test_target_must_be_a_finite_number(project: Path, value: str) -> None:
+    _english(project)
     path = write_unit(project, UNIT + f"target: {value}\n")
     found = {".nan": "nan", ".inf": "inf", "-.inf": "-inf"}[value]
     assert error_of(path) == f"params/ec.yaml: target: expected a finite number; found {found}."
@@ -472,6 +583,7 @@ def test_target_must_be_a_finite_number(project: Path, value: str) -> None:
     "url", ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,x", "https://", "x.jp"]
 )
 def test_report_url_must_be_a_web_address(project: Path, url: str) -> None:
+    _english(project)
     path = write_unit(project, UNIT.replace("mail: {", f"mail: {{report_url: '{url}', "))
     assert error_of(path) == (
         "params/ec.yaml: mail.report_url: expected a web address starting with https:// or "
@@ -692,6 +804,7 @@ def test_columns_by_qid_or_question_text_reach_the_notebook_as_column_ids(
 
 
 def test_reading_options_are_validated(project: Path) -> None:
+    _english(project)
     path = write_unit(project, "name: EC\ndata: {date_format: dd/mm/yyyy, fix_text: maybe}\n")
     assert error_of(path) == (
         "params/ec.yaml: 2 problems:\n"
@@ -735,6 +848,7 @@ def test_sections_choose_and_order_the_standard_sections(project: Path) -> None:
 def test_a_wrong_sections_list_is_named_with_the_valid_sections(
     project: Path, sections: str, problem: str
 ) -> None:
+    _english(project)
     path = write_unit(project, UNIT + f"sections: {sections}\n")
     assert error_of(path) == f"params/ec.yaml: sections: {problem}."
 
@@ -821,7 +935,8 @@ def test_a_bad_unit_label_names_defaults_yaml(project: Path, value: str, found: 
 
 def test_a_bad_overview_language_names_defaults_yaml(project: Path) -> None:
     params = project / "params"
-    (params / "defaults.yaml").write_text(DEFAULTS + "overview: {language: de}\n", encoding="utf-8")
+    english = DEFAULTS.replace("language: ja", "language: en")  # Japanese: FIX90's test
+    (params / "defaults.yaml").write_text(english + "overview: {language: de}\n", encoding="utf-8")
     with pytest.raises(ConfigError) as info:
         load_all(params)
     assert str(info.value) == (
@@ -868,6 +983,7 @@ def test_a_text_question_says_what_it_asks(project: Path) -> None:
     ],
 )
 def test_asks_is_checked(project: Path, entry: str, message: str) -> None:
+    _english(project)
     assert error_of(write_unit(project, UNIT + f"followups: [{entry}]\n")) == message
 
 
@@ -996,6 +1112,8 @@ def test_an_answer_in_both_consent_lists_is_a_config_error(
 def test_data_exclude_is_validated_and_reaches_the_loader(project: Path) -> None:
     # QA30 F7: a staff test row could not be left out. data.exclude names its column and
     # values as data.filter does; a column the export lacks is named like any other column.
+    _english(project)
+
     def excluding(rule: str) -> str:
         return UNIT.replace("  filter:", f"  exclude: [{rule}]\n  filter:")
 

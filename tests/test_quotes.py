@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from nps_kit.text._quotes import _quote_key, representative_comments
 
@@ -217,3 +218,23 @@ def test_an_adjectives_own_nai_is_no_negation() -> None:
     assert not _negates("つまらなくない") and _negates("つまらない")  # a double negation
     assert _negates("時間がない") and _negates("問題なし") and _negates("届きません")
     assert _negates("I wasn't happy") and not _negates("I was happy")
+
+
+def test_read_normalises_a_comment_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # FIX90 #4: _read normalised each comment for its words and again in _negates; the
+    # negation now reads the words' normalised text, and says what it said before.
+    from nps_kit.text import _quotes
+
+    calls: list[str] = []
+    real = _quotes.normalise_one
+
+    def counted(text: str) -> str:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(_quotes, "normalise_one", counted)
+    for text in ("I wasn't happy", "待ち時間が少なくない", "つまらなくない", "Great staff"):
+        calls.clear()
+        read = _quotes._read(text, _quote_key(text))
+        assert calls == [text]
+        assert read.negates == _quotes._negates(text)

@@ -324,6 +324,40 @@ def test_summary_table_lines_up_japanese_unit_ids(tmp_path: Path) -> None:
     assert lines[0].index("status") == 8
 
 
+def test_summary_table_and_progress_lines_in_japanese(tmp_path: Path) -> None:
+    # FIX90 #1: a Japanese project's run closed on an English table (unit, status, n, note,
+    # "failed at cell"); its header, status words, notes and failed lines are the project's.
+    ok = _result("a", "ok", nps=10.0, folder=tmp_path)
+    unread = {"column": "回答日", "count": 1, "examples": ["先週"]}
+    warned = replace(ok, unit="b", summary={"n": 40, "nps": 10.0, "unreadable_dates": unread})
+    small = replace(
+        ok, unit="c", summary={"n": 37, "nps": -70.3}, parameters={"unit": "c", "min_report_n": 40}
+    )
+    failed = _result("d", "failed", nps=None, folder=tmp_path)
+    result = RunResult(output=tmp_path, units=[ok, warned, small, failed])
+    lines = summary_table(result, lang="ja").splitlines()
+    assert lines[0].split() == ["ユニット", "状態", "NPS", "回答数", "秒", "出力", "備考"]
+    assert lines[1].split()[:4] == ["a", "成功", "+10.0", "40"]
+    assert lines[2].endswith("読めない日付1件")
+    assert lines[3].endswith("NPS非表示：回答数が40件未満（匿名性の下限）")
+    assert lines[4].split()[:3] == ["d", "失敗", "-"]
+    # the header's columns line up over the rows by display width
+    assert display_width(lines[0][: lines[0].index("状態")]) == display_width(
+        lines[1][: lines[1].index("成功")]
+    )
+    assert lines[5].startswith("b: warning: 「回答日」の日付を読み取れない回答が1件あります")
+    assert lines[-1] == "d: セル3で失敗しました：ValueError: boom"
+    # English is as it was
+    assert summary_table(result).splitlines()[-1] == "d: failed at cell 3: ValueError: boom"
+    units = ["a", "d"]
+    assert progress_line(ok, 1, units, elapsed=2.25, lang="ja") == (
+        "[1/2] a            成功      1.5秒   （経過2.2秒）"
+    )
+    assert progress_line(failed, 2, units, elapsed=3.0) == (
+        "[2/2] d            failed    1.5 s   (elapsed 3.0 s)"
+    )
+
+
 def _publish(**fields: str) -> str:
     """A cell publishing summary ``fields`` (summary key → expression)."""
     values = ", ".join(f'"{key}": {value}' for key, value in fields.items())
@@ -418,7 +452,7 @@ def test_a_failing_unit_is_isolated_and_never_replaces_the_last_good_report(
 
     assert _cli(*common, "--notebook", str(bad)) == 1
     out = capsys.readouterr().out
-    assert out.splitlines()[-1] == "b: failed at cell 3: ValueError: boom in b"
+    assert out.splitlines()[-1] == "b: セル3で失敗しました：ValueError: boom in b"  # FIX90
     assert (folder / "b.html").read_bytes() == first_html
     assert (folder / "b.ipynb").read_bytes() == first_nb
     failed = nbformat.read(folder / "_failed" / "b.ipynb", as_version=4)
@@ -711,8 +745,9 @@ def test_sigterm_mid_run_leaves_no_temporaries_and_records_exactly_the_finished_
 
     assert second.returncode == 130
     assert err.splitlines()[-2:] == [
-        "interrupted: 1 of 4 units finished and are in manifest.json; the others keep their "
-        "last report",
+        # in the units' language (FIX90)
+        "中断しました：4ユニットのうち1ユニットが完了し、manifest.jsonに記録されています。"
+        "ほかのユニットは前回のレポートのままです",
         "nps-kit: interrupted",
     ]
     units = _manifest_units(folder)
@@ -1024,14 +1059,14 @@ def test_run_all_names_a_refused_unit_in_the_table_and_before_the_progress_lines
     table = {line.split()[0]: line.split(maxsplit=6) for line in out.splitlines()}
     assert table["omiya"] == [
         "omiya",
-        "refused",
+        "実行せず",  # the project's language (FIX90); the reason is said as written
         "-",
         "-",
         "-",
         "-",
         "no row has business_unit = '大宮'; did you mean '大宮店'?",
     ]
-    assert table["yokohama"][1] == "ok"
+    assert table["yokohama"][1] == "成功"
     lines = err.splitlines()
     refused = lines.index(
         "error: parameters/omiya.yaml: data.filter.values: no row of responses.csv has "
@@ -1039,7 +1074,7 @@ def test_run_all_names_a_refused_unit_in_the_table_and_before_the_progress_lines
         "Did you mean '大宮店'? Fix data.filter.values in parameters/omiya.yaml. "
         "This unit is skipped."
     )
-    first_progress = next(i for i, line in enumerate(lines) if line.startswith("running "))
+    first_progress = next(i for i, line in enumerate(lines) if line.endswith("で実行します"))
     assert refused < first_progress
 
 
@@ -1496,7 +1531,7 @@ def test_a_unit_set_up_before_its_first_responses_is_no_data_yet_not_an_error(
         "data.filter.values in parameters/kyoto.yaml. This unit has no report." in err
     )
     table = {line.split()[0]: line.split(maxsplit=6) for line in out.splitlines()}
-    assert table["kyoto"][1:3] == ["no", "data"]
+    assert table["kyoto"][1] == "回答なし"
     assert _manifest_units(output / "2026-10")["kyoto"]["status"] == "no data"
     assert _unit_cells(output / "2026-10")["kyoto"] == (
         "kyoto まだ回答がありません（最初の回答が届くとレポートを作成します）"

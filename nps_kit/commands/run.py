@@ -95,8 +95,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     from nps_kit._unit_rows import NO_RESPONSES
+    from nps_kit.i18n import t
     from nps_kit.params import load_all
-    from nps_kit.run import record_parameter_errors, run_reports, summary_table
+    from nps_kit.run import closing, record_parameter_errors, run_reports, summary_table
 
     if args.all and args.units:
         raise ConfigError(
@@ -124,10 +125,11 @@ def _run(args: argparse.Namespace) -> int:
             names=found.invalid_names,
         )
         found.raise_if_errors()
+    lang = found.language
     for error in found.errors:
         # One team's broken file must not hold back every other team's report: report it, run
         # the valid units, and exit non-zero at the end.
-        print(f"nps-kit run: error: {error} This unit is skipped.", file=sys.stderr)
+        print(f"nps-kit run: error: {closing(error, 'run.skipped', lang)}", file=sys.stderr)
     if not found.units:
         raise ConfigError(
             f"no unit files in {args.parameters}.",
@@ -135,7 +137,7 @@ def _run(args: argparse.Namespace) -> int:
             path=args.parameters,
         )
     if not args.units and not args.all:
-        print(f"no UNIT given: running all {len(found.units)} units", file=sys.stderr)
+        print(t("run.all_units", lang, n=len(found.units)), file=sys.stderr)
     notebook = args.notebook or default_notebook(args.parameters)
     if not Path(notebook).is_file():
         raise ConfigError(f"--notebook: file not found: {notebook}.", path=Path(notebook))
@@ -152,8 +154,9 @@ def _run(args: argparse.Namespace) -> int:
             overview=found.overview,
             invalid=found.invalid,
             invalid_names=found.invalid_names,
+            language=lang,
         )
-    print(summary_table(result))
+    print(summary_table(result, lang=lang))
     if args.notebook is not None and args.output.resolve() == Path("reports").resolve():
         for line in replaced_reports(result, found.units, notebook=args.notebook):
             print(line, file=sys.stderr)

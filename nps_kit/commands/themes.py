@@ -83,7 +83,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help=(
             "say why each comment has its themes: the words that found each theme, 'learned "
             "layer' for a theme the layer added without any word, and the words whose theme "
-            "the layer dropped (csv: a 'why' column; json: a 'why' object per comment)"
+            "the layer dropped; and where each theme's polarity came from: the rules, the "
+            "learned layer, the learned correction, the score, or not read (csv: a 'why' "
+            "column; json: a 'why' object per comment)"
         ),
     )
     p.add_argument("--sheet", metavar="NAME", help="XLSX sheet name or 0-based index")
@@ -100,7 +102,7 @@ def _run(args: argparse.Namespace) -> int:
     from nps_kit.text.languages import comment_languages
     from nps_kit.text.packs import PACKS, load_pack
     from nps_kit.text.redaction import redact
-    from nps_kit.text.sentiment import tag_polarity
+    from nps_kit.text.sentiment import polarity_sources, tag_polarity
     from nps_kit.text.split import dominant_theme
     from nps_kit.text.themes import load_themes
 
@@ -187,7 +189,12 @@ def _run(args: argparse.Namespace) -> int:
                 print(_split_note(dominant, args.pack), file=sys.stderr)
         return 0
     segments = segment(data["nps_score"]) if score_column is not None else None
-    polarity = tag_polarity(texts, book, segments=segments, asks=args.asks)
+    sources = None
+    if args.explain:  # the polarity and where it came from, read once
+        reading = polarity_sources(texts, book, segments=segments, asks=args.asks)
+        polarity, sources = reading.polarity, reading.source
+    else:
+        polarity = tag_polarity(texts, book, segments=segments, asks=args.asks)
     # Each comment's language: one no pack reads (fr, de …) gets only own words' themes (QA26 #13).
     languages = comment_languages(texts).fillna("").tolist()
     ids: list[Any] = data[row_key(data, id_column)].tolist()
@@ -195,7 +202,7 @@ def _run(args: argparse.Namespace) -> int:
     for i, (_, found_row) in enumerate(polarity.iterrows()):
         themes = {str(t): str(v) for t, v in found_row.items() if isinstance(v, str)}
         rows.append((_plain(ids[i]), themes))
-    why = _why(texts, book) if args.explain else None
+    why = _why(texts, book, sources) if sources is not None else None
     if args.format == "json":
         records: list[dict[str, Any]] = [
             {"id": i, "themes": t, "language": language or None}
@@ -321,26 +328,43 @@ def _unread_note(languages: list[str]) -> None:
     )
 
 
-def _why(texts: Any, book: Any) -> dict[object, dict[str, dict[str, str]]]:
-    """Return row label → theme → ``{"source", "words"}`` (:func:`explain_themes`)."""
+def _why(texts: Any, book: Any, sources: Any) -> dict[object, dict[str, dict[str, str]]]:
+    """Return row label → theme → ``{"source", "words", "polarity"}``.
+
+    ``source`` and ``words`` say why the comment has the theme (:func:`explain_themes`);
+    ``polarity``, for a theme it has, where its polarity came from
+    (:data:`~nps_kit.text.sentiment.POLARITY_SOURCES`, read with the polarity: ``sources``).
+    """
     from nps_kit.text.explain import explain_themes
 
     out: dict[object, dict[str, dict[str, str]]] = {}
     for row in explain_themes(texts, book).itertuples(index=False):
-        out.setdefault(row.row, {})[str(row.theme)] = {
-            "source": str(row.source),
-            "words": str(row.words),
-        }
+        said = {"source": str(row.source), "words": str(row.words)}
+        origin = sources.at[row.row, row.theme]
+        if row.source != "dropped" and isinstance(origin, str):
+            said["polarity"] = origin
+        out.setdefault(row.row, {})[str(row.theme)] = said
     return out
+
+
+#: How the csv's 'why' column names each polarity source.
+_POLARITY_SAID = {
+    "rules": "rules",
+    "layer": "learned layer",
+    "score": "score",
+    "correction": "learned correction",
+    "unread": "not read",
+}
 
 
 def _said(theme: str, why: dict[str, str]) -> str:
     """Return one theme's reason as the csv's 'why' column says it."""
+    polarity = f" (polarity: {_POLARITY_SAID[why['polarity']]})" if "polarity" in why else ""
     if why["source"] == "layer":
-        return f"{theme}: learned layer"
+        return f"{theme}: learned layer{polarity}"
     if why["source"] == "dropped":
         return f"{theme}: dropped by the learned layer ({why['words']})"
-    return f"{theme}: {why['words']}"
+    return f"{theme}: {why['words']}{polarity}"
 
 
 #: A shipped pack whose words cover this many percentage points more of the comments than the

@@ -137,16 +137,22 @@ _JA_NEGATING_WORDS: Final = {("形容詞", "無い"), ("名詞", "無し")}
 _JA_TEXT: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
+def _folded(text: str) -> str:
+    """Return a comment normalised (:func:`normalise_one`), without apostrophes: wasn't, wasnt."""
+    return normalise_one(text).replace("'", "").replace("’", "")
+
+
 @lru_cache(maxsize=65536)
-def _negates(text: str) -> bool:
+def _negates(text: str, *, folded: str | None = None) -> bool:
     """Whether a comment negates: the direction of what it says, not how often it says it.
 
     "Not good, not good at all" negates as "not good" does (REVIEW35: counted, the two were
     two quotes). In Japanese a negation of a negation (つまらなくない, 少なくなくない) cancels:
     negations in a row, each on the one before (its く/ず form, maybe は or も between), count
-    by their parity.
+    by their parity. ``folded`` is :func:`_folded` of ``text`` when the caller has it.
     """
-    folded = normalise_one(text).replace("'", "").replace("’", "")
+    if folded is None:
+        folded = _folded(text)
     if any(word in EN_NEGATORS for word in re.findall(r"\w+", folded)):
         return True
     if not _JA_TEXT.search(folded):
@@ -183,10 +189,10 @@ class _Read(NamedTuple):
 
 def _read(text: str, key: QuoteKey) -> _Read:
     """Its words, whether it negates (:func:`_negates`) and its signs."""
-    folded = normalise_one(text).replace("'", "").replace("’", "")
+    folded = _folded(text)  # once: the words and the negation read the same text
     words = re.findall(r"\w+", folded)
     signs = _signs(_quote_key(_DECORATIONS.sub(" ", text)))
-    return _Read(key, frozenset(words), _negates(text), signs)
+    return _Read(key, frozenset(words), _negates(text, folded=folded), signs)
 
 
 def _told_apart(a: _Read, b: _Read) -> bool:

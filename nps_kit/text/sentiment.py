@@ -28,6 +28,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -86,10 +87,13 @@ from nps_kit.text.tokens import _normalised_codes
 __all__ = [
     "ASKS",
     "POLARITIES",
+    "POLARITY_SOURCES",
     "Asks",
     "Polarity",
+    "PolarityReading",
     "clause_split",
     "polarity_of",
+    "polarity_sources",
     "tag_polarity",
     "theme_mentions",
 ]
@@ -496,6 +500,14 @@ def tag_polarity(
         ``detractor``, ``passive``, ``promoter`` and missing values, or ``asks`` is not one of
         :data:`ASKS`.
     """
+    _check_inputs(texts, segments, asks)
+    return _tag_polarity(
+        texts, book, segments=segments, learned=learned, correct=learned, asks=asks
+    )
+
+
+def _check_inputs(texts: pd.Series, segments: pd.Series | None, asks: str) -> None:
+    """Refuse what :func:`tag_polarity` would misread (its ``Raises``)."""
     if asks not in ASKS:
         raise ValueError(f"asks must be one of {', '.join(map(repr, ASKS))}; got {asks!r}")
     if segments is not None:
@@ -513,9 +525,6 @@ def tag_polarity(
                 "segments must hold 'detractor', 'passive' or 'promoter' (nps_kit.segment of "
                 f"the scores) or be missing; found {', '.join(map(repr, unknown[:3]))}"
             )
-    return _tag_polarity(
-        texts, book, segments=segments, learned=learned, correct=learned, asks=asks
-    )
 
 
 #: Languages whose layer-added mentions take a detractor's or promoter's direction after the
@@ -531,7 +540,7 @@ def _score_added(
     who: np.ndarray,
     pack: str | None,
     order: dict[Polarity, int],
-) -> None:
+) -> np.ndarray | None:
     """Give an English theme the learned layer added the respondent's direction, in place.
 
     A theme no dictionary word found has no words of its own to judge; the respondent's score
@@ -539,11 +548,11 @@ def _score_added(
     0.70 of the time against the dictionaries' 0.80): a detractor's (0–6) is negative, a
     promoter's (9–10) positive, after the learned correction. A passive's (7–8), a mention
     without a score and every Japanese mention keep their reading (rule S,
-    ``docs/prereg/PREREG36.md``).
+    ``docs/prereg/PREREG36.md``). Returns where the score set the polarity (``None``: nowhere).
     """
     at = np.flatnonzero(layer_added[:-1].any(axis=1))
     if not len(at):
-        return
+        return None
     found = languages(pack, [unique[i] for i in at.tolist()])
     mine = np.zeros(len(layer_added), dtype=bool)  # the last row (no text) stays False
     mine[at[[lang in SCORE_ADDED_LANGUAGES for lang in found]]] = True
@@ -552,11 +561,23 @@ def _score_added(
         ("detractor", "negative"),
         ("promoter", "positive"),
     )
+    written = np.zeros(wide.shape, dtype=bool)
     for name, polarity in directions:
-        wide[(who == _polarity_layer.SEGMENTS.index(name))[:, None] & scored] = order[polarity]
+        here = (who == _polarity_layer.SEGMENTS.index(name))[:, None] & scored
+        wide[here] = order[polarity]
+        written |= here
+    return written
 
 
-@paused
+#: Where a mention's polarity came from (:func:`polarity_sources`): ``rules`` the clause rules
+#: read its words; ``layer`` the learned layer added the theme and its rule gave the polarity;
+#: ``score`` the respondent's score (a comment that judges nothing, or an added theme left to
+#: the score); ``correction`` the learned polarity correction replaced the rules' reading;
+#: ``unread`` a comment in a language no pack reads (neutral, not judged).
+POLARITY_SOURCES: tuple[str, ...] = ("rules", "layer", "score", "correction", "unread")
+_RULES, _LAYER, _SCORE, _CORRECTION, _UNREAD = range(len(POLARITY_SOURCES))
+
+
 def _tag_polarity(
     texts: pd.Series,
     book: ThemeBook,
@@ -567,6 +588,65 @@ def _tag_polarity(
     asks: Asks = "reason",
 ) -> pd.DataFrame:
     """:func:`tag_polarity`; ``correct=False`` leaves out the polarity correction (training)."""
+    return _read_polarity(
+        texts, book, segments=segments, learned=learned, correct=correct, asks=asks
+    )[0]
+
+
+@dataclass(frozen=True)
+class PolarityReading:
+    """Each mention's polarity (:func:`tag_polarity`) and where it came from.
+
+    Attributes
+    ----------
+    polarity
+        :func:`tag_polarity`'s frame.
+    source
+        The same shape: where a theme is mentioned, one of :data:`POLARITY_SOURCES`; ``<NA>``
+        elsewhere.
+    """
+
+    polarity: pd.DataFrame
+    source: pd.DataFrame
+
+
+def polarity_sources(
+    texts: pd.Series,
+    book: ThemeBook,
+    *,
+    segments: pd.Series | None = None,
+    asks: Asks = "reason",
+) -> PolarityReading:
+    """Tag polarity as :func:`tag_polarity` does and say where each mention's came from.
+
+    Parameters
+    ----------
+    texts, book, segments, asks
+        As for :func:`tag_polarity` (with the learned layer).
+
+    Returns
+    -------
+    PolarityReading
+        The polarity of each mention and its source, read in one pass.
+    """
+    _check_inputs(texts, segments, asks)
+    polarity, source = _read_polarity(
+        texts, book, segments=segments, learned=True, correct=True, asks=asks
+    )
+    return PolarityReading(polarity, source)
+
+
+@paused
+def _read_polarity(
+    texts: pd.Series,
+    book: ThemeBook,
+    *,
+    segments: pd.Series | None,
+    learned: bool,
+    correct: bool,
+    asks: Asks = "reason",
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`_tag_polarity` and each mention's source (:data:`POLARITY_SOURCES`)."""
     themes = matcher(book.themes)
     # Once per unique comment (exports repeat a lot), then broadcast back.
     codes, unique = _normalised_codes(texts)
@@ -593,6 +673,7 @@ def _tag_polarity(
         if segments is not None and found and _NEUTRAL.issuperset(found.values()):
             silent[row] = _judges_nothing(text, asks=asks)
     table[rows, columns] = values  # one assignment: numpy's per-call cost dominates per item
+    source = np.full(table.shape, _RULES, dtype=np.int8)
     # The learned layer (shipped packs only): the theme set is tag_themes'. A theme it adds has
     # no clause of its own: its polarity follows the layer's rule, else the score's below.
     added = np.zeros(table.shape, dtype=bool)
@@ -604,6 +685,7 @@ def _tag_polarity(
         said = table[:-1].copy()
         table[:-1][~layer.found] = -1
         table[:-1][layer.added] = order["neutral"]
+        source[:-1][layer.added] = _LAYER
         added[:-1] = layer_added[:-1] = layer.added
         # In a comment that praises and complains, an added theme may take its own clause's.
         local = clause_polarities(
@@ -632,6 +714,7 @@ def _tag_polarity(
     else:  # as _learned_layer: in a comment not read, the analyst's own words' themes only
         table[:-1][~_unread_hits(book, unique, table[:-1] >= 0)] = -1
     wide = table[codes]  # code −1 (no text) takes the last row: all <NA>
+    origin = source[codes]
     if segments is not None:
         said_nothing = silent[codes]
         mentioned = wide >= 0
@@ -641,26 +724,37 @@ def _tag_polarity(
             # A missing segment (no score) is no segment, whatever the column's dtype.
             who[segments.eq(name).fillna(False).to_numpy(dtype=bool)] = k
         for name, polarity in (("detractor", "negative"), ("promoter", "positive")):
-            wide[(who == _polarity_layer.SEGMENTS.index(name))[:, None] & by_score] = order[
-                polarity
-            ]
+            scored = (who == _polarity_layer.SEGMENTS.index(name))[:, None] & by_score
+            wide[scored] = order[polarity]
+            origin[scored] = _SCORE
         if correcting:
             # Imported here: the correction reads a mention with the rules of this module.
             from nps_kit.text._correction import correct as apply_correction
 
+            before = wide.copy()
             apply_correction(wide, unique, codes, layer_added, who, book, places)
-            _score_added(wide, codes, unique, layer_added, who, book.pack, order)
+            origin[wide != before] = _CORRECTION
+            written = _score_added(wide, codes, unique, layer_added, who, book.pack, order)
+            if written is not None:
+                origin[written] = _SCORE
     # A comment in a language no pack reads was not read: the themes the analyst's own words
     # find there are mentions without a judgement, neither the rules' (English words in German
     # text) nor the score's (a promoter's complaint made praise, QA26 #13).
     foreign = np.append(unread(unique), False)[codes]
     if foreign.any():
         wide[foreign] = np.where(wide[foreign] >= 0, order["neutral"], -1)
+        origin[foreign] = _UNREAD
     dtype = pd.CategoricalDtype(list(POLARITIES))
     frame = {
         t.id: pd.Categorical.from_codes(wide[:, j], dtype=dtype) for j, t in enumerate(book.themes)
     }
-    return pd.DataFrame(frame, index=texts.index)
+    origin[wide < 0] = -1
+    kinds = pd.CategoricalDtype(list(POLARITY_SOURCES))
+    sources = {
+        t.id: pd.Categorical.from_codes(origin[:, j], dtype=kinds)
+        for j, t in enumerate(book.themes)
+    }
+    return pd.DataFrame(frame, index=texts.index), pd.DataFrame(sources, index=texts.index)
 
 
 def theme_mentions(
