@@ -1,0 +1,254 @@
+"""Excel's Data → Subtotal lines (Osaka Average, 大阪 平均): a group's figure, never a response.
+
+An analyst who sorts an export by 店舗 or Region and runs Excel's Data → Subtotal (集計) gets,
+after each group, a line labelled ``<the group's value> <the function>`` in the grouped column
+(``Osaka Average``, ``Tokyo Count``, ``Osaka Total``; Japanese Excel ``大阪 平均``, ``大阪 データ
+の個数``, ``大阪 集計``) with ``=SUBTOTAL(…)`` of the group in each subtotalled column, and at the
+end ``Grand Average``, ``Grand Count``, ``Grand Total`` (``全体の平均``, ``全体のデータの個数``,
+``総計``) over every row. Saved as CSV or XLSX (the formula's value), the lines were read as
+responses (FIX89): a whole mean or a count of ten or less as a respondent, others as invalid
+scores.
+
+The label is no evidence by itself (FIX71: a respondent named Total is an answer, one whose
+branch is Grand too). A line is left out when all of these hold:
+
+- its label is ``<V> <word>`` where V is the value, in the label's own column, of the rows
+  just above it (other subtotal lines between them passed over, as Excel's nested subtotals
+  put them), or a grand label (then the rows are every row above);
+- no cell of it reads as a date, and every other cell is blank or a number (Excel writes
+  nothing else on the line);
+- a number of it is the word's function of its column over those rows (the mean, to the
+  decimals it is written with; the count of filled or of numeric cells; the sum; the max; the
+  min), as ``SUBTOTAL`` leaves other subtotals out; where the score column holds a number, it
+  is that number.
+
+A line whose figure is also its rows' own answer (a group of one: its mean is its one score)
+is left out only when another line of the same column and function is proven on rows that
+differ: the sheet was subtotalled by Excel, and the line is one of its lines.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Final
+
+import numpy as np
+import pandas as pd
+
+from nps_kit._values import any_date, read_numbers, written_decimals
+
+__all__ = ["EXCEL_FUNCTIONS", "excel_subtotal_lines"]
+
+#: Excel's label word of each Data → Subtotal function and what it computes. English Excel
+#: writes the function's name (Sum as ``Total``); Japanese Excel writes 集計 for 合計 (SUM),
+#: 総計 under the table (Excel 2010's manual: ``C1020150 集計``, ``総計``), else the function's
+#: name in the dialog (平均, データの個数 = COUNTA, 数値の個数 = COUNT, 最大値, 最小値).
+EXCEL_FUNCTIONS: Final = {
+    "average": "mean", "count": "count", "total": "sum", "max": "max", "min": "min",
+    "平均": "mean", "データの個数": "count", "数値の個数": "count", "集計": "sum",
+    "最大値": "max", "最小値": "min",
+}  # fmt: skip
+_WORDS: Final = "|".join(sorted(map(re.escape, EXCEL_FUNCTIONS), key=len, reverse=True))
+_GROUP_LINE: Final = re.compile(rf"^(?P<group>.*\S)\s+(?P<word>{_WORDS})$")
+# Under the table: Grand Average, Grand Total; 全体の平均, 全体のデータの個数; 総計 (a sum).
+_GRAND_LINE: Final = re.compile(
+    rf"^(?:grand\s+(?P<en>{_WORDS})|全体の(?P<ja>{_WORDS})|(?P<sum>総計))$"
+)
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A cell labelled as an Excel subtotal line: its row, column, group (``None``: grand)."""
+
+    row: int
+    column: str
+    group: str | None
+    function: str
+
+
+def _key(cell: object) -> str:
+    """Return a cell as Excel's subtotal compares it: NFKC, one space, case-folded."""
+    return " ".join(unicodedata.normalize("NFKC", str(cell)).split()).casefold()
+
+
+def _readings(label: str) -> Iterator[tuple[str | None, str]]:
+    """Yield each (group, function) a label can say; ``Grand Average`` says both kinds."""
+    found = _GROUP_LINE.match(label)
+    if found is not None:
+        yield found["group"], EXCEL_FUNCTIONS[found["word"]]
+    grand = _GRAND_LINE.match(label)
+    if grand is not None:
+        yield None, "sum" if grand["sum"] else EXCEL_FUNCTIONS[grand["en"] or grand["ja"]]
+
+
+def _labelled(frame: pd.DataFrame, skip: np.ndarray) -> list[_Line]:
+    """Return every cell read as an Excel subtotal label, by row (each distinct value once)."""
+    out = []
+    for column in frame.columns:
+        cells = frame[column]
+        if cells.dtype != object and not pd.api.types.is_string_dtype(cells):
+            continue
+        said = {}
+        for value in cells.dropna().unique():
+            readings = list(_readings(_key(value)))
+            if readings:
+                said[value] = readings
+        if not said:
+            continue
+        for i in np.flatnonzero(cells.isin(list(said)).to_numpy(dtype=bool)):
+            if not skip[i]:
+                out += [_Line(int(i), str(column), g, f) for g, f in said[cells.iloc[i]]]
+    return sorted(out, key=lambda line: line.row)
+
+
+class _Columns:
+    """Each column's numbers, filled cells and keys, read once when first asked for."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame = frame
+        self._numbers: dict[str, pd.Series] = {}
+        self._keys: dict[str, pd.Series] = {}
+
+    def numbers(self, column: str) -> pd.Series:
+        if column not in self._numbers:
+            self._numbers[column] = read_numbers(self.frame[column].astype("string"))
+        return self._numbers[column]
+
+    def keys(self, column: str) -> pd.Series:
+        if column not in self._keys:
+            self._keys[column] = self.frame[column].map(_key, na_action="ignore")
+        return self._keys[column]
+
+
+def _filled(cell: Any) -> bool:
+    """Whether a cell holds anything (a blank or spaces hold nothing)."""
+    return not pd.isna(cell) and str(cell).strip() != ""
+
+
+def _rows(line: _Line, columns: _Columns, done: np.ndarray) -> list[int]:
+    """Return the rows a line is the figure of: its group's just above it, or every row above."""
+    if line.group is None:
+        return [k for k in range(line.row) if not done[k]]
+    keys, rows = columns.keys(line.column), []
+    for k in range(line.row - 1, -1, -1):
+        if done[k]:
+            continue
+        if keys.iloc[k] != line.group:
+            break
+        rows.append(k)
+    return rows[::-1]
+
+
+def _close(own: float, target: float, written: int) -> bool:
+    """Whether a figure written with ``written`` decimals is ``target`` (7.33 for 7.3333…)."""
+    if written:
+        return abs(own - target) <= 0.5 * 10.0**-written + 1e-9
+    return bool(np.isclose(own, target, rtol=1e-9, atol=1e-9))
+
+
+def _figure(function: str, cell: object, own: float, values: pd.Series, filled: int) -> bool:
+    """Whether ``own`` is ``function`` of the group's ``values`` (``filled`` cells of them)."""
+    numbers = values.dropna()
+    if function == "count":
+        return own in (float(filled), float(len(numbers)))
+    if numbers.empty:
+        return False
+    target = {"mean": numbers.mean, "sum": numbers.sum, "max": numbers.max, "min": numbers.min}
+    return _close(own, float(target[function]()), written_decimals(cell))
+
+
+def _trivial(function: str, values: pd.Series, rows: int) -> bool:
+    """Whether the figure is also each row's own (one row; a mean of equal scores)."""
+    if function in ("count", "sum"):
+        return rows == 1
+    return values.dropna().nunique() <= 1
+
+
+def _judge(
+    frame: pd.DataFrame,
+    lines: list[_Line],
+    done: np.ndarray,
+    *,
+    date_column: str | None,
+    score_column: str | None,
+) -> dict[int, tuple[_Line, bool]]:
+    """Return each line proven by its figures, and whether that figure was its rows' own too."""
+    columns, done = _Columns(frame), done.copy()
+    out: dict[int, tuple[_Line, bool]] = {}
+    for line in lines:
+        i = line.row
+        if done[i]:
+            continue
+        row = frame.iloc[i]
+        if (
+            date_column is not None
+            and date_column in frame.columns
+            and any_date([row[date_column]] if _filled(row[date_column]) else [])
+        ):
+            continue
+        others = [c for c in frame.columns if c != line.column and _filled(row[c])]
+        if any(pd.isna(columns.numbers(str(c)).iloc[i]) for c in others):
+            continue  # a text answer: someone's response
+        rows = _rows(line, columns, done)
+        if not rows:
+            continue
+        scored = [score_column] if score_column is not None and score_column in others else []
+        for column in scored or others:
+            own = float(columns.numbers(str(column)).iloc[i])
+            values = columns.numbers(str(column)).iloc[rows]
+            filled = int(sum(_filled(v) for v in frame[column].iloc[rows]))
+            if _figure(line.function, row[column], own, values, filled):
+                out[i] = (line, _trivial(line.function, values, len(rows)))
+                done[i] = True
+                break
+    return out
+
+
+def excel_subtotal_lines(
+    frame: pd.DataFrame,
+    *,
+    flagged: np.ndarray,
+    date_column: str | None,
+    score_column: str | None,
+    blank: np.ndarray | None = None,
+) -> dict[int, str]:
+    """Find the lines Excel's Data → Subtotal wrote into an export, and what each one is.
+
+    Parameters
+    ----------
+    frame
+        The export's rows as read (text cells as written).
+    flagged
+        Rows already found to be totals or subtotal lines (:mod:`nps_kit._totals`): passed
+        over, and never a group's row.
+    date_column, score_column
+        The date and the 0–10 score's columns, when known (see the module's note).
+    blank
+        Rows known to be empty (a sheet's empty rows), passed over.
+
+    Returns
+    -------
+    dict
+        Each such line's position and why it is no answer: ``excel_mean``, ``excel_count``,
+        ``excel_sum``, ``excel_max`` or ``excel_min`` (keys of the catalogue's
+        ``totals.why.*``).
+    """
+    done = flagged.copy() if blank is None else flagged | blank
+    lines = _labelled(frame, done)
+    if not lines:
+        return {}
+    refused: set[int] = set()
+    while True:
+        kept = [line for line in lines if line.row not in refused]
+        found = _judge(frame, kept, done, date_column=date_column, score_column=score_column)
+        proven = {(line.column, line.function) for line, trivial in found.values() if not trivial}
+        loose = {
+            i for i, (line, trivial) in found.items()
+            if trivial and (line.column, line.function) not in proven
+        }  # fmt: skip
+        if not loose:
+            return {i: f"excel_{line.function}" for i, (line, _) in sorted(found.items())}
+        refused |= loose
