@@ -38,7 +38,7 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
-from nps_kit._values import any_date, read_numbers, written_decimals
+from nps_kit._values import any_date, decimal_number, read_numbers, written_decimals
 
 __all__ = ["EXCEL_FUNCTIONS", "excel_subtotal_lines"]
 
@@ -54,6 +54,8 @@ EXCEL_FUNCTIONS: Final = {
 _WORDS: Final = "|".join(sorted(map(re.escape, EXCEL_FUNCTIONS), key=len, reverse=True))
 _GROUP_LINE: Final = re.compile(rf"^(?P<group>.*\S)\s+(?P<word>{_WORDS})$")
 # Under the table: Grand Average, Grand Total; 全体の平均, 全体のデータの個数; 総計 (a sum).
+# A first, quick look at a column's distinct values: those that end with a word of a line.
+_ENDS: Final = (*EXCEL_FUNCTIONS, "総計")
 _GRAND_LINE: Final = re.compile(
     rf"^(?:grand\s+(?P<en>{_WORDS})|全体の(?P<ja>{_WORDS})|(?P<sum>総計))$"
 )
@@ -91,8 +93,9 @@ def _labelled(frame: pd.DataFrame, skip: np.ndarray) -> list[_Line]:
         cells = frame[column]
         if cells.dtype != object and not pd.api.types.is_string_dtype(cells):
             continue
+        values = pd.Series(cells.dropna().unique(), dtype=object).astype(str)
         said = {}
-        for value in cells.dropna().unique():
+        for value in values[values.str.rstrip().str.lower().str.endswith(_ENDS)]:
             readings = list(_readings(_key(value)))
             if readings:
                 said[value] = readings
@@ -104,23 +107,16 @@ def _labelled(frame: pd.DataFrame, skip: np.ndarray) -> list[_Line]:
     return sorted(out, key=lambda line: line.row)
 
 
-class _Columns:
-    """Each column's numbers, filled cells and keys, read once when first asked for."""
-
-    def __init__(self, frame: pd.DataFrame) -> None:
-        self.frame = frame
-        self._numbers: dict[str, pd.Series] = {}
-        self._keys: dict[str, pd.Series] = {}
-
-    def numbers(self, column: str) -> pd.Series:
-        if column not in self._numbers:
-            self._numbers[column] = read_numbers(self.frame[column].astype("string"))
-        return self._numbers[column]
-
-    def keys(self, column: str) -> pd.Series:
-        if column not in self._keys:
-            self._keys[column] = self.frame[column].map(_key, na_action="ignore")
-        return self._keys[column]
+def _number(cell: Any) -> float:
+    """Read one cell as a number (``NaN`` where it is none), as :func:`read_numbers` does."""
+    if isinstance(cell, int | float | np.number) and not isinstance(cell, bool):
+        return float(cell)
+    text = str(cell).strip()
+    try:
+        return float(text)
+    except ValueError:
+        found = decimal_number(text)
+        return np.nan if found is None else found
 
 
 def _filled(cell: Any) -> bool:
@@ -128,15 +124,15 @@ def _filled(cell: Any) -> bool:
     return not pd.isna(cell) and str(cell).strip() != ""
 
 
-def _rows(line: _Line, columns: _Columns, done: np.ndarray) -> list[int]:
+def _rows(line: _Line, cells: pd.Series, done: np.ndarray) -> list[int]:
     """Return the rows a line is the figure of: its group's just above it, or every row above."""
     if line.group is None:
         return [k for k in range(line.row) if not done[k]]
-    keys, rows = columns.keys(line.column), []
+    rows = []
     for k in range(line.row - 1, -1, -1):
         if done[k]:
             continue
-        if keys.iloc[k] != line.group:
+        if not _filled(cells.iat[k]) or _key(cells.iat[k]) != line.group:
             break
         rows.append(k)
     return rows[::-1]
@@ -176,31 +172,28 @@ def _judge(
     score_column: str | None,
 ) -> dict[int, tuple[_Line, bool]]:
     """Return each line proven by its figures, and whether that figure was its rows' own too."""
-    columns, done = _Columns(frame), done.copy()
+    done = done.copy()
     out: dict[int, tuple[_Line, bool]] = {}
     for line in lines:
         i = line.row
         if done[i]:
             continue
         row = frame.iloc[i]
-        if (
-            date_column is not None
-            and date_column in frame.columns
-            and any_date([row[date_column]] if _filled(row[date_column]) else [])
-        ):
-            continue
-        others = [c for c in frame.columns if c != line.column and _filled(row[c])]
-        if any(pd.isna(columns.numbers(str(c)).iloc[i]) for c in others):
+        if date_column is not None and date_column in frame.columns:
+            if any_date([row[date_column]] if _filled(row[date_column]) else []):
+                continue
+        others = {str(c): _number(v) for c, v in row.items() if c != line.column and _filled(v)}
+        if any(np.isnan(v) for v in others.values()):
             continue  # a text answer: someone's response
-        rows = _rows(line, columns, done)
+        rows = _rows(line, frame[line.column], done)
         if not rows:
             continue
         scored = [score_column] if score_column is not None and score_column in others else []
-        for column in scored or others:
-            own = float(columns.numbers(str(column)).iloc[i])
-            values = columns.numbers(str(column)).iloc[rows]
-            filled = int(sum(_filled(v) for v in frame[column].iloc[rows]))
-            if _figure(line.function, row[column], own, values, filled):
+        for column in scored or list(others):
+            cells = frame[column].iloc[rows]
+            values = read_numbers(cells.astype("string"))
+            filled = int(sum(_filled(v) for v in cells))
+            if _figure(line.function, row[column], others[column], values, filled):
                 out[i] = (line, _trivial(line.function, values, len(rows)))
                 done[i] = True
                 break
