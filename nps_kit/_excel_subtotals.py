@@ -17,10 +17,10 @@ branch is Grand too). A line is left out when all of these hold:
   put them), or a grand label (then the rows are every row above);
 - no cell of it reads as a date, and every other cell is blank or a number (Excel writes
   nothing else on the line);
-- a number of it is the word's function of its column over those rows (the mean, to the
+- each number of it is the word's function of its column over those rows (the mean, to the
   decimals it is written with; the count of filled or of numeric cells; the sum; the max; the
-  min), as ``SUBTOTAL`` leaves other subtotals out; where the score column holds a number, it
-  is that number.
+  min), as ``SUBTOTAL`` computes it, other subtotals left out: Excel leaves every column it
+  does not subtotal blank, so a number that is no such figure (an id, a score) is an answer.
 
 A line whose figure is also its rows' own answer (a group of one: its mean is its one score)
 is left out only when another line of the same column and function is proven on rows that
@@ -169,7 +169,6 @@ def _judge(
     done: np.ndarray,
     *,
     date_column: str | None,
-    score_column: str | None,
 ) -> dict[int, tuple[_Line, bool]]:
     """Return each line proven by its figures, and whether that figure was its rows' own too."""
     done = done.copy()
@@ -188,15 +187,18 @@ def _judge(
         rows = _rows(line, frame[line.column], done)
         if not rows:
             continue
-        scored = [score_column] if score_column is not None and score_column in others else []
-        for column in scored or list(others):
+        trivial = []
+        for column, own in others.items():
             cells = frame[column].iloc[rows]
             values = read_numbers(cells.astype("string"))
             filled = int(sum(_filled(v) for v in cells))
-            if _figure(line.function, row[column], others[column], values, filled):
-                out[i] = (line, _trivial(line.function, values, len(rows)))
+            if not _figure(line.function, row[column], own, values, filled):
+                break  # a number that is no figure of the rows: an answer (an id, a score)
+            trivial.append(_trivial(line.function, values, len(rows)))
+        else:
+            if trivial:
+                out[i] = (line, all(trivial))
                 done[i] = True
-                break
     return out
 
 
@@ -205,7 +207,6 @@ def excel_subtotal_lines(
     *,
     flagged: np.ndarray,
     date_column: str | None,
-    score_column: str | None,
     blank: np.ndarray | None = None,
 ) -> dict[int, str]:
     """Find the lines Excel's Data → Subtotal wrote into an export, and what each one is.
@@ -217,8 +218,9 @@ def excel_subtotal_lines(
     flagged
         Rows already found to be totals or subtotal lines (:mod:`nps_kit._totals`): passed
         over, and never a group's row.
-    date_column, score_column
-        The date and the 0–10 score's columns, when known (see the module's note).
+    date_column
+        The date column, when known: a line's cell there is no date. Every column is read
+        alike, the score's too: each number of a line is its rows' figure.
     blank
         Rows known to be empty (a sheet's empty rows), passed over.
 
@@ -236,7 +238,7 @@ def excel_subtotal_lines(
     refused: set[int] = set()
     while True:
         kept = [line for line in lines if line.row not in refused]
-        found = _judge(frame, kept, done, date_column=date_column, score_column=score_column)
+        found = _judge(frame, kept, done, date_column=date_column)
         proven = {(line.column, line.function) for line, trivial in found.values() if not trivial}
         loose = {
             i for i, (line, trivial) in found.items()

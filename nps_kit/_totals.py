@@ -279,11 +279,7 @@ def totals_rows(
     found.update(_subtotals(frame, flags, date_column, score_column, blank))
     flags[list(found)] = True
     # Excel's Data → Subtotal lines (Osaka Average, 大阪 平均), told by their group's figures.
-    found.update(
-        excel_subtotal_lines(
-            frame, flagged=flags, date_column=date_column, score_column=score_column, blank=blank
-        )
-    )
+    found.update(excel_subtotal_lines(frame, flagged=flags, date_column=date_column, blank=blank))
     flags[list(found)] = True
     return Totals(flags, tuple(found[i] for i in sorted(found)), kept)
 

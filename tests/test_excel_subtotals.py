@@ -107,6 +107,8 @@ def test_a_label_alone_is_no_evidence() -> None:
         "a date": [*ROWS[:2], ["r9", "2026-10-05", "Osaka Average", "7.5", None]],
         "one row alone": [*ROWS[3:5]],
         "not the group above": [*ROWS[:2], [None, None, "Kyoto Average", "7.5", None]],
+        # Excel leaves every column it does not subtotal blank: a number there is an answer.
+        "a number id": [*ROWS[:2], ["1042", None, "Osaka Max", "9", None]],
     }
     for case, rows in cases.items():
         found = totals_rows(_frame(rows), date_column="date", score_column="score")
