@@ -124,18 +124,19 @@ def _filled(cell: Any) -> bool:
     return not pd.isna(cell) and str(cell).strip() != ""
 
 
-def _rows(line: _Line, cells: pd.Series, done: np.ndarray) -> list[int]:
-    """Return the rows a line is the figure of: its group's just above it, or every row above."""
-    if line.group is None:
-        return [k for k in range(line.row) if not done[k]]
-    rows = []
-    for k in range(line.row - 1, -1, -1):
-        if done[k]:
-            continue
-        if not _filled(cells.iat[k]) or _key(cells.iat[k]) != line.group:
-            break
-        rows.append(k)
-    return rows[::-1]
+def _rows(line: _Line, cells: pd.Series, done: np.ndarray) -> Iterator[list[int]]:
+    """Yield the rows a line may be the figure of: those just above it, then those below it.
+
+    Its group's rows (every row, for a grand line). Excel's Subtotal with "Summary below data"
+    unticked puts each line above its group and the grand line above the table.
+    """
+    for ahead in (range(line.row - 1, -1, -1), range(line.row + 1, len(cells))):
+        rows = [k for k in ahead if not done[k]]
+        if line.group is not None:
+            same = [_filled(cells.iat[k]) and _key(cells.iat[k]) == line.group for k in rows]
+            rows = rows[: same.index(False)] if False in same else rows
+        if rows:
+            yield sorted(rows)
 
 
 def _close(own: float, target: float, written: int) -> bool:
@@ -173,6 +174,24 @@ def _judge(
     """Return each line proven by its figures, and whether that figure was its rows' own too."""
     done = done.copy()
     out: dict[int, tuple[_Line, bool]] = {}
+    # Again while lines are found: a line above its group is proven once the lines between it
+    # and its rows are (two functions; the grand line above the table).
+    while True:
+        before = len(out)
+        _pass(frame, lines, done, out, date_column=date_column)
+        if len(out) == before:
+            return out
+
+
+def _pass(
+    frame: pd.DataFrame,
+    lines: list[_Line],
+    done: np.ndarray,
+    out: dict[int, tuple[_Line, bool]],
+    *,
+    date_column: str | None,
+) -> None:
+    """Judge each line not yet proven, top to bottom; mark those proven in ``done`` and ``out``."""
     for line in lines:
         i = line.row
         if done[i]:
@@ -184,22 +203,31 @@ def _judge(
         others = {str(c): _number(v) for c, v in row.items() if c != line.column and _filled(v)}
         if any(np.isnan(v) for v in others.values()):
             continue  # a text answer: someone's response
-        rows = _rows(line, frame[line.column], done)
-        if not rows:
-            continue
-        trivial = []
-        for column, own in others.items():
-            cells = frame[column].iloc[rows]
-            values = read_numbers(cells.astype("string"))
-            filled = int(sum(_filled(v) for v in cells))
-            if not _figure(line.function, row[column], own, values, filled):
-                break  # a number that is no figure of the rows: an answer (an id, a score)
-            trivial.append(_trivial(line.function, values, len(rows)))
-        else:
-            if trivial:
-                out[i] = (line, all(trivial))
+        for rows in _rows(line, frame[line.column], done):
+            trivial = _proven(frame, line, row, others, rows)
+            if trivial is not None:
+                out[i] = (line, trivial)
                 done[i] = True
-    return out
+                break
+
+
+def _proven(
+    frame: pd.DataFrame, line: _Line, row: pd.Series, others: dict[str, float], rows: list[int]
+) -> bool | None:
+    """Whether each number of a line is its function of ``rows``, and each row's own too.
+
+    ``None`` when a number is not (an answer); else whether every figure is also each row's
+    own (:func:`_trivial`).
+    """
+    trivial = []
+    for column, own in others.items():
+        cells = frame[column].iloc[rows]
+        values = read_numbers(cells.astype("string"))
+        filled = int(sum(_filled(v) for v in cells))
+        if not _figure(line.function, row[column], own, values, filled):
+            return None  # a number that is no figure of the rows: an answer (an id, a score)
+        trivial.append(_trivial(line.function, values, len(rows)))
+    return all(trivial) if trivial else None
 
 
 def excel_subtotal_lines(

@@ -226,3 +226,24 @@ def test_run_reports_a_branch_s_pandas_n_and_nps(exports: Path, tmp_path: Path) 
     truth = _pandas(exports, "ja_average", "csv")
     november = truth[(truth["店舗"] == "大阪") & (truth["month"] == MONTH)]
     assert (summary["n"], round(summary["nps"], 4)) == _nps(november["score"])
+
+
+def test_lines_above_their_groups_are_found_too() -> None:
+    # "Summary below data" unticked: each line above its group, the grand line above the table,
+    # two functions (Count, then Average) above each group.
+    rows = [
+        [None, None, "Grand Count", "5", None],
+        [None, None, "Grand Average", "6.4", None],
+        [None, None, "Osaka Count", "2", None],
+        [None, None, "Osaka Average", "7.5", None],
+        ["r1", "2026-10-01", "Osaka", "9", None],
+        ["r2", "2026-10-02", "Osaka", "6", None],
+        [None, None, "Tokyo Count", "3", None],
+        [None, None, "Tokyo Average", "5.666666667", None],
+        ["r3", "2026-10-03", "Tokyo", "10", None],
+        ["r4", "2026-10-04", "Tokyo", "3", None],
+        ["r5", "2026-10-04", "Tokyo", "4", None],
+    ]
+    found = totals_rows(_frame(rows), date_column="date", score_column="score")
+    assert np.flatnonzero(found.flags).tolist() == [0, 1, 2, 3, 6, 7]
+    assert found.why == ("excel_count", "excel_mean") * 3
