@@ -247,3 +247,27 @@ def test_lines_above_their_groups_are_found_too() -> None:
     found = totals_rows(_frame(rows), date_column="date", score_column="score")
     assert np.flatnonzero(found.flags).tolist() == [0, 1, 2, 3, 6, 7]
     assert found.why == ("excel_count", "excel_mean") * 3
+
+
+def test_nested_levels_region_then_store_are_found() -> None:
+    # Subtotal by Region, then by Store without replacing: the store lines stand inside each
+    # region, the region line after its stores' lines (its figure over the region's rows).
+    frame = pd.DataFrame(
+        [
+            ["2026-10-01", "Kanto", "Shinjuku", "9"],
+            ["2026-10-02", "Kanto", "Shinjuku", "5"],
+            [None, None, "Shinjuku Average", "7"],
+            ["2026-10-03", "Kanto", "Ueno", "10"],
+            [None, None, "Ueno Average", "10"],
+            [None, "Kanto Average", None, "8"],
+            ["2026-10-04", "Kansai", "Umeda", "4"],
+            ["2026-10-05", "Kansai", "Umeda", "6"],
+            [None, None, "Umeda Average", "5"],
+            [None, "Kansai Average", None, "5"],
+            [None, "Grand Average", None, "6.8"],
+        ],
+        columns=["date", "region", "store", "score"],
+        dtype=object,
+    )
+    found = totals_rows(frame, date_column="date", score_column="score")
+    assert np.flatnonzero(found.flags).tolist() == [2, 4, 5, 8, 9, 10]
