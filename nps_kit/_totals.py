@@ -19,12 +19,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import pandas as pd
 
-from nps_kit._values import parse_date_values, parse_scores, read_numbers
+from nps_kit._excel_subtotals import EXCEL_FUNCTIONS, excel_subtotal_lines
+from nps_kit._values import any_date, parse_scores, read_numbers, written_decimals
 
 __all__ = [
     "SUBTOTAL_WORDS",
@@ -70,13 +71,16 @@ _COUNT: Final = re.compile(r"^(?:n\s*=\s*)?[-+]?[\d.,]*\d%?\s*[^\d\s]{0,12}$")
 _MIN_SUMMED: Final = 2
 # A count after its word, a grouped report's subtotal line's "Count: 2" (Salesforce), 件数：2.
 _WORD_COUNT: Final = re.compile(r"^(?:count|records?|rows?|件数|件)\s*[:：=]?\s*(\d[\d,]*)$")
-# The decimals a number is written with (7.0, 7,0).
-_DECIMALS: Final = re.compile(r"\d[.,](\d+)$")
 
 #: Why a row was read as totals, as its data-quality line says it (a key of the catalogue's
 #: ``totals.why.*``): its score is none of 0–10, blank, its numbers are the column sums, its
-#: score the mean of the scores above, or (no score column known) it holds no text answer.
-WHY: Final = ("not_answer", "no_score", "sums", "mean", "no_text")
+#: score the mean of the scores above, or (no score column known) it holds no text answer;
+#: ``excel_<function>``: an Excel Data → Subtotal line, its group's mean, count, sum, max or min
+#: (:mod:`nps_kit._excel_subtotals`).
+WHY: Final = (
+    "not_answer", "no_score", "sums", "mean", "no_text",
+    *dict.fromkeys(f"excel_{f}" for f in EXCEL_FUNCTIONS.values()),
+)  # fmt: skip
 
 
 def _label(cell: object) -> str:
@@ -93,17 +97,6 @@ def is_totals_label(cell: object) -> bool:
     if 1 < len(words) <= 3 and words[0] in TOTALS_WORDS:
         return True
     return any(label.startswith(w) and len(label) <= len(w) + 4 for w in ("合計", "総計"))
-
-
-def _is_date(values: list[object]) -> bool:
-    """Whether any of ``values`` reads as a date (then the row is a response, not totals)."""
-    if not values:
-        return False
-    try:
-        dates = parse_date_values(pd.Series(values, dtype=object).astype("string"))
-    except ValueError:
-        return False
-    return bool(dates.dates.notna().any())
 
 
 def _label_at(row: pd.Series) -> int | None:
@@ -160,12 +153,6 @@ def _count(cell: object) -> float | None:
         return None
 
 
-def _decimals(cell: object) -> int:
-    """Return how many decimals a cell writes (``7.0``, ``7,0``: 1; ``7``: 0)."""
-    found = _DECIMALS.search(unicodedata.normalize("NFKC", str(cell)).strip())
-    return 0 if found is None else len(found.group(1))
-
-
 def _mean(frame: pd.DataFrame, i: int, score_column: str) -> bool:
     """Whether row ``i``'s score is the mean of the valid scores above it (two or more).
 
@@ -181,8 +168,8 @@ def _mean(frame: pd.DataFrame, i: int, score_column: str) -> bool:
     if len(values) < _MIN_SUMMED:
         return False
     own, mean = float(scores.score.iloc[i]), float(values.mean())
-    written = _decimals(cells.iloc[i])
-    if written > max(_decimals(c) for c in cells.iloc[:i][valid]):
+    written = written_decimals(cells.iloc[i])
+    if written > max(written_decimals(c) for c in cells.iloc[:i][valid]):
         return abs(own - mean) < 0.5 * 10.0**-written + 1e-9
     return bool(np.isclose(own, mean))
 
@@ -280,7 +267,7 @@ def totals_rows(
                 for v in row
                 if not pd.isna(v) and not is_totals_label(v) and not _NUMBER.match(_label(v))
             ]
-        if _is_date(dated):
+        if any_date(dated):
             break
         reason = _why(frame, i, at, score_column)
         if reason is None:
@@ -290,6 +277,9 @@ def totals_rows(
         why.append(reason)
     found = {int(i): w for i, w in zip(np.flatnonzero(flags), reversed(why), strict=True)}
     found.update(_subtotals(frame, flags, date_column, score_column, blank))
+    flags[list(found)] = True
+    # Excel's Data → Subtotal lines (Osaka Average, 大阪 平均), told by their group's figures.
+    found.update(excel_subtotal_lines(frame, flagged=flags, date_column=date_column, blank=blank))
     flags[list(found)] = True
     return Totals(flags, tuple(found[i] for i in sorted(found)), kept)
 
@@ -309,6 +299,8 @@ def _subtotals(
     responses).
     """
     out: dict[int, str] = {}
+    loose: list[int] = []
+    proven = False
     start = 0
     stop = int(np.flatnonzero(end)[0]) if end.any() else len(frame)
     first = frame.iloc[:stop, :_LABEL_CELLS]
@@ -325,7 +317,7 @@ def _subtotals(
         if at is None or _label(row.iloc[at]) not in SUBTOTAL_WORDS:
             continue
         if date_column is not None and date_column in frame.columns:
-            if _is_date([] if pd.isna(row[date_column]) else [row[date_column]]):
+            if any_date([] if pd.isna(row[date_column]) else [row[date_column]]):
                 continue
         group = frame.iloc[start : i + 1].reset_index(drop=True)
         reason = _why(group, i - start, at, score_column)
@@ -336,8 +328,57 @@ def _subtotals(
             reason = "sums"
         if reason is not None:
             out[i] = reason
+            proven |= i - start > 1 + _empty(blank, start, i)
             start = i + 1
+        elif _lone(row, at, group, blank, start, score_column):
+            loose.append(i)
+            start = i + 1
+    if loose and proven and _records_agree(frame, end, blank, stop, len(out) + len(loose)):
+        # A group of one with no Count: (FIX89): its mean is its one score, so its figures
+        # alone say nothing; the report's other subtotal lines, proven on larger groups, and
+        # its Grand Totals' record count (when written) say it is one of its lines.
+        out.update(dict.fromkeys(loose, "mean"))
     return out
+
+
+def _empty(blank: np.ndarray | None, start: int, stop: int) -> int:
+    """Count the empty rows between ``start`` and ``stop``."""
+    return 0 if blank is None else int(blank[start:stop].sum())
+
+
+def _lone(
+    row: pd.Series,
+    at: int,
+    group: pd.DataFrame,
+    blank: np.ndarray | None,
+    start: int,
+    score_column: str | None,
+) -> bool:
+    """Whether a subtotal line under one row repeats that row's score and holds nothing else."""
+    if score_column is None or len(group) - 1 - _empty(blank, start, start + len(group) - 1) != 1:
+        return False
+    filled = [c for k, (c, v) in enumerate(row.items()) if k != at and _written(v)]
+    if filled != [score_column]:
+        return False
+    scores = parse_scores(group[score_column].astype(object)).score.dropna()
+    return len(scores) == 2 and bool(np.isclose(scores.iloc[0], scores.iloc[-1]))
+
+
+def _written(cell: Any) -> bool:
+    """Whether a cell holds anything (spaces hold nothing)."""
+    return not pd.isna(cell) and bool(str(cell).strip())
+
+
+def _records_agree(
+    frame: pd.DataFrame, end: np.ndarray, blank: np.ndarray | None, stop: int, lines: int
+) -> bool:
+    """Whether a Grand Totals (N records) line, where there is one, counts the rows left."""
+    for i in np.flatnonzero(end):
+        cells = [str(v) for v in frame.iloc[i].iloc[:_LABEL_CELLS] if not pd.isna(v)]
+        found = re.search(r"\(\s*([\d,]+)\s*[^\d\s()]{0,12}\s*\)\s*$", cells[0]) if cells else None
+        if found is not None:
+            return int(found[1].replace(",", "")) == stop - _empty(blank, 0, stop) - lines
+    return True
 
 
 def _counts_group(
@@ -364,10 +405,15 @@ def totals_labels(frame: pd.DataFrame, flags: np.ndarray) -> tuple[str, ...]:
     """Return each flagged row's label as written (its first non-blank cell), for the notes."""
     out = []
     for i in np.flatnonzero(flags):
+        row = frame.iloc[i]
         cells = [
             v
-            for v in frame.iloc[i].iloc[:_LABEL_CELLS]
-            if not pd.isna(v) and any(ch.isalnum() for ch in str(v))
+            for v in row.iloc[:_LABEL_CELLS]
+            if not pd.isna(v) and any(c.isalnum() for c in str(v))
         ]
+        if not cells or not is_totals_label(cells[0]):
+            # An Excel subtotal line's label stands in its grouped column, anywhere in the row
+            # (FIX89: ``Osaka Average`` in the fourth column, a figure in the first three).
+            cells = [v for v in row if not pd.isna(v) and any(c.isalpha() for c in str(v))] or cells
         out.append(str(cells[0]).strip())
     return tuple(out)

@@ -34,6 +34,7 @@ __all__ = [
     "DateParse",
     "ScaleSplit",
     "ScoreParse",
+    "any_date",
     "column_numbers",
     "date_only",
     "decimal_number",
@@ -45,6 +46,7 @@ __all__ = [
     "read_numbers",
     "scale_split",
     "states_zero_to_ten",
+    "written_decimals",
 ]
 
 STATUSES: Final = ("valid", "missing", "invalid")
@@ -1088,6 +1090,27 @@ def parse_date_values(
         decided=contradiction[3],
         order_evidence=evidence,
     )
+
+
+def any_date(values: list[object]) -> bool:
+    """Whether any of ``values`` reads as a date (a totals or subtotal line has none)."""
+    if not values:
+        return False
+    try:
+        dates = parse_date_values(pd.Series(values, dtype=object).astype("string"))
+    except ValueError:
+        return False
+    return bool(dates.dates.notna().any())
+
+
+# The decimals a number is written with (7.0, 7,0).
+_DECIMALS: Final = re.compile(r"\d[.,](\d+)$")
+
+
+def written_decimals(cell: object) -> int:
+    """Return how many decimals a cell writes (``7.0``, ``7,0``: 1; ``7``: 0)."""
+    found = _DECIMALS.search(unicodedata.normalize("NFKC", str(cell)).strip())
+    return 0 if found is None else len(found.group(1))
 
 
 def parse_dates(values: pd.Series) -> pd.Series:

@@ -96,7 +96,8 @@ _META = b"nps_kit.cache"
 # a column, not one multi-select 'is' or 'consent' (REVIEW37)
 # 40: a grouped report's subtotal line under a group of one row (Count: 1) is left out and the
 # group column filled down past it (REVIEW37)
-_FORMAT = 40
+# 41: Excel's Data → Subtotal lines (Osaka Average, 大阪 平均, Grand Count) left out (FIX89)
+_FORMAT = 41
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 

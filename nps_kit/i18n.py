@@ -1537,6 +1537,35 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "its numbers are the sums of the rows above",
     },
     "totals.why.no_text": {"ja": "回答の文字がありません", "en": "no answer written in it"},
+    # An Excel Data → Subtotal line (FIX89): its group's figure, told by the rows above it.
+    "totals.why.excel_mean": {
+        "ja": "Excelの集計行：上の行の平均",
+        "en": "an Excel subtotal line: the mean of its rows above",
+    },
+    "totals.why.excel_count": {
+        "ja": "Excelの集計行：上の行のデータの個数",
+        "en": "an Excel subtotal line: the count of its rows above",
+    },
+    "totals.why.excel_sum": {
+        "ja": "Excelの集計行：上の行の合計",
+        "en": "an Excel subtotal line: the sum of its rows above",
+    },
+    "totals.why.excel_max": {
+        "ja": "Excelの集計行：上の行の最大値",
+        "en": "an Excel subtotal line: the largest value of its rows above",
+    },
+    "totals.why.excel_min": {
+        "ja": "Excelの集計行：上の行の最小値",
+        "en": "an Excel subtotal line: the smallest value of its rows above",
+    },
+    "load.excel_subtotals_left_out": {
+        "ja": "Excelの小計（集計）機能が表の中に入れた集計行{n}行（{labels}）を除きました。"
+        "グループの数値で、回答ではありません。",
+        "en": "{n} subtotal lines that Excel's Data → Subtotal put into the table ({labels}) "
+        "were left out: each is a group's figure, not a response.",
+        "en_one": "1 subtotal line that Excel's Data → Subtotal put into the table ({labels}) "
+        "was left out: it is a group's figure, not a response.",
+    },
     "load.excluded_left_out": {
         "ja": "除外の指定（exclude）に当たる{n}行を除きました（テスト回答など）。",
         "en": "{n} rows matching exclude were left out (test responses and the like).",

@@ -431,22 +431,38 @@ class LoadReport:
             out.append(t("load.previews_left_out", lang, n=f"{self.preview_rows_dropped:,}"))
         if self.blank_rows_dropped:
             out.append(t("load.blank_rows_skipped", lang, n=f"{self.blank_rows_dropped:,}"))
-        if self.totals_rows:
-            n = f"{len(self.totals_rows):,}"
-            out.append(t("load.totals_left_out", lang, n=n, labels=self.totals_said(lang)))
+        excel = self._excel_lines()
+        if len(excel) < len(self.totals_rows):
+            n = f"{len(self.totals_rows) - len(excel):,}"
+            labels = self.totals_said(lang, excel=False)
+            out.append(t("load.totals_left_out", lang, n=n, labels=labels))
+        if excel:
+            # Inside the table, between the groups (FIX89): said apart from a totals row under it.
+            labels = self.totals_said(lang, excel=True)
+            n = f"{len(excel):,}"
+            out.append(t("load.excel_subtotals_left_out", lang, n=n, labels=labels))
         if self.excluded_rows:
             n = f"{self.excluded_rows:,}"
             out.append(t("load.excluded_left_out", lang, n=n, count=self.excluded_rows))
         return out
 
-    def totals_said(self, lang: Language = "en") -> str:
+    def _excel_lines(self) -> list[int]:
+        """Return which of the totals rows are Excel Data → Subtotal lines (``excel_*``)."""
+        return [k for k, why in enumerate(self.totals_why) if why.startswith("excel_")]
+
+    def totals_said(self, lang: Language = "en", *, excel: bool | None = None) -> str:
         """Name each totals row left out: its label, file and row, and why it is no answer.
 
         ``'Gesamt' (werkstatt.csv row 2602: no score)``; what ``left_out`` and the report's
         data quality say (FIX71: a response named Summe was left out without a word of why).
+        ``excel``: only Excel's subtotal lines (``True``), only the others (``False``) or every
+        one (``None``).
         """
         said = []
+        lines = set(self._excel_lines())
         for k, label in enumerate(self.totals_rows):
+            if excel is not None and (k in lines) != excel:
+                continue
             at = _file_row(self.totals_in, self.totals_row, k, lang)
             why = self.totals_why[k] if k < len(self.totals_why) else None
             detail = ("；" if lang == "ja" else "; ").join(

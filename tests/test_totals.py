@@ -253,3 +253,27 @@ def test_a_subtotal_label_with_a_date_or_an_answer_of_its_group_is_a_response() 
     assert not totals_rows(_report(dated), date_column="date", score_column="score").flags[2]
     answered = [*SALESFORCE[:2], ["Subtotal", "Count: 2", None, "8"], *SALESFORCE[3:]]
     assert not totals_rows(_report(answered), date_column="date", score_column="score").flags[2]
+
+
+def test_a_one_row_group_s_subtotal_without_a_count_is_told_by_the_report_s_other_lines() -> None:
+    # FIX89: "Subtotal,,,9.00" under one account scoring 9: its mean is that score, so its
+    # figures say nothing. The report's other Subtotal lines, proven on larger groups, and its
+    # Grand Totals' record count (5 records without it) say it is a line, not a response.
+    lone = [["Lee Park", "Solo", "10/6/2026", "9.00"], ["Subtotal", None, None, "9.00"]]
+    rows = [
+        *SALESFORCE[:3],
+        *lone,
+        *SALESFORCE[3:7],
+        ["Grand Totals (6 records)", None, None, "7.67"],
+    ]
+    found = totals_rows(_report(rows), date_column="date", score_column="score")
+    assert np.flatnonzero(found.flags).tolist() == [2, 4, 8, 9]
+    assert found.why == ("mean", "mean", "not_answer", "not_answer")
+    # A record count that counts it, or no other line proven: someone's answer.
+    counted = [*rows[:-1], ["Grand Totals (7 records)", None, None, "7.67"]]
+    found = totals_rows(_report(counted), date_column="date", score_column="score")
+    assert not found.flags[4]
+    alone = totals_rows(
+        _report([*SALESFORCE[:1], lone[1]]), date_column="date", score_column="score"
+    )
+    assert not alone.flags.any()

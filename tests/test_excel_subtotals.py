@@ -1,0 +1,273 @@
+"""Excel's Data → Subtotal lines (``nps_kit._excel_subtotals``): a group's figure, no response.
+
+FIX89: an export grouped in Excel (Osaka Average, 大阪 平均, Grand Count, 全体のデータの個数, 総計)
+and saved counted each line as a response: a whole mean or a count of ten or less as a
+respondent, the rest as invalid scores. The fixtures (``tests/fix89/gen_excel_subtotals.py``)
+are checked against plain pandas, which drops the lines by their blank date.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+import yaml
+from _qa import qa_script
+
+from nps_kit._totals import totals_labels, totals_rows
+from nps_kit.cli import main
+from nps_kit.inspect import inspect_export
+from nps_kit.unit import data_quality, prepare_unit
+
+gen = qa_script("fix89", "gen_excel_subtotals")
+MONTH = "2026-11"
+CASES = [
+    (stem, ext) for stem in gen.FILES for ext in ("csv", "xlsx") if ext == "csv" or stem in gen.XLSX
+]
+
+
+@pytest.fixture(scope="module")
+def exports(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("fix89")
+    gen.main(root)
+    return root
+
+
+def _names(stem: str) -> dict[str, str]:
+    return gen.EN if gen.FILES[stem][0] == "en" else gen.JA
+
+
+def _pandas(exports: Path, stem: str, ext: str) -> pd.DataFrame:
+    """The export's responses by hand: read, Excel's lines (no date) dropped, scores as numbers."""
+    path = exports / f"{stem}.{ext}"
+    if ext == "xlsx":
+        frame = pd.read_excel(path)
+    else:
+        frame = pd.read_csv(path, encoding="cp932" if gen.FILES[stem][0] == "ja" else "utf-8")
+    names = _names(stem)
+    frame = frame[frame[names["date"]].notna()].copy()
+    frame["score"] = pd.to_numeric(frame[names["score"]])
+    frame["month"] = pd.to_datetime(frame[names["date"]]).dt.strftime("%Y-%m")
+    return frame
+
+
+def _nps(scores: pd.Series) -> tuple[int, float]:
+    s = scores.dropna()
+    return len(s), round(100 * ((s >= 9).sum() - (s <= 6).sum()) / len(s), 4)
+
+
+def _score(capsys: pytest.CaptureFixture[str], *args: str) -> dict:
+    capsys.readouterr()
+    assert main(["score", *args, "--format", "json", "--min-report-n", "0"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def _frame(rows: list[list[object]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["id", "date", "branch", "score", "comment"], dtype=object)
+
+
+ROWS = [
+    ["r1", "2026-10-01", "Osaka", "9", None],
+    ["r2", "2026-10-02", "Osaka", "6", "Total"],
+    [None, None, "Osaka Average", "7.5", None],
+    ["r3", "2026-10-03", "New York", "8", None],
+    [None, None, "New York Average", "8", None],
+    ["r4", "2026-10-03", "Grand", "10", None],
+    ["r5", "2026-10-04", "Grand", "3", None],
+    ["r6", "2026-10-04", "Grand", "5", None],
+    [None, None, "Grand Average", "6", None],
+    [None, None, "Grand Average", "6.833333333", None],
+]
+
+
+def test_each_group_s_line_and_the_grand_line_are_found_by_their_figures() -> None:
+    # A one-row group's mean is its score (New York Average 8): left out because the other
+    # Average lines of 'branch' are proven on groups whose rows differ. A branch named Grand
+    # has its own 'Grand Average' (its mean, 6) before the grand one (every row, 6.83).
+    found = totals_rows(_frame(ROWS), date_column="date", score_column="score")
+    assert np.flatnonzero(found.flags).tolist() == [2, 4, 8, 9]
+    assert found.why == ("excel_mean",) * 4
+    assert totals_labels(_frame(ROWS), found.flags) == (
+        "Osaka Average", "New York Average", "Grand Average", "Grand Average"
+    )  # fmt: skip
+
+
+def test_a_label_alone_is_no_evidence() -> None:
+    # A figure that is not the group's, a comment, a date or a one-row group with nothing
+    # proven beside it: each is someone's answer.
+    cases = {
+        "another figure": [*ROWS[:2], [None, None, "Osaka Average", "8", None]],
+        "a comment": [*ROWS[:2], [None, None, "Osaka Average", "7.5", "ok"]],
+        "a date": [*ROWS[:2], ["r9", "2026-10-05", "Osaka Average", "7.5", None]],
+        "one row alone": [*ROWS[3:5]],
+        "not the group above": [*ROWS[:2], [None, None, "Kyoto Average", "7.5", None]],
+        # Excel leaves every column it does not subtotal blank: a number there is an answer.
+        "a number id": [*ROWS[:2], ["1042", None, "Osaka Max", "9", None]],
+    }
+    for case, rows in cases.items():
+        found = totals_rows(_frame(rows), date_column="date", score_column="score")
+        assert not found.flags.any(), case
+
+
+def test_nested_functions_and_counts_sums_and_japanese_labels() -> None:
+    rows = [
+        ["a", "2026-10-01", "大阪", "9", None],
+        ["b", "2026-10-02", "大阪", "", None],  # COUNTA counts two cells, 数値の個数 one
+        ["c", "2026-10-02", "大阪", "3", None],
+        [None, None, "大阪 データの個数", "2", None],
+        [None, None, "大阪 平均", "6.00", None],
+        ["d", "2026-10-03", "東京 本店", "10", None],
+        ["e", "2026-10-03", "東京 本店", "8", None],
+        [None, None, "東京 本店 データの個数", "2", None],
+        [None, None, "東京 本店 平均", "9.00", None],
+        [None, None, "全体のデータの個数", "4", None],
+        [None, None, "全体の平均", "7.50", None],
+    ]
+    found = totals_rows(_frame(rows), date_column="date", score_column="score")
+    assert np.flatnonzero(found.flags).tolist() == [3, 4, 7, 8, 9, 10]
+    assert found.why == ("excel_count", "excel_mean") * 3
+    summed = [*rows[:3], [None, None, "大阪 集計", "12", None], [None, None, "総計", "12", None]]
+    found = totals_rows(_frame(summed), date_column="date", score_column="score")
+    assert found.flags.tolist() == [False] * 3 + [True] * 2
+
+
+@pytest.mark.parametrize(("stem", "ext"), CASES)
+def test_score_and_score_by_count_pandas_n_and_nps(
+    stem: str, ext: str, exports: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    names, truth = _names(stem), _pandas(exports, stem, ext)
+    got = _score(
+        capsys, str(exports / f"{stem}.{ext}"), "--score-column", names["score"],
+        "--by", names["unit"], "--period", "month", "--date-column", names["date"],
+    )  # fmt: skip
+    n, value = _nps(truth["score"])
+    assert (got["overall"]["n"], round(got["overall"]["nps"], 4)) == (n, value)
+    assert got["excluded"]["invalid"] == 0
+    assert got["overall"]["n"] + got["excluded"]["missing"] == len(truth)
+    groups = truth.groupby([names["unit"], "month"])
+    expected = {(str(u), m): _nps(g["score"]) for (u, m), g in groups if g["score"].notna().any()}
+    seen = {(g["group"][names["unit"]], g["group"]["period"]): (g["n"], round(g["nps"], 4))
+            for g in got["groups"]}  # fmt: skip
+    assert seen == expected
+
+
+def test_the_lines_are_said_in_english_and_in_japanese(
+    exports: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert main(["score", str(exports / "en_average.csv"), "--score-column", "Score"]) == 0
+    err = " ".join(capsys.readouterr().err.split())
+    assert (
+        "6 subtotal lines that Excel's Data → Subtotal put into the table (Chicago Average "
+        "(en_average.csv row 16; an Excel subtotal line: the mean of its rows above)"
+    ) in err
+    assert "totals rows under the table" not in err
+    unit = prepare_unit(
+        exports / "ja_count.csv", name="全店", language="ja", score_column="おすすめ度",
+        date_column="回答日", period=MONTH,
+    )  # fmt: skip
+    table = data_quality(unit)
+    said = dict(zip(table["item"], table["value"], strict=True))
+    lines = said["除いた合計行（回答ではありません）"]
+    assert lines.startswith(
+        "5（名古屋 データの個数（ja_count.csv 3行目；Excelの集計行：上の行のデータの個数）"
+    )
+    assert lines.endswith(
+        "全体のデータの個数（ja_count.csv 45行目；Excelの集計行：上の行のデータの個数））"
+    )
+    assert unit.load.left_out("ja")[0].startswith(
+        "Excelの小計（集計）機能が表の中に入れた集計行5行"
+    )
+
+
+@pytest.mark.parametrize("stem", ["en_nested", "ja_average"])
+def test_inspect_counts_the_responses_and_init_makes_a_unit_per_branch(
+    stem: str, exports: Path
+) -> None:
+    names, truth = _names(stem), _pandas(exports, stem, "csv")
+    assert inspect_export(exports / f"{stem}.csv").responses == len(truth)
+    project = exports / f"project_{stem}"
+    assert main(["init", str(project), "--from", str(exports / f"{stem}.csv"),
+                 "--unit-column", names["unit"]]) == 0  # fmt: skip
+    made = {
+        yaml.safe_load(p.read_text("utf-8"))["name"]
+        for p in (project / "parameters").glob("*.yaml")
+        if p.stem not in ("defaults", "playbook", "themes")
+    }
+    assert made == set(truth[names["unit"]].astype(str))
+
+
+@pytest.mark.slow
+def test_run_reports_a_branch_s_pandas_n_and_nps(exports: Path, tmp_path: Path) -> None:
+    # The whole path on a real kernel: 大阪's November report from the cp932 export.
+    project = exports / "project_run"
+    source = exports / "ja_average.csv"
+    assert main(["init", str(project), "--from", str(source), "--unit-column", "店舗"]) == 0
+    unit = next(
+        p.stem for p in (project / "parameters").glob("*.yaml")
+        if yaml.safe_load(p.read_text("utf-8")).get("name") == "大阪"
+    )  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "nps_kit.cli", "run", unit, "--period", MONTH,
+         "--parameters", str(project / "parameters"), "--output", str(tmp_path / "reports"),
+         "--notebook", str(project / "notebooks" / "nps_report.ipynb")],
+        capture_output=True, text=True, check=False, cwd=project,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr + done.stdout
+    manifest = json.loads((tmp_path / "reports" / MONTH / "manifest.json").read_text("utf-8"))
+    summary = manifest["units"][0]["summary"]
+    truth = _pandas(exports, "ja_average", "csv")
+    november = truth[(truth["店舗"] == "大阪") & (truth["month"] == MONTH)]
+    assert (summary["n"], round(summary["nps"], 4)) == _nps(november["score"])
+
+
+def test_lines_above_their_groups_are_found_too() -> None:
+    # "Summary below data" unticked: each line above its group, the grand line above the table,
+    # two functions (Count, then Average) above each group.
+    rows = [
+        [None, None, "Grand Count", "5", None],
+        [None, None, "Grand Average", "6.4", None],
+        [None, None, "Osaka Count", "2", None],
+        [None, None, "Osaka Average", "7.5", None],
+        ["r1", "2026-10-01", "Osaka", "9", None],
+        ["r2", "2026-10-02", "Osaka", "6", None],
+        [None, None, "Tokyo Count", "3", None],
+        [None, None, "Tokyo Average", "5.666666667", None],
+        ["r3", "2026-10-03", "Tokyo", "10", None],
+        ["r4", "2026-10-04", "Tokyo", "3", None],
+        ["r5", "2026-10-04", "Tokyo", "4", None],
+    ]
+    found = totals_rows(_frame(rows), date_column="date", score_column="score")
+    assert np.flatnonzero(found.flags).tolist() == [0, 1, 2, 3, 6, 7]
+    assert found.why == ("excel_count", "excel_mean") * 3
+
+
+def test_nested_levels_region_then_store_are_found() -> None:
+    # Subtotal by Region, then by Store without replacing: the store lines stand inside each
+    # region, the region line after its stores' lines (its figure over the region's rows).
+    frame = pd.DataFrame(
+        [
+            ["2026-10-01", "Kanto", "Shinjuku", "9"],
+            ["2026-10-02", "Kanto", "Shinjuku", "5"],
+            [None, None, "Shinjuku Average", "7"],
+            ["2026-10-03", "Kanto", "Ueno", "10"],
+            [None, None, "Ueno Average", "10"],
+            [None, "Kanto Average", None, "8"],
+            ["2026-10-04", "Kansai", "Umeda", "4"],
+            ["2026-10-05", "Kansai", "Umeda", "6"],
+            [None, None, "Umeda Average", "5"],
+            [None, "Kansai Average", None, "5"],
+            [None, "Grand Average", None, "6.8"],
+        ],
+        columns=["date", "region", "store", "score"],
+        dtype=object,
+    )
+    found = totals_rows(frame, date_column="date", score_column="score")
+    assert np.flatnonzero(found.flags).tolist() == [2, 4, 5, 8, 9, 10]
