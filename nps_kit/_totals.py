@@ -49,6 +49,8 @@ TOTALS_WORDS: Final = frozenset(
 #: under each Account Owner's rows, Excel's 小計), which stands between the groups, not only
 #: under the table.
 SUBTOTAL_WORDS: Final = frozenset({"subtotal", "sub-total", "sub total", "小計", "zwischensumme"})
+# What every SUBTOTAL_WORDS label holds before NFKC and case folding (full-width letters too).
+_SUBTOTAL_STEMS: Final = re.compile(r"sub|ｓｕｂ|小計|zwischen|ｚｗｉｓｃｈｅｎ", re.IGNORECASE)
 # A count after the label, Salesforce's "Grand Totals (1,234 records)": the label is its words.
 _COUNT_AFTER: Final = re.compile(r"\s*\(\s*[\d,.]+\s*[^\d\s()]{0,12}\s*\)$")
 #: The labels of a survey tool's summary block under the table (QA34: a Freshdesk-style
@@ -306,8 +308,11 @@ def _subtotals(
     first = frame.iloc[:stop, :_LABEL_CELLS]
     labelled = np.zeros(stop, dtype=bool)
     for column in first.columns:  # by distinct value: a large export has few
-        cells = first[column].dropna().astype(str)
-        said = {v for v in cells.unique() if _label(v) in SUBTOTAL_WORDS}
+        values = pd.Series(first[column].dropna().astype(str).unique(), dtype=object)
+        # Only a value holding a subtotal word's stem can be one: the rest (ids, names) are
+        # passed over without normalising each (0.15 s of a 30,000-row load did that).
+        maybe = values[values.str.contains(_SUBTOTAL_STEMS, regex=True)]
+        said = {v for v in maybe if _label(v) in SUBTOTAL_WORDS}
         labelled |= first[column].astype(str).isin(said).to_numpy(dtype=bool) & bool(said)
     for i in (int(k) for k in np.flatnonzero(labelled)):
         if blank is not None and blank[i]:
