@@ -567,6 +567,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.88, 0.88, 0.91)}
         _both_languages("theme_train34"),
         _both_languages("theme_train36"),
         _both_languages("theme_train38"),
+        _both_languages("theme_train41"),
     ],
     ids=[
         "first",
@@ -615,6 +616,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.88, 0.88, 0.91)}
         "train34-decision",
         "train36-decision",
         "train38-decision",
+        "train41-decision",
     ],
 )
 def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
