@@ -68,6 +68,10 @@ ROUNDS: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = {
 HALVES: dict[str, tuple[str, int]] = {
     "train32en_even": ("theme_train32_en.csv", 0),
     "train32en_odd": ("theme_train32_en.csv", 1),
+    # ERR38E: blind set 37's English file split the same way (PREREG38): even ids tuning, odd ids
+    # the round's estimate (whole figures only, read once at the end)
+    "blind37en_even": ("theme_eval_blind37.csv", 0),
+    "blind37en_odd": ("theme_eval_blind37.csv", 1),
 }
 
 
@@ -79,6 +83,28 @@ def round34e_sets() -> dict[str, str]:
         "food1": "theme_eval_food1.csv",
         "food2": "theme_eval_food2.csv",
         "train32en_even": "train32en_even",
+    }
+    return names
+
+
+def round38e_sets() -> dict[str, str]:
+    """Return the sets readable per comment in ERR38E (English figures are the ones read).
+
+    Every labelled set in ``tests/data`` the helpers name (blind sets up to 35, training sets 5 and
+    9-38, short14, unit14, imp12/13, the logistics and food sets) and blind set 37's even English
+    ids. Blind set 37 is read only through its halves; blind set 39 (unseen) is never named.
+    """
+    names = {
+        name: file
+        for name, file in readable_sets(38, held_out_blind=(37,)).items()
+        if (DATA / file).exists()
+    }
+    names |= {
+        "logistics1": "theme_eval_logistics1.csv",
+        "logistics2": "theme_eval_logistics2.csv",
+        "food1": "theme_eval_food1.csv",
+        "food2": "theme_eval_food2.csv",
+        "blind37en_even": "blind37en_even",
     }
     return names
 
@@ -124,7 +150,10 @@ def _read(file: str) -> pd.DataFrame:
         name, parity = HALVES[file]
         frame = pd.read_csv(DATA / name, keep_default_na=False, dtype=str)
         number = frame["id"].str.extract(r"(\d+)$")[0].astype(int)
-        return frame[number % 2 == parity].reset_index(drop=True)
+        frame = frame[number % 2 == parity]
+        if file.startswith("blind37en"):
+            frame = frame[frame["lang"] == "en"]
+        return frame.reset_index(drop=True)
     return pd.read_csv(DATA / file, keep_default_na=False, dtype=str)
 
 
@@ -137,6 +166,7 @@ def counts(
     held_out_blind: tuple[int, ...] = (),
     only_held_out: bool = False,
     names: dict[str, str] | None = None,
+    lang: str | None = None,
 ) -> dict[str, dict[str, list[int]]]:
     out: dict[str, dict[str, list[int]]] = {}
     if names is None:
@@ -147,6 +177,10 @@ def counts(
             names = {f"blind{n}": f"theme_eval_blind{n}.csv" for n in held_out_blind}
     for name, file in names.items():
         frame = _read(file)
+        if lang is not None:
+            frame = frame[frame["lang"] == lang].reset_index(drop=True)
+            if frame.empty:
+                continue
         if "score" not in frame:
             frame = frame.assign(score="")
         score = "score" if (frame["score"] != "").all() else None
@@ -213,6 +247,11 @@ def main(
         action="store_true",
         help="ERR34E: round 34 readable sets, set 32 even English ids (odd: --only-held-out)",
     )
+    parser.add_argument(
+        "--round38e",
+        action="store_true",
+        help="ERR38E: every readable set, blind 37 even English ids (odd: --only-held-out)",
+    )
     parser.add_argument("--counts", type=Path)
     parser.add_argument("--rules-alone", action="store_true")
     parser.add_argument("--with-blind", action="store_true", help="count the blind set too")
@@ -226,9 +265,12 @@ def main(
     if args.round34e:
         _round34e(args)
         return
+    if args.round38e:
+        _round38e(args)
+        return
     number = blind if blind is not None else args.blind
     if number is None:
-        parser.error("--blind or --round34e is required")
+        parser.error("--blind, --round34e or --round38e is required")
     held_out, held_out_blind = ROUNDS.get(number, (held_out, ()))
     if args.counts:
         result = counts(
@@ -256,6 +298,20 @@ def _round34e(args: argparse.Namespace) -> None:
         errors_of(frame[frame["lang"] == "en"].reset_index(drop=True)).to_csv(
             args.errors, index=False
         )
+
+
+def _round38e(args: argparse.Namespace) -> None:
+    if args.counts:
+        names = round38e_sets()
+        if args.only_held_out:
+            names = {"blind37en_odd": "blind37en_odd"}
+        # English figures only: the round changes English entries alone (Japanese is ERR38J's)
+        result = counts(
+            blind=0, learned=not args.rules_alone, with_blind=False, names=names, lang="en"
+        )
+        args.counts.write_text(json.dumps(result, indent=1))
+    if args.errors:
+        errors_of(_read("blind37en_even")).to_csv(args.errors, index=False)
 
 
 if __name__ == "__main__":
