@@ -18,9 +18,10 @@ branch is Grand too). A line is left out when all of these hold:
 - no cell of it reads as a date, and every other cell is blank or a number (Excel writes
   nothing else on the line);
 - each number of it is the word's function of its column over those rows (the mean, to the
-  decimals it is written with; the count of filled or of numeric cells; the sum; the max; the
-  min), as ``SUBTOTAL`` computes it, other subtotals left out: Excel leaves every column it
-  does not subtotal blank, so a number that is no such figure (an id, a score) is an answer.
+  decimals it is written with, a whole one as Excel rounds it; the count of filled or of
+  numeric cells; the sum; the max; the min), as ``SUBTOTAL`` computes it, other subtotals
+  left out: Excel leaves every column it does not subtotal blank, so a number that is no
+  such figure (an id, a score) is an answer.
 
 A line whose figure is also its rows' own answer (a group of one: its mean is its one score)
 is left out only when another line of the same column and function is proven on rows that
@@ -154,7 +155,12 @@ def _figure(function: str, cell: object, own: float, values: pd.Series, filled: 
     if numbers.empty:
         return False
     target = {"mean": numbers.mean, "sum": numbers.sum, "max": numbers.max, "min": numbers.min}
-    return _close(own, float(target[function]()), written_decimals(cell))
+    figure, written = float(target[function]()), written_decimals(cell)
+    if function == "mean" and not written and not figure.is_integer():
+        # A whole number for a mean with decimals: the column's format shows none (Excel's
+        # "0"), and Excel rounds half away from zero (7.5 shows 8, 7.33 shows 7).
+        return bool(own == np.sign(figure) * np.floor(abs(figure) + 0.5))
+    return _close(own, figure, written)
 
 
 def _trivial(function: str, values: pd.Series, rows: int) -> bool:
