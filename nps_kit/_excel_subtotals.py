@@ -57,6 +57,8 @@ _GROUP_LINE: Final = re.compile(rf"^(?P<group>.*\S)\s+(?P<word>{_WORDS})$")
 # Under the table: Grand Average, Grand Total; 全体の平均, 全体のデータの個数; 総計 (a sum).
 # A first, quick look at a column's distinct values: those that end with a word of a line.
 _ENDS: Final = (*EXCEL_FUNCTIONS, "総計")
+# A number Excel shows with thousands separators (the cell's format "#,##0"): 2,250; 1,350.5.
+_GROUPED: Final = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _GRAND_LINE: Final = re.compile(
     rf"^(?:grand\s+(?P<en>{_WORDS})|全体の(?P<ja>{_WORDS})|(?P<sum>総計))$"
 )
@@ -113,8 +115,10 @@ def _number(cell: Any) -> float:
     if isinstance(cell, int | float | np.number) and not isinstance(cell, bool):
         return float(cell)
     text = str(cell).strip()
+    if _GROUPED.match(text):
+        return float(text.replace(",", ""))  # a sum shown with thousands: 2,250 (1,350.5)
     try:
-        return float(text)
+        return float(text) if "_" not in text else np.nan  # float() reads 1_0 as 10
     except ValueError:
         found = decimal_number(text)
         return np.nan if found is None else found

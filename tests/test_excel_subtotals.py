@@ -136,6 +136,25 @@ def test_a_mean_shown_without_decimals_is_its_group_s_rounded_mean() -> None:
     assert np.flatnonzero(found.flags).tolist() == [3]
 
 
+def test_a_sum_shown_with_thousands_separators_is_a_figure() -> None:
+    # REVIEW38: Osaka Total 2,250 (format "#,##0") read as text, so the line was an invalid
+    # answer; 1_0 is no number (Python's float reads it as 10).
+    rows = [[f"r{i}", "2026-10-01", "Osaka", "9" if i % 2 else "6", None] for i in range(300)]
+    found = totals_rows(
+        _frame([*rows, [None, None, "Osaka Total", "2,250", None]]),
+        date_column="date", score_column="score",
+    )  # fmt: skip
+    assert np.flatnonzero(found.flags).tolist() == [300]
+    assert found.why == ("excel_sum",)
+    two = [["a", None, "Osaka", "9", None], ["b", None, "Osaka", "1", None]]
+    proven = [*two, [None, None, "Osaka Average", "5", None]]
+    found = totals_rows(
+        _frame([*proven, [None, None, "Osaka Total", "1_0", None]]),
+        date_column="date", score_column="score",
+    )  # fmt: skip
+    assert np.flatnonzero(found.flags).tolist() == [2]
+
+
 def test_nested_functions_and_counts_sums_and_japanese_labels() -> None:
     rows = [
         ["a", "2026-10-01", "大阪", "9", None],
