@@ -203,7 +203,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "expected a web address starting with https:// or http://; found {found}",
     },
     "params.low_high": {
-        "ja": "[下限, 上限]（下限 < 上限）を指定してください（書かれている値：{found}）",
+        "ja": "下限と上限を[1, 5]のように指定してください（下限 < 上限、書かれている値：{found}）",
         "en": "expected [low, high] with low < high; found {found}",
     },
     "schema.problems": {"ja": "{n}件の問題があります。", "en": "{n} problems:"},
