@@ -207,6 +207,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "expected [low, high] with low < high; found {found}",
     },
     "schema.problems": {"ja": "{n}件の問題があります。", "en": "{n} problems:"},
+    "params.unknown_unit": {
+        "ja": (
+            "ユニット「{name}」はありません：{folder}に{name}.yamlがありません"
+            "（ユニット：{units}）。"
+        ),
+        "en": "unknown unit {name!r}: no {name}.yaml in {folder} (units: {units}).",
+    },
+    "params.no_units": {"ja": "なし", "en": "none"},
     "params.files_have_problems": {
         "ja": "{n}個のパラメーターファイルに問題があります。",
         "en": "{n} parameter files have problems:",

@@ -1137,15 +1137,18 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
     for name in wanted:
         if name not in files:
             suggestion = closest(name, files)
-            known = ", ".join(files) or "none"
+            # In the project's language, as the files' own problems beside it (REVIEW38).
+            lang = _file_language(base)
+            known = (", " if lang == "en" else "、").join(files) or t("params.no_units", lang)
             errors.append(
                 ConfigError(
-                    f"unknown unit {name!r}: no {name}.yaml in {display(directory)} "
-                    f"(units: {known}).",
-                    hint=f"Did you mean {suggestion!r}?" if suggestion else None,
+                    t("params.unknown_unit", lang, name=name, folder=display(directory),
+                      units=known),
+                    hint=t("schema.did_you_mean", lang, suggestion=suggestion)
+                    if suggestion else None,
                     path=directory,
                 )
-            )
+            )  # fmt: skip
     headers: _Header = {}
     extras: _Extras = {}
     valid: dict[str, UnitParameters] = {}
