@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Final, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -1026,7 +1026,13 @@ def _file_language(*layers: Mapping[str, Any]) -> Literal["ja", "en"]:
         language = raw.get("language")
         if language in ("ja", "en"):
             return "ja" if language == "ja" else "en"
+        if unicodedata.normalize("NFKC", str(language)).strip().casefold() in _SAYS_JAPANESE:
+            return "ja"  # language: jp is refused, in the language it asks for (REVIEW38)
     return "en"
+
+
+#: A ``language`` that is no valid value but asks for Japanese: its problem is said in Japanese.
+_SAYS_JAPANESE: Final = frozenset({"jp", "jpn", "japanese", "ja-jp", "ja_jp", "日本語", "japan"})
 
 
 def project_language(directory: Path) -> Literal["ja", "en"] | None:

@@ -1178,3 +1178,19 @@ def test_the_control_limits_floor_reaches_the_notebook(project: Path) -> None:
     assert notebook_parameters(unit, period="2026-10")["control_min_months"] == 8
     path = write_unit(project, UNIT + "thresholds: {control_min_months: 4}\n")
     assert notebook_parameters(load_unit(path), period="2026-10")["control_min_months"] == 4
+
+
+@pytest.mark.parametrize("value", ["jp", "日本語", "Japanese"])
+def test_a_language_that_asks_for_japanese_is_refused_in_japanese(
+    project: Path, value: str
+) -> None:
+    # REVIEW38: defaults.yaml's 'language: jp' was refused in English, the one language it
+    # does not ask for; 'fr' still is (test_a_bad_overview_language_names_defaults_yaml).
+    defaults = project / "params" / "defaults.yaml"
+    defaults.write_text(DEFAULTS.replace("language: ja", f"language: {value}"), encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_all(project / "params")
+    assert str(info.value) == (
+        f"params/defaults.yaml: language: 'ja'、'en'のいずれかを指定してください"
+        f"（書かれている値：「{value}」）。"
+    )
