@@ -133,6 +133,16 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{where}に「{name}」というキーはありません。",
         "en": "unknown key {name!r} {where}.",
     },
+    # PyYAML's own words ({place}: line, column and its problem) stay English (REVIEW38).
+    "schema.invalid_yaml": {
+        "ja": "{file}：YAMLの書き方に誤りがあります（{place}）。",
+        "en": "{file}: invalid YAML at {place}.",
+    },
+    "schema.invalid_yaml_hint": {
+        "ja": "その箇所（字下げ、キーの後のコロンの抜け、閉じていない引用符や括弧）を"
+        "直してください。",
+        "en": "Fix the syntax there (indentation, a missing ':' or an unclosed quote).",
+    },
     "schema.in": {"ja": "{parent}", "en": "in {parent}"},
     "schema.top_level": {"ja": "最上位", "en": "at the top level"},
     "schema.did_you_mean": {

@@ -1171,7 +1171,7 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
         path = files[name]
         own: dict[str, Any] = {}
         try:
-            own = read_yaml(path)
+            own = read_yaml(path, lang=_file_language(base))
             merged = _merge(base, _resolve_paths(own, path.parent))
             lang = _file_language(own, base)
             unit = _validate(merged, path, headers, extras, lang=lang)

@@ -1194,3 +1194,16 @@ def test_a_language_that_asks_for_japanese_is_refused_in_japanese(
         f"params/defaults.yaml: language: 'ja'、'en'のいずれかを指定してください"
         f"（書かれている値：「{value}」）。"
     )
+
+
+def test_a_japanese_project_s_broken_unit_file_is_said_in_japanese(project: Path) -> None:
+    # REVIEW38: its line and column were the one English sentence of a Japanese run's
+    # problems; PyYAML's own words for the problem stay as PyYAML writes them.
+    write_unit(project, "name: [unclosed\n", name="broken")
+    found = load_all(project / "params")
+    assert [str(e) for e in found.errors] == [
+        "params/broken.yaml：YAMLの書き方に誤りがあります（1行目、7列目：the list '[' opened "
+        "here is not closed by the end of the file (expected ',' or ']', but got "
+        "'<stream end>')）。その箇所（字下げ、キーの後のコロンの抜け、閉じていない引用符や括弧）"
+        "を直してください。"
+    ]
