@@ -18,9 +18,10 @@ branch is Grand too). A line is left out when all of these hold:
 - no cell of it reads as a date, and every other cell is blank or a number (Excel writes
   nothing else on the line);
 - each number of it is the word's function of its column over those rows (the mean, to the
-  decimals it is written with; the count of filled or of numeric cells; the sum; the max; the
-  min), as ``SUBTOTAL`` computes it, other subtotals left out: Excel leaves every column it
-  does not subtotal blank, so a number that is no such figure (an id, a score) is an answer.
+  decimals it is written with, a whole one as Excel rounds it; the count of filled or of
+  numeric cells; the sum; the max; the min), as ``SUBTOTAL`` computes it, other subtotals
+  left out: Excel leaves every column it does not subtotal blank, so a number that is no
+  such figure (an id, a score) is an answer.
 
 A line whose figure is also its rows' own answer (a group of one: its mean is its one score)
 is left out only when another line of the same column and function is proven on rows that
@@ -56,6 +57,8 @@ _GROUP_LINE: Final = re.compile(rf"^(?P<group>.*\S)\s+(?P<word>{_WORDS})$")
 # Under the table: Grand Average, Grand Total; 全体の平均, 全体のデータの個数; 総計 (a sum).
 # A first, quick look at a column's distinct values: those that end with a word of a line.
 _ENDS: Final = (*EXCEL_FUNCTIONS, "総計")
+# A number Excel shows with thousands separators (the cell's format "#,##0"): 2,250; 1,350.5.
+_GROUPED: Final = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _GRAND_LINE: Final = re.compile(
     rf"^(?:grand\s+(?P<en>{_WORDS})|全体の(?P<ja>{_WORDS})|(?P<sum>総計))$"
 )
@@ -112,8 +115,10 @@ def _number(cell: Any) -> float:
     if isinstance(cell, int | float | np.number) and not isinstance(cell, bool):
         return float(cell)
     text = str(cell).strip()
+    if _GROUPED.match(text):
+        return float(text.replace(",", ""))  # a sum shown with thousands: 2,250 (1,350.5)
     try:
-        return float(text)
+        return float(text) if "_" not in text else np.nan  # float() reads 1_0 as 10
     except ValueError:
         found = decimal_number(text)
         return np.nan if found is None else found
@@ -154,7 +159,12 @@ def _figure(function: str, cell: object, own: float, values: pd.Series, filled: 
     if numbers.empty:
         return False
     target = {"mean": numbers.mean, "sum": numbers.sum, "max": numbers.max, "min": numbers.min}
-    return _close(own, float(target[function]()), written_decimals(cell))
+    figure, written = float(target[function]()), written_decimals(cell)
+    if function == "mean" and not written and not figure.is_integer():
+        # A whole number for a mean with decimals: the column's format shows none (Excel's
+        # "0"), and Excel rounds half away from zero (7.5 shows 8, 7.33 shows 7).
+        return bool(own == np.sign(figure) * np.floor(abs(figure) + 0.5))
+    return _close(own, figure, written)
 
 
 def _trivial(function: str, values: pd.Series, rows: int) -> bool:

@@ -194,7 +194,7 @@ def problems_error(
 Model = TypeVar("Model", bound=BaseModel)
 
 
-def read_yaml(path: Path, *, text: str | None = None) -> dict[str, Any]:
+def read_yaml(path: Path, *, text: str | None = None, lang: Language = "en") -> dict[str, Any]:
     """Read a YAML file whose top level is a mapping (an empty file is ``{}``).
 
     Parameters
@@ -203,6 +203,8 @@ def read_yaml(path: Path, *, text: str | None = None) -> dict[str, Any]:
         The file (named in messages, relative to the working folder when inside it).
     text
         The file's text when already read (e.g. a packaged resource); ``None`` reads ``path``.
+    lang
+        The language its syntax error is said in (a Japanese project's unit file: ``ja``).
 
     Returns
     -------
@@ -228,8 +230,8 @@ def read_yaml(path: Path, *, text: str | None = None) -> dict[str, Any]:
         raw = _yaml.safe_load(text, shown=shown, path=path)
     except yaml.MarkedYAMLError as exc:
         raise ConfigError(
-            f"{shown}: invalid YAML at {_yaml_error_place(exc, text)}.",
-            hint="Fix the syntax there (indentation, a missing ':' or an unclosed quote).",
+            t("schema.invalid_yaml", lang, file=shown, place=_yaml_error_place(exc, text, lang)),
+            hint=t("schema.invalid_yaml_hint", lang),
             path=path,
         ) from None
     if raw is None:
@@ -250,7 +252,7 @@ _OPENED = {
 }
 
 
-def _yaml_error_place(exc: yaml.MarkedYAMLError, text: str) -> str:
+def _yaml_error_place(exc: yaml.MarkedYAMLError, text: str, lang: Language = "en") -> str:
     """Return ``line L, column C: problem`` for a YAML error, on a line the file has.
 
     PyYAML marks an error found at the end of the file on the line after the last one (FIX39:
@@ -268,8 +270,15 @@ def _yaml_error_place(exc: yaml.MarkedYAMLError, text: str) -> str:
             problem = f"{opened} opened here is not closed by the end of the file ({problem})"
         else:
             lines = text.rstrip().splitlines() or [""]
-            return f"line {len(lines)}, column {len(lines[-1]) + 1}: {problem}"
-    return f"line {where.line + 1}, column {where.column + 1}: {problem}"
+            return _at(len(lines), len(lines[-1]) + 1, problem, lang)
+    return _at(where.line + 1, where.column + 1, problem, lang)
+
+
+def _at(line: int, column: int, problem: str, lang: Language) -> str:
+    """Return where a YAML error is and PyYAML's own words for it (English in either)."""
+    if lang == "ja":
+        return f"{line}行目、{column}列目：{problem}"
+    return f"line {line}, column {column}: {problem}"
 
 
 def _innermost(errors: list[Any]) -> list[Any]:

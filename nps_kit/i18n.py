@@ -133,6 +133,16 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{where}に「{name}」というキーはありません。",
         "en": "unknown key {name!r} {where}.",
     },
+    # PyYAML's own words ({place}: line, column and its problem) stay English (REVIEW38).
+    "schema.invalid_yaml": {
+        "ja": "{file}：YAMLの書き方に誤りがあります（{place}）。",
+        "en": "{file}: invalid YAML at {place}.",
+    },
+    "schema.invalid_yaml_hint": {
+        "ja": "その箇所（字下げ、キーの後のコロンの抜け、閉じていない引用符や括弧）を"
+        "直してください。",
+        "en": "Fix the syntax there (indentation, a missing ':' or an unclosed quote).",
+    },
     "schema.in": {"ja": "{parent}", "en": "in {parent}"},
     "schema.top_level": {"ja": "最上位", "en": "at the top level"},
     "schema.did_you_mean": {
@@ -203,10 +213,18 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "expected a web address starting with https:// or http://; found {found}",
     },
     "params.low_high": {
-        "ja": "[下限, 上限]（下限 < 上限）を指定してください（書かれている値：{found}）",
+        "ja": "下限と上限を[1, 5]のように指定してください（下限 < 上限、書かれている値：{found}）",
         "en": "expected [low, high] with low < high; found {found}",
     },
     "schema.problems": {"ja": "{n}件の問題があります。", "en": "{n} problems:"},
+    "params.unknown_unit": {
+        "ja": (
+            "ユニット「{name}」はありません：{folder}に{name}.yamlがありません"
+            "（ユニット：{units}）。"
+        ),
+        "en": "unknown unit {name!r}: no {name}.yaml in {folder} (units: {units}).",
+    },
+    "params.no_units": {"ja": "なし", "en": "none"},
     "params.files_have_problems": {
         "ja": "{n}個のパラメーターファイルに問題があります。",
         "en": "{n} parameter files have problems:",

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Final, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -1026,7 +1026,13 @@ def _file_language(*layers: Mapping[str, Any]) -> Literal["ja", "en"]:
         language = raw.get("language")
         if language in ("ja", "en"):
             return "ja" if language == "ja" else "en"
+        if unicodedata.normalize("NFKC", str(language)).strip().casefold() in _SAYS_JAPANESE:
+            return "ja"  # language: jp is refused, in the language it asks for (REVIEW38)
     return "en"
+
+
+#: A ``language`` that is no valid value but asks for Japanese: its problem is said in Japanese.
+_SAYS_JAPANESE: Final = frozenset({"jp", "jpn", "japanese", "ja-jp", "ja_jp", "日本語", "japan"})
 
 
 def project_language(directory: Path) -> Literal["ja", "en"] | None:
@@ -1137,15 +1143,18 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
     for name in wanted:
         if name not in files:
             suggestion = closest(name, files)
-            known = ", ".join(files) or "none"
+            # In the project's language, as the files' own problems beside it (REVIEW38).
+            lang = _file_language(base)
+            known = (", " if lang == "en" else "、").join(files) or t("params.no_units", lang)
             errors.append(
                 ConfigError(
-                    f"unknown unit {name!r}: no {name}.yaml in {display(directory)} "
-                    f"(units: {known}).",
-                    hint=f"Did you mean {suggestion!r}?" if suggestion else None,
+                    t("params.unknown_unit", lang, name=name, folder=display(directory),
+                      units=known),
+                    hint=t("schema.did_you_mean", lang, suggestion=suggestion)
+                    if suggestion else None,
                     path=directory,
                 )
-            )
+            )  # fmt: skip
     headers: _Header = {}
     extras: _Extras = {}
     valid: dict[str, UnitParameters] = {}
@@ -1162,7 +1171,7 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
         path = files[name]
         own: dict[str, Any] = {}
         try:
-            own = read_yaml(path)
+            own = read_yaml(path, lang=_file_language(base))
             merged = _merge(base, _resolve_paths(own, path.parent))
             lang = _file_language(own, base)
             unit = _validate(merged, path, headers, extras, lang=lang)

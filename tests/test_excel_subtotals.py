@@ -102,7 +102,8 @@ def test_a_label_alone_is_no_evidence() -> None:
     # A figure that is not the group's, a comment, a date or a one-row group with nothing
     # proven beside it: each is someone's answer.
     cases = {
-        "another figure": [*ROWS[:2], [None, None, "Osaka Average", "8", None]],
+        # 9: not 7.5, nor 7.5 shown without decimals (8, Excel's format "0").
+        "another figure": [*ROWS[:2], [None, None, "Osaka Average", "9", None]],
         "a comment": [*ROWS[:2], [None, None, "Osaka Average", "7.5", "ok"]],
         "a date": [*ROWS[:2], ["r9", "2026-10-05", "Osaka Average", "7.5", None]],
         "one row alone": [*ROWS[3:5]],
@@ -113,6 +114,45 @@ def test_a_label_alone_is_no_evidence() -> None:
     for case, rows in cases.items():
         found = totals_rows(_frame(rows), date_column="date", score_column="score")
         assert not found.flags.any(), case
+
+
+def test_a_mean_shown_without_decimals_is_its_group_s_rounded_mean() -> None:
+    # REVIEW38: a score column formatted "0" saves Osaka's 7.33 as 7 and Kobe's 3.5 as 4
+    # (half away from zero); the lines were three respondents (n 8, NPS -50; pandas 5, -40).
+    rows = [
+        ["a", "2026-10-01", "Osaka", "9", None],
+        ["b", "2026-10-01", "Osaka", "6", None],
+        ["c", "2026-10-01", "Osaka", "7", None],
+        [None, None, "Osaka Average", "7", None],
+        ["d", "2026-10-01", "Kobe", "3", None],
+        ["e", "2026-10-01", "Kobe", "4", None],
+        [None, None, "Kobe Average", "4", None],
+        [None, None, "Grand Average", "6", None],
+    ]
+    found = totals_rows(_frame(rows), date_column="date", score_column="score")
+    assert np.flatnonzero(found.flags).tolist() == [3, 6, 7]
+    rows[6][3] = "3"  # 3.5 never shows as 3: Kobe's line is an answer (then the grand mean
+    found = totals_rows(_frame(rows), date_column="date", score_column="score")  # is 5.33)
+    assert np.flatnonzero(found.flags).tolist() == [3]
+
+
+def test_a_sum_shown_with_thousands_separators_is_a_figure() -> None:
+    # REVIEW38: Osaka Total 2,250 (format "#,##0") read as text, so the line was an invalid
+    # answer; 1_0 is no number (Python's float reads it as 10).
+    rows = [[f"r{i}", "2026-10-01", "Osaka", "9" if i % 2 else "6", None] for i in range(300)]
+    found = totals_rows(
+        _frame([*rows, [None, None, "Osaka Total", "2,250", None]]),
+        date_column="date", score_column="score",
+    )  # fmt: skip
+    assert np.flatnonzero(found.flags).tolist() == [300]
+    assert found.why == ("excel_sum",)
+    two = [["a", None, "Osaka", "9", None], ["b", None, "Osaka", "1", None]]
+    proven = [*two, [None, None, "Osaka Average", "5", None]]
+    found = totals_rows(
+        _frame([*proven, [None, None, "Osaka Total", "1_0", None]]),
+        date_column="date", score_column="score",
+    )  # fmt: skip
+    assert np.flatnonzero(found.flags).tolist() == [2]
 
 
 def test_nested_functions_and_counts_sums_and_japanese_labels() -> None:
