@@ -4,8 +4,8 @@ The modules of ``nps_kit.text._native.COMPILED`` become extension modules beside
 (in place, as an editable install runs them), with a stamp of the sources compiled, so that a
 source edited afterwards runs as Python until the next ``make fast`` (``nps_kit.text._native``).
 The outputs are the pure-Python package's, bit for bit (``benchmarks/text_identity.py``);
-issue 11's 100k tagger takes about 1.5x less CPU, a 30k unit's report text about 1.25x less
-(SPEED38, README "Speed").
+issue 11's 100k tagger takes about 1.5x less CPU, a 30k unit's report text about 1.2x less
+(SPEED38; README, Development).
 
 Needs mypy (the test extras), a C compiler and the Python headers. Without one of them, or if
 compiling fails, it says so in one line, leaves nothing compiled and exits 0: nps-kit then runs
@@ -36,11 +36,11 @@ sys.path.insert(0, str(ROOT))
 
 def remove() -> int:
     """Delete the compiled modules and the stamp; return how many files were deleted."""
-    found = [
+    found = {  # a set: ".so" is a suffix of ".cpython-311-x86_64-linux-gnu.so" too
         path
         for suffix in importlib.machinery.EXTENSION_SUFFIXES
         for path in TEXT.glob(f"*{suffix}")
-    ]
+    }
     stamp = TEXT / "_compiled.json"
     for path in [*found, *([stamp] if stamp.exists() else [])]:
         path.unlink()
