@@ -24,9 +24,9 @@ from pathlib import Path
 from types import ModuleType
 
 #: The modules ``make fast`` compiles: those that hold the per-comment, per-clause and per-MeCab
-#: row loops (``benchmarks/bench_text.py``). Not ``themes`` (mypyc cannot compile its pydantic
-#: models), nor ``_polarity_layer`` (1.5 % of the 100k tagger): its tests point its resource
-#: elsewhere by replacing ``_resource``, which a compiled module would call directly.
+#: row loops (``benchmarks/bench_text.py``). Not ``themes``: mypyc cannot compile its pydantic
+#: models. A compiled module calls its own plain functions directly, so a test that replaces one
+#: (``monkeypatch.setattr``) must replace a decorated one, which is called through the module.
 COMPILED: tuple[str, ...] = (
     "_match",
     "_scanner",
@@ -37,6 +37,7 @@ COMPILED: tuple[str, ...] = (
     "sentiment",
     "_clause_rules",
     "_correction",
+    "_polarity_layer",
     "_layer",
 )
 #: mypyc's library of the compiled modules' code, ``<GROUP>__mypyc.<suffix>`` in this folder.
