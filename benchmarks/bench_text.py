@@ -46,6 +46,15 @@ pyahocorasick already finds the keywords, the patterns' literals and the clause 
 stages already share their answers per comment and clause (a memo of ``languages.unread``'s
 last tuple saved 0.02 s, ``tokens._distinct``'s misses cost 53 ms in all). What is left is
 Python run per distinct comment, clause and MeCab row: only compiled code would cut it.
+SPEED38 tested that with mypyc (``make fast``, optional: ``nps_kit.text._native``): the hot
+modules compiled, side by side with the pure-Python package (fresh processes, alternated,
+medians of 3), the 100k tagger with segments took 11.05 -> 7.34 s CPU at load 2-3 (1.51x;
+1.54x at load 12-20, 1.60x in a third run) and :func:`time_report_text_of` 6.63 -> 5.43 s
+(1.22x; 1.21-1.27x in other runs), outputs identical (``text_identity.py``: 984 outputs, 0
+differ; tags and polarity of 101 labelled sets and the 100k hashed the same). The 30k gains
+less: its MeCab parses (14 % of it), the regular expressions, Aho-Corasick and numpy were
+compiled code already, and ``phrases``, ``discovery`` and ``themes`` (pydantic) stay Python.
+Neither meets issue 11's targets on this machine.
 
 The 100k tagger (issue 11: themes + polarity of ``N_COMMENTS``, 62,199 distinct, <= 5 s CPU on
 one core) printed 5.75 s at ec5be1e, 4.32 s in 754f2f3's run. SPEED37 timed them side by side

@@ -25,6 +25,8 @@ The package keeps the text code together; its public functions are re-exported h
     remove personal data before comments are shown.
 """
 
+# First: a stale compiled build (``make fast``) must not be imported (see ``_native``).
+from nps_kit.text import _native  # noqa: F401
 from nps_kit.text.explain import explain_themes
 from nps_kit.text.packs import PACKS, PackFit, best_pack, coverage, load_pack, pack_files
 from nps_kit.text.phrases import segment_phrases

@@ -79,6 +79,9 @@ class _Model:
     design: str  # one of DESIGNS ("D0" where the resource names none)
 
 
+# A module attribute that ``_models`` looks up, compiled too (``make fast``: a decorated
+# function is called through the module; a plain one directly): tests put another resource here.
+@lru_cache(maxsize=1)
 def _resource() -> Path:
     return Path(str(resources.files("nps_kit") / "resources" / "polarity_layer.npz"))
 

@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import numpy as np
 import pandas as pd
@@ -183,9 +183,9 @@ class _LastDistinct:
     stays alive, so its identity is never reused).
     """
 
-    held: object = None
-    codes: np.ndarray = np.empty(0, dtype=np.intp)
-    uniques: np.ndarray = np.empty(0, dtype=object)
+    held: ClassVar[object] = None
+    codes: ClassVar[np.ndarray] = np.empty(0, dtype=np.intp)
+    uniques: ClassVar[np.ndarray] = np.empty(0, dtype=object)
 
     @classmethod
     def clear(cls) -> None:
@@ -202,9 +202,9 @@ class _LastNormalised:
     same distinct texts (compared in full, so an edited column is normalised again).
     """
 
-    uniques: np.ndarray = np.empty(0, dtype=object)
-    lookup: np.ndarray = np.empty(0, dtype=np.intp)
-    normalised: tuple[str, ...] = ()
+    uniques: ClassVar[np.ndarray] = np.empty(0, dtype=object)
+    lookup: ClassVar[np.ndarray] = np.empty(0, dtype=np.intp)
+    normalised: ClassVar[tuple[str, ...]] = ()
 
     @classmethod
     def clear(cls) -> None:
