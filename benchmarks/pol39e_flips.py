@@ -25,9 +25,9 @@ models: no correction).
 ``--write OUT.csv``: every English mention the tagger tags, with its set, whether fitted on,
 gold, the reading before the correction, shipped, source, and the theme's clauses as the rules
 read them. ``--report OUT.csv``: the census (flips per set, right / wrong, fitted or not) and
-the discovery flips' classes (:func:`flip_class`) as Markdown. ``--compare BEFORE.csv
-AFTER.csv``: per set, mentions fixed and broken between two ``--write`` files and the whole
-polarity of each (the rule's count, POL36's way).
+the discovery flips' classes (:func:`flip_class`, :func:`cuts`) as Markdown. No rule was
+written (no class is net right on the discovery sets: ``benchmarks/POL39E.md``), so nothing
+is compared.
 """
 
 from __future__ import annotations
@@ -318,40 +318,16 @@ def report(m: pd.DataFrame) -> str:
     return "\n\n".join(parts)
 
 
-def compare(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
-    """Per set: right mentions of each (theme found and labelled), fixed, broken, polarity."""
-    key = ["set", "id", "pack", "theme"]
-    both = before.merge(after, on=key, suffixes=("_main", "_rule"))
-    both = both[both["gold_main"] != ""]
-    ok_main = both["gold_main"] == both["shipped_main"]
-    ok_rule = both["gold_main"] == both["shipped_rule"]
-    out = pd.DataFrame(
-        {
-            "found": both.groupby("set").size(),
-            "fixed": (ok_rule & ~ok_main).groupby(both["set"]).sum(),
-            "broken": (ok_main & ~ok_rule).groupby(both["set"]).sum(),
-            "polarity_main": ok_main.groupby(both["set"]).mean().round(4),
-            "polarity_rule": ok_rule.groupby(both["set"]).mean().round(4),
-        }
-    )
-    out.index.name = "set"
-    return out
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--write", type=Path)
     parser.add_argument("--report", type=Path)
-    parser.add_argument("--compare", type=Path, nargs=2)
     args = parser.parse_args()
     if args.write:
         mentions(sets()).to_csv(args.write, index=False)
     if args.report:
         m = pd.read_csv(args.report, keep_default_na=False, dtype={"score": str, "id": str})
         print(report(m))
-    if args.compare:
-        a, b = (pd.read_csv(p, keep_default_na=False, dtype=str) for p in args.compare)
-        print(_md(compare(a, b)))
 
 
 if __name__ == "__main__":
