@@ -9,9 +9,10 @@ probability is below the language's ``t_drop``; one they did not find is added w
 In English a second, small model then vets each added theme (:func:`_vet_additions`: a logistic
 regression on the addition's probability, the comment's other themes and whether the added one is a
 known wrong neighbour of one of them), which raises precision at no cost in F1 on sets the layer
-never saw (``benchmarks/addition_vet_eval.py``). The English models (round 13) were trained on
-every readable labelled comment of ``tests/data`` (training sets 9 to 29, the spent blind sets
-9-13 and 15-26, named in ``benchmarks/labelled_sets.py``), the Japanese (round 16, with round
+never saw (``benchmarks/addition_vet_eval.py``). The English models (round 17, with round 14's
+design: C 16, t_drop 0.16, t_add 0.42) were trained on training sets 11 to 32, 34 and 36 and the
+spent blind sets 9-13, 15-30 and 33 (``TRAIN17`` / ``BLIND17`` in ``benchmarks/labelled_sets.py``;
+docs/prereg/PREREG36.md: decision set 38 F1 0.829 -> 0.850), the Japanese (round 16, with round
 14's choices: C 64, t_drop 0.20, t_add 0.38) on training sets 9 to 32 and 34 and blind sets 9-13,
 15-30 and 33 (docs/prereg/PREREG35.md: blind 33 held out, whole-tagger F1 0.757 -> 0.772; decision
 set 36 0.842 -> 0.854, polarity 0.903 -> 0.908, shipped; English round 16 raised F1 there 0.801
