@@ -143,6 +143,27 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "直してください。",
         "en": "Fix the syntax there (indentation, a missing ':' or an unclosed quote).",
     },
+    # A key written twice in one mapping of a YAML file (FIX91): YAML keeps the last value only.
+    "yaml.duplicate_key": {
+        "ja": "{file}：キー「{name}」が2回書かれています（{first}行目と{second}行目）。YAMLは"
+        "後の値だけを読み、前の値は黙って捨てられます。",
+        "en": "{file}: the key '{name}' is written twice, on line {first} and on line {second}; "
+        "YAML would keep only the value on line {second} and drop the other without a word.",
+    },
+    "yaml.duplicate_keys": {
+        "ja": "{file}：{n}個のキーが2回書かれています。YAMLは後の値だけを読み、前の値は黙って"
+        "捨てられます。",
+        "en": "{file}: {n} keys are written twice; YAML would keep only the later value of "
+        "each and drop the other without a word:",
+    },
+    "yaml.duplicate_key_line": {
+        "ja": "「{name}」：{first}行目と{second}行目",
+        "en": "'{name}': line {first} and line {second}",
+    },
+    "yaml.duplicate_key_hint": {
+        "ja": "どちらの値が正しいか確かめて一方の行を残し、もう一方を消してください。",
+        "en": "Check which value is meant, keep that line and delete the other.",
+    },
     "schema.in": {"ja": "{parent}", "en": "in {parent}"},
     "schema.top_level": {"ja": "最上位", "en": "at the top level"},
     "schema.did_you_mean": {
