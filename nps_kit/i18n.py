@@ -1597,6 +1597,27 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "Excelの集計行：上の行の最小値",
         "en": "an Excel subtotal line: the smallest value of its rows above",
     },
+    "totals.why.excel_product": {
+        "ja": "Excelの集計行：上の行の積",
+        "en": "an Excel subtotal line: the product of its rows above",
+    },
+    "totals.why.excel_stdev": {
+        "ja": "Excelの集計行：上の行の標本標準偏差",
+        "en": "an Excel subtotal line: the standard deviation of its rows above (as a sample)",
+    },
+    "totals.why.excel_stdevp": {
+        "ja": "Excelの集計行：上の行の標準偏差",
+        "en": "an Excel subtotal line: the standard deviation of its rows above (as the "
+        "population)",
+    },
+    "totals.why.excel_var": {
+        "ja": "Excelの集計行：上の行の標本分散",
+        "en": "an Excel subtotal line: the variance of its rows above (as a sample)",
+    },
+    "totals.why.excel_varp": {
+        "ja": "Excelの集計行：上の行の分散",
+        "en": "an Excel subtotal line: the variance of its rows above (as the population)",
+    },
     "load.excel_subtotals_left_out": {
         "ja": "Excelの小計（集計）機能が表の中に入れた集計行{n}行（{labels}）を除きました。"
         "グループの数値で、回答ではありません。",
