@@ -1618,6 +1618,34 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "Excelの集計行：上の行の分散",
         "en": "an Excel subtotal line: the variance of its rows above (as the population)",
     },
+    "totals.why.excel_formula": {
+        "ja": "Excelの集計行：上の行を集計する数式で、値が保存されていません（または#DIV/0!など"
+        "のエラー）",
+        "en": "an Excel subtotal line: a formula over the rows above whose value is not saved "
+        "(or is an error such as #DIV/0!)",
+    },
+    # An XLSX formula saved without its value (FIX91): read as blank by every reader of values.
+    "formulas.unsaved": {
+        "ja": "{file}のシート「{sheet}」：{n}個のセルが数式だけで、その値がファイルに保存されて"
+        "いません（{cells}）。数式を計算しないプログラムで書かれたブックで、値はすべて空欄（無回答）"
+        "として読まれてしまうため、読み込みを中止しました。",
+        "en": "{file}, sheet '{sheet}': {n} cells hold a formula whose value the file does not "
+        "store ({cells}): the workbook was written by a program that does not compute "
+        "formulas, so each would read as blank (unanswered); nps-kit stopped rather than "
+        "count them so.",
+        "en_one": "{file}, sheet '{sheet}': 1 cell holds a formula whose value the file does not "
+        "store ({cells}): the workbook was written by a program that does not compute "
+        "formulas, so it would read as blank (unanswered); nps-kit stopped rather than count "
+        "it so.",
+    },
+    "formulas.cell": {"ja": "{ref} {formula}", "en": "{ref} {formula}"},
+    "formulas.more": {"ja": " ほか{n}個", "en": " and {n} more"},
+    "formulas.hint": {
+        "ja": "ExcelかLibreOfficeでファイルを開いて保存し直し、値を保存してください。または"
+        "CSVで出力してください。",
+        "en": "Open the file in Excel or LibreOffice and save it, so the values are stored; or "
+        "export CSV.",
+    },
     "load.excel_subtotals_left_out": {
         "ja": "Excelの小計（集計）機能が表の中に入れた集計行{n}行（{labels}）を除きました。"
         "グループの数値で、回答ではありません。",
