@@ -964,7 +964,9 @@ def read_frame(
 
     The frame has a fresh ``RangeIndex`` and string column names stripped of white space. When
     the encoding was detected from the sample as UTF-8 but the file turns out to be cp932 further
-    down, the file is read again as cp932 (and the returned layout says so).
+    down, the file is read again as cp932 (and the returned layout says so). An XLSX's
+    formulas saved without their values are subtotal lines (``formula_lines`` of the returned
+    layout) or a :class:`nps_kit._xlsx_formulas.FormulaError`, a :class:`DataError`.
     """
     path = layout.path
     try:
