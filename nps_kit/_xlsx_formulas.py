@@ -98,12 +98,20 @@ class FormulaError(DataError):
     """
 
     def __init__(
-        self, path: Path, sheet: str, cells: list[tuple[str, str]], *, lang: Language = "en"
+        self,
+        path: Path,
+        sheet: str,
+        cells: list[tuple[str, str]],
+        *,
+        lang: Language = "en",
+        failures: pd.DataFrame | None = None,
     ) -> None:
         self.sheet = sheet
         self.cells = tuple(cells)
         self.file = path
-        super().__init__(self.words(lang), hint=t("formulas.hint", lang), path=path)
+        super().__init__(
+            self.words(lang), hint=t("formulas.hint", lang), path=path, failures=failures
+        )
 
     def words(self, lang: Language) -> str:
         """Return what is wrong in ``lang`` (the hint is the catalogue's ``formulas.hint``)."""
@@ -122,7 +130,9 @@ class FormulaError(DataError):
 
     def said(self, lang: Language) -> FormulaError:
         """Return this error worded in ``lang`` (a Japanese project's run hears Japanese)."""
-        return FormulaError(self.file, self.sheet, list(self.cells), lang=lang)
+        return FormulaError(
+            self.file, self.sheet, list(self.cells), lang=lang, failures=self.failures
+        )
 
 
 def _cells(path: Path, sheet: str) -> Iterator[_Cell]:
@@ -220,7 +230,7 @@ def formula_lines(frame: pd.DataFrame, path: Path, sheet: str, *, header_rows: i
             by_row.setdefault(at, []).append(cell)
     rows: list[int] = []
     labels: list[str] = []
-    unsaved: list[tuple[str, str]] = []
+    unsaved: list[_Cell] = []
     for at in sorted(by_row):
         cells = by_row[at]
         lines = [c for c in cells if _line(c)]
@@ -228,9 +238,18 @@ def formula_lines(frame: pd.DataFrame, path: Path, sheet: str, *, header_rows: i
             rows.append(at)
             labels.append(_label(frame.iloc[at]) or lines[0].formula)
         else:
-            unsaved += [(c.ref, c.formula) for c in cells if not c.error]
+            unsaved += [c for c in cells if not c.error]
     if unsaved:
-        raise FormulaError(path, sheet, unsaved)
+        failures = pd.DataFrame(
+            {
+                "row": [c.row for c in unsaved],
+                "column": [str(frame.columns[c.column - 1]) for c in unsaved],
+                "value": [c.formula for c in unsaved],
+                "reason": "formula without a saved value",
+            }
+        )
+        named = [(c.ref, c.formula) for c in unsaved]
+        raise FormulaError(path, sheet, named, failures=failures)
     return FormulaLines(tuple(rows), tuple(labels))
 
 

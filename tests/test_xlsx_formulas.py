@@ -143,6 +143,11 @@ def test_a_japanese_unit_hears_it_in_japanese(exports: Path) -> None:
         "ファイルを開いて保存し直し、値を保存してください。またはCSVで出力してください。"
     )
     assert caught.value.cells[0] == ("D2", "=ROUND(F2*2,0)")
+    assert caught.value.failures.iloc[0].to_dict() == {
+        "row": 2, "column": "Score", "value": "=ROUND(F2*2,0)",
+        "reason": "formula without a saved value",
+    }  # fmt: skip
+    assert len(caught.value.failures) == 30
 
 
 def test_a_shared_formula_is_named_as_each_cell_holds_it(exports: Path, tmp_path: Path) -> None:
