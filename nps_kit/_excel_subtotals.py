@@ -26,6 +26,19 @@ branch is Grand too). A line is left out when all of these hold:
 A line whose figure is also its rows' own answer (a group of one: its mean is its one score)
 is left out only when another line of the same column and function is proven on rows that
 differ: the sheet was subtotalled by Excel, and the line is one of its lines.
+
+Excel's Subtotal dialog offers eleven functions (FIX91 added the six past the first five):
+Sum, Count, Average, Max, Min, Product, Count Numbers, StdDev, StdDevp, Var, Varp; Japanese
+Excel 合計 (written 集計), データの個数, 平均, 最大値, 最小値, 積, 数値の個数, 標本標準偏差,
+標準偏差, 標本分散, 分散. StdDev and Var (標本標準偏差, 標本分散) are of a sample (divided by
+n − 1, Excel's STDEV and VAR; a group of one shows ``#DIV/0!``), StdDevp and Varp (標準偏差,
+分散) of the population (n). Not verified against a running Excel (none here, and no page the
+search could reach shows the lines): which words English Excel writes after the group for
+Count Numbers (``Count Nums`` or ``Count Numbers``: both are read) and for the six others
+(their dialog names are assumed, as Average and Max are written); that Japanese Excel writes
+the dialog's name after the group for these six as it does for 平均 (``大阪 標本標準偏差``,
+``全体の積``); and which of 標準偏差 and 標本標準偏差 is which, taken from the order of the
+dialog, the same as the English one.
 """
 
 from __future__ import annotations
@@ -46,12 +59,29 @@ __all__ = ["EXCEL_FUNCTIONS", "excel_subtotal_lines"]
 #: Excel's label word of each Data → Subtotal function and what it computes. English Excel
 #: writes the function's name (Sum as ``Total``); Japanese Excel writes 集計 for 合計 (SUM),
 #: 総計 under the table (Excel 2010's manual: ``C1020150 集計``, ``総計``), else the function's
-#: name in the dialog (平均, データの個数 = COUNTA, 数値の個数 = COUNT, 最大値, 最小値).
+#: name in the dialog (平均, データの個数 = COUNTA, 数値の個数 = COUNT, 最大値, 最小値, 積,
+#: 標本標準偏差 = STDEV, 標準偏差 = STDEVP, 標本分散 = VAR, 分散 = VARP; see the module's note).
 EXCEL_FUNCTIONS: Final = {
     "average": "mean", "count": "count", "total": "sum", "max": "max", "min": "min",
+    "product": "product", "count numbers": "count", "count nums": "count",
+    "stddev": "stdev", "stddevp": "stdevp", "var": "var", "varp": "varp",
     "平均": "mean", "データの個数": "count", "数値の個数": "count", "集計": "sum",
-    "最大値": "max", "最小値": "min",
+    "最大値": "max", "最小値": "min", "積": "product", "標本標準偏差": "stdev",
+    "標準偏差": "stdevp", "標本分散": "var", "分散": "varp",
 }  # fmt: skip
+# What each function computes over a group's numbers: a sample's deviation and variance
+# divide by n - 1 (Excel's STDEV and VAR), a population's by n (STDEVP, VARP).
+_COMPUTE: Final = {
+    "mean": lambda v: v.mean(), "sum": lambda v: v.sum(), "max": lambda v: v.max(),
+    "min": lambda v: v.min(), "product": lambda v: v.prod(), "stdev": lambda v: v.std(ddof=1),
+    "stdevp": lambda v: v.std(ddof=0), "var": lambda v: v.var(ddof=1),
+    "varp": lambda v: v.var(ddof=0),
+}  # fmt: skip
+# The figures of a sample: Excel shows #DIV/0! for a group of fewer than two numbers.
+_SAMPLE: Final = frozenset({"stdev", "var"})
+_DIV0: Final = "#DIV/0!"
+# A figure Excel's General format shows in scientific notation (a product: 4.8384E+12).
+_SCIENTIFIC: Final = re.compile(r"^[-+]?\d(?:\.(\d+))?[eE]([-+]?\d+)$")
 _WORDS: Final = "|".join(sorted(map(re.escape, EXCEL_FUNCTIONS), key=len, reverse=True))
 _GROUP_LINE: Final = re.compile(rf"^(?P<group>.*\S)\s+(?P<word>{_WORDS})$")
 # Under the table: Grand Average, Grand Total; 全体の平均, 全体のデータの個数; 総計 (a sum).
@@ -115,6 +145,8 @@ def _number(cell: Any) -> float:
     if isinstance(cell, int | float | np.number) and not isinstance(cell, bool):
         return float(cell)
     text = str(cell).strip()
+    if _SCIENTIFIC.match(text):
+        return float(text)
     if _GROUPED.match(text):
         return float(text.replace(",", ""))  # a sum shown with thousands: 2,250 (1,350.5)
     try:
@@ -144,34 +176,58 @@ def _rows(line: _Line, cells: pd.Series, done: np.ndarray) -> Iterator[list[int]
             yield sorted(rows)
 
 
-def _close(own: float, target: float, written: int) -> bool:
-    """Whether a figure written with ``written`` decimals is ``target`` (7.33 for 7.3333…)."""
+def _close(own: float, target: float, cell: object) -> bool:
+    """Whether a figure written as ``cell`` is ``target`` to its last digit (7.33: 7.3333…).
+
+    Its last digit is a decimal (``7.33``) or, in scientific notation, the mantissa's
+    (``4.8384E+12``, as Excel's General format shows a large product).
+    """
+    scientific = _SCIENTIFIC.match(str(cell).strip())  # a CSV's text, or the float read of it
+    if scientific is not None:
+        step = 10.0 ** (int(scientific[2]) - len(scientific[1] or ""))
+        return abs(own - target) <= 0.5 * step * (1 + 1e-9)
+    written = written_decimals(cell)
     if written:
         return abs(own - target) <= 0.5 * 10.0**-written + 1e-9
     return bool(np.isclose(own, target, rtol=1e-9, atol=1e-9))
 
 
 def _figure(function: str, cell: object, own: float, values: pd.Series, filled: int) -> bool:
-    """Whether ``own`` is ``function`` of the group's ``values`` (``filled`` cells of them)."""
+    """Whether ``own`` is ``function`` of the group's ``values`` (``filled`` cells of them).
+
+    ``own`` is ``NaN`` for Excel's ``#DIV/0!``: the figure of a sample of fewer than two.
+    """
     numbers = values.dropna()
+    if np.isnan(own):
+        return function in _SAMPLE and len(numbers) < 2
     if function == "count":
         return own in (float(filled), float(len(numbers)))
-    if numbers.empty:
+    if numbers.empty or (function in _SAMPLE and len(numbers) < 2):
         return False
-    target = {"mean": numbers.mean, "sum": numbers.sum, "max": numbers.max, "min": numbers.min}
-    figure, written = float(target[function]()), written_decimals(cell)
-    if function == "mean" and not written and not figure.is_integer():
-        # A whole number for a mean with decimals: the column's format shows none (Excel's
-        # "0"), and Excel rounds half away from zero (7.5 shows 8, 7.33 shows 7).
-        return bool(own == np.sign(figure) * np.floor(abs(figure) + 0.5))
-    return _close(own, figure, written)
+    figure = float(_COMPUTE[function](numbers))
+    if function != "product" and not written_decimals(cell) and not figure.is_integer():
+        # A whole number for a figure with decimals (a mean, a deviation): the column's format
+        # shows none (Excel's "0"), and Excel rounds half away from zero (7.5 shows 8, 7.33 7).
+        rounded = np.sign(figure) * np.floor(abs(figure) + 0.5)
+        if own == rounded and not _SCIENTIFIC.match(str(cell).strip()):
+            return True
+    return _close(own, figure, cell)
 
 
 def _trivial(function: str, values: pd.Series, rows: int) -> bool:
-    """Whether the figure is also each row's own (one row; a mean of equal scores)."""
+    """Whether the figure is also each row's own (one row; a mean of equal scores).
+
+    A figure of equal numbers is their own where it equals them: their mean, max or min; a
+    deviation or variance only of zeros, a product only of ones or zeros.
+    """
     if function in ("count", "sum"):
         return rows == 1
-    return values.dropna().nunique() <= 1
+    numbers = values.dropna()
+    if numbers.nunique() > 1:
+        return False
+    if numbers.empty or function in ("mean", "max", "min") or len(numbers) == 1:
+        return True
+    return bool(np.isclose(float(_COMPUTE[function](numbers)), float(numbers.iloc[0])))
 
 
 def _judge(
@@ -211,8 +267,12 @@ def _pass(
             if any_date([row[date_column]] if _filled(row[date_column]) else []):
                 continue
         others = {str(c): _number(v) for c, v in row.items() if c != line.column and _filled(v)}
-        if any(np.isnan(v) for v in others.values()):
-            continue  # a text answer: someone's response
+        # Excel's #DIV/0! is a sample's figure over fewer than two numbers; other text is an
+        # answer: someone's response.
+        div0 = {str(c) for c, v in row.items() if str(v).strip() == _DIV0}
+        if any(np.isnan(v) and (c not in div0 or line.function not in _SAMPLE)
+               for c, v in others.items()):  # fmt: skip
+            continue
         for rows in _rows(line, frame[line.column], done):
             trivial = _proven(frame, line, row, others, rows)
             if trivial is not None:
@@ -236,7 +296,8 @@ def _proven(
         filled = int(sum(_filled(v) for v in cells))
         if not _figure(line.function, row[column], own, values, filled):
             return None  # a number that is no figure of the rows: an answer (an id, a score)
-        trivial.append(_trivial(line.function, values, len(rows)))
+        # #DIV/0! is no row's own answer.
+        trivial.append(not np.isnan(own) and _trivial(line.function, values, len(rows)))
     return all(trivial) if trivial else None
 
 
@@ -265,9 +326,10 @@ def excel_subtotal_lines(
     Returns
     -------
     dict
-        Each such line's position and why it is no answer: ``excel_mean``, ``excel_count``,
-        ``excel_sum``, ``excel_max`` or ``excel_min`` (keys of the catalogue's
-        ``totals.why.*``).
+        Each such line's position and why it is no answer: ``excel_`` and its function
+        (``excel_mean``, ``excel_count``, ``excel_sum``, ``excel_max``, ``excel_min``,
+        ``excel_product``, ``excel_stdev``, ``excel_stdevp``, ``excel_var``, ``excel_varp``:
+        keys of the catalogue's ``totals.why.*``).
     """
     done = flagged.copy() if blank is None else flagged | blank
     lines = _labelled(frame, done)

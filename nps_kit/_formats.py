@@ -17,7 +17,7 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 from xml.etree.ElementTree import ParseError
 
 import numpy as np
@@ -25,6 +25,9 @@ import pandas as pd
 
 from nps_kit._consent import asks_about_contact
 from nps_kit.errors import DataError
+
+if TYPE_CHECKING:
+    from nps_kit._xlsx_formulas import FormulaLines
 
 __all__ = ["Layout", "MultiSelect", "inspect", "read_frame"]
 
@@ -120,7 +123,9 @@ class Layout:
     columns a two-row header names by its second row to the heading merged over them (設問).
     ``suggested_encoding`` is set when a CSV was read with an encoding
     given that makes other text of its bytes than the multi-byte encoding detection finds in
-    them (cp932 read as latin-1): that one.
+    them (cp932 read as latin-1): that one. ``formula_lines`` are the rows of an XLSX whose
+    formulas without a saved value aggregate other rows (``=SUBTOTAL(9,D2:D9)``): subtotal
+    lines, each labelled in ``formula_labels`` (:mod:`nps_kit._xlsx_formulas`).
     """
 
     path: Path
@@ -143,6 +148,8 @@ class Layout:
     title: str | None = None
     time_zones: dict[str, str] = field(default_factory=dict)
     groups: dict[str, str] = field(default_factory=dict)
+    formula_lines: tuple[int, ...] = ()
+    formula_labels: tuple[str, ...] = ()
 
 
 def _sniff_format(path: Path, head: bytes) -> tuple[Format, Compression]:
@@ -957,12 +964,16 @@ def read_frame(
 
     The frame has a fresh ``RangeIndex`` and string column names stripped of white space. When
     the encoding was detected from the sample as UTF-8 but the file turns out to be cp932 further
-    down, the file is read again as cp932 (and the returned layout says so).
+    down, the file is read again as cp932 (and the returned layout says so). An XLSX's
+    formulas saved without their values are subtotal lines (``formula_lines`` of the returned
+    layout) or a :class:`nps_kit._xlsx_formulas.FormulaError`, a :class:`DataError`.
     """
     path = layout.path
     try:
         if layout.format == "xlsx":
-            frame = _read_xlsx(layout, text_columns)
+            frame, lines = _read_xlsx(layout, text_columns)
+            if lines is not None:
+                layout = replace(layout, formula_lines=lines.rows, formula_labels=lines.labels)
         elif layout.format == "parquet":
             frame = pd.read_parquet(path)
             if any(name is not None for name in frame.index.names):
@@ -1031,7 +1042,16 @@ def _numbers_as_written(frame: pd.DataFrame, layout: Layout) -> pd.DataFrame:
     return frame
 
 
-def _read_xlsx(layout: Layout, text_columns: Sequence[str] = ()) -> pd.DataFrame:
+def _read_xlsx(
+    layout: Layout, text_columns: Sequence[str] = ()
+) -> tuple[pd.DataFrame, FormulaLines | None]:
+    """Read a sheet; with its subtotal lines of formulas saved without a value, if it has any.
+
+    Raises
+    ------
+    FormulaError
+        When another formula in the table has no saved value (:mod:`nps_kit._xlsx_formulas`).
+    """
     names = layout.file_columns or layout.columns
     try:
         frame = pd.read_excel(
@@ -1050,11 +1070,22 @@ def _read_xlsx(layout: Layout, text_columns: Sequence[str] = ()) -> pd.DataFrame
         # Also a file overwritten while it is read (QA21: an export synced in place mid-run).
         raise damaged_xlsx(layout.path, exc) from exc
     assert isinstance(frame, pd.DataFrame)  # one sheet name in, one frame out
-    if isinstance(layout.sheet, str):
-        from nps_kit._xlsx_merged import fill_merged
+    if not isinstance(layout.sheet, str):
+        return frame, None
+    from nps_kit._xlsx_merged import fill_merged, sheet_marks
 
-        frame = fill_merged(frame, layout.path, layout.sheet, header_rows=layout.header_rows)
-    return frame
+    # One scan of the sheet's XML for merged cells and formulas: a sheet without a formula is
+    # read no further (FIX91).
+    marks = sheet_marks(layout.path, layout.sheet)
+    frame = fill_merged(
+        frame, layout.path, layout.sheet, header_rows=layout.header_rows, merges=marks.merges
+    )
+    if not marks.formulas:
+        return frame, None
+    from nps_kit._xlsx_formulas import formula_lines
+
+    lines = formula_lines(frame, layout.path, layout.sheet, header_rows=layout.header_rows)
+    return frame, lines
 
 
 def _merge_options(frame: pd.DataFrame, layout: Layout) -> pd.DataFrame:

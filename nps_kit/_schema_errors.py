@@ -204,7 +204,8 @@ def read_yaml(path: Path, *, text: str | None = None, lang: Language = "en") -> 
     text
         The file's text when already read (e.g. a packaged resource); ``None`` reads ``path``.
     lang
-        The language its syntax error is said in (a Japanese project's unit file: ``ja``).
+        The language its syntax error and a key written twice are said in (a Japanese
+        project's unit file: ``ja``).
 
     Returns
     -------
@@ -214,8 +215,8 @@ def read_yaml(path: Path, *, text: str | None = None, lang: Language = "en") -> 
     Raises
     ------
     ConfigError
-        When the file is missing, is not valid YAML (line and column named), or its top level
-        is not a mapping.
+        When the file is missing, is not valid YAML (line and column named), writes a key
+        twice in one mapping (both lines named), or its top level is not a mapping.
     """
     from nps_kit import _yaml
 
@@ -227,7 +228,7 @@ def read_yaml(path: Path, *, text: str | None = None, lang: Language = "en") -> 
             raise ConfigError(f"{shown}: file not found.", path=path) from None
     try:
         # Aliases are expanded only up to a size limit: an alias bomb is refused, not run.
-        raw = _yaml.safe_load(text, shown=shown, path=path)
+        raw = _yaml.safe_load(text, shown=shown, path=path, lang=lang)
     except yaml.MarkedYAMLError as exc:
         raise ConfigError(
             t("schema.invalid_yaml", lang, file=shown, place=_yaml_error_place(exc, text, lang)),

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -77,11 +78,12 @@ _WORD_COUNT: Final = re.compile(r"^(?:count|records?|rows?|件数|件)\s*[:：=]
 #: Why a row was read as totals, as its data-quality line says it (a key of the catalogue's
 #: ``totals.why.*``): its score is none of 0–10, blank, its numbers are the column sums, its
 #: score the mean of the scores above, or (no score column known) it holds no text answer;
-#: ``excel_<function>``: an Excel Data → Subtotal line, its group's mean, count, sum, max or min
-#: (:mod:`nps_kit._excel_subtotals`).
+#: ``excel_<function>``: an Excel Data → Subtotal line, its group's mean, count, sum, max, min
+#: … (:mod:`nps_kit._excel_subtotals`); ``excel_formula``: a line of an XLSX whose formula over
+#: other rows was saved without its value (:mod:`nps_kit._xlsx_formulas`).
 WHY: Final = (
     "not_answer", "no_score", "sums", "mean", "no_text",
-    *dict.fromkeys(f"excel_{f}" for f in EXCEL_FUNCTIONS.values()),
+    *dict.fromkeys(f"excel_{f}" for f in EXCEL_FUNCTIONS.values()), "excel_formula",
 )  # fmt: skip
 
 
@@ -226,6 +228,7 @@ def totals_rows(
     date_column: str | None,
     score_column: str | None = None,
     blank: np.ndarray | None = None,
+    lines: np.ndarray | None = None,
 ) -> Totals:
     """Find the totals rows at the end of an export's table.
 
@@ -241,6 +244,10 @@ def totals_rows(
     score_column
         The 0–10 score's column: a totals row's cell there is no 0–10 answer, or its other
         figures say it is none (see the module's note). ``None``: those figures alone.
+    lines
+        Rows known to be subtotal lines by their formulas (an XLSX's ``=SUBTOTAL(…)`` saved
+        without a value, :mod:`nps_kit._xlsx_formulas`): flagged, why ``excel_formula``, and
+        passed over as empty rows are.
 
     Returns
     -------
@@ -252,6 +259,9 @@ def totals_rows(
     flags = np.zeros(len(frame), dtype=bool)
     why: list[str] = []
     kept: tuple[int, ...] = ()
+    formula = np.zeros(len(frame), dtype=bool) if lines is None else lines
+    if formula.any():
+        blank = formula if blank is None else blank | formula
     for i in range(len(frame) - 1, -1, -1):
         if blank is not None and blank[i]:
             continue
@@ -279,6 +289,7 @@ def totals_rows(
         why.append(reason)
     found = {int(i): w for i, w in zip(np.flatnonzero(flags), reversed(why), strict=True)}
     found.update(_subtotals(frame, flags, date_column, score_column, blank))
+    found.update(dict.fromkeys((int(i) for i in np.flatnonzero(formula)), "excel_formula"))
     flags[list(found)] = True
     # Excel's Data → Subtotal lines (Osaka Average, 大阪 平均), told by their group's figures.
     found.update(excel_subtotal_lines(frame, flagged=flags, date_column=date_column, blank=blank))
@@ -406,10 +417,18 @@ def _counts_group(
     return False
 
 
-def totals_labels(frame: pd.DataFrame, flags: np.ndarray) -> tuple[str, ...]:
-    """Return each flagged row's label as written (its first non-blank cell), for the notes."""
+def totals_labels(
+    frame: pd.DataFrame, flags: np.ndarray, known: Mapping[int, str] | None = None
+) -> tuple[str, ...]:
+    """Return each flagged row's label as written (its first non-blank cell), for the notes.
+
+    ``known``: rows whose label is said already (a formula line's, which may have no text).
+    """
     out = []
     for i in np.flatnonzero(flags):
+        if known and int(i) in known:
+            out.append(known[int(i)])
+            continue
         row = frame.iloc[i]
         cells = [
             v

@@ -3,7 +3,9 @@
 One home for two rules every such file obeys: it must be UTF-8 (a file saved as Shift_JIS by a
 Japanese editor gets a message saying so and how to fix it, not a ``UnicodeDecodeError``), and
 anchors and aliases may not expand to a huge document (a "billion laughs" alias bomb would
-otherwise take minutes and all memory in validation). Private helper of :mod:`nps_kit.params`,
+otherwise take minutes and all memory in validation), and no mapping may write a key twice (YAML
+readers keep the last value without a word: a unit file with two ``score:`` lines under
+``columns:`` read the second, FIX91). Private helper of :mod:`nps_kit.params`,
 :mod:`nps_kit.themes` and :mod:`nps_kit.strategy`.
 
 Writing goes the other way: :func:`scalar` is the one rule for a value in the YAML that
@@ -14,13 +16,15 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from nps_kit.errors import ConfigError
+from nps_kit.i18n import Language, t
 
 #: Most values (scalars, lists and mappings, counted with every alias expanded) a file may hold.
 #: The shipped themes.yaml, the largest file, holds about 2,000.
@@ -114,15 +118,30 @@ def read_text(path: Path, *, shown: str) -> str:
     return decode(Path(path).read_bytes(), shown=shown, path=Path(path))
 
 
-def safe_load(text: str, *, shown: str, path: Path) -> Any:
-    """Parse YAML like :func:`yaml.safe_load`, refusing documents that aliases blow up.
+def safe_load(text: str, *, shown: str, path: Path, lang: Language = "en") -> Any:
+    """Parse YAML like :func:`yaml.safe_load`, refusing alias bombs and keys written twice.
 
     The document's node graph is measured before anything is built: each node counts its
     values with every alias expanded (shared nodes are measured once, so this is linear in the
-    file's size). Ordinary anchors and aliases stay allowed.
+    file's size). Ordinary anchors and aliases stay allowed, and so does a key that a merge
+    (``<<: *base``) brings in and the mapping sets again: that is what a merge is for.
+
+    Parameters
+    ----------
+    text
+        The file's text.
+    shown
+        The file as messages name it.
+    path
+        The file.
+    lang
+        The language a key written twice is said in (``ja``: a Japanese project's file). A file
+        whose own top level says ``language: ja`` is said in Japanese whatever the caller knew.
 
     Raises
     ------
+    DuplicateKeyError
+        When a mapping writes a key twice, naming each such key and the lines of both.
     ConfigError
         When the expanded document holds more than :data:`MAX_VALUES` values or an alias refers
         to a node that contains it; the key is the top-level key that holds most values.
@@ -134,22 +153,65 @@ def safe_load(text: str, *, shown: str, path: Path) -> Any:
         # reads it and its pack). A document it refuses is parsed again in Python, whose error
         # (line, column, problem) the callers word, as before.
         try:
-            return _load(_CLoader(text), shown=shown, path=path)
+            return _load(_CLoader(text), shown=shown, path=path, lang=lang)
         except yaml.YAMLError:
             pass
-    return _load(yaml.SafeLoader(text), shown=shown, path=path)
+    return _load(yaml.SafeLoader(text), shown=shown, path=path, lang=lang)
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """A key written twice in one mapping: its dotted place and the two lines (1-based)."""
+
+    key: str
+    first: int
+    second: int
+
+
+class DuplicateKeyError(ConfigError):
+    """A YAML file writes a key twice in one mapping, which YAML reads as the last value only.
+
+    Attributes
+    ----------
+    repeats
+        Each key written twice, in the order of its second line.
+    """
+
+    def __init__(self, shown: str, repeats: list[Repeat], *, path: Path, lang: Language) -> None:
+        self.repeats = tuple(repeats)
+        one = repeats[0]
+        if len(repeats) == 1:
+            message = t(
+                "yaml.duplicate_key", lang, file=shown, name=one.key, first=one.first,
+                second=one.second,
+            )  # fmt: skip
+        else:
+            lines = [
+                t("yaml.duplicate_key_line", lang, name=r.key, first=r.first, second=r.second)
+                for r in repeats
+            ]
+            message = t("yaml.duplicate_keys", lang, file=shown, n=len(repeats)) + "".join(
+                f"\n- {line}" for line in lines
+            )
+        super().__init__(message, hint=t("yaml.duplicate_key_hint", lang), path=path, key=one.key)
 
 
 #: libyaml's safe loader when PyYAML was built with it (its wheels are), else ``None``.
 _CLoader: Any = getattr(yaml, "CSafeLoader", None) if yaml.__with_libyaml__ else None
 
 
-def _load(loader: Any, *, shown: str, path: Path) -> Any:
+def _load(loader: Any, *, shown: str, path: Path, lang: Language) -> Any:
     """Build the document of a loader (see :func:`safe_load`), measuring its size first."""
     try:
         node = loader.get_single_node()
         if node is None:
             return None
+        repeats: list[Repeat] = []
+        _repeats(node, "", repeats, set())
+        if repeats:
+            said = "ja" if _says_japanese(node) else lang
+            repeats.sort(key=lambda r: (r.second, r.first))
+            raise DuplicateKeyError(shown, repeats, path=path, lang=said)
         sizes: dict[int, int] = {}
         total = _size(node, sizes, set())
         if total > MAX_VALUES:
@@ -165,6 +227,42 @@ def _load(loader: Any, *, shown: str, path: Path) -> Any:
         return loader.construct_document(node)
     finally:
         loader.dispose()
+
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+def _repeats(node: Node, where: str, out: list[Repeat], seen: set[int]) -> None:
+    """Append each key ``node``'s mappings write twice (shared nodes are walked once)."""
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    if isinstance(node, MappingNode):
+        lines: dict[tuple[str, str], int] = {}
+        for name, value in node.value:
+            label = str(name.value) if isinstance(name, ScalarNode) else "?"
+            if isinstance(name, ScalarNode) and name.tag != _MERGE_TAG:
+                # Compared as resolved: 'a' and "a" are one key, the number 1 and '1' two.
+                line, said = name.start_mark.line + 1, (name.tag, name.value)
+                if said in lines:
+                    out.append(Repeat(f"{where}.{label}" if where else label, lines[said], line))
+                else:
+                    lines[said] = line
+            _repeats(value, f"{where}.{label}" if where else label, out, seen)
+    elif isinstance(node, SequenceNode):
+        for k, child in enumerate(node.value):
+            _repeats(child, f"{where}[{k}]", out, seen)
+
+
+def _says_japanese(node: Node) -> bool:
+    """Whether a document's top level says ``language: ja`` (a Japanese project's file)."""
+    if not isinstance(node, MappingNode):
+        return False
+    return any(
+        isinstance(name, ScalarNode) and name.value == "language"
+        and isinstance(value, ScalarNode) and value.value == "ja"
+        for name, value in node.value
+    )  # fmt: skip
 
 
 def _size(node: Node, sizes: dict[int, int], active: set[int]) -> int:

@@ -143,6 +143,27 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "直してください。",
         "en": "Fix the syntax there (indentation, a missing ':' or an unclosed quote).",
     },
+    # A key written twice in one mapping of a YAML file (FIX91): YAML keeps the last value only.
+    "yaml.duplicate_key": {
+        "ja": "{file}：キー「{name}」が2回書かれています（{first}行目と{second}行目）。YAMLは"
+        "後の値だけを読み、前の値は黙って捨てられます。",
+        "en": "{file}: the key '{name}' is written twice, on line {first} and on line {second}; "
+        "YAML would keep only the value on line {second} and drop the other without a word.",
+    },
+    "yaml.duplicate_keys": {
+        "ja": "{file}：{n}個のキーが2回書かれています。YAMLは後の値だけを読み、前の値は黙って"
+        "捨てられます。",
+        "en": "{file}: {n} keys are written twice; YAML would keep only the later value of "
+        "each and drop the other without a word:",
+    },
+    "yaml.duplicate_key_line": {
+        "ja": "「{name}」：{first}行目と{second}行目",
+        "en": "'{name}': line {first} and line {second}",
+    },
+    "yaml.duplicate_key_hint": {
+        "ja": "どちらの値が正しいか確かめて一方の行を残し、もう一方を消してください。",
+        "en": "Check which value is meant, keep that line and delete the other.",
+    },
     "schema.in": {"ja": "{parent}", "en": "in {parent}"},
     "schema.top_level": {"ja": "最上位", "en": "at the top level"},
     "schema.did_you_mean": {
@@ -1575,6 +1596,55 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "totals.why.excel_min": {
         "ja": "Excelの集計行：上の行の最小値",
         "en": "an Excel subtotal line: the smallest value of its rows above",
+    },
+    "totals.why.excel_product": {
+        "ja": "Excelの集計行：上の行の積",
+        "en": "an Excel subtotal line: the product of its rows above",
+    },
+    "totals.why.excel_stdev": {
+        "ja": "Excelの集計行：上の行の標本標準偏差",
+        "en": "an Excel subtotal line: the standard deviation of its rows above (as a sample)",
+    },
+    "totals.why.excel_stdevp": {
+        "ja": "Excelの集計行：上の行の標準偏差",
+        "en": "an Excel subtotal line: the standard deviation of its rows above (as the "
+        "population)",
+    },
+    "totals.why.excel_var": {
+        "ja": "Excelの集計行：上の行の標本分散",
+        "en": "an Excel subtotal line: the variance of its rows above (as a sample)",
+    },
+    "totals.why.excel_varp": {
+        "ja": "Excelの集計行：上の行の分散",
+        "en": "an Excel subtotal line: the variance of its rows above (as the population)",
+    },
+    "totals.why.excel_formula": {
+        "ja": "Excelの集計行：上の行を集計する数式で、値が保存されていません（または#DIV/0!など"
+        "のエラー）",
+        "en": "an Excel subtotal line: a formula over the rows above whose value is not saved "
+        "(or is an error such as #DIV/0!)",
+    },
+    # An XLSX formula saved without its value (FIX91): read as blank by every reader of values.
+    "formulas.unsaved": {
+        "ja": "{file}のシート「{sheet}」：{n}個のセルが数式だけで、その値がファイルに保存されて"
+        "いません（{cells}）。数式を計算しないプログラムで書かれたブックで、値はすべて空欄（無回答）"
+        "として読まれてしまうため、読み込みを中止しました。",
+        "en": "{file}, sheet '{sheet}': {n} cells hold a formula whose value the file does not "
+        "store ({cells}): the workbook was written by a program that does not compute "
+        "formulas, so each would read as blank (unanswered); nps-kit stopped rather than "
+        "count them so.",
+        "en_one": "{file}, sheet '{sheet}': 1 cell holds a formula whose value the file does not "
+        "store ({cells}): the workbook was written by a program that does not compute "
+        "formulas, so it would read as blank (unanswered); nps-kit stopped rather than count "
+        "it so.",
+    },
+    "formulas.cell": {"ja": "{ref} {formula}", "en": "{ref} {formula}"},
+    "formulas.more": {"ja": " ほか{n}個", "en": " and {n} more"},
+    "formulas.hint": {
+        "ja": "ExcelかLibreOfficeでファイルを開いて保存し直し、値を保存してください。または"
+        "CSVで出力してください。",
+        "en": "Open the file in Excel or LibreOffice and save it, so the values are stored; or "
+        "export CSV.",
     },
     "load.excel_subtotals_left_out": {
         "ja": "Excelの小計（集計）機能が表の中に入れた集計行{n}行（{labels}）を除きました。"

@@ -1057,6 +1057,14 @@ def _csv_rows(layout: _formats.Layout, rows: np.ndarray) -> np.ndarray:
     return np.asarray(numbers[: len(rows)], dtype="int64") if len(numbers) >= len(rows) else rows
 
 
+def _formula_labels(layout: _formats.Layout, count: int) -> np.ndarray:
+    """Return each row's label as a formula subtotal line of an XLSX (``None``: no such line)."""
+    labels = np.full(count, None, dtype=object)
+    for at, label in zip(layout.formula_lines, layout.formula_labels, strict=True):
+        labels[at] = label
+    return labels
+
+
 def _file_rows(layout: _formats.Layout, count: int) -> np.ndarray:
     """Return the spreadsheet row number of each of a file's ``count`` data rows."""
     rows = np.arange(layout.header_rows + 1, layout.header_rows + 1 + count, dtype="int64")
@@ -1077,6 +1085,7 @@ class _Drop:
     file_kept: tuple[int, ...]
     starts: tuple[int, ...]
     key: tuple[str, ...] = ()
+    formula: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=object))
 
 
 def _read_drop(
@@ -1105,6 +1114,7 @@ def _read_drop(
     frames: list[pd.DataFrame] = []
     numbers: list[np.ndarray] = []
     origin: list[np.ndarray] = []
+    formulas: list[np.ndarray] = []
     layout = first
     offset = 0
     starts: list[int] = []
@@ -1134,10 +1144,12 @@ def _read_drop(
         starts.append(offset)
         numbers.append(rows + offset)
         origin.append(np.full(len(frame), number))
+        formulas.append(_formula_labels(each, len(frame)))
         offset += int(rows.max()) if len(rows) else each.header_rows
     frame = pd.concat(frames, ignore_index=True)
     rows = np.concatenate(numbers)
     source = np.concatenate(origin)
+    formula = np.concatenate(formulas)
     key = _drop_key(frame, source, id_column, date_column)
     if key:
         # The key as written (ids 007 and 7 are two people); the answers compared as read. A
@@ -1176,12 +1188,15 @@ def _read_drop(
     if not keep.all():
         frame = frame.loc[keep].reset_index(drop=True)
         rows = rows[keep]
+        formula = formula[keep]
     repeats = int((~keep).sum()) - replaced
     # Each file's rows, and those of them read (FIX39 #2: Data quality named only the folder).
     count = len(files)
     read = tuple(int(n) for n in np.bincount(source, minlength=count))
     kept = tuple(int(n) for n in np.bincount(source[keep], minlength=count))
-    return _Drop(frame, rows, layout, repeats, replaced, changed_in, read, kept, tuple(starts), key)
+    return _Drop(
+        frame, rows, layout, repeats, replaced, changed_in, read, kept, tuple(starts), key, formula
+    )
 
 
 def _drop_key(
@@ -1516,6 +1531,7 @@ def load_responses(
             date_column=date_col,
         )
         frame, rows, layout = found.frame, found.rows, found.layout
+        formula = found.formula
         drop_key = found.key
         repeats, replaced, changed_in = found.repeats, found.replaced, found.changed_in
         file_rows, file_kept = found.file_rows, found.file_kept
@@ -1527,6 +1543,7 @@ def load_responses(
         )
         rows_read = len(frame)
         rows = _file_rows(layout, rows_read)
+        formula = _formula_labels(layout, len(frame))
         repeats = replaced = 0
         changed_in = ()
         file_rows = file_kept = ()
@@ -1536,18 +1553,25 @@ def load_responses(
     # One flag per row of the frame: a drop's repeats are already out of it (rows_read counts them).
     drop = np.zeros(len(frame), dtype=bool)
     blank = np.zeros(len(frame), dtype=bool)
+    # An XLSX's subtotal lines of formulas saved without a value (FIX91): blank to pandas, said
+    # with Excel's other subtotal lines, not as empty rows.
+    lines = np.array([label is not None for label in formula], dtype=bool)
     if layout.format == "xlsx" and len(frame):
-        blank = frame.isna().all(axis=1).to_numpy()
+        blank = frame.isna().all(axis=1).to_numpy() & ~lines
         drop |= blank
     # A totals row under the table (合計,2400件,…) is no response (QA25).
     # Told by its figures, not its label alone (FIX71: a respondent named Summe was left out).
-    found_totals = totals_rows(frame, date_column=date_col, score_column=score_col, blank=blank)
+    found_totals = totals_rows(
+        frame, date_column=date_col, score_column=score_col, blank=blank, lines=lines
+    )
     totals = found_totals.flags
     # A grouped report names each group on its first row only (QA36): filled down.
     grouped_by = group_column(frame, totals, blank)
     if grouped_by is not None:
         frame[grouped_by] = fill_group_column(frame, grouped_by, totals, blank)
-    totals_said = totals_labels(frame, totals)
+    totals_said = totals_labels(
+        frame, totals, {int(i): str(formula[i]) for i in np.flatnonzero(lines)}
+    )
     totals_files, totals_own = places.file_rows(rows[totals])
     # File and row kept apart, worded in the report's language where said (FIX77: a Japanese
     # report read "合計 (tot.csv row 152)").

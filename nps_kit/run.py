@@ -1160,6 +1160,7 @@ def _build_caches(
     another file). ``only``: build the caches of these units alone; the other units still add
     their columns, so the cache is the one ``run`` builds for the same units (FIX61).
     """
+    from nps_kit._xlsx_formulas import FormulaError
     from nps_kit.cache import build_cache
 
     groups: dict[tuple[Any, ...], list[UnitParameters]] = {}
@@ -1181,16 +1182,21 @@ def _build_caches(
             # Contact details without a consent column: the export's consent-like questions
             # too, which check_unit_rows refuses to leave unset (QA21).
             columns |= _consent_like_columns(path, options)
-        cache = build_cache(
-            path,
-            # Absolute: the report notebook names it, and is opened again from its own folder.
-            cache_dir=cache_dir.resolve(),
-            sha256=hashes[path],
-            columns=columns,
-            unit_column=by,
-            spare_dir=spare_dir,
-            **options,
-        )
+        try:
+            cache = build_cache(
+                path,
+                # Absolute: the report notebook names it, and is opened again from its own folder.
+                cache_dir=cache_dir.resolve(),
+                sha256=hashes[path],
+                columns=columns,
+                unit_column=by,
+                spare_dir=spare_dir,
+                **options,
+            )
+        except FormulaError as exc:
+            # Said in its units' language when they share one (a Japanese project's run, FIX91).
+            languages = {u.language for u in members}
+            raise exc.said(languages.pop() if len(languages) == 1 else "en") from None
         for unit in members:
             caches[unit.unit] = cache
     return caches

@@ -361,7 +361,8 @@ def prepare_unit(
             store, unit_values=unit_values if unit_column else None, start=start, end=end
         )
     else:
-        loaded = _load_cached(
+        loaded = _load_in(
+            language,
             source,
             score_column=score_column,
             date_column=date_column,
@@ -597,6 +598,16 @@ def _load_cached(path: Path, **options: object) -> LoadResult:
             _CACHE.pop(next(iter(_CACHE)))
         _CACHE[key] = load_responses(path, **options)  # type: ignore[arg-type]
     return _CACHE[key]
+
+
+def _load_in(language: Language, path: Path, **options: object) -> LoadResult:
+    """Load as :func:`_load_cached` does; an XLSX's unsaved formulas are said in ``language``."""
+    from nps_kit._xlsx_formulas import FormulaError
+
+    try:
+        return _load_cached(path, **options)
+    except FormulaError as exc:
+        raise exc.said(language) from None
 
 
 def _comparison_period(period: str, kind: ComparisonKind) -> str:

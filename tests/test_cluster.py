@@ -46,7 +46,8 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     nbformat.write(nb, params / "broken.ipynb")
     broken = (params / "cloud.yaml").read_text(encoding="utf-8")
     (params / "broken.yaml").write_text(
-        broken + "\nunit: broken\nnotebook: broken.ipynb\n", encoding="utf-8"
+        broken.replace("unit: cloud\n", "unit: broken\n") + "\nnotebook: broken.ipynb\n",
+        encoding="utf-8",
     )
     return params
 

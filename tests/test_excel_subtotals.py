@@ -19,6 +19,8 @@ import pandas as pd
 import pytest
 import yaml
 from _qa import qa_script
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nps_kit._totals import totals_labels, totals_rows
 from nps_kit.cli import main
@@ -311,3 +313,106 @@ def test_nested_levels_region_then_store_are_found() -> None:
     )
     found = totals_rows(frame, date_column="date", score_column="score")
     assert np.flatnonzero(found.flags).tolist() == [2, 4, 5, 8, 9, 10]
+
+
+# FIX91: the dialog's six other functions, sample and population as Excel computes them.
+SPREAD = {
+    "product": ("Product", "積", lambda v: v.prod()),
+    "stdev": ("StdDev", "標本標準偏差", lambda v: v.std(ddof=1)),
+    "stdevp": ("StdDevp", "標準偏差", lambda v: v.std(ddof=0)),
+    "var": ("Var", "標本分散", lambda v: v.var(ddof=1)),
+    "varp": ("Varp", "分散", lambda v: v.var(ddof=0)),
+}
+
+
+def _grouped(groups: list[list[int]], word: str, grand: str, compute: object) -> list[list]:
+    rows: list[list] = []
+    every: list[int] = []
+    for k, scores in enumerate(groups):
+        name = f"Branch {k}"
+        rows += [[f"r{k}-{j}", "2026-10-01", name, str(s), None] for j, s in enumerate(scores)]
+        value = compute(pd.Series(scores, dtype=float))  # type: ignore[operator]
+        rows.append([None, None, f"{name} {word}", f"{value:.10g}", None])
+        every += scores
+    value = compute(pd.Series(every, dtype=float))  # type: ignore[operator]
+    rows.append([None, None, grand, f"{value:.10g}", None])
+    return rows
+
+
+@pytest.mark.parametrize("function", list(SPREAD))
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_other_functions_lines_are_their_groups_figures(function: str, lang: str) -> None:
+    en, ja, compute = SPREAD[function]
+    word, grand = (en, f"Grand {en}") if lang == "en" else (ja, f"全体の{ja}")
+    groups = [[9, 6, 3], [10, 8], [7, 2, 5, 9]]
+    rows = _grouped(groups, word, grand, compute)
+    found = totals_rows(_frame(rows), date_column="date", score_column="score")
+    truth = [i for i, row in enumerate(rows) if row[1] is None]
+    assert np.flatnonzero(found.flags).tolist() == truth
+    assert found.why == (f"excel_{function}",) * len(truth)
+
+
+@pytest.mark.parametrize(
+    ("word", "other"), [("StdDev", "stdevp"), ("StdDevp", "stdev"), ("Var", "varp"),
+                        ("Varp", "var"), ("標本標準偏差", "stdevp"), ("分散", "var")]
+)  # fmt: skip
+def test_a_sample_figure_is_not_the_population_s_nor_the_other_way(word: str, other: str) -> None:
+    # Excel's STDEV divides by n - 1, STDEVP by n: the other one's figure is no such line.
+    # [10, 8] would not do: its population deviation 1 is the sample's 1.41 shown as "0".
+    rows = _grouped([[9, 6, 3], [10, 7]], word, "Grand Total", SPREAD[other][2])[:-1]
+    found = totals_rows(_frame(rows), date_column="date", score_column="score")
+    assert not found.flags.any()
+
+
+def test_a_sample_line_over_one_row_is_excel_s_div0() -> None:
+    rows = [
+        ["a", "2026-10-01", "Osaka", "9", None],
+        ["b", "2026-10-01", "Osaka", "6", None],
+        [None, None, "Osaka StdDev", "2.121320344", None],
+        ["c", "2026-10-01", "Kobe", "7", None],
+        [None, None, "Kobe StdDev", "#DIV/0!", None],
+        [None, None, "Grand StdDev", "1.527525232", None],
+    ]
+    found = totals_rows(_frame(rows), date_column="date", score_column="score")
+    assert np.flatnonzero(found.flags).tolist() == [2, 4, 5]
+    # #DIV/0! under two rows, or under a population's function, is no such figure.
+    rows[4] = [None, None, "Osaka Varp", "#DIV/0!", None]
+    rows[4:4] = [["d", "2026-10-01", "Osaka", "8", None]]
+    found = totals_rows(_frame(rows[:2] + rows[4:5]), date_column="date", score_column="score")
+    assert not found.flags.any()
+
+
+def test_a_product_shown_in_scientific_notation_is_its_group_s() -> None:
+    # Excel's General format shows 9^12 (282,429,536,481) as 2.8243E+11.
+    rows = [[f"r{j}", "2026-10-01", "Osaka", "9", None] for j in range(12)]
+    rows.append([None, None, "Osaka Product", "2.8243E+11", None])
+    found = totals_rows(_frame(rows), date_column="date", score_column="score")
+    assert np.flatnonzero(found.flags).tolist() == [12]
+    rows[-1][3] = "2.8244E+11"  # off in the last written digit: an answer
+    assert not totals_rows(_frame(rows), date_column="date", score_column="score").flags.any()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.lists(st.integers(0, 10), min_size=1, max_size=6), min_size=2, max_size=4),
+    st.sampled_from(["product", "stdevp", "varp"]),
+)
+def test_any_groups_lines_are_found_and_never_a_response(
+    groups: list[list[int]], function: str
+) -> None:
+    # Every line is left out once one of them is a figure no row holds; while each is also its
+    # rows' own answer (equal scores whose figure is that score), none is.
+    en, _, compute = SPREAD[function]
+    rows = _grouped(groups, en, f"Grand {en}", compute)
+    found = totals_rows(_frame(rows), date_column="date", score_column="score")
+    lines = [i for i, row in enumerate(rows) if row[1] is None]
+
+    def own(scores: list[int]) -> bool:
+        return len(set(scores)) == 1 and np.isclose(
+            compute(pd.Series(scores, dtype=float)),
+            scores[0],  # type: ignore[operator]
+        )
+
+    every = [s for g in groups for s in g]
+    trivial = all(own(g) for g in groups) and own(every)
+    assert np.flatnonzero(found.flags).tolist() == ([] if trivial else lines)

@@ -39,6 +39,9 @@ data:
   filter: {column: business_unit, values: [EC事業部]}
 mail: {to: [ec-team@example.com]}
 """
+# UNIT without a key a test writes again: a key written twice is refused (FIX91).
+UNIT_NO_MAIL = UNIT.replace("mail: {to: [ec-team@example.com]}\n", "")
+UNIT_NO_DATA = UNIT.replace("data:\n  filter: {column: business_unit, values: [EC事業部]}\n", "")
 
 
 @pytest.fixture
@@ -121,7 +124,7 @@ def test_recipients_may_have_a_display_name_as_the_sender_may(project: Path) -> 
     # As NPS_KIT_SMTP_FROM: "Name <address>" is a recipient; `nps-kit send` shows the name.
     path = write_unit(
         project,
-        UNIT + "mail:\n"
+        UNIT_NO_MAIL + "mail:\n"
         '  to: ["Regional Manager <rm@example.com>", "大阪 店長 <osaka@example.com>"]\n'
         '  cc: ["\\"Team, North\\" <north@example.com>"]\n'
         "  reply_to: NPS Team <nps@example.com>\n"
@@ -138,7 +141,7 @@ def test_recipients_may_have_a_display_name_as_the_sender_may(project: Path) -> 
 )
 def test_a_display_name_does_not_excuse_the_address(project: Path, address: str) -> None:
     _english(project)
-    path = write_unit(project, UNIT + f"mail: {{to: [{address!r}]}}\n")
+    path = write_unit(project, UNIT_NO_MAIL + f"mail: {{to: [{address!r}]}}\n")
     assert error_of(path) == (
         "params/ec.yaml: mail.to: expected an e-mail address like team@example.com or "
         f"'Team <team@example.com>'; found {address!r}."
@@ -319,7 +322,7 @@ UNIT_FILE_ERRORS_JA = [
         id="a_validators_problems",
     ),
     pytest.param(
-        UNIT + "mail: 3\ntop_n: x\nfoo: 1\n",
+        UNIT_NO_MAIL + "mail: 3\ntop_n: x\nfoo: 1\n",
         "params/ec.yaml: 3件の問題があります。\n"
         "- top_n: 整数を指定してください（書かれている値：「x」）。\n"
         "- mail: キーと値の組（マッピング）を指定してください（書かれている値：3）。\n"
@@ -381,7 +384,7 @@ def test_emoji_sequences_in_names_are_fine(project: Path) -> None:
 
 
 def test_missing_data_file(project: Path) -> None:
-    path = write_unit(project, UNIT + "data: {path: ../data/nope.csv}\n")
+    path = write_unit(project, UNIT_NO_DATA + "data: {path: ../data/nope.csv}\n")
     missing = (project / "data" / "nope.csv").resolve()
     assert error_of(path) == (
         f"params/ec.yaml: data.path: data file not found: {missing}. "
@@ -403,7 +406,7 @@ def test_a_missing_data_file_of_defaults_is_its_error_once(project: Path) -> Non
         "at its folder), or set data.path in each unit file."
     ]
     # A unit that sets its own data file keeps its own error.
-    write_unit(project, UNIT + "data: {path: ../data/gone.csv}\n", name="ec")
+    write_unit(project, UNIT_NO_DATA + "data: {path: ../data/gone.csv}\n", name="ec")
     messages = [str(e) for e in load_all(project / "params").errors]
     assert messages[0].startswith("params/ec.yaml: data.path: data file not found:")
     assert (
@@ -1029,7 +1032,7 @@ def test_a_label_per_language_without_the_units_language_is_refused(project: Pat
 def test_a_data_folder_is_checked_as_a_drop_not_called_missing(project: Path) -> None:
     # QA24: "data file not found" for a folder that exists.
     (project / "drop").mkdir()
-    path = write_unit(project, UNIT + "data: {path: ../drop/}\n")
+    path = write_unit(project, UNIT_NO_DATA + "data: {path: ../drop/}\n")
     folder = (project / "drop").resolve()
     assert error_of(path) == (
         f"params/ec.yaml: data.path: no export file in the folder {folder}: it has no .csv, "
@@ -1039,7 +1042,7 @@ def test_a_data_folder_is_checked_as_a_drop_not_called_missing(project: Path) ->
     )
     (project / "data" / "responses.csv").rename(project / "drop" / "responses.csv")
     for given in ("../drop/", "../drop/*.csv"):
-        write_unit(project, UNIT + f"data: {{path: '{given}'}}\n")
+        write_unit(project, UNIT_NO_DATA + f"data: {{path: '{given}'}}\n")
         assert load_unit(path).data.path.name in {"drop", "*.csv"}
 
 
@@ -1207,3 +1210,24 @@ def test_a_japanese_project_s_broken_unit_file_is_said_in_japanese(project: Path
         "'<stream end>')）。その箇所（字下げ、キーの後のコロンの抜け、閉じていない引用符や括弧）"
         "を直してください。"
     ]
+
+
+def test_a_key_written_twice_in_a_unit_file_is_refused_in_the_project_s_language(
+    project: Path,
+) -> None:
+    # FIX91: the second 'values:' won without a word; the unit reported the wrong rows.
+    write_unit(project, UNIT.replace("mail:", "data:\n  path: ../data/other.csv\nmail:"))
+    found = load_all(project / "params")
+    assert [str(e) for e in found.errors] == [
+        "params/ec.yaml：キー「data」が2回書かれています（2行目と4行目）。YAMLは後の値だけを"
+        "読み、前の値は黙って捨てられます。どちらの値が正しいか確かめて一方の行を残し、"
+        "もう一方を消してください。"
+    ]
+    _english(project)
+    with pytest.raises(ConfigError) as caught:
+        load_unit(project / "params" / "ec.yaml")
+    assert str(caught.value) == (
+        "params/ec.yaml: the key 'data' is written twice, on line 2 and on line 4; YAML would "
+        "keep only the value on line 4 and drop the other without a word. Check which value "
+        "is meant, keep that line and delete the other."
+    )

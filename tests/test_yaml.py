@@ -91,3 +91,72 @@ def test_any_string_reads_back_as_a_block_value_and_in_flow_lists(text: str) -> 
 )
 def test_scalar_is_plain_only_where_yaml_reads_it_back(value: object, written: str) -> None:
     assert _yaml.scalar(value) == written
+
+
+# A key written twice (FIX91): YAML keeps the last value without a word.
+
+
+@pytest.mark.parametrize("loader", ["libyaml", "python"])
+def test_a_key_written_twice_names_the_key_and_both_lines(
+    loader: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if loader == "python":
+        monkeypatch.setattr(_yaml, "_CLoader", None)
+    text = "unit: tokyo\ncolumns:\n  score: Q1\n  date: 回答日\n  score: Q2\n"
+    with pytest.raises(_yaml.DuplicateKeyError) as caught:
+        _yaml.safe_load(text, shown="tokyo.yaml", path=Path("tokyo.yaml"))
+    assert str(caught.value) == (
+        "tokyo.yaml: the key 'columns.score' is written twice, on line 3 and on line 5; YAML "
+        "would keep only the value on line 5 and drop the other without a word. Check which "
+        "value is meant, keep that line and delete the other."
+    )
+    assert caught.value.key == "columns.score"
+    assert caught.value.repeats == (_yaml.Repeat("columns.score", 3, 5),)
+
+
+def test_a_key_written_twice_is_said_in_japanese_for_a_japanese_file() -> None:
+    with pytest.raises(_yaml.DuplicateKeyError) as caught:
+        _yaml.safe_load("a: 1\na: 2\n", shown="店舗.yaml", path=Path("店舗.yaml"), lang="ja")
+    assert str(caught.value) == (
+        "店舗.yaml：キー「a」が2回書かれています（1行目と2行目）。YAMLは後の値だけを読み、"
+        "前の値は黙って捨てられます。どちらの値が正しいか確かめて一方の行を残し、もう一方を"
+        "消してください。"
+    )
+    # defaults.yaml says its own language: read before any project language is known.
+    with pytest.raises(_yaml.DuplicateKeyError, match=r"^defaults\.yaml：キー「period」が2回"):
+        _yaml.safe_load(
+            "language: ja\nperiod: latest\nperiod: 2026-10\n",
+            shown="defaults.yaml",
+            path=Path("defaults.yaml"),
+        )
+
+
+def test_several_keys_written_twice_are_each_named_in_line_order() -> None:
+    text = "b: [x, {c: 1, c: 2}]\na: 1\nd:\n  e: 1\na: 2\n"
+    with pytest.raises(_yaml.DuplicateKeyError) as caught:
+        _yaml.safe_load(text, shown="x.yaml", path=Path("x.yaml"))
+    assert str(caught.value) == (
+        "x.yaml: 2 keys are written twice; YAML would keep only the later value of each and "
+        "drop the other without a word:\n- 'b[1].c': line 1 and line 1\n- 'a': line 2 and "
+        "line 5 Check which value is meant, keep that line and delete the other."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A merge brings keys in for the mapping to set again: that is what it is for.
+        (
+            "base: &b {x: 1, y: 2}\nown:\n  <<: *b\n  x: 3\n",
+            {"base": {"x": 1, "y": 2}, "own": {"x": 3, "y": 2}},
+        ),
+        # The number 1 and the text '1' are two keys; an alias read twice is one node.
+        ("1: a\n'1': b\n", {1: "a", "1": "b"}),
+        ("a: &s {k: 1}\nb: *s\nc: *s\n", {"a": {"k": 1}, "b": {"k": 1}, "c": {"k": 1}}),
+        # The same key in two mappings is no repeat.
+        ("a: {k: 1}\nb: {k: 2}\n", {"a": {"k": 1}, "b": {"k": 2}}),
+    ],
+)
+def test_what_is_no_key_written_twice_reads_as_before(text: str, expected: object) -> None:
+    assert _yaml.safe_load(text, shown="x.yaml", path=Path("x.yaml")) == expected
+    assert yaml.safe_load(text) == expected

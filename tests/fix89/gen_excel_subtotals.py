@@ -20,6 +20,10 @@ a saved CSV or XLSX holds it), and at the end the grand line over every row.
   respondent whose comment is ``総計``. ``ja_count``: ``大阪 データの個数`` … ``全体のデータの
   個数``, no id column. ``ja_sum``: ``大阪 集計`` … ``総計``. ``ja_nested``: データの個数 and
   平均, the データの個数 line first (the other order than ``en_nested``).
+- FIX91, the dialog's six other functions: ``en_spread`` (``StdDev``, a sample's: Solo Town's
+  ``#DIV/0!``; ``Varp``), ``en_product`` (CSV and XLSX: ``Product``, large ones in General's
+  ``8.4573E+19``; ``Count Nums``), ``ja_spread`` (``標準偏差`` of the population, ``標本分散``
+  of a sample, two decimals), ``ja_product`` (CSV and XLSX: ``数値の個数``, ``積``).
 
 Every response has a date and every Excel line none, so plain pandas drops the lines with
 ``frame[frame[date].notna()]``: that is the truth the tests check the tool against.
@@ -50,9 +54,17 @@ GRAND_SCORES: Final = (9, 10, 8, 7, 9, 5)
 #: Excel's label words and grand labels, and what each computes.
 WORDS: Final = {
     "en": {"mean": ("Average", "Grand Average"), "count": ("Count", "Grand Count"),
-           "sum": ("Total", "Grand Total")},
+           "sum": ("Total", "Grand Total"),
+           # FIX91: the dialog's six other functions.
+           "product": ("Product", "Grand Product"), "numbers": ("Count Nums", "Grand Count Nums"),
+           "stdev": ("StdDev", "Grand StdDev"), "stdevp": ("StdDevp", "Grand StdDevp"),
+           "var": ("Var", "Grand Var"), "varp": ("Varp", "Grand Varp")},
     "ja": {"mean": ("平均", "全体の平均"), "count": ("データの個数", "全体のデータの個数"),
-           "sum": ("集計", "総計")},
+           "sum": ("集計", "総計"), "product": ("積", "全体の積"),
+           "numbers": ("数値の個数", "全体の数値の個数"),
+           "stdev": ("標本標準偏差", "全体の標本標準偏差"),
+           "stdevp": ("標準偏差", "全体の標準偏差"),
+           "var": ("標本分散", "全体の標本分散"), "varp": ("分散", "全体の分散")},
 }  # fmt: skip
 #: File stem: language, the functions added (in the order their lines stand), with an id.
 FILES: Final = {
@@ -64,9 +76,15 @@ FILES: Final = {
     "ja_count": ("ja", ("count",), False),
     "ja_sum": ("ja", ("sum",), True),
     "ja_nested": ("ja", ("count", "mean"), True),
+    # FIX91: a sample's deviation and a population's variance; a product and a count of numbers
+    # (a group of one's sample figure is #DIV/0!).
+    "en_spread": ("en", ("stdev", "varp"), True),
+    "en_product": ("en", ("product", "numbers"), True),
+    "ja_spread": ("ja", ("stdevp", "var"), True),
+    "ja_product": ("ja", ("numbers", "product"), False),
 }
-#: The files also written as XLSX.
-XLSX: Final = ("en_average", "ja_average")
+#: The files also written as XLSX (no sample figure: a #DIV/0! cell reads as a blank there).
+XLSX: Final = ("en_average", "ja_average", "en_product", "ja_product")
 
 
 def responses(lang: str, rng: np.random.Generator) -> pd.DataFrame:
@@ -95,10 +113,20 @@ def responses(lang: str, rng: np.random.Generator) -> pd.DataFrame:
 
 
 def figure(function: str, scores: pd.Series) -> float:
-    """``SUBTOTAL``'s value: AVERAGE, COUNTA or SUM of the group's score cells."""
+    """``SUBTOTAL``'s value: AVERAGE, COUNTA, SUM, PRODUCT, COUNT, STDEV(P) or VAR(P) of the
+    group's score cells (``NaN``, Excel's #DIV/0!, for a sample of fewer than two)."""
     if function == "count":
         return float(scores.notna().sum())
-    return float(scores.mean() if function == "mean" else scores.sum())
+    if function == "numbers":
+        return float(pd.to_numeric(scores, errors="coerce").notna().sum())
+    numbers = scores.dropna().astype(float)
+    if function in ("stdev", "var") and len(numbers) < 2:
+        return float("nan")
+    return float(
+        {"mean": numbers.mean, "sum": numbers.sum, "product": numbers.prod,
+         "stdev": lambda: numbers.std(ddof=1), "stdevp": lambda: numbers.std(ddof=0),
+         "var": lambda: numbers.var(ddof=1), "varp": lambda: numbers.var(ddof=0)}[function]()
+    )  # fmt: skip
 
 
 def table(frame: pd.DataFrame, lang: str, functions: tuple[str, ...]) -> list[dict]:
@@ -118,10 +146,14 @@ def written(row: dict, lang: str) -> str:
     """A score cell as Excel saves it in a CSV: General for English, 0.00 for the means in
     Japanese (a format the analyst chose)."""
     score = row.get("score")
+    if row.get("function") in ("stdev", "var") and pd.isna(score):
+        return "#DIV/0!"
     if score is None or pd.isna(score):
         return ""
-    if row.get("function") == "mean":
+    if row.get("function") in ("mean", "stdev", "stdevp", "var", "varp"):
         return f"{score:.2f}" if lang == "ja" else f"{score:.10g}"
+    if row.get("function") == "product":  # General shows a large product as 4.8384E+12
+        return f"{score:.5G}" if abs(score) >= 1e11 else f"{score:.0f}"
     return f"{score:g}"
 
 
@@ -152,7 +184,7 @@ def write(stem: str, root: Path, rng: np.random.Generator) -> None:
             if pd.isna(row.get("score", np.nan)):
                 blank.add("score")
             sheet.append([None if c in blank else row[c] for c in columns])
-            if row.get("function") == "mean" and lang == "ja":
+            if row.get("function") in ("mean", "stdevp", "var") and lang == "ja":
                 sheet.cell(sheet.max_row, columns.index("score") + 1).number_format = "0.00"
         book.save(root / f"{stem}.xlsx")
 
