@@ -132,6 +132,15 @@ def _both_languages(name: str) -> pd.DataFrame:
 
 
 TRAIN5 = _both_languages("theme_train5")
+# Decision set 42 (docs/prereg/PREREG39.md): its Japanese rows are spent, its English rows unread
+# and kept apart (tests/data/unread/) so that no glob over tests/data/theme_* reads them.
+TRAIN42 = pd.concat(
+    [
+        pd.read_csv(DATA / "unread" / "set42_en.csv", keep_default_na=False, dtype=str),
+        pd.read_csv(DATA / "theme_train42_ja.csv", keep_default_na=False, dtype=str),
+    ],
+    ignore_index=True,
+)
 
 # (precision, recall, polarity accuracy) per language. The first two sets label a shipping fee
 # ("£6.99 postage on a £10 order") delivery as well as price; the schema since (docs/labelling.md)
@@ -568,6 +577,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.88, 0.88, 0.91)}
         _both_languages("theme_train36"),
         _both_languages("theme_train38"),
         _both_languages("theme_train41"),
+        TRAIN42,
     ],
     ids=[
         "first",
@@ -617,6 +627,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.88, 0.88, 0.91)}
         "train36-decision",
         "train38-decision",
         "train41-decision",
+        "train42-decision",
     ],
 )
 def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
