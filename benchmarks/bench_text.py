@@ -55,6 +55,26 @@ differ; tags and polarity of 101 labelled sets and the 100k hashed the same). Th
 less: its MeCab parses (14 % of it), the regular expressions, Aho-Corasick and numpy were
 compiled code already, and ``phrases``, ``discovery`` and ``themes`` (pydantic) stay Python.
 Neither meets issue 11's targets on this machine.
+SPEED39 profiled both at df0baf9 (cProfile, pure Python; shares of the profiled CPU). The 100k
+tagger: the matcher 38 % (its automaton passes over each comment and its lemmas,
+``_match._places``, 22 %), the clause rules 27 % (``_comment_polarities``; splitting into
+clauses 8 %), the correction 13 %, the learned layer's features and predict 8 %. The 30k report
+text: polarity 32 %, the typical phrases 29 % (MeCab's parses 8 %), themes 22 %, data quality
+10 %. One cut: the correction's span cues split and placed again each comment the tagger had
+already split (``_correction._spans``: 29,099 comments of the 100k, 6 % of it profiled); the
+tagger's record of a split (``sentiment._Several``) now keeps the clauses and their themes. In
+one process, alternated, the span cues of every mention took 1.00-1.20 s split again and
+0.18-0.23 s from the record (the 100k, all themes; 0.15 -> 0.03 s for :func:`real_unit`), so
+some 0.4-0.5 s of the 100k (half its mentions are read so) and under 0.1 s of the 30k. Side by
+side with df0baf9 (fresh processes, alternated, 6 pairs, load 4-7 on 2 shared cores) that is
+below the noise: the 100k tagger with segments 10.09 -> 10.04 s CPU (medians, 1.00x; the
+pairs' ratios 0.89-1.10, median 1.05x), the 30k report text 6.59 -> 6.68 s (0.99x). Outputs
+identical (``text_identity.py``: 984 outputs, 0 differ; tags and polarity, with and without
+segments, of 103 labelled sets and the 100k hashed the same, also with ``make fast``).
+Measured and not built: an automaton per theme for the matcher's one-theme passes over blanked
+text (they take 0.09 s of a 1.3 s matcher run; no gain); ``phrases`` and ``discovery`` compile
+with mypyc, but compiled (the other modules pure) they made the 30k report text slower (6.18 ->
+6.80 s, medians of 3 alternated pairs, every pair slower), so ``make fast`` leaves them Python.
 
 The 100k tagger (issue 11: themes + polarity of ``N_COMMENTS``, 62,199 distinct, <= 5 s CPU on
 one core) printed 5.75 s at ec5be1e, 4.32 s in 754f2f3's run. SPEED37 timed them side by side

@@ -11,11 +11,13 @@ import pytest
 
 from nps_kit.score import segment
 from nps_kit.text import _polarity_layer
+from nps_kit.text._clause_rules import _clauses
 from nps_kit.text._correction import (
     _mention_cues,
     _read,
     _read_spans,
     _span_cues,
+    _spans,
     _theme_clauses,
 )
 from nps_kit.text._match import matcher
@@ -23,7 +25,9 @@ from nps_kit.text.explain import explain_themes
 from nps_kit.text.packs import load_pack, pack_files
 from nps_kit.text.sentiment import (
     POLARITIES,
+    _clause_themes,
     _comment_polarities,
+    _Several,
     _tag_polarity,
     tag_polarity,
 )
@@ -541,6 +545,63 @@ def test_the_taggers_span_of_a_mention_is_the_one_the_model_was_trained_on() -> 
         for k, (u, j) in enumerate(zip(comment, theme, strict=True)):
             want = _span_cues(texts[u], themes).get(j, (0.0,) * _polarity_layer.SPAN_CUES)
             assert tuple(got[k]) == want, (texts[u], j)
+
+
+def test_the_tagger_records_each_comments_clauses_and_their_themes_for_the_spans() -> None:
+    # tag_polarity records how it split a comment of several clauses: the correction's spans
+    # read those clauses and their themes instead of splitting and matching the comment again.
+    book = load_pack("retail")
+    themes = matcher(book.themes)
+    text = normalise_one("Staff were rude. The price is good. Terrible experience overall")
+    places: dict = {}
+    _comment_polarities(text, themes, places)
+    split = places[text]
+    assert isinstance(split, _Several)
+    assert split.clauses == _clauses(text)
+    assert split.themes == _clause_themes(themes.find(text), split.clauses, themes)
+    staff, price = book.ids.index("staff"), book.ids.index("price")
+    assert split.themes == [{staff}, {price}, set()]
+
+
+def test_the_correction_reads_the_spans_of_the_recorded_split() -> None:
+    # What is recorded is what is read: a record naming staff alone in the first clause gives
+    # staff the span of the two clauses after it (praise and a complaint), which splitting
+    # the comment again would give price.
+    book = load_pack("retail")
+    themes = matcher(book.themes)
+    text = normalise_one("Staff were rude. The price is good. Terrible experience overall")
+    places: dict = {}
+    _comment_polarities(text, themes, places)
+    split = places[text]
+    staff, price = book.ids.index("staff"), book.ids.index("price")
+    comment, theme = np.array([0, 0]), np.array([staff, price])
+    fresh = _read_spans([text], comment, theme, places, themes)
+    assert fresh.tolist() == [[0.0] * 4, [0.0, 0.0, 1.0, 1.0]]  # as _span_cues reads them
+    places[text] = split._replace(themes=[{staff}, set(), set()])
+    recorded = _read_spans([text], comment, theme, places, themes)
+    assert recorded.tolist() == [[0.0, 1.0, 1.0, 1.0], [0.0] * 4]
+
+
+def test_the_recorded_spans_leave_out_an_extends_files_new_themes_as_splitting_again() -> None:
+    # The themes an extends file adds end no span (_spans' ``new``), read from the record too.
+    book = load_pack("retail")
+    themes = matcher(book.themes)
+    frame = pd.read_csv(DATA / "theme_eval_blind4.csv", keep_default_na=False, dtype=str)
+    texts = list(dict.fromkeys(normalise_one(t) for t in frame["text"]))
+    places: dict = {}
+    for text in texts:
+        _comment_polarities(text, themes, places)
+    width = len(book.themes)
+    comment = np.repeat(np.arange(len(texts)), width)
+    theme = np.tile(np.arange(width), len(texts))
+    _read(texts, comment, theme, places, themes)
+    assert sum(isinstance(split, _Several) for split in places.values()) > 50
+    for new in (frozenset({book.ids.index("price")}), frozenset({0, 2})):
+        got = _read_spans(texts, comment, theme, places, themes, new)
+        for k, (u, j) in enumerate(zip(comment.tolist(), theme.tolist(), strict=True)):
+            # No record (the places left empty): _read_spans splits the comment again.
+            fresh = _read_spans([texts[u]], np.array([0]), np.array([j]), {}, themes, new)
+            assert tuple(got[k]) == tuple(fresh[0]), (texts[u], j, _spans(texts[u], themes, new))
 
 
 def test_the_span_columns_read_disagreement_and_the_segment_crossed_with_the_reading() -> None:

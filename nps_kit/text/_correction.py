@@ -242,10 +242,15 @@ def _read_spans(
     bits = np.zeros(len(comment), dtype=np.intp)
     spans: dict[int, dict[int, int]] = {}
     for k, (u, i) in enumerate(zip(comment.tolist(), theme.tolist(), strict=True)):
-        if isinstance(places.get(texts[u]), str):
+        split = places.get(texts[u])
+        if isinstance(split, str):
             continue
         if u not in spans:
-            spans[u] = _spans(texts[u], matcher, new)
+            if split is None:
+                spans[u] = _spans(texts[u], matcher, new)
+            else:  # the tagger's clauses and their themes: what _spans would find again
+                here = split.themes
+                spans[u] = _span_bits(split.clauses, [t - new for t in here] if new else here)
         bits[k] = spans[u].get(i, 0)
     return _SPAN_CUES[bits]
 

@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -117,11 +118,21 @@ def _clause_themes(found: Hits, clauses: list[_Clause], matcher: ThemeMatcher) -
     return out
 
 
+class _Several(NamedTuple):
+    """How a comment of several clauses is split, for the learned polarity correction."""
+
+    bits: int  # what the rules read anywhere in it: its clauses' _clause_bits or-ed, _MULTI
+    where: dict[int, str]  # theme index → the text of its clauses
+    # Its clauses and the themes of each (_clause_themes), which the correction's spans read
+    # (_correction._read_spans) instead of splitting and placing the comment again. Kept only
+    # while tag_polarity runs, with the collector paused (the places die with the call).
+    clauses: list[_Clause]
+    themes: list[set[int]]
+
+
 #: How a comment is split, for the learned polarity correction (``_correction``): the text of
-#: its one clause (``""``: none), or what the rules read anywhere in it (its clauses'
-#: :func:`_clause_bits` or-ed, with ``_MULTI``) and theme index → the text of its clauses. No
-#: list or set is kept: a column's worth of containers made the collector's full passes slow.
-_Split = str | tuple[int, dict[int, str]]
+#: its one clause (``""``: none), or :class:`_Several`.
+_Split = str | _Several
 _MULTI = 32  # more than one clause
 _NEUTRAL = frozenset({"neutral"})  # a comment's polarities all neutral (a test without a loop)
 # A Japanese clause after a contrast, with the contrast word the splitter leaves in it
@@ -147,7 +158,7 @@ def _clause_bits(clause: str) -> int:
     )
 
 
-def _split(clauses: list[_Clause], clause_themes: list[set[int]]) -> tuple[int, dict[int, str]]:
+def _split(clauses: list[_Clause], clause_themes: list[set[int]]) -> _Several:
     """Return the :data:`_Split` of a comment of several clauses."""
     bits = _MULTI
     where: dict[int, str] = {}
@@ -156,7 +167,7 @@ def _split(clauses: list[_Clause], clause_themes: list[set[int]]) -> tuple[int, 
         bits |= _clause_bits(text)
         for i in here:  # joined as " ".join of the theme's clauses, without a list each
             where[i] = f"{where[i]} {text}" if i in where else text
-    return bits, where
+    return _Several(bits, where, clauses, clause_themes)
 
 
 def _comment_polarities(
