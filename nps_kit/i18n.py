@@ -64,8 +64,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en_one": "{n} report not ready",
     },
     # run's progress lines and closing table (nps_kit.run), in the project's language
-    # (defaults.yaml's language, else the one every unit shares, else English; FIX90). Unit ids,
-    # paths, figures and the error:/warning:/note: tags stay as every command writes them.
+    # (nps_kit._project_language: defaults.yaml's, else the one every unit shares, else
+    # English). Unit ids, paths, figures and the error:/warning:/note: tags stay as every
+    # command writes them.
     "run.all_units": {
         "ja": "ユニットの指定がないため、全{n}ユニットを実行します",
         "en": "no UNIT given: running all {n} units",

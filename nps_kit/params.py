@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Final, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -31,6 +31,12 @@ from pydantic import (
 
 from nps_kit import clock
 from nps_kit._drop import drop_files, is_drop
+from nps_kit._project_language import (
+    DEFAULTS_FILE,
+    file_language,
+    project_language,
+    run_language,
+)
 from nps_kit._resubmit import DedupeKeep
 from nps_kit._schema_errors import Said, display, problems_error, read_yaml, validate_model
 from nps_kit.clock import check_timezone
@@ -70,7 +76,6 @@ __all__ = [
     "resolve_period",
 ]
 
-DEFAULTS_FILE = "defaults.yaml"
 # Files of a parameters folder that are not units (read by other modules).
 NOT_UNITS = frozenset({"defaults", "playbook", "themes"})
 #: What a unit id may be, in words (for messages).
@@ -762,12 +767,10 @@ class ParameterSet:
         """The language of what ``run`` says of the whole run (FIX90).
 
         ``language`` of ``defaults.yaml``, else the language every valid unit shares, else
-        English: as ``send`` decides its own lines (FIX87).
+        English: the rule of :mod:`nps_kit._project_language`, as ``send`` and ``alerts`` say
+        their own lines.
         """
-        if self.project_language is not None:
-            return self.project_language
-        shared = {unit.language for unit in self.units.values()}
-        return shared.pop() if len(shared) == 1 else "en"
+        return run_language(self.project_language, (u.language for u in self.units.values()))
 
     def raise_if_errors(self) -> None:
         """Raise one :class:`ConfigError` listing every error, if there are any."""
@@ -1015,53 +1018,6 @@ def _validate(
     return unit
 
 
-def _file_language(*layers: Mapping[str, Any]) -> Literal["ja", "en"]:
-    """Return the language a parameter file's problems are said in (FIX90).
-
-    The ``language`` of the first of ``layers`` (the file's own, then ``defaults.yaml``'s) that
-    sets a valid one: a Japanese project's unit file that mistypes its own language is still
-    Japanese; English when none does.
-    """
-    for raw in layers:
-        language = raw.get("language")
-        if language in ("ja", "en"):
-            return "ja" if language == "ja" else "en"
-        if unicodedata.normalize("NFKC", str(language)).strip().casefold() in _SAYS_JAPANESE:
-            return "ja"  # language: jp is refused, in the language it asks for (REVIEW38)
-    return "en"
-
-
-#: A ``language`` that is no valid value but asks for Japanese: its problem is said in Japanese.
-_SAYS_JAPANESE: Final = frozenset({"jp", "jpn", "japanese", "ja-jp", "ja_jp", "日本語", "japan"})
-
-
-def project_language(directory: Path) -> Literal["ja", "en"] | None:
-    """Return the project's language: ``language`` of the folder's ``defaults.yaml``.
-
-    What ``send`` (and ``run --send``) say of the run as a whole (the wait for another send,
-    the totals, no SMTP host) follows it; each unit's lines follow the unit's own (FIX87).
-
-    Parameters
-    ----------
-    directory
-        The parameters folder.
-
-    Returns
-    -------
-    str or None
-        ``"ja"`` or ``"en"``; ``None`` when the folder, its ``defaults.yaml`` or the key is
-        missing, or the file cannot be read (``run`` and ``init`` say why; ``send`` needs
-        no more than its words).
-    """
-    path = Path(directory) / DEFAULTS_FILE
-    if not path.is_file():
-        return None
-    try:
-        return validate_model(read_yaml(path), _Project, path).language
-    except ConfigError:
-        return None
-
-
 def load_unit(path: Path, *, defaults: Path | None = None) -> UnitParameters:
     """Load and validate one unit's parameters.
 
@@ -1090,7 +1046,7 @@ def load_unit(path: Path, *, defaults: Path | None = None) -> UnitParameters:
     base.pop("overview", None)  # a project setting (see load_all), not the unit's
     raw = _resolve_paths(read_yaml(path), path.parent)
     try:
-        return _validate(_merge(base, raw), path, {}, lang=_file_language(raw, base))
+        return _validate(_merge(base, raw), path, {}, lang=file_language(raw, base))
     except ConfigError as exc:
         raise _blamed(exc, raw, base, path, defaults) from None
 
@@ -1126,7 +1082,7 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
         )
     defaults_path = directory / DEFAULTS_FILE
     base = _resolve_paths(read_yaml(defaults_path), directory) if defaults_path.is_file() else {}
-    project = validate_model(base, _Project, defaults_path, lang=_file_language(base))
+    project = validate_model(base, _Project, defaults_path, lang=file_language(base))
     base.pop("overview", None)  # a project setting, not a unit's
     overview = Overview(
         language=project.overview.language or project.language,
@@ -1144,7 +1100,7 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
         if name not in files:
             suggestion = closest(name, files)
             # In the project's language, as the files' own problems beside it (REVIEW38).
-            lang = _file_language(base)
+            lang = file_language(base)
             known = (", " if lang == "en" else "、").join(files) or t("params.no_units", lang)
             errors.append(
                 ConfigError(
@@ -1171,9 +1127,9 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
         path = files[name]
         own: dict[str, Any] = {}
         try:
-            own = read_yaml(path, lang=_file_language(base))
+            own = read_yaml(path, lang=file_language(base))
             merged = _merge(base, _resolve_paths(own, path.parent))
-            lang = _file_language(own, base)
+            lang = file_language(own, base)
             unit = _validate(merged, path, headers, extras, lang=lang)
         except ConfigError as exc:
             exc = _blamed(exc, own, base, path, defaults_path)

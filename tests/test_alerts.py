@@ -1892,3 +1892,17 @@ def test_a_blank_id_response_is_logged_by_its_answers_not_its_row(
     assert [line for line in log_lines(project) if line["unit"] == "ec"][-1]["response_ids"] == [
         "#12"
     ]
+
+
+def test_a_japanese_project_s_counts_line_is_japanese_when_one_unit_reports_in_english(
+    project: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FIX92 #1: alerts decided its own lines by the units alone, so a Japanese project
+    # (defaults.yaml: language: ja) with one English unit heard English, while run and send
+    # followed defaults.yaml (nps_kit._project_language). Each unit's line stays its own.
+    defaults = project / "parameters" / "defaults.yaml"
+    defaults.write_text("language: ja\n" + defaults.read_text("utf-8"), encoding="utf-8")
+    assert alerts(project) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert "cloud: alerted cloud@example.com about 1 detractor." in err
+    assert err[-1] == "アラート（ユニット数）：送信2、スキップ1。"

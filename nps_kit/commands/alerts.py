@@ -103,6 +103,7 @@ def _handle(args: argparse.Namespace) -> int:
         dry_run=args.dry_run,
         resend=args.resend,
         echo=lambda line: print(line, file=sys.stderr),
+        lang=found.language,
     )
     if summary.misconfigured or found.errors or summary.no_host:
         return 2

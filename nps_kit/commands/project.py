@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 from string import Template
 
+from nps_kit._project_language import project_language
 from nps_kit._yaml import scalar
 from nps_kit.commands._options import add_parameters_option
 from nps_kit.errors import ConfigError, NpsKitError
@@ -236,19 +237,6 @@ def _example_text(language: str) -> str:
     return in_language(text + _DEMO_COLUMNS, language)
 
 
-def _project_language(parameters: Path) -> str:
-    """Return the ``language`` of ``parameters/defaults.yaml``; ``en`` when it names none."""
-    import yaml
-
-    try:
-        text = (parameters / "defaults.yaml").read_text(encoding="utf-8")
-        found = yaml.safe_load(text)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return "en"
-    language = found.get("language") if isinstance(found, dict) else None
-    return language if language in _EXAMPLES else "en"
-
-
 def _check_unit_id(name: str) -> None:
     from nps_kit.params import NOT_UNITS, UNIT_ID_RULE, is_unit_id
 
@@ -294,7 +282,7 @@ def new_unit(name: str, *, parameters: Path = Path("parameters")) -> Path:
             path=path,
         )
     path.parent.mkdir(parents=True, exist_ok=True)
-    language = _project_language(path.parent)
+    language = project_language(path.parent) or "en"
     text = _unit_text(name, name=name, language=language, parameters=path.parent)
     with path.open("x", encoding="utf-8") as stream:
         stream.write(text)

@@ -238,9 +238,9 @@ def _sigterm_interrupts() -> Iterator[None]:
 
 def _send(result: RunResult, output: Path, parameters: Path) -> int:
     """Mail the units that succeeded, one period at a time; return the exit status."""
+    from nps_kit._project_language import project_language
     from nps_kit.mail import send_reports
     from nps_kit.mail.settings import NO_HOST_EXIT
-    from nps_kit.params import project_language
 
     lang = project_language(parameters)
 

@@ -79,9 +79,9 @@ def register(sub: Any) -> None:
 
 
 def _handle(args: argparse.Namespace) -> int:
+    from nps_kit._project_language import project_language
     from nps_kit.mail import send_reports
     from nps_kit.mail.settings import NO_HOST_EXIT
-    from nps_kit.params import project_language
 
     if bool(args.units) == bool(args.all):
         raise NpsKitError(
