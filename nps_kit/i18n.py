@@ -217,6 +217,100 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "下限と上限を[1, 5]のように指定してください（下限 < 上限、書かれている値：{found}）",
         "en": "expected [low, high] with low < high; found {found}",
     },
+    # A name or label shown to readers (params.display_text_problem): one line, no control
+    # character; {what} is one of params.control.*.
+    "params.display_text": {
+        "ja": "改行や制御文字のない1行のテキストを指定してください（書かれている値：{found}、"
+        "{position}文字目に{what}（U+{code}）があります）",
+        "en": "expected one line of text without control characters; found {found} with {what} "
+        "(U+{code}) at character {position}",
+    },
+    "params.control.lf": {"ja": "改行（LF）", "en": "a line feed"},
+    "params.control.cr": {"ja": "改行（CR）", "en": "a carriage return"},
+    "params.control.tab": {"ja": "タブ", "en": "a tab"},
+    "params.control.other": {"ja": "制御文字", "en": "a control character"},
+    "params.unit_label_blank": {
+        "ja": "店舗やStoreのように、1ユニットの呼び名を指定してください（書かれている値：{found}）",
+        "en": "expected a name for one unit such as 店舗 or Store; found {found}",
+    },
+    "params.unit_label_long": {
+        "ja": "列見出しになるため、24文字以内で指定してください（書かれている値：{found}、"
+        "{n}文字）",
+        "en": "expected at most 24 characters (a column heading); found {found} ({n})",
+    },
+    "params.label_key": {
+        "ja": "言語ごとのラベルのキーにはjaとenを指定してください（書かれている値：{found}）",
+        "en": "expected the languages ja and en as keys; found {found}",
+    },
+    "params.label_text": {
+        "ja": "{language}のラベルにはテキストを指定してください（書かれている値：{found}）",
+        "en": "expected text as the {language} label; found {found}",
+    },
+    "params.label": {
+        "ja": "ラベルを1つ、またはjaとenをキーにして言語ごとに指定してください"
+        "（書かれている値：{found}）",
+        "en": "expected a label, or one per language such as {{ja: 理由, en: Reason}}; "
+        "found {found}",
+    },
+    "params.label_missing": {
+        "ja": "{where}（{column}）：ラベルは{given}だけですが、このユニットのレポートの言語は"
+        "{language}です。「{language}: <ラベル>」を加えてください（または全言語に共通のラベルを"
+        "1つ指定してください）",
+        "en": "{where} ({column}): label gives {given}, but this unit reports in {language}: "
+        "add '{language}: <label>' to it (or give one plain label for every language)",
+    },
+    "params.label_none": {"ja": "なし", "en": "none"},
+    "params.previous_names": {
+        "ja": "previous_namesには{column}の以前の値を書きます。{both}はvaluesにもあります。"
+        "どちらか一方にだけ書いてください",
+        "en": "previous_names lists earlier values of {column}; {both} is in values too: "
+        "keep it in one",
+    },
+    "params.consent_both": {
+        "ja": "{listed}がconsent_yesとconsent_noの両方にあります。回答は連絡の許可か拒否の"
+        "どちらかです。どちらかのリストから外してください",
+        "en": "{listed} is listed in both consent_yes and consent_no; an answer either grants "
+        "contact or refuses it: remove it from one list",
+    },
+    "params.rating_codes": {
+        "ja": "ratingのcodesは{low}〜{high}の点数を回答に対応させます。点数でないもの：{wrong}",
+        "en": "codes of a rating map points {low}–{high} to answers; not a point: {wrong}",
+    },
+    "params.asks_text_only": {
+        "ja": "asks（reasonまたはimprovement）は自由回答の設問が何を尋ねるかを示すため、"
+        "textの設問にだけ指定できます。{column}は{type}です。asksを削除するか、"
+        "typeをtextにしてください",
+        "en": "asks (reason or improvement) says what an open question asks, so only text "
+        "questions have it; {column} is {type}: remove asks, or set type: text",
+    },
+    "params.order_repeated": {
+        "ja": "orderには各グループを1回だけ書いてください（重複：{repeated}）",
+        "en": "each group may appear once in order; repeated: {repeated}",
+    },
+    "params.unit_id": {
+        "ja": "ファイル名に使われるため、1〜40文字の小文字（どの文字でも可：大宮院やcaféも"
+        "IDになります）、数字、「-」、「_」で、文字か数字で始まるIDを指定してください"
+        "（書かれている値：{found}）",
+        "en": "expected {rule} (used in file names); found {found}",
+    },
+    "params.section_unknown": {
+        "ja": "セクション{found}はありません。次の名前から指定してください：{valid}",
+        "en": "unknown section {found}; expected names from: {valid}",
+    },
+    "params.section_unknown_guess": {
+        "ja": "セクション{found}はありません（{guess}のことですか？）。次の名前から"
+        "指定してください：{valid}",
+        "en": "unknown section {found} (did you mean {guess}?); expected names from: {valid}",
+    },
+    "params.section_repeated": {
+        "ja": "各セクションは1回だけ指定してください（重複：{repeated}）",
+        "en": "each section may appear once; repeated: {repeated}",
+    },
+    "params.headline_required": {
+        "ja": "headlineは必須です（一覧ページとメールがその数値を表示します。"
+        "書かれている値：{found}）",
+        "en": "headline is required (the overview and the e-mail show its numbers); found {found}",
+    },
     "schema.problems": {"ja": "{n}件の問題があります。", "en": "{n} problems:"},
     "params.unknown_unit": {
         "ja": (

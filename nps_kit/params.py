@@ -38,10 +38,17 @@ from nps_kit._project_language import (
     run_language,
 )
 from nps_kit._resubmit import DedupeKeep
-from nps_kit._schema_errors import Said, display, problems_error, read_yaml, validate_model
+from nps_kit._schema_errors import (
+    Listed,
+    Said,
+    display,
+    problems_error,
+    read_yaml,
+    validate_model,
+)
 from nps_kit.clock import check_timezone
 from nps_kit.errors import ConfigError, DataError, NpsKitError, closest
-from nps_kit.i18n import t
+from nps_kit.i18n import Language, t
 from nps_kit.periods import is_month, is_period, latest_month_in_file
 from nps_kit.score import CONTROL_MIN_PERIODS, DEFAULT_MIN_REPORT_N
 from nps_kit.text.packs import PACKS, pack_files
@@ -117,10 +124,11 @@ _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0
 # (a CR/LF in a subject), file listings and table layouts. Format characters such as the
 # zero-width joiner of emoji sequences (category Cf) are ordinary text and stay allowed.
 _CONTROL_CATEGORIES = frozenset({"Cc", "Zl", "Zp"})
-_CONTROL_NAMES = {"\n": "a line feed", "\r": "a carriage return", "\t": "a tab"}
+#: The catalogue's name of a control character (params.control.*); others are "other".
+_CONTROL_NAMES = {"\n": "lf", "\r": "cr", "\t": "tab"}
 
 
-def display_text_problem(text: str) -> str | None:
+def display_text_problem(text: str, lang: Language = "en") -> str | None:
     """Return why ``text`` cannot be shown as a name or label, or ``None`` when it can.
 
     Display strings (a unit's ``name``, follow-up and breakdown labels) end up in e-mail
@@ -130,6 +138,8 @@ def display_text_problem(text: str) -> str | None:
     ----------
     text
         The name or label.
+    lang
+        The language of the problem.
 
     Returns
     -------
@@ -138,20 +148,23 @@ def display_text_problem(text: str) -> str | None:
         text without control characters; found '…' with a carriage return (U+000D) at
         character 3"``.
     """
+    said = _display_text_said(text)
+    return None if said is None else said.words(lang)
+
+
+def _display_text_said(text: str) -> Said | None:
     for position, char in enumerate(text, 1):
         if unicodedata.category(char) in _CONTROL_CATEGORIES:
-            what = _CONTROL_NAMES.get(char, "a control character")
-            return (
-                "expected one line of text without control characters; "
-                f"found {text!r} with {what} (U+{ord(char):04X}) at character {position}"
-            )
+            what = Said(f"params.control.{_CONTROL_NAMES.get(char, 'other')}")
+            code = f"{ord(char):04X}"
+            return Said("params.display_text", found=text, what=what, code=code, position=position)
     return None
 
 
 def _display_text(text: str) -> str:
-    problem = display_text_problem(text)
-    if problem is not None:
-        raise ValueError(problem)
+    said = _display_text_said(text)
+    if said is not None:
+        raise said
     return text
 
 
@@ -161,11 +174,9 @@ DisplayText = Annotated[str, AfterValidator(_display_text)]
 
 def _unit_label(text: str) -> str:
     if not text.strip():
-        raise ValueError(f"expected a name for one unit such as 店舗 or Store; found {text!r}")
+        raise Said("params.unit_label_blank", found=text)
     if len(text) > 24:
-        raise ValueError(
-            f"expected at most 24 characters (a column heading); found {text!r} ({len(text)})"
-        )
+        raise Said("params.unit_label_long", found=text, n=len(text))
     return text
 
 
@@ -178,14 +189,12 @@ def _label(value: object) -> str | dict[str, str]:
     if isinstance(value, dict) and value:
         for lang, text in value.items():
             if lang not in ("ja", "en"):
-                raise ValueError(f"expected the languages ja and en as keys; found {lang!r}")
+                raise Said("params.label_key", found=lang)
             if not isinstance(text, str):
-                raise ValueError(f"expected text as the {lang} label; found {text!r}")
+                raise Said("params.label_text", found=text, language=lang)
             _display_text(text)
         return dict(value)
-    raise ValueError(
-        f"expected a label, or one per language such as {{ja: 理由, en: Reason}}; found {value!r}"
-    )
+    raise Said("params.label", found=value)
 
 
 Label = Annotated[str | dict[Literal["ja", "en"], str], PlainValidator(_label)]
@@ -246,10 +255,8 @@ class RowFilter(_Model):
         current = {normalise_key(v) for v in self.values}
         both = [v for v in self.previous_names if normalise_key(v) in current]
         if both:
-            raise ValueError(
-                f"previous_names lists earlier values of {self.column!r}; "
-                f"{', '.join(repr(str(v)) for v in both)} is in values too: keep it in one"
-            )
+            column = Listed([self.column])
+            raise Said("params.previous_names", column=column, both=Listed(both, quote=_text))
         return self
 
     @property
@@ -341,11 +348,7 @@ class Contact(_Model):
         yes = {consent_key(v) for v in info.data.get("consent_yes", [])}
         both = [v for v in value if consent_key(v) in yes]
         if both:
-            listed = ", ".join(repr(v) for v in both)
-            raise ValueError(
-                f"{listed} is listed in both consent_yes and consent_no; an answer either "
-                "grants contact or refuses it: remove it from one list"
-            )
+            raise Said("params.consent_both", listed=Listed(both))
         return value
 
 
@@ -378,10 +381,7 @@ class Followup(_Model):
         low, high = self.scale or (1, 5)
         wrong = [code for code in self.codes if not _is_point(code, low, high)]
         if wrong:
-            raise ValueError(
-                f"codes of a rating map points {low}–{high} to answers; not a point: "
-                f"{', '.join(map(repr, wrong))}"
-            )
+            raise Said("params.rating_codes", low=low, high=high, wrong=Listed(wrong))
         return self
 
     @model_validator(mode="after")
@@ -389,12 +389,13 @@ class Followup(_Model):
         # Only an open answer is read as a reason or a request; on another type the key would
         # do nothing, silently.
         if self.asks is not None and self.type != "text":
-            raise ValueError(
-                f"asks (reason or improvement) says what an open question asks, so only text "
-                f"questions have it; {self.column!r} is {self.type}: remove asks, or set "
-                "type: text"
-            )
+            raise Said("params.asks_text_only", column=Listed([self.column]), type=self.type)
         return self
+
+
+def _text(value: object) -> str:
+    """Quote a value as text (``'3'`` for 3), as a YAML list mixes them."""
+    return repr(str(value))
 
 
 def _is_point(code: str, low: int, high: int) -> bool:
@@ -419,9 +420,7 @@ class Breakdown(_Model):
         if value is not None:
             repeated = sorted({v for v in value if value.count(v) > 1})
             if repeated:
-                raise ValueError(
-                    f"each group may appear once in order; repeated: {', '.join(repeated)}"
-                )
+                raise Said("params.order_repeated", repeated=Listed(repeated, quote=str))
         return value
 
 
@@ -583,7 +582,7 @@ class UnitParameters(_Model):
     @classmethod
     def _unit_id(cls, value: str) -> str:
         if not is_unit_id(value):
-            raise ValueError(f"expected {UNIT_ID_RULE} (used in file names); found {value!r}")
+            raise Said("params.unit_id", found=value, rule=UNIT_ID_RULE)
         return value
 
     @field_validator("period")
@@ -600,20 +599,23 @@ class UnitParameters(_Model):
 
         if value is None:
             return value
-        valid = ", ".join(SECTIONS)
+        valid = Listed(SECTIONS, quote=str)
         for name in value:
             if name not in SECTIONS:
                 guess = closest(name, SECTIONS)
-                hint = f" (did you mean {guess!r}?)" if guess else ""
-                raise ValueError(f"unknown section {name!r}{hint}; expected names from: {valid}")
+                if guess:
+                    raise Said(
+                        "params.section_unknown_guess",
+                        found=name,
+                        guess=Listed([guess]),
+                        valid=valid,
+                    )
+                raise Said("params.section_unknown", found=name, valid=valid)
         repeated = sorted({n for n in value if value.count(n) > 1}, key=SECTIONS.index)
         if repeated:
-            raise ValueError(f"each section may appear once; repeated: {', '.join(repeated)}")
+            raise Said("params.section_repeated", repeated=Listed(repeated, quote=str))
         if "headline" not in value:
-            raise ValueError(
-                "headline is required (the overview and the e-mail show its numbers); "
-                f"found {value}"
-            )
+            raise Said("params.headline_required", found=value)
         return value
 
     @model_validator(mode="after")
@@ -628,11 +630,13 @@ class UnitParameters(_Model):
         items += [(f"followups[{i}]", f.column, f.label) for i, f in enumerate(self.followups)]
         for where, column, label in items:
             if isinstance(label, dict) and self.language not in label:
-                given = ", ".join(f"{lang}: {text}" for lang, text in label.items()) or "none"
-                raise ValueError(
-                    f"{where} ({column!r}): label gives {given}, but this unit reports in "
-                    f"{self.language}: add '{self.language}: <label>' to it (or give one plain "
-                    "label for every language)"
+                given = ", ".join(f"{lang}: {text}" for lang, text in label.items())
+                raise Said(
+                    "params.label_missing",
+                    where=where,
+                    column=Listed([column]),
+                    given=given or Said("params.label_none"),
+                    language=self.language,
                 )
         return self
 

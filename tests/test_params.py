@@ -374,6 +374,153 @@ def test_a_japanese_projects_parameter_errors_from_the_cli(
     )
 
 
+#: FIX92 #2: the 16 validators FIX90 left in English, one message kind each, in a Japanese
+#: project's unit file: the same facts as in English (key, value found, what is expected, what
+#: to do), the values quoted 「」 and control characters shown escaped.
+VALIDATOR_ERRORS_JA = [
+    pytest.param(
+        'name: "EC\\r事業部"\n',
+        "params/ec.yaml: name: 改行や制御文字のない1行のテキストを指定してください"
+        "（書かれている値：「EC\\r事業部」、3文字目に改行（CR）（U+000D）があります）。",
+        id="display_text",
+    ),
+    pytest.param(
+        UNIT + "unit: EC\n",
+        "params/ec.yaml: unit: ファイル名に使われるため、1〜40文字の小文字（どの文字でも可："
+        "大宮院やcaféもIDになります）、数字、「-」、「_」で、文字か数字で始まるIDを指定して"
+        "ください（書かれている値：「EC」）。",
+        id="unit_id",
+    ),
+    pytest.param(
+        UNIT + "followups: [{column: comment, type: text, label: {fr: Raison}}]\n",
+        "params/ec.yaml: followups[0].label: 言語ごとのラベルのキーにはjaとenを指定して"
+        "ください（書かれている値：「fr」）。",
+        id="label_key",
+    ),
+    pytest.param(
+        UNIT + "followups: [{column: comment, type: text, label: {ja: 3}}]\n",
+        "params/ec.yaml: followups[0].label: jaのラベルにはテキストを指定してください"
+        "（書かれている値：3）。",
+        id="label_text",
+    ),
+    pytest.param(
+        UNIT + "followups: [{column: comment, type: text, label: [a]}]\n",
+        "params/ec.yaml: followups[0].label: ラベルを1つ、またはjaとenをキーにして言語ごとに"
+        "指定してください（書かれている値：['a']）。",
+        id="label",
+    ),
+    pytest.param(
+        UNIT + "followups: [{column: comment, type: text, label: {en: Reason}}]\n",
+        "params/ec.yaml: followups[0]（「comment」）：ラベルはen: Reasonだけですが、この"
+        "ユニットのレポートの言語はjaです。「ja: <ラベル>」を加えてください（または全言語に"
+        "共通のラベルを1つ指定してください）。",
+        id="label_missing",
+    ),
+    pytest.param(
+        "name: EC\ndata: {filter: {column: business_unit, values: [EC事業部], "
+        "previous_names: [EC事業部]}}\n",
+        "params/ec.yaml: data.filter: previous_namesには「business_unit」の以前の値を書きます。"
+        "「EC事業部」はvaluesにもあります。どちらか一方にだけ書いてください。",
+        id="previous_names",
+    ),
+    pytest.param(
+        UNIT + "contact: {consent_yes: [はい, OK], consent_no: [ok]}\n",
+        "params/ec.yaml: contact.consent_no: 「ok」がconsent_yesとconsent_noの両方にあります。"
+        "回答は連絡の許可か拒否のどちらかです。どちらかのリストから外してください。",
+        id="consent_both",
+    ),
+    pytest.param(
+        UNIT + "followups: [{column: channel, type: rating, codes: {'1': 悪い, '9': 良い}}]\n",
+        "params/ec.yaml: followups[0]: ratingのcodesは1〜5の点数を回答に対応させます。"
+        "点数でないもの：「9」。",
+        id="rating_codes",
+    ),
+    pytest.param(
+        UNIT + "followups: [{column: channel, type: categorical, asks: reason}]\n",
+        "params/ec.yaml: followups[0]: asks（reasonまたはimprovement）は自由回答の設問が何を"
+        "尋ねるかを示すため、textの設問にだけ指定できます。「channel」はcategoricalです。"
+        "asksを削除するか、typeをtextにしてください。",
+        id="asks_text_only",
+    ),
+    pytest.param(
+        UNIT + "sections: [headline, trnd]\n",
+        "params/ec.yaml: sections: セクション「trnd」はありません（「trend」のことですか？）。"
+        "次の名前から指定してください：headline、strategies、detractors、trend、breakdowns、"
+        "distribution、followups、quality、method。",
+        id="section_unknown_guess",
+    ),
+    pytest.param(
+        UNIT + "sections: [headline, zzzzzz]\n",
+        "params/ec.yaml: sections: セクション「zzzzzz」はありません。次の名前から指定して"
+        "ください：headline、strategies、detractors、trend、breakdowns、distribution、"
+        "followups、quality、method。",
+        id="section_unknown",
+    ),
+    pytest.param(
+        UNIT + "sections: [headline, trend, trend]\n",
+        "params/ec.yaml: sections: 各セクションは1回だけ指定してください（重複：trend）。",
+        id="section_repeated",
+    ),
+    pytest.param(
+        UNIT + "sections: [trend]\n",
+        "params/ec.yaml: sections: headlineは必須です（一覧ページとメールがその数値を表示します。"
+        "書かれている値：['trend']）。",
+        id="headline_required",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), VALIDATOR_ERRORS_JA)
+def test_a_validators_problem_in_a_japanese_project_is_japanese(
+    project: Path, text: str, message: str
+) -> None:
+    assert error_of(write_unit(project, text)) == message
+
+
+@pytest.mark.parametrize(
+    "text", [p.values[0] for p in VALIDATOR_ERRORS_JA if p.id != "label_missing"]
+)
+def test_a_validators_problem_in_an_english_unit_stays_english(project: Path, text: str) -> None:
+    message = error_of(write_unit(project, text + "language: en\n"))
+    # Names and values from the file are as written (大宮院, EC事業部); the words are English.
+    assert "ください" not in message and "、" not in message, message
+
+
+def test_a_breakdown_s_repeated_order_in_a_japanese_project_is_japanese(project: Path) -> None:
+    message = error_of(
+        write_unit(project, UNIT + "breakdowns: [{column: channel, order: [a, a]}]\n")
+    )
+    assert message.endswith(
+        "- breakdowns[0].Breakdown.order: orderには各グループを1回だけ書いてください（重複：a）。"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        (
+            "''",
+            "店舗やStoreのように、1ユニットの呼び名を指定してください（書かれている値：「」）。",
+        ),
+        (
+            "店舗店舗店舗店舗店舗店舗店舗店舗店舗店舗店舗店舗店舗",
+            "列見出しになるため、24文字以内で指定してください"
+            "（書かれている値：「店舗店舗店舗店舗店舗店舗店舗店舗店舗店舗店舗店舗店舗」、26文字）。",
+        ),
+    ],
+)
+def test_a_bad_unit_label_of_a_japanese_project_is_japanese(
+    project: Path, value: str, said: str
+) -> None:
+    params = project / "params"
+    (params / "defaults.yaml").write_text(
+        DEFAULTS + f"overview: {{unit_label: {value}}}\n", encoding="utf-8"
+    )
+    with pytest.raises(ConfigError) as info:
+        load_all(params)
+    assert str(info.value) == f"params/defaults.yaml: overview.unit_label: {said}"
+
+
 def test_emoji_sequences_in_names_are_fine(project: Path) -> None:
     # The zero-width joiner (U+200D) inside an emoji is text, not a control character.
     path = write_unit(project, 'name: "EC事業部 👩\u200d💻"\n')
@@ -934,8 +1081,9 @@ def test_the_overview_language_is_a_project_setting_of_defaults_yaml(project: Pa
 )
 def test_a_bad_unit_label_names_defaults_yaml(project: Path, value: str, found: str) -> None:
     params = project / "params"
+    english = DEFAULTS.replace("language: ja", "language: en")  # Japanese: FIX92's test
     (params / "defaults.yaml").write_text(
-        DEFAULTS + f"overview: {{unit_label: {value}}}\n", encoding="utf-8"
+        english + f"overview: {{unit_label: {value}}}\n", encoding="utf-8"
     )
     with pytest.raises(ConfigError) as info:
         load_all(params)
@@ -1016,14 +1164,16 @@ def test_a_label_per_language_gives_each_unit_its_own(project: Path) -> None:
 
 
 def test_a_label_per_language_without_the_units_language_is_refused(project: Path) -> None:
+    # The whole message, in English for an English unit (its Japanese: VALIDATOR_ERRORS_JA);
+    # no empty key before it ("ec.yaml: : followups[0]…" until FIX92).
     path = write_unit(
-        project, UNIT + "followups: [{column: comment, type: text, label: {en: Reason}}]\n"
+        project,
+        UNIT + "language: en\nfollowups: [{column: comment, type: text, label: {ja: 理由}}]\n",
     )
-    message = error_of(path)
-    assert "followups[0] ('comment'): label gives en: Reason, but this unit reports in ja" in (
-        message
+    assert error_of(path) == (
+        "params/ec.yaml: followups[0] ('comment'): label gives ja: 理由, but this unit reports "
+        "in en: add 'en: <label>' to it (or give one plain label for every language)."
     )
-    assert "add 'ja: <label>'" in message
 
 
 def test_a_data_folder_is_checked_as_a_drop_not_called_missing(project: Path) -> None:
@@ -1107,6 +1257,13 @@ def test_an_answer_in_both_consent_lists_is_a_config_error(
         "contact: {consent_yes: [1, はい], consent_no: [2, '１']}\n",
         encoding="utf-8",
     )
+    with pytest.raises(ConfigError) as caught:
+        load_unit(path)
+    assert str(caught.value) == (  # a Japanese unit's, in Japanese since FIX92
+        "north.yaml: contact.consent_no: 「１」がconsent_yesとconsent_noの両方にあります。"
+        "回答は連絡の許可か拒否のどちらかです。どちらかのリストから外してください。"
+    )
+    path.write_text(path.read_text("utf-8").replace("language: ja", "language: en"), "utf-8")
     with pytest.raises(ConfigError) as caught:
         load_unit(path)
     assert str(caught.value) == (
