@@ -92,6 +92,46 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     # After a refused unit's own message (run.refusal_line, a unit file's error).
     "run.skipped": {"ja": "このユニットは実行しません。", "en": "This unit is skipped."},
+    "alerts.unit_skipped": {
+        "ja": "このユニットのアラートは送りません。",
+        "en": "This unit is skipped.",
+    },
+    # A parameters folder without a unit file (run, alerts), in the project's language.
+    "cli.no_unit_files": {
+        "ja": "{folder}にユニットのファイルがありません。",
+        "en": "no unit files in {folder}.",
+    },
+    "cli.no_unit_files_hint": {
+        "ja": "「nps-kit new-unit NAME」でユニットを追加してください。",
+        "en": "Add one with 'nps-kit new-unit NAME'.",
+    },
+    # send and alerts take unit ids or --all (the project's language: FIX92).
+    "cli.units_and_all": {
+        "ja": "ユニットIDと--allのどちらか一方を指定してください（両方が指定されています）。",
+        "en": "give unit ids or --all, not both.",
+    },
+    "cli.units_or_all": {
+        "ja": "ユニットIDか--allを指定してください（何も選ばれていません）。",
+        "en": "give unit ids or --all; nothing was selected.",
+    },
+    "cli.units_or_all_hint": {
+        "ja": "例：「{one}」または「{every}」。",
+        "en": "E.g. `{one}` or `{every}`.",
+    },
+    # send's period and its manifest (nps_kit.mail.units), in the project's language.
+    "send.period_not_month": {
+        "ja": "--periodが{period}です。2026-10のようにYYYY-MM形式の月を指定してください。",
+        "en": "--period is {period}; expected a month as YYYY-MM, e.g. 2026-10.",
+    },
+    "send.no_manifest": {
+        "ja": "{period}のレポートがありません：{path}がありません。",
+        "en": "no reports for {period}: {path} does not exist.",
+    },
+    "send.no_manifest_hint": {
+        "ja": "先に{period}について「nps-kit run」を実行するか、--outputでレポートのフォルダーを"
+        "指定してください。",
+        "en": "Run `nps-kit run` for {period} first, or pass --output with the reports folder.",
+    },
     "run.no_report": {
         "ja": "このユニットのレポートはありません。",
         "en": "This unit has no report.",

@@ -132,8 +132,8 @@ def _run(args: argparse.Namespace) -> int:
         print(f"nps-kit run: error: {closing(error, 'run.skipped', lang)}", file=sys.stderr)
     if not found.units:
         raise ConfigError(
-            f"no unit files in {args.parameters}.",
-            hint="Add one with 'nps-kit new-unit NAME'.",
+            t("cli.no_unit_files", lang, folder=args.parameters),
+            hint=t("cli.no_unit_files_hint", lang),
             path=args.parameters,
         )
     if not args.units and not args.all:

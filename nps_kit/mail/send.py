@@ -179,7 +179,7 @@ def send_reports(
         output lists what was sent and what was not.
     """
     folder = output_dir / period
-    manifest = read_manifest(folder, period)
+    manifest = read_manifest(folder, period, lang=lang or "en")
     selected = _select(manifest.units, units, folder)
     lang = run_language(lang, (u.language for u in manifest.units))
     _require_recipients(selected, folder)
