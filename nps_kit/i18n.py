@@ -2358,6 +2358,42 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Download it again and run alerts again: nothing new here says nothing of the "
         "days it does not hold.",
     },
+    # run's stale export (nps_kit.run.stale_exports), in its units' language.
+    "run.late_missed": {
+        "ja": "期間「latest」は{ended}が終わっているのに{month}をレポートします",
+        "en": "period 'latest' reports {month} though {ended} has ended",
+    },
+    "run.late_then": {
+        "ja": "{ended}を含むエクスポートになったら、もう一度実行してください。--period {month}を"
+        "付けると、どの月かを明示できます。",
+        "en": "Once it holds {ended}, run again; --period {month} makes the choice explicit.",
+    },
+    # run's note of a unit whose own reading of period latest/current differs from its export's.
+    "run.period_shared": {
+        "ja": "note: {unit}：期間{word}は、{export}のすべてのユニットで{chosen}です（{n}ユニット中"
+        "{count}ユニットの最新の月）。このユニットのタイムゾーンだけで読むと{month}になります",
+        "en": "note: {unit}: period {word} is {chosen} for every unit of {export} ({count} of {n} "
+        "units' latest month); read in this unit's timezone alone it would be {month}",
+    },
+    # run's note of a themes file whose own themes have no action (nps_kit.run.playbook_notes).
+    "run.playbook_missing": {
+        "ja": "note: {units}：{themes}が加えるテーマ{missing}には、{playbook}にまだ対応策が"
+        "ありません。戦略とメールでは根拠とともに表示し、そのことを伝えます。対応策を{where}に"
+        "書いてください。",
+        # {have}: "has" after one theme, "have" after several
+        "en": "note: {units}: {themes} adds {missing}, which {have} no action in {playbook} "
+        "yet; the strategies and e-mails show them with their evidence and say so. Write their "
+        "actions {where}.",
+    },
+    "run.playbook_builtin": {"ja": "組み込みのプレイブック", "en": "the built-in playbook"},
+    "run.playbook_own": {
+        "ja": "{own}のthemes:の下",
+        "en": "under themes: in {own}",
+    },
+    "run.playbook_set": {
+        "ja": "パラメーターのplaybook:に指定したプレイブックファイルのthemes:の下",
+        "en": "under themes: in a playbook file set as playbook: in the parameters",
+    },
     "late_export": {
         "ja": "warning: {name}には{newest}より後の回答がないため、{missed}（ユニット：{units}）。"
         "エクスポートが遅れていませんか？{then}",
