@@ -92,6 +92,40 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     # After a refused unit's own message (run.refusal_line, a unit file's error).
     "run.skipped": {"ja": "このユニットは実行しません。", "en": "This unit is skipped."},
+    # What init and new-unit say last, in the language of the project they wrote (FIX92).
+    "init.next": {
+        "ja": "next: cd {directory} && nps-kit run --allを実行し、reports/index.htmlを"
+        "開いてください",
+        "en": "next: cd {directory} && nps-kit run --all, then open reports/index.html",
+    },
+    "init.next_unit": {
+        "ja": "next: {path}を編集してから、nps-kit run {name}を実行してください",
+        "en": "next: edit {path}, then nps-kit run {name}",
+    },
+    "init.pack": {
+        "ja": "themes: コメントに最も合うのは「{pack}」パックです。{themes}はこのパックを拡張します"
+        "（別のパックを使うには、そこにextends: {others}と書いてください）",
+        "en": "themes: the '{pack}' pack fits these comments best; {themes} extends it "
+        "(write extends: {others} there to use another)",
+    },
+    "init.playbook": {
+        "ja": "playbook: {playbook}は{which}で、特定の業種向けではありません。最初のレポートを"
+        "送る前に、その対応策（{where}の下）を見直し、業種やルールに合わないものは書き換えるか"
+        "削除してください",
+        "en": "playbook: {playbook} is {which}, written for no business in particular: review "
+        "its actions for yours (under {where}) and reword or delete any that does not fit your "
+        "business or its rules before the first report goes out",
+    },
+    "init.playbook_generic": {
+        "ja": "汎用パックのプレイブック",
+        "en": "the generic pack's playbook",
+    },
+    "init.playbook_builtin": {
+        "ja": "nps-kitの組み込みのプレイブック（推奨者に紹介とレビューを依頼します）",
+        "en": "nps-kit's built-in playbook (it asks promoters for referrals and reviews)",
+    },
+    "init.under_themes": {"ja": "general:とthemes:", "en": "general: and themes:"},
+    "init.under_drivers": {"ja": "general:とdrivers:", "en": "general: and drivers:"},
     "alerts.unit_skipped": {
         "ja": "このユニットのアラートは送りません。",
         "en": "This unit is skipped.",
