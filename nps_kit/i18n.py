@@ -386,6 +386,81 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "headline is required (the overview and the e-mail show its numbers); found {found}",
     },
     "schema.problems": {"ja": "{n}件の問題があります。", "en": "{n} problems:"},
+    # Why a unit is refused when its files are checked (params._check_data), in its language.
+    "params.file_not_found": {
+        "ja": "{file}: {setting}: ファイルが見つかりません：{found}。",
+        "en": "{file}: {setting}: file not found: {found}.",
+    },
+    "params.data_not_found": {
+        "ja": "{file}: data.path: データファイルが見つかりません：{found}。",
+        "en": "{file}: data.path: data file not found: {found}.",
+    },
+    "params.fix_path": {
+        "ja": "パスを直してください（相対パスはYAMLファイルのフォルダーから始まります）。",
+        "en": "Fix the path (relative paths start at the YAML file's folder).",
+    },
+    "params.fix_path_or_null": {
+        "ja": "パスを直すか（相対パスはYAMLファイルのフォルダーから始まります）、"
+        "nullにしてください。",
+        "en": "Fix the path (relative paths start at the YAML file's folder), or use null.",
+    },
+    "params.use_a_pack": {
+        "ja": "テーマパック（{packs}）かテーマのYAMLファイルのパスを指定してください。",
+        "en": "Use a theme pack ({packs}) or the path of a themes YAML file.",
+    },
+    "params.status_file_hint": {
+        "ja": "返ってきた作業用ファイルをそこに置くか（相対パスはYAMLファイルのフォルダーから"
+        "始まります）、チームから返ってくるまではnullにしてください。",
+        "en": "Put the returned work file there (relative paths start at the YAML file's "
+        "folder), or use null until the team returns one.",
+    },
+    # A problem of defaults.yaml's data or columns, said once with the units it stops.
+    "params.shared": {
+        "ja": "{file}: {setting}: {reason}（このデータを使う{units}には、"
+        "自分の設定がありません）。",
+        # {does} {its}: "does … its" after one unit, "do … their" after several
+        "en": "{file}: {setting}: {reason} (the data of {units}, which {does} not set {its} own).",
+    },
+    "params.shared_data_hint": {
+        "ja": "defaults.yamlのdata.pathを直すか（相対パスはそのフォルダーから始まります）、"
+        "各ユニットのファイルでdata.pathを指定してください。",
+        "en": "Fix data.path in defaults.yaml (relative paths start at its folder), or set "
+        "data.path in each unit file.",
+    },
+    "params.shared_hint": {"ja": "defaults.yamlで：{hint}", "en": "In defaults.yaml: {hint}"},
+    "params.sheet_hint": {
+        "ja": "data.sheetにはシート名か0から数えた番号を指定するか、ブックの最初のシートなら"
+        "nullにしてください（CSVやParquetのエクスポートでは常にnullです）。",
+        "en": "Set data.sheet to one of the sheet names or a 0-based index, or null for the "
+        "first sheet of a workbook (always null for a CSV or Parquet export).",
+    },
+    "params.no_column": {
+        "ja": "{file}に列{column}はありません。",
+        "en": "no column {column} in {file}.",
+    },
+    "params.columns_in": {
+        "ja": "{file}の列：{listing}。",
+        "en": "Columns in {file}: {listing}.",
+    },
+    "params.encoding_given": {
+        "ja": "data.encodingの{encoding}",
+        "en": "data.encoding {encoding}",
+    },
+    "params.encoding_detected": {"ja": "検出した文字コード", "en": "the detected encoding"},
+    "params.encoding": {
+        "ja": "{file}: data.encoding: {found}は{given}で読めません（{offset}バイト目が{encoding}"
+        "として正しくありません）。",
+        "en": "{file}: data.encoding: {found} does not read with {given} (byte {offset} is not "
+        "valid {encoding}).",
+    },
+    "params.encoding_hint": {
+        "ja": "data.encodingを{fix}にするか、nullにして自動で検出してください。",
+        "en": "Set data.encoding: {fix}, or null to detect it.",
+    },
+    "params.encoding_saved": {
+        "ja": "ファイルを保存した文字コード（utf-8やcp932など）",
+        "en": "the encoding the file was saved in (e.g. utf-8 or cp932)",
+    },
     "params.unknown_unit": {
         "ja": (
             "ユニット「{name}」はありません：{folder}に{name}.yamlがありません"
@@ -2418,6 +2493,18 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "note: {units}: {themes} adds {missing}, which {have} no action in {playbook} "
         "yet; the strategies and e-mails show them with their evidence and say so. Write their "
         "actions {where}.",
+    },
+    # Two units of one export selecting one value (nps_kit._renames.shared_selections), in the
+    # language they share, else English.
+    "run.shared_selection": {
+        "ja": "warning: {first}と{second}は同じエクスポートの{column} = {values}をどちらも選んで"
+        "いるため、その回答者が2回レポートされます（両方のレポート、メール、一覧ページ）。意図した"
+        "ものでなければ、ユニットのファイルを1つ削除するか、別の値を指定してください"
+        "（{first_file}、{second_file}）",
+        "en": "warning: {first} and {second} both select {column} = {values} of the same "
+        "export, so its respondents are reported twice (both reports, e-mails and the "
+        "overview); if that is not meant, delete one unit file or give them different values "
+        "({first_file}, {second_file})",
     },
     "run.playbook_builtin": {"ja": "組み込みのプレイブック", "en": "the built-in playbook"},
     "run.playbook_own": {

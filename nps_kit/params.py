@@ -48,7 +48,7 @@ from nps_kit._schema_errors import (
 )
 from nps_kit.clock import check_timezone
 from nps_kit.errors import ConfigError, DataError, NpsKitError, closest
-from nps_kit.i18n import Language, t
+from nps_kit.i18n import Language, join_names, t
 from nps_kit.periods import is_month, is_period, latest_month_in_file
 from nps_kit.score import CONTROL_MIN_PERIODS, DEFAULT_MIN_REPORT_N
 from nps_kit.text.packs import PACKS, pack_files
@@ -836,29 +836,30 @@ def _check_extras(unit: UnitParameters, path: Path, checked: _Extras) -> None:
     from nps_kit.strategy import load_playbook
     from nps_kit.themes import load_themes
 
+    lang = unit.language  # why the unit is refused, in its language (FIX92)
     for key in ("themes", "playbook"):
         extra: Path | None = getattr(unit, key)
         if extra is not None and not extra.is_file():
-            fix = "Fix the path (relative paths start at the YAML file's folder), or use null."
+            fix = t("params.fix_path_or_null", lang)
             if key == "themes" and not extra.suffix:
                 guess = closest(extra.name, list(PACKS))
-                fix = (
-                    f"Did you mean {guess!r}? " if guess else ""
-                ) + f"Use a theme pack ({', '.join(PACKS)}) or the path of a themes YAML file."
+                said = t("schema.did_you_mean", lang, suggestion=guess) if guess else ""
+                gap = " " if guess and lang == "en" else ""
+                fix = f"{said}{gap}{t('params.use_a_pack', lang, packs=', '.join(PACKS))}"
             raise ConfigError(
-                f"{display(path)}: {key}: file not found: {extra}.",
+                t("params.file_not_found", lang, file=display(path), setting=key, found=extra),
                 hint=fix,
                 path=path,
                 key=key,
             )
     status_file = unit.closed_loop.status_file
     if status_file is not None and not status_file.is_file():
+        key = "closed_loop.status_file"
         raise ConfigError(
-            f"{display(path)}: closed_loop.status_file: file not found: {status_file}.",
-            hint="Put the returned work file there (relative paths start at the YAML file's "
-            "folder), or use null until the team returns one.",
+            t("params.file_not_found", lang, file=display(path), setting=key, found=status_file),
+            hint=t("params.status_file_hint", lang),
             path=path,
-            key="closed_loop.status_file",
+            key=key,
         )
     if unit.notebook is not None:
         from nps_kit.notebook import read_report_notebook
@@ -923,8 +924,8 @@ def _check_data(
             ) from None
     elif not source.path.is_file():
         raise ConfigError(
-            f"{display(path)}: data.path: data file not found: {source.path}.",
-            hint="Fix the path (relative paths start at the YAML file's folder).",
+            t("params.data_not_found", unit.language, file=display(path), found=source.path),
+            hint=t("params.fix_path", unit.language),
             path=path,
             key="data.path",
         )
@@ -941,22 +942,33 @@ def _check_data(
     header = headers[cache_key]
     from nps_kit._formats import EncodingError, SheetError
 
+    lang = unit.language
     if isinstance(header, EncodingError):
         # The CLI's hint names --encoding; in a project, the setting to change is this one.
-        given = f"data.encoding {source.encoding}" if source.encoding else "the detected encoding"
-        fix = header.suggestion or "the encoding the file was saved in (e.g. utf-8 or cp932)"
+        given = (
+            t("params.encoding_given", lang, encoding=source.encoding)
+            if source.encoding
+            else t("params.encoding_detected", lang)
+        )
+        fix = header.suggestion or t("params.encoding_saved", lang)
         raise ConfigError(
-            f"{display(path)}: data.encoding: {source.path} does not read with {given} "
-            f"(byte {header.offset} is not valid {header.encoding}).",
-            hint=f"Set data.encoding: {fix}, or null to detect it.",
+            t(
+                "params.encoding",
+                lang,
+                file=display(path),
+                found=source.path,
+                given=given,
+                offset=header.offset,
+                encoding=header.encoding,
+            ),
+            hint=t("params.encoding_hint", lang, fix=fix),
             path=path,
             key="data.encoding",
         )
     if isinstance(header, SheetError):
         raise ConfigError(
             f"{display(path)}: data.sheet: {header.message}",
-            hint="Set data.sheet to one of the sheet names or a 0-based index, or null for the "
-            "first sheet of a workbook (always null for a CSV or Parquet export).",
+            hint=t("params.sheet_hint", lang),
             path=path,
             key="data.sheet",
         )
@@ -976,15 +988,17 @@ def _check_data(
             suggestion = closest(column, names)
             if suggestion is not None and suggestion not in header.columns:
                 suggestion = header.resolve(suggestion, option=key)
-            hint = f"Did you mean {suggestion!r}?" if suggestion else None
-            problems.append((key, f"no column {column!r} in {source.path.name}.", hint))
+            hint = t("schema.did_you_mean", lang, suggestion=suggestion) if suggestion else None
+            shown = f"「{column}」" if lang == "ja" else repr(column)
+            said = t("params.no_column", lang, column=shown, file=source.path.name)
+            problems.append((key, said, hint))
     if problems:
         # Like `score`, list what the file has, so the fix needs no second look at the export.
-        error = problems_error(path, problems)
-        listing = f"Columns in {source.path.name}: {header.listing()}."
+        error = problems_error(path, problems, lang=lang)
+        listing = t("params.columns_in", lang, file=source.path.name, listing=header.listing())
         raise ConfigError(
             error.message,
-            hint=f"{error.hint} {listing}" if error.hint else listing,
+            hint=f"{error.hint}{'' if lang == 'ja' else ' '}{listing}" if error.hint else listing,
             path=path,
             key=error.key,
         )
@@ -1120,7 +1134,7 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
     valid: dict[str, UnitParameters] = {}
     # A data file of defaults.yaml that cannot be used is that file's error, once, not one per
     # unit that inherits it: what is wrong → the units that use it.
-    inherited: dict[tuple[str, str, str | None], list[str]] = {}
+    inherited: dict[tuple[str, str, str | None, Language], list[str]] = {}
     invalid: dict[str, ConfigError] = {}
     stems: dict[str, str] = {}  # an invalid unit's id → its file's name
     shown: dict[str, str] = {}  # an invalid unit's id → its display name, when readable
@@ -1154,7 +1168,8 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
             ):
                 shown_path = display(defaults_path if columns else path)
                 reason = exc.message.removeprefix(f"{shown_path}: {exc.key}: ")
-                inherited.setdefault((exc.key or "", reason, exc.hint), []).append(name)
+                group = (exc.key or "", reason, exc.hint, lang)
+                inherited.setdefault(group, []).append(name)
             else:
                 errors.append(exc)
                 unit_id = _unit_id(own, name)
@@ -1181,18 +1196,24 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
         errors.append(error)
         invalid[unit_id] = error
         del valid[unit_id]
-    for (key, reason, hint), names in inherited.items():
+    for (key, reason, hint, lang), names in inherited.items():
+        # In the language the units' problem was said in (FIX92).
         if key == "data.path":
-            hint = (
-                "Fix data.path in defaults.yaml (relative paths start at its folder), or "
-                "set data.path in each unit file."
-            )
+            hint = t("params.shared_data_hint", lang)
         elif not key.startswith("columns.") and hint:
-            hint = f"In defaults.yaml: {hint[:1].lower()}{hint[1:]}"
+            told = hint if lang == "ja" else f"{hint[:1].lower()}{hint[1:]}"
+            hint = t("params.shared_hint", lang, hint=told)
         shared = ConfigError(
-            f"{display(defaults_path)}: {key}: {reason.rstrip('.')} (the data of "
-            f"{', '.join(names)}, which {'does' if len(names) == 1 else 'do'} not set "
-            f"{'its' if len(names) == 1 else 'their'} own).",
+            t(
+                "params.shared",
+                lang,
+                file=display(defaults_path),
+                setting=key,
+                reason=reason.rstrip("。."),
+                units=join_names(names, lang),
+                does="does" if len(names) == 1 else "do",
+                its="its" if len(names) == 1 else "their",
+            ),
             hint=hint,
             path=defaults_path,
             key=key,

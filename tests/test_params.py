@@ -33,6 +33,8 @@ breakdowns: [channel]
 thresholds: {min_n: 30}
 """
 
+ENGLISH_DEFAULTS = DEFAULTS.replace("language: ja", "language: en")
+
 UNIT = """\
 name: EC事業部
 data:
@@ -521,6 +523,69 @@ def test_a_bad_unit_label_of_a_japanese_project_is_japanese(
     assert str(info.value) == f"params/defaults.yaml: overview.unit_label: {said}"
 
 
+#: FIX92 #2: why a Japanese unit is refused when its files are checked, in Japanese ({d}: the
+#: project folder). English: UNIT_FILE_ERRORS and the tests of each check.
+REFUSALS_JA = [
+    pytest.param(
+        UNIT + "data: {path: ../data/nosuch.csv}\n",
+        "params/ec.yaml: data.path: データファイルが見つかりません：{d}/data/nosuch.csv。"
+        "パスを直してください（相対パスはYAMLファイルのフォルダーから始まります）。",
+        id="data_not_found",
+    ),
+    pytest.param(
+        UNIT + "columns: {score: scroe}\n",
+        "params/ec.yaml: columns.score: responses.csvに列「scroe」はありません。「score」の"
+        "ことですか？responses.csvの列：'response_id', 'submitted_at', 'business_unit', "
+        "'score', 'channel', 'comment'。",
+        id="no_column",
+    ),
+    pytest.param(
+        UNIT + "themes: retial\n",
+        "params/ec.yaml: themes: ファイルが見つかりません：{d}/params/retial。「retail」の"
+        "ことですか？テーマパック（retail, saas, finance, generic, food, logistics）か"
+        "テーマのYAMLファイルのパスを指定してください。",
+        id="themes_not_found",
+    ),
+    pytest.param(
+        UNIT + "playbook: nosuch.yaml\n",
+        "params/ec.yaml: playbook: ファイルが見つかりません：{d}/params/nosuch.yaml。パスを"
+        "直すか（相対パスはYAMLファイルのフォルダーから始まります）、nullにしてください。",
+        id="playbook_not_found",
+    ),
+    pytest.param(
+        UNIT + "data: {path: ../data/sjis.csv, encoding: utf-8}\n",
+        "params/ec.yaml: data.encoding: {d}/data/sjis.csvはdata.encodingのutf-8で読めません"
+        "（86バイト目がutf-8として正しくありません）。data.encodingをcp932にするか、nullにして"
+        "自動で検出してください。",
+        id="encoding",
+    ),
+]
+
+
+def test_a_missing_data_file_of_a_japanese_defaults_is_said_once_in_japanese(
+    project: Path,
+) -> None:
+    defaults = project / "params" / "defaults.yaml"
+    defaults.write_text(DEFAULTS.replace("responses.csv", "nope.csv"), encoding="utf-8")
+    write_unit(project, UNIT.replace("EC事業部", "Cloud"), name="cloud")
+    missing = (project / "data" / "nope.csv").resolve()
+    assert [str(e) for e in load_all(project / "params").errors] == [
+        f"params/defaults.yaml: data.path: データファイルが見つかりません：{missing}（この"
+        "データを使うcloud、ecには、自分の設定がありません）。defaults.yamlのdata.pathを直すか"
+        "（相対パスはそのフォルダーから始まります）、各ユニットのファイルでdata.pathを指定して"
+        "ください。"
+    ]
+
+
+@pytest.mark.parametrize(("text", "message"), REFUSALS_JA)
+def test_why_a_japanese_unit_is_refused_is_said_in_japanese(
+    project: Path, text: str, message: str
+) -> None:
+    (project / "data" / "sjis.csv").write_bytes(CSV.encode("cp932"))
+    said = error_of(write_unit(project, text))
+    assert said == message.format(d=project.resolve())
+
+
 def test_emoji_sequences_in_names_are_fine(project: Path) -> None:
     # The zero-width joiner (U+200D) inside an emoji is text, not a control character.
     path = write_unit(project, 'name: "EC事業部 👩\u200d💻"\n')
@@ -528,6 +593,7 @@ def test_emoji_sequences_in_names_are_fine(project: Path) -> None:
 
 
 def test_missing_data_file(project: Path) -> None:
+    _english(project)  # its English words; Japanese: REFUSALS_JA (FIX92)
     path = write_unit(project, UNIT + "data: {path: ../data/nope.csv}\n")
     missing = (project / "data" / "nope.csv").resolve()
     assert error_of(path) == (
@@ -537,10 +603,11 @@ def test_missing_data_file(project: Path) -> None:
 
 
 def test_a_missing_data_file_of_defaults_is_its_error_once(project: Path) -> None:
+    _english(project)  # its English words; Japanese: REFUSALS_JA (FIX92)
     # Every unit inherits data.path from defaults.yaml: one error there, naming the units,
     # not one per unit file blaming each.
     defaults = project / "params" / "defaults.yaml"
-    defaults.write_text(DEFAULTS.replace("responses.csv", "nope.csv"), encoding="utf-8")
+    defaults.write_text(ENGLISH_DEFAULTS.replace("responses.csv", "nope.csv"), encoding="utf-8")
     write_unit(project, UNIT.replace("EC事業部", "Cloud"), name="cloud")
     loaded = load_all(project / "params")
     missing = (project / "data" / "nope.csv").resolve()
@@ -560,6 +627,7 @@ def test_a_missing_data_file_of_defaults_is_its_error_once(project: Path) -> Non
 
 
 def test_a_wrong_data_encoding_names_data_encoding_not_the_cli_option(project: Path) -> None:
+    _english(project)  # its English words; Japanese: REFUSALS_JA (FIX92)
     # QA18 9b: a project's cp932 export read as utf-8 was told "try --encoding cp932 … Fix
     # data.path in defaults.yaml"; the setting to change is data.encoding.
     csv = project / "data" / "responses.csv"
@@ -572,7 +640,7 @@ def test_a_wrong_data_encoding_names_data_encoding_not_the_cli_option(project: P
     )
     # Set in defaults.yaml for every unit: one error there, as for data.path.
     defaults = project / "params" / "defaults.yaml"
-    defaults.write_text(DEFAULTS.replace("data:\n", "data:\n  encoding: utf-8\n"), "utf-8")
+    defaults.write_text(ENGLISH_DEFAULTS.replace("data:\n", "data:\n  encoding: utf-8\n"), "utf-8")
     write_unit(project, UNIT)
     assert [str(e) for e in load_all(project / "params").errors] == [
         f"params/defaults.yaml: data.encoding: {csv.resolve()} does not read with data.encoding "
@@ -582,6 +650,7 @@ def test_a_wrong_data_encoding_names_data_encoding_not_the_cli_option(project: P
 
 
 def test_a_misspelt_data_sheet_names_data_sheet_not_data_path(project: Path) -> None:
+    _english(project)  # its English words; Japanese: REFUSALS_JA (FIX92)
     # QA31: a hotel project's 'sheet: Respons' was told "data.path: cannot read … Pass sheet=
     # … Fix data.path in defaults.yaml": the path was right, the setting to change data.sheet.
     book = project / "data" / "responses.xlsx"
@@ -590,7 +659,7 @@ def test_a_misspelt_data_sheet_names_data_sheet_not_data_path(project: Path) -> 
             writer, sheet_name="Responses", index=False
         )
     defaults = project / "params" / "defaults.yaml"
-    text = DEFAULTS.replace("responses.csv", "responses.xlsx")
+    text = ENGLISH_DEFAULTS.replace("responses.csv", "responses.xlsx")
     defaults.write_text(text.replace("data:\n", "data:\n  sheet: Respons\n"), "utf-8")
     assert [str(e) for e in load_all(project / "params").errors] == [
         f"params/defaults.yaml: data.sheet: {book.resolve()} has no sheet 'Respons'; sheets: "
@@ -601,6 +670,7 @@ def test_a_misspelt_data_sheet_names_data_sheet_not_data_path(project: Path) -> 
 
 
 def test_missing_columns_are_all_named_with_suggestions(project: Path) -> None:
+    _english(project)  # its English words; Japanese: REFUSALS_JA (FIX92)
     path = write_unit(
         project,
         UNIT + "columns: {contact: contact_ok}\nbreakdowns: [chanel, {column: plan}]\n",
@@ -858,6 +928,7 @@ def test_closed_loop_status_file_resolves_and_reaches_the_notebook(project: Path
 
 
 def test_missing_status_file(project: Path) -> None:
+    _english(project)  # its English words; Japanese: REFUSALS_JA (FIX92)
     path = write_unit(project, UNIT + "closed_loop: {status_file: returned.csv}\n")
     missing = (project / "params" / "returned.csv").resolve()
     assert error_of(path) == (
@@ -928,6 +999,7 @@ def test_a_themes_file_that_extends_an_unknown_pack_is_refused(project: Path) ->
 
 
 def test_an_unknown_theme_pack_names_the_packs(project: Path) -> None:
+    _english(project)  # its English words; Japanese: REFUSALS_JA (FIX92)
     path = write_unit(project, UNIT + "themes: sass\n")
     missing = (project / "params" / "sass").resolve()
     assert error_of(path) == (
@@ -1305,12 +1377,13 @@ def test_data_exclude_is_validated_and_reaches_the_loader(project: Path) -> None
 def test_a_misspelt_column_in_defaults_is_said_once_for_the_units_that_inherit_it(
     project: Path,
 ) -> None:
+    _english(project)  # its English words; Japanese: REFUSALS_JA (FIX92)
     # QA32: a misspelt columns.score in a French chain's defaults.yaml gave "4 parameter files
     # have problems" and the same defaults.yaml message four times, once per city.
     write_unit(project, UNIT.replace("EC事業部]", "EC事業部, 店舗事業部]"), name="ec")
     write_unit(project, UNIT.replace("EC事業部", "店舗事業部"), name="stores")
     defaults = project / "params" / "defaults.yaml"
-    defaults.write_text(DEFAULTS.replace("score: score", "score: scor"), "utf-8")
+    defaults.write_text(ENGLISH_DEFAULTS.replace("score: score", "score: scor"), "utf-8")
     errors = load_all(project / "params").errors
     assert [str(e) for e in errors] == [
         "params/defaults.yaml: columns.score: no column 'scor' in responses.csv (the data of ec, "
@@ -1320,9 +1393,10 @@ def test_a_misspelt_column_in_defaults_is_said_once_for_the_units_that_inherit_i
 
 
 def test_two_misspelt_columns_in_defaults_stay_each_unit_s_list(project: Path) -> None:
+    _english(project)  # its English words; Japanese: REFUSALS_JA (FIX92)
     write_unit(project, UNIT.replace("EC事業部", "店舗事業部"), name="stores")
     defaults = project / "params" / "defaults.yaml"
-    text = DEFAULTS.replace("score: score", "score: scor").replace("[channel]", "[chanel]")
+    text = ENGLISH_DEFAULTS.replace("score: score", "score: scor").replace("[channel]", "[chanel]")
     defaults.write_text(text, "utf-8")
     errors = [str(e) for e in load_all(project / "params").errors]
     assert len(errors) == 2

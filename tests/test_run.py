@@ -2068,11 +2068,11 @@ def test_two_units_selecting_one_value_as_spelt_apart_are_warned_of(
     argv = ["run", "--all", "--parameters", "parameters", "--output", str(output)]
     assert main([*argv, "--notebook", str(notebook), "--period", "2026-09"]) == 0
     err = capsys.readouterr().err
-    assert (
-        "warning: yokohama and yokohama_old both select business_unit = '横浜店' / '横浜 店' of "
-        "the same export, so its respondents are reported twice (both reports, e-mails and the "
-        "overview); if that is not meant, delete one unit file or give them different values "
-        "(yokohama.yaml, yokohama_old.yaml)"
+    assert (  # Japanese units: in Japanese (FIX92); English in test_renames
+        "warning: yokohamaとyokohama_oldは同じエクスポートのbusiness_unit = 「横浜店」／「横浜 店」"
+        "をどちらも選んでいるため、その回答者が2回レポートされます（両方のレポート、メール、"
+        "一覧ページ）。意図したものでなければ、ユニットのファイルを1つ削除するか、別の値を指定して"
+        "ください（yokohama.yaml、yokohama_old.yaml）"
     ) in err
     assert (output / "2026-09" / "yokohama_old.ipynb").is_file()
     # Different values: no warning.
