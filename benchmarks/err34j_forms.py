@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 
 import pandas as pd
@@ -174,94 +176,115 @@ def _sets() -> dict[str, pd.DataFrame]:
     return {n: _frame(n) for n in [*_files(), "set32even"]}
 
 
-def hits(packs: tuple[str, ...], theme: str, pattern: str) -> pd.DataFrame:
-    h = form_hits(_sets(), packs, "ja", theme, pattern)
-    shipped = []
-    for pack, g in h.groupby("pack", sort=False):
-        tags = tag_themes(g["text"].astype("string"), load_pack(str(pack)))
-        col = tags[theme].fillna(False) if theme in tags else pd.Series(False, index=tags.index)
-        shipped.append(pd.Series(col.astype(bool).to_numpy(), index=g.index))
-    h["shipped"] = pd.concat(shipped) if shipped else pd.Series(dtype=bool)
-    return h
+@dataclass(frozen=True)
+class FormCounts:
+    """A round's forms counted over its sets (ERR34J's here; ERR38J's in ``err38j_forms``).
 
+    ``sets`` returns the readable sets' Japanese rows by name, read when first counted.
+    """
 
-def polarity_hits(packs: tuple[str, ...], theme: str, pattern: str) -> pd.DataFrame:
-    h = form_hits(_sets(), packs, "ja", theme or "-", pattern)
-    rows = []
-    for pack, g in h.groupby("pack", sort=False):
-        book = load_pack(str(pack))
-        g = g.reset_index(drop=True)
-        texts = g["text"].astype("string")
-        alone = _tag_polarity(texts, book, segments=None, learned=False, correct=False)
-        shipped = _tag_polarity(texts, book, segments=None, learned=True, correct=True)
-        for i, r in g.iterrows():
-            for t, want in parse_labels(r["labels"]).items():
-                if theme and t != theme:
-                    continue
-                a = alone.at[i, t] if t in alone else None
-                s = shipped.at[i, t] if t in shipped else None
-                rows.append(
-                    {
-                        "set": r["set"],
-                        "id": r["id"],
-                        "theme": t,
-                        "gold": want,
-                        "alone": "" if a is None or pd.isna(a) else str(a),
-                        "shipped": "" if s is None or pd.isna(s) else str(s),
-                        "text": r["text"],
-                    }
-                )
-    return pd.DataFrame(rows, columns=["set", "id", "theme", "gold", "alone", "shipped", "text"])
+    forms: dict[str, tuple[str, tuple[str, ...], str, str]]
+    sets: Callable[[], dict[str, pd.DataFrame]]
 
+    def hits(self, packs: tuple[str, ...], theme: str, pattern: str) -> pd.DataFrame:
+        h = form_hits(self.sets(), packs, "ja", theme, pattern)
+        shipped = []
+        for pack, g in h.groupby("pack", sort=False):
+            tags = tag_themes(g["text"].astype("string"), load_pack(str(pack)))
+            col = tags[theme].fillna(False) if theme in tags else pd.Series(False, index=tags.index)
+            shipped.append(pd.Series(col.astype(bool).to_numpy(), index=g.index))
+        h["shipped"] = pd.concat(shipped) if shipped else pd.Series(dtype=bool)
+        return h
 
-def line(kind: str, packs: tuple[str, ...], theme: str, pattern: str) -> str:
-    if kind == "theme":
-        h = hits(packs, theme, pattern)
-        yes, no = h[h["yes"]], h[~h["yes"]]
-        return (
-            f"yes {len(yes)} no {len(no)} | yes found alone {int(yes['found'].sum())} shipped "
-            f"{int(yes['shipped'].sum())} | no found alone {int(no['found'].sum())} shipped "
-            f"{int(no['shipped'].sum())}"
-        )
-    p = polarity_hits(packs, theme, pattern)
-    gold = dict(Counter(p["gold"]))
-    return (
-        f"gold {gold} | right alone {int((p['alone'] == p['gold']).sum())} shipped "
-        f"{int((p['shipped'] == p['gold']).sum())} of {len(p)}"
-    )
+    def polarity_hits(self, packs: tuple[str, ...], theme: str, pattern: str) -> pd.DataFrame:
+        h = form_hits(self.sets(), packs, "ja", theme or "-", pattern)
+        rows = []
+        for pack, g in h.groupby("pack", sort=False):
+            book = load_pack(str(pack))
+            g = g.reset_index(drop=True)
+            texts = g["text"].astype("string")
+            alone = _tag_polarity(texts, book, segments=None, learned=False, correct=False)
+            shipped = _tag_polarity(texts, book, segments=None, learned=True, correct=True)
+            for i, r in g.iterrows():
+                for t, want in parse_labels(r["labels"]).items():
+                    if theme and t != theme:
+                        continue
+                    a = alone.at[i, t] if t in alone else None
+                    s = shipped.at[i, t] if t in shipped else None
+                    rows.append(
+                        {
+                            "set": r["set"],
+                            "id": r["id"],
+                            "theme": t,
+                            "gold": want,
+                            "alone": "" if a is None or pd.isna(a) else str(a),
+                            "shipped": "" if s is None or pd.isna(s) else str(s),
+                            "text": r["text"],
+                        }
+                    )
+        columns = ["set", "id", "theme", "gold", "alone", "shipped", "text"]
+        return pd.DataFrame(rows, columns=columns)
 
-
-def show(kind: str, packs: tuple[str, ...], theme: str, pattern: str) -> None:
-    if kind == "theme":
-        for r in hits(packs, theme, pattern).itertuples():
-            print(
-                f"{r.set}|{r.id}|{'yes' if r.yes else 'no'}|alone={r.found}|shipped={r.shipped}|"
-                f"{r.labels}|{r.text[:120]}"
+    def line(self, kind: str, packs: tuple[str, ...], theme: str, pattern: str) -> str:
+        if kind == "theme":
+            h = self.hits(packs, theme, pattern)
+            if h.empty:
+                return "yes 0 no 0"
+            yes, no = h[h["yes"]], h[~h["yes"]]
+            return (
+                f"yes {len(yes)} no {len(no)} | yes found alone {int(yes['found'].sum())} shipped "
+                f"{int(yes['shipped'].sum())} | no found alone {int(no['found'].sum())} shipped "
+                f"{int(no['shipped'].sum())}"
             )
-        return
-    for r in polarity_hits(packs, theme, pattern).itertuples():
-        print(
-            f"{r.set}|{r.id}|{r.theme}|{r.gold}|alone={r.alone}|shipped={r.shipped}|{r.text[:120]}"
+        p = self.polarity_hits(packs, theme, pattern)
+        if p.empty:
+            return "gold {} | none"
+        gold = dict(Counter(p["gold"]))
+        return (
+            f"gold {gold} | right alone {int((p['alone'] == p['gold']).sum())} shipped "
+            f"{int((p['shipped'] == p['gold']).sum())} of {len(p)}"
         )
+
+    def show(self, kind: str, packs: tuple[str, ...], theme: str, pattern: str) -> None:
+        if kind == "theme":
+            for r in self.hits(packs, theme, pattern).itertuples():
+                print(
+                    f"{r.set}|{r.id}|{'yes' if r.yes else 'no'}|alone={r.found}|"
+                    f"shipped={r.shipped}|{r.labels}|{r.text[:120]}"
+                )
+            return
+        for r in self.polarity_hits(packs, theme, pattern).itertuples():
+            print(
+                f"{r.set}|{r.id}|{r.theme}|{r.gold}|alone={r.alone}|shipped={r.shipped}|"
+                f"{r.text[:120]}"
+            )
+
+    def main(self, argv: list[str] | None = None, *, description: str) -> None:
+        parser = argparse.ArgumentParser(description=description)
+        parser.add_argument("--show", nargs="*")
+        parser.add_argument(
+            "--try", dest="adhoc", nargs=4, metavar=("KIND", "PACKS", "THEME", "RE")
+        )
+        args = parser.parse_args(argv)
+        if args.adhoc:
+            kind, packs, theme, pattern = args.adhoc
+            spec = (kind, ALL if packs == "all" else tuple(packs.split(",")), theme, pattern)
+            print(self.line(*spec))
+            self.show(*spec)
+            return
+        for name in args.show or []:
+            print(f"== {name}")
+            self.show(*self.forms[name])
+        if not args.show:
+            for name, spec in self.forms.items():
+                print(f"| {name} | {spec[0]} | {spec[2]} | {self.line(*spec)} |")
+
+
+COUNTS = FormCounts(FORMS, _sets)
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--show", nargs="*")
-    parser.add_argument("--try", dest="adhoc", nargs=4, metavar=("KIND", "PACKS", "THEME", "RE"))
-    args = parser.parse_args(argv)
-    if args.adhoc:
-        kind, packs, theme, pattern = args.adhoc
-        spec = (kind, ALL if packs == "all" else tuple(packs.split(",")), theme, pattern)
-        print(line(*spec))
-        show(*spec)
-        return
-    for name in args.show or []:
-        print(f"== {name}")
-        show(*FORMS[name])
-    if not args.show:
-        for name, spec in FORMS.items():
-            print(f"| {name} | {spec[0]} | {spec[2]} | {line(*spec)} |")
+    COUNTS.main(argv, description=__doc__.split("\n")[0])
 
 
 if __name__ == "__main__":

@@ -46,33 +46,47 @@ def _files() -> dict[str, str]:
     return names
 
 
-def _half(parity: int) -> pd.DataFrame:
-    frame = pd.read_csv(DATA / SET32, keep_default_na=False, dtype=str)
+def parity_half(file: str, parity: int) -> pd.DataFrame:
+    """Return the rows of ``file`` whose id number has ``parity`` (split before any is read).
+
+    The parity split of a round's tuning half and estimate half (ERR34J's set 32, ERR38J's
+    blind 37).
+    """
+    frame = pd.read_csv(DATA / file, keep_default_na=False, dtype=str)
     number = frame["id"].str.extract(r"(\d+)$")[0].astype(int)
     return frame[number % 2 == parity].reset_index(drop=True)
 
 
-def _frame(name: str) -> pd.DataFrame:
-    if name == "set32even":
-        frame = _half(0)
-    elif name == "set32odd":
-        frame = _half(1)
-    else:
-        frame = pd.read_csv(DATA / _files()[name], keep_default_na=False, dtype=str)
+def japanese_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return a labelled set's Japanese rows, with an empty ``score`` where it has none."""
     frame = frame[frame["lang"] == "ja"].reset_index(drop=True)
     if "score" not in frame:
         frame = frame.assign(score="")
     return frame
 
 
-def _count(name: str, *, learned: bool) -> list[int]:
-    frame = _frame(name)
+def ja_counts(name: str, frame: pd.DataFrame, *, learned: bool) -> list[int] | None:
+    """Return [gold, predicted, right, polarity right] of ``frame``; ``None`` when it is empty."""
     if frame.empty:
-        return [0, 0, 0, 0]
+        return None
     score = "score" if (frame["score"] != "").all() else None
     table = evaluate_mentions(frame, asks=_asks(name), learned=learned, score=score).table
     r = table.set_index("lang").loc["ja"]
     return [int(r.gold), int(r.predicted), int(r.correct), int(r.polarity_correct)]
+
+
+def _frame(name: str) -> pd.DataFrame:
+    if name == "set32even":
+        frame = parity_half(SET32, 0)
+    elif name == "set32odd":
+        frame = parity_half(SET32, 1)
+    else:
+        frame = pd.read_csv(DATA / _files()[name], keep_default_na=False, dtype=str)
+    return japanese_rows(frame)
+
+
+def _count(name: str, *, learned: bool) -> list[int]:
+    return ja_counts(name, _frame(name), learned=learned) or [0, 0, 0, 0]
 
 
 def counts(*, learned: bool) -> dict[str, list[int]]:
@@ -119,7 +133,8 @@ def errors(name: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _figures(c: list[int]) -> str:
+def figures(c: list[int]) -> str:
+    """Return a set's counts with P, R, F1 and the polarity share of the right ones."""
     gold, predicted, right, polarity = c
     p, r = right / predicted, right / gold
     return (
@@ -143,7 +158,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.estimate:
         for learned in (True, False):
             label = "shipped" if learned else "rules alone"
-            print(f"set32odd ja {label}: {_figures(_count('set32odd', learned=learned))}")
+            print(f"set32odd ja {label}: {figures(_count('set32odd', learned=learned))}")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ Round 19 (PREREG38, Japanese) tunes Japanese rules on every readable set (every
 ``tests/data/theme_*.csv`` the earlier helpers name: blind 1-37 but 14 and the absent numbers,
 short14, unit14, imp12/13, training 5 and 9-38, logistics 1-2, food 1-2; blind 35 spent and
 wholly readable) and on **blind 37's even ids** (``blind37ja_even``: the rows whose id number is
-even, split in ``_half`` before anything is read per comment). Blind 37's odd ids
+even, split by ``err34j_sets.parity_half`` before anything is read per comment). Blind 37's odd ids
 (``blind37ja_odd``) are the round's estimate, read only by ``--only-held-out`` as whole figures,
 once, at the end. Blind 39 is never named here (``round38j_sets`` asserts it).
 
@@ -24,9 +24,8 @@ import json
 from pathlib import Path
 
 import pandas as pd
-from err_sets import DATA, _asks, errors_of, readable_sets
-
-from nps_kit.text.evaluation import evaluate_mentions
+from err34j_sets import figures, ja_counts, japanese_rows, parity_half
+from err_sets import DATA, errors_of, readable_sets
 
 BLIND37 = "theme_eval_blind37.csv"
 HELD_OUT = "blind37ja_odd"
@@ -48,54 +47,24 @@ def round38j_sets() -> dict[str, str]:
     return names
 
 
-def _half(parity: int) -> pd.DataFrame:
-    """Blind 37's Japanese rows whose id number has ``parity``; split before anything is read."""
-    frame = pd.read_csv(DATA / BLIND37, keep_default_na=False, dtype=str)
-    number = frame["id"].str.extract(r"(\d+)$")[0].astype(int)
-    frame = frame[(number % 2 == parity) & (frame["lang"] == "ja")]
-    return frame.reset_index(drop=True)
-
-
 def _frame(file: str) -> pd.DataFrame:
     if file == "blind37ja_even":
-        frame = _half(0)
+        frame = parity_half(BLIND37, 0)
     elif file == HELD_OUT:
-        frame = _half(1)
+        frame = parity_half(BLIND37, 1)
     else:
         frame = pd.read_csv(DATA / file, keep_default_na=False, dtype=str)
-    frame = frame[frame["lang"] == "ja"].reset_index(drop=True)
-    if "score" not in frame:
-        frame = frame.assign(score="")
-    return frame
-
-
-def _count(name: str, file: str, *, learned: bool) -> list[int] | None:
-    frame = _frame(file)
-    if frame.empty:
-        return None
-    score = "score" if (frame["score"] != "").all() else None
-    table = evaluate_mentions(frame, asks=_asks(name), learned=learned, score=score).table
-    r = table.set_index("lang").loc["ja"]
-    return [int(r.gold), int(r.predicted), int(r.correct), int(r.polarity_correct)]
+    return japanese_rows(frame)
 
 
 def counts(*, learned: bool, only_held_out: bool = False) -> dict[str, list[int]]:
     names = {HELD_OUT: HELD_OUT} if only_held_out else round38j_sets()
     out = {}
     for name, file in names.items():
-        c = _count(name, file, learned=learned)
+        c = ja_counts(name, _frame(file), learned=learned)
         if c is not None:
             out[name] = c
     return out
-
-
-def figures(c: list[int]) -> str:
-    gold, predicted, right, polarity = c
-    p, r = right / predicted, right / gold
-    return (
-        f"[{gold}, {predicted}, {right}, {polarity}] P {p:.3f} R {r:.3f} "
-        f"F1 {2 * p * r / (p + r):.3f} polarity {polarity / right:.3f}"
-    )
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING, Final
 
 import pandas as pd
 
+from nps_kit._project_language import run_language
 from nps_kit._value_key import cell_text, value_key
+from nps_kit.i18n import t
 
 if TYPE_CHECKING:
     from nps_kit.params import DataSource, UnitParameters
@@ -272,13 +274,21 @@ def shared_selections(units: Iterable[UnitParameters]) -> list[str]:
             first, spelt = seen.setdefault(key, (unit, value))
             if first is unit:
                 continue
-            out.append(
-                f"warning: {first.unit} and {unit.unit} both select {wanted.column} = "
-                f"{spelt!r}" + (f" / {value!r}" if spelt != value else "") + " of the same "
-                "export, so its respondents are reported twice (both reports, e-mails and the "
-                f"overview); if that is not meant, delete one unit file or give them different "
-                f"values ({_file(first)}, {_file(unit)})"
+            lang = run_language(None, (first.language, unit.language))
+            quote = (lambda v: f"「{v}」") if lang == "ja" else repr
+            slash = "／" if lang == "ja" else " / "
+            values = quote(spelt) + (f"{slash}{quote(value)}" if spelt != value else "")
+            said = t(
+                "run.shared_selection",
+                lang,
+                first=first.unit,
+                second=unit.unit,
+                column=wanted.column,
+                values=values,
+                first_file=_file(first),
+                second_file=_file(unit),
             )
+            out.append(said)
     return out
 
 

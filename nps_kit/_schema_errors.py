@@ -11,7 +11,8 @@ the file and the dotted key lead in both, as every caller reads them.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -71,6 +72,8 @@ class Said(ValueError):
 
     Raised by a pydantic validator instead of a plain ``ValueError``: :func:`describe` says it
     with :func:`nps_kit.i18n.t` (``found``, when given, quoted as the language quotes a value).
+    A value of ``values`` that has words of its own (another :class:`Said`, or
+    :class:`Listed`) is said in the same language.
 
     Parameters
     ----------
@@ -90,13 +93,45 @@ class Said(ValueError):
 
     def words(self, lang: Language) -> str:
         """Return the problem in ``lang``."""
-        return t(self.key, lang, found=_found(self.found, lang), **self.values)
+        said = {
+            name: value.words(lang) if isinstance(value, Said | Listed) else value
+            for name, value in self.values.items()
+        }
+        return t(self.key, lang, found=_found(self.found, lang), **said)
+
+
+class Listed:
+    """Values a message names, as the language quotes them: 「a」、「b」 or 'a', 'b'.
+
+    Parameters
+    ----------
+    items
+        The values.
+    quote
+        How English shows one (``repr``, or ``str`` for names shown bare).
+    """
+
+    def __init__(self, items: Sequence[object], *, quote: Callable[[object], str] = repr) -> None:
+        self.items = tuple(items)
+        self.quote = quote
+
+    def words(self, lang: Language) -> str:
+        """Return the values joined in ``lang`` (names shown bare in English are bare here)."""
+        if lang == "ja":
+            quote = str if self.quote is str else (lambda item: _found(str(item), lang))
+            return "、".join(quote(item) for item in self.items)
+        return ", ".join(self.quote(item) for item in self.items)
 
 
 def _found(value: object, lang: Language) -> str:
-    """Show what the file holds: ``'abc'`` in English, 「abc」 in a Japanese sentence."""
+    """Show what the file holds: ``'abc'`` in English, 「abc」 in a Japanese sentence.
+
+    In Japanese a control character is shown escaped (a line feed as a backslash and n), as
+    ``repr`` shows it in English.
+    """
     if lang == "ja" and isinstance(value, str):
-        return f"「{value}」"
+        shown = "".join(repr(c)[1:-1] if unicodedata.category(c)[0] == "C" else c for c in value)
+        return f"「{shown}」"
     return repr(value)
 
 
@@ -179,11 +214,16 @@ def problems_error(
 ) -> ConfigError:
     """One error naming ``path`` and each ``(dotted key, problem, hint)``, in ``lang``."""
     shown = display(path)
+
+    def keyed(key: str, problem: str) -> str:
+        # A problem of the whole file (a model validator's) has no key: not "ec.yaml: : …".
+        return f"{key}: {problem}" if key else problem
+
     if len(problems) == 1:
         key, problem, hint = problems[0]
-        return ConfigError(f"{shown}: {key}: {problem}", hint=hint, path=path, key=key)
+        return ConfigError(f"{shown}: {keyed(key, problem)}", hint=hint, path=path, key=key)
     space = "" if lang == "ja" else " "
-    lines = [f"- {key}: {problem}{space + hint if hint else ''}" for key, problem, hint in problems]
+    lines = [f"- {keyed(k, said)}{space + hint if hint else ''}" for k, said, hint in problems]
     return ConfigError(
         f"{shown}: {t('schema.problems', lang, n=len(problems))}\n" + "\n".join(lines),
         path=path,

@@ -41,6 +41,7 @@ from nps_kit._atomic import append_line, check_writable
 from nps_kit._contact_rule import ContactRule, unit_contact_rule
 from nps_kit._id_repeats import unit_id_warning
 from nps_kit._lock import file_lock
+from nps_kit._project_language import run_language
 from nps_kit._values import date_only, has_time_of_day
 from nps_kit._zone_hint import zone_hint
 from nps_kit.alerts_mail import compose_alert
@@ -708,6 +709,7 @@ def send_alerts(
     echo: Callable[[str], object] = print,
     retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
     now: dt.datetime | None = None,
+    lang: Language | None = None,
 ) -> AlertSummary:
     """Mail each unit's owners the new contactable detractors, once.
 
@@ -736,6 +738,11 @@ def send_alerts(
         Back-off before each retry of a transient SMTP failure, in seconds.
     now
         The ``Date`` of the messages and the ``alerted_at`` of the log (default: now, UTC).
+    lang
+        The language of the run's own lines (no SMTP host, the totals): the project's
+        (``language`` of ``defaults.yaml``); ``None`` takes the language the units share, else
+        English (:func:`nps_kit._project_language.run_language`). Each unit's lines are in its
+        own language (FIX80).
 
     Returns
     -------
@@ -758,7 +765,7 @@ def send_alerts(
     # and a daily cron job exits 0 as it does with a host (REVIEW25: it exited 2).
     mode = delivery_mode(settings, dry_run=dry_run, due=any(_skip(u) is None for u in units))
     no_host, dry_run = mode.no_host, mode.dry_run
-    lang = _run_language(units)  # the run's own lines (FIX80)
+    lang = run_language(lang, (unit.language for unit in units))  # the run's own lines
     if no_host:
         echo(no_host_opening(folder / "outbox", lang=lang))
     sender = _sender(settings)
@@ -1144,16 +1151,6 @@ def _deliver(
     return AlertOutcome(
         unit.unit, status, ids, recipients=delivery.accepted, refused=delivery.refused
     )
-
-
-def _run_language(units: Sequence[UnitParameters]) -> Language:
-    """Return the language of the run's own lines: the units', when they share one, else English.
-
-    A Japanese project's scheduler log then reads Japanese from the first line to the last
-    (FIX80); a run over units of both languages keeps the console's English.
-    """
-    languages = {unit.language for unit in units}
-    return languages.pop() if len(languages) == 1 else "en"
 
 
 def _counts(summary: AlertSummary, lang: Language) -> str:

@@ -64,8 +64,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en_one": "{n} report not ready",
     },
     # run's progress lines and closing table (nps_kit.run), in the project's language
-    # (defaults.yaml's language, else the one every unit shares, else English; FIX90). Unit ids,
-    # paths, figures and the error:/warning:/note: tags stay as every command writes them.
+    # (nps_kit._project_language: defaults.yaml's, else the one every unit shares, else
+    # English). Unit ids, paths, figures and the error:/warning:/note: tags stay as every
+    # command writes them.
     "run.all_units": {
         "ja": "ユニットの指定がないため、全{n}ユニットを実行します",
         "en": "no UNIT given: running all {n} units",
@@ -91,6 +92,80 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     # After a refused unit's own message (run.refusal_line, a unit file's error).
     "run.skipped": {"ja": "このユニットは実行しません。", "en": "This unit is skipped."},
+    # What init and new-unit say last, in the language of the project they wrote (FIX92).
+    "init.next": {
+        "ja": "next: cd {directory} && nps-kit run --allを実行し、reports/index.htmlを"
+        "開いてください",
+        "en": "next: cd {directory} && nps-kit run --all, then open reports/index.html",
+    },
+    "init.next_unit": {
+        "ja": "next: {path}を編集してから、nps-kit run {name}を実行してください",
+        "en": "next: edit {path}, then nps-kit run {name}",
+    },
+    "init.pack": {
+        "ja": "themes: コメントに最も合うのは「{pack}」パックです。{themes}はこのパックを拡張します"
+        "（別のパックを使うには、そこにextends: {others}と書いてください）",
+        "en": "themes: the '{pack}' pack fits these comments best; {themes} extends it "
+        "(write extends: {others} there to use another)",
+    },
+    "init.playbook": {
+        "ja": "playbook: {playbook}は{which}で、特定の業種向けではありません。最初のレポートを"
+        "送る前に、その対応策（{where}の下）を見直し、業種やルールに合わないものは書き換えるか"
+        "削除してください",
+        "en": "playbook: {playbook} is {which}, written for no business in particular: review "
+        "its actions for yours (under {where}) and reword or delete any that does not fit your "
+        "business or its rules before the first report goes out",
+    },
+    "init.playbook_generic": {
+        "ja": "汎用パックのプレイブック",
+        "en": "the generic pack's playbook",
+    },
+    "init.playbook_builtin": {
+        "ja": "nps-kitの組み込みのプレイブック（推奨者に紹介とレビューを依頼します）",
+        "en": "nps-kit's built-in playbook (it asks promoters for referrals and reviews)",
+    },
+    "init.under_themes": {"ja": "general:とthemes:", "en": "general: and themes:"},
+    "init.under_drivers": {"ja": "general:とdrivers:", "en": "general: and drivers:"},
+    "alerts.unit_skipped": {
+        "ja": "このユニットのアラートは送りません。",
+        "en": "This unit is skipped.",
+    },
+    # A parameters folder without a unit file (run, alerts), in the project's language.
+    "cli.no_unit_files": {
+        "ja": "{folder}にユニットのファイルがありません。",
+        "en": "no unit files in {folder}.",
+    },
+    "cli.no_unit_files_hint": {
+        "ja": "「nps-kit new-unit NAME」でユニットを追加してください。",
+        "en": "Add one with 'nps-kit new-unit NAME'.",
+    },
+    # send and alerts take unit ids or --all (the project's language: FIX92).
+    "cli.units_and_all": {
+        "ja": "ユニットIDと--allのどちらか一方を指定してください（両方が指定されています）。",
+        "en": "give unit ids or --all, not both.",
+    },
+    "cli.units_or_all": {
+        "ja": "ユニットIDか--allを指定してください（何も選ばれていません）。",
+        "en": "give unit ids or --all; nothing was selected.",
+    },
+    "cli.units_or_all_hint": {
+        "ja": "例：「{one}」または「{every}」。",
+        "en": "E.g. `{one}` or `{every}`.",
+    },
+    # send's period and its manifest (nps_kit.mail.units), in the project's language.
+    "send.period_not_month": {
+        "ja": "--periodが{period}です。2026-10のようにYYYY-MM形式の月を指定してください。",
+        "en": "--period is {period}; expected a month as YYYY-MM, e.g. 2026-10.",
+    },
+    "send.no_manifest": {
+        "ja": "{period}のレポートがありません：{path}がありません。",
+        "en": "no reports for {period}: {path} does not exist.",
+    },
+    "send.no_manifest_hint": {
+        "ja": "先に{period}について「nps-kit run」を実行するか、--outputでレポートのフォルダーを"
+        "指定してください。",
+        "en": "Run `nps-kit run` for {period} first, or pass --output with the reports folder.",
+    },
     "run.no_report": {
         "ja": "このユニットのレポートはありません。",
         "en": "This unit has no report.",
@@ -237,7 +312,176 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "下限と上限を[1, 5]のように指定してください（下限 < 上限、書かれている値：{found}）",
         "en": "expected [low, high] with low < high; found {found}",
     },
+    # A name or label shown to readers (params.display_text_problem): one line, no control
+    # character; {what} is one of params.control.*.
+    "params.display_text": {
+        "ja": "改行や制御文字のない1行のテキストを指定してください（書かれている値：{found}、"
+        "{position}文字目に{what}（U+{code}）があります）",
+        "en": "expected one line of text without control characters; found {found} with {what} "
+        "(U+{code}) at character {position}",
+    },
+    "params.control.lf": {"ja": "改行（LF）", "en": "a line feed"},
+    "params.control.cr": {"ja": "改行（CR）", "en": "a carriage return"},
+    "params.control.tab": {"ja": "タブ", "en": "a tab"},
+    "params.control.other": {"ja": "制御文字", "en": "a control character"},
+    "params.unit_label_blank": {
+        "ja": "店舗やStoreのように、1ユニットの呼び名を指定してください（書かれている値：{found}）",
+        "en": "expected a name for one unit such as 店舗 or Store; found {found}",
+    },
+    "params.unit_label_long": {
+        "ja": "列見出しになるため、24文字以内で指定してください（書かれている値：{found}、"
+        "{n}文字）",
+        "en": "expected at most 24 characters (a column heading); found {found} ({n})",
+    },
+    "params.label_key": {
+        "ja": "言語ごとのラベルのキーにはjaとenを指定してください（書かれている値：{found}）",
+        "en": "expected the languages ja and en as keys; found {found}",
+    },
+    "params.label_text": {
+        "ja": "{language}のラベルにはテキストを指定してください（書かれている値：{found}）",
+        "en": "expected text as the {language} label; found {found}",
+    },
+    "params.label": {
+        "ja": "ラベルを1つ、またはjaとenをキーにして言語ごとに指定してください"
+        "（書かれている値：{found}）",
+        "en": "expected a label, or one per language such as {{ja: 理由, en: Reason}}; "
+        "found {found}",
+    },
+    "params.label_missing": {
+        "ja": "{where}（{column}）：ラベルは{given}だけですが、このユニットのレポートの言語は"
+        "{language}です。「{language}: <ラベル>」を加えてください（または全言語に共通のラベルを"
+        "1つ指定してください）",
+        "en": "{where} ({column}): label gives {given}, but this unit reports in {language}: "
+        "add '{language}: <label>' to it (or give one plain label for every language)",
+    },
+    "params.label_none": {"ja": "なし", "en": "none"},
+    "params.previous_names": {
+        "ja": "previous_namesには{column}の以前の値を書きます。{both}はvaluesにもあります。"
+        "どちらか一方にだけ書いてください",
+        "en": "previous_names lists earlier values of {column}; {both} is in values too: "
+        "keep it in one",
+    },
+    "params.consent_both": {
+        "ja": "{listed}がconsent_yesとconsent_noの両方にあります。回答は連絡の許可か拒否の"
+        "どちらかです。どちらかのリストから外してください",
+        "en": "{listed} is listed in both consent_yes and consent_no; an answer either grants "
+        "contact or refuses it: remove it from one list",
+    },
+    "params.rating_codes": {
+        "ja": "ratingのcodesは{low}〜{high}の点数を回答に対応させます。点数でないもの：{wrong}",
+        "en": "codes of a rating map points {low}–{high} to answers; not a point: {wrong}",
+    },
+    "params.asks_text_only": {
+        "ja": "asks（reasonまたはimprovement）は自由回答の設問が何を尋ねるかを示すため、"
+        "textの設問にだけ指定できます。{column}は{type}です。asksを削除するか、"
+        "typeをtextにしてください",
+        "en": "asks (reason or improvement) says what an open question asks, so only text "
+        "questions have it; {column} is {type}: remove asks, or set type: text",
+    },
+    "params.order_repeated": {
+        "ja": "orderには各グループを1回だけ書いてください（重複：{repeated}）",
+        "en": "each group may appear once in order; repeated: {repeated}",
+    },
+    "params.unit_id": {
+        "ja": "ファイル名に使われるため、1〜40文字の小文字（どの文字でも可：大宮院やcaféも"
+        "IDになります）、数字、「-」、「_」で、文字か数字で始まるIDを指定してください"
+        "（書かれている値：{found}）",
+        "en": "expected {rule} (used in file names); found {found}",
+    },
+    "params.section_unknown": {
+        "ja": "セクション{found}はありません。次の名前から指定してください：{valid}",
+        "en": "unknown section {found}; expected names from: {valid}",
+    },
+    "params.section_unknown_guess": {
+        "ja": "セクション{found}はありません（{guess}のことですか？）。次の名前から"
+        "指定してください：{valid}",
+        "en": "unknown section {found} (did you mean {guess}?); expected names from: {valid}",
+    },
+    "params.section_repeated": {
+        "ja": "各セクションは1回だけ指定してください（重複：{repeated}）",
+        "en": "each section may appear once; repeated: {repeated}",
+    },
+    "params.headline_required": {
+        "ja": "headlineは必須です（一覧ページとメールがその数値を表示します。"
+        "書かれている値：{found}）",
+        "en": "headline is required (the overview and the e-mail show its numbers); found {found}",
+    },
     "schema.problems": {"ja": "{n}件の問題があります。", "en": "{n} problems:"},
+    # Why a unit is refused when its files are checked (params._check_data), in its language.
+    "params.file_not_found": {
+        "ja": "{file}: {setting}: ファイルが見つかりません：{found}。",
+        "en": "{file}: {setting}: file not found: {found}.",
+    },
+    "params.data_not_found": {
+        "ja": "{file}: data.path: データファイルが見つかりません：{found}。",
+        "en": "{file}: data.path: data file not found: {found}.",
+    },
+    "params.fix_path": {
+        "ja": "パスを直してください（相対パスはYAMLファイルのフォルダーから始まります）。",
+        "en": "Fix the path (relative paths start at the YAML file's folder).",
+    },
+    "params.fix_path_or_null": {
+        "ja": "パスを直すか（相対パスはYAMLファイルのフォルダーから始まります）、"
+        "nullにしてください。",
+        "en": "Fix the path (relative paths start at the YAML file's folder), or use null.",
+    },
+    "params.use_a_pack": {
+        "ja": "テーマパック（{packs}）かテーマのYAMLファイルのパスを指定してください。",
+        "en": "Use a theme pack ({packs}) or the path of a themes YAML file.",
+    },
+    "params.status_file_hint": {
+        "ja": "返ってきた作業用ファイルをそこに置くか（相対パスはYAMLファイルのフォルダーから"
+        "始まります）、チームから返ってくるまではnullにしてください。",
+        "en": "Put the returned work file there (relative paths start at the YAML file's "
+        "folder), or use null until the team returns one.",
+    },
+    # A problem of defaults.yaml's data or columns, said once with the units it stops.
+    "params.shared": {
+        "ja": "{file}: {setting}: {reason}（このデータを使う{units}には、"
+        "自分の設定がありません）。",
+        # {does} {its}: "does … its" after one unit, "do … their" after several
+        "en": "{file}: {setting}: {reason} (the data of {units}, which {does} not set {its} own).",
+    },
+    "params.shared_data_hint": {
+        "ja": "defaults.yamlのdata.pathを直すか（相対パスはそのフォルダーから始まります）、"
+        "各ユニットのファイルでdata.pathを指定してください。",
+        "en": "Fix data.path in defaults.yaml (relative paths start at its folder), or set "
+        "data.path in each unit file.",
+    },
+    "params.shared_hint": {"ja": "defaults.yamlで：{hint}", "en": "In defaults.yaml: {hint}"},
+    "params.sheet_hint": {
+        "ja": "data.sheetにはシート名か0から数えた番号を指定するか、ブックの最初のシートなら"
+        "nullにしてください（CSVやParquetのエクスポートでは常にnullです）。",
+        "en": "Set data.sheet to one of the sheet names or a 0-based index, or null for the "
+        "first sheet of a workbook (always null for a CSV or Parquet export).",
+    },
+    "params.no_column": {
+        "ja": "{file}に列{column}はありません。",
+        "en": "no column {column} in {file}.",
+    },
+    "params.columns_in": {
+        "ja": "{file}の列：{listing}。",
+        "en": "Columns in {file}: {listing}.",
+    },
+    "params.encoding_given": {
+        "ja": "data.encodingの{encoding}",
+        "en": "data.encoding {encoding}",
+    },
+    "params.encoding_detected": {"ja": "検出した文字コード", "en": "the detected encoding"},
+    "params.encoding": {
+        "ja": "{file}: data.encoding: {found}は{given}で読めません（{offset}バイト目が{encoding}"
+        "として正しくありません）。",
+        "en": "{file}: data.encoding: {found} does not read with {given} (byte {offset} is not "
+        "valid {encoding}).",
+    },
+    "params.encoding_hint": {
+        "ja": "data.encodingを{fix}にするか、nullにして自動で検出してください。",
+        "en": "Set data.encoding: {fix}, or null to detect it.",
+    },
+    "params.encoding_saved": {
+        "ja": "ファイルを保存した文字コード（utf-8やcp932など）",
+        "en": "the encoding the file was saved in (e.g. utf-8 or cp932)",
+    },
     "params.unknown_unit": {
         "ja": (
             "ユニット「{name}」はありません：{folder}に{name}.yamlがありません"
@@ -2292,6 +2536,54 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "いないことは、エクスポートにない日については何も示しません。",
         "en": "Download it again and run alerts again: nothing new here says nothing of the "
         "days it does not hold.",
+    },
+    # run's stale export (nps_kit.run.stale_exports), in its units' language.
+    "run.late_missed": {
+        "ja": "期間「latest」は{ended}が終わっているのに{month}をレポートします",
+        "en": "period 'latest' reports {month} though {ended} has ended",
+    },
+    "run.late_then": {
+        "ja": "{ended}を含むエクスポートになったら、もう一度実行してください。--period {month}を"
+        "付けると、どの月かを明示できます。",
+        "en": "Once it holds {ended}, run again; --period {month} makes the choice explicit.",
+    },
+    # run's note of a unit whose own reading of period latest/current differs from its export's.
+    "run.period_shared": {
+        "ja": "note: {unit}：期間{word}は、{export}のすべてのユニットで{chosen}です（{n}ユニット中"
+        "{count}ユニットの最新の月）。このユニットのタイムゾーンだけで読むと{month}になります",
+        "en": "note: {unit}: period {word} is {chosen} for every unit of {export} ({count} of {n} "
+        "units' latest month); read in this unit's timezone alone it would be {month}",
+    },
+    # run's note of a themes file whose own themes have no action (nps_kit.run.playbook_notes).
+    "run.playbook_missing": {
+        "ja": "note: {units}：{themes}が加えるテーマ{missing}には、{playbook}にまだ対応策が"
+        "ありません。戦略とメールでは根拠とともに表示し、そのことを伝えます。対応策を{where}に"
+        "書いてください。",
+        # {have}: "has" after one theme, "have" after several
+        "en": "note: {units}: {themes} adds {missing}, which {have} no action in {playbook} "
+        "yet; the strategies and e-mails show them with their evidence and say so. Write their "
+        "actions {where}.",
+    },
+    # Two units of one export selecting one value (nps_kit._renames.shared_selections), in the
+    # language they share, else English.
+    "run.shared_selection": {
+        "ja": "warning: {first}と{second}は同じエクスポートの{column} = {values}をどちらも選んで"
+        "いるため、その回答者が2回レポートされます（両方のレポート、メール、一覧ページ）。意図した"
+        "ものでなければ、ユニットのファイルを1つ削除するか、別の値を指定してください"
+        "（{first_file}、{second_file}）",
+        "en": "warning: {first} and {second} both select {column} = {values} of the same "
+        "export, so its respondents are reported twice (both reports, e-mails and the "
+        "overview); if that is not meant, delete one unit file or give them different values "
+        "({first_file}, {second_file})",
+    },
+    "run.playbook_builtin": {"ja": "組み込みのプレイブック", "en": "the built-in playbook"},
+    "run.playbook_own": {
+        "ja": "{own}のthemes:の下",
+        "en": "under themes: in {own}",
+    },
+    "run.playbook_set": {
+        "ja": "パラメーターのplaybook:に指定したプレイブックファイルのthemes:の下",
+        "en": "under themes: in a playbook file set as playbook: in the parameters",
     },
     "late_export": {
         "ja": "warning: {name}には{newest}より後の回答がないため、{missed}（ユニット：{units}）。"

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Final, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -31,11 +31,24 @@ from pydantic import (
 
 from nps_kit import clock
 from nps_kit._drop import drop_files, is_drop
+from nps_kit._project_language import (
+    DEFAULTS_FILE,
+    file_language,
+    project_language,
+    run_language,
+)
 from nps_kit._resubmit import DedupeKeep
-from nps_kit._schema_errors import Said, display, problems_error, read_yaml, validate_model
+from nps_kit._schema_errors import (
+    Listed,
+    Said,
+    display,
+    problems_error,
+    read_yaml,
+    validate_model,
+)
 from nps_kit.clock import check_timezone
 from nps_kit.errors import ConfigError, DataError, NpsKitError, closest
-from nps_kit.i18n import t
+from nps_kit.i18n import Language, join_names, t
 from nps_kit.periods import is_month, is_period, latest_month_in_file
 from nps_kit.score import CONTROL_MIN_PERIODS, DEFAULT_MIN_REPORT_N
 from nps_kit.text.packs import PACKS, pack_files
@@ -70,7 +83,6 @@ __all__ = [
     "resolve_period",
 ]
 
-DEFAULTS_FILE = "defaults.yaml"
 # Files of a parameters folder that are not units (read by other modules).
 NOT_UNITS = frozenset({"defaults", "playbook", "themes"})
 #: What a unit id may be, in words (for messages).
@@ -112,10 +124,11 @@ _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0
 # (a CR/LF in a subject), file listings and table layouts. Format characters such as the
 # zero-width joiner of emoji sequences (category Cf) are ordinary text and stay allowed.
 _CONTROL_CATEGORIES = frozenset({"Cc", "Zl", "Zp"})
-_CONTROL_NAMES = {"\n": "a line feed", "\r": "a carriage return", "\t": "a tab"}
+#: The catalogue's name of a control character (params.control.*); others are "other".
+_CONTROL_NAMES = {"\n": "lf", "\r": "cr", "\t": "tab"}
 
 
-def display_text_problem(text: str) -> str | None:
+def display_text_problem(text: str, lang: Language = "en") -> str | None:
     """Return why ``text`` cannot be shown as a name or label, or ``None`` when it can.
 
     Display strings (a unit's ``name``, follow-up and breakdown labels) end up in e-mail
@@ -125,6 +138,8 @@ def display_text_problem(text: str) -> str | None:
     ----------
     text
         The name or label.
+    lang
+        The language of the problem.
 
     Returns
     -------
@@ -133,20 +148,23 @@ def display_text_problem(text: str) -> str | None:
         text without control characters; found '…' with a carriage return (U+000D) at
         character 3"``.
     """
+    said = _display_text_said(text)
+    return None if said is None else said.words(lang)
+
+
+def _display_text_said(text: str) -> Said | None:
     for position, char in enumerate(text, 1):
         if unicodedata.category(char) in _CONTROL_CATEGORIES:
-            what = _CONTROL_NAMES.get(char, "a control character")
-            return (
-                "expected one line of text without control characters; "
-                f"found {text!r} with {what} (U+{ord(char):04X}) at character {position}"
-            )
+            what = Said(f"params.control.{_CONTROL_NAMES.get(char, 'other')}")
+            code = f"{ord(char):04X}"
+            return Said("params.display_text", found=text, what=what, code=code, position=position)
     return None
 
 
 def _display_text(text: str) -> str:
-    problem = display_text_problem(text)
-    if problem is not None:
-        raise ValueError(problem)
+    said = _display_text_said(text)
+    if said is not None:
+        raise said
     return text
 
 
@@ -156,11 +174,9 @@ DisplayText = Annotated[str, AfterValidator(_display_text)]
 
 def _unit_label(text: str) -> str:
     if not text.strip():
-        raise ValueError(f"expected a name for one unit such as 店舗 or Store; found {text!r}")
+        raise Said("params.unit_label_blank", found=text)
     if len(text) > 24:
-        raise ValueError(
-            f"expected at most 24 characters (a column heading); found {text!r} ({len(text)})"
-        )
+        raise Said("params.unit_label_long", found=text, n=len(text))
     return text
 
 
@@ -173,14 +189,12 @@ def _label(value: object) -> str | dict[str, str]:
     if isinstance(value, dict) and value:
         for lang, text in value.items():
             if lang not in ("ja", "en"):
-                raise ValueError(f"expected the languages ja and en as keys; found {lang!r}")
+                raise Said("params.label_key", found=lang)
             if not isinstance(text, str):
-                raise ValueError(f"expected text as the {lang} label; found {text!r}")
+                raise Said("params.label_text", found=text, language=lang)
             _display_text(text)
         return dict(value)
-    raise ValueError(
-        f"expected a label, or one per language such as {{ja: 理由, en: Reason}}; found {value!r}"
-    )
+    raise Said("params.label", found=value)
 
 
 Label = Annotated[str | dict[Literal["ja", "en"], str], PlainValidator(_label)]
@@ -241,10 +255,8 @@ class RowFilter(_Model):
         current = {normalise_key(v) for v in self.values}
         both = [v for v in self.previous_names if normalise_key(v) in current]
         if both:
-            raise ValueError(
-                f"previous_names lists earlier values of {self.column!r}; "
-                f"{', '.join(repr(str(v)) for v in both)} is in values too: keep it in one"
-            )
+            column = Listed([self.column])
+            raise Said("params.previous_names", column=column, both=Listed(both, quote=_text))
         return self
 
     @property
@@ -336,11 +348,7 @@ class Contact(_Model):
         yes = {consent_key(v) for v in info.data.get("consent_yes", [])}
         both = [v for v in value if consent_key(v) in yes]
         if both:
-            listed = ", ".join(repr(v) for v in both)
-            raise ValueError(
-                f"{listed} is listed in both consent_yes and consent_no; an answer either "
-                "grants contact or refuses it: remove it from one list"
-            )
+            raise Said("params.consent_both", listed=Listed(both))
         return value
 
 
@@ -373,10 +381,7 @@ class Followup(_Model):
         low, high = self.scale or (1, 5)
         wrong = [code for code in self.codes if not _is_point(code, low, high)]
         if wrong:
-            raise ValueError(
-                f"codes of a rating map points {low}–{high} to answers; not a point: "
-                f"{', '.join(map(repr, wrong))}"
-            )
+            raise Said("params.rating_codes", low=low, high=high, wrong=Listed(wrong))
         return self
 
     @model_validator(mode="after")
@@ -384,12 +389,13 @@ class Followup(_Model):
         # Only an open answer is read as a reason or a request; on another type the key would
         # do nothing, silently.
         if self.asks is not None and self.type != "text":
-            raise ValueError(
-                f"asks (reason or improvement) says what an open question asks, so only text "
-                f"questions have it; {self.column!r} is {self.type}: remove asks, or set "
-                "type: text"
-            )
+            raise Said("params.asks_text_only", column=Listed([self.column]), type=self.type)
         return self
+
+
+def _text(value: object) -> str:
+    """Quote a value as text (``'3'`` for 3), as a YAML list mixes them."""
+    return repr(str(value))
 
 
 def _is_point(code: str, low: int, high: int) -> bool:
@@ -414,9 +420,7 @@ class Breakdown(_Model):
         if value is not None:
             repeated = sorted({v for v in value if value.count(v) > 1})
             if repeated:
-                raise ValueError(
-                    f"each group may appear once in order; repeated: {', '.join(repeated)}"
-                )
+                raise Said("params.order_repeated", repeated=Listed(repeated, quote=str))
         return value
 
 
@@ -578,7 +582,7 @@ class UnitParameters(_Model):
     @classmethod
     def _unit_id(cls, value: str) -> str:
         if not is_unit_id(value):
-            raise ValueError(f"expected {UNIT_ID_RULE} (used in file names); found {value!r}")
+            raise Said("params.unit_id", found=value, rule=UNIT_ID_RULE)
         return value
 
     @field_validator("period")
@@ -595,20 +599,23 @@ class UnitParameters(_Model):
 
         if value is None:
             return value
-        valid = ", ".join(SECTIONS)
+        valid = Listed(SECTIONS, quote=str)
         for name in value:
             if name not in SECTIONS:
                 guess = closest(name, SECTIONS)
-                hint = f" (did you mean {guess!r}?)" if guess else ""
-                raise ValueError(f"unknown section {name!r}{hint}; expected names from: {valid}")
+                if guess:
+                    raise Said(
+                        "params.section_unknown_guess",
+                        found=name,
+                        guess=Listed([guess]),
+                        valid=valid,
+                    )
+                raise Said("params.section_unknown", found=name, valid=valid)
         repeated = sorted({n for n in value if value.count(n) > 1}, key=SECTIONS.index)
         if repeated:
-            raise ValueError(f"each section may appear once; repeated: {', '.join(repeated)}")
+            raise Said("params.section_repeated", repeated=Listed(repeated, quote=str))
         if "headline" not in value:
-            raise ValueError(
-                "headline is required (the overview and the e-mail show its numbers); "
-                f"found {value}"
-            )
+            raise Said("params.headline_required", found=value)
         return value
 
     @model_validator(mode="after")
@@ -623,11 +630,13 @@ class UnitParameters(_Model):
         items += [(f"followups[{i}]", f.column, f.label) for i, f in enumerate(self.followups)]
         for where, column, label in items:
             if isinstance(label, dict) and self.language not in label:
-                given = ", ".join(f"{lang}: {text}" for lang, text in label.items()) or "none"
-                raise ValueError(
-                    f"{where} ({column!r}): label gives {given}, but this unit reports in "
-                    f"{self.language}: add '{self.language}: <label>' to it (or give one plain "
-                    "label for every language)"
+                given = ", ".join(f"{lang}: {text}" for lang, text in label.items())
+                raise Said(
+                    "params.label_missing",
+                    where=where,
+                    column=Listed([column]),
+                    given=given or Said("params.label_none"),
+                    language=self.language,
                 )
         return self
 
@@ -762,12 +771,10 @@ class ParameterSet:
         """The language of what ``run`` says of the whole run (FIX90).
 
         ``language`` of ``defaults.yaml``, else the language every valid unit shares, else
-        English: as ``send`` decides its own lines (FIX87).
+        English: the rule of :mod:`nps_kit._project_language`, as ``send`` and ``alerts`` say
+        their own lines.
         """
-        if self.project_language is not None:
-            return self.project_language
-        shared = {unit.language for unit in self.units.values()}
-        return shared.pop() if len(shared) == 1 else "en"
+        return run_language(self.project_language, (u.language for u in self.units.values()))
 
     def raise_if_errors(self) -> None:
         """Raise one :class:`ConfigError` listing every error, if there are any."""
@@ -829,29 +836,30 @@ def _check_extras(unit: UnitParameters, path: Path, checked: _Extras) -> None:
     from nps_kit.strategy import load_playbook
     from nps_kit.themes import load_themes
 
+    lang = unit.language  # why the unit is refused, in its language (FIX92)
     for key in ("themes", "playbook"):
         extra: Path | None = getattr(unit, key)
         if extra is not None and not extra.is_file():
-            fix = "Fix the path (relative paths start at the YAML file's folder), or use null."
+            fix = t("params.fix_path_or_null", lang)
             if key == "themes" and not extra.suffix:
                 guess = closest(extra.name, list(PACKS))
-                fix = (
-                    f"Did you mean {guess!r}? " if guess else ""
-                ) + f"Use a theme pack ({', '.join(PACKS)}) or the path of a themes YAML file."
+                said = t("schema.did_you_mean", lang, suggestion=guess) if guess else ""
+                gap = " " if guess and lang == "en" else ""
+                fix = f"{said}{gap}{t('params.use_a_pack', lang, packs=', '.join(PACKS))}"
             raise ConfigError(
-                f"{display(path)}: {key}: file not found: {extra}.",
+                t("params.file_not_found", lang, file=display(path), setting=key, found=extra),
                 hint=fix,
                 path=path,
                 key=key,
             )
     status_file = unit.closed_loop.status_file
     if status_file is not None and not status_file.is_file():
+        key = "closed_loop.status_file"
         raise ConfigError(
-            f"{display(path)}: closed_loop.status_file: file not found: {status_file}.",
-            hint="Put the returned work file there (relative paths start at the YAML file's "
-            "folder), or use null until the team returns one.",
+            t("params.file_not_found", lang, file=display(path), setting=key, found=status_file),
+            hint=t("params.status_file_hint", lang),
             path=path,
-            key="closed_loop.status_file",
+            key=key,
         )
     if unit.notebook is not None:
         from nps_kit.notebook import read_report_notebook
@@ -916,8 +924,8 @@ def _check_data(
             ) from None
     elif not source.path.is_file():
         raise ConfigError(
-            f"{display(path)}: data.path: data file not found: {source.path}.",
-            hint="Fix the path (relative paths start at the YAML file's folder).",
+            t("params.data_not_found", unit.language, file=display(path), found=source.path),
+            hint=t("params.fix_path", unit.language),
             path=path,
             key="data.path",
         )
@@ -934,22 +942,33 @@ def _check_data(
     header = headers[cache_key]
     from nps_kit._formats import EncodingError, SheetError
 
+    lang = unit.language
     if isinstance(header, EncodingError):
         # The CLI's hint names --encoding; in a project, the setting to change is this one.
-        given = f"data.encoding {source.encoding}" if source.encoding else "the detected encoding"
-        fix = header.suggestion or "the encoding the file was saved in (e.g. utf-8 or cp932)"
+        given = (
+            t("params.encoding_given", lang, encoding=source.encoding)
+            if source.encoding
+            else t("params.encoding_detected", lang)
+        )
+        fix = header.suggestion or t("params.encoding_saved", lang)
         raise ConfigError(
-            f"{display(path)}: data.encoding: {source.path} does not read with {given} "
-            f"(byte {header.offset} is not valid {header.encoding}).",
-            hint=f"Set data.encoding: {fix}, or null to detect it.",
+            t(
+                "params.encoding",
+                lang,
+                file=display(path),
+                found=source.path,
+                given=given,
+                offset=header.offset,
+                encoding=header.encoding,
+            ),
+            hint=t("params.encoding_hint", lang, fix=fix),
             path=path,
             key="data.encoding",
         )
     if isinstance(header, SheetError):
         raise ConfigError(
             f"{display(path)}: data.sheet: {header.message}",
-            hint="Set data.sheet to one of the sheet names or a 0-based index, or null for the "
-            "first sheet of a workbook (always null for a CSV or Parquet export).",
+            hint=t("params.sheet_hint", lang),
             path=path,
             key="data.sheet",
         )
@@ -969,15 +988,17 @@ def _check_data(
             suggestion = closest(column, names)
             if suggestion is not None and suggestion not in header.columns:
                 suggestion = header.resolve(suggestion, option=key)
-            hint = f"Did you mean {suggestion!r}?" if suggestion else None
-            problems.append((key, f"no column {column!r} in {source.path.name}.", hint))
+            hint = t("schema.did_you_mean", lang, suggestion=suggestion) if suggestion else None
+            shown = f"「{column}」" if lang == "ja" else repr(column)
+            said = t("params.no_column", lang, column=shown, file=source.path.name)
+            problems.append((key, said, hint))
     if problems:
         # Like `score`, list what the file has, so the fix needs no second look at the export.
-        error = problems_error(path, problems)
-        listing = f"Columns in {source.path.name}: {header.listing()}."
+        error = problems_error(path, problems, lang=lang)
+        listing = t("params.columns_in", lang, file=source.path.name, listing=header.listing())
         raise ConfigError(
             error.message,
-            hint=f"{error.hint} {listing}" if error.hint else listing,
+            hint=f"{error.hint}{'' if lang == 'ja' else ' '}{listing}" if error.hint else listing,
             path=path,
             key=error.key,
         )
@@ -1015,53 +1036,6 @@ def _validate(
     return unit
 
 
-def _file_language(*layers: Mapping[str, Any]) -> Literal["ja", "en"]:
-    """Return the language a parameter file's problems are said in (FIX90).
-
-    The ``language`` of the first of ``layers`` (the file's own, then ``defaults.yaml``'s) that
-    sets a valid one: a Japanese project's unit file that mistypes its own language is still
-    Japanese; English when none does.
-    """
-    for raw in layers:
-        language = raw.get("language")
-        if language in ("ja", "en"):
-            return "ja" if language == "ja" else "en"
-        if unicodedata.normalize("NFKC", str(language)).strip().casefold() in _SAYS_JAPANESE:
-            return "ja"  # language: jp is refused, in the language it asks for (REVIEW38)
-    return "en"
-
-
-#: A ``language`` that is no valid value but asks for Japanese: its problem is said in Japanese.
-_SAYS_JAPANESE: Final = frozenset({"jp", "jpn", "japanese", "ja-jp", "ja_jp", "日本語", "japan"})
-
-
-def project_language(directory: Path) -> Literal["ja", "en"] | None:
-    """Return the project's language: ``language`` of the folder's ``defaults.yaml``.
-
-    What ``send`` (and ``run --send``) say of the run as a whole (the wait for another send,
-    the totals, no SMTP host) follows it; each unit's lines follow the unit's own (FIX87).
-
-    Parameters
-    ----------
-    directory
-        The parameters folder.
-
-    Returns
-    -------
-    str or None
-        ``"ja"`` or ``"en"``; ``None`` when the folder, its ``defaults.yaml`` or the key is
-        missing, or the file cannot be read (``run`` and ``init`` say why; ``send`` needs
-        no more than its words).
-    """
-    path = Path(directory) / DEFAULTS_FILE
-    if not path.is_file():
-        return None
-    try:
-        return validate_model(read_yaml(path), _Project, path).language
-    except ConfigError:
-        return None
-
-
 def load_unit(path: Path, *, defaults: Path | None = None) -> UnitParameters:
     """Load and validate one unit's parameters.
 
@@ -1090,7 +1064,7 @@ def load_unit(path: Path, *, defaults: Path | None = None) -> UnitParameters:
     base.pop("overview", None)  # a project setting (see load_all), not the unit's
     raw = _resolve_paths(read_yaml(path), path.parent)
     try:
-        return _validate(_merge(base, raw), path, {}, lang=_file_language(raw, base))
+        return _validate(_merge(base, raw), path, {}, lang=file_language(raw, base))
     except ConfigError as exc:
         raise _blamed(exc, raw, base, path, defaults) from None
 
@@ -1126,7 +1100,7 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
         )
     defaults_path = directory / DEFAULTS_FILE
     base = _resolve_paths(read_yaml(defaults_path), directory) if defaults_path.is_file() else {}
-    project = validate_model(base, _Project, defaults_path, lang=_file_language(base))
+    project = validate_model(base, _Project, defaults_path, lang=file_language(base))
     base.pop("overview", None)  # a project setting, not a unit's
     overview = Overview(
         language=project.overview.language or project.language,
@@ -1144,7 +1118,7 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
         if name not in files:
             suggestion = closest(name, files)
             # In the project's language, as the files' own problems beside it (REVIEW38).
-            lang = _file_language(base)
+            lang = file_language(base)
             known = (", " if lang == "en" else "、").join(files) or t("params.no_units", lang)
             errors.append(
                 ConfigError(
@@ -1160,7 +1134,7 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
     valid: dict[str, UnitParameters] = {}
     # A data file of defaults.yaml that cannot be used is that file's error, once, not one per
     # unit that inherits it: what is wrong → the units that use it.
-    inherited: dict[tuple[str, str, str | None], list[str]] = {}
+    inherited: dict[tuple[str, str, str | None, Language], list[str]] = {}
     invalid: dict[str, ConfigError] = {}
     stems: dict[str, str] = {}  # an invalid unit's id → its file's name
     shown: dict[str, str] = {}  # an invalid unit's id → its display name, when readable
@@ -1171,9 +1145,9 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
         path = files[name]
         own: dict[str, Any] = {}
         try:
-            own = read_yaml(path, lang=_file_language(base))
+            own = read_yaml(path, lang=file_language(base))
             merged = _merge(base, _resolve_paths(own, path.parent))
-            lang = _file_language(own, base)
+            lang = file_language(own, base)
             unit = _validate(merged, path, headers, extras, lang=lang)
         except ConfigError as exc:
             exc = _blamed(exc, own, base, path, defaults_path)
@@ -1194,7 +1168,8 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
             ):
                 shown_path = display(defaults_path if columns else path)
                 reason = exc.message.removeprefix(f"{shown_path}: {exc.key}: ")
-                inherited.setdefault((exc.key or "", reason, exc.hint), []).append(name)
+                group = (exc.key or "", reason, exc.hint, lang)
+                inherited.setdefault(group, []).append(name)
             else:
                 errors.append(exc)
                 unit_id = _unit_id(own, name)
@@ -1221,18 +1196,24 @@ def load_all(directory: Path, *, units: Iterable[str] | None = None) -> Paramete
         errors.append(error)
         invalid[unit_id] = error
         del valid[unit_id]
-    for (key, reason, hint), names in inherited.items():
+    for (key, reason, hint, lang), names in inherited.items():
+        # In the language the units' problem was said in (FIX92).
         if key == "data.path":
-            hint = (
-                "Fix data.path in defaults.yaml (relative paths start at its folder), or "
-                "set data.path in each unit file."
-            )
+            hint = t("params.shared_data_hint", lang)
         elif not key.startswith("columns.") and hint:
-            hint = f"In defaults.yaml: {hint[:1].lower()}{hint[1:]}"
+            told = hint if lang == "ja" else f"{hint[:1].lower()}{hint[1:]}"
+            hint = t("params.shared_hint", lang, hint=told)
         shared = ConfigError(
-            f"{display(defaults_path)}: {key}: {reason.rstrip('.')} (the data of "
-            f"{', '.join(names)}, which {'does' if len(names) == 1 else 'do'} not set "
-            f"{'its' if len(names) == 1 else 'their'} own).",
+            t(
+                "params.shared",
+                lang,
+                file=display(defaults_path),
+                setting=key,
+                reason=reason.rstrip("。."),
+                units=join_names(names, lang),
+                does="does" if len(names) == 1 else "do",
+                its="its" if len(names) == 1 else "their",
+            ),
             hint=hint,
             path=defaults_path,
             key=key,

@@ -794,7 +794,8 @@ def run_reports(
     for job in prepared:
         report = caches[job.unit.unit].report
         if report.date_order_guess is not None:
-            guessed.setdefault(report.read_notes()[0], []).append(job.unit.unit)
+            said = report.read_notes(job.unit.language)[0]  # in the unit's language (FIX92)
+            guessed.setdefault(said, []).append(job.unit.unit)
     for said, names in guessed.items():
         _say(progress, f"warning: {', '.join(names)}: {said}")
 
@@ -905,22 +906,24 @@ def stale_exports(
     from nps_kit import clock
     from nps_kit.periods import LATEST, last_ended_month, late_export
 
-    late: dict[tuple[Path, str, str], list[str]] = {}
+    late: dict[tuple[Language, Path, str, str], list[str]] = {}
     for unit, month in resolved:
         if (period or unit.period) != LATEST:
             continue
         ended = last_ended_month(clock.now(unit.language, unit.timezone))
         if month < ended:
-            late.setdefault((unit.data.path, month, ended), []).append(unit.unit)
+            # In the units' language, as alerts says it (FIX92: English in a Japanese project).
+            late.setdefault((unit.language, unit.data.path, month, ended), []).append(unit.unit)
     return [
         late_export(
             path.name,
             month,
-            missed=f"period 'latest' reports {month} though {ended} has ended",
+            missed=t("run.late_missed", lang, month=month, ended=ended),
             units=units,
-            then=f"Once it holds {ended}, run again; --period {month} makes the choice explicit.",
+            then=t("run.late_then", lang, month=month, ended=ended),
+            lang=lang,
         )
-        for (path, month, ended), units in late.items()
+        for (lang, path, month, ended), units in late.items()
     ]
 
 
@@ -972,11 +975,11 @@ def playbook_notes(units: Sequence[UnitParameters]) -> list[str]:
     from nps_kit.strategy import load_playbook, own_playbook
     from nps_kit.text.themes import load_themes
 
-    said: dict[tuple[Path | None, Path | None], tuple[list[str], list[str]]] = {}
+    said: dict[tuple[Path | None, Path | None, Language], tuple[list[str], list[str]]] = {}
     for unit in units:
         if unit.themes is None:
             continue
-        key = (unit.themes, unit.playbook)
+        key = (unit.themes, unit.playbook, unit.language)  # in the units' language (FIX92)
         if key not in said:
             try:
                 book = load_themes(unit.themes)
@@ -986,21 +989,22 @@ def playbook_notes(units: Sequence[UnitParameters]) -> list[str]:
             said[key] = ([t for t in book.ids if t not in actions.themes], [])
         said[key][1].append(unit.unit)
     lines = []
-    for (themes, path), (missing, names) in said.items():
+    for (themes, path, lang), (missing, names) in said.items():
         if not missing or themes is None:
             continue
         own = own_playbook(path)
-        where = (
-            f"under themes: in {own}"
-            if own is not None
-            else "under themes: in a playbook file set as playbook: in the parameters"
-        )
+        where = t("run.playbook_own", lang, own=own) if own else t("run.playbook_set", lang)
         lines.append(
-            f"note: {', '.join(names)}: {themes.name} adds {', '.join(missing)}, which "
-            f"{'has' if len(missing) == 1 else 'have'} no action in "
-            f"{own if own is not None else 'the built-in playbook'} yet; the "
-            f"strategies and e-mails show them with their evidence and say so. Write their "
-            f"actions {where}."
+            t(
+                "run.playbook_missing",
+                lang,
+                units=join_names(names, lang),
+                themes=themes.name,
+                missing=join_names(missing, lang),
+                have="has" if len(missing) == 1 else "have",
+                playbook=own if own is not None else t("run.playbook_builtin", lang),
+                where=where,
+            )
         )
     return lines
 
@@ -1353,6 +1357,7 @@ def _export_months(
 
     own: dict[tuple[Path, str], dict[str, str]] = {}
     words: dict[str, str] = {}
+    languages = {unit.unit: unit.language for unit in units}
     for unit in units:
         words[unit.unit] = word = period or unit.period
         if word not in WORDS:
@@ -1370,10 +1375,20 @@ def _export_months(
         for unit_id, month in found.items():
             months[unit_id] = chosen
             if month != chosen:
+                lang = languages[unit_id]
+                word = f"「{words[unit_id]}」" if lang == "ja" else repr(words[unit_id])
                 notes.append(
-                    f"note: {unit_id}: period {words[unit_id]!r} is {chosen} for every unit "
-                    f"of {path.name} ({counts[chosen]} of {len(found)} units' latest month); "
-                    f"read in this unit's timezone alone it would be {month}"
+                    t(
+                        "run.period_shared",
+                        lang,
+                        unit=unit_id,
+                        word=word,
+                        chosen=chosen,
+                        export=path.name,
+                        count=counts[chosen],
+                        n=len(found),
+                        month=month,
+                    )
                 )
     return months, notes
 

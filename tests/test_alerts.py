@@ -569,7 +569,10 @@ def test_bad_since_is_a_usage_error(project: Path, capsys: pytest.CaptureFixture
     )
 
 
-def test_nothing_selected_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+def test_nothing_selected_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no ./parameters: English (the repository's is Japanese)
     assert main(["alerts"]) == 2
     assert capsys.readouterr().err == (
         "nps-kit alerts: error: give unit ids or --all; nothing was selected. "
@@ -1892,3 +1895,47 @@ def test_a_blank_id_response_is_logged_by_its_answers_not_its_row(
     assert [line for line in log_lines(project) if line["unit"] == "ec"][-1]["response_ids"] == [
         "#12"
     ]
+
+
+def test_a_japanese_project_s_counts_line_is_japanese_when_one_unit_reports_in_english(
+    project: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FIX92 #1: alerts decided its own lines by the units alone, so a Japanese project
+    # (defaults.yaml: language: ja) with one English unit heard English, while run and send
+    # followed defaults.yaml (nps_kit._project_language). Each unit's line stays its own.
+    defaults = project / "parameters" / "defaults.yaml"
+    defaults.write_text("language: ja\n" + defaults.read_text("utf-8"), encoding="utf-8")
+    assert alerts(project) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert "cloud: alerted cloud@example.com about 1 detractor." in err
+    assert err[-1] == "アラート（ユニット数）：送信2、スキップ1。"
+
+
+def test_a_japanese_project_s_refused_unit_and_usage_errors_are_japanese(
+    project: Path, smtp: Recorder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FIX92 #2: a refused unit's line ended in English ("This unit is skipped."), and the
+    # usage and no-unit errors were English, in a Japanese project.
+    params = project / "parameters"
+    defaults = params / "defaults.yaml"
+    defaults.write_text("language: ja\n" + defaults.read_text("utf-8"), encoding="utf-8")
+    (params / "cloud.yaml").write_text("name: Cloud\nperiod: 2026-13\n", encoding="utf-8")
+    assert alerts(project) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == (
+        "nps-kit alerts: error: parameters/cloud.yaml: period: 'latest'、'current'、または"
+        "'2026-10'のような月を指定してください（書かれている値：「2026-13」）。"
+        "このユニットのアラートは送りません。"
+    )
+    assert main(["alerts", "--parameters", str(params)]) == 2
+    assert capsys.readouterr().err == (
+        "nps-kit alerts: error: ユニットIDか--allを指定してください（何も選ばれていません）。"
+        "例：「nps-kit alerts ec」または「nps-kit alerts --all」。\n"
+    )
+    for unit in ("ec", "cloud", "stores"):
+        (params / f"{unit}.yaml").unlink()
+    assert alerts(project) == 2
+    assert capsys.readouterr().err == (
+        f"nps-kit alerts: error: {params}にユニットのファイルがありません。"
+        "「nps-kit new-unit NAME」でユニットを追加してください。\n"
+    )

@@ -1025,7 +1025,8 @@ def test_no_recipients_anywhere_is_an_error_some_without_are_skipped(
     assert "bank: skipped, no recipients in mail.to/cc/bcc" in out
 
 
-def test_command_needs_units_or_all() -> None:
+def test_command_needs_units_or_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no ./parameters: English (the repository's is Japanese)
     with pytest.raises(NpsKitError) as caught:
         run_command(["send", "--period", PERIOD])
     assert str(caught.value) == (
@@ -1035,6 +1036,38 @@ def test_command_needs_units_or_all() -> None:
     with pytest.raises(NpsKitError) as caught:
         run_command(["send", "ec", "--all", "--period", PERIOD])
     assert str(caught.value).startswith("give unit ids or --all, not both. E.g.")
+
+
+def test_a_japanese_project_s_send_usage_and_missing_reports_are_japanese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # FIX92 #2: a Japanese project (defaults.yaml: language: ja) heard these three in English.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "parameters").mkdir()
+    (tmp_path / "parameters" / "defaults.yaml").write_text("language: ja\n", encoding="utf-8")
+    with pytest.raises(NpsKitError) as caught:
+        run_command(["send", "--period", PERIOD])
+    assert str(caught.value) == (
+        "ユニットIDか--allを指定してください（何も選ばれていません）。"
+        "例：「nps-kit send ec --period 2026-10」または「nps-kit send --all --period 2026-10」。"
+    )
+    with pytest.raises(NpsKitError) as caught:
+        run_command(["send", "ec", "--all", "--period", PERIOD])
+    assert str(caught.value).startswith(
+        "ユニットIDと--allのどちらか一方を指定してください（両方が指定されています）。例："
+    )
+    with pytest.raises(MailError) as caught:
+        run_command(["send", "--all", "--period", PERIOD])
+    assert str(caught.value) == (
+        f"2026-10のレポートがありません：{Path('reports') / PERIOD / 'manifest.json'}がありません。"
+        "先に2026-10について「nps-kit run」を実行するか、--outputでレポートのフォルダーを"
+        "指定してください。"
+    )
+    with pytest.raises(MailError) as caught:
+        run_command(["send", "--all", "--period", "2026-13"])
+    assert str(caught.value) == (
+        "--periodが「2026-13」です。2026-10のようにYYYY-MM形式の月を指定してください。"
+    )
 
 
 # --- one unit's problem never stops the others ---------------------------------------------

@@ -771,9 +771,11 @@ def test_lab_warns_as_run_does_when_latest_is_not_the_last_ended_month(tmp_path:
     copy = write_working_copy("stale", parameters=params, notebook=NOTEBOOK, warn=said.append).path
     assert copy.name == f"stale_{old}.ipynb"
     assert said == [
-        f"warning: stale.csv has no responses after {old}, so period 'latest' reports "
-        f"{old} though {ended} has ended (units stale). Is the export late? Once it holds "
-        f"{ended}, run again; --period {old} makes the choice explicit."
+        # In the unit's language (FIX92: English in a Japanese project until then).
+        f"warning: stale.csvには{old}より後の回答がないため、期間「latest」は{ended}が"
+        f"終わっているのに{old}をレポートします（ユニット：stale）。エクスポートが遅れて"
+        f"いませんか？{ended}を含むエクスポートになったら、もう一度実行してください。"
+        f"--period {old}を付けると、どの月かを明示できます。"
     ]
 
 

@@ -33,6 +33,8 @@ breakdowns: [channel]
 thresholds: {min_n: 30}
 """
 
+ENGLISH_DEFAULTS = DEFAULTS.replace("language: ja", "language: en")
+
 UNIT = """\
 name: EC事業部
 data:
@@ -377,6 +379,216 @@ def test_a_japanese_projects_parameter_errors_from_the_cli(
     )
 
 
+#: FIX92 #2: the 16 validators FIX90 left in English, one message kind each, in a Japanese
+#: project's unit file: the same facts as in English (key, value found, what is expected, what
+#: to do), the values quoted 「」 and control characters shown escaped.
+VALIDATOR_ERRORS_JA = [
+    pytest.param(
+        'name: "EC\\r事業部"\n',
+        "params/ec.yaml: name: 改行や制御文字のない1行のテキストを指定してください"
+        "（書かれている値：「EC\\r事業部」、3文字目に改行（CR）（U+000D）があります）。",
+        id="display_text",
+    ),
+    pytest.param(
+        UNIT + "unit: EC\n",
+        "params/ec.yaml: unit: ファイル名に使われるため、1〜40文字の小文字（どの文字でも可："
+        "大宮院やcaféもIDになります）、数字、「-」、「_」で、文字か数字で始まるIDを指定して"
+        "ください（書かれている値：「EC」）。",
+        id="unit_id",
+    ),
+    pytest.param(
+        UNIT + "followups: [{column: comment, type: text, label: {fr: Raison}}]\n",
+        "params/ec.yaml: followups[0].label: 言語ごとのラベルのキーにはjaとenを指定して"
+        "ください（書かれている値：「fr」）。",
+        id="label_key",
+    ),
+    pytest.param(
+        UNIT + "followups: [{column: comment, type: text, label: {ja: 3}}]\n",
+        "params/ec.yaml: followups[0].label: jaのラベルにはテキストを指定してください"
+        "（書かれている値：3）。",
+        id="label_text",
+    ),
+    pytest.param(
+        UNIT + "followups: [{column: comment, type: text, label: [a]}]\n",
+        "params/ec.yaml: followups[0].label: ラベルを1つ、またはjaとenをキーにして言語ごとに"
+        "指定してください（書かれている値：['a']）。",
+        id="label",
+    ),
+    pytest.param(
+        UNIT + "followups: [{column: comment, type: text, label: {en: Reason}}]\n",
+        "params/ec.yaml: followups[0]（「comment」）：ラベルはen: Reasonだけですが、この"
+        "ユニットのレポートの言語はjaです。「ja: <ラベル>」を加えてください（または全言語に"
+        "共通のラベルを1つ指定してください）。",
+        id="label_missing",
+    ),
+    pytest.param(
+        "name: EC\ndata: {filter: {column: business_unit, values: [EC事業部], "
+        "previous_names: [EC事業部]}}\n",
+        "params/ec.yaml: data.filter: previous_namesには「business_unit」の以前の値を書きます。"
+        "「EC事業部」はvaluesにもあります。どちらか一方にだけ書いてください。",
+        id="previous_names",
+    ),
+    pytest.param(
+        UNIT + "contact: {consent_yes: [はい, OK], consent_no: [ok]}\n",
+        "params/ec.yaml: contact.consent_no: 「ok」がconsent_yesとconsent_noの両方にあります。"
+        "回答は連絡の許可か拒否のどちらかです。どちらかのリストから外してください。",
+        id="consent_both",
+    ),
+    pytest.param(
+        UNIT + "followups: [{column: channel, type: rating, codes: {'1': 悪い, '9': 良い}}]\n",
+        "params/ec.yaml: followups[0]: ratingのcodesは1〜5の点数を回答に対応させます。"
+        "点数でないもの：「9」。",
+        id="rating_codes",
+    ),
+    pytest.param(
+        UNIT + "followups: [{column: channel, type: categorical, asks: reason}]\n",
+        "params/ec.yaml: followups[0]: asks（reasonまたはimprovement）は自由回答の設問が何を"
+        "尋ねるかを示すため、textの設問にだけ指定できます。「channel」はcategoricalです。"
+        "asksを削除するか、typeをtextにしてください。",
+        id="asks_text_only",
+    ),
+    pytest.param(
+        UNIT + "sections: [headline, trnd]\n",
+        "params/ec.yaml: sections: セクション「trnd」はありません（「trend」のことですか？）。"
+        "次の名前から指定してください：headline、strategies、detractors、trend、breakdowns、"
+        "distribution、followups、quality、method。",
+        id="section_unknown_guess",
+    ),
+    pytest.param(
+        UNIT + "sections: [headline, zzzzzz]\n",
+        "params/ec.yaml: sections: セクション「zzzzzz」はありません。次の名前から指定して"
+        "ください：headline、strategies、detractors、trend、breakdowns、distribution、"
+        "followups、quality、method。",
+        id="section_unknown",
+    ),
+    pytest.param(
+        UNIT + "sections: [headline, trend, trend]\n",
+        "params/ec.yaml: sections: 各セクションは1回だけ指定してください（重複：trend）。",
+        id="section_repeated",
+    ),
+    pytest.param(
+        UNIT + "sections: [trend]\n",
+        "params/ec.yaml: sections: headlineは必須です（一覧ページとメールがその数値を表示します。"
+        "書かれている値：['trend']）。",
+        id="headline_required",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), VALIDATOR_ERRORS_JA)
+def test_a_validators_problem_in_a_japanese_project_is_japanese(
+    project: Path, text: str, message: str
+) -> None:
+    assert error_of(write_unit(project, text)) == message
+
+
+@pytest.mark.parametrize(
+    "text", [p.values[0] for p in VALIDATOR_ERRORS_JA if p.id != "label_missing"]
+)
+def test_a_validators_problem_in_an_english_unit_stays_english(project: Path, text: str) -> None:
+    message = error_of(write_unit(project, text + "language: en\n"))
+    # Names and values from the file are as written (大宮院, EC事業部); the words are English.
+    assert "ください" not in message and "、" not in message, message
+
+
+def test_a_breakdown_s_repeated_order_in_a_japanese_project_is_japanese(project: Path) -> None:
+    message = error_of(
+        write_unit(project, UNIT + "breakdowns: [{column: channel, order: [a, a]}]\n")
+    )
+    assert message.endswith(
+        "- breakdowns[0].Breakdown.order: orderには各グループを1回だけ書いてください（重複：a）。"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        (
+            "''",
+            "店舗やStoreのように、1ユニットの呼び名を指定してください（書かれている値：「」）。",
+        ),
+        (
+            "店舗店舗店舗店舗店舗店舗店舗店舗店舗店舗店舗店舗店舗",
+            "列見出しになるため、24文字以内で指定してください"
+            "（書かれている値：「店舗店舗店舗店舗店舗店舗店舗店舗店舗店舗店舗店舗店舗」、26文字）。",
+        ),
+    ],
+)
+def test_a_bad_unit_label_of_a_japanese_project_is_japanese(
+    project: Path, value: str, said: str
+) -> None:
+    params = project / "params"
+    (params / "defaults.yaml").write_text(
+        DEFAULTS + f"overview: {{unit_label: {value}}}\n", encoding="utf-8"
+    )
+    with pytest.raises(ConfigError) as info:
+        load_all(params)
+    assert str(info.value) == f"params/defaults.yaml: overview.unit_label: {said}"
+
+
+#: FIX92 #2: why a Japanese unit is refused when its files are checked, in Japanese ({d}: the
+#: project folder). English: UNIT_FILE_ERRORS and the tests of each check.
+REFUSALS_JA = [
+    pytest.param(
+        UNIT + "data: {path: ../data/nosuch.csv}\n",
+        "params/ec.yaml: data.path: データファイルが見つかりません：{d}/data/nosuch.csv。"
+        "パスを直してください（相対パスはYAMLファイルのフォルダーから始まります）。",
+        id="data_not_found",
+    ),
+    pytest.param(
+        UNIT + "columns: {score: scroe}\n",
+        "params/ec.yaml: columns.score: responses.csvに列「scroe」はありません。「score」の"
+        "ことですか？responses.csvの列：'response_id', 'submitted_at', 'business_unit', "
+        "'score', 'channel', 'comment'。",
+        id="no_column",
+    ),
+    pytest.param(
+        UNIT + "themes: retial\n",
+        "params/ec.yaml: themes: ファイルが見つかりません：{d}/params/retial。「retail」の"
+        "ことですか？テーマパック（retail, saas, finance, generic, food, logistics）か"
+        "テーマのYAMLファイルのパスを指定してください。",
+        id="themes_not_found",
+    ),
+    pytest.param(
+        UNIT + "playbook: nosuch.yaml\n",
+        "params/ec.yaml: playbook: ファイルが見つかりません：{d}/params/nosuch.yaml。パスを"
+        "直すか（相対パスはYAMLファイルのフォルダーから始まります）、nullにしてください。",
+        id="playbook_not_found",
+    ),
+    pytest.param(
+        UNIT + "data: {path: ../data/sjis.csv, encoding: utf-8}\n",
+        "params/ec.yaml: data.encoding: {d}/data/sjis.csvはdata.encodingのutf-8で読めません"
+        "（86バイト目がutf-8として正しくありません）。data.encodingをcp932にするか、nullにして"
+        "自動で検出してください。",
+        id="encoding",
+    ),
+]
+
+
+def test_a_missing_data_file_of_a_japanese_defaults_is_said_once_in_japanese(
+    project: Path,
+) -> None:
+    defaults = project / "params" / "defaults.yaml"
+    defaults.write_text(DEFAULTS.replace("responses.csv", "nope.csv"), encoding="utf-8")
+    write_unit(project, UNIT.replace("EC事業部", "Cloud"), name="cloud")
+    missing = (project / "data" / "nope.csv").resolve()
+    assert [str(e) for e in load_all(project / "params").errors] == [
+        f"params/defaults.yaml: data.path: データファイルが見つかりません：{missing}（この"
+        "データを使うcloud、ecには、自分の設定がありません）。defaults.yamlのdata.pathを直すか"
+        "（相対パスはそのフォルダーから始まります）、各ユニットのファイルでdata.pathを指定して"
+        "ください。"
+    ]
+
+
+@pytest.mark.parametrize(("text", "message"), REFUSALS_JA)
+def test_why_a_japanese_unit_is_refused_is_said_in_japanese(
+    project: Path, text: str, message: str
+) -> None:
+    (project / "data" / "sjis.csv").write_bytes(CSV.encode("cp932"))
+    said = error_of(write_unit(project, text))
+    assert said == message.format(d=project.resolve())
+
+
 def test_emoji_sequences_in_names_are_fine(project: Path) -> None:
     # The zero-width joiner (U+200D) inside an emoji is text, not a control character.
     path = write_unit(project, 'name: "EC事業部 👩\u200d💻"\n')
@@ -384,6 +596,7 @@ def test_emoji_sequences_in_names_are_fine(project: Path) -> None:
 
 
 def test_missing_data_file(project: Path) -> None:
+    _english(project)  # its English words; Japanese: REFUSALS_JA (FIX92)
     path = write_unit(project, UNIT_NO_DATA + "data: {path: ../data/nope.csv}\n")
     missing = (project / "data" / "nope.csv").resolve()
     assert error_of(path) == (
@@ -393,10 +606,11 @@ def test_missing_data_file(project: Path) -> None:
 
 
 def test_a_missing_data_file_of_defaults_is_its_error_once(project: Path) -> None:
+    _english(project)  # its English words; Japanese: REFUSALS_JA (FIX92)
     # Every unit inherits data.path from defaults.yaml: one error there, naming the units,
     # not one per unit file blaming each.
     defaults = project / "params" / "defaults.yaml"
-    defaults.write_text(DEFAULTS.replace("responses.csv", "nope.csv"), encoding="utf-8")
+    defaults.write_text(ENGLISH_DEFAULTS.replace("responses.csv", "nope.csv"), encoding="utf-8")
     write_unit(project, UNIT.replace("EC事業部", "Cloud"), name="cloud")
     loaded = load_all(project / "params")
     missing = (project / "data" / "nope.csv").resolve()
@@ -416,6 +630,7 @@ def test_a_missing_data_file_of_defaults_is_its_error_once(project: Path) -> Non
 
 
 def test_a_wrong_data_encoding_names_data_encoding_not_the_cli_option(project: Path) -> None:
+    _english(project)  # its English words; Japanese: REFUSALS_JA (FIX92)
     # QA18 9b: a project's cp932 export read as utf-8 was told "try --encoding cp932 … Fix
     # data.path in defaults.yaml"; the setting to change is data.encoding.
     csv = project / "data" / "responses.csv"
@@ -428,7 +643,7 @@ def test_a_wrong_data_encoding_names_data_encoding_not_the_cli_option(project: P
     )
     # Set in defaults.yaml for every unit: one error there, as for data.path.
     defaults = project / "params" / "defaults.yaml"
-    defaults.write_text(DEFAULTS.replace("data:\n", "data:\n  encoding: utf-8\n"), "utf-8")
+    defaults.write_text(ENGLISH_DEFAULTS.replace("data:\n", "data:\n  encoding: utf-8\n"), "utf-8")
     write_unit(project, UNIT)
     assert [str(e) for e in load_all(project / "params").errors] == [
         f"params/defaults.yaml: data.encoding: {csv.resolve()} does not read with data.encoding "
@@ -438,6 +653,7 @@ def test_a_wrong_data_encoding_names_data_encoding_not_the_cli_option(project: P
 
 
 def test_a_misspelt_data_sheet_names_data_sheet_not_data_path(project: Path) -> None:
+    _english(project)  # its English words; Japanese: REFUSALS_JA (FIX92)
     # QA31: a hotel project's 'sheet: Respons' was told "data.path: cannot read … Pass sheet=
     # … Fix data.path in defaults.yaml": the path was right, the setting to change data.sheet.
     book = project / "data" / "responses.xlsx"
@@ -446,7 +662,7 @@ def test_a_misspelt_data_sheet_names_data_sheet_not_data_path(project: Path) -> 
             writer, sheet_name="Responses", index=False
         )
     defaults = project / "params" / "defaults.yaml"
-    text = DEFAULTS.replace("responses.csv", "responses.xlsx")
+    text = ENGLISH_DEFAULTS.replace("responses.csv", "responses.xlsx")
     defaults.write_text(text.replace("data:\n", "data:\n  sheet: Respons\n"), "utf-8")
     assert [str(e) for e in load_all(project / "params").errors] == [
         f"params/defaults.yaml: data.sheet: {book.resolve()} has no sheet 'Respons'; sheets: "
@@ -457,6 +673,7 @@ def test_a_misspelt_data_sheet_names_data_sheet_not_data_path(project: Path) -> 
 
 
 def test_missing_columns_are_all_named_with_suggestions(project: Path) -> None:
+    _english(project)  # its English words; Japanese: REFUSALS_JA (FIX92)
     path = write_unit(
         project,
         UNIT + "columns: {contact: contact_ok}\nbreakdowns: [chanel, {column: plan}]\n",
@@ -714,6 +931,7 @@ def test_closed_loop_status_file_resolves_and_reaches_the_notebook(project: Path
 
 
 def test_missing_status_file(project: Path) -> None:
+    _english(project)  # its English words; Japanese: REFUSALS_JA (FIX92)
     path = write_unit(project, UNIT + "closed_loop: {status_file: returned.csv}\n")
     missing = (project / "params" / "returned.csv").resolve()
     assert error_of(path) == (
@@ -784,6 +1002,7 @@ def test_a_themes_file_that_extends_an_unknown_pack_is_refused(project: Path) ->
 
 
 def test_an_unknown_theme_pack_names_the_packs(project: Path) -> None:
+    _english(project)  # its English words; Japanese: REFUSALS_JA (FIX92)
     path = write_unit(project, UNIT + "themes: sass\n")
     missing = (project / "params" / "sass").resolve()
     assert error_of(path) == (
@@ -937,8 +1156,9 @@ def test_the_overview_language_is_a_project_setting_of_defaults_yaml(project: Pa
 )
 def test_a_bad_unit_label_names_defaults_yaml(project: Path, value: str, found: str) -> None:
     params = project / "params"
+    english = DEFAULTS.replace("language: ja", "language: en")  # Japanese: FIX92's test
     (params / "defaults.yaml").write_text(
-        DEFAULTS + f"overview: {{unit_label: {value}}}\n", encoding="utf-8"
+        english + f"overview: {{unit_label: {value}}}\n", encoding="utf-8"
     )
     with pytest.raises(ConfigError) as info:
         load_all(params)
@@ -1019,14 +1239,16 @@ def test_a_label_per_language_gives_each_unit_its_own(project: Path) -> None:
 
 
 def test_a_label_per_language_without_the_units_language_is_refused(project: Path) -> None:
+    # The whole message, in English for an English unit (its Japanese: VALIDATOR_ERRORS_JA);
+    # no empty key before it ("ec.yaml: : followups[0]…" until FIX92).
     path = write_unit(
-        project, UNIT + "followups: [{column: comment, type: text, label: {en: Reason}}]\n"
+        project,
+        UNIT + "language: en\nfollowups: [{column: comment, type: text, label: {ja: 理由}}]\n",
     )
-    message = error_of(path)
-    assert "followups[0] ('comment'): label gives en: Reason, but this unit reports in ja" in (
-        message
+    assert error_of(path) == (
+        "params/ec.yaml: followups[0] ('comment'): label gives ja: 理由, but this unit reports "
+        "in en: add 'en: <label>' to it (or give one plain label for every language)."
     )
-    assert "add 'ja: <label>'" in message
 
 
 def test_a_data_folder_is_checked_as_a_drop_not_called_missing(project: Path) -> None:
@@ -1112,6 +1334,13 @@ def test_an_answer_in_both_consent_lists_is_a_config_error(
     )
     with pytest.raises(ConfigError) as caught:
         load_unit(path)
+    assert str(caught.value) == (  # a Japanese unit's, in Japanese since FIX92
+        "north.yaml: contact.consent_no: 「１」がconsent_yesとconsent_noの両方にあります。"
+        "回答は連絡の許可か拒否のどちらかです。どちらかのリストから外してください。"
+    )
+    path.write_text(path.read_text("utf-8").replace("language: ja", "language: en"), "utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_unit(path)
     assert str(caught.value) == (
         "north.yaml: contact.consent_no: '１' is listed in both consent_yes and consent_no; an "
         "answer either grants contact or refuses it: remove it from one list."
@@ -1151,12 +1380,13 @@ def test_data_exclude_is_validated_and_reaches_the_loader(project: Path) -> None
 def test_a_misspelt_column_in_defaults_is_said_once_for_the_units_that_inherit_it(
     project: Path,
 ) -> None:
+    _english(project)  # its English words; Japanese: REFUSALS_JA (FIX92)
     # QA32: a misspelt columns.score in a French chain's defaults.yaml gave "4 parameter files
     # have problems" and the same defaults.yaml message four times, once per city.
     write_unit(project, UNIT.replace("EC事業部]", "EC事業部, 店舗事業部]"), name="ec")
     write_unit(project, UNIT.replace("EC事業部", "店舗事業部"), name="stores")
     defaults = project / "params" / "defaults.yaml"
-    defaults.write_text(DEFAULTS.replace("score: score", "score: scor"), "utf-8")
+    defaults.write_text(ENGLISH_DEFAULTS.replace("score: score", "score: scor"), "utf-8")
     errors = load_all(project / "params").errors
     assert [str(e) for e in errors] == [
         "params/defaults.yaml: columns.score: no column 'scor' in responses.csv (the data of ec, "
@@ -1166,9 +1396,10 @@ def test_a_misspelt_column_in_defaults_is_said_once_for_the_units_that_inherit_i
 
 
 def test_two_misspelt_columns_in_defaults_stay_each_unit_s_list(project: Path) -> None:
+    _english(project)  # its English words; Japanese: REFUSALS_JA (FIX92)
     write_unit(project, UNIT.replace("EC事業部", "店舗事業部"), name="stores")
     defaults = project / "params" / "defaults.yaml"
-    text = DEFAULTS.replace("score: score", "score: scor").replace("[channel]", "[chanel]")
+    text = ENGLISH_DEFAULTS.replace("score: score", "score: scor").replace("[channel]", "[chanel]")
     defaults.write_text(text, "utf-8")
     errors = [str(e) for e in load_all(project / "params").errors]
     assert len(errors) == 2

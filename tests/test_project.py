@@ -434,3 +434,34 @@ def test_the_demo_reports_its_last_month_without_a_late_export_warning(
     assert stale_exports([(u, last) for u in units], period=None) == []
     # your own export's units still report the latest month
     assert "\nperiod: latest\n" in (folder / "defaults.yaml").read_text(encoding="utf-8")
+
+
+def test_init_and_new_unit_of_a_japanese_export_end_in_japanese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # FIX92 #2: init from a Japanese (cp932) export wrote a Japanese project and then said
+    # which pack, the playbook to review and what to do next in English; new-unit too.
+    from nps_kit.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    comments = ["店員の対応が丁寧でした", "価格が高い", "配送が遅い", "また利用したいです"]
+    rows = [
+        f"R{i:03d},2026-10-{1 + i % 28:02d} 10:00:00,{'東京店' if i % 2 else '大阪店'},"
+        f"{i % 11},{comments[i % 4]}"
+        for i in range(80)
+    ]
+    text = "回答ID,回答日時,店舗,おすすめ度,ご意見\n" + "\n".join(rows) + "\n"
+    (tmp_path / "export.csv").write_bytes(text.encode("cp932"))
+    assert main(["init", "proj", "--from", "export.csv", "--unit-column", "店舗"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    themes = Path("proj/parameters/themes.yaml")
+    assert err[0].startswith(f"themes: コメントに最も合うのは「generic」パックです。{themes}は")
+    assert err[1].startswith("playbook: proj/parameters/playbook.yamlは汎用パックのプレイブックで")
+    assert (
+        err[-1] == "next: cd proj && nps-kit run --allを実行し、reports/index.htmlを開いてください"
+    )
+    monkeypatch.chdir(tmp_path / "proj")
+    assert main(["new-unit", "札幌店"]) == 0
+    assert capsys.readouterr().err == (
+        "next: parameters/札幌店.yamlを編集してから、nps-kit run 札幌店を実行してください\n"
+    )

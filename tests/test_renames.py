@@ -7,7 +7,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from nps_kit._renames import EarlierName, Rename, chains, merge_earlier, renames
+from nps_kit._renames import (
+    EarlierName,
+    Rename,
+    chains,
+    merge_earlier,
+    renames,
+    shared_selections,
+)
+from nps_kit.params import load_unit
 
 
 def _answers(*spans: tuple[str, str, str]) -> tuple[pd.Series, pd.Series]:
@@ -89,3 +97,40 @@ def test_a_unit_renamed_twice_is_one_chain() -> None:
         [("Ward 3B", "Ward 3B Cardio"), ("Ward 3B Cardio", "Ward 3B Cardiology")]
     ]
     assert chains(found[:1]) == [(found[0],)]
+
+
+@pytest.mark.parametrize(
+    ("languages", "said"),
+    [
+        (
+            ("en", "en"),
+            "warning: a and b both select shop = '横浜店' / '横浜 店' of the same export, so its "
+            "respondents are reported twice (both reports, e-mails and the overview); if that is "
+            "not meant, delete one unit file or give them different values (a.yaml, b.yaml)",
+        ),
+        (
+            ("ja", "ja"),
+            "warning: aとbは同じエクスポートのshop = 「横浜店」／「横浜 店」をどちらも選んで"
+            "いるため、その回答者が2回レポートされます（両方のレポート、メール、一覧ページ）。意図したもの"
+            "でなければ、ユニットのファイルを1つ削除するか、別の値を指定してください"
+            "（a.yaml、b.yaml）",
+        ),
+        (("ja", "en"), "warning: a and b both select shop = "),  # no shared language: English
+    ],
+)
+def test_two_units_selecting_one_value_are_warned_of_in_their_language(
+    tmp_path: Path, languages: tuple[str, str], said: str
+) -> None:
+    # FIX92 #2: Japanese units heard this warning in English.
+    (tmp_path / "export.csv").write_text("shop,score\n横浜店,9\n", encoding="utf-8")
+    units = []
+    for unit, language, value in zip("ab", languages, ("横浜店", "横浜 店"), strict=True):
+        path = tmp_path / f"{unit}.yaml"
+        path.write_text(
+            f"name: {unit}\nlanguage: {language}\n"
+            f"data: {{path: export.csv, filter: {{column: shop, values: ['{value}']}}}}\n",
+            encoding="utf-8",
+        )
+        units.append(load_unit(path))
+    (warning,) = shared_selections(units)
+    assert warning.startswith(said) and (warning == said or languages == ("ja", "en"))

@@ -219,6 +219,29 @@ def test_run_notes_once_the_added_themes_the_playbook_has_no_action_for(tmp_path
     assert playbook_notes(found[:2]) == []
 
 
+def test_the_playbook_note_of_a_japanese_unit_is_japanese(tmp_path: Path) -> None:
+    # FIX92 #2: a Japanese project's run said this note in English.
+    (tmp_path / "responses.csv").write_text(CSV, encoding="utf-8")
+    (tmp_path / "themes.yaml").write_text(
+        "version: 1\nextends: generic\nthemes:\n"
+        "  billing: {label: {ja: 請求, en: Bills}, keywords: {ja: [引き落とし]}}\n"
+        "  metering: {label: {ja: 検針, en: Meters}, keywords: {ja: [メーター]}}\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "omiya.yaml"
+    path.write_text(
+        "name: 大宮\nlanguage: ja\ndata: {path: responses.csv}\ncolumns: {date: submitted_at}\n"
+        "themes: themes.yaml\n",
+        encoding="utf-8",
+    )
+    assert playbook_notes([load_unit(path)]) == [
+        "note: omiya：themes.yamlが加えるテーマbilling、meteringには、組み込みのプレイブックに"
+        "まだ対応策がありません。戦略とメールでは根拠とともに表示し、そのことを伝えます。"
+        "対応策をパラメーターのplaybook:に指定したプレイブックファイルのthemes:の下に"
+        "書いてください。"
+    ]
+
+
 def test_summary_table_shows_the_failing_cell(tmp_path: Path) -> None:
     result = RunResult(
         output=tmp_path,
@@ -1111,9 +1134,11 @@ def test_latest_on_a_stale_export_warns_naming_both_months(
             assert warned == []
             continue
         assert warned == [
-            f"warning: stale.csv has no responses after {old}, so period 'latest' reports "
-            f"{old} though {ended} has ended (units omiya). Is the export late? Once it holds "
-            f"{ended}, run again; --period {old} makes the choice explicit."
+            # In the unit's language (FIX92: English in a Japanese project until then).
+            f"warning: stale.csvには{old}より後の回答がないため、期間「latest」は{ended}が"
+            f"終わっているのに{old}をレポートします（ユニット：omiya）。エクスポートが遅れて"
+            f"いませんか？{ended}を含むエクスポートになったら、もう一度実行してください。"
+            f"--period {old}を付けると、どの月かを明示できます。"
         ]
 
 
@@ -2043,11 +2068,11 @@ def test_two_units_selecting_one_value_as_spelt_apart_are_warned_of(
     argv = ["run", "--all", "--parameters", "parameters", "--output", str(output)]
     assert main([*argv, "--notebook", str(notebook), "--period", "2026-09"]) == 0
     err = capsys.readouterr().err
-    assert (
-        "warning: yokohama and yokohama_old both select business_unit = '横浜店' / '横浜 店' of "
-        "the same export, so its respondents are reported twice (both reports, e-mails and the "
-        "overview); if that is not meant, delete one unit file or give them different values "
-        "(yokohama.yaml, yokohama_old.yaml)"
+    assert (  # Japanese units: in Japanese (FIX92); English in test_renames
+        "warning: yokohamaとyokohama_oldは同じエクスポートのbusiness_unit = 「横浜店」／「横浜 店」"
+        "をどちらも選んでいるため、その回答者が2回レポートされます（両方のレポート、メール、"
+        "一覧ページ）。意図したものでなければ、ユニットのファイルを1つ削除するか、別の値を指定して"
+        "ください（yokohama.yaml、yokohama_old.yaml）"
     ) in err
     assert (output / "2026-09" / "yokohama_old.ipynb").is_file()
     # Different values: no warning.

@@ -78,9 +78,11 @@ def test_watch_warns_of_a_stale_export_once_over_its_rebuilds(tmp_path: Path) ->
         watcher.join(timeout=60)
     lines = progress.getvalue().splitlines()
     assert [line for line in lines if line.startswith("warning:")] == [
-        f"warning: stale.csv has no responses after {old}, so period 'latest' reports "
-        f"{old} though {ended} has ended (units omiya). Is the export late? Once it holds "
-        f"{ended}, run again; --period {old} makes the choice explicit."
+        # In the unit's language (FIX92: English in a Japanese project until then).
+        f"warning: stale.csvには{old}より後の回答がないため、期間「latest」は{ended}が"
+        f"終わっているのに{old}をレポートします（ユニット：omiya）。エクスポートが遅れて"
+        f"いませんか？{ended}を含むエクスポートになったら、もう一度実行してください。"
+        f"--period {old}を付けると、どの月かを明示できます。"
     ]
     assert lines[0].startswith("warning:")  # before the first build's line
     assert sum("omiya: ok" in line for line in lines) == 2

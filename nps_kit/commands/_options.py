@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nps_kit.i18n import Language
 
 __all__ = [
     "add_delivery_options",
@@ -11,6 +15,7 @@ __all__ = [
     "add_output_option",
     "add_parameters_option",
     "default_notebook",
+    "units_or_all",
 ]
 
 
@@ -71,3 +76,39 @@ def default_notebook(parameters: Path) -> Path:
     if local.is_file():
         return local
     return Path(__file__).resolve().parent.parent / "resources" / "nps_report.ipynb"
+
+
+def units_or_all(
+    args: argparse.Namespace, command: str, *, lang: Language, period: str = ""
+) -> None:
+    """Refuse unit ids given with ``--all``, or neither (``send``, ``alerts``).
+
+    Parameters
+    ----------
+    args
+        The parsed arguments, with ``units`` and ``all``.
+    command
+        The command, for the example in the hint.
+    lang
+        The project's language (:func:`nps_kit._project_language.project_language`).
+    period
+        What the examples add after the unit (`` --period 2026-10`` for ``send``).
+
+    Raises
+    ------
+    NpsKitError
+        When both or neither are given.
+    """
+    from nps_kit.errors import NpsKitError
+    from nps_kit.i18n import t
+
+    if bool(args.units) == bool(args.all):
+        raise NpsKitError(
+            t("cli.units_and_all" if args.units else "cli.units_or_all", lang),
+            hint=t(
+                "cli.units_or_all_hint",
+                lang,
+                one=f"nps-kit {command} ec{period}",
+                every=f"nps-kit {command} --all{period}",
+            ),
+        )

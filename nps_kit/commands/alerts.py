@@ -68,16 +68,14 @@ def register(sub: Any) -> None:
 
 def _handle(args: argparse.Namespace) -> int:
     from nps_kit._drop import is_drop
+    from nps_kit._project_language import project_language
     from nps_kit.alerts import parse_since, send_alerts
+    from nps_kit.commands._options import units_or_all
+    from nps_kit.i18n import t
     from nps_kit.params import load_all
+    from nps_kit.run import closing
 
-    if bool(args.units) == bool(args.all):
-        raise ConfigError(
-            "give unit ids or --all, not both."
-            if args.units
-            else "give unit ids or --all; nothing was selected.",
-            hint="E.g. `nps-kit alerts ec` or `nps-kit alerts --all`.",
-        )
+    units_or_all(args, "alerts", lang=project_language(args.parameters) or "en")
     since = parse_since(args.since, now=dt.datetime.now(dt.UTC))
     # A folder or glob is a data drop, as in data.path (load reads its files as one export).
     if args.data is not None and not args.data.is_file() and not is_drop(args.data):
@@ -85,14 +83,16 @@ def _handle(args: argparse.Namespace) -> int:
     found = load_all(args.parameters, units=None if args.all else args.units)
     if found.errors and not found.units:
         found.raise_if_errors()
+    lang = found.language
     for error in found.errors:
         # As run: one team's typo (QA24: travel.yaml's mail.atach) must not hold back every
         # other unit's alerts. Say it, alert the valid units, and exit non-zero at the end.
-        print(f"nps-kit alerts: error: {error} This unit is skipped.", file=sys.stderr)
+        said = closing(error, "alerts.unit_skipped", lang)
+        print(f"nps-kit alerts: error: {said}", file=sys.stderr)
     if not found.units:
         raise ConfigError(
-            f"no unit files in {args.parameters}.",
-            hint="Add one with 'nps-kit new-unit NAME'.",
+            t("cli.no_unit_files", lang, folder=args.parameters),
+            hint=t("cli.no_unit_files_hint", lang),
             path=args.parameters,
         )
     summary = send_alerts(
@@ -103,6 +103,7 @@ def _handle(args: argparse.Namespace) -> int:
         dry_run=args.dry_run,
         resend=args.resend,
         echo=lambda line: print(line, file=sys.stderr),
+        lang=lang,
     )
     if summary.misconfigured or found.errors or summary.no_host:
         return 2

@@ -10,9 +10,11 @@ from importlib import resources
 from pathlib import Path
 from string import Template
 
+from nps_kit._project_language import project_language
 from nps_kit._yaml import scalar
 from nps_kit.commands._options import add_parameters_option
 from nps_kit.errors import ConfigError, NpsKitError
+from nps_kit.i18n import Language, t
 
 __all__ = ["init_project", "new_unit", "register"]
 
@@ -236,19 +238,6 @@ def _example_text(language: str) -> str:
     return in_language(text + _DEMO_COLUMNS, language)
 
 
-def _project_language(parameters: Path) -> str:
-    """Return the ``language`` of ``parameters/defaults.yaml``; ``en`` when it names none."""
-    import yaml
-
-    try:
-        text = (parameters / "defaults.yaml").read_text(encoding="utf-8")
-        found = yaml.safe_load(text)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return "en"
-    language = found.get("language") if isinstance(found, dict) else None
-    return language if language in _EXAMPLES else "en"
-
-
 def _check_unit_id(name: str) -> None:
     from nps_kit.params import NOT_UNITS, UNIT_ID_RULE, is_unit_id
 
@@ -294,7 +283,7 @@ def new_unit(name: str, *, parameters: Path = Path("parameters")) -> Path:
             path=path,
         )
     path.parent.mkdir(parents=True, exist_ok=True)
-    language = _project_language(path.parent)
+    language = project_language(path.parent) or "en"
     text = _unit_text(name, name=name, language=language, parameters=path.parent)
     with path.open("x", encoding="utf-8") as stream:
         stream.write(text)
@@ -418,7 +407,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=_new_unit)
 
 
-def _say_pack(written: list[Path]) -> None:
+def _say_pack(written: list[Path], lang: Language) -> None:
     """Say which theme pack init chose (QA18: a bike shop got finance's themes silently)."""
     import yaml
 
@@ -431,14 +420,10 @@ def _say_pack(written: list[Path]) -> None:
     pack = (yaml.safe_load(text) or {}).get("extends")
     others = "|".join(p for p in PACKS if p != pack)
     if pack:
-        print(
-            f"themes: the '{pack}' pack fits these comments best; {themes} extends it "
-            f"(write extends: {others} there to use another)",
-            file=sys.stderr,
-        )
+        print(t("init.pack", lang, pack=pack, themes=themes, others=others), file=sys.stderr)
         _say_split(themes)
         if pack == "generic":
-            _say_playbook(written, themes, "the generic pack's playbook", "general: and themes:")
+            _say_playbook(written, themes, "init.playbook_generic", "init.under_themes", lang)
         return
     # Comments in a language no pack reads (FIX49, QA26 #14): another pack would not help, the
     # user's own keywords do (FIX50: they tag such comments, as neutral mentions).
@@ -458,24 +443,22 @@ def _say_pack(written: list[Path]) -> None:
         )
     # FIX54: the built-in playbook asks for referrals and reviews; no pack fit, so nothing
     # chose it for this business.
-    _say_playbook(
-        written,
-        themes,
-        "nps-kit's built-in playbook (it asks promoters for referrals and reviews)",
-        "general: and drivers:",
-    )
+    _say_playbook(written, themes, "init.playbook_builtin", "init.under_drivers", lang)
 
 
-def _say_playbook(written: list[Path], themes: Path, which: str, where: str) -> None:
-    """Say that the playbook init wrote was chosen for no business in particular (QA26 #16)."""
+def _say_playbook(
+    written: list[Path], themes: Path, which: str, where: str, lang: Language
+) -> None:
+    """Say that the playbook init wrote was chosen for no business in particular (QA26 #16).
+
+    ``which`` and ``where`` are the catalogue's keys of the playbook's kind and its keys.
+    """
     playbook = themes.with_name("playbook.yaml")
     if playbook in written:
-        print(
-            f"playbook: {playbook} is {which}, written for no business in particular: review "
-            f"its actions for yours (under {where}) and reword or delete any that does not fit "
-            "your business or its rules before the first report goes out",
-            file=sys.stderr,
+        said = t(
+            "init.playbook", lang, playbook=playbook, which=t(which, lang), where=t(where, lang)
         )
+        print(said, file=sys.stderr)
 
 
 def _say_running_id(written: list[Path]) -> None:
@@ -649,23 +632,23 @@ def _init(args: argparse.Namespace) -> int:
         written = init_project(args.directory, language=args.language or "ja")
     for path in written:
         print(path)
+    # The language of the project just written (detected from the answers, or --language).
+    lang = project_language(Path(args.directory) / "parameters") or "en"
     if args.export is not None:
-        _say_pack(written)
+        _say_pack(written, lang)
         _say_alerts(written)
         _say_running_id(written)
         _say_dates(written)
         _say_epoch_date(written)
         _say_renames(written)
         _say_merged(written)
-    print(
-        f"next: cd {args.directory} && nps-kit run --all, then open reports/index.html",
-        file=sys.stderr,
-    )
+    print(t("init.next", lang, directory=args.directory), file=sys.stderr)
     return 0
 
 
 def _new_unit(args: argparse.Namespace) -> int:
     path = new_unit(args.name, parameters=args.parameters)
     print(path)
-    print(f"next: edit {path}, then nps-kit run {args.name}", file=sys.stderr)
+    lang = project_language(args.parameters) or "en"
+    print(t("init.next_unit", lang, path=path, name=args.name), file=sys.stderr)
     return 0

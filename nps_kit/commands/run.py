@@ -132,8 +132,8 @@ def _run(args: argparse.Namespace) -> int:
         print(f"nps-kit run: error: {closing(error, 'run.skipped', lang)}", file=sys.stderr)
     if not found.units:
         raise ConfigError(
-            f"no unit files in {args.parameters}.",
-            hint="Add one with 'nps-kit new-unit NAME'.",
+            t("cli.no_unit_files", lang, folder=args.parameters),
+            hint=t("cli.no_unit_files_hint", lang),
             path=args.parameters,
         )
     if not args.units and not args.all:
@@ -238,9 +238,9 @@ def _sigterm_interrupts() -> Iterator[None]:
 
 def _send(result: RunResult, output: Path, parameters: Path) -> int:
     """Mail the units that succeeded, one period at a time; return the exit status."""
+    from nps_kit._project_language import project_language
     from nps_kit.mail import send_reports
     from nps_kit.mail.settings import NO_HOST_EXIT
-    from nps_kit.params import project_language
 
     lang = project_language(parameters)
 

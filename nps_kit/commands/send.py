@@ -11,7 +11,6 @@ from nps_kit.commands._options import (
     add_output_option,
     add_parameters_option,
 )
-from nps_kit.errors import NpsKitError
 
 __all__ = ["register"]
 
@@ -79,18 +78,13 @@ def register(sub: Any) -> None:
 
 
 def _handle(args: argparse.Namespace) -> int:
+    from nps_kit._project_language import project_language
+    from nps_kit.commands._options import units_or_all
     from nps_kit.mail import send_reports
     from nps_kit.mail.settings import NO_HOST_EXIT
-    from nps_kit.params import project_language
 
-    if bool(args.units) == bool(args.all):
-        raise NpsKitError(
-            "give unit ids or --all, not both."
-            if args.units
-            else "give unit ids or --all; nothing was selected.",
-            hint="E.g. `nps-kit send ec --period 2026-10` or "
-            "`nps-kit send --all --period 2026-10`.",
-        )
+    lang = project_language(args.parameters)
+    units_or_all(args, "send", lang=lang or "en", period=" --period 2026-10")
     summary = send_reports(
         args.output,
         args.period,
@@ -98,7 +92,7 @@ def _handle(args: argparse.Namespace) -> int:
         dry_run=args.dry_run,
         resend=args.resend,
         project_units=_project_units(args.parameters) if args.all else (),
-        lang=project_language(args.parameters),
+        lang=lang,
     )
     if summary.no_host:
         return NO_HOST_EXIT

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 from nps_kit._lock import file_lock
+from nps_kit._project_language import run_language
 from nps_kit.errors import MailError, closest
 from nps_kit.i18n import Language, join_names, t
 from nps_kit.mail.compose import compose_message
@@ -160,7 +161,8 @@ def send_reports(
         The language of the run's own lines (the wait for another send, no SMTP host, the
         outbox set aside, a stop part-way, the totals): the project's (``language`` of
         ``defaults.yaml``); ``None`` takes the language the manifest's units share, else
-        English. Each unit's lines are in its report's language (FIX87).
+        English (:func:`nps_kit._project_language.run_language`). Each unit's lines are in
+        its report's language (FIX87).
 
     Returns
     -------
@@ -177,11 +179,9 @@ def send_reports(
         output lists what was sent and what was not.
     """
     folder = output_dir / period
-    manifest = read_manifest(folder, period)
+    manifest = read_manifest(folder, period, lang=lang or "en")
     selected = _select(manifest.units, units, folder)
-    if lang is None:
-        shared = {u.language for u in manifest.units}
-        lang = shared.pop() if len(shared) == 1 else "en"
+    lang = run_language(lang, (u.language for u in manifest.units))
     _require_recipients(selected, folder)
     settings = settings if settings is not None else load_settings()
     mode = delivery_mode(settings, dry_run=dry_run)

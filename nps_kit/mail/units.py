@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from nps_kit.errors import MailError, closest
-from nps_kit.i18n import LANGUAGES, Language
+from nps_kit.i18n import LANGUAGES, Language, t
 from nps_kit.periods import is_month
 from nps_kit.summary import UnitSummary, as_summary, floor_summary
 
@@ -110,7 +110,7 @@ def parse_address(value: str) -> Address:
         raise ValueError(f"expected an address like name@example.com ({exc})") from None
 
 
-def read_manifest(folder: Path, period: str) -> Manifest:
+def read_manifest(folder: Path, period: str, *, lang: Language = "en") -> Manifest:
     """Read and validate ``<folder>/manifest.json`` for ``period``.
 
     Every unit's ``mail`` block is checked before anything is sent, and all problems are reported
@@ -122,6 +122,8 @@ def read_manifest(folder: Path, period: str) -> Manifest:
         The period folder, ``reports/<period>``.
     period
         ``YYYY-MM``; must match the manifest's ``period``.
+    lang
+        The language a malformed period or a missing manifest is said in (the project's).
 
     Returns
     -------
@@ -135,12 +137,13 @@ def read_manifest(folder: Path, period: str) -> Manifest:
         ``attach`` or ``report_url`` is invalid.
     """
     if not is_month(period):
-        raise MailError(f"--period is {period!r}; expected a month as YYYY-MM, e.g. 2026-10.")
+        shown = f"「{period}」" if lang == "ja" else repr(period)
+        raise MailError(t("send.period_not_month", lang, period=shown))
     path = folder / "manifest.json"
     if not path.is_file():
         raise MailError(
-            f"no reports for {period}: {path} does not exist.",
-            hint=f"Run `nps-kit run` for {period} first, or pass --output with the reports folder.",
+            t("send.no_manifest", lang, period=period, path=path),
+            hint=t("send.no_manifest_hint", lang, period=period),
         )
     problems: list[str] = []
     try:
