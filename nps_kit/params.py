@@ -1062,7 +1062,7 @@ def load_unit(path: Path, *, defaults: Path | None = None) -> UnitParameters:
         defaults = path.parent / DEFAULTS_FILE
     base = _resolve_paths(read_yaml(defaults), defaults.parent) if defaults else {}
     base.pop("overview", None)  # a project setting (see load_all), not the unit's
-    raw = _resolve_paths(read_yaml(path), path.parent)
+    raw = _resolve_paths(read_yaml(path, lang=file_language(base)), path.parent)
     try:
         return _validate(_merge(base, raw), path, {}, lang=file_language(raw, base))
     except ConfigError as exc:

@@ -530,7 +530,7 @@ def test_a_bad_unit_label_of_a_japanese_project_is_japanese(
 #: project folder). English: UNIT_FILE_ERRORS and the tests of each check.
 REFUSALS_JA = [
     pytest.param(
-        UNIT + "data: {path: ../data/nosuch.csv}\n",
+        UNIT_NO_DATA + "data: {path: ../data/nosuch.csv}\n",
         "params/ec.yaml: data.path: データファイルが見つかりません：{d}/data/nosuch.csv。"
         "パスを直してください（相対パスはYAMLファイルのフォルダーから始まります）。",
         id="data_not_found",
@@ -556,7 +556,7 @@ REFUSALS_JA = [
         id="playbook_not_found",
     ),
     pytest.param(
-        UNIT + "data: {path: ../data/sjis.csv, encoding: utf-8}\n",
+        UNIT_NO_DATA + "data: {path: ../data/sjis.csv, encoding: utf-8}\n",
         "params/ec.yaml: data.encoding: {d}/data/sjis.csvはdata.encodingのutf-8で読めません"
         "（86バイト目がutf-8として正しくありません）。data.encodingをcp932にするか、nullにして"
         "自動で検出してください。",
@@ -1454,6 +1454,8 @@ def test_a_key_written_twice_in_a_unit_file_is_refused_in_the_project_s_language
         "読み、前の値は黙って捨てられます。どちらの値が正しいか確かめて一方の行を残し、"
         "もう一方を消してください。"
     ]
+    # One unit's own load says it in the project's language too (load_unit, as run reads it).
+    assert error_of(project / "params" / "ec.yaml") == str(found.errors[0])
     _english(project)
     with pytest.raises(ConfigError) as caught:
         load_unit(project / "params" / "ec.yaml")
