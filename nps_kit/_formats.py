@@ -53,8 +53,11 @@ _IMPORT_ID: Final = re.compile(r'"ImportId"\s*:\s*"([^"]+)"')
 # Qualtrics' third header row names the zone its dates were written in (chosen at download):
 # {"ImportId":"startDate","timeZone":"America/Denver"}, "Z" for UTC.
 _TIME_ZONE: Final = re.compile(r'"timeZone"\s*:\s*"([^"]+)"')
-_OPEN_ENDED: Final = "Open-Ended Response"
-_MONKEY_SUBS: Final = frozenset({"Response", _OPEN_ENDED})
+# SurveyMonkey's answer-row words, also as its Japanese interface writes them (QA39: a
+# Japanese export's 回答 row was read as a response and its dates as free text).
+_OPEN_ENDED: Final = frozenset({"Open-Ended Response", "自由回答"})
+_MONKEY_SUBS: Final = frozenset({"Response", "回答", *_OPEN_ENDED})
+_MONKEY_IDS: Final = frozenset({"Respondent ID", "回答者 ID", "回答者ID"})
 # Data rows read with the header to tell a SurveyMonkey multi-select from a matrix.
 _SAMPLE_ROWS: Final = 500
 # The free-text box of a multi-select ("Other (please specify)", 「その他（具体的に）」).
@@ -305,7 +308,7 @@ def _detect_source(rows: list[list[str]]) -> tuple[Source, int]:
     if "StartDate" in first and first.index("StartDate") < len(second):
         if second[first.index("StartDate")] == "Start Date":
             return "qualtrics", 2
-    if any(c in _MONKEY_SUBS for c in second) and ("Respondent ID" in first or "" in first):
+    if any(c in _MONKEY_SUBS for c in second) and (_MONKEY_IDS & set(first) or "" in first):
         return "surveymonkey", 2
     if _limesurvey_texts(first, second):
         return "generic", 2
@@ -635,7 +638,7 @@ def _layout_from_rows(path: Path, fmt: Format, rows: list[list[str]], **kwargs: 
         )
     if source == "surveymonkey":
         names = _monkey_names(header, rows[1])
-        typed = [n for n, sub in zip(names, rows[1], strict=False) if sub.strip() == _OPEN_ENDED]
+        typed = [n for n, sub in zip(names, rows[1], strict=False) if sub.strip() in _OPEN_ENDED]
         multi = _monkey_multi(header, rows[1], names, rows[header_rows:])
         if not multi:
             return Layout(path, fmt, source, names, header_rows, open_ended=tuple(typed), **kwargs)

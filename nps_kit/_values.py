@@ -625,10 +625,11 @@ _JA_RE: Final = re.compile(
     r"(?:\s*(\d{1,2})(?:時|:)(?:(\d{1,2})分?(?:(\d{1,2})秒?)?)?)?$"
 )
 # Day and month in either order with a 2- or 4-digit year, as US and European spreadsheets and
-# Google Forms write them: 12/13/2019 9:50:30, 9/8/18 15:29, 13.12.2019, 1/2/2026 3:04 PM.
+# Google Forms write them: 12/13/2019 9:50:30, 9/8/18 15:29, 13.12.2019, 1/2/2026 3:04 PM,
+# and SurveyMonkey's Japanese interface 11/03/2026 09:05:12 午前 (QA39: read as free text).
 _NUMERIC_RE: Final = re.compile(
     r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})"
-    r"(?:[ T,]+(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d{1,6})?)?\s*([AaPp][Mm])?)?$"
+    r"(?:[ T,]+(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d{1,6})?)?\s*([AaPp][Mm]|午前|午後)?)?$"
 )
 # Japanese Google Forms writes a 12-hour clock with 午前/午後 after the time and the zone after
 # that: 2026/11/03 9:05:33 午前 GMT+9 (12:10:00 午前 is ten past midnight). QA34 read none of them.
@@ -685,11 +686,9 @@ def _numeric_date(match: re.Match[str], order: str) -> pd.Timestamp | None:
     year = int(year_text)
     if len(year_text) == 2:
         year += 2000 if year < 70 else 1900
-    h = int(hour or 0)
-    if ampm:
-        if not 1 <= h <= 12:
-            return None
-        h = h % 12 + (12 if ampm.casefold() == "pm" else 0)
+    h = _hour(hour, ampm)
+    if h is None:
+        return None
     try:
         return pd.Timestamp(dt.datetime(year, month, day, h, int(minute or 0), int(second_s or 0)))
     except ValueError:
