@@ -1809,7 +1809,7 @@ def project_from_export(
         # "no column 担当支社" would hide that the answers are on another sheet.
         raise DataError(
             f"{export}: nps-kit init --from found no 0–10 score column on sheet "
-            f"{found.load.sheet!r}; the workbook's {sheets}",
+            f"{found.load.sheet!r}; the workbook's {sheets}{coded_scores(found)}",
             hint="init writes the sheet given with --sheet to data.sheet in "
             "parameters/defaults.yaml.",
             path=export,
