@@ -494,8 +494,7 @@ def other_sheets(found: Inspection) -> str | None:
 
 
 def _coded_scores(infos: Sequence[ColumnInfo], frame: pd.DataFrame) -> list[str]:
-    """Say what each column of 11 answer codes (LimeSurvey A1 … A11, QA35; an agency's 1 … 11,
-    QA39) is."""
+    """Say what each column of 11 answer codes is (LimeSurvey A1 … A11; an agency's 1 … 11)."""
     said = [
         score_codes_sentence(c.column, frame[c.column])
         for c in infos

@@ -257,9 +257,7 @@ def _breakdowns(
     ``フォーム名``, the form's name: a chart of one bar, the unit itself, QA39).
     """
     left_out = skip | only_other | {c.column for c in _permissions(found) + _asks_consent(found)}
-    return [
-        c for c in found.of_kind("categorical") if c.column not in left_out and c.distinct > 1
-    ]
+    return [c for c in found.of_kind("categorical") if c.column not in left_out and c.distinct > 1]
 
 
 def _pick(found: Inspection, kind: str) -> ColumnInfo | None:
