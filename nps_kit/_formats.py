@@ -275,6 +275,29 @@ def encoding_error(path: Path, encoding: str, offset: int, suggestion: str | Non
     return EncodingError(path, encoding=encoding, offset=offset, suggestion=suggestion)
 
 
+def _marked_not_utf8(path: Path, sample: bytes, offset: int, *, final: bool) -> DataError:
+    """Say that a file marked UTF-8 (a byte-order mark) is not: QA39's traceback.
+
+    A Shift_JIS file with a UTF-8 mark written before it, or a UTF-8 export with a Shift_JIS one
+    appended, has the mark, so detection chose UTF-8 and decoding the sample failed.
+    """
+    rest = sample[len(codecs.BOM_UTF8) :]
+    cp932 = _decodes(rest, "cp932", final=final) is None
+    said = (
+        " The text after the mark reads as cp932 (Shift_JIS): a Shift_JIS file with a UTF-8 mark "
+        "written before it, or exports of two encodings joined."
+        if cp932
+        else ""
+    )
+    return DataError(
+        f"{path} starts with a UTF-8 byte-order mark but is not valid UTF-8 at byte {offset}."
+        + said,
+        hint="Open it in a text editor and save it again in one encoding (UTF-8, or Shift_JIS "
+        "without the mark), or export the survey again.",
+        path=path,
+    )
+
+
 def find_bad_byte(path: Path, encoding: str, compression: Compression) -> int:
     """Stream the whole file to find the first byte that ``encoding`` cannot decode."""
     decoder = codecs.getincrementaldecoder(encoding)()
@@ -733,6 +756,8 @@ def _inspect_csv(path: Path, compression: Compression, encoding: str | None) -> 
             "again as CSV, XLSX or Parquet.",
             path=path,
         )
+    elif detected == "utf-8-sig" and (bad := _decodes(sample, detected, final=complete)):
+        raise _marked_not_utf8(path, sample, bad, final=complete)
     chosen = encoding or detected or "utf-8"
     text = codecs.getincrementaldecoder(chosen)().decode(sample, final=complete)
     text = text.removeprefix("\ufeff")
