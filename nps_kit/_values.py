@@ -637,6 +637,11 @@ _YMD_HALF_RE: Final = re.compile(
     r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?\s*"
     r"(午前|午後|[AaPp][Mm])(?:\s*(?:GMT|UTC)([+-]\d{1,2})(?::?(\d{2}))?)?$"
 )
+# The half of the day before the time, as a Japanese Excel or Windows writes it ("yyyy/m/d
+# AM/PM h:mm"): 2026/11/03 午前 9:05, 2026/11/03 午後 1:05:33 (QA39).
+_YMD_HALF_FIRST_RE: Final = re.compile(
+    r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s+(午前|午後)\s*(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?$"
+)
 # A month's name first, as Alchemer (SurveyGizmo) and US tools write: Nov 3, 2026 9:05 AM,
 # November 3, 2026, Sept. 30, 2026 12:10 PM. QA34 read none of them.
 _MONTHS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
@@ -726,7 +731,11 @@ def _stamp(
 
 
 def _half_day_date(text: str) -> pd.Timestamp | None:
-    """``2026/11/03 9:05:33 午前 GMT+9`` and ``Nov 3, 2026 9:05 AM``, else ``None``."""
+    """Read ``2026/11/03 9:05:33 午前 GMT+9``, ``2026/11/03 午前 9:05``, ``Nov 3, 2026 9:05 AM``."""
+    if (m := _YMD_HALF_FIRST_RE.match(text)) is not None:
+        year, month, day, half, hour, minute, second = m.groups()
+        day_ = (int(year), int(month), int(day))
+        return _stamp(day_, _hour(hour, half), int(minute), int(second or 0))
     if (m := _YMD_HALF_RE.match(text)) is not None:
         year, month, day, hour, minute, second, half, zone_h, zone_m = m.groups()
         offset = None if zone_h is None else (zone_h, zone_m)
