@@ -122,6 +122,36 @@ def test_a_month_first_date_with_gozen_gogo_is_read_on_a_24_hour_clock(
     assert got.iloc[0] == pd.Timestamp(expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("2026/11/03 午前 9:05", "2026-11-03 09:05:00"),
+     ("2026/11/03 午後 1:05:33", "2026-11-03 13:05:33"),
+     ("2026/11/03 午前 12:10", "2026-11-03 00:10:00")],
+)  # fmt: skip
+def test_a_date_with_gozen_gogo_before_the_time_is_read(text: str, expected: str) -> None:
+    # QA39: Excel's Japanese "yyyy/m/d AM/PM h:mm" was no date.
+    assert parse_date_values(pd.Series([text])).dates.iloc[0] == pd.Timestamp(expected)
+
+
+def test_a_shift_jis_file_marked_utf8_is_one_message_not_a_traceback(
+    exports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # QA39: a UTF-8 byte-order mark before cp932 text stopped score with UnicodeDecodeError.
+    path = tmp_path / "marked.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + (exports / "questant.csv").read_bytes())
+    for args in (["score", str(path), "--score-column", gen.QUESTANT_NPS], ["inspect", str(path)]):
+        capsys.readouterr()
+        assert main(args) == 2
+        err = " ".join(capsys.readouterr().err.split())
+        assert err == (
+            f"nps-kit {args[0]}: error: {path} starts with a UTF-8 byte-order mark but is not "
+            "valid UTF-8 at byte 7. The text after the mark reads as cp932 (Shift_JIS): a "
+            "Shift_JIS file with a UTF-8 mark written before it, or exports of two encodings "
+            "joined. Open it in a text editor and save it again in one encoding (UTF-8, or "
+            "Shift_JIS without the mark), or export the survey again."
+        )
+
+
 def test_an_agency_s_codes_1_to_11_are_never_read_as_scores(
     exports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
