@@ -7,6 +7,11 @@ answer options, not in the file: the list may run 0 to 10 or 10 to 0, so reading
 would turn a whole month's promoters into detractors when it ran the other way. The tool
 reads no such column as the score; it says what the column holds and how to export the scores
 (QA35). One sentence for ``inspect``, ``init --from`` and ``score``.
+
+A market-research agency's SA code layout writes the same question as the numbers 1 … 11,
+with the codes' answer texts on a separate コード表 sheet (code 1 = ``0：全くそう思わない``):
+read as scores, 1 … 10 were the wrong scores and 11 invalid (QA39). ``numeric_codes_sentence``
+says that column the same way.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from typing import Final
 
 import pandas as pd
 
-__all__ = ["score_codes_sentence"]
+__all__ = ["numeric_codes_sentence", "score_codes_sentence"]
 
 _CODE: Final = re.compile(r"([A-Za-z]+)0*(\d{1,2})")
 
@@ -58,4 +63,46 @@ def score_codes_sentence(column: str, values: pd.Series) -> str | None:
         "score: export the responses again with 'Full answers' (Responses → Export → "
         "'Full answers'), or give the question the answer codes 0 … 10 in the survey and "
         "export again."
+    )
+
+
+# 11s among the answers for the column to be codes rather than 0–10 with a stray typo.
+_ELEVENS_SHARE: Final = 0.02
+
+
+def numeric_codes_sentence(column: str, values: pd.Series) -> str | None:
+    """Say that ``column`` holds the codes 1 … 11 of one 0–10 list, else return ``None``.
+
+    Parameters
+    ----------
+    column
+        The column's name, as the message shows it.
+    values
+        Its cells (numbers or text); blanks and words are no answer here.
+
+    Returns
+    -------
+    str or None
+        The sentence when every number answered is a whole number 1 … 11, at least 10 of the
+        11 are there, 11 is (on 2 % of the answers or more, and three or more) and 0 is not;
+        else ``None``.
+    """
+    numbers = pd.to_numeric(values, errors="coerce").dropna()
+    if numbers.empty or not (numbers == numbers.round()).all():
+        return None
+    whole = numbers.astype(int)
+    seen = set(whole)
+    elevens = int((whole == 11).sum())
+    if not seen <= set(range(1, 12)) or len(seen) < 10:
+        return None
+    if elevens < max(3, _ELEVENS_SHARE * len(whole)):
+        return None
+    return (
+        f"{column!r} holds the codes 1 … 11 of an 11-point list, not 0–10 scores (11 is no "
+        "score and nobody answered 0), as a research agency's SA code layout writes them. "
+        "Which code is which score is in the survey's code table (コード表), not in the "
+        "column (code 1 may be 0 points or 10), so it is not read as the score: ask for the "
+        "answers as 0–10 scores or as their answer texts (0：全くそう思わない … "
+        "10：非常にそう思う), or recode the column from the code table (code 1 = 0 points: "
+        "code − 1) and read that."
     )

@@ -56,8 +56,11 @@ _IMPORT_ID: Final = re.compile(r'"ImportId"\s*:\s*"([^"]+)"')
 # Qualtrics' third header row names the zone its dates were written in (chosen at download):
 # {"ImportId":"startDate","timeZone":"America/Denver"}, "Z" for UTC.
 _TIME_ZONE: Final = re.compile(r'"timeZone"\s*:\s*"([^"]+)"')
-_OPEN_ENDED: Final = "Open-Ended Response"
-_MONKEY_SUBS: Final = frozenset({"Response", _OPEN_ENDED})
+# SurveyMonkey's answer-row words, also as its Japanese interface writes them (QA39: a
+# Japanese export's 回答 row was read as a response and its dates as free text).
+_OPEN_ENDED: Final = frozenset({"Open-Ended Response", "自由回答"})
+_MONKEY_SUBS: Final = frozenset({"Response", "回答", *_OPEN_ENDED})
+_MONKEY_IDS: Final = frozenset({"Respondent ID", "回答者 ID", "回答者ID"})
 # Data rows read with the header to tell a SurveyMonkey multi-select from a matrix.
 _SAMPLE_ROWS: Final = 500
 # The free-text box of a multi-select ("Other (please specify)", 「その他（具体的に）」).
@@ -279,6 +282,29 @@ def encoding_error(path: Path, encoding: str, offset: int, suggestion: str | Non
     return EncodingError(path, encoding=encoding, offset=offset, suggestion=suggestion)
 
 
+def _marked_not_utf8(path: Path, sample: bytes, offset: int, *, final: bool) -> DataError:
+    """Say that a file marked UTF-8 (a byte-order mark) is not: QA39's traceback.
+
+    A Shift_JIS file with a UTF-8 mark written before it, or a UTF-8 export with a Shift_JIS one
+    appended, has the mark, so detection chose UTF-8 and decoding the sample failed.
+    """
+    rest = sample[len(codecs.BOM_UTF8) :]
+    cp932 = _decodes(rest, "cp932", final=final) is None
+    said = (
+        " The text after the mark reads as cp932 (Shift_JIS): a Shift_JIS file with a UTF-8 mark "
+        "written before it, or exports of two encodings joined."
+        if cp932
+        else ""
+    )
+    return DataError(
+        f"{path} starts with a UTF-8 byte-order mark but is not valid UTF-8 at byte {offset}."
+        + said,
+        hint="Open it in a text editor and save it again in one encoding (UTF-8, or Shift_JIS "
+        "without the mark), or export the survey again.",
+        path=path,
+    )
+
+
 def find_bad_byte(path: Path, encoding: str, compression: Compression) -> int:
     """Stream the whole file to find the first byte that ``encoding`` cannot decode."""
     decoder = codecs.getincrementaldecoder(encoding)()
@@ -312,7 +338,7 @@ def _detect_source(rows: list[list[str]]) -> tuple[Source, int]:
     if "StartDate" in first and first.index("StartDate") < len(second):
         if second[first.index("StartDate")] == "Start Date":
             return "qualtrics", 2
-    if any(c in _MONKEY_SUBS for c in second) and ("Respondent ID" in first or "" in first):
+    if any(c in _MONKEY_SUBS for c in second) and (_MONKEY_IDS & set(first) or "" in first):
         return "surveymonkey", 2
     if _limesurvey_texts(first, second):
         return "generic", 2
@@ -642,7 +668,7 @@ def _layout_from_rows(path: Path, fmt: Format, rows: list[list[str]], **kwargs: 
         )
     if source == "surveymonkey":
         names = _monkey_names(header, rows[1])
-        typed = [n for n, sub in zip(names, rows[1], strict=False) if sub.strip() == _OPEN_ENDED]
+        typed = [n for n, sub in zip(names, rows[1], strict=False) if sub.strip() in _OPEN_ENDED]
         multi = _monkey_multi(header, rows[1], names, rows[header_rows:])
         if not multi:
             return Layout(path, fmt, source, names, header_rows, open_ended=tuple(typed), **kwargs)
@@ -737,6 +763,8 @@ def _inspect_csv(path: Path, compression: Compression, encoding: str | None) -> 
             "again as CSV, XLSX or Parquet.",
             path=path,
         )
+    elif detected == "utf-8-sig" and (bad := _decodes(sample, detected, final=complete)):
+        raise _marked_not_utf8(path, sample, bad, final=complete)
     chosen = encoding or detected or "utf-8"
     text = codecs.getincrementaldecoder(chosen)().decode(sample, final=complete)
     text = text.removeprefix("\ufeff")

@@ -180,6 +180,11 @@ def judged_resubmissions(
             parsed = parse_date_values(raw, date_format="month-first", timezone=timezone)
     except ValueError:
         return own, None
+    read = parsed.dates.dropna()
+    if len(read) and (read == read.dt.normalize()).all():
+        # Days without a time (an agency's 回答日 as a date cell, QA39): two people's same
+        # answers on one day are 0 seconds apart, and nothing says a minute.
+        return own, None
     table = pd.DataFrame({"key": same[rows], "row": rows, "date": parsed.dates.to_numpy()})
     window = _within_window(table)
     if not window.any():

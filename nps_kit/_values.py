@@ -625,16 +625,22 @@ _JA_RE: Final = re.compile(
     r"(?:\s*(\d{1,2})(?:時|:)(?:(\d{1,2})分?(?:(\d{1,2})秒?)?)?)?$"
 )
 # Day and month in either order with a 2- or 4-digit year, as US and European spreadsheets and
-# Google Forms write them: 12/13/2019 9:50:30, 9/8/18 15:29, 13.12.2019, 1/2/2026 3:04 PM.
+# Google Forms write them: 12/13/2019 9:50:30, 9/8/18 15:29, 13.12.2019, 1/2/2026 3:04 PM,
+# and SurveyMonkey's Japanese interface 11/03/2026 09:05:12 午前 (QA39: read as free text).
 _NUMERIC_RE: Final = re.compile(
     r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})"
-    r"(?:[ T,]+(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d{1,6})?)?\s*([AaPp][Mm])?)?$"
+    r"(?:[ T,]+(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d{1,6})?)?\s*([AaPp][Mm]|午前|午後)?)?$"
 )
 # Japanese Google Forms writes a 12-hour clock with 午前/午後 after the time and the zone after
 # that: 2026/11/03 9:05:33 午前 GMT+9 (12:10:00 午前 is ten past midnight). QA34 read none of them.
 _YMD_HALF_RE: Final = re.compile(
     r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?\s*"
     r"(午前|午後|[AaPp][Mm])(?:\s*(?:GMT|UTC)([+-]\d{1,2})(?::?(\d{2}))?)?$"
+)
+# The half of the day before the time, as a Japanese Excel or Windows writes it ("yyyy/m/d
+# AM/PM h:mm"): 2026/11/03 午前 9:05, 2026/11/03 午後 1:05:33 (QA39).
+_YMD_HALF_FIRST_RE: Final = re.compile(
+    r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s+(午前|午後)\s*(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?$"
 )
 # A month's name first, as Alchemer (SurveyGizmo) and US tools write: Nov 3, 2026 9:05 AM,
 # November 3, 2026, Sept. 30, 2026 12:10 PM. QA34 read none of them.
@@ -685,11 +691,9 @@ def _numeric_date(match: re.Match[str], order: str) -> pd.Timestamp | None:
     year = int(year_text)
     if len(year_text) == 2:
         year += 2000 if year < 70 else 1900
-    h = int(hour or 0)
-    if ampm:
-        if not 1 <= h <= 12:
-            return None
-        h = h % 12 + (12 if ampm.casefold() == "pm" else 0)
+    h = _hour(hour, ampm)
+    if h is None:
+        return None
     try:
         return pd.Timestamp(dt.datetime(year, month, day, h, int(minute or 0), int(second_s or 0)))
     except ValueError:
@@ -727,7 +731,11 @@ def _stamp(
 
 
 def _half_day_date(text: str) -> pd.Timestamp | None:
-    """``2026/11/03 9:05:33 午前 GMT+9`` and ``Nov 3, 2026 9:05 AM``, else ``None``."""
+    """Read ``2026/11/03 9:05:33 午前 GMT+9``, ``2026/11/03 午前 9:05``, ``Nov 3, 2026 9:05 AM``."""
+    if (m := _YMD_HALF_FIRST_RE.match(text)) is not None:
+        year, month, day, half, hour, minute, second = m.groups()
+        day_ = (int(year), int(month), int(day))
+        return _stamp(day_, _hour(hour, half), int(minute), int(second or 0))
     if (m := _YMD_HALF_RE.match(text)) is not None:
         year, month, day, hour, minute, second, half, zone_h, zone_m = m.groups()
         offset = None if zone_h is None else (zone_h, zone_m)

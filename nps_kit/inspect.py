@@ -20,7 +20,7 @@ from typing import Any, Final, Literal, get_args
 import numpy as np
 import pandas as pd
 
-from nps_kit._answer_codes import score_codes_sentence
+from nps_kit._answer_codes import numeric_codes_sentence, score_codes_sentence
 from nps_kit._answer_language import AnswerLanguage, answer_language
 from nps_kit._consent import (
     CONSENT_CHOICES,
@@ -494,11 +494,16 @@ def other_sheets(found: Inspection) -> str | None:
 
 
 def _coded_scores(infos: Sequence[ColumnInfo], frame: pd.DataFrame) -> list[str]:
-    """Say what each categorical column of 11 answer codes (LimeSurvey A1 … A11) is (QA35)."""
+    """Say what each column of 11 answer codes is (LimeSurvey A1 … A11; an agency's 1 … 11)."""
     said = [
         score_codes_sentence(c.column, frame[c.column])
         for c in infos
         if c.kind == "categorical" and c.column in frame
+    ]
+    said += [
+        numeric_codes_sentence(c.column, frame[c.column])
+        for c in infos
+        if c.kind in ("number", "rating") and c.column in frame
     ]
     # A long table's 0-10 answers are rows of an answer column, not a column (QA36).
     if not any(c.kind == "nps" for c in infos):
@@ -532,7 +537,7 @@ def no_score_error(found: Inspection) -> DataError:
         where = f"sheet {found.load.sheet!r} of {path.name}"
         return DataError(
             f"{where}: no column holds a 0–10 score. Columns: {found.listing()}. The workbook's "
-            f"{sheets}",
+            f"{sheets}{coded_scores(found)}",
             hint="In a project's parameters the sheet is data.sheet.",
             path=path,
         )

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from nps_kit import _formats
-from nps_kit._answer_codes import score_codes_sentence
+from nps_kit._answer_codes import numeric_codes_sentence, score_codes_sentence
 from nps_kit._content_key import content_keys
 from nps_kit._drop import drop_files, is_drop
 from nps_kit._era import ERA_RE
@@ -1989,6 +1989,15 @@ def _check_scale(
     invalid = int((codes == 2).sum())
     valid = parsed.score.dropna()
     index = ColumnIndex.from_layout(layout)
+    coded = numeric_codes_sentence(column, frame[column])
+    if coded is not None:
+        # Read as scores, codes 1 … 10 are each one point off and 11 is invalid (QA39).
+        raise DataError(
+            f"{layout.path}: {coded}",
+            hint="Set score_column to a column of 0–10 scores (nps-kit inspect shows every "
+            "column).",
+            path=layout.path,
+        )
     if answered >= 5 and invalid > answered / 2 and not strict:
         others = _nps_like(frame, column, missing_values)
         shown = ", ".join(index.describe(c) for c in others) or "none"

@@ -253,10 +253,11 @@ def _breakdowns(
     The one rule: a real category (``categorical`` kind, so never consent, contact details,
     an id, a date or free text, which :func:`nps_kit.inspect.inspect_export` gives their own
     kinds), not a permission or a question asking for consent, and not a column whose chart
-    would show only "Other" (:func:`_only_other`).
+    would show only "Other" (:func:`_only_other`), nor one value on every row (Tayori's
+    ``フォーム名``, the form's name: a chart of one bar, the unit itself, QA39).
     """
     left_out = skip | only_other | {c.column for c in _permissions(found) + _asks_consent(found)}
-    return [c for c in found.of_kind("categorical") if c.column not in left_out]
+    return [c for c in found.of_kind("categorical") if c.column not in left_out and c.distinct > 1]
 
 
 def _pick(found: Inspection, kind: str) -> ColumnInfo | None:
@@ -1806,7 +1807,7 @@ def project_from_export(
         # "no column 担当支社" would hide that the answers are on another sheet.
         raise DataError(
             f"{export}: nps-kit init --from found no 0–10 score column on sheet "
-            f"{found.load.sheet!r}; the workbook's {sheets}",
+            f"{found.load.sheet!r}; the workbook's {sheets}{coded_scores(found)}",
             hint="init writes the sheet given with --sheet to data.sheet in "
             "parameters/defaults.yaml.",
             path=export,
