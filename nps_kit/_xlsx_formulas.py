@@ -191,10 +191,32 @@ def _cell(found: re.Match[bytes], shared: dict[bytes, tuple[str, str]]) -> _Cell
 
 
 def _line(cell: _Cell) -> bool:
-    """Whether a formula aggregates a range of rows beyond its own (a group's figure)."""
+    """Whether a formula aggregates ranges of other rows only (a group's figure).
+
+    A range that holds the formula's own row is a computation on that row (a running mean
+    ``=AVERAGE($D$2:D5)``, the column's mean beside each score), not a line (REVIEW39).
+    """
     if not _AGGREGATE.match(cell.formula):
         return False
-    return any((int(a), int(b)) != (cell.row, cell.row) for a, b in _RANGE.findall(cell.formula))
+    spans = [(int(a), int(b)) for a, b in _RANGE.findall(cell.formula)]
+    return bool(spans) and not any(min(s) <= cell.row <= max(s) for s in spans)
+
+
+def _answerless(row: pd.Series, formulas: set[int]) -> bool:
+    """Whether a row holds, beside its formulas, its label at most: no answer of a response.
+
+    A response with a helper column (the mean of the rows above it, REVIEW39) has its score,
+    its date, its id beside the formula; a line has its label and its figures alone.
+    """
+    written = [v for k, v in enumerate(row) if k not in formulas and not _blank(v)]
+    return len(written) <= 1 and all(isinstance(v, str) for v in written)
+
+
+def _blank(value: object) -> bool:
+    """Whether a cell as read is empty (``None``, ``NaN``, ``NaT``, ``""``)."""
+    return isinstance(value, str) and not value.strip() or (
+        not isinstance(value, str) and bool(pd.isna(value))
+    )
 
 
 def formula_lines(frame: pd.DataFrame, path: Path, sheet: str, *, header_rows: int) -> FormulaLines:
@@ -234,7 +256,11 @@ def formula_lines(frame: pd.DataFrame, path: Path, sheet: str, *, header_rows: i
     for at in sorted(by_row):
         cells = by_row[at]
         lines = [c for c in cells if _line(c)]
-        if lines and all(c in lines or c.error for c in cells):
+        if (
+            lines
+            and all(c in lines or c.error for c in cells)
+            and _answerless(frame.iloc[at], {c.column - 1 for c in cells})
+        ):
             rows.append(at)
             labels.append(_label(frame.iloc[at]) or lines[0].formula)
         else:
