@@ -214,9 +214,9 @@ def _answerless(row: pd.Series, formulas: set[int]) -> bool:
 
 def _blank(value: object) -> bool:
     """Whether a cell as read is empty (``None``, ``NaN``, ``NaT``, ``""``)."""
-    return isinstance(value, str) and not value.strip() or (
-        not isinstance(value, str) and bool(pd.isna(value))
-    )
+    if isinstance(value, str):
+        return not value.strip()
+    return bool(pd.isna(value))
 
 
 def formula_lines(frame: pd.DataFrame, path: Path, sheet: str, *, header_rows: int) -> FormulaLines:
