@@ -5,8 +5,8 @@ A workbook keeps each formula's text and, when the program that saved it compute
 many exporters, a report tool adding ``=SUBTOTAL(…)`` lines) saves the text alone, and every
 reader of values, pandas and openpyxl's ``data_only`` alike, reads the cell as blank: a score
 written ``=8`` was a missing score, without a word (FIX91). Read here from the sheet's XML, only
-when the sheet has a formula (:func:`nps_kit._xlsx_merged.sheet_marks` looks while it looks for
-merged cells):
+when the sheet has such a formula (:func:`nps_kit._xlsx_merged.sheet_marks` looks while it
+looks for merged cells):
 
 - a row with a formula that aggregates a range of other rows (``=SUBTOTAL(9,D2:D9)``,
   ``=AVERAGE(D2:D9)``, ``=COUNT(…)``, ``=SUM(…)``, ``=MAX(…)`` …) and no value, and no other
