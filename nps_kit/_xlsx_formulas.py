@@ -26,7 +26,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import pandas as pd
 from openpyxl.formula.translate import Translator, TranslatorError
@@ -212,7 +212,7 @@ def _answerless(row: pd.Series, formulas: set[int]) -> bool:
     return len(written) <= 1 and all(isinstance(v, str) for v in written)
 
 
-def _blank(value: object) -> bool:
+def _blank(value: Any) -> bool:
     """Whether a cell as read is empty (``None``, ``NaN``, ``NaT``, ``""``)."""
     if isinstance(value, str):
         return not value.strip()
