@@ -1102,13 +1102,13 @@ def _read_xlsx(
         return frame, None
     from nps_kit._xlsx_merged import fill_merged, sheet_marks
 
-    # One scan of the sheet's XML for merged cells and formulas: a sheet without a formula is
-    # read no further (FIX91).
+    # One scan of the sheet's XML for merged cells and unsaved formulas: a sheet without one
+    # (no formula, or each one's value saved, as Excel saves) is read no further (FIX91).
     marks = sheet_marks(layout.path, layout.sheet)
     frame = fill_merged(
         frame, layout.path, layout.sheet, header_rows=layout.header_rows, merges=marks.merges
     )
-    if not marks.formulas:
+    if not marks.unsaved:
         return frame, None
     from nps_kit._xlsx_formulas import formula_lines
 

@@ -5,8 +5,8 @@ A workbook keeps each formula's text and, when the program that saved it compute
 many exporters, a report tool adding ``=SUBTOTAL(…)`` lines) saves the text alone, and every
 reader of values, pandas and openpyxl's ``data_only`` alike, reads the cell as blank: a score
 written ``=8`` was a missing score, without a word (FIX91). Read here from the sheet's XML, only
-when the sheet has a formula (:func:`nps_kit._xlsx_merged.sheet_marks` looks while it looks for
-merged cells):
+when the sheet has such a formula (:func:`nps_kit._xlsx_merged.sheet_marks` looks while it
+looks for merged cells):
 
 - a row with a formula that aggregates a range of other rows (``=SUBTOTAL(9,D2:D9)``,
   ``=AVERAGE(D2:D9)``, ``=COUNT(…)``, ``=SUM(…)``, ``=MAX(…)`` …) and no value, and no other
@@ -26,7 +26,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import pandas as pd
 from openpyxl.formula.translate import Translator, TranslatorError
@@ -191,10 +191,32 @@ def _cell(found: re.Match[bytes], shared: dict[bytes, tuple[str, str]]) -> _Cell
 
 
 def _line(cell: _Cell) -> bool:
-    """Whether a formula aggregates a range of rows beyond its own (a group's figure)."""
+    """Whether a formula aggregates ranges of other rows only (a group's figure).
+
+    A range that holds the formula's own row is a computation on that row (a running mean
+    ``=AVERAGE($D$2:D5)``, the column's mean beside each score), not a line (REVIEW39).
+    """
     if not _AGGREGATE.match(cell.formula):
         return False
-    return any((int(a), int(b)) != (cell.row, cell.row) for a, b in _RANGE.findall(cell.formula))
+    spans = [(int(a), int(b)) for a, b in _RANGE.findall(cell.formula)]
+    return bool(spans) and not any(min(s) <= cell.row <= max(s) for s in spans)
+
+
+def _answerless(row: pd.Series, formulas: set[int]) -> bool:
+    """Whether a row holds, beside its formulas, its label at most: no answer of a response.
+
+    A response with a helper column (the mean of the rows above it, REVIEW39) has its score,
+    its date, its id beside the formula; a line has its label and its figures alone.
+    """
+    written = [v for k, v in enumerate(row) if k not in formulas and not _blank(v)]
+    return len(written) <= 1 and all(isinstance(v, str) for v in written)
+
+
+def _blank(value: Any) -> bool:
+    """Whether a cell as read is empty (``None``, ``NaN``, ``NaT``, ``""``)."""
+    if isinstance(value, str):
+        return not value.strip()
+    return bool(pd.isna(value))
 
 
 def formula_lines(frame: pd.DataFrame, path: Path, sheet: str, *, header_rows: int) -> FormulaLines:
@@ -234,7 +256,11 @@ def formula_lines(frame: pd.DataFrame, path: Path, sheet: str, *, header_rows: i
     for at in sorted(by_row):
         cells = by_row[at]
         lines = [c for c in cells if _line(c)]
-        if lines and all(c in lines or c.error for c in cells):
+        if (
+            lines
+            and all(c in lines or c.error for c in cells)
+            and _answerless(frame.iloc[at], {c.column - 1 for c in cells})
+        ):
             rows.append(at)
             labels.append(_label(frame.iloc[at]) or lines[0].formula)
         else:

@@ -740,8 +740,16 @@ def run_reports(
     for unit in units:
         if unit.data.path not in hashes:
             hashes[unit.data.path] = _sha256(unit.data.path)
+    fresh = not output.exists()
     _check_writable(output)  # before the export is parsed into the cache beneath it
-    caches = _build_caches(units, hashes, cache_folder(output, cache_dir))
+    try:
+        caches = _build_caches(units, hashes, cache_folder(output, cache_dir))
+    except NpsKitError:
+        if fresh:
+            # An export refused before any unit (a formula saved without its value, FIX91):
+            # the folder this run made is not left behind empty (REVIEW39).
+            _remove_empty(output)
+        raise
     from nps_kit._unit_rows import NO_RESPONSES, NO_ROWS, UnitRefused
 
     prepared: list[_Job] = []
@@ -1471,6 +1479,15 @@ def build_once(
         result = _write_unit(job, _execute_unit(job, Path(scratch), kernel), output)
     write_manifest_and_overview(output, job.period, [result])
     return result
+
+
+def _remove_empty(folder: Path) -> None:
+    """Remove ``folder`` and the folders under it when no file is in any of them."""
+    for each in sorted((p for p in folder.rglob("*") if p.is_dir()), reverse=True):
+        with contextlib.suppress(OSError):
+            each.rmdir()
+    with contextlib.suppress(OSError):
+        folder.rmdir()  # refused when a file is left: then it stays, as it is
 
 
 def _check_writable(folder: Path) -> None:

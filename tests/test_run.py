@@ -2199,3 +2199,33 @@ def test_a_consent_column_without_contact_details_is_the_analyst_s_warning_in_th
     )
     assert main([*argv, "--notebook", str(notebook), "--period", "2026-11"]) == 0
     assert "contact_details" not in capsys.readouterr().err
+
+
+def test_an_export_refused_before_any_unit_leaves_no_reports_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # REVIEW39: a score written =8 and saved without its value (FIX91) stopped the run, and the
+    # reports folder it had made was left behind, empty.
+    from openpyxl import Workbook
+
+    from nps_kit._xlsx_formulas import FormulaError
+
+    monkeypatch.chdir(tmp_path)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["submitted_at", "score"])
+    sheet.append(["2026-10-03 10:00:00", 9])
+    sheet.append(["2026-10-04 10:00:00", "=8"])
+    book.save(tmp_path / "responses.xlsx")
+    (tmp_path / "a.yaml").write_text(
+        "name: a\nlanguage: en\ndata: {path: responses.xlsx}\ncolumns: {date: submitted_at}\n",
+        encoding="utf-8",
+    )
+    notebook = make_notebook(tmp_path / "nb.ipynb", "raise SystemExit('no kernel may start')")
+    with pytest.raises(FormulaError):
+        run_reports(
+            [load_unit(tmp_path / "a.yaml")], notebook=notebook, output=tmp_path / "out",
+            period="2026-10",
+        )  # fmt: skip
+    assert not (tmp_path / "out").exists()

@@ -194,6 +194,37 @@ def test_any_formula_that_is_no_line_is_refused(tmp_path: Path, formula: str) ->
     assert caught.value.cells == (("D3", formula),)
 
 
+@pytest.mark.parametrize(
+    "formula",
+    [
+        "=AVERAGE($D$2:D{r})",  # a running mean: its range ends on its own row
+        "=AVERAGE($D$2:D{p})",  # the mean of the rows above: a figure of others, on a response
+        "=AVERAGE($D$2:$D$9)",  # the column's mean on every row, to compare each score with
+        "=MAX($D$2:$D$9)",
+    ],
+)
+def test_a_column_aggregating_rows_on_every_response_is_refused_not_read_as_lines(
+    tmp_path: Path, formula: str
+) -> None:
+    # REVIEW39: each response of such a column was left out as a subtotal line, and the score
+    # was of none or one response, exit 0. A line holds a label and its figures, no answer,
+    # and never aggregates its own row.
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["id", "date", "region", "score", "comment", "helper"])
+    for r in range(2, 10):
+        helper = formula.format(r=r, p=r - 1) if r > 2 else None
+        sheet.append([f"R{r}", f"2026-11-{r:02d}", "Osaka", r, "fine", helper])
+    book.save(tmp_path / "x.xlsx")
+    with pytest.raises(FormulaError) as caught:
+        load_responses(tmp_path / "x.xlsx", score_column="score")
+    assert caught.value.cells[:2] == (
+        ("F3", formula.format(r=3, p=2)), ("F4", formula.format(r=4, p=3))
+    )  # fmt: skip
+    assert len(caught.value.cells) == 7
+
+
 def test_formulas_whose_values_are_saved_read_as_before(exports: Path) -> None:
     # ja_saved holds the lines' values, as Excel saves them: read by their figures
     # (nps_kit._excel_subtotals); its #DIV/0! line reads as blank, so only its formula says.

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import zipfile
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook
 
-from nps_kit._xlsx_merged import merged_ranges
+from nps_kit._xlsx_merged import merged_ranges, sheet_marks
 from nps_kit.load import load_responses
 
 
@@ -50,3 +53,40 @@ def test_cells_merged_across_columns_are_not_copied_into_another_question(tmp_pa
     data = load_responses(tmp_path / "across.xlsx", score_column="Score").data
     assert data["Reason"].isna().iat[0]
     assert data["Property"].tolist() == ["A", "B"]
+
+
+def _saved(path: Path, value: str, *, cell_type: str = "") -> Path:
+    """A sheet with ``=B2*2`` in C2, its value saved as ``value`` (``<v>14</v>``, ``<v/>``)."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["date", "score", "double"])
+    sheet.append(["2026-11-01", 7, "=B2*2"])
+    book.save(path)
+    out = path.with_name(f"saved_{path.name}")
+    with zipfile.ZipFile(path) as old, zipfile.ZipFile(out, "w") as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<c r="C2"[^>]*>.*?</c>', (
+                    f'<c r="C2"{cell_type}><f>B2*2</f>{value}</c>'.encode()), data)  # fmt: skip
+            new.writestr(item, data)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("value", "cell_type", "unsaved"),
+    [
+        ("<v>14</v>", "", False),  # as Excel saves it: the sheet is read once (REVIEW39)
+        ("<v>Good</v>", ' t="str"', False),
+        ("<v/>", "", True),  # as openpyxl and exporters save it: read for its formulas
+        ("<v></v>", "", True),
+        ("", "", True),
+        ("<v>#DIV/0!</v>", ' t="e"', True),
+    ],
+)
+def test_the_scan_tells_formulas_without_a_saved_value(
+    tmp_path: Path, value: str, cell_type: str, unsaved: bool
+) -> None:
+    marks = sheet_marks(_saved(tmp_path / "x.xlsx", value, cell_type=cell_type), "Sheet")
+    assert marks.unsaved is unsaved
