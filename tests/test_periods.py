@@ -115,6 +115,7 @@ def test_no_readable_dates_is_the_loaders_message(tmp_path: Path) -> None:
         "(e.g. 'soon'); accepted forms: ISO (2026-10-03, 2026-10-03T09:15:00), 2026/10/03 9:15, "
         "2026年10月3日 9時15分, Japanese era dates (令和8年10月3日, 令和元年5月1日, R8.10.3, "
         "R8/10/3, H31-4-30), Google Forms' 2026/11/03 9:05:33 午前 GMT+9, "
+        "Excel's 2026/11/03 午前 9:05, SurveyMonkey's 11/03/2026 09:05:33 午前, "
         "Nov 3, 2026 9:05 AM, Excel serial numbers, Unix epoch seconds or milliseconds "
         "(1761958394, UTC), and day/month/year or month/day/year with "
         "a 2- or 4-digit year (13/12/2019, 12/13/2019 9:50:30, 9/8/18 15:29). Check that this is "
