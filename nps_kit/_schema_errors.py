@@ -244,8 +244,8 @@ def read_yaml(path: Path, *, text: str | None = None, lang: Language = "en") -> 
     text
         The file's text when already read (e.g. a packaged resource); ``None`` reads ``path``.
     lang
-        The language its syntax error and a key written twice are said in (a Japanese
-        project's unit file: ``ja``).
+        The language its problems (missing, not UTF-8, a syntax error, a key written twice)
+        are said in (a Japanese project's unit, themes or playbook file: ``ja``).
 
     Returns
     -------
@@ -263,9 +263,10 @@ def read_yaml(path: Path, *, text: str | None = None, lang: Language = "en") -> 
     shown = display(path)
     if text is None:
         try:
-            text = _yaml.read_text(path, shown=shown)  # UTF-8, or a message naming the file
+            # UTF-8, or a message naming the file
+            text = _yaml.read_text(path, shown=shown, lang=lang)
         except FileNotFoundError:
-            raise ConfigError(f"{shown}: file not found.", path=path) from None
+            raise ConfigError(t("yaml.file_not_found", lang, file=shown), path=path) from None
     try:
         # Aliases are expanded only up to a size limit: an alias bomb is refused, not run.
         raw = _yaml.safe_load(text, shown=shown, path=path, lang=lang)
@@ -279,8 +280,7 @@ def read_yaml(path: Path, *, text: str | None = None, lang: Language = "en") -> 
         return {}
     if not isinstance(raw, dict):
         raise ConfigError(
-            f"{shown}: expected a mapping of keys at the top level; found {type(raw).__name__}.",
-            path=path,
+            t("yaml.not_mapping", lang, file=shown, found=type(raw).__name__), path=path
         )
     return raw
 
@@ -367,7 +367,9 @@ def validate_model(
         raise problems_error(path, problems, lang=lang) from None
 
 
-def load_yaml_model(path: Path, model: type[Model], *, text: str | None = None) -> Model:
+def load_yaml_model(
+    path: Path, model: type[Model], *, text: str | None = None, lang: Language = "en"
+) -> Model:
     """Read a YAML file and validate it with ``model`` (:func:`read_yaml`, :func:`validate_model`).
 
     Parameters
@@ -378,6 +380,8 @@ def load_yaml_model(path: Path, model: type[Model], *, text: str | None = None) 
         The pydantic model of its top level.
     text
         The file's text when already read; ``None`` reads ``path``.
+    lang
+        The language its problems are said in (a Japanese project's file: ``ja``, FIX93).
 
     Returns
     -------
@@ -389,4 +393,4 @@ def load_yaml_model(path: Path, model: type[Model], *, text: str | None = None) 
     ConfigError
         When the file is missing, is not valid YAML or breaks the schema.
     """
-    return validate_model(read_yaml(path, text=text), model, path)
+    return validate_model(read_yaml(path, text=text, lang=lang), model, path, lang=lang)

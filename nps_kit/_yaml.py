@@ -85,14 +85,15 @@ def _reads_plain(text: str) -> bool:
         return False
 
 
-def decode(data: bytes, *, shown: str, path: Path) -> str:
+def decode(data: bytes, *, shown: str, path: Path, lang: Language = "en") -> str:
     """Decode a YAML file's bytes as UTF-8 (a byte-order mark is dropped).
 
     Raises
     ------
     ConfigError
         When the bytes are not UTF-8, naming the file, the line of the first bad byte and, when
-        the text reads as Shift_JIS, that encoding; the hint says how to re-save it.
+        the text reads as Shift_JIS, that encoding; the hint says how to re-save it. Said in
+        ``lang`` (a Japanese project's file: ``ja``).
     """
     try:
         return data.decode("utf-8-sig")
@@ -100,22 +101,20 @@ def decode(data: bytes, *, shown: str, path: Path) -> str:
         line = data[: exc.start].count(b"\n") + 1
         try:
             data.decode("cp932")
-            found = "it looks like Shift_JIS (cp932)"
+            found = t("yaml.not_utf8.cp932", lang)
         except UnicodeDecodeError:
-            found = f"byte 0x{data[exc.start]:02X} is not UTF-8"
+            found = t("yaml.not_utf8.byte", lang, byte=f"{data[exc.start]:02X}")
+        command = f"iconv -f cp932 -t utf-8 {path.name} > {path.stem}.utf8{path.suffix}"
         raise ConfigError(
-            f"{shown}: the file must be saved as UTF-8, but {found} (first bad byte on "
-            f"line {line}).",
-            hint="Re-save it as UTF-8 in your editor (VS Code: 'Save with Encoding' → UTF-8; "
-            "Notepad: encoding UTF-8), or convert it: "
-            f"iconv -f cp932 -t utf-8 {path.name} > {path.stem}.utf8{path.suffix}",
+            t("yaml.not_utf8", lang, file=shown, found=found, line=line),
+            hint=t("yaml.not_utf8_hint", lang, command=command),
             path=path,
         ) from None
 
 
-def read_text(path: Path, *, shown: str) -> str:
+def read_text(path: Path, *, shown: str, lang: Language = "en") -> str:
     """Read a YAML file as UTF-8 text (see :func:`decode`); ``FileNotFoundError`` passes on."""
-    return decode(Path(path).read_bytes(), shown=shown, path=Path(path))
+    return decode(Path(path).read_bytes(), shown=shown, path=Path(path), lang=lang)
 
 
 def safe_load(text: str, *, shown: str, path: Path, lang: Language = "en") -> Any:

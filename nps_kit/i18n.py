@@ -239,6 +239,93 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "どちらの値が正しいか確かめて一方の行を残し、もう一方を消してください。",
         "en": "Check which value is meant, keep that line and delete the other.",
     },
+    # A user's YAML file that cannot be read (nps_kit._yaml, nps_kit._schema_errors), in the
+    # file's language: a Japanese project's themes.yaml and playbook.yaml too (FIX93).
+    "yaml.file_not_found": {
+        "ja": "{file}：ファイルが見つかりません。",
+        "en": "{file}: file not found.",
+    },
+    "yaml.not_utf8": {
+        "ja": "{file}：ファイルはUTF-8で保存してください。{found}（最初の不正なバイトは"
+        "{line}行目）。",
+        "en": "{file}: the file must be saved as UTF-8, but {found} (first bad byte on "
+        "line {line}).",
+    },
+    "yaml.not_utf8.cp932": {
+        "ja": "Shift_JIS（cp932）で保存されているようです",
+        "en": "it looks like Shift_JIS (cp932)",
+    },
+    "yaml.not_utf8.byte": {
+        "ja": "バイト0x{byte}はUTF-8ではありません",
+        "en": "byte 0x{byte} is not UTF-8",
+    },
+    "yaml.not_utf8_hint": {
+        "ja": "エディターでUTF-8として保存し直すか（VS Code：「エンコード付きで保存」→UTF-8、"
+        "メモ帳：文字コードUTF-8）、変換してください：{command}",
+        "en": "Re-save it as UTF-8 in your editor (VS Code: 'Save with Encoding' → UTF-8; "
+        "Notepad: encoding UTF-8), or convert it: {command}",
+    },
+    "yaml.not_mapping": {
+        "ja": "{file}：最上位はキーと値の組（マッピング）にしてください"
+        "（書かれているもの：{found}）。",
+        "en": "{file}: expected a mapping of keys at the top level; found {found}.",
+    },
+    # A themes file's own problems (nps_kit.text.themes.load_themes), in the unit's language.
+    "themes.file_not_found": {
+        "ja": "テーマファイル{file}が見つかりません。",
+        "en": "Theme file {file} does not exist.",
+    },
+    "themes.file_not_found_hint": {
+        "ja": "パスを確かめるか、Noneを渡して同梱のテーマを使ってください。",
+        "en": "Check the path, or pass None to use the packaged default themes.",
+    },
+    "themes.bad_pattern": {
+        "ja": "{file}：キー「{setting}」：正規表現{pattern}が正しくありません（{error}）。",
+        "en": "{file}: key '{setting}': invalid regular expression {pattern} ({error}).",
+    },
+    "themes.bad_pattern_hint": {
+        "ja": "パターンを直すか、ただの語句ならエスケープの要らないkeywordsに移してください。",
+        "en": "Fix the pattern, or move a plain word to 'keywords', which needs no escaping.",
+    },
+    "themes.bad_id": {
+        "ja": "{file}：テーマID「{theme}」は英小文字・数字・「_」だけで、英字から始めてください。",
+        "en": "{file}: theme id '{theme}' must be lower-case letters, digits and '_', "
+        "starting with a letter.",
+    },
+    "themes.bad_id_hint": {
+        "ja": "テーマの名前を変えてください（例：delivery_speed）。",
+        "en": "Rename the theme, e.g. 'delivery_speed'.",
+    },
+    "themes.no_words": {
+        "ja": "{file}：テーマ「{theme}」にkeywordsもpatternsもありません。",
+        "en": "{file}: theme '{theme}' has no keywords and no patterns.",
+    },
+    "themes.no_words_hint": {
+        "ja": "keywords.jaかkeywords.enにキーワードを1つ以上書いてください。",
+        "en": "Add at least one keyword under keywords.ja or keywords.en.",
+    },
+    "themes.unknown_pack": {
+        "ja": "テーマパック{found}はありません。{packs}のいずれかを指定してください。",
+        "en": "unknown theme pack {found}; expected one of {packs}.",
+    },
+    "themes.needs_label": {
+        "ja": "パック「{pack}」にないテーマにはlabelが必要です。",
+        "en": "A theme the '{pack}' pack does not have needs a label.",
+    },
+    # A playbook's theme id that the themes in use do not have (nps_kit.playbook).
+    "playbook.file_not_found": {
+        "ja": "プレイブックのファイル{file}が見つかりません。",
+        "en": "Playbook file {file} does not exist.",
+    },
+    "playbook.file_not_found_hint": {
+        "ja": "存在するYAMLファイルを指定するか、パスを渡さずに組み込みのプレイブックを"
+        "使ってください。",
+        "en": "Pass an existing YAML file, or no path for the built-in playbook.",
+    },
+    "playbook.unknown_theme": {
+        "ja": "themesに{found}というテーマIDはありません（使われているテーマID：{ids}）。",
+        "en": "unknown key {found} in themes (theme ids in use: {ids}).",
+    },
     "schema.in": {"ja": "{parent}", "en": "in {parent}"},
     "schema.top_level": {"ja": "最上位", "en": "at the top level"},
     "schema.did_you_mean": {

@@ -890,12 +890,12 @@ def _check_extras(unit: UnitParameters, path: Path, checked: _Extras) -> None:
     if pair not in checked:
         checked[pair] = None
         try:
-            book = load_themes(unit.themes)
+            book = load_themes(unit.themes, lang=lang)
         except ConfigError as exc:
             checked[pair] = ("themes", exc)
         else:
             try:
-                load_playbook(unit.playbook, themes=book.ids)
+                load_playbook(unit.playbook, themes=book.ids, lang=lang)
             except ConfigError as exc:
                 checked[pair] = ("playbook", exc)
     problem = checked[pair]

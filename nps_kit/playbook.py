@@ -16,9 +16,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from nps_kit import _yaml
-from nps_kit._schema_errors import load_yaml_model, problems_error
+from nps_kit._schema_errors import Listed, load_yaml_model, problems_error
 from nps_kit.errors import ConfigError, closest
-from nps_kit.i18n import Language
+from nps_kit.i18n import Language, t
 from nps_kit.themes import DEFAULT_THEME_IDS
 
 __all__ = [
@@ -108,6 +108,7 @@ def load_playbook(
     *,
     themes: Iterable[str] | None = None,
     pack: str | None = None,
+    lang: Language = "en",
 ) -> Playbook:
     """Read and validate a playbook.
 
@@ -123,6 +124,9 @@ def load_playbook(
         whose own playbook is read, so that a saas unit without a playbook of its own gets
         software actions, not the retail ones (QA22: carriers and "search, compare, buy").
         ``None`` reads the retail playbook shipped as ``nps_kit/resources/playbook.yaml``.
+    lang
+        The language the file's problems are said in: the unit's (a Japanese project's
+        playbook: ``ja``, FIX93). The playbook itself does not depend on it.
 
     Returns
     -------
@@ -147,17 +151,19 @@ def load_playbook(
         shown = Path(path)
         if not shown.is_file():
             raise ConfigError(
-                f"Playbook file {shown} does not exist.",
-                hint="Pass an existing YAML file, or no path for the built-in playbook.",
+                t("playbook.file_not_found", lang, file=shown),
+                hint=t("playbook.file_not_found_hint", lang),
                 path=shown,
             )
-        text = _yaml.read_text(shown, shown=str(shown))  # UTF-8, or a message naming the file
-    playbook = load_yaml_model(shown, Playbook, text=text)
+        # UTF-8, or a message naming the file
+        text = _yaml.read_text(shown, shown=str(shown), lang=lang)
+    playbook = load_yaml_model(shown, Playbook, text=text, lang=lang)
     allowed = list(DEFAULT_THEME_IDS if themes is None else themes)
     for theme in playbook.themes:
         if theme not in allowed:
             suggestion = closest(theme, allowed)
-            hint = f"Did you mean {suggestion!r}?" if suggestion else None
-            problem = f"unknown key {theme!r} in themes (theme ids in use: {', '.join(allowed)})."
-            raise problems_error(shown, [(f"themes.{theme}", problem, hint)])
+            hint = t("schema.did_you_mean", lang, suggestion=suggestion) if suggestion else None
+            found, ids = Listed([theme]).words(lang), Listed(allowed, quote=str).words(lang)
+            problem = t("playbook.unknown_theme", lang, found=found, ids=ids)
+            raise problems_error(shown, [(f"themes.{theme}", problem, hint)], lang=lang)
     return playbook

@@ -151,6 +151,7 @@ def test_a_display_name_does_not_excuse_the_address(project: Path, address: str)
 
 
 def test_yaml_syntax_error_names_the_line(project: Path) -> None:
+    _english(project)  # its English words; Japanese: EXTRAS_JA and the tests after it (FIX93)
     path = write_unit(project, "name: EC\nlanguage: [ja\nmail: {}\n")
     assert error_of(path) == (
         "params/ec.yaml: invalid YAML at line 3, column 5: expected ',' or ']', but got ':'. "
@@ -169,6 +170,7 @@ def test_yaml_syntax_error_names_the_line(project: Path) -> None:
 def test_yaml_error_at_the_end_of_the_file_names_a_line_it_has(
     project: Path, tail: str, where: str
 ) -> None:
+    _english(project)  # its English words; Japanese: EXTRAS_JA and the tests after it (FIX93)
     # PyYAML marks the end of the file on the line after the last (FIX39: 'line 72' of 71).
     path = write_unit(project, "name: EC\nlanguage: ja\n" + tail)
     assert error_of(path).startswith(f"params/ec.yaml: invalid YAML at {where} is not closed")
@@ -589,6 +591,160 @@ def test_why_a_japanese_unit_is_refused_is_said_in_japanese(
     assert said == message.format(d=project.resolve())
 
 
+#: FIX93: a unit's own themes.yaml (a Japanese project's theme words) that ends well.
+THEMES = """\
+version: 1
+themes:
+  speed:
+    label: {ja: 速さ, en: Speed}
+    keywords: {ja: [遅い], en: [slow]}
+"""
+#: A playbook for THEMES' one theme; each general segment needs an action.
+PLAYBOOK = """\
+version: 1
+general:
+  promoter: [{ja: 感謝する, en: Thank them}]
+  passive: [{ja: 聞く, en: Ask}]
+  detractor: [{ja: 謝る, en: Apologise}]
+themes:
+  speed: {detractor: [{ja: 早く届ける, en: Ship sooner}]}
+"""
+
+#: FIX93: the problems of a Japanese unit's themes.yaml and playbook.yaml, in Japanese after the
+#: unit file and the setting (file, text or bytes, message; {d}: the params folder).
+EXTRAS_JA = [
+    pytest.param(
+        "themes.yaml",
+        THEMES + "  speed:\n    label: {ja: 速度, en: Pace}\n    keywords: {en: [fast]}\n",
+        "params/ec.yaml: themes: params/themes.yaml：キー「themes.speed」が2回書かれています"
+        "（3行目と6行目）。YAMLは後の値だけを読み、前の値は黙って捨てられます。どちらの値が"
+        "正しいか確かめて一方の行を残し、もう一方を消してください。",
+        id="themes_repeated_id",
+    ),
+    pytest.param(
+        "themes.yaml",
+        THEMES.encode("cp932"),
+        "params/ec.yaml: themes: params/themes.yaml：ファイルはUTF-8で保存してください。"
+        "Shift_JIS（cp932）で保存されているようです（最初の不正なバイトは4行目）。エディターで"
+        "UTF-8として保存し直すか（VS Code：「エンコード付きで保存」→UTF-8、メモ帳：文字コード"
+        "UTF-8）、変換してください：iconv -f cp932 -t utf-8 themes.yaml > themes.utf8.yaml",
+        id="themes_not_utf8",
+    ),
+    pytest.param(
+        "themes.yaml",
+        THEMES + "  price: [\n",
+        "params/ec.yaml: themes: params/themes.yaml：YAMLの書き方に誤りがあります（6行目、"
+        "11列目：expected the node content, but found '<stream end>'）。その箇所（字下げ、"
+        "キーの後のコロンの抜け、閉じていない引用符や括弧）を直してください。",
+        id="themes_broken_yaml",
+    ),
+    pytest.param(
+        "themes.yaml",
+        THEMES.replace("keywords:", "keyword:"),
+        "params/ec.yaml: themes: params/themes.yaml: themes.speed.keyword: themes.speedに"
+        "「keyword」というキーはありません。「keywords」のことですか？",
+        id="themes_unknown_key",
+    ),
+    pytest.param(
+        "themes.yaml",
+        THEMES + "    patterns: {ja: ['(遅']}\n",
+        "params/ec.yaml: themes: {d}/themes.yaml：キー「themes.speed.patterns.ja[0]」：正規表現"
+        "「(遅」が正しくありません（missing ), unterminated subpattern at position 0）。"
+        "パターンを直すか、ただの語句ならエスケープの要らないkeywordsに移してください。",
+        id="themes_bad_pattern",
+    ),
+    pytest.param(
+        "themes.yaml",
+        "version: 1\nextends: retial\n",
+        "params/ec.yaml: themes: params/themes.yaml: extends: テーマパック「retial」はありません。"
+        "retail、saas、finance、generic、food、logisticsのいずれかを指定してください。"
+        "「retail」のことですか？",
+        id="themes_unknown_pack",
+    ),
+    pytest.param(
+        "playbook.yaml",
+        PLAYBOOK.replace("speed:", "sped:"),
+        "params/ec.yaml: playbook: params/playbook.yaml: themes.sped: themesに「sped」という"
+        "テーマIDはありません（使われているテーマID：speed）。「speed」のことですか？",
+        id="playbook_unknown_theme",
+    ),
+    pytest.param(
+        "playbook.yaml",
+        PLAYBOOK.replace("  passive:", "  promoter:"),
+        "params/ec.yaml: playbook: params/playbook.yaml：キー「general.promoter」が2回書かれて"
+        "います（3行目と4行目）。YAMLは後の値だけを読み、前の値は黙って捨てられます。どちらの"
+        "値が正しいか確かめて一方の行を残し、もう一方を消してください。",
+        id="playbook_repeated_key",
+    ),
+    pytest.param(
+        "playbook.yaml",
+        PLAYBOOK.replace("  detractor: [{ja: 謝る, en: Apologise}]\n", ""),
+        "params/ec.yaml: playbook: params/playbook.yaml: general.detractor: 必須のキーですが、"
+        "書かれていません。",
+        id="playbook_missing_segment",
+    ),
+]
+
+
+def _with_extras(project: Path, name: str, content: str | bytes) -> Path:
+    """Write THEMES and PLAYBOOK, then ``name`` as ``content``, and a unit that uses both."""
+    params = project / "params"
+    (params / "themes.yaml").write_text(THEMES, encoding="utf-8")
+    (params / "playbook.yaml").write_text(PLAYBOOK, encoding="utf-8")
+    if isinstance(content, bytes):
+        (params / name).write_bytes(content)
+    else:
+        (params / name).write_text(content, encoding="utf-8")
+    return write_unit(project, UNIT + "themes: themes.yaml\nplaybook: playbook.yaml\n")
+
+
+def test_a_units_own_themes_and_playbook_load(project: Path) -> None:
+    assert load_unit(_with_extras(project, "themes.yaml", THEMES)).themes is not None
+
+
+@pytest.mark.parametrize(("name", "content", "message"), EXTRAS_JA)
+def test_a_japanese_units_themes_and_playbook_problems_are_japanese(
+    project: Path, name: str, content: str | bytes, message: str
+) -> None:
+    said = error_of(_with_extras(project, name, content))
+    assert said == message.format(d=(project / "params").resolve())
+
+
+def test_an_english_units_themes_and_playbook_problems_stay_english(project: Path) -> None:
+    _english(project)
+    repeated = THEMES + "  speed:\n    label: {ja: 速度, en: Pace}\n    keywords: {en: [fast]}\n"
+    assert error_of(_with_extras(project, "themes.yaml", repeated)) == (
+        "params/ec.yaml: themes: params/themes.yaml: the key 'themes.speed' is written twice, "
+        "on line 3 and on line 6; YAML would keep only the value on line 6 and drop the other "
+        "without a word. Check which value is meant, keep that line and delete the other."
+    )
+    unknown = PLAYBOOK.replace("speed:", "sped:")
+    assert error_of(_with_extras(project, "playbook.yaml", unknown)) == (
+        "params/ec.yaml: playbook: params/playbook.yaml: themes.sped: "
+        "unknown key 'sped' in themes (theme ids in use: speed). Did you mean 'speed'?"
+    )
+
+
+def test_a_japanese_unit_file_saved_as_shift_jis_is_told_in_japanese(project: Path) -> None:
+    path = project / "params" / "ec.yaml"
+    path.write_bytes(UNIT.encode("cp932"))
+    assert error_of(path) == (
+        "params/ec.yaml：ファイルはUTF-8で保存してください。Shift_JIS（cp932）で保存されている"
+        "ようです（最初の不正なバイトは1行目）。エディターでUTF-8として保存し直すか（VS Code："
+        "「エンコード付きで保存」→UTF-8、メモ帳：文字コードUTF-8）、変換してください："
+        "iconv -f cp932 -t utf-8 ec.yaml > ec.utf8.yaml"
+    )
+
+
+def test_a_japanese_unit_files_yaml_error_is_told_in_japanese(project: Path) -> None:
+    path = write_unit(project, "name: EC\nlanguage: [ja\nmail: {}\n")
+    assert error_of(path) == (
+        "params/ec.yaml：YAMLの書き方に誤りがあります（3行目、5列目：expected ',' or ']', but "
+        "got ':'）。その箇所（字下げ、キーの後のコロンの抜け、閉じていない引用符や括弧）を"
+        "直してください。"
+    )
+
+
 def test_emoji_sequences_in_names_are_fine(project: Path) -> None:
     # The zero-width joiner (U+200D) inside an emoji is text, not a control character.
     path = write_unit(project, 'name: "EC事業部 👩\u200d💻"\n')
@@ -827,6 +983,7 @@ def test_report_url_accepts_http_and_https(project: Path) -> None:
 
 
 def test_a_unit_file_saved_as_shift_jis_says_to_save_it_as_utf8(project: Path) -> None:
+    _english(project)  # its English words; Japanese: EXTRAS_JA and the tests after it (FIX93)
     path = project / "params" / "ec.yaml"
     path.write_bytes(UNIT.encode("cp932"))
     assert error_of(path) == (
@@ -883,6 +1040,7 @@ def test_ordinary_anchors_and_aliases_still_work(project: Path) -> None:
 
 
 def test_themes_and_playbook_are_validated_with_the_unit(project: Path) -> None:
+    _english(project)  # its English words; Japanese: EXTRAS_JA (FIX93)
     params = project / "params"
     (params / "themes.yaml").write_text(
         "version: 1\nexclude: {ja: [], en: []}\nthemes:\n  delivery:\n"
@@ -905,6 +1063,7 @@ def test_themes_and_playbook_are_validated_with_the_unit(project: Path) -> None:
 def test_a_playbook_naming_an_unknown_theme_is_refused_with_the_unit(
     project: Path, repo_root: Path
 ) -> None:
+    _english(project)  # its English words; Japanese: EXTRAS_JA (FIX93)
     params = project / "params"
     shipped = (repo_root / "nps_kit" / "resources" / "playbook.yaml").read_text(encoding="utf-8")
     (params / "playbook.yaml").write_text(
@@ -993,6 +1152,7 @@ def test_a_themes_file_that_extends_a_pack_brings_the_packs_playbook(project: Pa
 
 
 def test_a_themes_file_that_extends_an_unknown_pack_is_refused(project: Path) -> None:
+    _english(project)  # its English words; Japanese: EXTRAS_JA (FIX93)
     (project / "params" / "sweep.yaml").write_text("version: 1\nextends: sass\n", encoding="utf-8")
     path = write_unit(project, UNIT + "themes: sweep.yaml\n")
     assert error_of(path) == (

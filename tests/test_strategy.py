@@ -219,6 +219,49 @@ def test_missing_file_and_bad_yaml(tmp_path: Path) -> None:
     )
 
 
+def test_a_playbooks_problems_are_said_in_japanese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # FIX93: lang="ja" (a Japanese project's unit); the same facts as in English.
+    monkeypatch.chdir(tmp_path)  # messages name the file relative to the working folder
+    data = minimal() | {"themes": {"deliverry": {"detractor": [{"ja": "あ", "en": "a"}]}}}
+    path = write(tmp_path, data)
+    with pytest.raises(ConfigError) as caught:
+        load_playbook(path, themes=["delivery", "price"], lang="ja")
+    assert str(caught.value) == (
+        "playbook.yaml: themes.deliverry: themesに「deliverry」というテーマIDはありません"
+        "（使われているテーマID：delivery、price）。「delivery」のことですか？"
+    )
+    assert caught.value.key == "themes.deliverry"
+    general = minimal()["general"]
+    path = write(tmp_path, {"version": 1, "genral": general})
+    with pytest.raises(ConfigError) as caught:
+        load_playbook(path, lang="ja")
+    assert str(caught.value) == (
+        "playbook.yaml: 2件の問題があります。\n- general: 必須のキーですが、書かれていません。\n"
+        "- genral: 最上位に「genral」というキーはありません。「general」のことですか？"
+    )
+    path.write_text("version: 1\nversion: 1\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_playbook(path, lang="ja")
+    assert str(caught.value).startswith(
+        "playbook.yaml：キー「version」が2回書かれています（1行目と2行目）。"
+    )
+    path.write_bytes(yaml.safe_dump(minimal(), allow_unicode=True).encode("cp932"))
+    with pytest.raises(ConfigError, match=r"playbook\.yaml：ファイルはUTF-8で保存してください"):
+        load_playbook(path, lang="ja")
+    path.write_text("version: 1\ngeneral:\n  promoter: [\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"^playbook\.yaml：YAMLの書き方に誤りがあります"):
+        load_playbook(path, lang="ja")
+    absent = tmp_path / "nope.yaml"
+    with pytest.raises(ConfigError) as caught:
+        load_playbook(absent, lang="ja")
+    assert str(caught.value) == (
+        f"プレイブックのファイル{absent}が見つかりません。存在するYAMLファイルを指定するか、"
+        "パスを渡さずに組み込みのプレイブックを使ってください。"
+    )
+
+
 # --- recommendations -----------------------------------------------------------------------------
 
 

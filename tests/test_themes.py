@@ -205,6 +205,94 @@ def test_invalid_regex_names_the_pattern(tmp_path: Path) -> None:
     )
 
 
+#: FIX93: a themes file's problems in Japanese (lang="ja": a Japanese project's unit), the same
+#: facts as in English ({p}: the file as the message names it, {n}: its name alone).
+THEMES_JA = [
+    pytest.param(
+        MINIMAL + "    patterns: {ja: ['(遅']}\n",
+        "{p}：キー「themes.speed.patterns.ja[0]」：正規表現「(遅」が正しくありません（missing ), "
+        "unterminated subpattern at position 0）。パターンを直すか、ただの語句ならエスケープの"
+        "要らないkeywordsに移してください。",
+        id="bad_pattern",
+    ),
+    pytest.param(
+        MINIMAL.replace("  speed:", "  Speed Issues:"),
+        "{p}：テーマID「Speed Issues」は英小文字・数字・「_」だけで、英字から始めてください。"
+        "テーマの名前を変えてください（例：delivery_speed）。",
+        id="bad_id",
+    ),
+    pytest.param(
+        MINIMAL + "  price:\n    label: {ja: 価格, en: Price}\n",
+        "{p}：テーマ「price」にkeywordsもpatternsもありません。keywords.jaかkeywords.enに"
+        "キーワードを1つ以上書いてください。",
+        id="no_words",
+    ),
+    pytest.param(
+        MINIMAL + "  speed:\n    label: {ja: 速度, en: Pace}\n    keywords: {en: [fast]}\n",
+        "{n}：キー「themes.speed」が2回書かれています（3行目と7行目）。YAMLは後の値だけを読み、"
+        "前の値は黙って捨てられます。どちらの値が正しいか確かめて一方の行を残し、もう一方を"
+        "消してください。",
+        id="repeated_id",
+    ),
+    pytest.param(
+        MINIMAL.replace("keywords:", "keyword:").replace("version: 1", "version: 2"),
+        "{n}: 2件の問題があります。\n- version: 1のいずれかを指定してください（書かれている値："
+        "2）。\n- themes.speed.keyword: themes.speedに「keyword」というキーはありません。"
+        "「keywords」のことですか？",
+        id="schema",
+    ),
+    pytest.param(
+        MINIMAL.replace("    label: {ja: 速さ, en: Speed}\n", ""),
+        "{n}: themes.speed.label: 必須のキーですが、書かれていません。",
+        id="missing_label",
+    ),
+    pytest.param(
+        "version: 1\nextends: retial\n",
+        "{n}: extends: テーマパック「retial」はありません。retail、saas、finance、generic、food、"
+        "logisticsのいずれかを指定してください。「retail」のことですか？",
+        id="unknown_pack",
+    ),
+    pytest.param(
+        "version: 1\nextends: retail\nthemes:\n  delivry:\n    keywords: {ja: [配達]}\n",
+        "{n}: themes.delivry.label: 必須のキーですが、書かれていません。「delivery」のことですか？"
+        "パック「retail」にないテーマにはlabelが必要です。",
+        id="new_theme_without_label",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), THEMES_JA)
+def test_a_themes_files_problems_are_said_in_japanese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)  # messages name the file relative to the working folder
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as info:
+        load_themes(path, lang="ja")
+    assert str(info.value) == message.format(p=path, n="themes.yaml")
+    with pytest.raises(ConfigError) as english:
+        load_themes(path)  # a library caller's, unchanged
+    assert english.value.key == info.value.key
+    assert english.value.path == info.value.path
+
+
+def test_a_themes_file_that_cannot_be_read_is_said_in_japanese(tmp_path: Path) -> None:
+    absent = tmp_path / "nope.yaml"
+    with pytest.raises(ConfigError) as info:
+        load_themes(absent, lang="ja")
+    assert str(info.value) == (
+        f"テーマファイル{absent}が見つかりません。パスを確かめるか、Noneを渡して同梱のテーマを"
+        "使ってください。"
+    )
+    sjis = tmp_path / "themes.yaml"
+    sjis.write_bytes(MINIMAL.encode("cp932"))
+    with pytest.raises(ConfigError, match=r"：ファイルはUTF-8で保存してください。Shift_JIS"):
+        load_themes(sjis, lang="ja")
+    sjis.write_text(MINIMAL + "  price: [\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"：YAMLの書き方に誤りがあります（7行目、"):
+        load_themes(sjis, lang="ja")
+
+
 def test_bad_theme_id(tmp_path: Path) -> None:
     path = write(tmp_path, MINIMAL.replace("  speed:", "  Speed Issues:"))
     with pytest.raises(ConfigError) as info:

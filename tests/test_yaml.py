@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nps_kit import _yaml
+from nps_kit.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = sorted((ROOT / "nps_kit" / "resources").rglob("*.yaml")) + sorted(
@@ -129,6 +130,32 @@ def test_a_key_written_twice_is_said_in_japanese_for_a_japanese_file() -> None:
             shown="defaults.yaml",
             path=Path("defaults.yaml"),
         )
+
+
+def test_a_file_that_is_not_utf8_is_said_in_the_files_language() -> None:
+    # FIX93: a Japanese project's themes.yaml or playbook.yaml saved by a Japanese editor.
+    data = "a: 1\nb: 店舗\n".encode("cp932")
+    path = Path("themes.yaml")
+    with pytest.raises(ConfigError) as caught:
+        _yaml.decode(data, shown="themes.yaml", path=path, lang="ja")
+    assert str(caught.value) == (
+        "themes.yaml：ファイルはUTF-8で保存してください。Shift_JIS（cp932）で保存されている"
+        "ようです（最初の不正なバイトは2行目）。エディターでUTF-8として保存し直すか（VS Code："
+        "「エンコード付きで保存」→UTF-8、メモ帳：文字コードUTF-8）、変換してください："
+        "iconv -f cp932 -t utf-8 themes.yaml > themes.utf8.yaml"
+    )
+    with pytest.raises(ConfigError) as caught:
+        _yaml.decode(b"a: \x81 \n", shown="themes.yaml", path=path, lang="ja")
+    assert str(caught.value).startswith(
+        "themes.yaml：ファイルはUTF-8で保存してください。バイト0x81はUTF-8ではありません"
+        "（最初の不正なバイトは1行目）。"
+    )
+    with pytest.raises(ConfigError) as caught:
+        _yaml.decode(data, shown="themes.yaml", path=path)
+    assert str(caught.value).startswith(
+        "themes.yaml: the file must be saved as UTF-8, but it looks like Shift_JIS (cp932) "
+        "(first bad byte on line 2)."
+    )
 
 
 def test_several_keys_written_twice_are_each_named_in_line_order() -> None:

@@ -26,9 +26,9 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
-from nps_kit._schema_errors import load_yaml_model, problems_error, read_yaml
+from nps_kit._schema_errors import Listed, load_yaml_model, problems_error, read_yaml
 from nps_kit.errors import ConfigError, DataError, closest, missing_column
-from nps_kit.i18n import Language
+from nps_kit.i18n import Language, t
 from nps_kit.text._collector import paused
 from nps_kit.text._kept import kept_hits, vetoed_additions
 from nps_kit.text._layer import Adjustment, adjust, languages, trained_excludes
@@ -217,23 +217,25 @@ def _default_path() -> Path:
     return Path(str(resources.files("nps_kit") / "resources" / "themes.yaml"))
 
 
-def _compile(path: Path, key: str, source: str) -> re.Pattern[str]:
+def _compile(path: Path, key: str, source: str, *, lang: Language = "en") -> re.Pattern[str]:
     try:
         return re.compile(source)
     except re.error as exc:
+        # re's own words for the error ({error}) stay English, as PyYAML's do.
+        pattern = Listed([source]).words(lang)
         raise ConfigError(
-            f"{path}: key '{key}': invalid regular expression {source!r} ({exc}).",
-            hint="Fix the pattern, or move a plain word to 'keywords', which needs no escaping.",
+            t("themes.bad_pattern", lang, file=path, setting=key, pattern=pattern, error=exc),
+            hint=t("themes.bad_pattern_hint", lang),
             path=path,
             key=key,
         ) from exc
 
 
-def _patterns(path: Path, key: str, words: _Words) -> tuple[str, ...]:
+def _patterns(path: Path, key: str, words: _Words, *, lang: Language = "en") -> tuple[str, ...]:
     return tuple(
-        _compile(path, f"{key}.{lang}[{i}]", item).pattern
-        for lang in ("ja", "en")
-        for i, item in enumerate(getattr(words, lang))
+        _compile(path, f"{key}.{side}[{i}]", item, lang=lang).pattern
+        for side in ("ja", "en")
+        for i, item in enumerate(getattr(words, side))
     )
 
 
@@ -251,15 +253,16 @@ def _shipped_pack(path: Path) -> str | None:
     return None
 
 
-def _extended(path: Path, name: str) -> tuple[str, _ThemeFile]:
+def _extended(path: Path, name: str, *, lang: Language = "en") -> tuple[str, _ThemeFile]:
     """Return the pack an ``extends`` file names and the pack's validated themes file."""
     from nps_kit.text.packs import PACKS, pack_files
 
     if name not in PACKS:
         suggestion = closest(name, list(PACKS))
-        problem = f"unknown theme pack {name!r}; expected one of {', '.join(PACKS)}."
-        hint = f"Did you mean {suggestion!r}?" if suggestion else None
-        raise problems_error(path, [("extends", problem, hint)])
+        found, packs = Listed([name]).words(lang), Listed(list(PACKS), quote=str).words(lang)
+        problem = t("themes.unknown_pack", lang, found=found, packs=packs)
+        hint = t("schema.did_you_mean", lang, suggestion=suggestion) if suggestion else None
+        raise problems_error(path, [("extends", problem, hint)], lang=lang)
     return name, load_yaml_model(pack_files(name)[0], _ThemeFile)
 
 
@@ -284,31 +287,36 @@ def _less(extra: _Words, base: _Words, *, keywords: bool) -> _Words:
 
 
 def _theme(
-    path: Path, theme_id: str, label: _Label, item: _ThemeSpec, shared: Sequence[str]
+    path: Path,
+    theme_id: str,
+    label: _Label,
+    item: _ThemeSpec,
+    shared: Sequence[str],
+    *,
+    lang: Language = "en",
 ) -> Theme:
     """Compile one theme of a validated file (``shared``: the file's top-level exclude)."""
     key = f"themes.{theme_id}"
     if not _ID.fullmatch(theme_id):
         raise ConfigError(
-            f"{path}: theme id '{theme_id}' must be lower-case letters, digits and '_', "
-            "starting with a letter.",
-            hint="Rename the theme, e.g. 'delivery_speed'.",
+            t("themes.bad_id", lang, file=path, theme=theme_id),
+            hint=t("themes.bad_id_hint", lang),
             path=path,
             key=key,
         )
     ja = tuple(normalise_one(w) for w in item.keywords.ja)
     en = with_lemmas(normalise_one(w) for w in item.keywords.en)
     literal = keyword_parts(ja, en)
-    patterns = _patterns(path, f"{key}.patterns", item.patterns)
+    patterns = _patterns(path, f"{key}.patterns", item.patterns, lang=lang)
     pattern = _join([*literal, *patterns])
     if pattern is None:
         raise ConfigError(
-            f"{path}: theme '{theme_id}' has no keywords and no patterns.",
-            hint="Add at least one keyword under keywords.ja or keywords.en.",
+            t("themes.no_words", lang, file=path, theme=theme_id),
+            hint=t("themes.no_words_hint", lang),
             path=path,
             key=f"{key}.keywords",
         )
-    excludes = (*shared, *_patterns(path, f"{key}.exclude", item.exclude))
+    excludes = (*shared, *_patterns(path, f"{key}.exclude", item.exclude, lang=lang))
     return Theme(
         theme_id, label.ja, label.en, pattern, _exclude(excludes), ja, en, patterns, excludes
     )
@@ -337,7 +345,7 @@ def extended_pack(path: Path) -> str | None:
     return name if isinstance(name, str) and name in PACKS else None
 
 
-def load_themes(path: Path | None = None) -> ThemeBook:
+def load_themes(path: Path | None = None, *, lang: Language = "en") -> ThemeBook:
     """Read, validate and compile theme dictionaries.
 
     A file with ``extends: <pack>`` (a shipped pack: retail, saas, finance, generic, food or
@@ -355,6 +363,9 @@ def load_themes(path: Path | None = None) -> ThemeBook:
     path
         A themes YAML file; ``None`` reads the packaged defaults
         (``nps_kit/resources/themes.yaml``).
+    lang
+        The language the file's problems are said in: the unit's (a Japanese project's
+        themes file: ``ja``, FIX93). The themes themselves do not depend on it.
 
     Returns
     -------
@@ -372,46 +383,48 @@ def load_themes(path: Path | None = None) -> ThemeBook:
     path = _default_path() if path is None else Path(path)
     if not path.is_file():
         raise ConfigError(
-            f"Theme file {path} does not exist.",
-            hint="Check the path, or pass None to use the packaged default themes.",
+            t("themes.file_not_found", lang, file=path),
+            hint=t("themes.file_not_found_hint", lang),
             path=path,
         )
-    spec = load_yaml_model(path, _ThemeFile)
-    pack, base = (None, None) if spec.extends is None else _extended(path, spec.extends)
+    spec = load_yaml_model(path, _ThemeFile, lang=lang)
+    pack, base = (None, None) if spec.extends is None else _extended(path, spec.extends, lang=lang)
     given = spec.themes
     known = base.themes if base is not None else {}
     problems: list[tuple[str, str, str | None]] = []
     if "themes" not in spec.model_fields_set and base is None:
-        problems.append(("themes", "required but missing.", None))
+        problems.append(("themes", t("schema.missing", lang), None))
     for theme_id, item in given.items():
         if item.label is None and theme_id not in known:
             hint = None
             if base is not None:
                 guess = closest(theme_id, list(known))
-                hint = (f"Did you mean {guess!r}? " if guess else "") + (
-                    f"A theme the '{pack}' pack does not have needs a label."
-                )
-            problems.append((f"themes.{theme_id}.label", "required but missing.", hint))
+                said = t("schema.did_you_mean", lang, suggestion=guess) if guess else ""
+                gap = " " if said and lang == "en" else ""
+                hint = f"{said}{gap}{t('themes.needs_label', lang, pack=pack)}"
+            problems.append((f"themes.{theme_id}.label", t("schema.missing", lang), hint))
     if problems:
-        raise problems_error(path, problems)
+        raise problems_error(path, problems, lang=lang)
     if base is None:
-        shared = _patterns(path, "exclude", spec.exclude)
+        shared = _patterns(path, "exclude", spec.exclude, lang=lang)
         themes = [
-            _theme(path, theme_id, item.label, item, shared)
+            _theme(path, theme_id, item.label, item, shared, lang=lang)
             for theme_id, item in given.items()
             if item.label is not None  # always (checked above); for the type checker
         ]
         return ThemeBook(themes=tuple(themes), path=path, pack=_shipped_pack(path))
     # The file's own patterns first, so that a message names their place in the file.
-    mine_shared = _patterns(path, "exclude", spec.exclude)
+    mine_shared = _patterns(path, "exclude", spec.exclude, lang=lang)
     for theme_id, item in given.items():
         for part in ("patterns", "exclude"):
-            _patterns(path, f"themes.{theme_id}.{part}", getattr(item, part))
-    shared = _patterns(path, "exclude", _more(base.exclude, spec.exclude))
+            _patterns(path, f"themes.{theme_id}.{part}", getattr(item, part), lang=lang)
+    shared = _patterns(path, "exclude", _more(base.exclude, spec.exclude), lang=lang)
     vetoes = []
     for theme_id in known:
         mine_exclude = given[theme_id].exclude if theme_id in given else _Words()
-        veto = _join([*mine_shared, *_patterns(path, f"themes.{theme_id}.exclude", mine_exclude)])
+        veto = _join(
+            [*mine_shared, *_patterns(path, f"themes.{theme_id}.exclude", mine_exclude, lang=lang)]
+        )
         if veto is not None:
             vetoes.append((theme_id, veto))
     themes, own = [], []
@@ -420,26 +433,26 @@ def load_themes(path: Path | None = None) -> ThemeBook:
         label = mine.label if mine is not None and mine.label is not None else theirs.label
         assert label is not None  # a shipped pack labels every theme
         if mine is None:
-            themes.append(_theme(path, theme_id, label, theirs, shared))
+            themes.append(_theme(path, theme_id, label, theirs, shared, lang=lang))
             continue
         merged = _ThemeSpec(
             keywords=_more(theirs.keywords, mine.keywords),
             patterns=_more(theirs.patterns, mine.patterns),
             exclude=_more(theirs.exclude, mine.exclude),
         )
-        themes.append(_theme(path, theme_id, label, merged, shared))
+        themes.append(_theme(path, theme_id, label, merged, shared, lang=lang))
         words = _ThemeSpec(
             keywords=_less(mine.keywords, theirs.keywords, keywords=True),
             patterns=_less(mine.patterns, theirs.patterns, keywords=False),
             exclude=merged.exclude,
         )
         if any([*words.keywords.ja, *words.keywords.en, *words.patterns.ja, *words.patterns.en]):
-            own.append(_theme(path, theme_id, label, words, shared))
+            own.append(_theme(path, theme_id, label, words, shared, lang=lang))
     new = [theme_id for theme_id in given if theme_id not in known]
     for theme_id in new:
         item = given[theme_id]
         assert item.label is not None  # checked above
-        themes.append(_theme(path, theme_id, item.label, item, shared))
+        themes.append(_theme(path, theme_id, item.label, item, shared, lang=lang))
     return ThemeBook(
         themes=tuple(themes),
         path=path,
