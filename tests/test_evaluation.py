@@ -141,6 +141,14 @@ TRAIN42 = pd.concat(
     ],
     ignore_index=True,
 )
+# Decision set 43 (docs/prereg/PREREG40.md): merged unread, both languages kept apart and unread.
+SET43 = pd.concat(
+    [
+        pd.read_csv(DATA / "unread" / f"set43_{lang}.csv", keep_default_na=False, dtype=str)
+        for lang in ("en", "ja")
+    ],
+    ignore_index=True,
+)
 
 # (precision, recall, polarity accuracy) per language. The first two sets label a shipping fee
 # ("£6.99 postage on a £10 order") delivery as well as price; the schema since (docs/labelling.md)
@@ -578,6 +586,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.88, 0.88, 0.91)}
         _both_languages("theme_train38"),
         _both_languages("theme_train41"),
         TRAIN42,
+        SET43,
     ],
     ids=[
         "first",
@@ -628,6 +637,7 @@ IMP13_LAYER = {"en": (0.88, 0.86, 0.84), "ja": (0.88, 0.88, 0.91)}
         "train38-decision",
         "train41-decision",
         "train42-decision",
+        "set43-decision",
     ],
 )
 def test_blind_set_is_large_balanced_and_valid(blind: pd.DataFrame) -> None:
