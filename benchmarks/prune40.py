@@ -2,10 +2,10 @@
 
 Usage (from the repository root, the tree's ``nps_kit`` on the path)::
 
-    python benchmarks/prune40.py census LANG            # per-entry kept hits over every readable set
-    python benchmarks/prune40.py crossfit LANG          # S(half A) on half B and S(half B) on half A
-    python benchmarks/prune40.py select LANG OUT.json   # S(all readable sets), the candidate
-    python benchmarks/prune40.py measure REMOVED.json CSV [CSV ...]   # whole figures with the entries removed
+    python benchmarks/prune40.py census LANG           # kept hits per entry, every readable set
+    python benchmarks/prune40.py crossfit LANG         # S(half A) on half B, S(half B) on half A
+    python benchmarks/prune40.py select LANG OUT.json  # S(all readable sets), the candidate
+    python benchmarks/prune40.py measure REMOVED.json CSV [CSV ...]  # without them, whole figures
 
 An *entry* is one item of a theme's ``keywords.en`` / ``keywords.ja`` list in a shipped pack
 file. :func:`nps_kit.text.explain.explain_themes` says which words found each theme the
@@ -87,9 +87,7 @@ def census(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     for pack, group in frame.groupby("pack", sort=True):
         book = load_pack(str(pack))
         entries = _pack_entries(str(pack), lang)
-        forms = {
-            tid: [(e, _forms(e, lang)) for e in words] for tid, words in entries.items()
-        }
+        forms = {tid: [(e, _forms(e, lang)) for e in words] for tid, words in entries.items()}
         texts = group["text"].reset_index(drop=True)
         ex = explain_themes(texts, book)
         ex = ex[ex["source"] == "words"]
@@ -197,7 +195,8 @@ def main(argv: list[str]) -> None:
         hits = census(rows(paths, lang), lang)
         g = hits.groupby(["pack", "theme", "entry"])["right"].agg(["size", "sum"])
         g["wrong"] = g["size"] - g["sum"]
-        print(f"{len(paths)} readable sets, {len(hits)} attributed kept hits, right {hits.right.mean():.3f}")
+        share = hits["right"].mean()
+        print(f"{len(paths)} readable sets, {len(hits)} attributed kept hits, right {share:.3f}")
         print(f"selected S(all): {len(select(hits))}")
         worst = g[g["size"] >= 3].assign(share=lambda x: x["sum"] / x["size"])
         print(worst.sort_values(["share", "size"], ascending=[True, False]).head(60).to_string())
@@ -207,7 +206,8 @@ def main(argv: list[str]) -> None:
         for name, fit, held in (("A→B", *halves), ("B→A", halves[1], halves[0])):
             chosen = select(census(rows(fit, lang), lang))
             base, cand = measure([], held)[lang], measure(chosen, held)[lang]
-            print(f"{name}: {len(chosen)} entries chosen on {len(fit)} sets, measured on {len(held)}")
+            said = f"{len(chosen)} entries chosen on {len(fit)} sets, measured on {len(held)}"
+            print(f"{name}: {said}")
             print(_line(f"{lang} held-out", base, cand))
             print("  " + "; ".join(f"{p}/{t}:{e}" for p, t, _, e in chosen))
         return
