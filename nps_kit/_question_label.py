@@ -25,9 +25,12 @@ __all__ = ["header_label", "short_label", "short_labels", "shown_values"]
 _HALF_WIDTH_KANA: Final = re.compile(r"[\uff61-\uff9f]+")
 # What a survey tool writes before a column's own name (QA29 F11): Delighted's "Person
 # properties: Policy Type", Qualtrics' question id before a name ("Q12_Region", "QID12_Region";
-# not a matrix's "Q3_10", which is nothing but the id).
+# not a matrix's "Q3_10", which is nothing but the id). A Japanese tool writes the id in
+# full-width letters (QA36 O5: 「Ｑ３＿予約経路」 kept its number, beside 「おすすめ度」).
 _TOOL_PREFIX: Final = re.compile(
-    r"^(?:(?:person|contact|custom|customer) properties?\s*:\s*|Q(?:ID)?\d+_(?=[^\W\d_]))", re.I
+    r"^(?:(?:person|contact|custom|customer) properties?\s*:\s*"
+    r"|[QＱｑ](?:[IＩｉ][DＤｄ])?[0-9０-９]+[_＿](?=[^\W\d_]))",
+    re.I,
 )
 
 

@@ -268,6 +268,8 @@ def test_the_one_hot_booking_channel_is_one_multi_select_equal_to_pandas(
     assert found.column(question).kind == "multi"
     d = _defaults(_init(exports, "onsen", gen_onsen.UNIT_Q))
     assert [f["type"] for f in d["followups"] if f["column"] == question] == ["multi"]
+    # QA36 O5: labelled by what it asks, without the tool's full-width id (Ｑ３＿)
+    assert [f.get("label") for f in d["followups"] if f["column"] == question] == ["予約経路"]
     assert not any(b["column"].startswith(question) for b in d["breakdowns"])
     got = score_json(capsys, _file(exports, "onsen"), "--score-column", gen_onsen.NPS_Q,
                      "--by", question)  # fmt: skip

@@ -218,6 +218,10 @@ def test_answers_are_shown_with_half_width_kana_full_width() -> None:
         ("Q12_Region", "Region"),
         ("Q3_10", "Q3_10"),
         ("Region", "Region"),
+        # QA36 O5: a Japanese tool's full-width id (Ｑ３＿予約経路), not its matrix id.
+        ("Ｑ３＿予約経路", "予約経路"),
+        ("ＱＩＤ１２＿地域", "地域"),
+        ("Ｑ３＿１０", "Ｑ３＿１０"),
     ],
 )
 def test_a_survey_tool_s_prefix_is_not_part_of_the_label(header: str, label: str) -> None:
