@@ -98,6 +98,10 @@ _SCORE_RE: Final = re.compile(
 #: ``0,0`` (``9,0``): the whole number when its decimals are zeros, like ``9.0`` (QA26 #4). One or
 #: two decimals only, so a thousands separator (``1,000``) is never read as 1.
 DECIMAL_COMMA_RE: Final = re.compile(r"^[+-]?\d+,\d{1,2}(?!\d)")
+#: A score written in digits other than ASCII's, or with 点, that :func:`parse_scores` reads
+#: (through NFKC): full-width (``１０``), circled (``⑩``, ``⓪``), superscript or subscript,
+#: mathematical and any script's decimal digits (``١٠``); counted by the loader (QA24, QA36 O4).
+OTHER_DIGITS: Final = re.compile(r"(?![0-9])\d|[⓪①-⑩⁰¹²³⁴-⁹₀-₉]|点$")
 #: An amount written with one or two decimals, in either convention (QA26 #8, #17): a decimal
 #: comma with dots between thousands (``95,65``, ``2.306,17``, German and French Excel) or a
 #: decimal point with commas between them (``133316.64``, ``1,234.50``). Group ``comma`` holds

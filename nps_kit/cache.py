@@ -97,7 +97,8 @@ _META = b"nps_kit.cache"
 # 40: a grouped report's subtotal line under a group of one row (Count: 1) is left out and the
 # group column filled down past it (REVIEW37)
 # 41: Excel's Data → Subtotal lines (Osaka Average, 大阪 平均, Grand Count) left out (FIX89)
-_FORMAT = 41
+# 42: scores in circled or other scripts' digits (⑩, ١٠) counted with １０ (QA36 O4)
+_FORMAT = 42
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 

@@ -1729,8 +1729,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Preview/test responses left out",
     },
     "quality.scores_rewritten": {
-        "ja": "「{column}」で全角数字・「点」付きで読んだスコア",
-        "en": "Scores in '{column}' read from １０ or 10点",
+        "ja": "「{column}」で全角数字・丸数字・「点」付きで読んだスコア",
+        "en": "Scores in '{column}' read from １０, ⑩ or 10点",
     },
     "quality.scores_decimal_comma": {
         "ja": "「{column}」で小数点にカンマを使った形（9,0）から読んだスコア",
@@ -1806,11 +1806,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "left out.",
     },
     "load.scores_rewritten": {
-        "ja": "「{column}」で全角数字や「10点」のように書かれたスコア{n}件を数値として読みました。",
-        "en": "{n} scores in '{column}' written as full-width digits or with 点 (１０, 10点) "
-        "were read as numbers.",
-        "en_one": "1 score in '{column}' written as full-width digits or with 点 (１０, 10点) "
-        "was read as a number.",
+        "ja": "「{column}」で全角数字・丸数字や「10点」のように書かれたスコア{n}件を"
+        "数値として読みました。",
+        "en": "{n} scores in '{column}' written in full-width or circled digits or with 点 "
+        "(１０, ⑩, 10点) were read as numbers.",
+        "en_one": "1 score in '{column}' written in full-width or circled digits or with 点 "
+        "(１０, ⑩, 10点) was read as a number.",
     },
     "load.drop_files": {
         "ja": "{n}個のファイルを読み、一つのエクスポートとして数えました（最新：{newest}）。",

@@ -46,6 +46,7 @@ from nps_kit._values import (
     DECIMAL_COMMA_RE,
     MISSING_WORDS,
     MONTH_FIRST,
+    OTHER_DIGITS,
     DateParse,
     ScaleSplit,
     ScoreParse,
@@ -1681,9 +1682,10 @@ def load_responses(
     rewritten_rows: tuple[int, ...] = ()
     decimal_comma_rows: tuple[int, ...] = ()
     if not pd.api.types.is_numeric_dtype(raw.dtype):
-        # １０ and 10点 are read as 10: counted, so the n can be trusted (QA24).
+        # １０, ⑩ and 10点 are read as 10: counted, so the n can be trusted (QA24; QA36 O4:
+        # circled digits, read through NFKC, were read but not counted).
         written = raw.astype("string").str.strip()
-        other = written.str.contains(r"[０-９]|点$", regex=True).fillna(False).to_numpy(bool)
+        other = written.str.contains(OTHER_DIGITS, regex=True).fillna(False).to_numpy(bool)
         rewritten_rows = tuple(int(r) for r in rows[other & (status == 0)])
         # 9,0 is read as 9 (QA26 #4): said too.
         comma = written.str.match(DECIMAL_COMMA_RE.pattern).fillna(False).to_numpy(bool)

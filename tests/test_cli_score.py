@@ -999,8 +999,8 @@ def test_full_width_and_ten_ten_scores_and_era_dates_are_said_once(
     ]
     path.write_text("score,date\n" + "".join(f"{s},{d}\n" for s, d in rows), encoding="utf-8")
     notes = [
-        "3 scores in 'score' written as full-width digits or with 点 (１０, 10点) were read "
-        "as numbers.",
+        "3 scores in 'score' written in full-width or circled digits or with 点 (１０, ⑩, 10点) "
+        "were read as numbers.",
         "3 dates in 'date' written in the Japanese era (令和8年11月3日) were read as dates.",
     ]
     status, out, err = run(

@@ -1640,9 +1640,13 @@ def test_full_width_and_ten_ten_scores_and_era_dates_are_counted(tmp_path: Path)
     assert (report.scores_rewritten, report.era_dates, report.n_invalid) == (2, 3, 1)
     assert report.read_notes("ja") == [
         # Each names its column (FIX37): an export may hold several 0-10 questions.
-        "「score」で全角数字や「10点」のように書かれたスコア2件を数値として読みました。",
+        "「score」で全角数字・丸数字や「10点」のように書かれたスコア2件を数値として読みました。",
         "「date」で和暦（令和8年11月3日など）で書かれた日付3件を西暦に直して読みました。",
     ]
+    # QA36 O4: circled, super/subscript and other scripts' digits are read (NFKC) and counted.
+    other = write_text(tmp_path / "o.csv", "score\n⑩\n⓪\n²\n١٠\n𝟗\n7\n7.0\n")
+    read = load_responses(other).report
+    assert (read.n_valid, read.scores_rewritten) == (7, 5)
     numbers = tmp_path / "n.parquet"
     pd.DataFrame({"score": [10, 9]}).to_parquet(numbers)
     assert load_responses(numbers).report.read_notes() == []

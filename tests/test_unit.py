@@ -582,7 +582,7 @@ def test_data_quality_ja(responses: Path) -> None:
         ("対象期間の行数", "11"),
         ("有効回答（NPS算出対象）", "9"),
         # The period's full-width score (QA24: read, counted in the NPS, and now said).
-        ("「score」で全角数字・「点」付きで読んだスコア", "1"),
+        ("「score」で全角数字・丸数字・「点」付きで読んだスコア", "1"),
         ("除外：無回答", "1"),
         ("除外：無効な値", "1"),
         ("重複ID", "1"),  # R01, answered in 2025-10 and again in the period
@@ -624,7 +624,7 @@ def test_data_quality_en_redaction_off(responses: Path) -> None:
         ("Scored answers with no date (in no period)", "1"),
         ("Rows in the period", "11"),
         ("Valid answers (used for NPS)", "9"),
-        ("Scores in 'score' read from １０ or 10点", "1"),
+        ("Scores in 'score' read from １０, ⑩ or 10点", "1"),
         ("Excluded: missing score", "1"),
         ("Excluded: invalid score", "1"),
         ("Duplicate response IDs", "0"),  # no id column given
@@ -1039,12 +1039,12 @@ def test_data_quality_says_how_many_full_width_scores_and_era_dates_were_read(
     en = data_quality(replace(unit, language="en"))
     items = en["item"].tolist()
     at = items.index("Valid answers (used for NPS)") + 1
-    assert items[at] == "Scores in 'score' read from １０ or 10点"
+    assert items[at] == "Scores in 'score' read from １０, ⑩ or 10点"
     kept = dict(en.values.tolist())
-    assert kept["Scores in 'score' read from １０ or 10点"] == "12"
+    assert kept["Scores in 'score' read from １０, ⑩ or 10点"] == "12"
     assert kept["Dates in 'date' read from the Japanese era"] == "10"
     ja = dict(data_quality(unit).values.tolist())
-    assert ja["「score」で全角数字・「点」付きで読んだスコア"] == "12"
+    assert ja["「score」で全角数字・丸数字・「点」付きで読んだスコア"] == "12"
     assert ja["「date」で和暦で読んだ日付"] == "10"
 
 
@@ -1209,23 +1209,23 @@ def test_data_quality_names_a_long_score_question_by_its_start(tmp_path: Path) -
     frame.to_csv(path, index=False)
     unit = prepare_unit(path, name="x", score_column=question, date_column="date")
     ja = dict(data_quality(unit).values.tolist())
-    said = "「今回の窓口でのお手続きを通じて、あなたは…」で全角数字・「点」付きで読んだスコア"
+    said = "「今回の窓口でのお手続きを通じて、あなたは…」で全角数字・丸数字・「点」付きで読んだスコア"
     assert ja[said] == "6"
     en = dict(data_quality(replace(unit, language="en")).values.tolist())
-    said = "Scores in '今回の窓口でのお手続きを通じて、あなたは…' read from １０ or 10点"
+    said = "Scores in '今回の窓口でのお手続きを通じて、あなたは…' read from １０, ⑩ or 10点"
     assert en[said] == "6"
     english = "How likely are you to recommend Acme to a friend or colleague? (0-10)"
     frame.rename(columns={question: english}).to_csv(path, index=False)
     unit = prepare_unit(path, name="x", score_column=english, date_column="date")
     en = dict(data_quality(replace(unit, language="en")).values.tolist())
-    said = "Scores in 'How likely are you to recommend Acme to…' read from １０ or 10点"
+    said = "Scores in 'How likely are you to recommend Acme to…' read from １０, ⑩ or 10点"
     assert en[said] == "6"
 
 
 def test_data_quality_counts_the_units_own_rewritten_scores_and_era_dates(
     tmp_path: Path,
 ) -> None:
-    # FIX72 (BROWSE31 #6): "Scores in '…' read from １０ or 10点" counted the file's
+    # FIX72 (BROWSE31 #6): "Scores in '…' read from １０, ⑩ or 10点" counted the file's
     # scores in every unit's table beside the unit's month's counts, and a manager read it as
     # the unit's. The scores are counted among the month's rows (beside its valid answers),
     # the era dates among the unit's rows (beside its dates); a unit with none has no row.
@@ -1251,9 +1251,9 @@ def test_data_quality_counts_the_units_own_rewritten_scores_and_era_dates(
         return dict(data_quality(replace(unit, language=lang)).values.tolist())
 
     a, b = table("A", "en"), table("B", "en")
-    assert a["Scores in 'score' read from １０ or 10点"] == "10"  # not the file's 17
+    assert a["Scores in 'score' read from １０, ⑩ or 10点"] == "10"  # not the file's 17
     assert a["Dates in 'date' read from the Japanese era"] == "12"  # the unit's 5 + 7
     assert not [k for k in b if "１０" in k or "era" in k], b
     ja = table("A", "ja")
-    assert ja["「score」で全角数字・「点」付きで読んだスコア"] == "10"
+    assert ja["「score」で全角数字・丸数字・「点」付きで読んだスコア"] == "10"
     assert ja["「date」で和暦で読んだ日付"] == "12"
