@@ -1035,8 +1035,7 @@ def _refuse_lacking(
     else:
         hint += "Export it again with them, or move it out."
     raise DataError(
-        f"{file}: its columns differ from {where[missing[0]].name}'s: it "
-        f"{' and '.join(said)}.",
+        f"{file}: its columns differ from {where[missing[0]].name}'s: it {' and '.join(said)}.",
         hint=hint,
         path=file,
     )

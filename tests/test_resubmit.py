@@ -112,7 +112,7 @@ def test_days_without_a_time_beside_timed_dates_are_no_double_submissions(tmp_pa
     # QA40: a chain's cumulative export dates its previous 年度 in 和暦 without a time
     # (令和7年11月3日) and this one with Excel's 2026/04/03 午前 9:05. QA39 kept two people's
     # same answers of one such day only when every date was a day alone; here one of each
-    # such pair was dropped as a double submission ("0 seconds apart"): one response a month.
+    # such pair was dropped as a double submission ("0 seconds apart"): 3 of 梅田店's responses.
     dates = ["令和7年11月3日", "令和7年11月3日", "令和7年11月20日",
              "2026/04/03 午前 9:05", "2026/04/10 午後 1:30", "2026/04/10 午後 1:30"]  # fmt: skip
     # Eight more people, one a week from May: twelve ids or more make 回答No a per-response id.
