@@ -194,7 +194,7 @@ def _alerted(smtp: Recorder) -> dict[str, int]:
     for message in smtp.received:
         subject = " ".join(str(message.message["Subject"]).split())
         found = re.search(
-            r"[[【]NPS[]】] ?(.+?)[:：]\s*(?:(\d+) new detractors?|.*?(\d+)人)", subject
+            r"[\[【]NPS[\]】] ?(.+?)[:：]\s*(?:(\d+) new detractors?|.*?(\d+)人)", subject
         )
         assert found is not None, subject
         got[found[1]] = int(found[2] or found[3])
