@@ -180,12 +180,15 @@ def judged_resubmissions(
             parsed = parse_date_values(raw, date_format="month-first", timezone=timezone)
     except ValueError:
         return own, None
-    read = parsed.dates.dropna()
-    if len(read) and (read == read.dt.normalize()).all():
-        # Days without a time (an agency's 回答日 as a date cell, QA39): two people's same
-        # answers on one day are 0 seconds apart, and nothing says a minute.
+    # Days without a time (an agency's 回答日 as a date cell, QA39; a chain's previous 年度 in
+    # 和暦, 令和7年11月3日, beside this year's 2026/04/03 午前 9:05, QA40): two people's same
+    # answers on one day are 0 seconds apart, and nothing says a minute. Such a date is read as
+    # midnight: it is left out of the window, row by row, so that timed dates elsewhere in the
+    # export do not make it a time (a real response sent at 00:00:00 sharp is left out too).
+    when = parsed.dates.mask(parsed.dates == parsed.dates.dt.normalize())
+    if when.isna().all():
         return own, None
-    table = pd.DataFrame({"key": same[rows], "row": rows, "date": parsed.dates.to_numpy()})
+    table = pd.DataFrame({"key": same[rows], "row": rows, "date": when.to_numpy()})
     window = _within_window(table)
     if not window.any():
         return own, None

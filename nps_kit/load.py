@@ -980,8 +980,66 @@ def read_column_index(
     """
     path = Path(path)
     if is_drop(path):
-        path = drop_files(path)[0]  # the first file's; load_responses checks the others
+        # The last file's: files may add columns, never lack one (_drop_layouts), so it has all.
+        return ColumnIndex.from_layout(
+            _drop_layouts(drop_files(path), sheet=sheet, encoding=encoding)[-1]
+        )
     return ColumnIndex.from_layout(_formats.inspect(path, sheet=sheet, encoding=encoding))
+
+
+def _drop_layouts(
+    files: Sequence[Path], *, sheet: str | int | None, encoding: str | None
+) -> tuple[_formats.Layout, ...]:
+    """Inspect each file of a drop; refuse a file that lacks a column an earlier file has.
+
+    A later file may add columns: a question added during the year (QA40: Qualtrics' monthly
+    exports from May on have ``Q6``), whose cells in the earlier files' rows are blank. A file
+    without a column an earlier one has cannot be read with it, and when it also adds one, the
+    question was most likely renamed (QA40: Google Forms heads a column with the question's
+    current title, so its downloads after a rename carry the new one): said before any column
+    is looked for, since looking for it in the first file alone sent the user to its old name.
+    """
+    layouts: list[_formats.Layout] = []
+    seen: dict[str, Path] = {}  # each column, and the first file that has it
+    for file in files:
+        layout = _formats.inspect(file, sheet=sheet, encoding=encoding)
+        _refuse_lacking(file, list(seen), layout.columns, seen)
+        for column in layout.columns:
+            seen.setdefault(column, file)
+        layouts.append(layout)
+    return tuple(layouts)
+
+
+def _refuse_lacking(
+    file: Path, before: list[str], columns: Sequence[str], where: dict[str, Path]
+) -> None:
+    """Raise the drop's message when ``file`` lacks one of the earlier files' ``before``."""
+    missing = [c for c in before if c not in columns]
+    if not missing:
+        return
+    extra = [c for c in columns if c not in before]
+    said = [
+        f"{label} {', '.join(map(repr, names))}"
+        for label, names in (("lacks", missing), ("adds", extra))
+        if names
+    ]
+    hint = (
+        "A later file of a folder or glob in data.path may add columns to the earlier files' "
+        "(a question added: the earlier responses are blank in it), never lack one. "
+    )
+    if extra:
+        hint += (
+            "A question renamed is one column lacked and one added: give the earlier files its "
+            "new header, or, when each file holds every response so far (Google Forms' "
+            "download, a cumulative export), point data.path at the latest file alone."
+        )
+    else:
+        hint += "Export it again with them, or move it out."
+    raise DataError(
+        f"{file}: its columns differ from {where[missing[0]].name}'s: it {' and '.join(said)}.",
+        hint=hint,
+        path=file,
+    )
 
 
 def _refuse_repeats(index: ColumnIndex, name: str, option: str) -> None:
@@ -1091,9 +1149,8 @@ class _Drop:
 
 def _read_drop(
     files: tuple[Path, ...],
-    first: _formats.Layout,
+    layouts: tuple[_formats.Layout, ...],
     *,
-    sheet: str | int | None,
     encoding: str | None,
     text_columns: tuple[str, ...],
     id_column: str | None,
@@ -1116,38 +1173,29 @@ def _read_drop(
     numbers: list[np.ndarray] = []
     origin: list[np.ndarray] = []
     formulas: list[np.ndarray] = []
-    layout = first
+    layout = layouts[0]
     offset = 0
     starts: list[int] = []
-    for number, file in enumerate(files):
-        each = first if number == 0 else _formats.inspect(file, sheet=sheet, encoding=encoding)
+    seen: dict[str, Path] = {}
+    for number, (file, each) in enumerate(zip(files, layouts, strict=True)):
         frame, each = _formats.read_frame(
             each, encoding_given=encoding is not None, text_columns=text_columns
         )
+        # As read (a header repeated is numbered): _drop_layouts checked the headers.
+        _refuse_lacking(file, list(seen), list(frame.columns), seen)
+        for column in frame.columns:
+            seen.setdefault(column, file)
         if number == 0:
             layout = each
-        elif set(frame.columns) != set(frames[0].columns):
-            missing = [c for c in frames[0].columns if c not in frame.columns]
-            extra = [c for c in frame.columns if c not in frames[0].columns]
-            said = [
-                f"{label} {', '.join(map(repr, names))}"
-                for label, names in (("lacks", missing), ("adds", extra))
-                if names
-            ]
-            raise DataError(
-                f"{file}: its columns differ from {files[0].name}'s: it {' and '.join(said)}.",
-                hint="Every file of a folder or glob in data.path must be an export of the same "
-                "survey with the same columns: export it again with them, or move it out.",
-                path=file,
-            )
-        frames.append(frame[list(frames[0].columns)] if number else frame)
+        frames.append(frame)
         rows = _file_rows(each, len(frame))
         starts.append(offset)
         numbers.append(rows + offset)
         origin.append(np.full(len(frame), number))
         formulas.append(_formula_labels(each, len(frame)))
         offset += int(rows.max()) if len(rows) else each.header_rows
-    frame = pd.concat(frames, ignore_index=True)
+    # The columns a later file adds are blank in the earlier files' rows.
+    frame = pd.concat(frames, ignore_index=True)[list(seen)]
     rows = np.concatenate(numbers)
     source = np.concatenate(origin)
     formula = np.concatenate(formulas)
@@ -1509,7 +1557,9 @@ def load_responses(
     _parses += 1
     path = Path(path)
     files = drop_files(path) if is_drop(path) else ()
-    layout = _formats.inspect(files[0] if files else path, sheet=sheet, encoding=encoding)
+    layouts = _drop_layouts(files, sheet=sheet, encoding=encoding) if files else ()
+    # A drop's columns are its last file's: files may add columns, never lack one.
+    layout = layouts[-1] if layouts else _formats.inspect(path, sheet=sheet, encoding=encoding)
     score_col = _resolve_column(layout, score_column, "score_column")
     date_col = None if date_column is None else _resolve_column(layout, date_column, "date_column")
     weight_col = (
@@ -1524,8 +1574,7 @@ def load_responses(
     if files:
         found = _read_drop(
             files,
-            layout,
-            sheet=sheet,
+            layouts,
             encoding=encoding,
             text_columns=text_columns,
             id_column=id_col,

@@ -1710,15 +1710,52 @@ def test_a_drop_without_an_id_counts_an_identical_row_once(tmp_path: Path) -> No
     assert (len(loaded.data), loaded.report.drop_repeats) == (4, 1)
 
 
-def test_a_drop_file_with_other_columns_is_refused_naming_it(tmp_path: Path) -> None:
+def test_a_drop_file_that_adds_a_question_is_read_with_it_blank_before(tmp_path: Path) -> None:
+    # QA40: Qualtrics' monthly exports gained Q6 in May: the whole year was refused ("its
+    # columns differ … it adds 'Q6'") until each earlier month was exported again.
+    folder = _drop(tmp_path)
+    (folder / "c.csv").write_text("id,score,date,ease\nR5,8,2026-12-01,4\n", encoding="utf-8")
+    loaded = load_responses(folder, date_column="date", id_column="id", score_column="score")
+    assert loaded.data["id"].tolist() == ["R1", "R2", "R3", "R4", "R5"]
+    assert loaded.data["ease"].isna().tolist() == [True] * 4 + [False]
+    assert "ease" in read_column_index(folder).columns
+
+
+def test_a_drop_file_with_a_question_renamed_is_said_before_the_column_is_looked_for(
+    tmp_path: Path,
+) -> None:
+    # QA40: a Google Forms question renamed in month 7: its downloads from then on head the
+    # column with the new title. Looked for in the first file alone, the new name was "no
+    # column ... Did you mean" the old one, which the later files lack.
     folder = _drop(tmp_path)
     (folder / "c.csv").write_text("id,nps,date\nR9,5,2026-11-21\n", encoding="utf-8")
+    said = (
+        f"{folder / 'c.csv'}: its columns differ from a.csv's: it lacks 'score' and adds 'nps'. "
+        "A later file of a folder or glob in data.path may add columns to the earlier files' "
+        "(a question added: the earlier responses are blank in it), never lack one. A question "
+        "renamed is one column lacked and one added: give the earlier files its new header, "
+        "or, when each file holds every response so far (Google Forms' download, a cumulative "
+        "export), point data.path at the latest file alone."
+    )
+    for column in ("score", "nps"):
+        with pytest.raises(DataError) as info:
+            load_responses(folder, score_column=column)
+        assert str(info.value) == said
+    with pytest.raises(DataError) as info:
+        read_column_index(folder)
+    assert str(info.value) == said
+
+
+def test_a_drop_file_that_lacks_a_question_is_refused(tmp_path: Path) -> None:
+    folder = _drop(tmp_path)
+    (folder / "c.csv").write_text("id,score\nR9,5\n", encoding="utf-8")
     with pytest.raises(DataError) as info:
         load_responses(folder, score_column="score")
     assert str(info.value) == (
-        f"{folder / 'c.csv'}: its columns differ from a.csv's: it lacks 'score' and adds 'nps'. "
-        "Every file of a folder or glob in data.path must be an export of the same survey with "
-        "the same columns: export it again with them, or move it out."
+        f"{folder / 'c.csv'}: its columns differ from a.csv's: it lacks 'date'. A later file of "
+        "a folder or glob in data.path may add columns to the earlier files' (a question added: "
+        "the earlier responses are blank in it), never lack one. Export it again with them, or "
+        "move it out."
     )
 
 

@@ -106,3 +106,30 @@ def test_the_qa29_export_s_twelve_double_submissions_are_dropped(delighted: Path
         return int((west & (month == "2026-10") & data["nps_score"].notna()).sum())
 
     assert (west_october(every.data), west_october(kept.data)) == (45, 44)
+
+
+def test_days_without_a_time_beside_timed_dates_are_no_double_submissions(tmp_path: Path) -> None:
+    # QA40: a chain's cumulative export dates its previous 年度 in 和暦 without a time
+    # (令和7年11月3日) and this one with Excel's 2026/04/03 午前 9:05. QA39 kept two people's
+    # same answers of one such day only when every date was a day alone; here one of each
+    # such pair was dropped as a double submission ("0 seconds apart"): 3 of 梅田店's responses.
+    dates = ["令和7年11月3日", "令和7年11月3日", "令和7年11月20日",
+             "2026/04/03 午前 9:05", "2026/04/10 午後 1:30", "2026/04/10 午後 1:30"]  # fmt: skip
+    # Eight more people, one a week from May: twelve ids or more make 回答No a per-response id.
+    dates += [f"2026/05/{day:02d} 午前 10:15" for day in range(1, 29, 4)] + ["2026/06/01 午前 9:00"]
+    frame = pd.DataFrame(
+        {
+            "回答No": [str(k) for k in range(1, 15)],
+            "回答日時": dates,
+            "店舗名": ["梅田店"] * 14,
+            "おすすめ度": ["8", "8", "3", "9", "10", "10", *map(str, range(8))],
+            "年代": ["40代", "40代", "30代", "20代", "50代", "50代", *["60代"] * 8],
+        }
+    )
+    path = tmp_path / "chain.csv"
+    frame.to_csv(path, index=False)
+    loaded = load_responses(path, score_column="おすすめ度", date_column="回答日時",
+                            id_column="回答No", dedupe="resubmissions")  # fmt: skip
+    # Rows 1 and 2: two people on one day (nothing says a minute); rows 5 and 6: a second
+    # click on Submit, the same minute.
+    assert loaded.data["回答No"].tolist() == [str(k) for k in range(1, 15) if k != 6]
