@@ -1209,7 +1209,9 @@ def test_data_quality_names_a_long_score_question_by_its_start(tmp_path: Path) -
     frame.to_csv(path, index=False)
     unit = prepare_unit(path, name="x", score_column=question, date_column="date")
     ja = dict(data_quality(unit).values.tolist())
-    said = "「今回の窓口でのお手続きを通じて、あなたは…」で全角数字・丸数字・「点」付きで読んだスコア"
+    said = (
+        "「今回の窓口でのお手続きを通じて、あなたは…」で全角数字・丸数字・「点」付きで読んだスコア"
+    )
     assert ja[said] == "6"
     en = dict(data_quality(replace(unit, language="en")).values.tolist())
     said = "Scores in '今回の窓口でのお手続きを通じて、あなたは…' read from １０, ⑩ or 10点"
