@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from nps_kit._project_language import said_language
 from nps_kit.errors import ConfigError
 from nps_kit.i18n import Language, t
 
@@ -135,7 +136,8 @@ def safe_load(text: str, *, shown: str, path: Path, lang: Language = "en") -> An
         The file.
     lang
         The language a key written twice is said in (``ja``: a Japanese project's file). A file
-        whose own top level says ``language: ja`` is said in Japanese whatever the caller knew.
+        whose own top level says a language (``ja``, ``jp``, ``日本語``, ``en``) is said in it
+        whatever the caller knew.
 
     Raises
     ------
@@ -208,7 +210,7 @@ def _load(loader: Any, *, shown: str, path: Path, lang: Language) -> Any:
         repeats: list[Repeat] = []
         _repeats(node, "", repeats, set())
         if repeats:
-            said = "ja" if _says_japanese(node) else lang
+            said = _file_language(node, lang)
             repeats.sort(key=lambda r: (r.second, r.first))
             raise DuplicateKeyError(shown, repeats, path=path, lang=said)
         sizes: dict[int, int] = {}
@@ -253,15 +255,20 @@ def _repeats(node: Node, where: str, out: list[Repeat], seen: set[int]) -> None:
             _repeats(child, f"{where}[{k}]", out, seen)
 
 
-def _says_japanese(node: Node) -> bool:
-    """Whether a document's top level says ``language: ja`` (a Japanese project's file)."""
-    if not isinstance(node, MappingNode):
-        return False
-    return any(
-        isinstance(name, ScalarNode) and name.value == "language"
-        and isinstance(value, ScalarNode) and value.value == "ja"
-        for name, value in node.value
-    )  # fmt: skip
+def _file_language(node: Node, lang: Language) -> Language:
+    """Return the language a document's top-level ``language`` asks for, else ``lang``.
+
+    Read by the project's one rule (:func:`nps_kit._project_language.said_language`), so a
+    mistyped ``jp`` or ``日本語`` is heard as Japanese here as in the file's other problems
+    (FIX94: only ``ja`` was).
+    """
+    if isinstance(node, MappingNode):
+        for name, value in node.value:
+            if isinstance(name, ScalarNode) and name.value == "language":
+                said = said_language(value.value) if isinstance(value, ScalarNode) else None
+                if said is not None:
+                    return said
+    return lang
 
 
 def _size(node: Node, sizes: dict[int, int], active: set[int]) -> int:

@@ -187,3 +187,31 @@ def test_several_keys_written_twice_are_each_named_in_line_order() -> None:
 def test_what_is_no_key_written_twice_reads_as_before(text: str, expected: object) -> None:
     assert _yaml.safe_load(text, shown="x.yaml", path=Path("x.yaml")) == expected
     assert yaml.safe_load(text) == expected
+
+
+@pytest.mark.parametrize("said", ["jp", "日本語", "ｊａ", "JA", "Japanese"])
+def test_a_repeat_is_said_in_japanese_when_the_file_asks_for_it_as_the_project_rule_reads(
+    said: str,
+) -> None:
+    # FIX94: only 'language: ja' was heard; the one rule (_project_language.said_language)
+    # also reads a mistyped jp or 日本語 as Japanese, as the file's other problems are said.
+    with pytest.raises(_yaml.DuplicateKeyError) as caught:
+        _yaml.safe_load(
+            f"language: {said}\nperiod: latest\nperiod: 2026-10\n",
+            shown="大宮.yaml",
+            path=Path("大宮.yaml"),
+        )
+    assert str(caught.value) == (
+        "大宮.yaml：キー「period」が2回書かれています（2行目と3行目）。YAMLは後の値だけを読み、"
+        "前の値は黙って捨てられます。どちらの値が正しいか確かめて一方の行を残し、もう一方を"
+        "消してください。"
+    )
+
+
+def test_a_file_that_says_english_is_said_in_english_in_a_japanese_project() -> None:
+    # The file's own language first, then the project's (file_language's order).
+    with pytest.raises(_yaml.DuplicateKeyError) as caught:
+        _yaml.safe_load(
+            "language: en\na: 1\na: 2\n", shown="ny.yaml", path=Path("ny.yaml"), lang="ja"
+        )
+    assert str(caught.value).startswith("ny.yaml: the key 'a' is written twice, on line 2 and")
