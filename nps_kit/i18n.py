@@ -220,10 +220,24 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     # A key written twice in one mapping of a YAML file (FIX91): YAML keeps the last value only.
     "yaml.duplicate_key": {
-        "ja": "{file}：キー「{name}」が2回書かれています（{first}行目と{second}行目）。YAMLは"
-        "後の値だけを読み、前の値は黙って捨てられます。",
-        "en": "{file}: the key '{name}' is written twice, on line {first} and on line {second}; "
-        "YAML would keep only the value on line {second} and drop the other without a word.",
+        "ja": "{file}：キー「{name}」が2回書かれています（{first}行目と{second}行目{as_written}）。"
+        "YAMLは後の値だけを読み、前の値は黙って捨てられます。",
+        "en": "{file}: the key '{name}' is written twice, on line {first} and on line "
+        "{second}{as_written}; YAML would keep only the value on line {second} and drop the other "
+        "without a word.",
+    },
+    # Both on one line, a flow mapping's {id: 1, id: 2} (FIX94): the line and both columns.
+    "yaml.duplicate_key_columns": {
+        "ja": "{file}：キー「{name}」が{line}行目に2回書かれています（{first}文字目と{second}"
+        "文字目{as_written}）。YAMLは後の値だけを読み、前の値は黙って捨てられます。",
+        "en": "{file}: the key '{name}' is written twice on line {line}, at column {first} and at "
+        "column {second}{as_written}; YAML would keep only the later value and drop the other "
+        "without a word.",
+    },
+    # The later key written differently but read as the same key (true and True, 1 and 0x1).
+    "yaml.duplicate_key_written": {
+        "ja": "、後の方は「{written}」と書かれています",
+        "en": " (as '{written}')",
     },
     "yaml.duplicate_keys": {
         "ja": "{file}：{n}個のキーが2回書かれています。YAMLは後の値だけを読み、前の値は黙って"
@@ -232,8 +246,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "each and drop the other without a word:",
     },
     "yaml.duplicate_key_line": {
-        "ja": "「{name}」：{first}行目と{second}行目",
-        "en": "'{name}': line {first} and line {second}",
+        "ja": "「{name}」：{first}行目と{second}行目{as_written}",
+        "en": "'{name}': line {first} and line {second}{as_written}",
+    },
+    "yaml.duplicate_key_line_columns": {
+        "ja": "「{name}」：{line}行目の{first}文字目と{second}文字目{as_written}",
+        "en": "'{name}': line {line}, columns {first} and {second}{as_written}",
     },
     "yaml.duplicate_key_hint": {
         "ja": "どちらの値が正しいか確かめて一方の行を残し、もう一方を消してください。",
