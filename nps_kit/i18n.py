@@ -126,6 +126,13 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     "init.under_themes": {"ja": "general:とthemes:", "en": "general: and themes:"},
     "init.under_drivers": {"ja": "general:とdrivers:", "en": "general: and drivers:"},
+    # alerts --since that is neither a duration nor a date (FIX94).
+    "alerts.bad_since": {
+        "ja": "--since：{found}は読めません。1d、12h、2wのような期間か、2026-11-01のような日付を"
+        "指定してください。",
+        "en": "--since: expected a duration like 1d, 12h or 2w, or a date like 2026-11-01; "
+        "found {found}.",
+    },
     "alerts.unit_skipped": {
         "ja": "このユニットのアラートは送りません。",
         "en": "This unit is skipped.",

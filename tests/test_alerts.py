@@ -590,6 +590,22 @@ def test_since_durations_and_dates() -> None:
         parse_since("1m", now=now)
 
 
+def test_a_since_that_reads_as_nothing_is_said_in_the_projects_language() -> None:
+    # FIX94: a Japanese project's alerts --since 2026-13-45 was refused in English.
+    now = dt.datetime(2026, 11, 5, 6, 30)
+    with pytest.raises(ConfigError) as caught:
+        parse_since("2026-13-45", now=now, lang="ja")
+    assert str(caught.value) == (
+        "--since：'2026-13-45'は読めません。1d、12h、2wのような期間か、2026-11-01のような日付を"
+        "指定してください。"
+    )
+    with pytest.raises(ConfigError) as caught:
+        parse_since("1m", now=now)
+    assert str(caught.value) == (
+        "--since: expected a duration like 1d, 12h or 2w, or a date like 2026-11-01; found '1m'."
+    )
+
+
 def test_a_duration_counts_back_from_now_at_each_units_place(project: Path) -> None:
     """``--since 12h`` run at 03:30 UTC is 12:30 in Tokyo: EC's (ja) export times are Tokyo
     wall-clock times, so E05 at 12:00 is older than the window; Cloud (en) is in UTC."""

@@ -75,8 +75,9 @@ def _handle(args: argparse.Namespace) -> int:
     from nps_kit.params import load_all
     from nps_kit.run import closing
 
-    units_or_all(args, "alerts", lang=project_language(args.parameters) or "en")
-    since = parse_since(args.since, now=dt.datetime.now(dt.UTC))
+    said = project_language(args.parameters) or "en"
+    units_or_all(args, "alerts", lang=said)
+    since = parse_since(args.since, now=dt.datetime.now(dt.UTC), lang=said)
     # A folder or glob is a data drop, as in data.path (load reads its files as one export).
     if args.data is not None and not args.data.is_file() and not is_drop(args.data):
         raise ConfigError(f"--data: file not found: {args.data}.", path=args.data)
