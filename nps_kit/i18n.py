@@ -409,6 +409,29 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "（書かれている値：{found}）",
         "en": "expected 'latest', 'current' or a month like '2026-10'; found {found}",
     },
+    # A period run --period or lab is given that reads as no month (FIX94), and a 'latest' or
+    # 'current' that finds no month, in the unit's language.
+    "params.bad_period": {
+        "ja": "period：'latest'、'current'、または'2026-10'のような月を指定してください"
+        "（指定された値：{found}）。",
+        "en": "period: expected 'latest', 'current' or a month like '2026-10'; found {found}.",
+    },
+    "params.period_needs_date": {
+        "ja": "{where}：period：{word}で最新の月を探すには、columns.dateが必要です。",
+        "en": "{where}: period: {word} needs columns.date to find the latest month.",
+    },
+    "params.period_needs_date_hint": {
+        "ja": "columns.dateを設定するか、periodを2026-10のようなYYYY-MM形式で指定してください。",
+        "en": "Set columns.date, or give the period as YYYY-MM.",
+    },
+    "params.period_no_dates": {
+        "ja": "{where}：period：{file}の列{column}に読める日付がありません。",
+        "en": "{where}: period: no readable dates in column {column} of {file}.",
+    },
+    "params.period_no_dates_hint": {
+        "ja": "periodを2026-10のようなYYYY-MM形式で指定してください。",
+        "en": "Give the period as YYYY-MM.",
+    },
     "params.email": {
         "ja": "team@example.comや'Team <team@example.com>'のようなメールアドレスを指定して"
         "ください（書かれている値：{found}）",
