@@ -2865,6 +2865,34 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "no report for {period}: the period's manifest does not name it; run "
         "'nps-kit run {unit} --period {period}', then send",
     },
+    # A unit send names that the period's manifest does not hold, and a selection with no
+    # recipient at all (FIX94: both were said in English to a Japanese project).
+    "send.unknown_unit": {
+        "ja": "{manifest}にユニット{units}はありません（ユニット：{known}）。",
+        "en": "no unit {units} in {manifest}; units: {known}.",
+    },
+    "send.unit_named": {"ja": "「{unit}」", "en": "{unit!r}"},
+    "send.unknown_unit_guess": {
+        "ja": "「{unit}」（「{guess}」のことですか？）",
+        "en": "{unit!r} (did you mean {guess!r}?)",
+    },
+    "send.no_units": {"ja": "なし", "en": "none"},
+    "send.unknown_unit_hint": {
+        "ja": "manifestにあるとおりにユニットIDを指定するか、--allを指定してください。",
+        "en": "Pass unit ids as in the manifest, or --all.",
+    },
+    "send.nothing_to_send": {
+        "ja": "送るものがありません：選んだユニットのどれも、レポートを作ったときのパラメーターの"
+        "mail.to、cc、bccに宛先がありません（{manifest}）：{units}。",
+        "en": "nothing to send: no selected unit has recipients in mail.to, cc or bcc of its "
+        "parameters when its report was built ({manifest}): {units}.",
+    },
+    "send.nothing_to_send_hint": {
+        "ja": "parameters/<ユニット>.yamlのmail.toに宛先を加え、「nps-kit run」をもう一度実行して"
+        "から送信してください。",
+        "en": "Add addresses under mail.to in parameters/<unit>.yaml, run 'nps-kit run' again, "
+        "then send.",
+    },
     # What was sent and what was not after the SMTP server stopped answering.
     "send.stopped": {"ja": "送信を中止しました：{error}", "en": "sending stopped: {error}"},
     "send.stopped_sent": {"ja": "  送信済み：{units}", "en": "  sent:     {units}"},

@@ -938,6 +938,33 @@ def test_unknown_unit(reports: Path) -> None:
     )
 
 
+def test_an_unknown_unit_and_no_recipients_are_said_in_the_projects_language(
+    reports: Path,
+) -> None:
+    # FIX94: a Japanese project's send with a mistyped unit, or to units without recipients,
+    # was refused in English.
+    manifest = reports / PERIOD / "manifest.json"
+    with pytest.raises(MailError) as caught:
+        send_reports(
+            reports, PERIOD, units=["ecc", "大阪"], settings=SmtpSettings(), echo=Echo(), lang="ja"
+        )
+    assert str(caught.value) == (
+        f"{manifest}にユニット「ecc」（「ec」のことですか？）、「大阪」はありません（ユニット：ec、"
+        "cloud、store、ins、bank）。manifestにあるとおりにユニットIDを指定するか、--allを指定して"
+        "ください。"
+    )
+    with pytest.raises(MailError) as caught:
+        send_reports(
+            reports, PERIOD, units=["bank"], settings=SmtpSettings(), echo=Echo(), lang="ja"
+        )
+    assert str(caught.value) == (
+        "送るものがありません：選んだユニットのどれも、レポートを作ったときのパラメーターの"
+        f"mail.to、cc、bccに宛先がありません（{manifest}）：bank (Retail Banking)。"
+        "parameters/<ユニット>.yamlのmail.toに宛先を加え、「nps-kit run」をもう一度実行してから"
+        "送信してください。"
+    )
+
+
 def test_bad_sender(reports: Path) -> None:
     settings = SmtpSettings(host="127.0.0.1", port=25, security="none", sender="NPS reports")
     with pytest.raises(MailError) as caught:
