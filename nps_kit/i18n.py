@@ -124,6 +124,89 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "nps-kitの組み込みのプレイブック（推奨者に紹介とレビューを依頼します）",
         "en": "nps-kit's built-in playbook (it asks promoters for referrals and reviews)",
     },
+    # init --from's notes, in the language of the project it wrote (FIX94: all were English).
+    "init.no_pack_reads": {
+        "ja": "themes: {unread}どのパック（{packs}）もこの言語を読めないため、{themes}にはテーマが"
+        "ありません。その言語のキーワードをen:の下に書くと、それらのコメントにタグが付きます"
+        "（称賛や不満のない言及として）。",
+        "en": "themes: {unread} None of the packs ({packs}) reads them, so {themes} has no "
+        "themes; keywords in their language written under en: there tag them (as mentions, "
+        "without praise or complaint).",
+    },
+    "init.no_pack_fits": {
+        "ja": "themes: どのパック（{packs}）もこのコメントに合いません。{themes}に独自のテーマを"
+        "加えるか、そこにextends: {others}と書いてください",
+        "en": "themes: none of the packs ({packs}) fits these comments; add your own in "
+        "{themes}, or write extends: {others} there",
+    },
+    "init.split": {
+        "ja": "split: 1つのテーマ（「{theme}」）にテーマ付きのコメントの大半が集まっているため、"
+        "その対応策は別々のチームの問題をまとめて扱うことになります。{themes}の末尾に、"
+        "分けるための、そのテーマで最も多い語によるテーマの案があります",
+        "en": "split: one theme ('{theme}') holds most of the comments with a theme, so its "
+        "actions would cover the problems of different teams; the end of {themes} proposes "
+        "themes of its most frequent words to split it into",
+    },
+    "init.split_layer": {
+        "ja": "split: 1つのテーマにテーマ付きのコメントの大半が集まっていますが、その多くは"
+        "学習済みの層がテーマの語なしに付けたものなので、分ける案はありません。{themes}の"
+        "末尾に、それらのコメントで最も多いフレーズを挙げています",
+        "en": "split: one theme holds most of the comments with a theme, most of them tagged by "
+        "the learned layer with none of its words, so no split is proposed; the end of "
+        "{themes} lists their most frequent phrases",
+    },
+    "init.running_id": {
+        "ja": "note: columns.idはエクスポートの行を1、2、3…と数えた番号です。エクスポートごとに"
+        "1から振り直される場合、返送された作業用ファイルやアラートの記録が別の回答と結び付いて"
+        "しまいます。設定する内容は{defaults}に書いてあります。",
+        "en": "note: columns.id counts the export's rows 1, 2, 3 …: if each export numbers its "
+        "rows from 1 again, a returned work file and the alerts log would match the wrong "
+        "response; {defaults} says what to set.",
+    },
+    "init.merged": {
+        "ja": "note: エクスポートは{n}ユニットの値を複数の表記（半角と全角、大文字と小文字、"
+        "スペース）で書いています。それぞれ1つのユニットで、そのフィルターに各表記が並んで"
+        "います：{files}",
+        "en": "note: the export writes the value of {n} unit(s) in more than one spelling "
+        "(half- and full-width, case, spaces); each is one unit whose filter lists its "
+        "spellings: {files}",
+    },
+    "init.dates_either_way": {
+        "ja": "note: エクスポートの日付は月と日のどちらが先とも読め（12を超える日がありません）、"
+        "どちらかを示すものもありません。nps-kit runの前に、{defaults}のdata.date_formatを"
+        "month-first（月が先）かday-first（日が先）に設定してください。",
+        "en": "note: the export's dates read both ways (no day over 12) and nothing says which; "
+        "set data.date_format to month-first or day-first in {defaults} before nps-kit run.",
+    },
+    "init.renames": {
+        "ja": "note: {n}ユニットは別のユニットの名前が変わったものかもしれません（一方の値が"
+        "終わるときにもう一方が始まり、一方の名前がもう一方の先頭です）。各ファイルに、2つを"
+        "1つのユニットとして1本の推移にするフィルターがコメントとして書いてあります：{files}",
+        "en": "note: {n} unit(s) may be another renamed (one value stops as the other starts, "
+        "one name the start of the other); each file has, commented out, the filter that keeps "
+        "them one unit with one trend: {files}",
+    },
+    "init.renamed_file": {"ja": "{file}（{old}）", "en": "{file} ({old})"},
+    "init.epoch_date": {
+        "ja": "note: 日付らしい名前の列がないため、columns.dateは値がすべてUnixエポック時刻（UTC）"
+        "として読める列「{column}」です。{defaults}で確かめてください。",
+        "en": "note: no column is named like a date; columns.date is {column!r}, whose values "
+        "all read as Unix epoch times (UTC): check it in {defaults}.",
+    },
+    "init.no_contact_offered": {
+        "ja": "note: columns.contactが見つからないため、nps-kit alertsが新しい批判者をメールで"
+        "知らせるのは、それを設定するか、{defaults}にコメントとして用意したcontact_detailsの行の"
+        "コメントを外してからです。",
+        "en": "note: no columns.contact found, so nps-kit alerts e-mails new detractors only once "
+        "it is set or the contact_details line offered in {defaults} is uncommented.",
+    },
+    "init.no_alert_columns": {
+        "ja": "note: {keys}が見つからないため、nps-kit alertsは新しい批判者をメールで知らせられ"
+        "ません。設定する内容は{defaults}に書いてあります。",
+        "en": "note: no {keys} found, so nps-kit alerts cannot e-mail new detractors; "
+        "{defaults} says what to set.",
+    },
+    "init.no_columns_joiner": {"ja": "と", "en": " and no "},
     "init.under_themes": {"ja": "general:とthemes:", "en": "general: and themes:"},
     "init.under_drivers": {"ja": "general:とdrivers:", "en": "general: and drivers:"},
     # alerts --since that is neither a duration nor a date (FIX94).
