@@ -275,8 +275,22 @@ def formula_lines(frame: pd.DataFrame, path: Path, sheet: str, *, header_rows: i
             }
         )
         named = [(c.ref, c.formula) for c in unsaved]
-        raise FormulaError(path, sheet, named, failures=failures)
+        raise FormulaError(path, sheet, named, lang=_header_language(frame), failures=failures)
     return FormulaLines(tuple(rows), tuple(labels))
+
+
+def _header_language(frame: pd.DataFrame) -> Language:
+    """Return the language a sheet's header is written in, which its refusal is said in.
+
+    The refusal comes before any project or unit language is known (``init --from`` reads the
+    export to decide it, ``inspect`` and ``score`` may run outside a project): a Japanese
+    header (回答日時, おすすめ度) hears Japanese (FIX94: it was English); a unit's reading says
+    it in the unit's language again (:meth:`FormulaError.said`).
+    """
+    from nps_kit.text.tokens import detect_language
+
+    header = " ".join(str(c) for c in frame.columns)
+    return "ja" if detect_language(pd.Series([header])).iloc[0] == "ja" else "en"
 
 
 def _label(row: pd.Series) -> str | None:

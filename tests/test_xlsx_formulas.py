@@ -119,12 +119,19 @@ def test_a_score_written_as_a_formula_is_an_error_naming_file_sheet_cells_and_fo
     path = exports / "ja_unsaved.xlsx"
     capsys.readouterr()
     assert main(["score", str(path), "--score-column", "おすすめ度"]) == 2
+    # A Japanese header hears Japanese before any project language is known (FIX94).
     assert capsys.readouterr().err == (
-        f"nps-kit score: error: {path}, sheet '回答': 6 cells hold a formula whose value the "
-        "file does not store (D5 =8, D10 =10, D15 =9, D20 =6, D25 =8 and 1 more): the workbook "
-        "was written by a program that does not compute formulas, so each would read as blank "
-        "(unanswered); nps-kit stopped rather than count them so. Open the file in Excel or "
-        "LibreOffice and save it, so the values are stored; or export CSV.\n"
+        f"nps-kit score: error: {path}のシート「回答」：6個のセルが数式だけで、その値がファイルに"
+        "保存されていません（D5 =8、D10 =10、D15 =9、D20 =6、D25 =8 ほか1個）。数式を計算しない"
+        "プログラムで書かれたブックで、値はすべて空欄（無回答）として読まれてしまうため、"
+        "読み込みを中止しました。ExcelかLibreOfficeでファイルを開いて保存し直し、値を保存して"
+        "ください。またはCSVで出力してください。\n"
+    )
+    english = exports / "en_unsaved.xlsx"
+    assert main(["inspect", str(english)]) == 2
+    assert capsys.readouterr().err.startswith(
+        f"nps-kit inspect: error: {english}, sheet 'Responses': 30 cells hold a formula whose "
+        "value the file does not store (D2 =ROUND(F2*2,0), "
     )
 
 
@@ -236,3 +243,20 @@ def test_init_from_such_an_export_writes_nothing(exports: Path, tmp_path: Path) 
     project = tmp_path / "project"
     assert main(["init", str(project), "--from", str(exports / "ja_unsaved.xlsx")]) == 2
     assert not project.exists()
+
+
+def test_init_and_inspect_refuse_a_japanese_export_in_japanese(
+    exports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FIX94: init --from and inspect on a Japanese workbook refused it in English.
+    path = exports / "ja_unsaved.xlsx"
+    capsys.readouterr()
+    for command in (["init", str(tmp_path / "p"), "--from", str(path)], ["inspect", str(path)]):
+        assert main(command) == 2
+        assert capsys.readouterr().err == (
+            f"nps-kit {command[0]}: error: {path}のシート「回答」：6個のセルが数式だけで、その値が"
+            "ファイルに保存されていません（D5 =8、D10 =10、D15 =9、D20 =6、D25 =8 ほか1個）。"
+            "数式を計算しないプログラムで書かれたブックで、値はすべて空欄（無回答）として読まれて"
+            "しまうため、読み込みを中止しました。ExcelかLibreOfficeでファイルを開いて保存し直し、"
+            "値を保存してください。またはCSVで出力してください。\n"
+        )
