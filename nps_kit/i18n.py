@@ -90,6 +90,94 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "interrupted: {done} of {count} finished and are in manifest.json; the others "
         "keep their last report",
     },
+    # A unit refused before any kernel (nps_kit._unit_rows.check_unit_rows), in the unit's
+    # language (FIX94: a Japanese unit's were English).
+    "run.rows.unit": {"ja": "ユニット{unit}", "en": "unit {unit}"},
+    "run.rows.value": {"ja": "「{value}」", "en": "{value!r}"},
+    "run.rows.or": {"ja": "または", "en": " or "},
+    "run.rows.and": {"ja": "、", "en": ", "},
+    "run.rows.more": {"ja": "ほか{count}個", "en": " and {count} more"},
+    "run.rows.no_responses_yet": {
+        "ja": "{where}：{unit}にはまだ回答がありません：{export}に{column}が{values}の行が"
+        "ありません（{column}の値：{listed}）。",
+        "en": "{where}: {unit} has no responses yet: no row of {export} has {column} = "
+        "{values}; the values of {column} are {listed}.",
+    },
+    "run.rows.no_responses_yet_hint": {
+        "ja": "最初のレポートは最初の回答とともに作られます。{values}が書き間違いなら、{where}の"
+        "data.filter.valuesを直してください。",
+        "en": "Its first report comes with its first responses. If {values} is misspelt, fix "
+        "data.filter.values in {where}.",
+    },
+    "run.rows.no_rows": {
+        "ja": "{where}：data.filter.values：{export}に{column}が{values}の行がありません"
+        "（ユニット{unit}）。{column}の値：{listed}。",
+        "en": "{where}: data.filter.values: no row of {export} has {column} = {values} (unit "
+        "{unit}); the values of {column} are {listed}.",
+    },
+    "run.rows.did_you_mean": {"ja": "「{guess}」のことですか？", "en": "Did you mean {guess!r}? "},
+    "run.rows.fix_values": {
+        "ja": "{where}のdata.filter.valuesを直してください。",
+        "en": "Fix data.filter.values in {where}.",
+    },
+    "run.rows.described": {"ja": "（{column}：{values}）", "en": " ({column} = {values})"},
+    "run.rows.span": {"ja": "{first}〜{last}", "en": "{first} to {last}"},
+    "run.rows.no_responses": {
+        "ja": "{where}：{unit}には{month}の回答がありません。{covered}。",
+        "en": "{where}: {unit} has no responses in {month}; {covered}.",
+    },
+    "run.rows.covered": {
+        "ja": "{export}にあるこのユニットの回答{described}は{span}のものです",
+        "en": "its responses{described} in {export} cover {span}",
+    },
+    "run.rows.pick_complete": {
+        "ja": "--period {period}、終わった最後の月",
+        "en": "--period {period}, the last complete month",
+    },
+    "run.rows.pick": {
+        "ja": "その範囲の月を選ぶか（{pick}）、エクスポートに{month}の回答が入ってからもう一度"
+        "実行してください。",
+        "en": "Pick a month inside that range ({pick}), or run again once the export has "
+        "responses for {month}.",
+    },
+    "run.rows.usual": {
+        "ja": "{unit}には普段ひと月に約{usual}件の回答があります。{month}に1件もないのはデータの"
+        "取り込みが壊れているためかもしれないので、まずエクスポートにすべての行があるか確かめて"
+        "ください。",
+        "en": " {unit} usually has about {usual} responses a month: none in {month} may be a "
+        "broken feed, so check that the export has all its rows first.",
+    },
+    "run.rows.no_dates": {
+        "ja": "{export}にあるこのユニットの回答{described}には読める日付がありません",
+        "en": "none of its responses{described} in {export} has a readable date",
+    },
+    "run.rows.no_dates_hint": {
+        "ja": "columns.dateとエクスポートの日付のセルを確かめてください（nps-kit inspectで"
+        "見られます）。",
+        "en": "Check columns.date and the date cells of the export (nps-kit inspect shows them).",
+    },
+    "run.rows.so_far": {
+        "ja": "{where}：{unit}の{month}はまだ終わっていない月で、これまでの回答は{scored}件です。"
+        "thresholds.min_report_nがグループの数値を示す前に求める{floor}件に足りず、そのNPSは"
+        "月の結果ではなく数人の回答になってしまいます。",
+        "en": "{where}: {unit} has only {so_far} so far in {month}, a month that has not ended, "
+        "fewer than the {floor} that thresholds.min_report_n asks before a group's figures are "
+        "shown: its NPS would be a few people's answers, not the month's result.",
+    },
+    "run.rows.again": {
+        "ja": "{month}の回答が{floor}件になったら、もう一度実行してください。",
+        "en": "Run again once {month} has {floor} responses.",
+    },
+    "run.rows.last_complete": {
+        "ja": "代わりに終わった最後の月をレポートしてください：nps-kit run {unit} --period {ended}"
+        "（または--period latest）。{again}",
+        "en": "Report the last complete month instead: nps-kit run {unit} --period {ended} (or "
+        "--period latest). {again}",
+    },
+    "run.nothing_to_run": {
+        "ja": "{count}ユニットのどれにもレポートする回答がありません：\n{listing}",
+        "en": "none of the {count} units has responses to report:\n{listing}",
+    },
     # After a refused unit's own message (run.refusal_line, a unit file's error).
     "run.skipped": {"ja": "このユニットは実行しません。", "en": "This unit is skipped."},
     # What init and new-unit say last, in the language of the project they wrote (FIX92).
