@@ -190,6 +190,25 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "next: {path}を編集してから、nps-kit run {name}を実行してください",
         "en": "next: edit {path}, then nps-kit run {name}",
     },
+    # new-unit's refusals, in the project's language (FIX94).
+    "init.unit_id": {
+        "ja": "ユニット名「{name}」は安全なIDではありません：ファイル名に使われるため、1〜40文字の"
+        "小文字（どの文字でも可：大宮院やcaféもIDになります）、数字、「-」、「_」で、文字か数字で"
+        "始まり、{files}以外の名前にしてください。",
+        "en": "unit name {name!r} is not a safe id: expected {rule}, and not one of {files}.",
+    },
+    "init.unit_id_hint": {
+        "ja": "IDはファイル名parameters/NAME.yamlとreports/<期間>/NAME.htmlになります。",
+        "en": "It becomes the file name parameters/NAME.yaml and reports/<period>/NAME.html.",
+    },
+    "init.unit_exists": {
+        "ja": "{path}はもうあります。new-unitはユニットのファイルを上書きしません。",
+        "en": "{path} exists already; new-unit never overwrites a unit file.",
+    },
+    "init.unit_exists_hint": {
+        "ja": "そのファイルを編集するか、別のNAMEを選んでください。",
+        "en": "Edit it, or choose another NAME.",
+    },
     "init.pack": {
         "ja": "themes: コメントに最も合うのは「{pack}」パックです。{themes}はこのパックを拡張します"
         "（別のパックを使うには、そこにextends: {others}と書いてください）",

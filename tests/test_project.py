@@ -176,6 +176,26 @@ def test_new_unit_rejects_unsafe_names(tmp_path: Path, name: str) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_new_unit_refuses_in_the_projects_language(tmp_path: Path) -> None:
+    # FIX94: a Japanese project's new-unit said a bad name or an existing file in English.
+    (tmp_path / "defaults.yaml").write_text("language: ja\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        project.new_unit("大宮院/x", parameters=tmp_path)
+    assert str(info.value) == (
+        "ユニット名「大宮院/x」は安全なIDではありません：ファイル名に使われるため、1〜40文字の"
+        "小文字（どの文字でも可：大宮院やcaféもIDになります）、数字、「-」、「_」で、文字か数字で"
+        "始まり、defaults、playbook、themes以外の名前にしてください。IDはファイル名"
+        "parameters/NAME.yamlとreports/<期間>/NAME.htmlになります。"
+    )
+    path = project.new_unit("大宮院", parameters=tmp_path)
+    with pytest.raises(ConfigError) as info:
+        project.new_unit("大宮院", parameters=tmp_path)
+    assert str(info.value) == (
+        f"{path}はもうあります。new-unitはユニットのファイルを上書きしません。"
+        "そのファイルを編集するか、別のNAMEを選んでください。"
+    )
+
+
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
 # A YAML example to copy (`# language: ja`, `#   to: [...]`), or a line of theme ids or section
 # names wrapped after a 、 (`# checkout、delivery、…`).

@@ -238,16 +238,18 @@ def _example_text(language: str) -> str:
     return in_language(text + _DEMO_COLUMNS, language)
 
 
-def _check_unit_id(name: str) -> None:
+def _check_unit_id(name: str, lang: Language) -> None:
     from nps_kit.params import NOT_UNITS, UNIT_ID_RULE, is_unit_id
 
     if not is_unit_id(name) or name in NOT_UNITS:
         raise ConfigError(
-            f"unit name {name!r} is not a safe id: expected {UNIT_ID_RULE}, and not one of "
-            f"{', '.join(sorted(NOT_UNITS))}.",
-            hint="It becomes the file name parameters/NAME.yaml and reports/<period>/NAME.html.",
+            t(
+                "init.unit_id", lang, name=name, rule=UNIT_ID_RULE,
+                files=join_names(sorted(NOT_UNITS), lang),
+            ),
+            hint=t("init.unit_id_hint", lang),
             key="unit",
-        )
+        )  # fmt: skip
 
 
 def new_unit(name: str, *, parameters: Path = Path("parameters")) -> Path:
@@ -274,16 +276,17 @@ def new_unit(name: str, *, parameters: Path = Path("parameters")) -> Path:
     ConfigError
         When ``name`` is not a safe id or the file exists already (it is never overwritten).
     """
-    _check_unit_id(name)
+    # Said in the project's language (FIX94: a Japanese project's were English).
+    language = project_language(Path(parameters)) or "en"
+    _check_unit_id(name, language)
     path = Path(parameters) / f"{name}.yaml"
     if path.exists():
         raise ConfigError(
-            f"{path} exists already; new-unit never overwrites a unit file.",
-            hint="Edit it, or choose another NAME.",
+            t("init.unit_exists", language, path=path),
+            hint=t("init.unit_exists_hint", language),
             path=path,
         )
     path.parent.mkdir(parents=True, exist_ok=True)
-    language = project_language(path.parent) or "en"
     text = _unit_text(name, name=name, language=language, parameters=path.parent)
     with path.open("x", encoding="utf-8") as stream:
         stream.write(text)
