@@ -1401,7 +1401,7 @@ def resolve_period(unit: UnitParameters, *, period: str | None = None) -> str:
     wanted = period or unit.period
     if not is_period(wanted):
         # In the unit's language, as the file's own period problem is (FIX94).
-        raise ConfigError(t("params.bad_period", unit.language, found=repr(wanted)), key="period")
+        raise ConfigError(t("params.bad_period", unit.language, found=repr(wanted)))
     if is_month(wanted):
         return wanted
     return _month_of(unit, wanted)
