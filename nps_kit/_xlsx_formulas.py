@@ -44,8 +44,13 @@ AGGREGATES: Final = (
     "PRODUCT", "STDEV", "STDEVP", "STDEV.S", "STDEV.P", "STDEVA", "VAR", "VARP", "VAR.S",
     "VAR.P", "MEDIAN",
 )  # fmt: skip
+#: Functions around an aggregate that leave it a group's figure: a report tool's
+#: ``=IFERROR(SUBTOTAL(9,D2:D9),"")`` (blank when its group is), ``=ROUND(AVERAGE(…),1)``.
+WRAPPERS: Final = ("IFERROR", "IFNA", "ROUND", "ROUNDUP", "ROUNDDOWN")
 _AGGREGATE: Final = re.compile(
-    r"^=?\s*(?:_xlfn\.)?(?:" + "|".join(map(re.escape, AGGREGATES)) + r")\s*\(", re.IGNORECASE
+    r"^=?\s*(?:(?:_xlfn\.)?(?:" + "|".join(WRAPPERS) + r")\s*\(\s*)*"
+    r"(?:_xlfn\.)?(?:" + "|".join(map(re.escape, AGGREGATES)) + r")\s*\(",
+    re.IGNORECASE,
 )
 # A range of cells (D2:D9, $D$2:$D$9, Sheet1!D2:D9): its first and last rows.
 _RANGE: Final = re.compile(r"\$?[A-Z]{1,3}\$?(\d+)\s*:\s*\$?[A-Z]{1,3}\$?(\d+)", re.IGNORECASE)
@@ -192,6 +197,9 @@ def _cell(found: re.Match[bytes], shared: dict[bytes, tuple[str, str]]) -> _Cell
 
 def _line(cell: _Cell) -> bool:
     """Whether a formula aggregates ranges of other rows only (a group's figure).
+
+    The aggregate may stand inside :data:`WRAPPERS` (FIX94: ``=IFERROR(SUBTOTAL(9,D2:D9),"")``
+    refused the whole file).
 
     A range that holds the formula's own row is a computation on that row (a running mean
     ``=AVERAGE($D$2:D5)``, the column's mean beside each score), not a line (REVIEW39).

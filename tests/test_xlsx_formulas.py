@@ -113,6 +113,48 @@ def test_a_line_without_a_label_is_named_by_its_formula(tmp_path: Path) -> None:
     assert (report.n_valid, report.n_missing) == (3, 0)
 
 
+@pytest.mark.parametrize(
+    "formula",
+    [
+        '=IFERROR(SUBTOTAL(1,B2:B3),"")',
+        "=IFNA(AVERAGE(B2:B3),0)",
+        "=ROUND(SUBTOTAL(1,$B$2:$B$3),1)",
+        '=IFERROR(ROUND(_xlfn.AGGREGATE(1,6,B2:B3),1),"-")',
+    ],
+)
+def test_an_aggregate_wrapped_in_iferror_or_round_is_a_line(tmp_path: Path, formula: str) -> None:
+    # FIX94: a report tool's =IFERROR(SUBTOTAL(9,…),"") line (blank when its group is) was
+    # refused as a formula that is no line, the whole file with it.
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["date", "score", "branch"])
+    sheet.append(["2026-11-01", 9, "Osaka"])
+    sheet.append(["2026-11-02", 4, "Osaka"])
+    sheet.append([None, formula, "Osaka Average"])
+    sheet.append(["2026-11-03", 10, "Kobe"])
+    book.save(tmp_path / "x.xlsx")
+    report = load_responses(tmp_path / "x.xlsx", score_column="score").report
+    assert report.totals_rows == ("Osaka Average",)
+    assert (report.n_valid, report.n_missing) == (3, 0)
+
+
+@pytest.mark.parametrize("formula", ["=IFERROR(B3*2,0)", "=ROUND(B3/2,0)", "=IFERROR(SUM(B2:B4),0)"])
+def test_a_wrapper_around_no_aggregate_of_other_rows_is_still_refused(
+    tmp_path: Path, formula: str
+) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["date", "score", "x"])
+    sheet.append(["2026-11-01", 9, None])
+    sheet.append(["2026-11-02", 4, formula])
+    sheet.append(["2026-11-03", 8, None])
+    book.save(tmp_path / "x.xlsx")
+    with pytest.raises(FormulaError):
+        load_responses(tmp_path / "x.xlsx", score_column="score")
+
+
 def test_a_score_written_as_a_formula_is_an_error_naming_file_sheet_cells_and_formula(
     exports: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
