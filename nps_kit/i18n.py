@@ -323,6 +323,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "--since: expected a duration like 1d, 12h or 2w, or a date like 2026-11-01; "
         "found {found}.",
     },
+    "alerts.no_data_file": {
+        "ja": "--data：ファイルが見つかりません：{path}。",
+        "en": "--data: file not found: {path}.",
+    },
     "alerts.unit_skipped": {
         "ja": "このユニットのアラートは送りません。",
         "en": "This unit is skipped.",
@@ -3054,6 +3058,19 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "'nps-kit run {unit} --period {period}'を実行してから送信してください",
         "en": "no report for {period}: the period's manifest does not name it; run "
         "'nps-kit run {unit} --period {period}', then send",
+    },
+    # A manifest send cannot read, or one of another period (FIX94).
+    "send.bad_manifest": {
+        "ja": "{path}は正しいmanifestではありません（{error}）。",
+        "en": "{path} is not a valid manifest ({error}).",
+    },
+    "send.bad_manifest_hint": {
+        "ja": "{period}について「nps-kit run」をもう一度実行してください。",
+        "en": "Re-run `nps-kit run` for {period}.",
+    },
+    "send.other_period": {
+        "ja": "{path}は期間「{found}」のもので、「{period}」のものではありません。",
+        "en": "{path} is for period {found!r}, not {period!r}.",
     },
     # A unit send names that the period's manifest does not hold, and a selection with no
     # recipient at all (FIX94: both were said in English to a Japanese project).

@@ -834,6 +834,24 @@ def test_malformed_manifest(tmp_path: Path) -> None:
         f"{folder / 'manifest.json'} is not a valid manifest (KeyError: 'unit'). "
         "Re-run `nps-kit run` for 2026-10."
     )
+    # In the project's language (FIX94), and a manifest of another month too.
+    with pytest.raises(MailError) as caught:
+        send_reports(tmp_path, PERIOD, settings=SmtpSettings(), echo=Echo(), lang="ja")
+    assert str(caught.value) == (
+        f"{folder / 'manifest.json'}は正しいmanifestではありません（KeyError: 'unit'）。"
+        "2026-10について「nps-kit run」をもう一度実行してください。"
+    )
+    (folder / "manifest.json").write_text('{"period": "2026-09", "units": []}')
+    with pytest.raises(MailError) as caught:
+        send_reports(tmp_path, PERIOD, settings=SmtpSettings(), echo=Echo(), lang="ja")
+    assert str(caught.value) == (
+        f"{folder / 'manifest.json'}は期間「2026-09」のもので、「2026-10」のものではありません。"
+    )
+    with pytest.raises(MailError) as caught:
+        send_reports(tmp_path, PERIOD, settings=SmtpSettings(), echo=Echo())
+    assert (
+        str(caught.value) == f"{folder / 'manifest.json'} is for period '2026-09', not '2026-10'."
+    )
 
 
 def test_no_host_means_dry_run(reports: Path) -> None:

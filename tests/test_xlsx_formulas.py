@@ -139,7 +139,9 @@ def test_an_aggregate_wrapped_in_iferror_or_round_is_a_line(tmp_path: Path, form
     assert (report.n_valid, report.n_missing) == (3, 0)
 
 
-@pytest.mark.parametrize("formula", ["=IFERROR(B3*2,0)", "=ROUND(B3/2,0)", "=IFERROR(SUM(B2:B4),0)"])
+@pytest.mark.parametrize(
+    "formula", ["=IFERROR(B3*2,0)", "=ROUND(B3/2,0)", "=IFERROR(SUM(B2:B4),0)"]
+)
 def test_a_wrapper_around_no_aggregate_of_other_rows_is_still_refused(
     tmp_path: Path, formula: str
 ) -> None:

@@ -80,7 +80,7 @@ def _handle(args: argparse.Namespace) -> int:
     since = parse_since(args.since, now=dt.datetime.now(dt.UTC), lang=said)
     # A folder or glob is a data drop, as in data.path (load reads its files as one export).
     if args.data is not None and not args.data.is_file() and not is_drop(args.data):
-        raise ConfigError(f"--data: file not found: {args.data}.", path=args.data)
+        raise ConfigError(t("alerts.no_data_file", said, path=args.data), path=args.data)
     found = load_all(args.parameters, units=None if args.all else args.units)
     if found.errors and not found.units:
         found.raise_if_errors()
