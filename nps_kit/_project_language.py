@@ -32,7 +32,9 @@ __all__ = ["DEFAULTS_FILE", "file_language", "project_language", "run_language",
 DEFAULTS_FILE: Final = "defaults.yaml"
 
 #: A ``language`` that is no valid value but asks for Japanese: its problem is said in Japanese.
-_SAYS_JAPANESE: Final = frozenset({"jp", "jpn", "japanese", "ja-jp", "ja_jp", "日本語", "japan"})
+_SAYS_JAPANESE: Final = frozenset(
+    {"ja", "jp", "jpn", "japanese", "ja-jp", "ja_jp", "日本語", "japan"}
+)
 
 
 def said_language(value: object) -> Language | None:

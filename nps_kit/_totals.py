@@ -93,9 +93,14 @@ def _label(cell: object) -> str:
 
 
 def is_totals_label(cell: object) -> bool:
-    """Whether a cell labels a totals or summary row (合計, Total, Total responses, NPS)."""
+    """Whether a cell labels a totals, subtotal or summary row (合計, Zwischensumme, NPS).
+
+    Every word of :data:`TOTALS_WORDS`, :data:`SUBTOTAL_WORDS` and :data:`SUMMARY_WORDS` is one
+    (FIX94: ``Zwischensumme`` and ``sub total`` were subtotal words this refused, so a German
+    report's subtotal lines counted as responses).
+    """
     label = _label(cell)
-    if label in TOTALS_WORDS or label in SUMMARY_WORDS:
+    if label in TOTALS_WORDS or label in SUBTOTAL_WORDS or label in SUMMARY_WORDS:
         return True
     words = label.split()
     if 1 < len(words) <= 3 and words[0] in TOTALS_WORDS:

@@ -26,6 +26,7 @@ from nps_kit._contact_rule import unit_contact_rule
 from nps_kit._schema_errors import display
 from nps_kit.cache import UNIT_KEY, ExportCache, normalise_key
 from nps_kit.errors import ConfigError, closest
+from nps_kit.i18n import Language, join_names, t
 from nps_kit.params import UnitParameters
 from nps_kit.periods import month_running, shift_period
 from nps_kit.unit import consent_unread
@@ -259,7 +260,12 @@ def check_unit_rows(
         instead); with ``key`` ``columns.contact`` when the contact settings do not fit the
         export (:func:`nps_kit._contact_rule.unit_contact_rule`, as ``alerts`` read them).
     """
-    where = display(unit.source) if unit.source is not None else f"unit {unit.unit}"
+    lang = unit.language
+    where = (
+        display(unit.source)
+        if unit.source is not None
+        else t("run.rows.unit", lang, unit=unit.unit)
+    )
     # The one contact rule, as alerts read it (FIX74: run refused a consent question left
     # unset that alerts read themselves).
     contact = unit_contact_rule(unit, rows.cache)
@@ -275,87 +281,87 @@ def check_unit_rows(
     export = unit.data.path.name
     own = rows.months
     described = ""
+    # Said in the unit's language (FIX94: a Japanese unit's refusals were English).
+    words = {"export": export, "unit": unit.unit, "where": where, "month": month}
     if unit.data.filter is not None:
         wanted = unit.data.filter.selects
         keys = {normalise_key(v) for v in wanted}
         own = own[own["key"].isin(keys)]
         column = unit.data.filter.column
+        values = _quoted([str(v) for v in wanted], lang, "run.rows.or")
         if own.empty:
             present = rows.values()
             guess = closest(str(wanted[0]), present) if wanted else None
-            listed = ", ".join(repr(v) for v in present[:20])
-            more = f" and {len(present) - 20} more" if len(present) > 20 else ""
-            values = " or ".join(repr(str(v)) for v in wanted)
+            listed = _quoted(present[:20], lang, "run.rows.and")
+            if len(present) > 20:
+                listed += t("run.rows.more", lang, count=f"{len(present) - 20:,}")
+            found = {**words, "column": column, "values": values, "listed": listed}
             if not any(_misspelt(str(v), present) for v in wanted):
                 # QA21: a hotel set up before its first guests answered made every scheduled
                 # `run --all` exit 1. A value like none of the column's is a new unit, not a
                 # typo: no data yet, as a month without responses is.
                 raise UnitRefused(
-                    f"{where}: {unit.unit} has no responses yet: no row of {export} has "
-                    f"{column} = {values}; the values of {column} are {listed}{more}.",
-                    hint=f"Its first report comes with its first responses. If {values} is "
-                    f"misspelt, fix data.filter.values in {where}.",
+                    t("run.rows.no_responses_yet", lang, **found),
+                    hint=t("run.rows.no_responses_yet_hint", lang, **found),
                     path=unit.source,
                     key=NO_RESPONSES,
                     period=month,
                     reason=NO_RESPONSES_YET,
                 )
+            fix = t("run.rows.fix_values", lang, where=where)
             raise UnitRefused(
-                f"{where}: data.filter.values: no row of {export} has {column} = "
-                f"{values} (unit {unit.unit}); the values "
-                f"of {column} are {listed}{more}.",
-                hint=(
-                    f"Did you mean {guess!r}? Fix data.filter.values in {where}."
-                    if guess
-                    else f"Fix data.filter.values in {where}."
-                ),
+                t("run.rows.no_rows", lang, **found),
+                hint=(t("run.rows.did_you_mean", lang, guess=guess) + fix if guess else fix),
                 path=unit.source,
                 key=NO_ROWS,
                 period=month,
-                reason=f"no row has {column} = {values}"
+                reason=f"no row has {column} = {' or '.join(repr(str(v)) for v in wanted)}"
                 + (f"; did you mean {guess!r}?" if guess else ""),
             )
-        described = f" ({column} = {', '.join(repr(str(v)) for v in wanted)})"
+        described = t(
+            "run.rows.described", lang, column=column,
+            values=_quoted([str(v) for v in wanted], lang, "run.rows.and"),
+        )  # fmt: skip
     if not rows.dated:
         return
     months = sorted(m for m in own["month"].dropna().unique())
     if month in months:
         _check_month_to_date(unit, month, own, where=where, now=now)
         return
+    words["described"] = described
     if months:
-        covered = f"its responses{described} in {export} cover {_span(months)}"
+        covered = t("run.rows.covered", lang, span=_span(months, lang), **words)
         # The last complete month, never the one still running (QA24: pet was pointed at a
         # December of 4 days).
         running = _moment(unit, now).strftime("%Y-%m")
         complete = [m for m in months if m < running]
         pick = (
-            f"--period {complete[-1]}, the last complete month"
+            t("run.rows.pick_complete", lang, period=complete[-1])
             if complete
             else f"--period {months[-1]}"
         )
-        hint = (
-            f"Pick a month inside that range ({pick}), or run again once the export has "
-            f"responses for {month}."
-        )
+        hint = t("run.rows.pick", lang, pick=pick, month=month)
         usual = _usual_responses(own, month)
         if usual is not None:
             # A unit that answers every month and none in this one: more likely a feed that
             # lost its rows than a quiet month.
-            hint += (
-                f" {unit.unit} usually has about {usual:,} responses a month: none in {month} "
-                "may be a broken feed, so check that the export has all its rows first."
-            )
+            hint += t("run.rows.usual", lang, usual=f"{usual:,}", **words)
     else:
-        covered = f"none of its responses{described} in {export} has a readable date"
-        hint = "Check columns.date and the date cells of the export (nps-kit inspect shows them)."
+        covered = t("run.rows.no_dates", lang, **words)
+        hint = t("run.rows.no_dates_hint", lang)
     raise UnitRefused(
-        f"{where}: {unit.unit} has no responses in {month}; {covered}.",
+        t("run.rows.no_responses", lang, covered=covered, **words),
         hint=hint,
         path=unit.source,
         key=NO_RESPONSES,
         period=month,
         reason=f"no responses in {month}",
     )
+
+
+def _quoted(values: Sequence[str], lang: Language, joiner: str) -> str:
+    """Values as a sentence names them: ``'a', 'b'`` (en) or ``「a」、「b」`` (ja)."""
+    return t(joiner, lang).join(t("run.rows.value", lang, value=v) for v in values)
 
 
 def _check_month_to_date(
@@ -376,17 +382,18 @@ def _check_month_to_date(
         return
     ended = shift_period(f"{moment.year:04d}-{moment.month:02d}", -1)
     so_far = f"{scored:,} response{'' if scored == 1 else 's'}"
-    again = f"Run again once {month} has {floor} responses."
+    lang = unit.language
+    again = t("run.rows.again", lang, month=month, floor=floor)
     hint = (
-        f"Report the last complete month instead: nps-kit run {unit.unit} --period {ended} (or "
-        f"--period latest). {again}"
+        t("run.rows.last_complete", lang, unit=unit.unit, ended=ended, again=again)
         if (own["month"] == ended).any()
         else again
     )
     raise UnitRefused(
-        f"{where}: {unit.unit} has only {so_far} so far in {month}, a month that has not "
-        f"ended, fewer than the {floor} that thresholds.min_report_n asks before a group's "
-        "figures are shown: its NPS would be a few people's answers, not the month's result.",
+        t(
+            "run.rows.so_far", lang, where=where, unit=unit.unit, so_far=so_far,
+            scored=f"{scored:,}", month=month, floor=floor,
+        ),
         hint=hint,
         path=unit.source,
         key=NO_RESPONSES,
@@ -394,7 +401,7 @@ def _check_month_to_date(
         reason=f"only {so_far} so far in {month} (fewer than {floor})",
         responses=scored,
         min_report_n=floor,
-    )
+    )  # fmt: skip
 
 
 def _moment(unit: UnitParameters, now: dt.datetime | None) -> dt.datetime:
@@ -443,11 +450,11 @@ def _misspelt(wanted: str, present: Sequence[str]) -> bool:
 _TYPO_RATIO = 0.75
 
 
-def _span(months: list[str]) -> str:
+def _span(months: list[str], lang: Language = "en") -> str:
     """``2026-09 to 2026-10``, or the months themselves when some in between are missing."""
     first, last = pd.Period(months[0], "M"), pd.Period(months[-1], "M")
     if len(months) == 1:
         return months[0]
     if (last - first).n + 1 == len(months) or len(months) > 6:
-        return f"{months[0]} to {months[-1]}"
-    return ", ".join(months)
+        return t("run.rows.span", lang, first=months[0], last=months[-1])
+    return join_names(months, lang)

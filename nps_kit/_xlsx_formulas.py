@@ -44,8 +44,13 @@ AGGREGATES: Final = (
     "PRODUCT", "STDEV", "STDEVP", "STDEV.S", "STDEV.P", "STDEVA", "VAR", "VARP", "VAR.S",
     "VAR.P", "MEDIAN",
 )  # fmt: skip
+#: Functions around an aggregate that leave it a group's figure: a report tool's
+#: ``=IFERROR(SUBTOTAL(9,D2:D9),"")`` (blank when its group is), ``=ROUND(AVERAGE(…),1)``.
+WRAPPERS: Final = ("IFERROR", "IFNA", "ROUND", "ROUNDUP", "ROUNDDOWN")
 _AGGREGATE: Final = re.compile(
-    r"^=?\s*(?:_xlfn\.)?(?:" + "|".join(map(re.escape, AGGREGATES)) + r")\s*\(", re.IGNORECASE
+    r"^=?\s*(?:(?:_xlfn\.)?(?:" + "|".join(WRAPPERS) + r")\s*\(\s*)*"
+    r"(?:_xlfn\.)?(?:" + "|".join(map(re.escape, AGGREGATES)) + r")\s*\(",
+    re.IGNORECASE,
 )
 # A range of cells (D2:D9, $D$2:$D$9, Sheet1!D2:D9): its first and last rows.
 _RANGE: Final = re.compile(r"\$?[A-Z]{1,3}\$?(\d+)\s*:\s*\$?[A-Z]{1,3}\$?(\d+)", re.IGNORECASE)
@@ -193,6 +198,9 @@ def _cell(found: re.Match[bytes], shared: dict[bytes, tuple[str, str]]) -> _Cell
 def _line(cell: _Cell) -> bool:
     """Whether a formula aggregates ranges of other rows only (a group's figure).
 
+    The aggregate may stand inside :data:`WRAPPERS` (FIX94: ``=IFERROR(SUBTOTAL(9,D2:D9),"")``
+    refused the whole file).
+
     A range that holds the formula's own row is a computation on that row (a running mean
     ``=AVERAGE($D$2:D5)``, the column's mean beside each score), not a line (REVIEW39).
     """
@@ -275,8 +283,22 @@ def formula_lines(frame: pd.DataFrame, path: Path, sheet: str, *, header_rows: i
             }
         )
         named = [(c.ref, c.formula) for c in unsaved]
-        raise FormulaError(path, sheet, named, failures=failures)
+        raise FormulaError(path, sheet, named, lang=_header_language(frame), failures=failures)
     return FormulaLines(tuple(rows), tuple(labels))
+
+
+def _header_language(frame: pd.DataFrame) -> Language:
+    """Return the language a sheet's header is written in, which its refusal is said in.
+
+    The refusal comes before any project or unit language is known (``init --from`` reads the
+    export to decide it, ``inspect`` and ``score`` may run outside a project): a Japanese
+    header (回答日時, おすすめ度) hears Japanese (FIX94: it was English); a unit's reading says
+    it in the unit's language again (:meth:`FormulaError.said`).
+    """
+    from nps_kit.text.tokens import detect_language
+
+    header = " ".join(str(c) for c in frame.columns)
+    return "ja" if detect_language(pd.Series([header])).iloc[0] == "ja" else "en"
 
 
 def _label(row: pd.Series) -> str | None:

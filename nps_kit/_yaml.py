@@ -21,8 +21,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from nps_kit._project_language import said_language
 from nps_kit.errors import ConfigError
 from nps_kit.i18n import Language, t
 
@@ -135,7 +137,8 @@ def safe_load(text: str, *, shown: str, path: Path, lang: Language = "en") -> An
         The file.
     lang
         The language a key written twice is said in (``ja``: a Japanese project's file). A file
-        whose own top level says ``language: ja`` is said in Japanese whatever the caller knew.
+        whose own top level says a language (``ja``, ``jp``, ``日本語``, ``en``) is said in it
+        whatever the caller knew.
 
     Raises
     ------
@@ -160,11 +163,35 @@ def safe_load(text: str, *, shown: str, path: Path, lang: Language = "en") -> An
 
 @dataclass(frozen=True)
 class Repeat:
-    """A key written twice in one mapping: its dotted place and the two lines (1-based)."""
+    """A key written twice in one mapping: its dotted place and the two lines (1-based).
+
+    ``columns``: the two keys' columns (1-based) when both are on one line (a flow mapping's
+    ``{id: 1, id: 2}``); ``written``: the later key as written when it is written differently
+    but read as the same key (``True`` after ``true``, ``0x1`` after ``1``).
+    """
 
     key: str
     first: int
     second: int
+    columns: tuple[int, int] | None = None
+    written: str | None = None
+
+    def said(self, lang: Language, *, file: str | None = None) -> str:
+        """Word the repeat: the whole message with ``file``, else one line of a list."""
+        written = (
+            ""
+            if self.written is None
+            else t("yaml.duplicate_key_written", lang, written=self.written)
+        )
+        if self.columns is None:
+            where = {"first": self.first, "second": self.second}
+            one, line = "yaml.duplicate_key", "yaml.duplicate_key_line"
+        else:
+            where = {"line": self.first, "first": self.columns[0], "second": self.columns[1]}
+            one, line = "yaml.duplicate_key_columns", "yaml.duplicate_key_line_columns"
+        if file is None:
+            return t(line, lang, name=self.key, as_written=written, **where)
+        return t(one, lang, file=file, name=self.key, as_written=written, **where)
 
 
 class DuplicateKeyError(ConfigError):
@@ -180,17 +207,10 @@ class DuplicateKeyError(ConfigError):
         self.repeats = tuple(repeats)
         one = repeats[0]
         if len(repeats) == 1:
-            message = t(
-                "yaml.duplicate_key", lang, file=shown, name=one.key, first=one.first,
-                second=one.second,
-            )  # fmt: skip
+            message = one.said(lang, file=shown)
         else:
-            lines = [
-                t("yaml.duplicate_key_line", lang, name=r.key, first=r.first, second=r.second)
-                for r in repeats
-            ]
             message = t("yaml.duplicate_keys", lang, file=shown, n=len(repeats)) + "".join(
-                f"\n- {line}" for line in lines
+                f"\n- {r.said(lang)}" for r in repeats
             )
         super().__init__(message, hint=t("yaml.duplicate_key_hint", lang), path=path, key=one.key)
 
@@ -208,7 +228,7 @@ def _load(loader: Any, *, shown: str, path: Path, lang: Language) -> Any:
         repeats: list[Repeat] = []
         _repeats(node, "", repeats, set())
         if repeats:
-            said = "ja" if _says_japanese(node) else lang
+            said = _file_language(node, lang)
             repeats.sort(key=lambda r: (r.second, r.first))
             raise DuplicateKeyError(shown, repeats, path=path, lang=said)
         sizes: dict[int, int] = {}
@@ -229,6 +249,7 @@ def _load(loader: Any, *, shown: str, path: Path, lang: Language) -> Any:
 
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 def _repeats(node: Node, where: str, out: list[Repeat], seen: set[int]) -> None:
@@ -237,31 +258,63 @@ def _repeats(node: Node, where: str, out: list[Repeat], seen: set[int]) -> None:
         return
     seen.add(id(node))
     if isinstance(node, MappingNode):
-        lines: dict[tuple[str, str], int] = {}
+        keys: dict[object, ScalarNode] = {}
         for name, value in node.value:
             label = str(name.value) if isinstance(name, ScalarNode) else "?"
             if isinstance(name, ScalarNode) and name.tag != _MERGE_TAG:
-                # Compared as resolved: 'a' and "a" are one key, the number 1 and '1' two.
-                line, said = name.start_mark.line + 1, (name.tag, name.value)
-                if said in lines:
-                    out.append(Repeat(f"{where}.{label}" if where else label, lines[said], line))
+                key = _resolved(name)
+                if key in keys:
+                    out.append(_repeat(where, keys[key], name))
                 else:
-                    lines[said] = line
+                    keys[key] = name
             _repeats(value, f"{where}.{label}" if where else label, out, seen)
     elif isinstance(node, SequenceNode):
         for k, child in enumerate(node.value):
             _repeats(child, f"{where}[{k}]", out, seen)
 
 
-def _says_japanese(node: Node) -> bool:
-    """Whether a document's top level says ``language: ja`` (a Japanese project's file)."""
-    if not isinstance(node, MappingNode):
-        return False
-    return any(
-        isinstance(name, ScalarNode) and name.value == "language"
-        and isinstance(value, ScalarNode) and value.value == "ja"
-        for name, value in node.value
-    )  # fmt: skip
+def _resolved(name: ScalarNode) -> object:
+    """Return the key YAML builds from a scalar key, which decides a repeat (FIX94).
+
+    ``true``, ``True`` and ``TRUE`` are one key, as are ``1``, ``+1`` and ``0x1``, ``~`` and
+    ``null``; the number 1 and the text ``'1'`` are two. Compared as Python compares the keys
+    of the mapping YAML builds, so every pair that would drop a value silently is found.
+    """
+    if name.tag == _STR_TAG:  # most keys: the text as written
+        return name.value
+    try:
+        key = SafeConstructor().construct_object(name)
+        hash(key)
+    except (yaml.YAMLError, TypeError, ValueError):
+        return (name.tag, name.value)
+    return key
+
+
+def _repeat(where: str, first: ScalarNode, second: ScalarNode) -> Repeat:
+    """Say a repeat under ``where`` at its two keys: lines, columns when on one line, spelling."""
+    lines = first.start_mark.line + 1, second.start_mark.line + 1
+    columns = None
+    if lines[0] == lines[1]:
+        columns = first.start_mark.column + 1, second.start_mark.column + 1
+    written = None if second.value == first.value else str(second.value)
+    label = f"{where}.{first.value}" if where else str(first.value)
+    return Repeat(label, *lines, columns=columns, written=written)
+
+
+def _file_language(node: Node, lang: Language) -> Language:
+    """Return the language a document's top-level ``language`` asks for, else ``lang``.
+
+    Read by the project's one rule (:func:`nps_kit._project_language.said_language`), so a
+    mistyped ``jp`` or ``日本語`` is heard as Japanese here as in the file's other problems
+    (FIX94: only ``ja`` was).
+    """
+    if isinstance(node, MappingNode):
+        for name, value in node.value:
+            if isinstance(name, ScalarNode) and name.value == "language":
+                said = said_language(value.value) if isinstance(value, ScalarNode) else None
+                if said is not None:
+                    return said
+    return lang
 
 
 def _size(node: Node, sizes: dict[int, int], active: set[int]) -> int:

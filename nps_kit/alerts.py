@@ -104,11 +104,12 @@ AlertStatus = Literal[
 _SINCE = re.compile(r"^(\d+)([hdw])$")
 
 
-def parse_since(text: str, *, now: dt.datetime) -> dt.datetime:
+def parse_since(text: str, *, now: dt.datetime, lang: Language = "en") -> dt.datetime:
     """Turn ``--since`` into a moment: ``12h``, ``1d``, ``2w`` before ``now``, or a date.
 
     A duration is a moment (zone-aware when ``now`` is); a date is midnight at each unit's
     place, so it is returned naive and read in the unit's time zone (see :func:`local_since`).
+    ``lang``: the project's language, which a value it cannot read is said in (FIX94).
 
     Raises
     ------
@@ -123,10 +124,7 @@ def parse_since(text: str, *, now: dt.datetime) -> dt.datetime:
     try:
         return dt.datetime.combine(dt.date.fromisoformat(text.strip()), dt.time())
     except ValueError:
-        raise ConfigError(
-            f"--since: expected a duration like 1d, 12h or 2w, or a date like 2026-11-01; "
-            f"found {text!r}."
-        ) from None
+        raise ConfigError(t("alerts.bad_since", lang, found=repr(text))) from None
 
 
 def local_since(since: dt.datetime, unit: UnitParameters) -> dt.datetime:

@@ -90,6 +90,94 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "interrupted: {done} of {count} finished and are in manifest.json; the others "
         "keep their last report",
     },
+    # A unit refused before any kernel (nps_kit._unit_rows.check_unit_rows), in the unit's
+    # language (FIX94: a Japanese unit's were English).
+    "run.rows.unit": {"ja": "ユニット{unit}", "en": "unit {unit}"},
+    "run.rows.value": {"ja": "「{value}」", "en": "{value!r}"},
+    "run.rows.or": {"ja": "または", "en": " or "},
+    "run.rows.and": {"ja": "、", "en": ", "},
+    "run.rows.more": {"ja": "ほか{count}個", "en": " and {count} more"},
+    "run.rows.no_responses_yet": {
+        "ja": "{where}：{unit}にはまだ回答がありません：{export}に{column}が{values}の行が"
+        "ありません（{column}の値：{listed}）。",
+        "en": "{where}: {unit} has no responses yet: no row of {export} has {column} = "
+        "{values}; the values of {column} are {listed}.",
+    },
+    "run.rows.no_responses_yet_hint": {
+        "ja": "最初のレポートは最初の回答とともに作られます。{values}が書き間違いなら、{where}の"
+        "data.filter.valuesを直してください。",
+        "en": "Its first report comes with its first responses. If {values} is misspelt, fix "
+        "data.filter.values in {where}.",
+    },
+    "run.rows.no_rows": {
+        "ja": "{where}：data.filter.values：{export}に{column}が{values}の行がありません"
+        "（ユニット{unit}）。{column}の値：{listed}。",
+        "en": "{where}: data.filter.values: no row of {export} has {column} = {values} (unit "
+        "{unit}); the values of {column} are {listed}.",
+    },
+    "run.rows.did_you_mean": {"ja": "「{guess}」のことですか？", "en": "Did you mean {guess!r}? "},
+    "run.rows.fix_values": {
+        "ja": "{where}のdata.filter.valuesを直してください。",
+        "en": "Fix data.filter.values in {where}.",
+    },
+    "run.rows.described": {"ja": "（{column}：{values}）", "en": " ({column} = {values})"},
+    "run.rows.span": {"ja": "{first}〜{last}", "en": "{first} to {last}"},
+    "run.rows.no_responses": {
+        "ja": "{where}：{unit}には{month}の回答がありません。{covered}。",
+        "en": "{where}: {unit} has no responses in {month}; {covered}.",
+    },
+    "run.rows.covered": {
+        "ja": "{export}にあるこのユニットの回答{described}は{span}のものです",
+        "en": "its responses{described} in {export} cover {span}",
+    },
+    "run.rows.pick_complete": {
+        "ja": "--period {period}、終わった最後の月",
+        "en": "--period {period}, the last complete month",
+    },
+    "run.rows.pick": {
+        "ja": "その範囲の月を選ぶか（{pick}）、エクスポートに{month}の回答が入ってからもう一度"
+        "実行してください。",
+        "en": "Pick a month inside that range ({pick}), or run again once the export has "
+        "responses for {month}.",
+    },
+    "run.rows.usual": {
+        "ja": "{unit}には普段ひと月に約{usual}件の回答があります。{month}に1件もないのはデータの"
+        "取り込みが壊れているためかもしれないので、まずエクスポートにすべての行があるか確かめて"
+        "ください。",
+        "en": " {unit} usually has about {usual} responses a month: none in {month} may be a "
+        "broken feed, so check that the export has all its rows first.",
+    },
+    "run.rows.no_dates": {
+        "ja": "{export}にあるこのユニットの回答{described}には読める日付がありません",
+        "en": "none of its responses{described} in {export} has a readable date",
+    },
+    "run.rows.no_dates_hint": {
+        "ja": "columns.dateとエクスポートの日付のセルを確かめてください（nps-kit inspectで"
+        "見られます）。",
+        "en": "Check columns.date and the date cells of the export (nps-kit inspect shows them).",
+    },
+    "run.rows.so_far": {
+        "ja": "{where}：{unit}の{month}はまだ終わっていない月で、これまでの回答は{scored}件です。"
+        "thresholds.min_report_nがグループの数値を示す前に求める{floor}件に足りず、そのNPSは"
+        "月の結果ではなく数人の回答になってしまいます。",
+        "en": "{where}: {unit} has only {so_far} so far in {month}, a month that has not ended, "
+        "fewer than the {floor} that thresholds.min_report_n asks before a group's figures are "
+        "shown: its NPS would be a few people's answers, not the month's result.",
+    },
+    "run.rows.again": {
+        "ja": "{month}の回答が{floor}件になったら、もう一度実行してください。",
+        "en": "Run again once {month} has {floor} responses.",
+    },
+    "run.rows.last_complete": {
+        "ja": "代わりに終わった最後の月をレポートしてください：nps-kit run {unit} --period {ended}"
+        "（または--period latest）。{again}",
+        "en": "Report the last complete month instead: nps-kit run {unit} --period {ended} (or "
+        "--period latest). {again}",
+    },
+    "run.nothing_to_run": {
+        "ja": "{count}ユニットのどれにもレポートする回答がありません：\n{listing}",
+        "en": "none of the {count} units has responses to report:\n{listing}",
+    },
     # After a refused unit's own message (run.refusal_line, a unit file's error).
     "run.skipped": {"ja": "このユニットは実行しません。", "en": "This unit is skipped."},
     # What init and new-unit say last, in the language of the project they wrote (FIX92).
@@ -101,6 +189,25 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "init.next_unit": {
         "ja": "next: {path}を編集してから、nps-kit run {name}を実行してください",
         "en": "next: edit {path}, then nps-kit run {name}",
+    },
+    # new-unit's refusals, in the project's language (FIX94).
+    "init.unit_id": {
+        "ja": "ユニット名「{name}」は安全なIDではありません：ファイル名に使われるため、1〜40文字の"
+        "小文字（どの文字でも可：大宮院やcaféもIDになります）、数字、「-」、「_」で、文字か数字で"
+        "始まり、{files}以外の名前にしてください。",
+        "en": "unit name {name!r} is not a safe id: expected {rule}, and not one of {files}.",
+    },
+    "init.unit_id_hint": {
+        "ja": "IDはファイル名parameters/NAME.yamlとreports/<期間>/NAME.htmlになります。",
+        "en": "It becomes the file name parameters/NAME.yaml and reports/<period>/NAME.html.",
+    },
+    "init.unit_exists": {
+        "ja": "{path}はもうあります。new-unitはユニットのファイルを上書きしません。",
+        "en": "{path} exists already; new-unit never overwrites a unit file.",
+    },
+    "init.unit_exists_hint": {
+        "ja": "そのファイルを編集するか、別のNAMEを選んでください。",
+        "en": "Edit it, or choose another NAME.",
     },
     "init.pack": {
         "ja": "themes: コメントに最も合うのは「{pack}」パックです。{themes}はこのパックを拡張します"
@@ -124,8 +231,102 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "nps-kitの組み込みのプレイブック（推奨者に紹介とレビューを依頼します）",
         "en": "nps-kit's built-in playbook (it asks promoters for referrals and reviews)",
     },
+    # init --from's notes, in the language of the project it wrote (FIX94: all were English).
+    "init.no_pack_reads": {
+        "ja": "themes: {unread}どのパック（{packs}）もこの言語を読めないため、{themes}にはテーマが"
+        "ありません。その言語のキーワードをen:の下に書くと、それらのコメントにタグが付きます"
+        "（称賛や不満のない言及として）。",
+        "en": "themes: {unread} None of the packs ({packs}) reads them, so {themes} has no "
+        "themes; keywords in their language written under en: there tag them (as mentions, "
+        "without praise or complaint).",
+    },
+    "init.no_pack_fits": {
+        "ja": "themes: どのパック（{packs}）もこのコメントに合いません。{themes}に独自のテーマを"
+        "加えるか、そこにextends: {others}と書いてください",
+        "en": "themes: none of the packs ({packs}) fits these comments; add your own in "
+        "{themes}, or write extends: {others} there",
+    },
+    "init.split": {
+        "ja": "split: 1つのテーマ（「{theme}」）にテーマ付きのコメントの大半が集まっているため、"
+        "その対応策は別々のチームの問題をまとめて扱うことになります。{themes}の末尾に、"
+        "分けるための、そのテーマで最も多い語によるテーマの案があります",
+        "en": "split: one theme ('{theme}') holds most of the comments with a theme, so its "
+        "actions would cover the problems of different teams; the end of {themes} proposes "
+        "themes of its most frequent words to split it into",
+    },
+    "init.split_layer": {
+        "ja": "split: 1つのテーマにテーマ付きのコメントの大半が集まっていますが、その多くは"
+        "学習済みの層がテーマの語なしに付けたものなので、分ける案はありません。{themes}の"
+        "末尾に、それらのコメントで最も多いフレーズを挙げています",
+        "en": "split: one theme holds most of the comments with a theme, most of them tagged by "
+        "the learned layer with none of its words, so no split is proposed; the end of "
+        "{themes} lists their most frequent phrases",
+    },
+    "init.running_id": {
+        "ja": "note: columns.idはエクスポートの行を1、2、3…と数えた番号です。エクスポートごとに"
+        "1から振り直される場合、返送された作業用ファイルやアラートの記録が別の回答と結び付いて"
+        "しまいます。設定する内容は{defaults}に書いてあります。",
+        "en": "note: columns.id counts the export's rows 1, 2, 3 …: if each export numbers its "
+        "rows from 1 again, a returned work file and the alerts log would match the wrong "
+        "response; {defaults} says what to set.",
+    },
+    "init.merged": {
+        "ja": "note: エクスポートは{n}ユニットの値を複数の表記（半角と全角、大文字と小文字、"
+        "スペース）で書いています。それぞれ1つのユニットで、そのフィルターに各表記が並んで"
+        "います：{files}",
+        "en": "note: the export writes the value of {n} unit(s) in more than one spelling "
+        "(half- and full-width, case, spaces); each is one unit whose filter lists its "
+        "spellings: {files}",
+    },
+    "init.dates_either_way": {
+        "ja": "note: エクスポートの日付は月と日のどちらが先とも読め（12を超える日がありません）、"
+        "どちらかを示すものもありません。nps-kit runの前に、{defaults}のdata.date_formatを"
+        "month-first（月が先）かday-first（日が先）に設定してください。",
+        "en": "note: the export's dates read both ways (no day over 12) and nothing says which; "
+        "set data.date_format to month-first or day-first in {defaults} before nps-kit run.",
+    },
+    "init.renames": {
+        "ja": "note: {n}ユニットは別のユニットの名前が変わったものかもしれません（一方の値が"
+        "終わるときにもう一方が始まり、一方の名前がもう一方の先頭です）。各ファイルに、2つを"
+        "1つのユニットとして1本の推移にするフィルターがコメントとして書いてあります：{files}",
+        "en": "note: {n} unit(s) may be another renamed (one value stops as the other starts, "
+        "one name the start of the other); each file has, commented out, the filter that keeps "
+        "them one unit with one trend: {files}",
+    },
+    "init.renamed_file": {"ja": "{file}（{old}）", "en": "{file} ({old})"},
+    "init.epoch_date": {
+        "ja": "note: 日付らしい名前の列がないため、columns.dateは値がすべてUnixエポック時刻（UTC）"
+        "として読める列「{column}」です。{defaults}で確かめてください。",
+        "en": "note: no column is named like a date; columns.date is {column!r}, whose values "
+        "all read as Unix epoch times (UTC): check it in {defaults}.",
+    },
+    "init.no_contact_offered": {
+        "ja": "note: columns.contactが見つからないため、nps-kit alertsが新しい批判者をメールで"
+        "知らせるのは、それを設定するか、{defaults}にコメントとして用意したcontact_detailsの行の"
+        "コメントを外してからです。",
+        "en": "note: no columns.contact found, so nps-kit alerts e-mails new detractors only once "
+        "it is set or the contact_details line offered in {defaults} is uncommented.",
+    },
+    "init.no_alert_columns": {
+        "ja": "note: {keys}が見つからないため、nps-kit alertsは新しい批判者をメールで知らせられ"
+        "ません。設定する内容は{defaults}に書いてあります。",
+        "en": "note: no {keys} found, so nps-kit alerts cannot e-mail new detractors; "
+        "{defaults} says what to set.",
+    },
+    "init.no_columns_joiner": {"ja": "と", "en": " and no "},
     "init.under_themes": {"ja": "general:とthemes:", "en": "general: and themes:"},
     "init.under_drivers": {"ja": "general:とdrivers:", "en": "general: and drivers:"},
+    # alerts --since that is neither a duration nor a date (FIX94).
+    "alerts.bad_since": {
+        "ja": "--since：{found}は読めません。1d、12h、2wのような期間か、2026-11-01のような日付を"
+        "指定してください。",
+        "en": "--since: expected a duration like 1d, 12h or 2w, or a date like 2026-11-01; "
+        "found {found}.",
+    },
+    "alerts.no_data_file": {
+        "ja": "--data：ファイルが見つかりません：{path}。",
+        "en": "--data: file not found: {path}.",
+    },
     "alerts.unit_skipped": {
         "ja": "このユニットのアラートは送りません。",
         "en": "This unit is skipped.",
@@ -220,10 +421,24 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     # A key written twice in one mapping of a YAML file (FIX91): YAML keeps the last value only.
     "yaml.duplicate_key": {
-        "ja": "{file}：キー「{name}」が2回書かれています（{first}行目と{second}行目）。YAMLは"
-        "後の値だけを読み、前の値は黙って捨てられます。",
-        "en": "{file}: the key '{name}' is written twice, on line {first} and on line {second}; "
-        "YAML would keep only the value on line {second} and drop the other without a word.",
+        "ja": "{file}：キー「{name}」が2回書かれています（{first}行目と{second}行目{as_written}）。"
+        "YAMLは後の値だけを読み、前の値は黙って捨てられます。",
+        "en": "{file}: the key '{name}' is written twice, on line {first} and on line "
+        "{second}{as_written}; YAML would keep only the value on line {second} and drop the other "
+        "without a word.",
+    },
+    # Both on one line, a flow mapping's {id: 1, id: 2} (FIX94): the line and both columns.
+    "yaml.duplicate_key_columns": {
+        "ja": "{file}：キー「{name}」が{line}行目に2回書かれています（{first}文字目と{second}"
+        "文字目{as_written}）。YAMLは後の値だけを読み、前の値は黙って捨てられます。",
+        "en": "{file}: the key '{name}' is written twice on line {line}, at column {first} and at "
+        "column {second}{as_written}; YAML would keep only the later value and drop the other "
+        "without a word.",
+    },
+    # The later key written differently but read as the same key (true and True, 1 and 0x1).
+    "yaml.duplicate_key_written": {
+        "ja": "、後の方は「{written}」と書かれています",
+        "en": " (as '{written}')",
     },
     "yaml.duplicate_keys": {
         "ja": "{file}：{n}個のキーが2回書かれています。YAMLは後の値だけを読み、前の値は黙って"
@@ -232,8 +447,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "each and drop the other without a word:",
     },
     "yaml.duplicate_key_line": {
-        "ja": "「{name}」：{first}行目と{second}行目",
-        "en": "'{name}': line {first} and line {second}",
+        "ja": "「{name}」：{first}行目と{second}行目{as_written}",
+        "en": "'{name}': line {first} and line {second}{as_written}",
+    },
+    "yaml.duplicate_key_line_columns": {
+        "ja": "「{name}」：{line}行目の{first}文字目と{second}文字目{as_written}",
+        "en": "'{name}': line {line}, columns {first} and {second}{as_written}",
     },
     "yaml.duplicate_key_hint": {
         "ja": "どちらの値が正しいか確かめて一方の行を残し、もう一方を消してください。",
@@ -383,6 +602,29 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "'latest'、'current'、または'2026-10'のような月を指定してください"
         "（書かれている値：{found}）",
         "en": "expected 'latest', 'current' or a month like '2026-10'; found {found}",
+    },
+    # A period run --period or lab is given that reads as no month (FIX94), and a 'latest' or
+    # 'current' that finds no month, in the unit's language.
+    "params.bad_period": {
+        "ja": "period：'latest'、'current'、または'2026-10'のような月を指定してください"
+        "（指定された値：{found}）。",
+        "en": "period: expected 'latest', 'current' or a month like '2026-10'; found {found}.",
+    },
+    "params.period_needs_date": {
+        "ja": "{where}：period：{word}で最新の月を探すには、columns.dateが必要です。",
+        "en": "{where}: period: {word} needs columns.date to find the latest month.",
+    },
+    "params.period_needs_date_hint": {
+        "ja": "columns.dateを設定するか、periodを2026-10のようなYYYY-MM形式で指定してください。",
+        "en": "Set columns.date, or give the period as YYYY-MM.",
+    },
+    "params.period_no_dates": {
+        "ja": "{where}：period：{file}の列{column}に読める日付がありません。",
+        "en": "{where}: period: no readable dates in column {column} of {file}.",
+    },
+    "params.period_no_dates_hint": {
+        "ja": "periodを2026-10のようなYYYY-MM形式で指定してください。",
+        "en": "Give the period as YYYY-MM.",
     },
     "params.email": {
         "ja": "team@example.comや'Team <team@example.com>'のようなメールアドレスを指定して"
@@ -2817,6 +3059,47 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "'nps-kit run {unit} --period {period}'を実行してから送信してください",
         "en": "no report for {period}: the period's manifest does not name it; run "
         "'nps-kit run {unit} --period {period}', then send",
+    },
+    # A manifest send cannot read, or one of another period (FIX94).
+    "send.bad_manifest": {
+        "ja": "{path}は正しいmanifestではありません（{error}）。",
+        "en": "{path} is not a valid manifest ({error}).",
+    },
+    "send.bad_manifest_hint": {
+        "ja": "{period}について「nps-kit run」をもう一度実行してください。",
+        "en": "Re-run `nps-kit run` for {period}.",
+    },
+    "send.other_period": {
+        "ja": "{path}は期間「{found}」のもので、「{period}」のものではありません。",
+        "en": "{path} is for period {found!r}, not {period!r}.",
+    },
+    # A unit send names that the period's manifest does not hold, and a selection with no
+    # recipient at all (FIX94: both were said in English to a Japanese project).
+    "send.unknown_unit": {
+        "ja": "{manifest}にユニット{units}はありません（ユニット：{known}）。",
+        "en": "no unit {units} in {manifest}; units: {known}.",
+    },
+    "send.unit_named": {"ja": "「{unit}」", "en": "{unit!r}"},
+    "send.unknown_unit_guess": {
+        "ja": "「{unit}」（「{guess}」のことですか？）",
+        "en": "{unit!r} (did you mean {guess!r}?)",
+    },
+    "send.no_units": {"ja": "なし", "en": "none"},
+    "send.unknown_unit_hint": {
+        "ja": "manifestにあるとおりにユニットIDを指定するか、--allを指定してください。",
+        "en": "Pass unit ids as in the manifest, or --all.",
+    },
+    "send.nothing_to_send": {
+        "ja": "送るものがありません：選んだユニットのどれも、レポートを作ったときのパラメーターの"
+        "mail.to、cc、bccに宛先がありません（{manifest}）：{units}。",
+        "en": "nothing to send: no selected unit has recipients in mail.to, cc or bcc of its "
+        "parameters when its report was built ({manifest}): {units}.",
+    },
+    "send.nothing_to_send_hint": {
+        "ja": "parameters/<ユニット>.yamlのmail.toに宛先を加え、「nps-kit run」をもう一度実行して"
+        "から送信してください。",
+        "en": "Add addresses under mail.to in parameters/<unit>.yaml, run 'nps-kit run' again, "
+        "then send.",
     },
     # What was sent and what was not after the SMTP server stopped answering.
     "send.stopped": {"ja": "送信を中止しました：{error}", "en": "sending stopped: {error}"},

@@ -1400,9 +1400,8 @@ def resolve_period(unit: UnitParameters, *, period: str | None = None) -> str:
     """
     wanted = period or unit.period
     if not is_period(wanted):
-        raise ConfigError(
-            f"period: expected 'latest', 'current' or a month like '2026-10'; found {wanted!r}."
-        )
+        # In the unit's language, as the file's own period problem is (FIX94).
+        raise ConfigError(t("params.bad_period", unit.language, found=repr(wanted)))
     if is_month(wanted):
         return wanted
     return _month_of(unit, wanted)
@@ -1412,8 +1411,8 @@ def _month_of(unit: UnitParameters, word: str) -> str:
     where = display(unit.source) if unit.source else unit.unit
     if unit.columns.date is None:
         raise ConfigError(
-            f"{where}: period: {word!r} needs columns.date to find the latest month.",
-            hint="Set columns.date, or give the period as YYYY-MM.",
+            t("params.period_needs_date", unit.language, where=where, word=repr(word)),
+            hint=t("params.period_needs_date_hint", unit.language),
             key="period",
         )
     src = unit.data
@@ -1430,11 +1429,13 @@ def _month_of(unit: UnitParameters, word: str) -> str:
     )
     if month is None:
         raise ConfigError(
-            f"{where}: period: no readable dates in column {unit.columns.date!r} of "
-            f"{src.path.name}.",
-            hint="Give the period as YYYY-MM.",
+            t(
+                "params.period_no_dates", unit.language, where=where,
+                column=repr(unit.columns.date), file=src.path.name,
+            ),
+            hint=t("params.period_no_dates_hint", unit.language),
             key="period",
-        )
+        )  # fmt: skip
     return month
 
 

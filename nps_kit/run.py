@@ -780,7 +780,7 @@ def run_reports(
                 refusals.append(_refused_result(unit, exc, hashes[unit.data.path]))
     if not prepared:
         _record_refusals(write_manifest_and_overview, output, refusals, [], invalid, invalid_names)
-        raise _nothing_to_run(list(skipped.values()))
+        raise _nothing_to_run(list(skipped.values()), language)
     for refused in skipped.values():  # before any progress line: the check ran before any kernel
         _say(progress, refusal_line(refused, lang=language))
     for line in stale_exports([(job.unit, job.period) for job in prepared], period=period):
@@ -1058,12 +1058,12 @@ def closing(error: NpsKitError, key: str, lang: Language) -> str:
     return f"{said} {t(key, 'en')}"
 
 
-def _nothing_to_run(errors: list[ConfigError]) -> ConfigError:
+def _nothing_to_run(errors: list[ConfigError], lang: Language) -> ConfigError:
     """One error for a run none of whose units has rows to report: each unit's own words."""
     if len(errors) == 1:
         return errors[0]
     listing = "\n".join(f"- {e}" for e in errors)
-    return ConfigError(f"none of the {len(errors)} units has responses to report:\n{listing}")
+    return ConfigError(t("run.nothing_to_run", lang, count=len(errors), listing=listing))
 
 
 def _interrupted(

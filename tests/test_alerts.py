@@ -278,6 +278,19 @@ def test_a_folder_given_as_data_is_read_as_one_export(project: Path, smtp: Recor
     assert log_lines(project)[-1]["response_ids"] == ["E07"]
 
 
+def test_a_data_file_that_is_not_there_is_said_in_the_projects_language(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FIX94: a Japanese project's --data refusal was English.
+    defaults = project / "parameters" / "defaults.yaml"
+    defaults.write_text("language: ja\n" + defaults.read_text("utf-8"), encoding="utf-8")
+    capsys.readouterr()
+    assert alerts(project, "--data", str(project / "nowhere.csv")) == 2
+    assert capsys.readouterr().err == (
+        f"nps-kit alerts: error: --data：ファイルが見つかりません：{project / 'nowhere.csv'}。\n"
+    )
+
+
 RETURNING = ("E02", "2026-11-05 09:30:00", "EC事業部", "1", "ライト", "また遅れた", "はい")
 
 
@@ -588,6 +601,22 @@ def test_since_durations_and_dates() -> None:
     assert parse_since("2026-11-01", now=now) == dt.datetime(2026, 11, 1)
     with pytest.raises(ConfigError):
         parse_since("1m", now=now)
+
+
+def test_a_since_that_reads_as_nothing_is_said_in_the_projects_language() -> None:
+    # FIX94: a Japanese project's alerts --since 2026-13-45 was refused in English.
+    now = dt.datetime(2026, 11, 5, 6, 30)
+    with pytest.raises(ConfigError) as caught:
+        parse_since("2026-13-45", now=now, lang="ja")
+    assert str(caught.value) == (
+        "--since：'2026-13-45'は読めません。1d、12h、2wのような期間か、2026-11-01のような日付を"
+        "指定してください。"
+    )
+    with pytest.raises(ConfigError) as caught:
+        parse_since("1m", now=now)
+    assert str(caught.value) == (
+        "--since: expected a duration like 1d, 12h or 2w, or a date like 2026-11-01; found '1m'."
+    )
 
 
 def test_a_duration_counts_back_from_now_at_each_units_place(project: Path) -> None:
@@ -977,7 +1006,9 @@ def test_a_response_dated_without_a_time_counts_its_whole_day_for_since(
     moment = dt.datetime(2026, 11, 4, 6, 37, tzinfo=tokyo)
     monkeypatch.setattr(clock, "now", lambda language, timezone=None: moment)
     monkeypatch.setattr(
-        nps_kit.alerts, "parse_since", lambda text, now: parse_since(text, now=moment)
+        nps_kit.alerts,
+        "parse_since",
+        lambda text, now, lang="en": parse_since(text, now=moment, lang=lang),
     )
     rows = [(r[0], "令和8年11月3日", *r[2:]) if r[0] == "E04" else r for r in ROWS]
     write_export(next(project.glob("export.*")), rows)

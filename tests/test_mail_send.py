@@ -834,6 +834,24 @@ def test_malformed_manifest(tmp_path: Path) -> None:
         f"{folder / 'manifest.json'} is not a valid manifest (KeyError: 'unit'). "
         "Re-run `nps-kit run` for 2026-10."
     )
+    # In the project's language (FIX94), and a manifest of another month too.
+    with pytest.raises(MailError) as caught:
+        send_reports(tmp_path, PERIOD, settings=SmtpSettings(), echo=Echo(), lang="ja")
+    assert str(caught.value) == (
+        f"{folder / 'manifest.json'}は正しいmanifestではありません（KeyError: 'unit'）。"
+        "2026-10について「nps-kit run」をもう一度実行してください。"
+    )
+    (folder / "manifest.json").write_text('{"period": "2026-09", "units": []}')
+    with pytest.raises(MailError) as caught:
+        send_reports(tmp_path, PERIOD, settings=SmtpSettings(), echo=Echo(), lang="ja")
+    assert str(caught.value) == (
+        f"{folder / 'manifest.json'}は期間「2026-09」のもので、「2026-10」のものではありません。"
+    )
+    with pytest.raises(MailError) as caught:
+        send_reports(tmp_path, PERIOD, settings=SmtpSettings(), echo=Echo())
+    assert (
+        str(caught.value) == f"{folder / 'manifest.json'} is for period '2026-09', not '2026-10'."
+    )
 
 
 def test_no_host_means_dry_run(reports: Path) -> None:
@@ -935,6 +953,33 @@ def test_unknown_unit(reports: Path) -> None:
     assert str(caught.value) == (
         f"no unit 'ecc' (did you mean 'ec'?) in {reports / PERIOD / 'manifest.json'}; "
         "units: ec, cloud, store, ins, bank. Pass unit ids as in the manifest, or --all."
+    )
+
+
+def test_an_unknown_unit_and_no_recipients_are_said_in_the_projects_language(
+    reports: Path,
+) -> None:
+    # FIX94: a Japanese project's send with a mistyped unit, or to units without recipients,
+    # was refused in English.
+    manifest = reports / PERIOD / "manifest.json"
+    with pytest.raises(MailError) as caught:
+        send_reports(
+            reports, PERIOD, units=["ecc", "大阪"], settings=SmtpSettings(), echo=Echo(), lang="ja"
+        )
+    assert str(caught.value) == (
+        f"{manifest}にユニット「ecc」（「ec」のことですか？）、「大阪」はありません（ユニット：ec、"
+        "cloud、store、ins、bank）。manifestにあるとおりにユニットIDを指定するか、--allを指定して"
+        "ください。"
+    )
+    with pytest.raises(MailError) as caught:
+        send_reports(
+            reports, PERIOD, units=["bank"], settings=SmtpSettings(), echo=Echo(), lang="ja"
+        )
+    assert str(caught.value) == (
+        "送るものがありません：選んだユニットのどれも、レポートを作ったときのパラメーターの"
+        f"mail.to、cc、bccに宛先がありません（{manifest}）：bank (Retail Banking)。"
+        "parameters/<ユニット>.yamlのmail.toに宛先を加え、「nps-kit run」をもう一度実行してから"
+        "送信してください。"
     )
 
 

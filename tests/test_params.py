@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from _exports import write_qualtrics
 
+from nps_kit._schema_errors import display
 from nps_kit.errors import ConfigError
 from nps_kit.params import (
     load_all,
@@ -899,8 +900,30 @@ def test_latest_is_the_latest_complete_month_with_data(project: Path) -> None:
     assert resolve_period(unit, period="2026-09") == "2026-09"
     with pytest.raises(ConfigError) as info:
         resolve_period(unit, period="2026-9")
+    # ec is a Japanese unit: its period problem is said in Japanese (FIX94).
     assert str(info.value) == (
-        "period: expected 'latest', 'current' or a month like '2026-10'; found '2026-9'."
+        "period：'latest'、'current'、または'2026-10'のような月を指定してください"
+        "（指定された値：'2026-9'）。"
+    )
+
+
+def test_a_japanese_units_period_problems_are_said_in_japanese(tmp_path: Path) -> None:
+    # FIX94: run --period 2026-13 and a 'latest' without columns.date were said in English.
+    (tmp_path / "r.csv").write_text("score\n9\n", encoding="utf-8")
+    path = tmp_path / "shibuya.yaml"
+    path.write_text("name: 渋谷店\nlanguage: ja\ndata: {path: r.csv}\n", encoding="utf-8")
+    unit = load_unit(path)
+    with pytest.raises(ConfigError) as info:
+        resolve_period(unit, period="2026-13")
+    assert str(info.value) == (
+        "period：'latest'、'current'、または'2026-10'のような月を指定してください"
+        "（指定された値：'2026-13'）。"
+    )
+    with pytest.raises(ConfigError) as info:
+        resolve_period(unit, period="latest")
+    assert str(info.value) == (
+        f"{display(path)}：period：'latest'で最新の月を探すには、columns.dateが必要です。"
+        "columns.dateを設定するか、periodを2026-10のようなYYYY-MM形式で指定してください。"
     )
 
 

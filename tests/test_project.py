@@ -176,6 +176,26 @@ def test_new_unit_rejects_unsafe_names(tmp_path: Path, name: str) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_new_unit_refuses_in_the_projects_language(tmp_path: Path) -> None:
+    # FIX94: a Japanese project's new-unit said a bad name or an existing file in English.
+    (tmp_path / "defaults.yaml").write_text("language: ja\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        project.new_unit("大宮院/x", parameters=tmp_path)
+    assert str(info.value) == (
+        "ユニット名「大宮院/x」は安全なIDではありません：ファイル名に使われるため、1〜40文字の"
+        "小文字（どの文字でも可：大宮院やcaféもIDになります）、数字、「-」、「_」で、文字か数字で"
+        "始まり、defaults、playbook、themes以外の名前にしてください。IDはファイル名"
+        "parameters/NAME.yamlとreports/<期間>/NAME.htmlになります。"
+    )
+    path = project.new_unit("大宮院", parameters=tmp_path)
+    with pytest.raises(ConfigError) as info:
+        project.new_unit("大宮院", parameters=tmp_path)
+    assert str(info.value) == (
+        f"{path}はもうあります。new-unitはユニットのファイルを上書きしません。"
+        "そのファイルを編集するか、別のNAMEを選んでください。"
+    )
+
+
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
 # A YAML example to copy (`# language: ja`, `#   to: [...]`), or a line of theme ids or section
 # names wrapped after a 、 (`# checkout、delivery、…`).
@@ -465,3 +485,36 @@ def test_init_and_new_unit_of_a_japanese_export_end_in_japanese(
     assert capsys.readouterr().err == (
         "next: parameters/札幌店.yamlを編集してから、nps-kit run 札幌店を実行してください\n"
     )
+
+
+def test_init_says_its_notes_in_japanese_for_a_japanese_export(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # FIX94: after FIX92 the notes between the pack and next were still English: no pack
+    # fits, no columns.contact (alerts), and the others a rarer export brings.
+    from nps_kit.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    comments = ["店員の対応が悪かった", "普通でした", "とても親切で満足です"]
+    rows = [
+        f"R{i:04d},2026/10/{1 + i % 28:02d} 10:00,{('渋谷店', '新宿店', '池袋店')[i % 3]},"
+        f"{i % 11},{comments[i % 3]},{'男性' if i % 2 else '女性'}"
+        for i in range(240)
+    ]
+    text = "回答ID,回答日時,店舗,おすすめ度（0〜10）,その理由を教えてください,性別\n"
+    (tmp_path / "export.csv").write_bytes((text + "\n".join(rows) + "\n").encode("cp932"))
+    assert main(["init", "proj", "--from", "export.csv", "--unit-column", "店舗"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    themes = Path("proj/parameters/themes.yaml")
+    defaults = Path("proj/parameters/defaults.yaml")
+    assert err[0] == (
+        "themes: どのパック（retail、saas、finance、generic、food、logistics）もこのコメントに"
+        f"合いません。{themes}に独自のテーマを加えるか、そこにextends: "
+        "retail|saas|finance|generic|food|logistics と書いてください".replace(" と", "と")
+    )
+    assert err[2] == (
+        "note: columns.contactが見つからないため、nps-kit alertsは新しい批判者をメールで"
+        f"知らせられません。設定する内容は{defaults}に書いてあります。"
+    )
+    # Every line is said in Japanese (a command or a key may stand in it).
+    assert all(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", line) for line in err), err

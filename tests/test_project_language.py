@@ -36,6 +36,8 @@ def _project(tmp_path: Path, defaults: str | None, **units: str) -> Path:
         ("en", "en"),
         ("jp", "ja"),
         ("ＪＰ", "ja"),
+        ("JA", "ja"),
+        ("ｊａ", "ja"),
         ("日本語", "ja"),
         (" Japanese ", "ja"),
         ("fr", None),

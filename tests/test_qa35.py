@@ -368,9 +368,9 @@ def test_a_period_with_no_answers_names_the_months_there_are_and_exits_2(
     folders = ["--parameters", str(project / "parameters"), "--output", str(project / "out")]
     assert main(["run", "--all", "--period", "2026-05", *folders]) == 2
     err = capsys.readouterr().err
-    assert (
-        "大宮中央歯科 has no responses in 2026-05; its responses (医院 = '大宮中央歯科') in "
-        "dental_kintone.xlsx cover 2026-10 to 2026-11."
+    assert (  # in the unit's language (FIX94)
+        "大宮中央歯科には2026-05の回答がありません。dental_kintone.xlsxにあるこのユニットの回答"
+        "（医院：「大宮中央歯科」）は2026-10〜2026-11のものです。"
     ) in err
     assert "Traceback" not in err
 

@@ -890,10 +890,11 @@ def test_a_month_without_responses_is_refused_before_any_kernel_and_writes_nothi
     argv = ["run", "yokohama", "--parameters", str(params), "--output", str(output)]
     assert main([*argv, "--notebook", str(notebook), "--period", "2026-11"]) == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
-        "nps-kit run: error: parameters/yokohama.yaml: yokohama has no responses in 2026-11; "
-        "its responses (business_unit = '横浜店') in responses.csv cover 2026-09. Pick a month "
-        "inside that range (--period 2026-09, the last complete month), or run again once the "
-        "export has responses for 2026-11."
+        # A Japanese unit's refusal is Japanese (FIX94).
+        "nps-kit run: error: parameters/yokohama.yaml：yokohamaには2026-11の回答がありません。"
+        "responses.csvにあるこのユニットの回答（business_unit：「横浜店」）は2026-09のものです。"
+        "その範囲の月を選ぶか（--period 2026-09、終わった最後の月）、エクスポートに2026-11の"
+        "回答が入ってからもう一度実行してください。"
     )
     assert _written(output) == []  # no _failed notebook, no empty period in the overview
 
@@ -1033,9 +1034,10 @@ def test_a_filter_value_that_matches_no_row_is_refused_with_the_closest_value(
     argv = ["run", "omiya", "--parameters", str(params), "--output", str(output)]
     assert main([*argv, "--notebook", str(notebook), "--period", "2026-10"]) == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
-        "nps-kit run: error: parameters/omiya.yaml: data.filter.values: no row of responses.csv "
-        "has business_unit = '大宮' (unit omiya); the values of business_unit are '大宮店', "
-        "'横浜店'. Did you mean '大宮店'? Fix data.filter.values in parameters/omiya.yaml."
+        "nps-kit run: error: parameters/omiya.yaml：data.filter.values：responses.csvに"
+        "business_unitが「大宮」の行がありません（ユニットomiya）。business_unitの値：「大宮店」、"
+        "「横浜店」。「大宮店」のことですか？parameters/omiya.yamlのdata.filter.valuesを直して"
+        "ください。"
     )
     # No report file; the month's manifest records why, for send and the overview (FIX38).
     assert [p for p in _written(output) if not p.endswith(("index.html", ".lock"))] == [
@@ -1058,8 +1060,8 @@ def test_run_all_skips_a_unit_without_responses_in_the_month_and_builds_the_othe
     assert main([*argv, "--notebook", str(notebook), "--period", "2026-10", "--jobs", "1"]) == 0
     err = capsys.readouterr().err
     assert (
-        "note: parameters/yokohama.yaml: yokohama has no responses in 2026-10; its "
-        "responses (business_unit = '横浜店') in responses.csv cover 2026-09." in err
+        "note: parameters/yokohama.yaml：yokohamaには2026-10の回答がありません。responses.csv"
+        "にあるこのユニットの回答（business_unit：「横浜店」）は2026-09のものです。" in err
     )
     units = _manifest_units(output / "2026-10")
     assert sorted(units) == ["omiya", "yokohama"]  # recorded, not built (FIX34)
@@ -1092,10 +1094,10 @@ def test_run_all_names_a_refused_unit_in_the_table_and_before_the_progress_lines
     assert table["yokohama"][1] == "成功"
     lines = err.splitlines()
     refused = lines.index(
-        "error: parameters/omiya.yaml: data.filter.values: no row of responses.csv has "
-        "business_unit = '大宮' (unit omiya); the values of business_unit are '大宮店', '横浜店'. "
-        "Did you mean '大宮店'? Fix data.filter.values in parameters/omiya.yaml. "
-        "This unit is skipped."
+        "error: parameters/omiya.yaml：data.filter.values：responses.csvにbusiness_unitが"
+        "「大宮」の行がありません（ユニットomiya）。business_unitの値：「大宮店」、「横浜店」。"
+        "「大宮店」のことですか？parameters/omiya.yamlのdata.filter.valuesを直してください。"
+        "このユニットは実行しません。"
     )
     first_progress = next(i for i, line in enumerate(lines) if line.endswith("で実行します"))
     assert refused < first_progress
@@ -1198,15 +1200,18 @@ def test_a_run_none_of_whose_units_has_the_month_names_each_unit(
     monkeypatch.chdir(tmp_path)
     notebook = make_notebook(tmp_path / "nb.ipynb", "raise SystemExit('no kernel may start')")
     with pytest.raises(ConfigError) as info:
-        run_reports(units, notebook=notebook, output=tmp_path / "out", period="2026-11")
+        run_reports(
+            units, notebook=notebook, output=tmp_path / "out", period="2026-11", language="ja"
+        )
+    # Japanese units of a Japanese run (FIX94).
+    each = (
+        "{0}.yaml：{0}には2026-11の回答がありません。responses.csvにあるこのユニットの回答は"
+        "2026-10のものです。その範囲の月を選ぶか（--period 2026-10、終わった最後の月）、"
+        "エクスポートに2026-11の回答が入ってからもう一度実行してください。"
+    )
     assert str(info.value) == (
-        "none of the 2 units has responses to report:\n"
-        "- a.yaml: a has no responses in 2026-11; its responses in responses.csv cover 2026-10. "
-        "Pick a month inside that range (--period 2026-10, the last complete month), or run "
-        "again once the export has responses for 2026-11.\n"
-        "- b.yaml: b has no responses in 2026-11; its responses in responses.csv cover 2026-10. "
-        "Pick a month inside that range (--period 2026-10, the last complete month), or run "
-        "again once the export has responses for 2026-11."
+        "2ユニットのどれにもレポートする回答がありません：\n"
+        f"- {each.format('a')}\n- {each.format('b')}"
     )
     assert not (tmp_path / "out" / "2026-11").exists()
 
@@ -1550,10 +1555,11 @@ def test_a_unit_set_up_before_its_first_responses_is_no_data_yet_not_an_error(
     assert main([*argv, "--notebook", str(notebook), "--period", "2026-10", "--jobs", "1"]) == 0
     out, err = capsys.readouterr()
     assert (
-        "note: parameters/kyoto.yaml: kyoto has no responses yet: no row of responses.csv has "
-        "business_unit = '京都四条'; the values of business_unit are '大宮店', '横浜店'. Its "
-        "first report comes with its first responses. If '京都四条' is misspelt, fix "
-        "data.filter.values in parameters/kyoto.yaml. This unit has no report." in err
+        "note: parameters/kyoto.yaml：kyotoにはまだ回答がありません：responses.csvに"
+        "business_unitが「京都四条」の行がありません（business_unitの値：「大宮店」、「横浜店」）。"
+        "最初のレポートは最初の回答とともに作られます。「京都四条」が書き間違いなら、"
+        "parameters/kyoto.yamlのdata.filter.valuesを直してください。このユニットのレポートは"
+        "ありません。" in err
     )
     table = {line.split()[0]: line.split(maxsplit=6) for line in out.splitlines()}
     assert table["kyoto"][1] == "回答なし"

@@ -2104,10 +2104,11 @@ def test_init_says_the_learned_layer_found_the_dominant_theme_and_which_phrases_
     ) in said
     assert "# themes:" not in text  # no split to paste
     assert load_themes(themes).themes == load_pack("generic").themes
+    # A Japanese project's note is Japanese (FIX94).
     assert (
-        "split: one theme holds most of the comments with a theme, most of them tagged by the "
-        "learned layer with none of its words, so no split is proposed; the end of "
-        f"{themes} lists their most frequent phrases\n"
+        "split: 1つのテーマにテーマ付きのコメントの大半が集まっていますが、その多くは"
+        "学習済みの層がテーマの語なしに付けたものなので、分ける案はありません。"
+        f"{themes}の末尾に、それらのコメントで最も多いフレーズを挙げています\n"
     ) in capsys.readouterr().err
 
 
@@ -2819,6 +2820,12 @@ def test_init_proposes_one_unit_for_a_ward_renamed_mid_month(
         "note: 1 unit(s) may be another renamed (one value stops as the other starts, one name "
         "the start of the other); each file has, commented out, the filter that keeps them one "
         "unit with one trend: ward-3b-cardiology.yaml (Ward 3B)"
+        if lang == "en"
+        # FIX94: a Japanese project's notes are Japanese.
+        else "note: 1ユニットは別のユニットの名前が変わったものかもしれません（一方の値が終わる"
+        "ときにもう一方が始まり、一方の名前がもう一方の先頭です）。各ファイルに、2つを1つの"
+        "ユニットとして1本の推移にするフィルターがコメントとして書いてあります："
+        "ward-3b-cardiology.yaml（Ward 3B）"
     ) in capsys.readouterr().err
     path = root / "parameters" / "ward-3b-cardiology.yaml"
     text = path.read_text(encoding="utf-8")
@@ -2869,6 +2876,12 @@ def test_init_proposes_one_merge_for_a_ward_renamed_twice(
         "note: 1 unit(s) may be another renamed (one value stops as the other starts, one name "
         "the start of the other); each file has, commented out, the filter that keeps them one "
         "unit with one trend: ward-3b-cardiology.yaml (Ward 3B, Ward 3B Cardio)"
+        if lang == "en"
+        # FIX94: a Japanese project's notes are Japanese.
+        else "note: 1ユニットは別のユニットの名前が変わったものかもしれません（一方の値が終わる"
+        "ときにもう一方が始まり、一方の名前がもう一方の先頭です）。各ファイルに、2つを1つの"
+        "ユニットとして1本の推移にするフィルターがコメントとして書いてあります："
+        "ward-3b-cardiology.yaml（Ward 3B, Ward 3B Cardio）"
     ) in capsys.readouterr().err
     params = root / "parameters"
     assert "previous_names" not in (params / "ward-3b-cardio.yaml").read_text("utf-8")

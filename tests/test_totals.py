@@ -277,3 +277,53 @@ def test_a_one_row_group_s_subtotal_without_a_count_is_told_by_the_report_s_othe
         _report([*SALESFORCE[:1], lone[1]]), date_column="date", score_column="score"
     )
     assert not alone.flags.any()
+
+
+def test_every_subtotal_word_is_a_totals_label() -> None:
+    # FIX94: "Zwischensumme" and "sub total" were subtotal words the label test refused, so a
+    # German subtotal line inside a table was read as a response. One list, one predicate.
+    from nps_kit._totals import SUBTOTAL_WORDS, is_totals_label
+
+    for word in SUBTOTAL_WORDS:
+        for written in (word, word.upper(), word.title(), f"{word}:", f" {word} (3 Datensätze)"):
+            assert is_totals_label(written), written
+
+
+def _german_report(path: Path, kind: str) -> Path:
+    rows = [
+        ["Filiale", "Kunde", "Datum", "Bewertung"],
+        ["Köln", "Becker", "01.10.2026", "9"],
+        [None, "Schulz", "02.10.2026", "3"],
+        ["Zwischensumme", None, None, "6"],
+        ["Bonn", "Wagner", "03.10.2026", "8"],
+        [None, "Hoffmann", "04.10.2026", "10"],
+        [None, "Koch", "05.10.2026", "6"],
+        ["Sub Total", None, None, "8"],
+        ["Gesamtergebnis", None, None, "7,2"],
+    ]
+    if kind == "csv":
+        text = "\n".join(";".join("" if c is None else c for c in row) for row in rows)
+        path.write_text(text + "\n", encoding="utf-8")
+        return path
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_a_german_report_s_zwischensumme_lines_are_no_responses(tmp_path: Path) -> None:
+    # FIX94: each group's "Zwischensumme" (its mean, a whole number here) counted as a
+    # respondent scoring 6 and 8, and the Filiale column was not filled down by them.
+    from nps_kit.load import load_responses
+
+    for kind in ("csv", "xlsx"):
+        path = _german_report(tmp_path / f"bericht.{kind}", kind)
+        loaded = load_responses(path, score_column="Bewertung", date_column="Datum")
+        assert loaded.data["Kunde"].tolist() == ["Becker", "Schulz", "Wagner", "Hoffmann", "Koch"]
+        assert loaded.data["Filiale"].tolist() == ["Köln", "Köln", "Bonn", "Bonn", "Bonn"], kind
+        assert loaded.report.totals_rows == ("Zwischensumme", "Sub Total", "Gesamtergebnis")

@@ -113,18 +113,69 @@ def test_a_line_without_a_label_is_named_by_its_formula(tmp_path: Path) -> None:
     assert (report.n_valid, report.n_missing) == (3, 0)
 
 
+@pytest.mark.parametrize(
+    "formula",
+    [
+        '=IFERROR(SUBTOTAL(1,B2:B3),"")',
+        "=IFNA(AVERAGE(B2:B3),0)",
+        "=ROUND(SUBTOTAL(1,$B$2:$B$3),1)",
+        '=IFERROR(ROUND(_xlfn.AGGREGATE(1,6,B2:B3),1),"-")',
+    ],
+)
+def test_an_aggregate_wrapped_in_iferror_or_round_is_a_line(tmp_path: Path, formula: str) -> None:
+    # FIX94: a report tool's =IFERROR(SUBTOTAL(9,…),"") line (blank when its group is) was
+    # refused as a formula that is no line, the whole file with it.
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["date", "score", "branch"])
+    sheet.append(["2026-11-01", 9, "Osaka"])
+    sheet.append(["2026-11-02", 4, "Osaka"])
+    sheet.append([None, formula, "Osaka Average"])
+    sheet.append(["2026-11-03", 10, "Kobe"])
+    book.save(tmp_path / "x.xlsx")
+    report = load_responses(tmp_path / "x.xlsx", score_column="score").report
+    assert report.totals_rows == ("Osaka Average",)
+    assert (report.n_valid, report.n_missing) == (3, 0)
+
+
+@pytest.mark.parametrize(
+    "formula", ["=IFERROR(B3*2,0)", "=ROUND(B3/2,0)", "=IFERROR(SUM(B2:B4),0)"]
+)
+def test_a_wrapper_around_no_aggregate_of_other_rows_is_still_refused(
+    tmp_path: Path, formula: str
+) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["date", "score", "x"])
+    sheet.append(["2026-11-01", 9, None])
+    sheet.append(["2026-11-02", 4, formula])
+    sheet.append(["2026-11-03", 8, None])
+    book.save(tmp_path / "x.xlsx")
+    with pytest.raises(FormulaError):
+        load_responses(tmp_path / "x.xlsx", score_column="score")
+
+
 def test_a_score_written_as_a_formula_is_an_error_naming_file_sheet_cells_and_formula(
     exports: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = exports / "ja_unsaved.xlsx"
     capsys.readouterr()
     assert main(["score", str(path), "--score-column", "おすすめ度"]) == 2
+    # A Japanese header hears Japanese before any project language is known (FIX94).
     assert capsys.readouterr().err == (
-        f"nps-kit score: error: {path}, sheet '回答': 6 cells hold a formula whose value the "
-        "file does not store (D5 =8, D10 =10, D15 =9, D20 =6, D25 =8 and 1 more): the workbook "
-        "was written by a program that does not compute formulas, so each would read as blank "
-        "(unanswered); nps-kit stopped rather than count them so. Open the file in Excel or "
-        "LibreOffice and save it, so the values are stored; or export CSV.\n"
+        f"nps-kit score: error: {path}のシート「回答」：6個のセルが数式だけで、その値がファイルに"
+        "保存されていません（D5 =8、D10 =10、D15 =9、D20 =6、D25 =8 ほか1個）。数式を計算しない"
+        "プログラムで書かれたブックで、値はすべて空欄（無回答）として読まれてしまうため、"
+        "読み込みを中止しました。ExcelかLibreOfficeでファイルを開いて保存し直し、値を保存して"
+        "ください。またはCSVで出力してください。\n"
+    )
+    english = exports / "en_unsaved.xlsx"
+    assert main(["inspect", str(english)]) == 2
+    assert capsys.readouterr().err.startswith(
+        f"nps-kit inspect: error: {english}, sheet 'Responses': 30 cells hold a formula whose "
+        "value the file does not store (D2 =ROUND(F2*2,0), "
     )
 
 
@@ -236,3 +287,20 @@ def test_init_from_such_an_export_writes_nothing(exports: Path, tmp_path: Path) 
     project = tmp_path / "project"
     assert main(["init", str(project), "--from", str(exports / "ja_unsaved.xlsx")]) == 2
     assert not project.exists()
+
+
+def test_init_and_inspect_refuse_a_japanese_export_in_japanese(
+    exports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FIX94: init --from and inspect on a Japanese workbook refused it in English.
+    path = exports / "ja_unsaved.xlsx"
+    capsys.readouterr()
+    for command in (["init", str(tmp_path / "p"), "--from", str(path)], ["inspect", str(path)]):
+        assert main(command) == 2
+        assert capsys.readouterr().err == (
+            f"nps-kit {command[0]}: error: {path}のシート「回答」：6個のセルが数式だけで、その値が"
+            "ファイルに保存されていません（D5 =8、D10 =10、D15 =9、D20 =6、D25 =8 ほか1個）。"
+            "数式を計算しないプログラムで書かれたブックで、値はすべて空欄（無回答）として読まれて"
+            "しまうため、読み込みを中止しました。ExcelかLibreOfficeでファイルを開いて保存し直し、"
+            "値を保存してください。またはCSVで出力してください。\n"
+        )

@@ -164,7 +164,7 @@ def test_several_keys_written_twice_are_each_named_in_line_order() -> None:
         _yaml.safe_load(text, shown="x.yaml", path=Path("x.yaml"))
     assert str(caught.value) == (
         "x.yaml: 2 keys are written twice; YAML would keep only the later value of each and "
-        "drop the other without a word:\n- 'b[1].c': line 1 and line 1\n- 'a': line 2 and "
+        "drop the other without a word:\n- 'b[1].c': line 1, columns 9 and 15\n- 'a': line 2 and "
         "line 5 Check which value is meant, keep that line and delete the other."
     )
 
@@ -187,3 +187,103 @@ def test_several_keys_written_twice_are_each_named_in_line_order() -> None:
 def test_what_is_no_key_written_twice_reads_as_before(text: str, expected: object) -> None:
     assert _yaml.safe_load(text, shown="x.yaml", path=Path("x.yaml")) == expected
     assert yaml.safe_load(text) == expected
+
+
+@pytest.mark.parametrize("said", ["jp", "日本語", "ｊａ", "JA", "Japanese"])
+def test_a_repeat_is_said_in_japanese_when_the_file_asks_for_it_as_the_project_rule_reads(
+    said: str,
+) -> None:
+    # FIX94: only 'language: ja' was heard; the one rule (_project_language.said_language)
+    # also reads a mistyped jp or 日本語 as Japanese, as the file's other problems are said.
+    with pytest.raises(_yaml.DuplicateKeyError) as caught:
+        _yaml.safe_load(
+            f"language: {said}\nperiod: latest\nperiod: 2026-10\n",
+            shown="大宮.yaml",
+            path=Path("大宮.yaml"),
+        )
+    assert str(caught.value) == (
+        "大宮.yaml：キー「period」が2回書かれています（2行目と3行目）。YAMLは後の値だけを読み、"
+        "前の値は黙って捨てられます。どちらの値が正しいか確かめて一方の行を残し、もう一方を"
+        "消してください。"
+    )
+
+
+def test_a_file_that_says_english_is_said_in_english_in_a_japanese_project() -> None:
+    # The file's own language first, then the project's (file_language's order).
+    with pytest.raises(_yaml.DuplicateKeyError) as caught:
+        _yaml.safe_load(
+            "language: en\na: 1\na: 2\n", shown="ny.yaml", path=Path("ny.yaml"), lang="ja"
+        )
+    assert str(caught.value).startswith("ny.yaml: the key 'a' is written twice, on line 2 and")
+
+
+# FIX94: a repeat is decided by the key YAML resolves, as the document it builds would keep one.
+@pytest.mark.parametrize("loader", ["libyaml", "python"])
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("true", "True"), ("true", "TRUE"), ("yes", "on"), ("1", "0x1"), ("1", "+1"), ("~", "null")],
+)
+def test_keys_written_differently_that_resolve_to_one_key_are_a_repeat(
+    first: str, second: str, loader: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if loader == "python":
+        monkeypatch.setattr(_yaml, "_CLoader", None)
+    text = f"replace:\n  {first}: a\n  {second}: b\n"
+    assert len(yaml.safe_load(text)["replace"]) == 1  # what YAML would silently do
+    with pytest.raises(_yaml.DuplicateKeyError) as caught:
+        _yaml.safe_load(text, shown="x.yaml", path=Path("x.yaml"))
+    assert str(caught.value) == (
+        f"x.yaml: the key 'replace.{first}' is written twice, on line 2 and on line 3 "
+        f"(as '{second}'); YAML would keep only the value on line 3 and drop the other without "
+        "a word. Check which value is meant, keep that line and delete the other."
+    )
+    with pytest.raises(_yaml.DuplicateKeyError) as caught:
+        _yaml.safe_load(text, shown="x.yaml", path=Path("x.yaml"), lang="ja")
+    assert str(caught.value) == (
+        f"x.yaml：キー「replace.{first}」が2回書かれています（2行目と3行目、後の方は「{second}」"
+        "と書かれています）。YAMLは後の値だけを読み、前の値は黙って捨てられます。どちらの値が"
+        "正しいか確かめて一方の行を残し、もう一方を消してください。"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: 1\n'true': 2\ntrue: 3\n", "'1': a\n1: b\n", "1: a\n1.5: b\n", "'yes': a\n'on': b\n"],
+)
+def test_keys_that_resolve_to_different_keys_are_no_repeat(text: str) -> None:
+    assert _yaml.safe_load(text, shown="x.yaml", path=Path("x.yaml")) == yaml.safe_load(text)
+
+
+@pytest.mark.parametrize("loader", ["libyaml", "python"])
+def test_a_repeat_on_one_line_names_the_line_and_both_columns(
+    loader: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if loader == "python":
+        monkeypatch.setattr(_yaml, "_CLoader", None)
+    text = "unit: a\nfilter: {id: 1, id: 2}\n"
+    with pytest.raises(_yaml.DuplicateKeyError) as caught:
+        _yaml.safe_load(text, shown="a.yaml", path=Path("a.yaml"))
+    assert str(caught.value) == (
+        "a.yaml: the key 'filter.id' is written twice on line 2, at column 10 and at column 17; "
+        "YAML would keep only the later value and drop the other without a word. Check which "
+        "value is meant, keep that line and delete the other."
+    )
+    assert caught.value.repeats == (_yaml.Repeat("filter.id", 2, 2, columns=(10, 17)),)
+    with pytest.raises(_yaml.DuplicateKeyError) as caught:
+        _yaml.safe_load(text, shown="a.yaml", path=Path("a.yaml"), lang="ja")
+    assert str(caught.value) == (
+        "a.yaml：キー「filter.id」が2行目に2回書かれています（10文字目と17文字目）。YAMLは後の"
+        "値だけを読み、前の値は黙って捨てられます。どちらの値が正しいか確かめて一方の行を残し、"
+        "もう一方を消してください。"
+    )
+    several = "a: {k: 1, k: 2}\nb: 1\nb: 2\n"
+    with pytest.raises(_yaml.DuplicateKeyError) as caught:
+        _yaml.safe_load(several, shown="x.yaml", path=Path("x.yaml"))
+    assert str(caught.value) == (
+        "x.yaml: 2 keys are written twice; YAML would keep only the later value of each and "
+        "drop the other without a word:\n- 'a.k': line 1, columns 5 and 11\n- 'b': line 2 and "
+        "line 3 Check which value is meant, keep that line and delete the other."
+    )
+    with pytest.raises(_yaml.DuplicateKeyError) as caught:
+        _yaml.safe_load(several, shown="x.yaml", path=Path("x.yaml"), lang="ja")
+    assert "\n- 「a.k」：1行目の5文字目と11文字目\n- 「b」：2行目と3行目" in str(caught.value)

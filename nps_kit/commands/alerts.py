@@ -75,11 +75,12 @@ def _handle(args: argparse.Namespace) -> int:
     from nps_kit.params import load_all
     from nps_kit.run import closing
 
-    units_or_all(args, "alerts", lang=project_language(args.parameters) or "en")
-    since = parse_since(args.since, now=dt.datetime.now(dt.UTC))
+    project = project_language(args.parameters) or "en"
+    units_or_all(args, "alerts", lang=project)
+    since = parse_since(args.since, now=dt.datetime.now(dt.UTC), lang=project)
     # A folder or glob is a data drop, as in data.path (load reads its files as one export).
     if args.data is not None and not args.data.is_file() and not is_drop(args.data):
-        raise ConfigError(f"--data: file not found: {args.data}.", path=args.data)
+        raise ConfigError(t("alerts.no_data_file", project, path=args.data), path=args.data)
     found = load_all(args.parameters, units=None if args.all else args.units)
     if found.errors and not found.units:
         found.raise_if_errors()

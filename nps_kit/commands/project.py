@@ -14,7 +14,7 @@ from nps_kit._project_language import project_language
 from nps_kit._yaml import scalar
 from nps_kit.commands._options import add_parameters_option
 from nps_kit.errors import ConfigError, NpsKitError
-from nps_kit.i18n import Language, t
+from nps_kit.i18n import Language, join_names, t
 
 __all__ = ["init_project", "new_unit", "register"]
 
@@ -238,16 +238,18 @@ def _example_text(language: str) -> str:
     return in_language(text + _DEMO_COLUMNS, language)
 
 
-def _check_unit_id(name: str) -> None:
+def _check_unit_id(name: str, lang: Language) -> None:
     from nps_kit.params import NOT_UNITS, UNIT_ID_RULE, is_unit_id
 
     if not is_unit_id(name) or name in NOT_UNITS:
         raise ConfigError(
-            f"unit name {name!r} is not a safe id: expected {UNIT_ID_RULE}, and not one of "
-            f"{', '.join(sorted(NOT_UNITS))}.",
-            hint="It becomes the file name parameters/NAME.yaml and reports/<period>/NAME.html.",
+            t(
+                "init.unit_id", lang, name=name, rule=UNIT_ID_RULE,
+                files=join_names(sorted(NOT_UNITS), lang),
+            ),
+            hint=t("init.unit_id_hint", lang),
             key="unit",
-        )
+        )  # fmt: skip
 
 
 def new_unit(name: str, *, parameters: Path = Path("parameters")) -> Path:
@@ -274,16 +276,17 @@ def new_unit(name: str, *, parameters: Path = Path("parameters")) -> Path:
     ConfigError
         When ``name`` is not a safe id or the file exists already (it is never overwritten).
     """
-    _check_unit_id(name)
+    # Said in the project's language (FIX94: a Japanese project's were English).
+    language = project_language(Path(parameters)) or "en"
+    _check_unit_id(name, language)
     path = Path(parameters) / f"{name}.yaml"
     if path.exists():
         raise ConfigError(
-            f"{path} exists already; new-unit never overwrites a unit file.",
-            hint="Edit it, or choose another NAME.",
+            t("init.unit_exists", language, path=path),
+            hint=t("init.unit_exists_hint", language),
             path=path,
         )
     path.parent.mkdir(parents=True, exist_ok=True)
-    language = project_language(path.parent) or "en"
     text = _unit_text(name, name=name, language=language, parameters=path.parent)
     with path.open("x", encoding="utf-8") as stream:
         stream.write(text)
@@ -419,9 +422,10 @@ def _say_pack(written: list[Path], lang: Language) -> None:
     text = themes.read_text(encoding="utf-8")
     pack = (yaml.safe_load(text) or {}).get("extends")
     others = "|".join(p for p in PACKS if p != pack)
+    packs = join_names(PACKS, lang)
     if pack:
         print(t("init.pack", lang, pack=pack, themes=themes, others=others), file=sys.stderr)
-        _say_split(themes)
+        _say_split(themes, lang)
         if pack == "generic":
             _say_playbook(written, themes, "init.playbook_generic", "init.under_themes", lang)
         return
@@ -429,18 +433,11 @@ def _say_pack(written: list[Path], lang: Language) -> None:
     # user's own keywords do (FIX50: they tag such comments, as neutral mentions).
     unread = re.search(r"^# (.+(?:no pack reads|どのパックも読めない言語).+)$", text, re.MULTILINE)
     if unread is not None:
-        print(
-            f"themes: {unread[1]} None of the packs ({', '.join(PACKS)}) reads them, so "
-            f"{themes} has no themes; keywords in their language written under en: there tag "
-            "them (as mentions, without praise or complaint).",
-            file=sys.stderr,
-        )
+        said = t("init.no_pack_reads", lang, unread=unread[1], packs=packs, themes=themes)
+        print(said, file=sys.stderr)
     else:
-        print(
-            f"themes: none of the packs ({', '.join(PACKS)}) fits these comments; add your "
-            f"own in {themes}, or write extends: {others} there",
-            file=sys.stderr,
-        )
+        said = t("init.no_pack_fits", lang, packs=packs, themes=themes, others=others)
+        print(said, file=sys.stderr)
     # FIX54: the built-in playbook asks for referrals and reviews; no pack fit, so nothing
     # chose it for this business.
     _say_playbook(written, themes, "init.playbook_builtin", "init.under_drivers", lang)
@@ -461,22 +458,17 @@ def _say_playbook(
         print(said, file=sys.stderr)
 
 
-def _say_running_id(written: list[Path]) -> None:
+def _say_running_id(written: list[Path], lang: Language) -> None:
     """Say when the id init chose counts the export's rows 1 to n (FIX49, QA26 #7)."""
     defaults = next((p for p in written if p.name == "defaults.yaml"), None)
     if defaults is None:
         return
     text = defaults.read_text(encoding="utf-8")
     if "numbers the rows 1 to" in text or "まで数えた通し番号" in text:
-        print(
-            "note: columns.id counts the export's rows 1, 2, 3 …: if each export numbers its "
-            "rows from 1 again, a returned work file and the alerts log would match the wrong "
-            f"response; {defaults} says what to set.",
-            file=sys.stderr,
-        )
+        print(t("init.running_id", lang, defaults=defaults), file=sys.stderr)
 
 
-def _say_split(themes: Path) -> None:
+def _say_split(themes: Path, lang: Language) -> None:
     """Say that one theme holds most comments and that themes.yaml proposes a split (QA26 #15)."""
     from nps_kit.text.split import SPLIT_MARKS
 
@@ -484,25 +476,15 @@ def _say_split(themes: Path) -> None:
     text = themes.read_text("utf-8")
     found = re.search(rf"^#   (?P<id>\w+):  # (?:{marks})$", text, re.M)
     if found is not None:
-        print(
-            f"split: one theme ('{found['id']}') holds most of the comments with a theme, so "
-            "its actions would cover the problems of different teams; the end of "
-            f"{themes} proposes themes of its most frequent words to split it into",
-            file=sys.stderr,
-        )
+        print(t("init.split", lang, theme=found["id"], themes=themes), file=sys.stderr)
     elif re.search(
         r"^# (?:One theme holds most of these comments|1つのテーマにコメントが集中)", text, re.M
     ):
         # FIX54: the learned layer tagged most of them: no split of words, but their phrases.
-        print(
-            "split: one theme holds most of the comments with a theme, most of them tagged by "
-            "the learned layer with none of its words, so no split is proposed; the end of "
-            f"{themes} lists their most frequent phrases",
-            file=sys.stderr,
-        )
+        print(t("init.split_layer", lang, themes=themes), file=sys.stderr)
 
 
-def _say_merged(written: list[Path]) -> None:
+def _say_merged(written: list[Path], lang: Language) -> None:
     """Say which units' values the export spells in more than one way (QA29 F2).
 
     ``ﾐﾗｲﾓﾊﾞｲﾙｼｮｯﾌﾟ新宿西口`` and ``ミライモバイルショップ新宿西口`` are one unit whose filter
@@ -519,29 +501,21 @@ def _say_merged(written: list[Path]) -> None:
         )
     ]
     if merged:
-        print(
-            f"note: the export writes the value of {len(merged)} unit(s) in more than one "
-            "spelling (half- and full-width, case, spaces); each is one unit whose filter lists "
-            f"its spellings: {', '.join(merged)}",
-            file=sys.stderr,
-        )
+        said = t("init.merged", lang, n=len(merged), files=join_names(merged, lang))
+        print(said, file=sys.stderr)
 
 
-def _say_dates(written: list[Path]) -> None:
+def _say_dates(written: list[Path], lang: Language) -> None:
     """Say when the export's dates read both ways and nothing said which (QA22)."""
     defaults = next((p for p in written if p.name == "defaults.yaml"), None)
     if defaults is not None and "SET THIS to month-first" in defaults.read_text(encoding="utf-8"):
-        print(
-            "note: the export's dates read both ways (no day over 12) and nothing says which; "
-            f"set data.date_format to month-first or day-first in {defaults} before nps-kit run.",
-            file=sys.stderr,
-        )
+        print(t("init.dates_either_way", lang, defaults=defaults), file=sys.stderr)
 
 
-def _say_renames(written: list[Path]) -> None:
+def _say_renames(written: list[Path], lang: Language) -> None:
     """Say which unit files propose to keep a renamed unit's history (QA29 F8)."""
     proposed = [
-        f"{path.name} ({found['old']})"
+        t("init.renamed_file", lang, file=path.name, old=found["old"])
         for path in written
         if path.suffix == ".yaml"
         and (
@@ -553,15 +527,11 @@ def _say_renames(written: list[Path]) -> None:
         )
     ]
     if proposed:
-        print(
-            f"note: {len(proposed)} unit(s) may be another renamed (one value stops as the "
-            "other starts, one name the start of the other); each file has, commented out, the "
-            f"filter that keeps them one unit with one trend: {', '.join(proposed)}",
-            file=sys.stderr,
-        )
+        said = t("init.renames", lang, n=len(proposed), files=join_names(proposed, lang))
+        print(said, file=sys.stderr)
 
 
-def _say_epoch_date(written: list[Path]) -> None:
+def _say_epoch_date(written: list[Path], lang: Language) -> None:
     """Say when the date column was taken for its epoch times alone, not by its name (FIX69)."""
     from nps_kit.inspect import EPOCH_TAKEN
 
@@ -574,14 +544,11 @@ def _say_epoch_date(written: list[Path]) -> None:
         re.M,
     )
     if found is not None:
-        print(
-            f"note: no column is named like a date; columns.date is {found['column']!r}, whose "
-            f"values all read as Unix epoch times (UTC): check it in {defaults}.",
-            file=sys.stderr,
-        )
+        said = t("init.epoch_date", lang, column=found["column"], defaults=defaults)
+        print(said, file=sys.stderr)
 
 
-def _say_alerts(written: list[Path]) -> None:
+def _say_alerts(written: list[Path], lang: Language) -> None:
     """Say when the export has no id or consent column: the daily alerts then cannot work."""
     from nps_kit._yaml import read_text, safe_load
 
@@ -595,17 +562,10 @@ def _say_alerts(written: list[Path]) -> None:
         encoding="utf-8"
     ):
         # Offered commented out: alerts work once it is uncommented (alerts_blocker's rule).
-        print(
-            "note: no columns.contact found, so nps-kit alerts e-mails new detractors only once "
-            f"it is set or the contact_details line offered in {defaults} is uncommented.",
-            file=sys.stderr,
-        )
+        print(t("init.no_contact_offered", lang, defaults=defaults), file=sys.stderr)
     elif missing:
-        print(
-            f"note: no {' and no '.join(f'columns.{k}' for k in missing)} found, so nps-kit "
-            f"alerts cannot e-mail new detractors; {defaults} says what to set.",
-            file=sys.stderr,
-        )
+        keys = t("init.no_columns_joiner", lang).join(f"columns.{k}" for k in missing)
+        print(t("init.no_alert_columns", lang, keys=keys, defaults=defaults), file=sys.stderr)
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -636,12 +596,12 @@ def _init(args: argparse.Namespace) -> int:
     lang = project_language(Path(args.directory) / "parameters") or "en"
     if args.export is not None:
         _say_pack(written, lang)
-        _say_alerts(written)
-        _say_running_id(written)
-        _say_dates(written)
-        _say_epoch_date(written)
-        _say_renames(written)
-        _say_merged(written)
+        _say_alerts(written, lang)
+        _say_running_id(written, lang)
+        _say_dates(written, lang)
+        _say_epoch_date(written, lang)
+        _say_renames(written, lang)
+        _say_merged(written, lang)
     print(t("init.next", lang, directory=args.directory), file=sys.stderr)
     return 0
 

@@ -180,9 +180,9 @@ def send_reports(
     """
     folder = output_dir / period
     manifest = read_manifest(folder, period, lang=lang or "en")
-    selected = _select(manifest.units, units, folder)
     lang = run_language(lang, (u.language for u in manifest.units))
-    _require_recipients(selected, folder)
+    selected = _select(manifest.units, units, folder, lang)
+    _require_recipients(selected, folder, lang)
     settings = settings if settings is not None else load_settings()
     mode = delivery_mode(settings, dry_run=dry_run)
     no_host, dry_run = mode.no_host, mode.dry_run
@@ -365,7 +365,7 @@ def send_reports(
 
 
 def _select(
-    all_units: Sequence[MailUnit], wanted: Sequence[str] | None, folder: Path
+    all_units: Sequence[MailUnit], wanted: Sequence[str] | None, folder: Path, lang: Language
 ) -> list[MailUnit]:
     if wanted is None:
         return list(all_units)
@@ -373,17 +373,23 @@ def _select(
     unknown = [w for w in dict.fromkeys(wanted) if w not in known]
     if unknown:
         hints = [
-            f"{w!r} (did you mean {h!r}?)" if (h := closest(w, known)) else repr(w) for w in unknown
+            t("send.unknown_unit_guess", lang, unit=w, guess=h)
+            if (h := closest(w, known))
+            else t("send.unit_named", lang, unit=w)
+            for w in unknown
         ]
         raise MailError(
-            f"no unit {', '.join(hints)} in {folder / 'manifest.json'}; "
-            f"units: {', '.join(known) or 'none'}.",
-            hint="Pass unit ids as in the manifest, or --all.",
-        )
+            t(
+                "send.unknown_unit", lang, units=join_names(hints, lang),
+                manifest=folder / "manifest.json",
+                known=join_names(known, lang) if known else t("send.no_units", lang),
+            ),
+            hint=t("send.unknown_unit_hint", lang),
+        )  # fmt: skip
     return [known[w] for w in dict.fromkeys(wanted)]
 
 
-def _require_recipients(selected: Sequence[MailUnit], folder: Path) -> None:
+def _require_recipients(selected: Sequence[MailUnit], folder: Path, lang: Language) -> None:
     """Refuse a send that cannot mail anyone: no selected unit has a recipient.
 
     A run from a scheduler would otherwise "succeed" every month without sending a thing. Some
@@ -397,12 +403,12 @@ def _require_recipients(selected: Sequence[MailUnit], folder: Path) -> None:
     known = [u for u in selected if u.status == "ok"]
     if len(known) < len(selected) or any(u.mail.recipients for u in known):
         return
-    listed = ", ".join(f"{u.unit} ({u.name})" if u.name != u.unit else u.unit for u in known)
+    listed = join_names(
+        (f"{u.unit} ({u.name})" if u.name != u.unit else u.unit for u in known), lang
+    )
     raise MailError(
-        f"nothing to send: no selected unit has recipients in mail.to, cc or bcc of its "
-        f"parameters when its report was built ({folder / 'manifest.json'}): {listed}.",
-        hint="Add addresses under mail.to in parameters/<unit>.yaml, run 'nps-kit run' again, "
-        "then send.",
+        t("send.nothing_to_send", lang, manifest=folder / "manifest.json", units=listed),
+        hint=t("send.nothing_to_send_hint", lang),
     )
 
 

@@ -152,11 +152,11 @@ def read_manifest(folder: Path, period: str, *, lang: Language = "en") -> Manife
         units = tuple(_unit(folder, entry, problems) for entry in data["units"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise MailError(
-            f"{path} is not a valid manifest ({type(exc).__name__}: {exc}).",
-            hint=f"Re-run `nps-kit run` for {period}.",
+            t("send.bad_manifest", lang, path=path, error=f"{type(exc).__name__}: {exc}"),
+            hint=t("send.bad_manifest_hint", lang, period=period),
         ) from exc
     if found != period:
-        raise MailError(f"{path} is for period {found!r}, not {period!r}.")
+        raise MailError(t("send.other_period", lang, path=path, found=found, period=period))
     if problems:
         raise MailError(
             f"invalid mail settings in {path}: " + "; ".join(problems) + ".",
