@@ -98,7 +98,9 @@ _META = b"nps_kit.cache"
 # group column filled down past it (REVIEW37)
 # 41: Excel's Data → Subtotal lines (Osaka Average, 大阪 平均, Grand Count) left out (FIX89)
 # 42: scores in circled or other scripts' digits (⑩, ١٠) counted with １０ (QA36 O4)
-_FORMAT = 42
+# 43: German/English subtotal lines (Zwischensumme, sub total) and IFERROR(SUBTOTAL(…)) lines left
+# out (FIX94); a date without a time no longer a double submission beside timed dates (QA40)
+_FORMAT = 43
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 
