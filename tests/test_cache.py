@@ -9,7 +9,15 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from nps_kit.cache import STALE_AFTER, UNIT_KEY, build_cache, open_cache, prune_stale, read_rows
+from nps_kit.cache import (
+    _FORMAT,
+    STALE_AFTER,
+    UNIT_KEY,
+    build_cache,
+    open_cache,
+    prune_stale,
+    read_rows,
+)
 from nps_kit.errors import DataError
 from nps_kit.load import load_responses
 from nps_kit.unit import data_quality, headline, prepare_unit, report_window
@@ -298,7 +306,7 @@ def test_a_cache_of_an_earlier_format_says_how_to_rebuild_it(tmp_path: Path) -> 
     with pytest.raises(DataError) as err:
         open_cache(old)
     assert str(err.value) == (
-        f"{old}: cache format 2 is not 41: it was written by an earlier nps-kit, which read "
+        f"{old}: cache format 2 is not {_FORMAT}: it was written by an earlier nps-kit, which read "
         "the export differently. Run nps-kit run again: it builds a new cache from the export. "
         "A report notebook run by hand reads the export itself with data_cache set to None."
     )

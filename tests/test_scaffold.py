@@ -2614,7 +2614,8 @@ def test_init_makes_one_unit_of_a_value_written_in_two_widths(
     assert yaml.safe_load(shop.read_text("utf-8"))["data"]["filter"]["values"] == [half, full]
     assert "（20行）とも書かれています" in shop.read_text("utf-8")
     err = capsys.readouterr().err
-    assert "more than one spelling" in err and "ミライモバイルショップ新宿西口.yaml" in err
+    # a Japanese export's project hears the note in Japanese (FIX94)
+    assert "複数の表記" in err and "ミライモバイルショップ新宿西口.yaml" in err
 
 
 def _tiny_export(tmp_path: Path, name: str, column: str, answers: list[str]) -> Path:
