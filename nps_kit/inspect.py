@@ -22,6 +22,7 @@ import pandas as pd
 
 from nps_kit._answer_codes import numeric_codes_sentence, score_codes_sentence
 from nps_kit._answer_language import AnswerLanguage, answer_language
+from nps_kit._code_table import FoundCodes, found_code_tables
 from nps_kit._consent import (
     CONSENT_CHOICES,
     NO,
@@ -360,6 +361,10 @@ class Inspection:
         Pairs of responses alike within a minute that chance explains
         (:class:`nps_kit._resubmit.ChancePairs`: found against expected), so no double
         submissions; ``init --from`` says so beside ``dedupe: false`` (FIX88).
+    code_tables
+        The workbook's code table (「コード表」, "Codebook") and the columns it labels
+        (:func:`nps_kit._code_table.found_code_tables`): ``data`` holds their labels, and
+        ``init --from`` writes them as ``value_labels:``; its note is in ``notes``.
     """
 
     load: LoadReport
@@ -378,6 +383,7 @@ class Inspection:
     test_rows: TestRows | None = None
     month_rows: TestRows | None = None
     resubmission_chance: ChancePairs | None = None
+    code_tables: FoundCodes | None = None
 
     def of_kind(self, *kinds: str) -> list[ColumnInfo]:
         """Columns of any of ``kinds``, in file order."""
@@ -1477,8 +1483,15 @@ def inspect_export(
     index = read_column_index(path, sheet=sheet, encoding=encoding)
     if not index.columns:
         raise DataError(f"{path} has no columns.", hint="Export the survey again.", path=path)
+    # A code table in the workbook (コード表): its columns are read as labels (CODES40).
+    coded = found_code_tables(path, index, sheet=sheet)
     loaded = load_responses(
-        path, score_column=index.columns[0], sheet=sheet, encoding=encoding, check_score=False
+        path,
+        score_column=index.columns[0],
+        sheet=sheet,
+        encoding=encoding,
+        check_score=False,
+        value_labels=coded.value_labels if coded else None,
     )
     # The export's own columns, those named like the loader's (nps_score) included.
     frame = loaded.data[[export_column(c) for c in index.columns]].set_axis(index.columns, axis=1)
@@ -1534,6 +1547,8 @@ def inspect_export(
             )
         )
     notes: list[str] = list(date_notes)
+    if coded is not None:
+        notes.append(coded.note)
     infos = _one_scale_per_block(infos, notes)
     nps_col = _nps_column(infos)
     if nps_col is None:
@@ -1725,4 +1740,5 @@ def inspect_export(
         test_rows=tests,
         month_rows=month_alone,
         resubmission_chance=chance,
+        code_tables=coded,
     )

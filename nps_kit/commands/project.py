@@ -14,7 +14,7 @@ from nps_kit._project_language import project_language
 from nps_kit._yaml import scalar
 from nps_kit.commands._options import add_parameters_option
 from nps_kit.errors import ConfigError, NpsKitError
-from nps_kit.i18n import Language, t
+from nps_kit.i18n import Language, join_names, t
 
 __all__ = ["init_project", "new_unit", "register"]
 
@@ -407,6 +407,25 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=_new_unit)
 
 
+def _say_code_table(written: list[Path], lang: Language) -> None:
+    """Say which columns the workbook's code table labels (CODES40), as defaults.yaml has them."""
+    import yaml
+
+    defaults = next((p for p in written if p.name == "defaults.yaml"), None)
+    if defaults is None:
+        return
+    text = defaults.read_text(encoding="utf-8")
+    labels = (yaml.safe_load(text) or {}).get("value_labels") or {}
+    # The sheet as the comment above value_labels names it, in either language.
+    sheet = re.search(r"sheet '(.+?)'|シート「(.+?)」", text)
+    if not labels or sheet is None:
+        return
+    columns = join_names((f"「{c}」" if lang == "ja" else repr(c) for c in labels), lang)
+    name = sheet[1] or sheet[2]
+    said = t("init.code_table", lang, sheet=name, columns=columns, defaults=defaults)
+    print(said, file=sys.stderr)
+
+
 def _say_pack(written: list[Path], lang: Language) -> None:
     """Say which theme pack init chose (QA18: a bike shop got finance's themes silently)."""
     import yaml
@@ -636,6 +655,7 @@ def _init(args: argparse.Namespace) -> int:
     lang = project_language(Path(args.directory) / "parameters") or "en"
     if args.export is not None:
         _say_pack(written, lang)
+        _say_code_table(written, lang)
         _say_alerts(written)
         _say_running_id(written)
         _say_dates(written)
