@@ -25,12 +25,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from nps_kit._value_key import cell_text
-from nps_kit.errors import NpsKitError
+from nps_kit.errors import DataError, NpsKitError
 
 if TYPE_CHECKING:
     from nps_kit.load import ColumnIndex
 
-__all__ = ["CodeTables", "FoundCodes", "found_code_tables", "match_columns", "read_code_tables"]
+__all__ = [
+    "CodeTables",
+    "FoundCodes",
+    "found_code_tables",
+    "match_columns",
+    "read_code_file",
+    "read_code_tables",
+]
 
 # A sheet named as a code table is read first; any other sheet is read only by its headings.
 _SHEET_NAME: Final = re.compile(
@@ -159,6 +166,79 @@ def read_code_tables(path: str | Path, *, data_sheet: str | None = None) -> Code
     return None
 
 
+def read_code_file(path: str | Path) -> CodeTables:
+    """Read a code table given as its own file (``--codes``): CSV, or any sheet of an XLSX.
+
+    Parameters
+    ----------
+    path
+        A CSV (UTF-8, UTF-8 with BOM, cp932 or UTF-16) or XLSX file in either layout.
+
+    Returns
+    -------
+    CodeTables
+        Its tables; ``sheet`` is the file's name (or ``name: sheet`` for a workbook's sheet).
+
+    Raises
+    ------
+    DataError
+        When the file cannot be read or holds no code table.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise DataError(
+            f"--codes {path}: no such file.", hint="Give the code table's CSV or XLSX.", path=path
+        )
+    found: tuple[str, dict[str, dict[str, str]] | None] | None = None
+    if path.suffix.casefold() in (".xlsx", ".xlsm"):
+        import openpyxl
+
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            for name in book.sheetnames:
+                rows = [list(r) for r in book[name].iter_rows(max_row=5000, values_only=True)]
+                tables = _long(rows) or _blocks(rows)
+                if tables:
+                    found = (f"{path.name}: {name}", tables)
+                    break
+        finally:
+            book.close()
+    else:
+        rows = _csv_rows(path)
+        found = (path.name, _long(rows) or _blocks(rows))
+    if found is None or not found[1]:
+        raise DataError(
+            f"--codes {path}: no code table found: expected a heading row of question, code and "
+            "label columns (設問・コード・選択肢, Question · Code · Label) or a block per question "
+            "(the question on a row of its own, 'code | label' rows under it).",
+            hint="Check the file, or write value_labels: in parameters/defaults.yaml by hand.",
+            path=path,
+        )
+    return CodeTables(found[0], found[1])
+
+
+def _csv_rows(path: Path) -> list[list[object]]:
+    """Return the cells of a small CSV code table (UTF-8 with or without BOM, UTF-16, cp932)."""
+    import csv
+    import io
+
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "utf-16", "cp932"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "utf-16" and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            continue
+        dialect = "excel-tab" if "\t" in text.split("\n", 1)[0] else "excel"
+        return [list(row) for row in csv.reader(io.StringIO(text), dialect=dialect)]
+    raise DataError(
+        f"--codes {path}: cannot read the file as UTF-8, UTF-16 or cp932 text.",
+        hint="Save it as UTF-8 CSV or XLSX.",
+        path=path,
+    )
+
+
 def match_columns(tables: CodeTables, index: ColumnIndex) -> tuple[dict[str, str], list[str]]:
     """Name the export column of each question of ``tables``.
 
@@ -227,14 +307,21 @@ class FoundCodes:
     value_labels: dict[str, dict[str, str]]
     unmatched: tuple[str, ...] = ()
     scores_left: tuple[str, ...] = ()
+    #: Read from a file of its own (``--codes``): ``sheet`` is then that file's name.
+    file: bool = False
+
+    @property
+    def where(self) -> str:
+        """Say where the table is, as init's comment does: ``sheet 'コード表'``, ``'codes.csv'``."""
+        return repr(self.sheet) if self.file else f"sheet {self.sheet!r}"
 
     @property
     def note(self) -> str:
         """One sentence for ``inspect``'s notes: the sheet, what it labels and what not."""
         labelled = ", ".join(repr(c) for c in self.value_labels) or "no column"
         said = (
-            f"Sheet {self.sheet!r} is a code table: the codes of {labelled} are read as its "
-            "labels (value_labels)."
+            f"{'The file' if self.file else 'Sheet'} {self.sheet!r} is a code table: the codes "
+            f"of {labelled} are read as its labels (value_labels)."
         )
         if self.unmatched:
             said += f" No column is {', '.join(map(repr, self.unmatched))}."
@@ -262,7 +349,11 @@ def _looks_like_score_codes(table: dict[str, str]) -> bool:
 
 
 def found_code_tables(
-    path: str | Path, index: ColumnIndex, *, sheet: str | int | None = None
+    path: str | Path,
+    index: ColumnIndex,
+    *,
+    sheet: str | int | None = None,
+    codes: str | Path | None = None,
 ) -> FoundCodes | None:
     """Find the code table of the workbook ``path`` and the export columns it labels.
 
@@ -274,12 +365,22 @@ def found_code_tables(
         Its columns (:func:`nps_kit.load.read_column_index`).
     sheet
         The sheet of the answers (name or 0-based index; ``None``: the first).
+    codes
+        A code table of its own (``--codes``, :func:`read_code_file`), read instead of the
+        workbook's.
 
     Returns
     -------
     FoundCodes or None
         ``None`` when the workbook has no code table (or the file is no workbook).
+
+    Raises
+    ------
+    DataError
+        When ``codes`` cannot be read or holds no code table.
     """
+    if codes is not None:
+        return _matched(read_code_file(codes), index, file=True)
     if Path(path).suffix.casefold() not in (".xlsx", ".xlsm"):
         return None
     if isinstance(sheet, int):
@@ -291,8 +392,11 @@ def found_code_tables(
         finally:
             book.close()
     tables = read_code_tables(path, data_sheet=sheet)
-    if tables is None:
-        return None
+    return None if tables is None else _matched(tables, index, file=False)
+
+
+def _matched(tables: CodeTables, index: ColumnIndex, *, file: bool) -> FoundCodes:
+    """Match ``tables`` to the export's columns; a score's codes without points are left."""
     matched, unmatched = match_columns(tables, index)
     labels: dict[str, dict[str, str]] = {}
     left: list[str] = []
@@ -302,4 +406,4 @@ def found_code_tables(
             left.append(column)  # 11 codes of a 0-10 question without their points
         else:
             labels[column] = table
-    return FoundCodes(tables.sheet, labels, tuple(unmatched), tuple(left))
+    return FoundCodes(tables.sheet, labels, tuple(unmatched), tuple(left), file=file)

@@ -910,11 +910,12 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "（ここのリストは defaults.yaml のものを置き換えます）：",
     ),
     (
-        r"Coded answers and their labels, from the code table on sheet (?P<s>.+?): the report "
-        r"shows the labels, in this order\.",
+        r"Coded answers and their labels, from the code table (?:on sheet '(?P<s>.+?)'|in "
+        r"'(?P<f>.+?)'): the report shows the labels, in this order\.",
         lambda m: (
-            f"コードで書かれた回答とその選択肢です（シート「{m['s'].strip(chr(39))}」の"
-            "コード表から読みました）。レポートにはコードではなく選択肢を、この順に表示します。"
+            f"コードで書かれた回答とその選択肢です（{'シート' if m['s'] else 'ファイル'}"
+            f"「{m['s'] or m['f']}」のコード表から読みました）。"
+            "レポートにはコードではなく選択肢を、この順に表示します。"
         ),
     ),
     (

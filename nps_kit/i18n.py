@@ -103,11 +103,13 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "next: edit {path}, then nps-kit run {name}",
     },
     "init.code_table": {
-        "ja": "コード表: シート「{sheet}」のコード表で、{columns}のコードを選択肢として読みます"
-        "（{defaults} の value_labels。レポートには選択肢をこの順に表示します）",
-        "en": "codes: the code table on sheet '{sheet}' labels the codes of {columns} "
+        "ja": "コード表: {where}のコード表で、{columns}のコードを選択肢として読みます"
+        "（{defaults}のvalue_labels。レポートには選択肢をこの順に表示します）",
+        "en": "codes: the code table {where} labels the codes of {columns} "
         "(value_labels in {defaults}; the reports show the labels, in its order)",
     },
+    "init.code_sheet": {"ja": "シート「{name}」", "en": "on sheet '{name}'"},
+    "init.code_file": {"ja": "ファイル「{name}」", "en": "in '{name}'"},
     "init.pack": {
         "ja": "themes: コメントに最も合うのは「{pack}」パックです。{themes}はこのパックを拡張します"
         "（別のパックを使うには、そこにextends: {others}と書いてください）",

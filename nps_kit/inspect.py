@@ -422,6 +422,8 @@ class Inspection:
             "language_answers": None if self.spoken is None else self.spoken.answers,
             "nps_column": self.nps_column,
             "notes": list(self.notes),
+            # The code table's labels of coded columns (value_labels), as read; null without.
+            "value_labels": None if self.code_tables is None else self.code_tables.value_labels,
             "columns": [
                 {
                     "column": c.column,
@@ -1454,6 +1456,7 @@ def inspect_export(
     encoding: str | None = None,
     date_format: str | None = None,
     missing_values: tuple[str, ...] = (),
+    codes: str | Path | None = None,
 ) -> Inspection:
     """Describe a survey export: the file and every column.
 
@@ -1468,6 +1471,9 @@ def inspect_export(
         ways.
     missing_values
         More cell texts that mean "no answer".
+    codes
+        A code table of its own (CSV or XLSX, ``--codes``); ``None`` reads the workbook's
+        code-table sheet, if any (:func:`nps_kit._code_table.found_code_tables`).
 
     Returns
     -------
@@ -1477,14 +1483,14 @@ def inspect_export(
     Raises
     ------
     DataError
-        When the file cannot be read.
+        When the file (or ``codes``) cannot be read.
     """
     path = Path(path)
     index = read_column_index(path, sheet=sheet, encoding=encoding)
     if not index.columns:
         raise DataError(f"{path} has no columns.", hint="Export the survey again.", path=path)
     # A code table in the workbook (コード表): its columns are read as labels (CODES40).
-    coded = found_code_tables(path, index, sheet=sheet)
+    coded = found_code_tables(path, index, sheet=sheet, codes=codes)
     loaded = load_responses(
         path,
         score_column=index.columns[0],

@@ -1536,8 +1536,8 @@ def _value_labels_lines(found: Inspection) -> list[str]:
     if coded is None or not coded.value_labels:
         return []
     lines = [
-        f"# Coded answers and their labels, from the code table on sheet {coded.sheet!r}: the "
-        "report shows the labels, in this order.",
+        f"# Coded answers and their labels, from the code table {'in' if coded.file else 'on'} "
+        f"{coded.where}: the report shows the labels, in this order.",
         "# A code without a label stays as written and is said in the data quality.",
     ]
     if coded.unmatched:
@@ -1790,6 +1790,7 @@ def project_from_export(
     *,
     unit_column: str | None = None,
     sheet: str | int | None = None,
+    codes: str | Path | None = None,
 ) -> list[Path]:
     """Write a reporting project for ``export`` into ``directory``.
 
@@ -1805,6 +1806,9 @@ def project_from_export(
     sheet
         The workbook's sheet with the answers (name or 0-based index), written as
         ``data.sheet``; ``None`` reads the first.
+    codes
+        The survey's code table as a file of its own (CSV or XLSX, ``--codes``); ``None``
+        reads the workbook's code-table sheet, if any. What it labels is ``value_labels:``.
 
     Returns
     -------
@@ -1820,7 +1824,7 @@ def project_from_export(
     """
     root = Path(directory)
     export = Path(export)
-    found = inspect_export(export, sheet=sheet)
+    found = inspect_export(export, sheet=sheet, codes=codes)
     if found.nps_column is None and (sheets := other_sheets(found)) is not None:
         # Before the unit column is looked for: on a cover sheet it is never found, and
         # "no column 担当支社" would hide that the answers are on another sheet.

@@ -6,6 +6,7 @@ Fixtures are written here with openpyxl (``tests/_codebooks.py``): a Japanese �
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -167,7 +168,7 @@ def test_init_writes_value_labels_and_says_so_in_the_project_language(
     defaults_path = project / "parameters" / "defaults.yaml"
     assert (
         "コード表: シート「コード表」のコード表で、「店舗」、「性別」、「年代」、「利用頻度」の"
-        f"コードを選択肢として読みます（{defaults_path} の value_labels。レポートには選択肢を"
+        f"コードを選択肢として読みます（{defaults_path}のvalue_labels。レポートには選択肢を"
         "この順に表示します）"
     ) in err
     text = defaults_path.read_text("utf-8")
@@ -222,3 +223,58 @@ def _chart_facts(html: str, title: str) -> list[str]:
     at = html.index(f'alt="{title}')
     block = html[html.index('<figcaption class="nps-facts">', at) :]
     return re.findall(r"<li>(.+?)</li>", block[: block.index("</ul>")])
+
+
+def _coded_csv(tmp_path: Path, truth: pd.DataFrame) -> Path:
+    """The English answers as a CSV of codes: the code table travels as a file of its own."""
+    codes = {v: k for k, v in EN_FREQUENCY.items()}
+    path = tmp_path / "export.csv"
+    truth.assign(frequency=truth["frequency"].map(codes)).rename(
+        columns={"frequency": "Q4 Visit frequency", "score": EN_SCORE, "date": "Date"}
+    )[["Date", "Q4 Visit frequency", EN_SCORE]].to_csv(path, index=False)
+    return path
+
+
+def test_init_codes_reads_a_csv_code_table_and_says_it_in_english(
+    en: tuple[Path, pd.DataFrame], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = _coded_csv(tmp_path, en[1])
+    table = tmp_path / "codebook.csv"
+    rows = ["Variable,Value,Label"]
+    rows += [f"Q4,{code},{label}" for code, label in EN_FREQUENCY.items()]
+    table.write_text("\n".join(rows) + "\n", encoding="utf-8-sig")
+    project = tmp_path / "p"
+    assert main(["init", str(project), "--from", str(export), "--codes", str(table)]) == 0
+    err = " ".join(capsys.readouterr().err.split())
+    defaults_path = project / "parameters" / "defaults.yaml"
+    assert (
+        "codes: the code table in 'codebook.csv' labels the codes of 'Q4 Visit frequency' "
+        f"(value_labels in {defaults_path}; the reports show the labels, in its order)"
+    ) in err
+    text = defaults_path.read_text("utf-8")
+    assert (
+        "# Coded answers and their labels, from the code table in 'codebook.csv': the report "
+        "shows the labels, in this order.\n"
+    ) in text
+    assert yaml.safe_load(text)["value_labels"] == {"Q4 Visit frequency": _labels(EN_FREQUENCY)}
+    assert main(["inspect", str(export), "--codes", str(table), "--format", "json"]) == 0
+    said = json.loads(capsys.readouterr().out)
+    assert said["value_labels"] == {"Q4 Visit frequency": _labels(EN_FREQUENCY)}
+    assert any(note.startswith("The file 'codebook.csv' is a code table") for note in said["notes"])
+
+
+def test_a_codes_file_without_a_code_table_is_one_message(
+    en: tuple[Path, pd.DataFrame], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = _coded_csv(tmp_path, en[1])
+    table = tmp_path / "notes.csv"
+    table.write_text("a,b\nhello,world\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["init", str(tmp_path / "p"), "--from", str(export), "--codes", str(table)]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert (
+        f"--codes {table}: no code table found: expected a heading row of question, code and "
+        "label columns (設問・コード・選択肢, Question · Code · Label) or a block per question "
+        "(the question on a row of its own, 'code | label' rows under it)."
+    ) in err
+    assert "Traceback" not in err and not (tmp_path / "p" / "parameters").exists()

@@ -953,7 +953,11 @@ def test_the_packages_own_notebook_names_every_parameter_and_an_old_copy_does_no
     assert missing_parameters(read_report_notebook(NOTEBOOK)) == []
     old = Path(__file__).parent / "data" / "nps_report_c66a264.ipynb"
     nb = read_report_notebook(old)
-    assert [p.name for p in missing_parameters(nb)] == ["export_timezone", "data_exclude"]
+    assert [p.name for p in missing_parameters(nb)] == [
+        "export_timezone",
+        "data_exclude",
+        "value_labels",
+    ]
     params = tmp_path / "parameters"
     params.mkdir()
     (tmp_path / "export.csv").write_text(
