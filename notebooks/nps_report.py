@@ -34,7 +34,7 @@ filter_column = "business_unit"  # column that selects the unit's rows; None = a
 filter_values = ["EC事業部"]  # values of filter_column that belong to the unit
 previous_names = []  # earlier values of the unit (a renamed ward), among filter_values
 data_exclude = []  # rows that are no response (a staff test), e.g. [["name", ["test"]]]
-value_labels = {}  # coded answers' labels (a code table), e.g. {"性別": {"1": "男性", "2": "女性"}}
+value_labels = {}  # labels of coded answers (a code table), e.g. {"性別": {"1": "男性"}}
 score_column = "score"  # column with the 0-10 score
 date_column = "submitted_at"  # column with the response date
 id_column = "response_id"  # column with the response id

@@ -204,7 +204,7 @@ PARAMETERS = (
     ),
     NotebookParameter(
         "value_labels",
-        'value_labels = {}  # coded answers\' labels (a code table), e.g. {"性別": {"1": "男性"}}',
+        'value_labels = {}  # labels of coded answers (a code table), e.g. {"性別": {"1": "男性"}}',
         "prepare_unit(..., value_labels=value_labels)",
         "the labels of coded answers (value_labels); run by hand with data_cache = None the "
         "copy shows the codes (1, 2) in breakdowns and follow-ups",

@@ -103,7 +103,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "next: edit {path}, then nps-kit run {name}",
     },
     "init.code_table": {
-        "ja": "コード表: {where}のコード表で、{columns}のコードを選択肢として読みます"
+        "ja": "コード表：{where}のコード表で、{columns}のコードを選択肢として読みます"
         "（{defaults}のvalue_labels。レポートには選択肢をこの順に表示します）",
         "en": "codes: the code table {where} labels the codes of {columns} "
         "(value_labels in {defaults}; the reports show the labels, in its order)",
@@ -474,7 +474,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "questions have it; {column} is {type}: remove asks, or set type: text",
     },
     "params.value_labels_empty": {
-        "ja": "コードと選択肢を1つ以上書いてください（例：{{1: 男性, 2: 女性}}）",
+        "ja": 'コードと選択肢を1つ以上書いてください（例：{{"1": "男性", "2": "女性"}}）',
         "en": "expected at least one code and its label, e.g. {{1: Male, 2: Female}}",
     },
     "params.value_labels_same_code": {

@@ -167,7 +167,7 @@ def test_init_writes_value_labels_and_says_so_in_the_project_language(
     err = " ".join(capsys.readouterr().err.split())
     defaults_path = project / "parameters" / "defaults.yaml"
     assert (
-        "コード表: シート「コード表」のコード表で、「店舗」、「性別」、「年代」、「利用頻度」の"
+        "コード表：シート「コード表」のコード表で、「店舗」、「性別」、「年代」、「利用頻度」の"
         f"コードを選択肢として読みます（{defaults_path}のvalue_labels。レポートには選択肢を"
         "この順に表示します）"
     ) in err
