@@ -113,11 +113,13 @@ def apply_value_labels(
             code_key(label): label for label in table.values() if code_key(label) not in lookup
         }
         cells = frame[column].astype(object)
-        present = cells.notna() & (cells.astype("string").str.strip() != "").fillna(False)
-        keys = cells.map(code_key, na_action="ignore")
+        # Each distinct cell read once: a coded column holds a handful of codes.
+        distinct = cells.dropna().unique()
+        written = cells.map({v: cell_text(v) for v in distinct})
+        present = written.notna() & (written != "")
+        keys = cells.map({v: code_key(v) for v in distinct})
         shown = keys.map(lookup).astype(object)
         unknown = present & shown.isna() & ~keys.isin(said_none)
-        written = cells.map(cell_text, na_action="ignore")
         # A code without a label, and a "no answer" word, stay as written (never guessed).
         out[column] = shown.fillna(written).where(present).astype("string")
         if unknown.any():
