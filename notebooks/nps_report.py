@@ -34,6 +34,7 @@ filter_column = "business_unit"  # column that selects the unit's rows; None = a
 filter_values = ["EC事業部"]  # values of filter_column that belong to the unit
 previous_names = []  # earlier values of the unit (a renamed ward), among filter_values
 data_exclude = []  # rows that are no response (a staff test), e.g. [["name", ["test"]]]
+value_labels = {}  # labels of coded answers (a code table), e.g. {"性別": {"1": "男性"}}
 score_column = "score"  # column with the 0-10 score
 date_column = "submitted_at"  # column with the response date
 id_column = "response_id"  # column with the response id
@@ -114,6 +115,7 @@ u = prepare_unit(
     consent_no=consent_no,
     previous_names=previous_names,
     exclude=data_exclude,
+    value_labels=value_labels,
 )
 # the follow-up analysis feeds the strategies, follow-ups, detractor list and data quality
 analysis = analyse_followups(

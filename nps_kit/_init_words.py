@@ -909,6 +909,26 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "このユニットの宛先は、コメントを外して設定してください"
         "（ここのリストは defaults.yaml のものを置き換えます）：",
     ),
+    (
+        r"Coded answers and their labels, from the code table (?:on sheet '(?P<s>.+?)'|in "
+        r"'(?P<f>.+?)'): the report shows the labels, in this order\.",
+        lambda m: (
+            f"コードで書かれた回答とその選択肢です（{'シート' if m['s'] else 'ファイル'}"
+            f"「{m['s'] or m['f']}」のコード表から読みました）。"
+            "レポートにはコードではなく選択肢を、この順に表示します。"
+        ),
+    ),
+    (
+        _literal("A code without a label stays as written and is said in the data quality."),
+        "コード表にないコードは、そのまま表示し、データ品質の欄に記載します。",
+    ),
+    (
+        r"Not here: (?P<q>.+?), which no column of the export is\.",
+        lambda m: (
+            "、".join(f"「{q}」" for q in re.findall(r"'(.+?)'", m["q"]))
+            + "はエクスポートのどの列でもないため、ここにはありません。"
+        ),
+    ),
     # the demo project `nps-kit init` writes without --from: its defaults.yaml
     (
         _literal("Defaults for every unit of this folder."),

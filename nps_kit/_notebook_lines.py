@@ -202,6 +202,14 @@ PARAMETERS = (
         "copy counts them in every figure",
         lambda unit: bool(unit.data.exclude),
     ),
+    NotebookParameter(
+        "value_labels",
+        'value_labels = {}  # labels of coded answers (a code table), e.g. {"性別": {"1": "男性"}}',
+        "prepare_unit(..., value_labels=value_labels)",
+        "the labels of coded answers (value_labels); run by hand with data_cache = None the "
+        "copy shows the codes (1, 2) in breakdowns and follow-ups",
+        lambda unit: bool(unit.value_labels),
+    ),
 )
 
 
@@ -465,6 +473,7 @@ def figures_differ(
         timezone=p["export_timezone"],
         unfinished=p["unfinished"],
         exclude=p["data_exclude"],
+        value_labels=p["value_labels"],
     )
     weight = "nps_weight" if p["weight_column"] else None
     expected = nps(unit.current, weight=weight, level=p["level"], min_n=p["min_n"])

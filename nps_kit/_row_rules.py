@@ -105,3 +105,21 @@ def export_row_rules(parameters: ParameterSet, export: Path) -> RowRules | None:
         )
     said = said_rules(rules[0])
     return RowRules(files, options=rules[0] if said else {}, said=said)
+
+
+def export_value_labels(
+    parameters: ParameterSet, export: Path
+) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...] | None:
+    """Return the ``value_labels`` the units of ``parameters`` read ``export`` with.
+
+    ``score --parameters`` reads coded answers (and a score column of codes, CODES40) as
+    ``run`` does. ``None`` when no unit reads the export, or its units' code tables differ
+    (then each report reads its own).
+    """
+    target = export.resolve()
+    found = {
+        u.loader_options()["value_labels"]
+        for u in parameters.units.values()
+        if u.data.path.resolve() == target
+    }
+    return found.pop() if len(found) == 1 else None

@@ -51,6 +51,9 @@ class Question:
     #: improve), whose answers are read as requests unless they praise
     #: (``nps_kit.text.tag_polarity(asks=)``).
     asks: Asks = "reason"
+    #: A categorical question's answers in display order (the code table's, ``value_labels``);
+    #: ``None``: most frequent first.
+    order: tuple[str, ...] | None = None
 
     @classmethod
     def from_dict(cls, spec: Mapping[str, Any]) -> Question:
@@ -104,6 +107,7 @@ class Question:
             codes=spec.get("codes"),
             scale=(float(scale[0]), float(scale[1])),
             asks=asks or "reason",
+            order=None if spec.get("order") is None else tuple(map(str, spec["order"])),
         )
 
 
@@ -307,6 +311,7 @@ def analyse_followups(
                 min_report_n=min_report_n,
                 top_n=top_n,
                 other=label("other", lang),
+                order=q.order,
             )
             results.append(QuestionResult(q, table))
         elif q.type == "multi":

@@ -594,6 +594,9 @@ def _report_from_json(data: dict[str, Any]) -> LoadReport:
             "file_rows",
             "file_kept",
             "drop_key",
+            "unlabelled_columns",
+            "unlabelled_codes",
+            "unlabelled_rows",
         }:
             value = tuple(value or ())
         elif item.name == "finished_unread" and value is not None:

@@ -120,6 +120,7 @@ def categorical_summary(
     min_report_n: int = DEFAULT_MIN_REPORT_N,
     top_n: int | None = None,
     other: str = "Other",
+    order: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Summarise a single-choice question: share and NPS per answer.
 
@@ -143,18 +144,22 @@ def categorical_summary(
     top_n, other
         Show the ``top_n`` most frequent answers and the rest as one ``other`` row (after the
         answers); ``None`` shows every answer.
+    order
+        The answers in display order (a code table's, ``value_labels``: 年代 1 … 6): the
+        rows follow it, answers it does not list after them; ``None``: most frequent first.
 
     Returns
     -------
     pandas.DataFrame
-        One row per answer, most frequent first, then one ``missing`` row: ``answer``, ``n``,
-        ``share`` (percent of respondents who answered), ``share_promoters``, ``share_passives``,
-        ``share_detractors`` (percent of that segment's answering respondents who gave this
-        answer), ``nps``, ``ci_low``, ``ci_high``, ``small_sample``, ``suppressed`` and
-        ``missing``. Suppressed rows keep ``n`` and ``share`` but hide the segment split and NPS.
-        The rows partition the scored respondents, so when the hidden ones hold fewer than
-        ``min_report_n`` together the smallest shown answers are hidden too, marked
-        ``complementary`` (:func:`nps_kit.score.hide_complement`). A multi-select question
+        One row per answer, most frequent first (or in ``order``), then one ``missing`` row:
+        ``answer``, ``n``, ``share`` (percent of respondents who answered),
+        ``share_promoters``, ``share_passives``, ``share_detractors`` (percent of that
+        segment's answering respondents who gave this answer), ``nps``, ``ci_low``,
+        ``ci_high``, ``small_sample``, ``suppressed`` and ``missing``. Suppressed rows keep
+        ``n`` and ``share`` but hide the segment split and NPS. The rows partition the scored
+        respondents, so when the hidden ones hold fewer than ``min_report_n`` together the
+        smallest shown answers are hidden too, marked ``complementary``
+        (:func:`nps_kit.score.hide_complement`). A multi-select question
         (:func:`multi_select_summary`) is no partition: its rows overlap and add up to no total.
 
     Raises
@@ -179,7 +184,20 @@ def categorical_summary(
     # One answer per respondent (the blanks a row of their own): the rows partition the
     # respondents the headline counts, so a lone hidden answer would be the rest's complement.
     table = hide_complement(table, "n", min_report_n=min_report_n, keep=("share",))
+    if order is not None:
+        table = _in_order(table, "answer", order)
     return _other_last(table, "answer", other if top_n is not None else None)
+
+
+def _in_order(table: pd.DataFrame, key: str, order: Sequence[str]) -> pd.DataFrame:
+    """Put the answers in ``order`` (the rest after them, as they were; ``missing`` last)."""
+    place = {str(answer): i for i, answer in enumerate(order)}
+    rank = [
+        (2, 0) if missing else (0, place[str(a)]) if str(a) in place else (1, 0)
+        for a, missing in zip(table[key].astype(object), table["missing"], strict=True)
+    ]
+    moved = sorted(range(len(table)), key=lambda i: rank[i])
+    return table.iloc[moved].reset_index(drop=True)
 
 
 def multi_select_summary(

@@ -209,6 +209,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "そのファイルを編集するか、別のNAMEを選んでください。",
         "en": "Edit it, or choose another NAME.",
     },
+    "init.code_table": {
+        "ja": "コード表：{where}のコード表で、{columns}のコードを選択肢として読みます"
+        "（{defaults}のvalue_labels。レポートには選択肢をこの順に表示します）",
+        "en": "codes: the code table {where} labels the codes of {columns} "
+        "(value_labels in {defaults}; the reports show the labels, in its order)",
+    },
+    "init.code_sheet": {"ja": "シート「{name}」", "en": "on sheet '{name}'"},
+    "init.code_file": {"ja": "ファイル「{name}」", "en": "in '{name}'"},
     "init.pack": {
         "ja": "themes: コメントに最も合うのは「{pack}」パックです。{themes}はこのパックを拡張します"
         "（別のパックを使うには、そこにextends: {others}と書いてください）",
@@ -706,6 +714,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "typeをtextにしてください",
         "en": "asks (reason or improvement) says what an open question asks, so only text "
         "questions have it; {column} is {type}: remove asks, or set type: text",
+    },
+    "params.value_labels_empty": {
+        "ja": 'コードと選択肢を1つ以上書いてください（例：{{"1": "男性", "2": "女性"}}）',
+        "en": "expected at least one code and its label, e.g. {{1: Male, 2: Female}}",
+    },
+    "params.value_labels_same_code": {
+        "ja": "コード「{first}」と「{second}」は同じコードです。1つにまとめてください",
+        "en": "codes {first!r} and {second!r} are the same code; keep one of them",
     },
     "params.order_repeated": {
         "ja": "orderには各グループを1回だけ書いてください（重複：{repeated}）",
@@ -1740,6 +1756,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en_one": "Rows for this unit (the one month with data)",
     },
     "quality.previous_names": {"ja": "以前の名称", "en": "Earlier name"},
+    "quality.unlabelled": {
+        "ja": "コード表にないコード（コードのまま表示）",
+        "en": "Codes without a label (shown as codes)",
+    },
+    "quality.unlabelled_code": {
+        "ja": "{column} {code}（{n:,}件）",
+        "en": "{column} {code} ({n:,} rows)",
+    },
     "quality.named_until": {"ja": "{name}（{date}まで）", "en": "{name} (until {date})"},
     "quality.period_rows": {
         "ja": "対象期間の行数",

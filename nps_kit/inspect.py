@@ -22,6 +22,7 @@ import pandas as pd
 
 from nps_kit._answer_codes import numeric_codes_sentence, score_codes_sentence
 from nps_kit._answer_language import AnswerLanguage, answer_language
+from nps_kit._code_table import FoundCodes, found_code_tables
 from nps_kit._consent import (
     CONSENT_CHOICES,
     NO,
@@ -360,6 +361,10 @@ class Inspection:
         Pairs of responses alike within a minute that chance explains
         (:class:`nps_kit._resubmit.ChancePairs`: found against expected), so no double
         submissions; ``init --from`` says so beside ``dedupe: false`` (FIX88).
+    code_tables
+        The workbook's code table (「コード表」, "Codebook") and the columns it labels
+        (:func:`nps_kit._code_table.found_code_tables`): ``data`` holds their labels, and
+        ``init --from`` writes them as ``value_labels:``; its note is in ``notes``.
     """
 
     load: LoadReport
@@ -378,6 +383,7 @@ class Inspection:
     test_rows: TestRows | None = None
     month_rows: TestRows | None = None
     resubmission_chance: ChancePairs | None = None
+    code_tables: FoundCodes | None = None
 
     def of_kind(self, *kinds: str) -> list[ColumnInfo]:
         """Columns of any of ``kinds``, in file order."""
@@ -416,6 +422,8 @@ class Inspection:
             "language_answers": None if self.spoken is None else self.spoken.answers,
             "nps_column": self.nps_column,
             "notes": list(self.notes),
+            # The code table's labels of coded columns (value_labels), as read; null without.
+            "value_labels": None if self.code_tables is None else self.code_tables.value_labels,
             "columns": [
                 {
                     "column": c.column,
@@ -1448,6 +1456,7 @@ def inspect_export(
     encoding: str | None = None,
     date_format: str | None = None,
     missing_values: tuple[str, ...] = (),
+    codes: str | Path | None = None,
 ) -> Inspection:
     """Describe a survey export: the file and every column.
 
@@ -1462,6 +1471,9 @@ def inspect_export(
         ways.
     missing_values
         More cell texts that mean "no answer".
+    codes
+        A code table of its own (CSV or XLSX, ``--codes``); ``None`` reads the workbook's
+        code-table sheet, if any (:func:`nps_kit._code_table.found_code_tables`).
 
     Returns
     -------
@@ -1471,14 +1483,21 @@ def inspect_export(
     Raises
     ------
     DataError
-        When the file cannot be read.
+        When the file (or ``codes``) cannot be read.
     """
     path = Path(path)
     index = read_column_index(path, sheet=sheet, encoding=encoding)
     if not index.columns:
         raise DataError(f"{path} has no columns.", hint="Export the survey again.", path=path)
+    # A code table in the workbook (コード表): its columns are read as labels (CODES40).
+    coded = found_code_tables(path, index, sheet=sheet, codes=codes)
     loaded = load_responses(
-        path, score_column=index.columns[0], sheet=sheet, encoding=encoding, check_score=False
+        path,
+        score_column=index.columns[0],
+        sheet=sheet,
+        encoding=encoding,
+        check_score=False,
+        value_labels=coded.value_labels if coded else None,
     )
     # The export's own columns, those named like the loader's (nps_score) included.
     frame = loaded.data[[export_column(c) for c in index.columns]].set_axis(index.columns, axis=1)
@@ -1534,6 +1553,8 @@ def inspect_export(
             )
         )
     notes: list[str] = list(date_notes)
+    if coded is not None:
+        notes.append(coded.note)
     infos = _one_scale_per_block(infos, notes)
     nps_col = _nps_column(infos)
     if nps_col is None:
@@ -1725,4 +1746,5 @@ def inspect_export(
         test_rows=tests,
         month_rows=month_alone,
         resubmission_chance=chance,
+        code_tables=coded,
     )

@@ -40,6 +40,7 @@ from nps_kit._resubmit import (
 )
 from nps_kit._totals import totals_labels, totals_rows
 from nps_kit._value_key import value_key
+from nps_kit._value_labels import Unlabelled, ValueLabels, apply_value_labels, as_tables
 from nps_kit._values import (
     DATE_FORMS,
     DAY_FIRST,
@@ -50,6 +51,7 @@ from nps_kit._values import (
     DateParse,
     ScaleSplit,
     ScoreParse,
+    missing_words,
     missing_words_said,
     no_zero_is_evidence,
     parse_date_values,
@@ -292,6 +294,10 @@ class LoadReport:
     excluded_rows
         Rows left out because the parameters say they are no response (``data.exclude``, the
         loader's ``exclude``): a staff test row, say.
+    unlabelled_columns, unlabelled_codes, unlabelled_rows
+        Per column of ``value_labels`` with codes its table does not name: the column, those
+        codes (tab-separated, as written) and the rows holding them. Never guessed: the
+        cells stay as written, and the data quality says them.
     """
 
     path: Path
@@ -356,6 +362,9 @@ class LoadReport:
     file_kept: tuple[int, ...] = ()
     drop_key: tuple[str, ...] = ()
     excluded_rows: int = 0
+    unlabelled_columns: tuple[str, ...] = ()
+    unlabelled_codes: tuple[str, ...] = ()
+    unlabelled_rows: tuple[int, ...] = ()
 
     @property
     def unreadable_dates(self) -> UnreadableDates | None:
@@ -399,6 +408,9 @@ class LoadReport:
         out["file_rows"] = list(self.file_rows)
         out["file_kept"] = list(self.file_kept)
         out["drop_key"] = list(self.drop_key)
+        out["unlabelled_columns"] = list(self.unlabelled_columns)
+        out["unlabelled_codes"] = list(self.unlabelled_codes)
+        out["unlabelled_rows"] = list(self.unlabelled_rows)
         if self.finished_unread is not None:
             out["finished_unread"] = list(self.finished_unread)
         for key in ("date_min", "date_max"):
@@ -1460,6 +1472,7 @@ def load_responses(
     unfinished: Literal["include", "exclude"] = "include",
     timezone: str | None = None,
     exclude: Sequence[tuple[str, Sequence[object]]] = (),
+    value_labels: ValueLabels | None = None,
 ) -> LoadResult:
     """Read a survey export into the canonical response frame.
 
@@ -1524,6 +1537,13 @@ def load_responses(
         of ``values`` (compared as ``data.filter`` compares, :func:`value_key`) are no
         customer's response, a staff test say, and are left out before anything is counted;
         ``report.excluded_rows`` counts them (QA30 F7).
+    value_labels
+        ``{column: {code: label}}`` (``value_labels:``, a code table; or the same as pairs,
+        as :meth:`~nps_kit.params.UnitParameters.loader_options` gives it): each coded cell of
+        those columns is read as its label before anything else reads the frame
+        (:func:`nps_kit._value_labels.apply_value_labels`), so filters, breakdowns and the
+        score itself see labels; codes without a label stay as written and are counted in
+        ``report.unlabelled_columns`` / ``unlabelled_codes`` / ``unlabelled_rows``.
 
     Returns
     -------
@@ -1570,6 +1590,10 @@ def load_responses(
         (_resolve_column(layout, column, "data.exclude.column"), values)
         for column, values in exclude
     ]
+    coded = {
+        _resolve_column(layout, column, "value_labels"): table
+        for column, table in as_tables(value_labels).items()
+    }
     text_columns = (id_col,) if id_col else ()
     if files:
         found = _read_drop(
@@ -1599,6 +1623,11 @@ def load_responses(
         file_rows = file_kept = ()
         drop_key = ()
         places = _Places()
+    unlabelled: tuple[Unlabelled, ...] = ()
+    if coded:
+        # Codes become their labels first: every rule below reads the labels (CODES40).
+        said_none = missing_words(missing_values) | missing_words(missing_values, typed=False)
+        frame, unlabelled = apply_value_labels(frame, coded, missing=said_none)
 
     # One flag per row of the frame: a drop's repeats are already out of it (rows_read counts them).
     drop = np.zeros(len(frame), dtype=bool)
@@ -1869,6 +1898,9 @@ def load_responses(
         file_rows=file_rows,
         file_kept=file_kept,
         drop_key=drop_key,
+        unlabelled_columns=tuple(u.column for u in unlabelled),
+        unlabelled_codes=tuple("\t".join(u.codes) for u in unlabelled),
+        unlabelled_rows=tuple(u.rows for u in unlabelled),
     )
     if unfinished == "exclude":
         refused = unfinished_refusal(path, report, has_finished="nps_finished" in frame.columns)

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PlainValidator,
@@ -424,6 +425,35 @@ class Breakdown(_Model):
         return value
 
 
+def _code_table(value: object) -> object:
+    """Read a column's ``{code: label}`` as text: YAML gives ``1: 男性`` an int code."""
+    if not isinstance(value, Mapping):
+        return value
+    return {
+        str(code): label if isinstance(label, str) or label is None else str(label)
+        for code, label in value.items()
+    }
+
+
+def _codes_distinct(value: dict[str, str]) -> dict[str, str]:
+    from nps_kit._value_labels import code_key
+
+    if not value:
+        raise Said("params.value_labels_empty")
+    seen: dict[str, str] = {}
+    for code in value:
+        twin = seen.setdefault(code_key(code), code)
+        if twin != code:
+            raise Said("params.value_labels_same_code", first=twin, second=code)
+    return value
+
+
+#: One column's code table: ``{code: label}``, in the table's order (年代 1 … 6).
+CodeTable = Annotated[
+    dict[str, DisplayText], BeforeValidator(_code_table), AfterValidator(_codes_distinct)
+]
+
+
 class Thresholds(_Model):
     """Statistical thresholds."""
 
@@ -564,6 +594,11 @@ class UnitParameters(_Model):
     top_n: int = Field(default=12, ge=1)
     breakdowns: list[str | Breakdown] = Field(default_factory=list)
     followups: list[Followup] = Field(default_factory=list)
+    #: Coded answers and what each code means (a code table): ``{column: {code: label}}``.
+    #: The loader reads each code as its label, so breakdowns, follow-ups, the overview and
+    #: the e-mail show labels, in this order; a code without a label stays as written and is
+    #: said in the data quality.
+    value_labels: dict[str, CodeTable] = Field(default_factory=dict)
     themes: Path | None = None
     playbook: Path | None = None
     notebook: Path | None = None
@@ -710,6 +745,11 @@ class UnitParameters(_Model):
             "unfinished": src.unfinished,
             "timezone": clock.export_zone(self.language, self.timezone),
             "exclude": tuple((self.column(e.column), tuple(e.values)) for e in src.exclude),
+            # As pairs: the options are a run's key (hashable) and the cache's (JSON).
+            "value_labels": tuple(
+                (self.column(column), tuple(table.items()))
+                for column, table in self.value_labels.items()
+            ),
         }
 
     def used_columns(self) -> dict[str, str]:
@@ -731,6 +771,8 @@ class UnitParameters(_Model):
                 used[f"breakdowns[{i}]"] = item
         for i, followup in enumerate(self.followups):
             used[f"followups[{i}].column"] = followup.column
+        for column in self.value_labels:
+            used[f"value_labels.{column}"] = column
         return used
 
 
@@ -1439,6 +1481,11 @@ def _month_of(unit: UnitParameters, word: str) -> str:
     return month
 
 
+def _order(order: Sequence[str] | None) -> dict[str, list[str]]:
+    """Return a breakdown's or follow-up's ``order`` entry, none without an order."""
+    return {} if order is None else {"order": list(order)}
+
+
 def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
     """Flatten ``unit`` into the notebook's ``parameters`` cell, as plain JSON types.
 
@@ -1454,7 +1501,9 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
     dict
         ``unit, unit_name, language, timezone, export_timezone, data_path, data_sheet,
         data_encoding, filter_column, filter_values (with the earlier names), previous_names,
-        data_exclude (``data.exclude`` as ``[column, values]`` pairs), score_column,
+        data_exclude (``data.exclude`` as ``[column, values]`` pairs), value_labels
+        (``{column: {code: label}}``; a breakdown's or categorical follow-up's ``order`` is
+        then its labels' order unless set by hand), score_column,
         date_column, id_column,
         comment_column, contact_column, contact_details (column names: the details themselves
         never enter the notebook), consent_yes, consent_no (``contact.``),
@@ -1471,6 +1520,12 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
     lang = unit.language
 
     from nps_kit._question_label import header_label
+    from nps_kit._value_labels import label_order
+
+    def coded(name: str) -> list[str] | None:
+        # The labels of a column with a code table, in its order (value_labels).
+        table = unit.value_labels.get(name)
+        return None if table is None else label_order(table)
 
     def col(name: str | None) -> str | None:
         # Where the unit's frame keeps the column: an export's own 'segment' (a customer
@@ -1496,6 +1551,9 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         # As (column, values) pairs, as prepare_unit takes them and the run's cache applies
         # them: a notebook run by hand, without the cache, leaves out the same rows.
         "data_exclude": [[column, list(values)] for column, values in loader["exclude"]],
+        # Coded answers and their labels, as the run's cache read them (a notebook run by
+        # hand, without the cache, shows the same labels).
+        "value_labels": {column: dict(table) for column, table in loader["value_labels"]},
         "score_column": loader["score_column"],
         "date_column": loader["date_column"],
         "id_column": loader["id_column"],
@@ -1516,11 +1574,12 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         "target": unit.target,
         "top_n": unit.top_n,
         # A label not set by hand is the header, its half-width kana full-width (QA25).
+        # Groups in the code table's order (年代 1 … 6) unless `order:` says otherwise.
         "breakdowns": [
             {"column": col(b.column), "label": in_language(b.label, lang) or header_label(b.column)}
-            | ({"order": list(b.order)} if b.order is not None else {})
+            | _order(b.order if b.order is not None else coded(b.column))
             if isinstance(b, Breakdown)
-            else {"column": col(b), "label": header_label(b)}
+            else {"column": col(b), "label": header_label(b)} | _order(coded(b))
             for b in unit.breakdowns
         ],
         "followups": [
@@ -1530,6 +1589,7 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
                 "label": in_language(f.label, lang)
                 or (None if header_label(f.column) == f.column else header_label(f.column)),
             }
+            | (_order(coded(f.column)) if f.type == "categorical" else {})
             for f in unit.followups
         ],
         "themes_path": str(unit.themes) if unit.themes else None,

@@ -1530,6 +1530,24 @@ def _numeric_note(found: Inspection) -> str | None:
 _NUMERIC_NOTE: Final = "This Qualtrics export holds numeric values"
 
 
+def _value_labels_lines(found: Inspection) -> list[str]:
+    """Write the code table the workbook holds as ``value_labels:`` (CODES40), else nothing."""
+    coded = found.code_tables
+    if coded is None or not coded.value_labels:
+        return []
+    lines = [
+        f"# Coded answers and their labels, from the code table {'in' if coded.file else 'on'} "
+        f"{coded.where}: the report shows the labels, in this order.",
+        "# A code without a label stays as written and is said in the data quality.",
+    ]
+    if coded.unmatched:
+        listed = ", ".join(repr(q) for q in coded.unmatched)
+        lines.append(f"# Not here: {listed}, which no column of the export is.")
+    lines.append("value_labels:")
+    lines += [f"  {scalar(column)}: {_json(table)}" for column, table in coded.value_labels.items()]
+    return [*lines, ""]
+
+
 def _question_lines(
     found: Inspection, *, skip: set[str], only_other: frozenset[str] = frozenset()
 ) -> list[str]:
@@ -1553,7 +1571,8 @@ def _question_lines(
     permits = {c.column for c in _permissions(found)}
     asking = {c.column for c in _asks_consent(found)}
     groups = _breakdowns(found, skip=skip, only_other=only_other)
-    lines = [
+    lines = _value_labels_lines(found)
+    lines += [
         f"# Columns to break the NPS down by: the categorical questions (first {_MAX_BREAKDOWNS}).",
     ]
     for name in sorted(permits - skip):
@@ -1771,6 +1790,7 @@ def project_from_export(
     *,
     unit_column: str | None = None,
     sheet: str | int | None = None,
+    codes: str | Path | None = None,
 ) -> list[Path]:
     """Write a reporting project for ``export`` into ``directory``.
 
@@ -1786,6 +1806,9 @@ def project_from_export(
     sheet
         The workbook's sheet with the answers (name or 0-based index), written as
         ``data.sheet``; ``None`` reads the first.
+    codes
+        The survey's code table as a file of its own (CSV or XLSX, ``--codes``); ``None``
+        reads the workbook's code-table sheet, if any. What it labels is ``value_labels:``.
 
     Returns
     -------
@@ -1801,7 +1824,7 @@ def project_from_export(
     """
     root = Path(directory)
     export = Path(export)
-    found = inspect_export(export, sheet=sheet)
+    found = inspect_export(export, sheet=sheet, codes=codes)
     if found.nps_column is None and (sheets := other_sheets(found)) is not None:
         # Before the unit column is looked for: on a cover sheet it is never found, and
         # "no column 担当支社" would hide that the answers are on another sheet.

@@ -29,6 +29,7 @@ from nps_kit._consent import (
 )
 from nps_kit._resubmit import DedupeKeep
 from nps_kit._value_key import cell_text, one_spelling
+from nps_kit._value_labels import ValueLabels, as_tables
 from nps_kit._width import display_width
 from nps_kit.cache import normalise_key as _norm
 from nps_kit.errors import DataError, closest, missing_column
@@ -255,6 +256,7 @@ def prepare_unit(
     consent_no: Sequence[str | int] = (),
     previous_names: Sequence[str | int | float] = (),
     exclude: Sequence[tuple[str, Sequence[object]]] = (),
+    value_labels: ValueLabels | None = None,
 ) -> UnitData:
     """Load a survey export and keep one unit's responses.
 
@@ -317,6 +319,9 @@ def prepare_unit(
         ``data.exclude`` as ``(column, values)`` pairs: rows that are no response (a staff
         test), left out by the loader (:func:`nps_kit.load.load_responses`) and counted in
         the data quality. A cache carries the exclusion it was built with.
+    value_labels
+        ``value_labels:``, ``{column: {code: label}}``: coded answers read as their labels by
+        the loader (a cache holds the labels it was built with).
 
     Returns
     -------
@@ -378,6 +383,10 @@ def prepare_unit(
             unfinished=unfinished or "include",
             timezone=read_zone,
             exclude=tuple((column, tuple(values)) for column, values in exclude),
+            # As pairs: the loaded file is cached under its options (hashable).
+            value_labels=tuple(
+                (column, tuple(table.items())) for column, table in as_tables(value_labels).items()
+            ),
         )
     data = loaded.data
     if cache is None:  # the cache's rows are the unit's already (pushed down by read_rows)
@@ -1066,6 +1075,24 @@ def _said(key: str, report: LoadReport) -> str:
     return "rows_read_drop" if key == "rows_read" and report.files else key
 
 
+def _unlabelled_said(rows: pd.DataFrame, report: LoadReport, lang: Language) -> str:
+    """Say the codes of ``value_labels`` columns without a label among ``rows``, and how many.
+
+    ``性別 3（4件）、年代 9（1件）``; ``""`` when the rows have none.
+    """
+    said = []
+    for column, codes in zip(report.unlabelled_columns, report.unlabelled_codes, strict=True):
+        frame_column = export_column(column)
+        if frame_column not in rows.columns:
+            continue
+        cells = rows[frame_column].map(cell_text, na_action="ignore")
+        for code in codes.split("\t"):
+            n = int((cells == code).sum())
+            if n:
+                said.append(t("quality.unlabelled_code", lang, column=column, code=code, n=n))
+    return join_names(said, lang)
+
+
 def data_quality(
     unit: UnitData, *, id_column: str | None = None, ratings: pd.DataFrame | None = None
 ) -> pd.DataFrame:
@@ -1198,6 +1225,10 @@ def data_quality(
             if count
         ]
         rows.append(("invalid_ratings", ", ".join(bad) or "0"))
+    unlabelled = _unlabelled_said(current, report, lang)
+    if unlabelled:
+        # A code the code table does not name is shown as written, never guessed (CODES40).
+        rows.append(("unlabelled", unlabelled))
     if report.mojibake_cells:
         key = "repaired" if report.text_fixed else "not_repaired"
         rows.append(("mojibake", t(f"quality.{key}", lang, n=f"{report.mojibake_cells:,}")))

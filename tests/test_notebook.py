@@ -953,7 +953,11 @@ def test_the_packages_own_notebook_names_every_parameter_and_an_old_copy_does_no
     assert missing_parameters(read_report_notebook(NOTEBOOK)) == []
     old = Path(__file__).parent / "data" / "nps_report_c66a264.ipynb"
     nb = read_report_notebook(old)
-    assert [p.name for p in missing_parameters(nb)] == ["export_timezone", "data_exclude"]
+    assert [p.name for p in missing_parameters(nb)] == [
+        "export_timezone",
+        "data_exclude",
+        "value_labels",
+    ]
     params = tmp_path / "parameters"
     params.mkdir()
     (tmp_path / "export.csv").write_text(
@@ -973,7 +977,8 @@ def test_the_packages_own_notebook_names_every_parameter_and_an_old_copy_does_no
     [note] = parameter_notes([(u, nb) for u in units.values()])
     assert note.startswith(
         f"note: {old} is a copy of an older nps-kit notebook whose parameters cell lacks "
-        "export_timezone and data_exclude: export_timezone (the zone prepare_unit reads an "
+        "export_timezone, data_exclude and value_labels: export_timezone (the zone prepare_unit "
+        "reads an "
         "export's times written with a UTC offset in; the copy passes timezone instead"
     )
     assert "; it changes hotel); data_exclude (the rows data.exclude names" in note

@@ -333,7 +333,8 @@ UNIT_FILE_ERRORS_JA = [
         "- mail: キーと値の組（マッピング）を指定してください（書かれている値：3）。\n"
         "- foo: 最上位に「foo」というキーはありません。ここで使えるキー：unit, name, language, "
         "timezone, data, columns, contact, period, comparison, target, top_n, breakdowns, "
-        "followups, themes, playbook, notebook, sections, thresholds, privacy, mail, alerts, "
+        "followups, value_labels, themes, playbook, notebook, sections, thresholds, privacy, mail, "
+        "alerts, "
         "closed_loop。",
         id="several_problems_in_one_file_are_listed_together",
     ),

@@ -40,6 +40,7 @@ COLUMNS = {
     "surveymonkey_ja.csv": (gen.SM_NPS, gen.SM_UNIT, gen.SM_DATE),
     "agency.xlsx": (gen.AGENCY_NPS, gen.AGENCY_UNIT, gen.AGENCY_DATE),
 }
+UNITS = {**{name: unit for name, (_, unit, _) in COLUMNS.items()}, "agency_codes.xlsx": "エリア"}
 SCORED = list(COLUMNS)
 CODES = "agency_codes.xlsx"
 
@@ -61,7 +62,7 @@ def _init(exports: Path, name: str) -> Path:
     project = exports / f"project_{name.split('.')[0]}"
     if not project.exists():
         args = ["init", str(project), "--from", str(exports / name)]
-        assert main([*args, "--unit-column", COLUMNS[name][1]]) == 0
+        assert main([*args, "--unit-column", UNITS[name]]) == 0
     return project
 
 
@@ -167,16 +168,34 @@ def test_an_agency_s_codes_1_to_11_are_never_read_as_scores(
         "10：非常にそう思う), or recode the column from the code table (code 1 = 0 points: "
         "code − 1) and read that."
     )
-    for args in (
-        ["score", path, "--score-column", gen.AGENCY_NPS],
-        ["inspect", path],
-        ["init", str(tmp_path / "p"), "--from", path],
-    ):
-        capsys.readouterr()
-        assert main(args) == 2, args
-        err = " ".join(capsys.readouterr().err.split())
-        assert said in err and "Traceback" not in err, (args, err)
-    assert not (tmp_path / "p" / "parameters").exists()
+    # Without the code table (score reads no project here): refused. inspect and init read
+    # the workbook's コード表 sheet since CODES40 (next test).
+    capsys.readouterr()
+    assert main(["score", path, "--score-column", gen.AGENCY_NPS]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert said in err and "Traceback" not in err, err
+
+
+def test_init_reads_the_code_table_and_score_reads_the_project_as_pandas(
+    exports: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # CODES40: the コード表 sheet labels Q1's codes (1 = 0：全くそう思わない) and 性別's.
+    project = _init(exports, CODES)
+    labels = _defaults(project)["value_labels"]
+    assert labels["性別"] == {"1": "男性", "2": "女性"}
+    assert labels[gen.AGENCY_NPS]["1"] == "0：全くそう思わない"
+    assert labels[gen.AGENCY_NPS]["11"] == "10：非常にそう思う"
+    assert _defaults(project)["columns"]["score"] == gen.AGENCY_NPS
+    got = score_json(
+        capsys,
+        str(exports / CODES),
+        "--score-column",
+        gen.AGENCY_NPS,
+        "--parameters",
+        str(project / "parameters"),
+    )
+    n, value = check.nps(check.read(CODES, exports)["score"])
+    assert (got["overall"]["n"], round(got["overall"]["nps"], 4)) == (n, round(value, 4))
 
 
 def test_the_codes_recoded_as_the_message_says_give_pandas_figures(

@@ -1943,7 +1943,7 @@ def test_an_older_notebook_copy_is_named_and_never_publishes_other_figures(
     assert any(
         line.startswith(
             f"note: {old} is a copy of an older nps-kit notebook whose parameters "
-            "cell lacks export_timezone and data_exclude: export_timezone (the zone "
+            "cell lacks export_timezone, data_exclude and value_labels: export_timezone (the zone "
             "prepare_unit reads"
         )
         and "it changes paris)" in line
@@ -1953,7 +1953,8 @@ def test_an_older_notebook_copy_is_named_and_never_publishes_other_figures(
     assert any(
         line.startswith(
             f"note: {tmp_path / 'older.ipynb'} is a copy of an older nps-kit "
-            "notebook whose parameters cell lacks data_cache, export_timezone and data_exclude:"
+            "notebook whose parameters cell lacks data_cache, export_timezone, data_exclude and "
+            "value_labels:"
         )
         for line in notes
     ), notes

@@ -38,6 +38,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="month-first, day-first or a strftime pattern, for dates like 1/2/2026",
     )
     p.add_argument(
+        "--codes",
+        metavar="FILE",
+        type=Path,
+        help="the survey's code table (CSV or XLSX: question, code, label): coded answers are "
+        "described as their labels (default: a code-table sheet of the workbook, if any)",
+    )
+    p.add_argument(
         "--format",
         choices=("table", "json"),
         default="table",
@@ -88,7 +95,11 @@ def _run(args: argparse.Namespace) -> int:
     if isinstance(sheet, str) and sheet.isdigit():
         sheet = int(sheet)
     found = inspect_export(
-        args.data, sheet=sheet, encoding=args.encoding, date_format=args.date_format
+        args.data,
+        sheet=sheet,
+        encoding=args.encoding,
+        date_format=args.date_format,
+        codes=args.codes,
     )
     if args.format == "json":
         print(json.dumps(found.to_dict(), ensure_ascii=False))

@@ -398,6 +398,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="with --from an XLSX workbook: the sheet with the answers, name or 0-based index "
         "(default: the first)",
     )
+    p.add_argument(
+        "--codes",
+        metavar="FILE",
+        type=Path,
+        help="with --from: the survey's code table (CSV or XLSX: question, code, label) whose "
+        "labels the report shows for coded answers, written as value_labels (default: a "
+        "code-table sheet of the workbook, if any)",
+    )
     p.set_defaults(handler=_init)
 
     p = sub.add_parser(
@@ -408,6 +416,29 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("name", metavar="NAME", help="unit id: lower-case letters, digits, - and _")
     add_parameters_option(p)
     p.set_defaults(handler=_new_unit)
+
+
+def _say_code_table(written: list[Path], lang: Language) -> None:
+    """Say which columns the workbook's code table labels (CODES40), as defaults.yaml has them."""
+    import yaml
+
+    defaults = next((p for p in written if p.name == "defaults.yaml"), None)
+    if defaults is None:
+        return
+    text = defaults.read_text(encoding="utf-8")
+    labels = (yaml.safe_load(text) or {}).get("value_labels") or {}
+    # Where the table was, as the comment above value_labels names it, in either language.
+    found = re.search(
+        r"code table (on sheet|in) '(.+?)'|(シート|ファイル)「(.+?)」のコード表", text
+    )
+    if not labels or found is None:
+        return
+    columns = join_names((f"「{c}」" if lang == "ja" else repr(c) for c in labels), lang)
+    sheet = found[1] == "on sheet" or found[3] == "シート"
+    name = found[2] or found[4]
+    where = t("init.code_sheet" if sheet else "init.code_file", lang, name=name)
+    said = t("init.code_table", lang, where=where, columns=columns, defaults=defaults)
+    print(said, file=sys.stderr)
 
 
 def _say_pack(written: list[Path], lang: Language) -> None:
@@ -586,7 +617,11 @@ def _init(args: argparse.Namespace) -> int:
         if isinstance(sheet, str) and sheet.isdigit():
             sheet = int(sheet)
         written = project_from_export(
-            args.directory, args.export, unit_column=args.unit_column, sheet=sheet
+            args.directory,
+            args.export,
+            unit_column=args.unit_column,
+            sheet=sheet,
+            codes=args.codes,
         )
     else:
         written = init_project(args.directory, language=args.language or "ja")
@@ -596,6 +631,7 @@ def _init(args: argparse.Namespace) -> int:
     lang = project_language(Path(args.directory) / "parameters") or "en"
     if args.export is not None:
         _say_pack(written, lang)
+        _say_code_table(written, lang)
         _say_alerts(written, lang)
         _say_running_id(written, lang)
         _say_dates(written, lang)

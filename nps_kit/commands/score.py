@@ -193,6 +193,11 @@ def _run(args: argparse.Namespace) -> int:
     rules, rules_said = _row_rules(args, exclude, project)
     if args.parameters is not None and rules is not None and rules.options:
         options |= _with_rules(options, rules.options, given_keep=args.dedupe_keep is not None)
+    if args.parameters is not None and project is not None:
+        from nps_kit._row_rules import export_value_labels
+
+        # Coded answers (and a score of codes) read through the units' code table, as run.
+        options["value_labels"] = export_value_labels(project, args.data)
     loaded = load_responses(
         args.data,
         score_column=score_column,

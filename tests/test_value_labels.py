@@ -1,0 +1,212 @@
+"""Coded answers read as their labels (``value_labels:``, :mod:`nps_kit._value_labels`).
+
+The loader writes each code as its label once, so every later step sees labels; a code without
+a label is never guessed, and the order of the code table is the labels' order (CODES40).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from nps_kit._value_labels import apply_value_labels, as_tables, code_key, label_order
+from nps_kit.analysis import Question
+from nps_kit.followup import categorical_summary
+from nps_kit.load import load_responses
+from nps_kit.params import UnitParameters, load_unit, notebook_parameters
+from nps_kit.unit import data_quality, prepare_unit
+
+SEX = {"1": "男性", "2": "女性"}
+AGE = {"1": "10代", "2": "20代", "3": "30代", "4": "40代", "5": "50代", "6": "60代以上"}
+
+
+@pytest.mark.parametrize("cell", [1, 1.0, "1", " 1 ", "１", "01"])
+def test_a_code_is_one_code_however_the_export_writes_it(cell: object) -> None:
+    assert code_key(cell) == "1"
+
+
+def test_codes_become_labels_and_blanks_stay_blank() -> None:
+    frame = pd.DataFrame({"性別": [1, 2.0, None, "２", "女性"], "score": range(5)})
+    out, unlabelled = apply_value_labels(frame, {"性別": SEX})
+    assert out["性別"].tolist() == ["男性", "女性", pd.NA, "女性", "女性"]
+    assert unlabelled == ()
+    assert frame["性別"].tolist()[0] == 1  # the export's frame is not changed
+
+
+def test_a_code_without_a_label_stays_as_written_and_is_counted() -> None:
+    frame = pd.DataFrame({"性別": [1, 3, 3, 9.0, "無回答", 2]})
+    out, unlabelled = apply_value_labels(frame, {"性別": SEX}, missing={"無回答"})
+    assert out["性別"].tolist() == ["男性", "3", "3", "9", "無回答", "女性"]
+    assert [(u.column, u.codes, u.rows) for u in unlabelled] == [("性別", ("3", "9"), 3)]
+
+
+@given(
+    st.lists(st.sampled_from([1, 2, 3, 4, 5, 6, None]), min_size=1, max_size=60),
+)
+def test_labelling_keeps_every_row_and_maps_code_for_code(codes: list[int | None]) -> None:
+    frame = pd.DataFrame({"年代": pd.array(codes, dtype="Int64")})
+    out, unlabelled = apply_value_labels(frame, {"年代": AGE})
+    assert len(out) == len(frame) and unlabelled == ()
+    expected = [pd.NA if c is None else AGE[str(c)] for c in codes]
+    assert out["年代"].tolist() == expected
+
+
+def test_label_order_is_the_code_table_s_then_what_else_is_shown() -> None:
+    assert label_order(AGE, ["30代", "その他", "10代", "9"]) == [*AGE.values(), "その他", "9"]
+
+
+def test_pairs_and_mappings_are_one_table() -> None:
+    pairs = (("性別", tuple(SEX.items())),)
+    assert as_tables(pairs) == as_tables({"性別": SEX}) == {"性別": SEX}
+    assert as_tables(None) == {}
+
+
+def _export(tmp_path: Path) -> Path:
+    # Codes 1..6 in a CSV, one code (7) the table does not name, a score column of 0-10.
+    rows = []
+    for i in range(60):
+        rows.append(
+            {
+                "id": f"R{i:03d}",
+                "date": f"2026-10-{1 + i % 28:02d}",
+                "score": i % 11,
+                "性別": 1 + i % 2,
+                "年代": 7 if i == 59 else 1 + i % 6,
+            }
+        )
+    path = tmp_path / "coded.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return path
+
+
+def test_the_loader_reads_codes_as_labels_and_reports_those_without(tmp_path: Path) -> None:
+    result = load_responses(
+        _export(tmp_path),
+        date_column="date",
+        value_labels={"性別": SEX, "年代": AGE},
+    )
+    assert result.data["性別"].value_counts().to_dict() == {"男性": 30, "女性": 30}
+    assert result.data["年代"].iloc[0] == "10代"
+    report = result.report
+    assert report.unlabelled_columns == ("年代",)
+    assert report.unlabelled_codes == ("7",)
+    assert report.unlabelled_rows == (1,)
+    assert report.to_dict()["unlabelled_codes"] == ["7"]
+
+
+def test_a_score_column_s_codes_are_read_through_their_labels(tmp_path: Path) -> None:
+    # An agency's SA codes 1 … 11 for 0 … 10, with the code table's answer texts.
+    path = tmp_path / "sa.csv"
+    codes = [1 + i % 11 for i in range(44)]
+    pd.DataFrame({"Q1": codes, "date": "2026-10-01"}).to_csv(path, index=False)
+    table = {str(c): str(c - 1) for c in range(1, 12)} | {"1": "0：全くそう思わない"}
+    result = load_responses(path, score_column="Q1", value_labels={"Q1": table})
+    assert result.data["nps_score"].tolist() == [c - 1 for c in codes]
+    assert result.report.n_invalid == 0
+
+
+def test_an_unknown_value_labels_column_is_named_by_the_loader(tmp_path: Path) -> None:
+    with pytest.raises(Exception, match="value_labels") as caught:
+        load_responses(_export(tmp_path), value_labels={"性": SEX})
+    assert "'性'" in str(caught.value)
+
+
+def test_the_data_quality_says_the_period_s_codes_without_a_label(tmp_path: Path) -> None:
+    unit = prepare_unit(
+        _export(tmp_path),
+        name="X",
+        language="ja",
+        date_column="date",
+        period="2026-10",
+        value_labels={"性別": SEX, "年代": AGE},
+    )
+    quality = dict(zip(*data_quality(unit).to_dict("list").values(), strict=True))
+    assert quality["コード表にないコード（コードのまま表示）"] == "年代 7（1件）"
+    english = prepare_unit(
+        _export(tmp_path),
+        name="X",
+        language="en",
+        date_column="date",
+        period="2026-10",
+        value_labels={"性別": SEX, "年代": AGE},
+    )
+    quality = dict(zip(*data_quality(english).to_dict("list").values(), strict=True))
+    assert quality["Codes without a label (shown as codes)"] == "年代 7 (1 rows)"
+
+
+def test_a_categorical_follow_up_keeps_the_code_table_s_order() -> None:
+    data = pd.DataFrame(
+        {
+            "nps_score": [10, 9, 0, 3, 10, 7, 8, 2, 9, 9, 10, 1] * 3,
+            "年代": ["60代以上"] * 18 + ["20代"] * 12 + ["10代"] * 6,
+        }
+    )
+    table = categorical_summary(data, "年代", order=list(AGE.values()), min_report_n=0)
+    assert table.loc[~table["missing"], "answer"].tolist() == ["10代", "20代", "60代以上"]
+    assert Question.from_dict({"column": "年代", "type": "categorical", "order": ["a"]}).order == (
+        "a",
+    )
+
+
+def _unit(**extra: object) -> dict[str, object]:
+    return {"unit": "a", "name": "A", "language": "ja", "data": {"path": "x.csv"}, **extra}
+
+
+def test_yaml_s_int_codes_are_text_and_keep_their_order() -> None:
+    unit = UnitParameters.model_validate(_unit(value_labels={"年代": {6: "60代以上", 1: "10代"}}))
+    assert list(unit.value_labels["年代"].items()) == [("6", "60代以上"), ("1", "10代")]
+    assert unit.loader_options()["value_labels"] == (("年代", (("6", "60代以上"), ("1", "10代"))),)
+
+
+@pytest.mark.parametrize(
+    ("table", "said"),
+    [
+        ({}, "expected at least one code and its label, e.g. {1: Male, 2: Female}"),
+        ({1: "男性", "01": "女性"}, "codes '1' and '01' are the same code; keep one of them"),
+    ],
+)
+def test_a_bad_code_table_is_refused_with_what_to_do(table: dict, said: str) -> None:
+    with pytest.raises(ValueError, match="value_labels") as caught:
+        UnitParameters.model_validate(_unit(value_labels={"性別": table}))
+    assert said in str(caught.value)
+
+
+def _project(tmp_path: Path, labels: str) -> Path:
+    _export(tmp_path)
+    folder = tmp_path / "parameters"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(
+        "name: A\nlanguage: ja\ndata: {path: ../coded.csv}\n"
+        "columns: {score: score, date: date, id: id}\n"
+        "breakdowns: [性別, {column: 年代, label: 年代}]\n"
+        "followups: [{column: 年代, type: categorical}]\n" + labels,
+        encoding="utf-8",
+    )
+    return folder / "a.yaml"
+
+
+def test_an_unknown_column_is_said_in_the_unit_s_language(tmp_path: Path) -> None:
+    path = _project(tmp_path, "value_labels: {性: {1: 男性}}\n")
+    with pytest.raises(Exception) as caught:
+        load_unit(path)
+    said = " ".join(str(caught.value).split())
+    assert "value_labels.性" in said and "「性」" in said and "性別" in said
+
+
+def test_breakdowns_and_categorical_follow_ups_get_the_code_table_s_order(
+    tmp_path: Path,
+) -> None:
+    labels = "value_labels:\n  年代: {1: 10代, 2: 20代, 3: 30代, 4: 40代, 5: 50代, 6: 60代以上}\n"
+    unit = load_unit(_project(tmp_path, labels))
+    params = notebook_parameters(unit, period="2026-10")
+    order = list(AGE.values())
+    assert params["value_labels"] == {"年代": AGE}
+    assert params["breakdowns"] == [
+        {"column": "性別", "label": "性別"},
+        {"column": "年代", "label": "年代", "order": order},
+    ]
+    assert params["followups"][0]["order"] == order
