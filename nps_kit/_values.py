@@ -485,7 +485,9 @@ def scale_split(
         text = values.astype("string").str.strip()
         kept = text.where(text != "")
         named = _VERSION_HEADER.search(unicodedata.normalize("NFKC", str(column))) is not None
-        if not named and not kept.dropna().str.fullmatch(_VERSION_VALUE).all():
+        # Each distinct value once: a column of versions repeats a few values over every row.
+        distinct = pd.Series(kept.dropna().unique(), dtype="string")
+        if not named and not distinct.str.fullmatch(_VERSION_VALUE).all():
             continue  # not a column of survey versions
         if not 2 <= kept[answered].nunique(dropna=True) <= _SPLIT_VALUES:
             continue
