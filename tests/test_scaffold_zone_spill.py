@@ -104,7 +104,8 @@ def test_run_reports_one_month_for_every_unit_of_the_export(
     manifest = (root / "reports" / "2026-10" / "manifest.json").read_text(encoding="utf-8")
     assert '"ken-sato"' in manifest
     err = capsys.readouterr().err
-    assert "note: ken-sato: period 'latest' is 2026-10 for every unit" in err
+    # The unit reads in Japanese, so its note is in Japanese (FIX92: a unit's notes, its language).
+    assert "note: ken-sato：期間「latest」は、logi.parquetのすべてのユニットで2026-10です" in err
     assert "2026-11" in err
 
 
