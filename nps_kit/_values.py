@@ -379,6 +379,8 @@ def no_zero_is_evidence(ones: int, twos: int) -> bool:
 
 #: A column splits the scale only when it has this many values at most (a version, a channel).
 _SPLIT_VALUES: Final = 12
+# Rows whose values are counted first: a column of many values shows them there.
+_FIRST_ROWS: Final = 1_000
 # A column that tells versions of the survey apart, by its header ("Survey version", "Form",
 # "Wave", 調査票) or its values (v1, v2; "Version 3"). Only such a column splits the scale: an
 # answer column is correlated with the score by design (a dental export's 22 "Dissatisfied"
@@ -480,6 +482,8 @@ def scale_split(
             or isinstance(values.dtype, pd.CategoricalDtype)
         ):
             continue
+        if values.iloc[:_FIRST_ROWS].nunique(dropna=True) > 2 * _SPLIT_VALUES:
+            continue  # many values in the first rows already (an id, a date, a comment)
         if not 2 <= values.nunique(dropna=True) <= 2 * _SPLIT_VALUES:
             continue  # cheap first: most columns have one value or many
         text = values.astype("string").str.strip()
