@@ -329,7 +329,8 @@ def _subtotals(
         starts = values[values.str.contains(_STEM_STARTS, regex=True).to_numpy(dtype=bool)]
         maybe = [v for v in starts if _SUBTOTAL_STEMS.search(v)]
         said = {v for v in maybe if _label(v) in SUBTOTAL_WORDS}
-        labelled |= first[column].astype(str).isin(said).to_numpy(dtype=bool) & bool(said)
+        if said:  # else no row of the column is one, and its cells need not be converted
+            labelled |= first[column].astype(str).isin(said).to_numpy(dtype=bool)
     for i in (int(k) for k in np.flatnonzero(labelled)):
         if blank is not None and blank[i]:
             continue
