@@ -52,6 +52,7 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
+from nps_kit._distinct import distinct_found
 from nps_kit._values import any_date, decimal_number, read_numbers, written_decimals
 
 __all__ = ["EXCEL_FUNCTIONS", "excel_subtotal_lines"]
@@ -132,13 +133,13 @@ def _labelled(frame: pd.DataFrame, skip: np.ndarray) -> list[_Line]:
         cells = frame[column]
         if cells.dtype != object and not pd.api.types.is_string_dtype(cells):
             continue
-        distinct = cells.dropna().unique()
         if isinstance(cells.dtype, pd.StringDtype):
             # Only a value whose last letter can end a line's word can be one: the rest (ids,
             # dates, comments) are passed over in C, before each becomes a Python string and is
             # stripped and lowered (LOAD40: 0.2 s of a 200,000-row load did that).
-            ends = pd.Series(distinct).str.contains(_END_CANDIDATE, regex=True)
-            distinct = distinct[ends.to_numpy(dtype=bool)]
+            distinct = distinct_found(cells, _END_CANDIDATE).array
+        else:
+            distinct = cells.dropna().unique()
         values = pd.Series(distinct, dtype=object).astype(str)
         said = {}
         for value in values[values.str.rstrip().str.lower().str.endswith(_ENDS)]:

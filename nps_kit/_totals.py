@@ -25,6 +25,7 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
+from nps_kit._distinct import distinct_found
 from nps_kit._excel_subtotals import EXCEL_FUNCTIONS, excel_subtotal_lines
 from nps_kit._values import any_date, parse_scores, read_numbers, written_decimals
 
@@ -321,12 +322,16 @@ def _subtotals(
     first = frame.iloc[:stop, :_LABEL_CELLS]
     labelled = np.zeros(stop, dtype=bool)
     for column in first.columns:  # by distinct value: a large export has few
-        values = pd.Series(first[column].dropna().astype(str).unique(), dtype="string[pyarrow]")
         # Only a value holding a subtotal word's stem can be one: the rest (ids, names) are
         # passed over without normalising each (0.15 s of a 30,000-row load did that). An id
         # column has a value a row: a stem's first letter, sought in C, passes most over before
         # Python's search (LOAD39: 0.3 s of a 50,000-row load searched each id).
-        starts = values[values.str.contains(_STEM_STARTS, regex=True).to_numpy(dtype=bool)]
+        cells = first[column]
+        if isinstance(cells.dtype, pd.StringDtype):
+            starts = distinct_found(cells, _STEM_STARTS)  # an id's cells not hashed (LOAD40)
+        else:
+            values = pd.Series(cells.dropna().astype(str).unique(), dtype="string[pyarrow]")
+            starts = values[values.str.contains(_STEM_STARTS, regex=True).to_numpy(dtype=bool)]
         maybe = [v for v in starts if _SUBTOTAL_STEMS.search(v)]
         said = {v for v in maybe if _label(v) in SUBTOTAL_WORDS}
         if said:  # else no row of the column is one, and its cells need not be converted
