@@ -1560,7 +1560,7 @@ def load_responses(
     blank = np.zeros(len(frame), dtype=bool)
     # An XLSX's subtotal lines of formulas saved without a value (FIX91): blank to pandas, said
     # with Excel's other subtotal lines, not as empty rows.
-    lines = np.array([label is not None for label in formula], dtype=bool)
+    lines = pd.notna(formula)  # None or a label (str), told in C (LOAD40)
     if layout.format == "xlsx" and len(frame):
         blank = frame.isna().all(axis=1).to_numpy() & ~lines
         drop |= blank
