@@ -192,7 +192,7 @@ def judged_resubmissions(
         return own, None
     raw = dates.iloc[rows].reset_index(drop=True)
     try:
-        parsed = parse_date_values(raw, date_format=date_format, timezone=timezone)
+        parsed = first = parse_date_values(raw, date_format=date_format, timezone=timezone)
         if parsed.ambiguous and date_format is None:
             # Seconds apart on one day: either order gives the same gap.
             parsed = parse_date_values(raw, date_format="month-first", timezone=timezone)
@@ -207,7 +207,12 @@ def judged_resubmissions(
     window = _within_window(table)
     if not window.any():
         return own, None
-    expected = chance_pairs(same[~exact], dates[~exact], date_format=date_format, timezone=timezone)
+    # When every row but the exact duplicates shares its answers (an export of few-valued
+    # columns), chance's dates are those just read, as the loader reads them: not read again.
+    known = first.dates if len(rows) == int((~exact).sum()) else None
+    expected = chance_pairs(
+        same[~exact], dates[~exact], date_format=date_format, timezone=timezone, read=known
+    )
     if not _beyond_chance(int(window.sum()), expected):
         # As many as chance gives: answers alike, not one person twice (QA35 O1).
         return own, ChancePairs(int(window.sum()), expected)
@@ -249,6 +254,7 @@ def chance_pairs(
     *,
     date_format: str | None = None,
     timezone: str | None = None,
+    read: pd.Series | None = None,
 ) -> float:
     """Return how many pairs of rows with the same answers chance puts within the window.
 
@@ -266,6 +272,9 @@ def chance_pairs(
         The raw date column, aligned with ``same``.
     date_format, timezone
         As the loader reads the dates.
+    read
+        ``dates`` as :func:`nps_kit._values.parse_date_values` reads them with ``date_format``
+        and ``timezone``, when already read (``None``: read here).
 
     Returns
     -------
@@ -276,10 +285,11 @@ def chance_pairs(
     pairs = float((sizes * (sizes - 1) / 2).sum())
     if pairs == 0:
         return 0.0
-    try:
-        read = parse_date_values(dates, date_format=date_format, timezone=timezone).dates
-    except ValueError:
-        return float("inf")
+    if read is None:
+        try:
+            read = parse_date_values(dates, date_format=date_format, timezone=timezone).dates
+        except ValueError:
+            return float("inf")
     span = (read.max() - read.min()).total_seconds() if read.notna().any() else 0.0
     if not span > 0:
         return float("inf")

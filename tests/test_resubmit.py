@@ -107,6 +107,20 @@ def test_the_window_marks_what_a_sort_and_a_group_by_mark(
     assert _within_window(table).tolist() == expected.tolist()
 
 
+def test_chance_s_pairs_from_dates_already_read_are_those_read_again() -> None:
+    # LOAD40: judged_resubmissions hands chance_pairs the dates it read when they are all of
+    # them, rather than have them read a second time.
+    from nps_kit._resubmit import chance_pairs
+    from nps_kit._values import parse_date_values
+
+    dates = pd.Series([f"2026-10-{1 + i % 20:02d} 09:{i % 60:02d}:00" for i in range(90)])
+    same = np.array([i % 7 for i in range(90)])
+    read = parse_date_values(dates.reset_index(drop=True)).dates
+    expected = chance_pairs(same, dates.set_axis(range(100, 190)))
+    assert expected > 0
+    assert chance_pairs(same, dates, read=read) == expected
+
+
 def test_a_second_click_with_a_new_id_is_a_resubmission(tmp_path: Path) -> None:
     path = tmp_path / "d.csv"
     _with_double(_frame()).to_csv(path, index=False)
