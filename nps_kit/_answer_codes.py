@@ -87,7 +87,14 @@ def numeric_codes_sentence(column: str, values: pd.Series) -> str | None:
         11 are there, 11 is (on 2 % of the answers or more, and three or more) and 0 is not;
         else ``None``.
     """
-    numbers = pd.to_numeric(values, errors="coerce").dropna()
+    if isinstance(values.dtype, pd.StringDtype):
+        # Each distinct text read once, then put back in its rows (LOAD40: a 200,000-row
+        # column's every cell was read): the same numbers, of the same dtype, as a cell by cell
+        # reading, since the distinct values (a blank among them) are the column's.
+        codes, distinct = pd.factorize(values, use_na_sentinel=False)
+        numbers = pd.to_numeric(pd.Series(distinct), errors="coerce").take(codes).dropna()
+    else:
+        numbers = pd.to_numeric(values, errors="coerce").dropna()
     if numbers.empty or not (numbers == numbers.round()).all():
         return None
     whole = numbers.astype(int)

@@ -67,10 +67,26 @@ CHANCE_TAIL: Final = 0.001
 
 # What a tool writes once per submission: an id token (R_3kX9…, a UUID, 48211003), a link.
 _TOKEN: Final = re.compile(r"^(?=[A-Za-z_-]*\d)[A-Za-z0-9_-]{6,}$|^\d+$")
+# _TOKEN's first kind with a digit of ASCII, a form Arrow's regex reads alike.
+_ASCII_TOKEN: Final = "[A-Za-z0-9_-]{6,}"
 _LINK: Final = re.compile(r"^https?://\S+$", re.IGNORECASE)
 #: Fewest rows a column must fill with distinct values to be one: more than a 0–10 scale has
 #: points, so a score or a rating that happens to differ in each row of a small export never is.
 _MIN_DISTINCT: Final = 12
+# Rows looked at first for a repeated value: a column of answers repeats one early.
+_FIRST_ROWS: Final = 1_000
+
+
+def _tokens(text: pd.Series) -> bool:
+    """Whether every cell is a :data:`_TOKEN` (the cells stripped, none missing).
+
+    An ASCII token (``R_3kX9pQ``, ``R0000001``) is told in C; only the other cells go through
+    Python's regex, up to the first that is none (LOAD40: an id column's 200,000 went through
+    it one by one).
+    """
+    ascii_token = text.str.fullmatch(_ASCII_TOKEN) & text.str.contains("[0-9]", regex=True)
+    rest = text[~ascii_token.to_numpy(dtype=bool)]
+    return all(_TOKEN.match(cell) for cell in rest)
 
 
 def per_submission(frame: pd.DataFrame, *, skip: tuple[str, ...] = ()) -> list[str]:
@@ -100,10 +116,12 @@ def per_submission(frame: pd.DataFrame, *, skip: tuple[str, ...] = ()) -> list[s
         if column in skip:
             continue
         values = frame[column].dropna()
-        if len(values) < _MIN_DISTINCT or not values.is_unique:
+        if len(values) < _MIN_DISTINCT or not values.iloc[:_FIRST_ROWS].is_unique:
+            continue  # a value repeated in the first rows already: no need to hash them all
+        if not values.is_unique:
             continue
         text = values.astype("string").str.strip()
-        if text.str.match(_TOKEN).all() or text.str.match(_LINK).all():
+        if _tokens(text) or text.str.match(_LINK).all():
             found.append(column)
         elif parse_date_values(values).dates.notna().all():
             found.append(column)
@@ -174,7 +192,7 @@ def judged_resubmissions(
         return own, None
     raw = dates.iloc[rows].reset_index(drop=True)
     try:
-        parsed = parse_date_values(raw, date_format=date_format, timezone=timezone)
+        parsed = first = parse_date_values(raw, date_format=date_format, timezone=timezone)
         if parsed.ambiguous and date_format is None:
             # Seconds apart on one day: either order gives the same gap.
             parsed = parse_date_values(raw, date_format="month-first", timezone=timezone)
@@ -192,7 +210,12 @@ def judged_resubmissions(
     window = _within_window(table)
     if not window.any():
         return own, None
-    expected = chance_pairs(same[~exact], dates[~exact], date_format=date_format, timezone=timezone)
+    # When every row but the exact duplicates shares its answers (an export of few-valued
+    # columns), chance's dates are those just read, as the loader reads them: not read again.
+    known = first.dates if len(rows) == int((~exact).sum()) else None
+    expected = chance_pairs(
+        same[~exact], dates[~exact], date_format=date_format, timezone=timezone, read=known
+    )
     if not _beyond_chance(int(window.sum()), expected):
         # As many as chance gives: answers alike, not one person twice (QA35 O1).
         return own, ChancePairs(int(window.sum()), expected)
@@ -200,10 +223,20 @@ def judged_resubmissions(
 
 
 def _within_window(table: pd.DataFrame) -> np.ndarray:
-    """Mark the rows sent at most :data:`RESUBMIT_SECONDS` after one with the same answers."""
-    table = table.dropna(subset=["date"]).sort_values(["key", "date", "row"], kind="stable")
-    gap = (table["date"] - table.groupby("key")["date"].shift()).dt.total_seconds()
-    return (gap <= RESUBMIT_SECONDS).fillna(False).to_numpy(dtype=bool)
+    """Mark the rows sent at most :data:`RESUBMIT_SECONDS` after one with the same answers.
+
+    The dated rows in the order of their answers, date and row (what is marked is counted).
+    Sorted by numpy on the nanoseconds, each row's gap to the row before with its answers
+    (LOAD40: a frame's sort and a group-by over 200,000 rows took five times as long).
+    """
+    dates = table["date"].to_numpy(dtype="datetime64[ns]")
+    dated = ~np.isnat(dates)
+    key = table["key"].to_numpy()[dated]
+    nanos = dates[dated].view("int64")
+    order = np.lexsort((table["row"].to_numpy()[dated], nanos, key))
+    key, nanos = key[order], nanos[order]
+    after = (key[1:] == key[:-1]) & (nanos[1:] - nanos[:-1] <= RESUBMIT_SECONDS * 1_000_000_000)
+    return np.concatenate([[False], after]) if len(key) else np.zeros(0, dtype=bool)
 
 
 def _linked(table: pd.DataFrame, own: np.ndarray) -> np.ndarray:
@@ -224,6 +257,7 @@ def chance_pairs(
     *,
     date_format: str | None = None,
     timezone: str | None = None,
+    read: pd.Series | None = None,
 ) -> float:
     """Return how many pairs of rows with the same answers chance puts within the window.
 
@@ -241,6 +275,9 @@ def chance_pairs(
         The raw date column, aligned with ``same``.
     date_format, timezone
         As the loader reads the dates.
+    read
+        ``dates`` as :func:`nps_kit._values.parse_date_values` reads them with ``date_format``
+        and ``timezone``, when already read (``None``: read here).
 
     Returns
     -------
@@ -251,10 +288,11 @@ def chance_pairs(
     pairs = float((sizes * (sizes - 1) / 2).sum())
     if pairs == 0:
         return 0.0
-    try:
-        read = parse_date_values(dates, date_format=date_format, timezone=timezone).dates
-    except ValueError:
-        return float("inf")
+    if read is None:
+        try:
+            read = parse_date_values(dates, date_format=date_format, timezone=timezone).dates
+        except ValueError:
+            return float("inf")
     span = (read.max() - read.min()).total_seconds() if read.notna().any() else 0.0
     if not span > 0:
         return float("inf")

@@ -383,6 +383,8 @@ def no_zero_is_evidence(ones: int, twos: int) -> bool:
 
 #: A column splits the scale only when it has this many values at most (a version, a channel).
 _SPLIT_VALUES: Final = 12
+# Rows whose values are counted first: a column of many values shows them there.
+_FIRST_ROWS: Final = 1_000
 # A column that tells versions of the survey apart, by its header ("Survey version", "Form",
 # "Wave", 調査票) or its values (v1, v2; "Version 3"). Only such a column splits the scale: an
 # answer column is correlated with the score by design (a dental export's 22 "Dissatisfied"
@@ -484,12 +486,16 @@ def scale_split(
             or isinstance(values.dtype, pd.CategoricalDtype)
         ):
             continue
+        if values.iloc[:_FIRST_ROWS].nunique(dropna=True) > 2 * _SPLIT_VALUES:
+            continue  # many values in the first rows already (an id, a date, a comment)
         if not 2 <= values.nunique(dropna=True) <= 2 * _SPLIT_VALUES:
             continue  # cheap first: most columns have one value or many
         text = values.astype("string").str.strip()
         kept = text.where(text != "")
         named = _VERSION_HEADER.search(unicodedata.normalize("NFKC", str(column))) is not None
-        if not named and not kept.dropna().str.fullmatch(_VERSION_VALUE).all():
+        # Each distinct value once: a column of versions repeats a few values over every row.
+        distinct = pd.Series(kept.dropna().unique(), dtype="string")
+        if not named and not distinct.str.fullmatch(_VERSION_VALUE).all():
             continue  # not a column of survey versions
         if not 2 <= kept[answered].nunique(dropna=True) <= _SPLIT_VALUES:
             continue

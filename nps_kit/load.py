@@ -95,6 +95,11 @@ __all__ = [
 _MAX_LISTED: Final = 20
 _DATE_EXAMPLES: Final = 3
 _MAX_COLUMNS_LISTED: Final = 30
+# What a cell needs to be a Japanese-era date (ERA_RE, or an era's name first): a character past
+# ASCII (an era's name, a full-width or compatibility letter that NFKC makes R, H, S, T or M), or
+# an era letter with nothing alphanumeric before it (a pure-ASCII cell is its own NFKC, and
+# stripping takes only whitespace).
+_ERA_CANDIDATE: Final = r"[^\x00-\x7F]|^[^0-9A-Za-z]*[RHSTMrhstm]"
 _SOURCE_NAMES: Final = {
     "generic": None,
     "qualtrics": "Qualtrics",
@@ -1634,7 +1639,7 @@ def load_responses(
     blank = np.zeros(len(frame), dtype=bool)
     # An XLSX's subtotal lines of formulas saved without a value (FIX91): blank to pandas, said
     # with Excel's other subtotal lines, not as empty rows.
-    lines = np.array([label is not None for label in formula], dtype=bool)
+    lines = pd.notna(formula)  # None or a label (str), told in C (LOAD40)
     if layout.format == "xlsx" and len(frame):
         blank = frame.isna().all(axis=1).to_numpy() & ~lines
         drop |= blank
@@ -1760,13 +1765,19 @@ def load_responses(
     rewritten_rows: tuple[int, ...] = ()
     decimal_comma_rows: tuple[int, ...] = ()
     if not pd.api.types.is_numeric_dtype(raw.dtype):
+        # Each distinct cell once, mapped back by its code: a score column repeats a dozen texts
+        # over every row (LOAD40: Python's regex went over each of 200,000 rows). The extra
+        # last slot, False, is code -1's (a missing cell).
+        codes, distinct = pd.factorize(raw.astype("string"), use_na_sentinel=True)
+        written = pd.Series(distinct, dtype="string").str.strip()
         # １０, ⑩ and 10点 are read as 10: counted, so the n can be trusted (QA24; QA36 O4:
         # circled digits, read through NFKC, were read but not counted).
-        written = raw.astype("string").str.strip()
         other = written.str.contains(OTHER_DIGITS, regex=True).fillna(False).to_numpy(bool)
+        other = np.append(other, False)[codes]
         rewritten_rows = tuple(int(r) for r in rows[other & (status == 0)])
         # 9,0 is read as 9 (QA26 #4): said too.
         comma = written.str.match(DECIMAL_COMMA_RE.pattern).fillna(False).to_numpy(bool)
+        comma = np.append(comma, False)[codes]
         decimal_comma_rows = tuple(int(r) for r in rows[comma & (status == 0)])
     frame["nps_status"] = parsed.status
     frame["nps_row"] = rows
@@ -1819,10 +1830,18 @@ def load_responses(
         if order_guessed(dates.order_evidence):
             date_order_guess = dates.order_evidence
         if not pd.api.types.is_numeric_dtype(raw_dates.dtype):
-            # R8.11.3, 令和８年, 令和六年十二月一日: each a Japanese-era date.
-            written = raw_dates.astype("string").str.strip().str.normalize("NFKC")
-            era = written.str.match(ERA_RE.pattern) | written.str.match("令和|平成|昭和|大正|明治")
-            in_era = era.fillna(False).to_numpy(bool) & dates.dates.notna().to_numpy(bool)
+            # R8.11.3, 令和８年, 令和六年十二月一日: each a Japanese-era date. Only a cell with a
+            # character past ASCII or an era letter first can be one: the rest, nearly every
+            # cell of a large export, are passed over in C before Python's regex (LOAD40).
+            text = raw_dates.astype("string")
+            maybe = text.str.contains(_ERA_CANDIDATE, regex=True).fillna(False).to_numpy(bool)
+            in_era = np.zeros(len(text), dtype=bool)
+            if maybe.any():
+                written = text[maybe].str.strip().str.normalize("NFKC")
+                named = written.str.match("令和|平成|昭和|大正|明治")
+                era = written.str.match(ERA_RE.pattern) | named
+                in_era[maybe] = era.fillna(False).to_numpy(bool)
+            in_era &= dates.dates.notna().to_numpy(bool)
             era_date_rows = tuple(int(r) for r in rows[in_era])
         frame["nps_date"] = dates.dates
         if dates.unparsed.any():

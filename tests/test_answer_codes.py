@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nps_kit._answer_codes import score_codes_sentence
 
@@ -37,3 +39,23 @@ def test_eleven_codes_of_one_prefix_are_a_coded_0_to_10_question(codes: list[str
 )
 def test_other_columns_are_no_coded_question(cells: list[str]) -> None:
     assert score_codes_sentence("Q1", pd.Series(cells, dtype=object)) is None
+
+
+@given(
+    st.lists(
+        st.sampled_from([*map(str, range(13)), "11", "11", "1.0", " 3", "", "x", "1e1", None]),
+        max_size=60,
+    )
+)
+def test_numeric_codes_read_by_distinct_text_say_what_each_cell_read_says(
+    cells: list[str | None],
+) -> None:
+    # LOAD40: a text column's distinct values are read as numbers once and put back in their
+    # rows; an object column is read cell by cell, as before.
+    from nps_kit._answer_codes import numeric_codes_sentence
+
+    expected = numeric_codes_sentence("Q1", pd.Series(cells, dtype=object))
+    for dtype in ("str", "string", pd.StringDtype("python")):
+        assert numeric_codes_sentence("Q1", pd.Series(cells, dtype=dtype)) == expected, dtype
+    coded = [*map(str, range(1, 12))] * 5 + [None]
+    assert numeric_codes_sentence("Q1", pd.Series(coded, dtype="str")) is not None

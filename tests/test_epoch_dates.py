@@ -73,6 +73,19 @@ def test_other_numbers_are_no_epoch_times(cells: list[str]) -> None:
     assert clock.epoch_instants(pd.Series(cells)) is None
 
 
+def test_a_date_after_the_first_cells_still_makes_a_column_no_epoch_times() -> None:
+    # LOAD40: the first cells are looked at first; what they do not show, the whole column does.
+    from nps_kit.clock import _FIRST_CELLS
+
+    epochs = [str(1_761_958_394 + i) for i in range(_FIRST_CELLS + 5)]
+    assert clock.epoch_instants(pd.Series(epochs)) is not None
+    assert clock.epoch_instants(pd.Series([*epochs, "2026-10-03"])) is None
+    assert clock.epoch_instants(pd.Series([""] * _FIRST_CELLS + ["2026-10-03"])) is None
+    dates = pd.Series(["2026-10-03 09:00:00"] * 3 + epochs)
+    assert clock.epoch_instants(dates) is None
+    assert clock.epoch_instants(dates, forced=True) is not None
+
+
 @given(st.integers(min_value=946_684_800, max_value=1_790_000_000))
 def test_an_epoch_time_reads_back_to_itself(seconds: int) -> None:
     expected = pd.Timestamp(dt.datetime.fromtimestamp(seconds, dt.UTC).replace(tzinfo=None))

@@ -100,6 +100,32 @@ def test_each_group_s_line_and_the_grand_line_are_found_by_their_figures() -> No
     )  # fmt: skip
 
 
+def test_a_line_s_last_letters_and_trailing_spaces_are_every_one_the_first_look_keeps() -> None:
+    # LOAD40: _END_CANDIDATE passes most of a text column over in C before each value is
+    # stripped, lowered and compared with _ENDS; a character it lacked would hide a line.
+    import re
+
+    from nps_kit._excel_subtotals import _END_CANDIDATE, _ENDS
+
+    lasts = {word[-1] for word in _ENDS}
+    ending = [chr(c) for c in range(0x110000) if chr(c).lower()[-1:] in lasts]
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    assert [c for c in ending if not re.search(_END_CANDIDATE, c)] == []
+    assert [s for s in spaces if not re.search(_END_CANDIDATE, f"Total{s}{s}")] == []
+    assert not any(re.search(_END_CANDIDATE, v) for v in ("R0000001", "2026-10-01", "Osaka"))
+
+
+def test_text_columns_read_as_strings_find_the_same_lines() -> None:
+    # The first look in C runs on string columns (a CSV's): the lines found are the object
+    # columns' ones, also with a label's trailing full-width space or in capitals.
+    rows = [[*row[:2], f"{row[2]}\u3000" if row[2] == "Osaka Average" else row[2], *row[3:]]
+            for row in ROWS]  # fmt: skip
+    rows[4][2] = "NEW YORK AVERAGE"
+    for frame in (_frame(rows), _frame(rows).astype("string"), _frame(rows).astype("str")):
+        found = totals_rows(frame, date_column="date", score_column="score")
+        assert np.flatnonzero(found.flags).tolist() == [2, 4, 8, 9], frame.dtypes.iloc[0]
+
+
 def test_a_label_alone_is_no_evidence() -> None:
     # A figure that is not the group's, a comment, a date or a one-row group with nothing
     # proven beside it: each is someone's answer.

@@ -1652,6 +1652,39 @@ def test_full_width_and_ten_ten_scores_and_era_dates_are_counted(tmp_path: Path)
     assert load_responses(numbers).report.read_notes() == []
 
 
+def test_every_character_nfkc_makes_an_era_s_first_is_an_era_candidate() -> None:
+    # LOAD40: only cells _ERA_CANDIDATE finds go through Python's era regex; a character it
+    # missed would hide an era date (ＲＳ, ㋿, ㍻), one too many costs only time.
+    import re
+    import unicodedata
+
+    from nps_kit.load import _ERA_CANDIDATE
+
+    firsts = set("RHSTMrhstm令平昭大明")
+    makes = [chr(c) for c in range(0x110000) if unicodedata.normalize("NFKC", chr(c))[:1] in firsts]
+    assert "㋿" in makes and "Ｒ" in makes
+    assert [c for c in makes if not re.search(_ERA_CANDIDATE, c)] == []
+    # Stripping takes nothing alphanumeric, so an ASCII cell's first letter after it is first.
+    assert all(re.search(_ERA_CANDIDATE, f"{p}R8.1.1") for p in ("", " ", "\t", "\x1c", "(", "."))
+    assert not any(re.search(_ERA_CANDIDATE, c) for c in ("2026-11-03T09:05", " 11/03/2026", "1R"))
+
+
+def test_era_dates_and_rewritten_scores_are_counted_among_many_plain_rows(tmp_path: Path) -> None:
+    # LOAD40: scores by distinct value, era dates only among the cells that can be one; the
+    # counts and rows stay those of each cell read on its own.
+    plain = "".join(f"{i % 11},2026-10-{1 + i % 28:02d} 09:00:00\n" for i in range(400))
+    odd = (
+        " ＲＳ,\t R8.11.5\n１０,㋿8年11月3日\n9点, 令和8年11月6日\n"
+        "9,0,H30/1/2\n8,r8.11.7\n7,1R8.11.8\n"
+    )
+    path = write_text(tmp_path / "r.csv", "score,date\n" + plain + odd.replace("9,0", '"9,0"'))
+    report = load_responses(path, date_column="date").report
+    assert report.scores_rewritten == 2
+    assert report.scores_decimal_comma == 1
+    assert report.era_dates == 5  # not 1R8.11.8: a digit before its R
+    assert report.era_date_rows == (402, 403, 404, 405, 406)
+
+
 # A data drop: data.path naming a folder or a glob (QA24 finding 5: a late file).
 DROP_FIRST = "id,score,date\nR1,10,2026-11-01\nR2,3,2026-11-02\nR3,9,2026-11-03\n"
 DROP_LATE = "id,score,date\nR3,9,2026-11-03\nR4,0,2026-11-20\n"

@@ -10,8 +10,11 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nps_kit._resubmit import per_submission
 from nps_kit.inspect import inspect_export
@@ -61,6 +64,61 @@ def test_ids_links_and_update_stamps_are_new_for_each_submission() -> None:
     assert per_submission(unique, skip=("Created At",)) == fresh
     # A small export's scores that happen to differ in each row are answers.
     assert per_submission(_frame().head(3).assign(Score=["9", "3", "10"])) == []
+
+
+def test_tokens_past_ascii_are_still_read_by_python_s_regex() -> None:
+    # LOAD40: ASCII tokens are told in C, the rest one by one; full-width digits are a
+    # whole number to Python's \\d, a token without a digit or too short is none.
+    from nps_kit._resubmit import _tokens
+
+    def cells(*extra: str) -> pd.Series:
+        return pd.Series([f"R_3kX9pQ{i:02d}" for i in range(12)] + list(extra), dtype="string")
+
+    assert _tokens(cells())
+    assert _tokens(cells("１２３４５", "48211003", "abc-12"))
+    for other in ("abcdefg", "R_3k", "R 3kX9pQ", "ＲＸ１２３４５６", "a@example.com"):
+        assert not _tokens(cells(other)), other
+    assert _tokens(cells().astype("str")) and not _tokens(cells("abcdefg").astype(object))
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 3), st.one_of(st.none(), st.integers(-(10**11), 10**11))),
+        max_size=40,
+    )
+)
+def test_the_window_marks_what_a_sort_and_a_group_by_mark(
+    cells: list[tuple[int, int | None]],
+) -> None:
+    # LOAD40: numpy's lexsort and a gap to the row before replaced the frame's sort and
+    # group-by; each row's mark is the same, in the same order (nanoseconds, NaT undated).
+    from nps_kit._resubmit import RESUBMIT_SECONDS, _within_window
+
+    table = pd.DataFrame(
+        {
+            "key": np.array([k for k, _ in cells], dtype="int64"),
+            "row": np.arange(len(cells), dtype="int64")[::-1],
+            "date": pd.to_datetime([d for _, d in cells], unit="ns"),
+        }
+    )
+    kept = table.dropna(subset=["date"]).sort_values(["key", "date", "row"], kind="stable")
+    gap = (kept["date"] - kept.groupby("key")["date"].shift()).dt.total_seconds()
+    expected = (gap <= RESUBMIT_SECONDS).fillna(False).to_numpy(dtype=bool)
+    assert _within_window(table).tolist() == expected.tolist()
+
+
+def test_chance_s_pairs_from_dates_already_read_are_those_read_again() -> None:
+    # LOAD40: judged_resubmissions hands chance_pairs the dates it read when they are all of
+    # them, rather than have them read a second time.
+    from nps_kit._resubmit import chance_pairs
+    from nps_kit._values import parse_date_values
+
+    dates = pd.Series([f"2026-10-{1 + i % 20:02d} 09:{i % 60:02d}:00" for i in range(90)])
+    same = np.array([i % 7 for i in range(90)])
+    read = parse_date_values(dates.reset_index(drop=True)).dates
+    expected = chance_pairs(same, dates.set_axis(range(100, 190)))
+    assert expected > 0
+    assert chance_pairs(same, dates, read=read) == expected
 
 
 def test_a_second_click_with_a_new_id_is_a_resubmission(tmp_path: Path) -> None:

@@ -240,6 +240,27 @@ def test_a_grouped_report_s_subtotal_lines_are_no_responses() -> None:
     assert found.why == ("mean", "not_answer", "not_answer")
 
 
+def test_the_stems_first_letters_are_every_letter_the_case_blind_search_starts_on() -> None:
+    # LOAD39: _STEM_STARTS passes most of an id column over in C before Python's search; a
+    # letter it lacks would hide a subtotal line (ſubtotal, ＳＵＢＴＯＴＡＬ), one too many costs
+    # only time.
+    import re
+
+    from nps_kit._totals import _STEM_STARTS, _SUBTOTAL_STEMS
+
+    firsts = re.compile("|".join(re.escape(w[0]) for w in _SUBTOTAL_STEMS.pattern.split("|")), re.I)
+    taken = {chr(c) for c in range(0x110000) if firsts.fullmatch(chr(c))}
+    assert taken == set(_STEM_STARTS[1:-1])
+
+
+def test_a_subtotal_line_in_full_width_or_with_a_long_s_is_found_among_many_ids() -> None:
+    rows = [[f"R{i:05d}", "x", "10/1/2026", str(4 + 2 * (i % 2))] for i in range(300)]
+    for label in ("ＳＵＢＴＯＴＡＬ", "ſubtotal", "小計"):
+        frame = _report([*rows, [label, "Count: 300", None, "5.00"], ["Total", None, None, "5"]])
+        found = totals_rows(frame, date_column="date", score_column="score")
+        assert found.flags[300], label
+
+
 def test_a_count_after_the_label_leaves_it_a_totals_label() -> None:
     from nps_kit._totals import is_totals_label
 

@@ -629,6 +629,18 @@ def test_no_split_when_no_answer_scores_0() -> None:
     assert scale_split(frame["score"], frame, skip=("score",)) is None
 
 
+def test_a_version_column_is_found_beside_columns_of_many_values() -> None:
+    # LOAD40: a column with more than 24 values in its first 1,000 rows is passed over before
+    # its values are counted; the versions' column beside ids and comments is still found,
+    # also when its own values only differ after those rows.
+    v1 = [1, 1, 2, 2, 3, 1, 2, 2, 1, 1, 5, 8, 9, 10] * 80
+    frame = _versions(v1, list(range(11)) * 100)
+    frame.insert(0, "id", [f"R{i:05d}" for i in range(len(frame))])
+    frame["comment"] = [f"word {i % 900}" for i in range(len(frame))]
+    split = scale_split(frame["score"], frame.astype({"Survey version": "str"}), skip=("score",))
+    assert split == ScaleSplit("Survey version", "v1", len(v1), 100)
+
+
 def test_an_answer_column_never_splits_the_scale() -> None:
     # The dental fixture's 22 "Dissatisfied" answers to "Ease of booking" had no 0 and enough
     # 1s and 2s: an answer goes with the score by design, a survey version does not.
