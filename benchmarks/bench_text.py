@@ -94,7 +94,8 @@ two parts match; each saves Python calls per clause or comment (the 100k's 155,4
 with themes: 0.05-0.1 s of ``_ordered`` calls, none of them an order), below what the load lets
 a side-by-side run see: beside 7e76e18 (fresh processes, alternated, 3 pairs, load 4-6) the 100k
 tagger with segments took 10.74 -> 10.31 s CPU (medians; main 9.97-12.54, branch 10.08-12.92)
-and :func:`time_report_text_of` 8.11 -> 8.41 s (7.19-8.77 against 7.74-9.22): noise. Outputs
+and :func:`time_report_text_of` 8.11 -> 8.41 s (7.19-8.77 against 7.74-9.22); 3 more pairs of
+the 100k at load 2: 11.39 -> 11.06 s (8.46-12.05 against 10.79-11.63): noise. Outputs
 identical (``text_identity.py``: 984 outputs, 0 differ; tags, polarity and polarity with
 segments of 106 readable labelled files and the 100k hashed the same).
 
