@@ -75,6 +75,29 @@ Measured and not built: an automaton per theme for the matcher's one-theme passe
 text (they take 0.09 s of a 1.3 s matcher run; no gain); ``phrases`` and ``discovery`` compile
 with mypyc, but compiled (the other modules pure) they made the 30k report text slower (6.18 ->
 6.80 s, medians of 3 alternated pairs, every pair slower), so ``make fast`` leaves them Python.
+SPEED40 measured the 100k tagger with segments at 7e76e18 stage by stage (one process, CPU,
+load 8-9 on 2 shared cores): 12.8 s, of it the clause rules (``_comment_polarities``) 4.3 s, the
+matcher (``ThemeMatcher.tag``) 4.2 s, the learned layer 1.7 s, the correction 1.35 s. Of the
+matcher's work on the 60,819 distinct normalised comments, the text pass of the 30,110 whose
+English lemmas differ took 2.1-2.3 s and their lemma pass 0.6-1.2 s (the automaton's own walk
+over every comment 0.4-0.55 s; the rest is Python per hit and the patterns tried where their
+literals are). The lemma passes found a theme the text had not in none of the 100k's 30,110
+comments and in 185 of :func:`real_unit`'s 6,785 (2.7 %). Measured and not built: skipping a
+lemma pass when no theme outside the text's hits has a string (keyword, or literal its patterns
+need) in the lemmas (exact: one more automaton of those strings to theme bits) skips 54 % of
+them (46 % of the real unit's) but costs 0.24 s against the 0.57 s they took: some 0.07 s;
+restricting the pass to the changed words' stretches is not exact (a pattern reaches past a
+word, and a theme found there needs all its places). Two exact cuts were built: a clause whose
+last character ends no order (``_clause_rules.ORDER_LAST``) is not handed to ``_ordered``, and
+a look-ahead split in parts (the quality theme's patterns) merges the parts' starts only when
+two parts match; each saves Python calls per clause or comment (the 100k's 155,407 clauses
+with themes: 0.05-0.1 s of ``_ordered`` calls, none of them an order), below what the load lets
+a side-by-side run see: beside 7e76e18 (fresh processes, alternated, 3 pairs, load 4-6) the 100k
+tagger with segments took 10.74 -> 10.31 s CPU (medians; main 9.97-12.54, branch 10.08-12.92)
+and :func:`time_report_text_of` 8.11 -> 8.41 s (7.19-8.77 against 7.74-9.22); 3 more pairs of
+the 100k at load 2: 11.39 -> 11.06 s (8.46-12.05 against 10.79-11.63): noise. Outputs
+identical (``text_identity.py``: 984 outputs, 0 differ; tags, polarity and polarity with
+segments of 106 readable labelled files and the 100k hashed the same).
 
 The 100k tagger (issue 11: themes + polarity of ``N_COMMENTS``, 62,199 distinct, <= 5 s CPU on
 one core) printed 5.75 s at ec5be1e, 4.32 s in 754f2f3's run. SPEED37 timed them side by side

@@ -297,3 +297,18 @@ def test_skipping_adds_a_lookahead_only_where_the_engine_cannot_skip() -> None:
     assert skipping(re.compile(r"(?:(ab|cd)x)|\bef")).pattern == r"(?=[ace])(?:(?:(ab|cd)x)|\bef)"
     for source in ("abc|d", "[xy]z", "a*b"):  # the engine skips by itself, or nothing to skip to
         assert skipping(re.compile(source)).pattern == source
+
+
+def test_rest_starts_of_split_look_aheads_are_where_either_part_matches() -> None:
+    # A text where no part, one part or both parts of a split look-ahead match: its starts are
+    # always the sorted places where either part's look-ahead matches, each once.
+    pattern = re.compile(r"(?:[a-z]+ (?:is|was) (?:great|bad))|(?:\bfits? like\b|\b\d sizes?\b)|ab")
+    scanner = Scanner(pattern)
+    looks = [look for look, _needs, _tails in rest_groups(pattern) or ()]
+    assert len(looks) == 2
+    for text in ("ab", "ab food is great", "2 sizes ab", "food is great, 2 sizes", "2 sizes"):
+        expected = sorted({m.start() for look in looks for m in look.finditer(text)})
+        assert scanner._rest_starts(text) == expected, text
+        assert [m.span() for m in scanner.finditer(text)] == [
+            m.span() for m in pattern.finditer(text)
+        ]

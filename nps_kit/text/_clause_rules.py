@@ -262,6 +262,11 @@ _JA_ORDER = re.compile(_lexicon.JA_ORDER)
 # A sentence that ends in てくれ or (Kansai) てや is an order too (動画にしてくれ, 梱包もうちょい
 # しっかりしてや): ERR34J, 22 of 23 readable comments' themes labelled negative.
 _JA_PLAIN_ORDER = ("てくれ", "でくれ", "てや", "でや")
+# The bare て-form an order ends in (:func:`_ordered`).
+_JA_TE = ("て", "で")
+#: The last characters of the clauses :func:`_ordered` may read as an order: a clause that
+#: ends otherwise is none, which callers test before calling it for every clause.
+ORDER_LAST = frozenset(end[-1] for end in (*_JA_PLAIN_ORDER, *_JA_TE))
 # What ends a sentence after a clause, for an order (:data:`_JA_ORDER`).
 _ENDS_SENTENCE = re.compile(r"[。.!?！？\n…]")
 # Searched where one of their leading literals starts (the same match as ``search``): the
@@ -812,7 +817,7 @@ def _ordered(text: str, clauses: Sequence[_Clause], k: int) -> bool:
     clause = clauses[k]
     if clause.text.endswith(_JA_PLAIN_ORDER):
         pass  # 動画にしてくれ。, 梱包しっかりしてや (not 教えてくれますが: the sentence goes on)
-    elif not clause.text.endswith(("て", "で")) or _JA_ORDER.search(clause.text) is None:
+    elif not clause.text.endswith(_JA_TE) or _JA_ORDER.search(clause.text) is None:
         return False
     end = clause.start + len(clause.text)
     if k + 1 == len(clauses):

@@ -76,7 +76,12 @@ class Scanner:
         """Return where :attr:`rest` matches in ``text`` (empty if it is ``None``)."""
         if len(self._groups) == 1:
             return self._group_starts(text, *self._groups[0])
-        return sorted({at for group in self._groups for at in self._group_starts(text, *group)})
+        # Most texts hold no part's test, or one: its starts (finditer's, ascending and each
+        # once) need no merging.
+        found = [at for group in self._groups if (at := self._group_starts(text, *group))]
+        if len(found) < 2:
+            return found[0] if found else []
+        return sorted({at for starts in found for at in starts})
 
     def _group_starts(
         self, text: str, look: re.Pattern[str], needs: Any, tails: Tails | None
@@ -120,8 +125,8 @@ class Scanner:
         starts in ``text`` (found by another automaton that has them too); where :attr:`rest`
         matches is added here.
         """
-        if self.rest is not None:
-            starts = sorted({*starts, *self._rest_starts(text)})
+        if self.rest is not None and (rest := self._rest_starts(text)):
+            starts = sorted({*starts, *rest})
         out: list[re.Match[str]] = []
         # Every match is non-empty (it starts with a literal, or is one of the alternatives
         # of ``rest``, none of which matches empty), so none can start before the end of the

@@ -50,6 +50,7 @@ from nps_kit.text._clause_rules import (  # noqa: F401 (re-exported: tests, benc
     _OPPOSITE,
     _OWN_SUBJECT,
     _SENTENCE_END,
+    ORDER_LAST,
     POLARITIES,
     Polarity,
     _Clause,
@@ -282,7 +283,7 @@ def _comment_polarities(
 def _one_clause_polarity(text: str, clauses: list[_Clause], ironic: bool, asks: Asks) -> Polarity:
     """Return the judgement of a comment of one clause, which every theme in it takes."""
     score = (improvement_score if asks == "improvement" else _score)(clauses[0].text)
-    if not score.request and _ordered(text, clauses, 0):
+    if not score.request and clauses[0].text[-1] in ORDER_LAST and _ordered(text, clauses, 0):
         score = score._replace(request=True)
     return (_ironic(score) if ironic else score).polarity
 
@@ -300,8 +301,10 @@ def _clause_scores(
     if asks == "improvement":
         scores = _improvement_scores(text, clauses, clause_themes, scores)
     scores = [
-        s._replace(request=True) if not s.request and _ordered(text, clauses, k) else s
-        for k, s in enumerate(scores)
+        s._replace(request=True)
+        if not s.request and c.text[-1] in ORDER_LAST and _ordered(text, clauses, k)
+        else s
+        for k, (s, c) in enumerate(zip(scores, clauses, strict=True))
     ]
     for k in range(len(clauses) - 1):
         if scores[k].lukewarm and scores[k + 1].complaint:
