@@ -194,6 +194,12 @@ def _label_options(
     options = parts[0::2]
     if len(options) < 2 or not any(code_key(o) in lookup for o in options):
         return None
+    # A label holding the cell's own separator ("Price, value" in a cell split on ",") would be
+    # split again into options no one chose: such a cell keeps its codes (said as unlabelled).
+    separators = {part.strip() or part for part in parts[1::2]}
+    labels = [lookup[code_key(o)] for o in options if code_key(o) in lookup]
+    if any(sep in label for sep in separators for label in labels):
+        return None
     parts[0::2] = [lookup.get(code_key(o), o) for o in options]
     unknown = (o for o in options if o and code_key(o) not in {*lookup, *said_none})
     return "".join(parts), tuple(unknown)

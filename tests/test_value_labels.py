@@ -234,6 +234,15 @@ def test_each_code_of_a_multi_select_cell_is_labelled() -> None:
     assert [(u.column, u.codes, u.rows) for u in unlabelled] == [("経路", ("9",), 1)]
 
 
+def test_a_label_holding_the_cell_s_separator_keeps_the_codes() -> None:
+    # "Price, value" in a cell split on "," would become two options no one chose.
+    table = {"1": "Price, value", "2": "Speed", "3": "Web search"}
+    frame = pd.DataFrame({"why": ["1, 2", "2;1", "3 2", "2"]})
+    out, unlabelled = apply_value_labels(frame, {"why": table})
+    assert out["why"].tolist() == ["1, 2", "Speed;Price, value", "3 2", "Speed"]
+    assert [(u.column, u.codes, u.rows) for u in unlabelled] == [("why", ("1, 2", "3 2"), 2)]
+
+
 def test_a_multi_select_follow_up_of_codes_shows_labels_in_the_table_s_order(
     tmp_path: Path,
 ) -> None:
