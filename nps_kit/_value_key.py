@@ -17,7 +17,23 @@ from typing import TYPE_CHECKING, Final
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["cell_text", "counted_spellings", "one_spelling", "spellings", "value_key"]
+__all__ = [
+    "SEPARATOR_FAMILIES",
+    "cell_text",
+    "counted_spellings",
+    "one_spelling",
+    "spellings",
+    "value_key",
+]
+
+#: How a multi-select cell separates its options (``A;B``, ``1,3``, ``A、B``): each family's
+#: forms are one separator. The follow-ups split by them and ``value_labels`` labels codes by them.
+SEPARATOR_FAMILIES: Final[tuple[tuple[str, ...], ...]] = (
+    (";", "；"),
+    (",", "，", "、", "､"),
+    ("|", "｜"),
+    ("/", "／"),
+)
 
 # Kana, kanji and Japanese punctuation (after NFKC: half-width kana are full-width by then).
 _JAPANESE: Final = "\u3001-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"

@@ -8,16 +8,19 @@ the export is read (CODES40): every later step (unit filter, ``data.exclude``, t
 breakdowns, follow-ups, the overview and the e-mail) sees the labels. A code the table does not
 name is never guessed: it stays as written and is said in the data quality
 (:class:`Unlabelled`). The table's order is the labels' order (年代 1 … 6): :func:`label_order`.
+A multi-select cell of codes (``1;3``, ``1, 3``, ``1 3``) has each code labelled, its own
+separators kept, so the follow-up splits ``Web;店舗`` as it split ``1;3`` (CODES41).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
-from nps_kit._value_key import cell_text, value_key
+from nps_kit._value_key import SEPARATOR_FAMILIES, cell_text, value_key
 
 __all__ = [
     "Unlabelled",
@@ -26,7 +29,14 @@ __all__ = [
     "as_tables",
     "code_key",
     "label_order",
+    "rows_with_code",
 ]
+
+# The separators of a multi-select cell, with the spaces around them (kept as written).
+_SEPARATED = re.compile(
+    r"(\s*(?:" + "|".join(re.escape(f) for family in SEPARATOR_FAMILIES for f in family) + r")\s*)"
+)
+_SPACED = re.compile(r"(\s+)")
 
 #: ``{column: {code: label}}``, or the same as pairs (hashable: a cache's and a run's key).
 ValueLabels = Mapping[str, Mapping[str, str]] | Sequence[tuple[str, Sequence[tuple[str, str]]]]
@@ -113,19 +123,86 @@ def apply_value_labels(
             code_key(label): label for label in table.values() if code_key(label) not in lookup
         }
         cells = frame[column].astype(object)
-        # Each distinct cell read once: a coded column holds a handful of codes.
+        # Each distinct cell read once: a coded column holds a handful of codes (or of
+        # multi-select cells of codes).
         distinct = cells.dropna().unique()
+        shown_of: dict[object, str] = {}
+        unknown_of: dict[object, tuple[str, ...]] = {}
+        for value in distinct:
+            text = cell_text(value)
+            key = code_key(value)
+            if not text or key in said_none:
+                continue
+            if key in lookup:
+                shown_of[value] = lookup[key]
+                continue
+            options = _label_options(text, lookup, said_none)
+            if options is None:
+                unknown_of[value] = (text,)
+            else:
+                shown_of[value], unknown_of[value] = options
         written = cells.map({v: cell_text(v) for v in distinct})
         present = written.notna() & (written != "")
-        keys = cells.map({v: code_key(v) for v in distinct})
-        shown = keys.map(lookup).astype(object)
-        unknown = present & shown.isna() & ~keys.isin(said_none)
         # A code without a label, and a "no answer" word, stay as written (never guessed).
+        shown = cells.map(shown_of).astype(object)
         out[column] = shown.fillna(written).where(present).astype("string")
-        if unknown.any():
-            codes = tuple(dict.fromkeys(written[unknown].astype(str)))
-            unlabelled.append(Unlabelled(str(column), codes, int(unknown.sum())))
+        unknown = {v: codes for v, codes in unknown_of.items() if codes}
+        if unknown:
+            codes = tuple(dict.fromkeys(c for v in distinct if v in unknown for c in unknown[v]))
+            rows = int(cells.isin(list(unknown)).sum())
+            unlabelled.append(Unlabelled(str(column), codes, rows))
     return out, tuple(unlabelled)
+
+
+def rows_with_code(cells: pd.Series, code: str) -> int:
+    """Count the cells of a labelled column that hold ``code`` whole or as one of their options.
+
+    Parameters
+    ----------
+    cells
+        A column as :func:`apply_value_labels` wrote it (some rows of it).
+    code
+        One of :attr:`Unlabelled.codes`.
+
+    Returns
+    -------
+    int
+        The rows whose cell is ``code`` or a multi-select cell (``Web;9``) with ``code`` in it.
+    """
+    distinct = cells.dropna().unique()
+    holding = [v for v in distinct if code in {cell_text(v), *_options(cell_text(v))[0::2]}]
+    return int(cells.isin(holding).sum())
+
+
+def _options(text: str) -> list[str]:
+    """Return a multi-select cell's options and separators, alternating (options at 0, 2 …)."""
+    # Spaces separate options only in a cell without a separator: "Web search;2" is two.
+    parts = _SEPARATED.split(text)
+    return parts if len(parts) >= 3 else _SPACED.split(text)
+
+
+def _label_options(
+    text: str, lookup: Mapping[str, str], said_none: set[str]
+) -> tuple[str, tuple[str, ...]] | None:
+    """Label each code of a multi-select cell (``1;3``, ``1, 3``, ``1 3``); ``None``: not one.
+
+    The cell's own separators are kept, so the follow-up's ``separator:`` splits the labels as
+    it split the codes. A cell is one when it holds two options or more and one of them is a
+    code or label; its other options stay as written and are returned as codes without a label.
+    """
+    parts = _options(text)
+    options = parts[0::2]
+    if len(options) < 2 or not any(code_key(o) in lookup for o in options):
+        return None
+    # A label holding the cell's own separator ("Price, value" in a cell split on ",") would be
+    # split again into options no one chose: such a cell keeps its codes (said as unlabelled).
+    separators = {part.strip() or part for part in parts[1::2]}
+    labels = [lookup[code_key(o)] for o in options if code_key(o) in lookup]
+    if any(sep in label for sep in separators for label in labels):
+        return None
+    parts[0::2] = [lookup.get(code_key(o), o) for o in options]
+    unknown = (o for o in options if o and code_key(o) not in {*lookup, *said_none})
+    return "".join(parts), tuple(unknown)
 
 
 def label_order(labels: Mapping[str, str], present: Sequence[object] = ()) -> list[str]:

@@ -51,8 +51,8 @@ class Question:
     #: improve), whose answers are read as requests unless they praise
     #: (``nps_kit.text.tag_polarity(asks=)``).
     asks: Asks = "reason"
-    #: A categorical question's answers in display order (the code table's, ``value_labels``);
-    #: ``None``: most frequent first.
+    #: A categorical or multi-select question's answers in display order (the code table's,
+    #: ``value_labels``); ``None``: most frequent first.
     order: tuple[str, ...] | None = None
 
     @classmethod
@@ -326,6 +326,7 @@ def analyse_followups(
                 min_report_n=min_report_n,
                 top_n=top_n,
                 other=label("other", lang),
+                order=q.order,
             )
             results.append(QuestionResult(q, table))
         elif q.type == "text":

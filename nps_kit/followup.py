@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from nps_kit._value_key import one_spelling
+from nps_kit._value_key import SEPARATOR_FAMILIES, one_spelling
 from nps_kit._values import MISSING_WORDS, NO_ANSWER_WORDS, read_numbers
 from nps_kit.errors import DataError, missing_column
 from nps_kit.load import row_key
@@ -42,14 +42,6 @@ __all__ = [
 #: Cell texts that mean "no answer" in a rating (compared after NFKC normalisation,
 #: case-insensitively): a rating must be a number, so ``NA`` and ``None`` are no answer there.
 MISSING_TOKENS = MISSING_WORDS
-
-#: Separators that are written interchangeably: half-width, full-width and ideographic forms.
-_SEPARATOR_FAMILIES: tuple[tuple[str, ...], ...] = (
-    (";", "；"),
-    (",", "，", "、", "､"),
-    ("|", "｜"),
-    ("/", "／"),
-)
 
 _SEGMENTS = ("promoter", "passive", "detractor")
 _OUTPUT_COLUMNS = [
@@ -213,6 +205,7 @@ def multi_select_summary(
     min_report_n: int = DEFAULT_MIN_REPORT_N,
     top_n: int | None = None,
     other: str = "Other",
+    order: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Summarise a multi-select question: share of respondents and NPS per option.
 
@@ -242,18 +235,21 @@ def multi_select_summary(
     top_n, other
         Show the ``top_n`` most chosen options and the rest as one ``other`` row (a respondent
         counts once there however many of the rest they chose); ``None`` shows every option.
+    order
+        The options in display order (a code table's, ``value_labels``): the rows follow it,
+        options it does not list after them; ``None``: most chosen first.
 
     Returns
     -------
     pandas.DataFrame
-        One row per option, most chosen first, then one ``missing`` row: ``option``, ``n``
-        (respondents choosing it), ``share`` (percent of *respondents* who answered the question,
-        not of mentions, so shares may add up to more than 100), ``share_promoters``,
-        ``share_passives``, ``share_detractors`` (same, within each segment), ``nps``,
-        ``ci_low``, ``ci_high`` (NPS of respondents choosing the option), ``small_sample``,
-        ``suppressed`` and ``missing``. The options overlap (a respondent in several), so they
-        are no partition: no option is the total minus the others, and only the floor hides
-        (not the secondary rule of :func:`nps_kit.score.complement_floor`).
+        One row per option, most chosen first (or in ``order``), then one ``missing`` row:
+        ``option``, ``n`` (respondents choosing it), ``share`` (percent of *respondents* who
+        answered the question, not of mentions, so shares may add up to more than 100),
+        ``share_promoters``, ``share_passives``, ``share_detractors`` (same, within each
+        segment), ``nps``, ``ci_low``, ``ci_high`` (NPS of respondents choosing the option),
+        ``small_sample``, ``suppressed`` and ``missing``. The options overlap (a respondent in
+        several), so they are no partition: no option is the total minus the others, and only
+        the floor hides (not the secondary rule of :func:`nps_kit.score.complement_floor`).
 
     Raises
     ------
@@ -284,6 +280,8 @@ def multi_select_summary(
     table = _summary(
         long, "option", respondents, skipped, score, weight, level, min_n, min_report_n
     )
+    if order is not None:
+        table = _in_order(table, "option", order)
     return _other_last(table, "option", other if top_n is not None else None)
 
 
@@ -514,7 +512,7 @@ def _separator_pattern(separator: str | Sequence[str]) -> re.Pattern[str]:
         raise ValueError(f"separator must be non-empty strings, got {separator!r}")
     forms: set[str] = set()
     for sep in chosen:
-        family = next((f for f in _SEPARATOR_FAMILIES if sep in f), (sep,))
+        family = next((f for f in SEPARATOR_FAMILIES if sep in f), (sep,))
         forms.update(family)
     return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
 
@@ -564,7 +562,7 @@ def _decode(
         value = str(first["value"])
         fix = f"add the code to 'codes' of the {column!r} follow-up or correct the data."
         hint = fix[0].upper() + fix[1:]
-        used = next((f[0] for f in _SEPARATOR_FAMILIES if any(c in value for c in f)), None)
+        used = next((f[0] for f in SEPARATOR_FAMILIES if any(c in value for c in f)), None)
         if used is not None:  # e.g. "1,3" read whole because the separator is ";"
             hint = f"If {value!r} lists several codes, set 'separator' to {used!r}; otherwise {fix}"
         raise DataError(

@@ -1502,8 +1502,8 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         ``unit, unit_name, language, timezone, export_timezone, data_path, data_sheet,
         data_encoding, filter_column, filter_values (with the earlier names), previous_names,
         data_exclude (``data.exclude`` as ``[column, values]`` pairs), value_labels
-        (``{column: {code: label}}``; a breakdown's or categorical follow-up's ``order`` is
-        then its labels' order unless set by hand), score_column,
+        (``{column: {code: label}}``; a breakdown's, categorical or multi-select
+        follow-up's ``order`` is then its labels' order unless set by hand), score_column,
         date_column, id_column,
         comment_column, contact_column, contact_details (column names: the details themselves
         never enter the notebook), consent_yes, consent_no (``contact.``),
@@ -1589,7 +1589,7 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
                 "label": in_language(f.label, lang)
                 or (None if header_label(f.column) == f.column else header_label(f.column)),
             }
-            | (_order(coded(f.column)) if f.type == "categorical" else {})
+            | (_order(coded(f.column)) if f.type in ("categorical", "multi") else {})
             for f in unit.followups
         ],
         "themes_path": str(unit.themes) if unit.themes else None,

@@ -29,7 +29,7 @@ from nps_kit._consent import (
 )
 from nps_kit._resubmit import DedupeKeep
 from nps_kit._value_key import cell_text, one_spelling
-from nps_kit._value_labels import ValueLabels, as_tables
+from nps_kit._value_labels import ValueLabels, as_tables, rows_with_code
 from nps_kit._width import display_width
 from nps_kit.cache import normalise_key as _norm
 from nps_kit.errors import DataError, closest, missing_column
@@ -1085,9 +1085,9 @@ def _unlabelled_said(rows: pd.DataFrame, report: LoadReport, lang: Language) -> 
         frame_column = export_column(column)
         if frame_column not in rows.columns:
             continue
-        cells = rows[frame_column].map(cell_text, na_action="ignore")
         for code in codes.split("\t"):
-            n = int((cells == code).sum())
+            # A multi-select cell's code counts too (``Web;9``: 9).
+            n = rows_with_code(rows[frame_column], code)
             if n:
                 said.append(t("quality.unlabelled_code", lang, column=column, code=code, n=n))
     return join_names(said, lang)

@@ -27,6 +27,8 @@ JA_SCORE = "Q1. 当店を友人や知人にすすめたいと思いますか"
 JA_REASON = "Q2. その理由をお聞かせください"
 JA_COMMENTS = ("店員さんの対応が丁寧でした", "品揃えが少ない", "価格が高いと感じます", "")
 
+JA_CHANNEL = {1: "Web検索", 2: "SNS", 3: "店頭", 4: "知人の紹介"}
+
 EN_REGION = {1: "North", 2: "South"}
 EN_SEX = {1: "Male", 2: "Female", 3: "Prefer not to say"}
 EN_FREQUENCY = {1: "Every day", 2: "Weekly", 3: "Monthly", 4: "Less often"}
@@ -124,6 +126,40 @@ def write_codebook_en(path: Path, n: int = 400) -> pd.DataFrame:
         unit=f["unit"].map(EN_REGION),
         sex=f["sex"].map(lambda c: EN_SEX.get(c, str(c))),
         frequency=f["frequency"].map(EN_FREQUENCY),
+    )
+
+
+def write_multi_ja(path: Path, n: int = 240) -> pd.DataFrame:
+    """Write a 集計表 whose 認知経路 (MA) cells list codes (``1;3``), with a コード表 sheet.
+
+    Return the answers with 認知経路 as the list of labels chosen (none: ``[]``).
+    """
+    from openpyxl import Workbook
+
+    rng = np.random.default_rng(42)
+    chosen = [[c for c in JA_CHANNEL if rng.random() < (0.2 + 0.15 * c)] for _ in range(n)]
+    score = [int(np.clip(4 + 2 * len(c) + rng.integers(-3, 3), 0, 10)) for c in chosen]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "ローデータ"
+    ws.append(["No", "回答日", "店舗", "認知経路", JA_SCORE])
+    for k in range(n):
+        cell = ";".join(map(str, chosen[k])) or None
+        day = dt.date(2026, 10, 1) + dt.timedelta(days=k % 28)
+        ws.append([k + 1, day, 1 + k % 2, cell, score[k]])
+        ws.cell(ws.max_row, 2).number_format = "yyyy/m/d"
+    table = wb.create_sheet("コード表")
+    table.append(["設問", "コード", "選択肢"])
+    for question, labels in (("店舗", JA_SHOPS), ("認知経路", JA_CHANNEL)):
+        for i, (code, label) in enumerate(labels.items()):
+            table.append([question if i == 0 else None, code, label])
+    wb.save(path)
+    return pd.DataFrame(
+        {
+            "unit": [JA_SHOPS[1 + k % 2] for k in range(n)],
+            "channel": [[JA_CHANNEL[c] for c in codes] for codes in chosen],
+            "score": score,
+        }
     )
 
 

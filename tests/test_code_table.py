@@ -19,19 +19,24 @@ from _codebooks import (
     EN_SCORE,
     EN_SEX,
     JA_AGE,
+    JA_CHANNEL,
     JA_FREQUENCY,
     JA_SEX,
     JA_SHOPS,
     nps,
     write_agency_ja,
     write_codebook_en,
+    write_multi_ja,
 )
 from openpyxl import Workbook
 
 from nps_kit._code_table import found_code_tables, match_columns, read_code_tables
+from nps_kit.analysis import analyse_followups
 from nps_kit.cli import main
 from nps_kit.inspect import inspect_export
 from nps_kit.load import read_column_index
+from nps_kit.params import load_unit, notebook_parameters
+from nps_kit.unit import prepare_unit
 
 
 def _labels(codes: dict[int, str]) -> dict[str, str]:
@@ -278,3 +283,37 @@ def test_a_codes_file_without_a_code_table_is_one_message(
         "(the question on a row of its own, 'code | label' rows under it)."
     ) in err
     assert "Traceback" not in err and not (tmp_path / "p" / "parameters").exists()
+
+
+def test_init_labels_each_code_of_a_multi_select_cell_in_code_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 認知経路 cells list codes ("1;3"); the コード表 names them: init's follow-up shows labels.
+    path = tmp_path / "集計表.xlsx"
+    truth = write_multi_ja(path)
+    project = tmp_path / "p"
+    assert main(["init", str(project), "--from", str(path), "--unit-column", "店舗"]) == 0
+    unit = load_unit(project / "parameters" / "新宿店.yaml")
+    params = notebook_parameters(unit, period="2026-10")
+    (question,) = [f for f in params["followups"] if f["column"] == "認知経路"]
+    assert question["type"] == "multi" and question["order"] == list(JA_CHANNEL.values())
+    prepared = prepare_unit(
+        params["data_path"],
+        name="新宿店",
+        sheet=params["data_sheet"],
+        unit_column=params["filter_column"],
+        unit_values=params["filter_values"],
+        score_column=params["score_column"],
+        date_column=params["date_column"],
+        period="2026-10",
+        value_labels=params["value_labels"],
+    )
+    (result,) = analyse_followups(prepared, [question], min_n=0, min_report_n=0).questions
+    table = result.table.loc[~result.table["missing"]]
+    assert table["option"].tolist() == list(JA_CHANNEL.values())  # the code table's order
+    shop = truth[truth["unit"] == "新宿店"].explode("channel")
+    for row in table.itertuples():
+        assert (row.n, round(row.nps, 6)) == (
+            nps(shop.loc[shop["channel"] == row.option, "score"])[0],
+            round(nps(shop.loc[shop["channel"] == row.option, "score"])[1], 6),
+        )

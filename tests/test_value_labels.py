@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from nps_kit._value_labels import apply_value_labels, as_tables, code_key, label_order
 from nps_kit.analysis import Question
-from nps_kit.followup import categorical_summary
+from nps_kit.followup import categorical_summary, multi_select_summary
 from nps_kit.load import load_responses
 from nps_kit.params import UnitParameters, load_unit, notebook_parameters
 from nps_kit.unit import data_quality, prepare_unit
@@ -210,3 +210,89 @@ def test_breakdowns_and_categorical_follow_ups_get_the_code_table_s_order(
         {"column": "年代", "label": "年代", "order": order},
     ]
     assert params["followups"][0]["order"] == order
+
+
+CHANNEL = {"1": "Web", "2": "アプリ", "3": "店舗"}
+
+
+def test_each_code_of_a_multi_select_cell_is_labelled() -> None:
+    # The cell's own separators are kept, so the follow-up's `separator:` still splits it.
+    cells = ["1;3", "2", "1, 3", "1 3", "3；1", "1;9", None, "Web;2", "2;"]
+    frame = pd.DataFrame({"経路": cells})
+    out, unlabelled = apply_value_labels(frame, {"経路": CHANNEL})
+    assert out["経路"].tolist() == [
+        "Web;店舗",
+        "アプリ",
+        "Web, 店舗",
+        "Web 店舗",
+        "店舗;Web",
+        "Web;9",
+        pd.NA,
+        "Web;アプリ",
+        "アプリ;",
+    ]
+    assert [(u.column, u.codes, u.rows) for u in unlabelled] == [("経路", ("9",), 1)]
+
+
+def test_a_label_holding_the_cell_s_separator_keeps_the_codes() -> None:
+    # "Price, value" in a cell split on "," would become two options no one chose.
+    table = {"1": "Price, value", "2": "Speed", "3": "Web search"}
+    frame = pd.DataFrame({"why": ["1, 2", "2;1", "3 2", "2"]})
+    out, unlabelled = apply_value_labels(frame, {"why": table})
+    assert out["why"].tolist() == ["1, 2", "Speed;Price, value", "3 2", "Speed"]
+    assert [(u.column, u.codes, u.rows) for u in unlabelled] == [("why", ("1, 2", "3 2"), 2)]
+
+
+def test_a_multi_select_follow_up_of_codes_shows_labels_in_the_table_s_order(
+    tmp_path: Path,
+) -> None:
+    scores = [10, 9, 0, 3, 10, 7, 8, 2, 9, 9, 10, 1] * 5
+    chosen = ["1;3", "3", "2;3", "1;2;3", "3;1", "2"] * 10
+    path = tmp_path / "multi.csv"
+    pd.DataFrame({"score": scores, "経路": chosen, "date": "2026-10-01"}).to_csv(path, index=False)
+    data = load_responses(path, score_column="score", value_labels={"経路": CHANNEL}).data
+    table = multi_select_summary(data, "経路", order=label_order(CHANNEL), min_n=0, min_report_n=0)
+    shown = table.loc[~table["missing"]].set_index("option")
+    assert shown.index.tolist() == ["Web", "アプリ", "店舗"]
+    # The same figures from the raw codes with pandas.
+    raw = pd.DataFrame({"score": scores, "code": [c.split(";") for c in chosen]})
+    raw = raw.explode("code")
+    for code, label in CHANNEL.items():
+        picked = raw.loc[raw["code"] == code, "score"]
+        nps = 100 * ((picked >= 9).mean() - (picked <= 6).mean())
+        assert shown.at[label, "n"] == len(picked)
+        assert shown.at[label, "nps"] == pytest.approx(nps)
+
+
+def test_a_multi_select_follow_up_gets_the_code_table_s_order(tmp_path: Path) -> None:
+    labels = "value_labels:\n  年代: {1: 10代, 2: 20代, 3: 30代, 4: 40代, 5: 50代, 6: 60代以上}\n"
+    path = _project(tmp_path, labels)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("type: categorical", "type: multi"), encoding="utf-8")
+    params = notebook_parameters(load_unit(path), period="2026-10")
+    assert params["followups"][0]["type"] == "multi"
+    assert params["followups"][0]["order"] == list(AGE.values())
+    question = Question.from_dict(params["followups"][0])
+    assert question.order == tuple(AGE.values())
+
+
+def test_the_data_quality_says_a_multi_select_cell_s_code_without_a_label(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "multi.csv"
+    chosen = ["1;3", "2", "1;9", "3;9", "2"] * 4
+    pd.DataFrame({"score": range(20), "経路": chosen, "date": "2026-10-01"}).to_csv(
+        path, index=False
+    )
+    unit = prepare_unit(
+        path,
+        name="X",
+        language="ja",
+        score_column="score",
+        date_column="date",
+        period="2026-10",
+        value_labels={"経路": CHANNEL},
+    )
+    quality = dict(zip(*data_quality(unit).to_dict("list").values(), strict=True))
+    assert quality["コード表にないコード（コードのまま表示）"] == "経路 9（8件）"
+    assert unit.current["経路"].tolist()[:3] == ["Web;店舗", "アプリ", "Web;9"]
