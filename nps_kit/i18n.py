@@ -2155,6 +2155,17 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{n} totals rows under the table ({labels}) were left out: they are not responses.",
         "en_one": "1 totals row under the table ({labels}) was left out: it is not a response.",
     },
+    # QA36 O6: a grouped report's subtotal lines stand between the groups, not under the table.
+    "load.subtotals_left_out": {
+        "ja": "表の中の小計行（{labels}）{n}行を除きました。回答ではありません。",
+        "en": "{n} subtotal lines in the table ({labels}) were left out: they are not responses.",
+        "en_one": "1 subtotal line in the table ({labels}) was left out: it is not a response.",
+    },
+    "load.subtotals_and_totals_left_out": {
+        "ja": "小計・合計の行（{labels}）{n}行を除きました。回答ではありません。",
+        "en": "{n} subtotal lines and totals rows ({labels}) were left out: they are not "
+        "responses.",
+    },
     "load.grouped_by": {
         "ja": "「{column}」は各グループの最初の行にだけ書かれています（グループごとに小計行のある"
         "レポート）。その下の行はそのグループの回答として読みました。",

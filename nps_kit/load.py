@@ -38,7 +38,7 @@ from nps_kit._resubmit import (
     judged_resubmissions,
     per_submission,
 )
-from nps_kit._totals import totals_labels, totals_rows
+from nps_kit._totals import is_subtotal_label, totals_labels, totals_rows
 from nps_kit._value_key import value_key
 from nps_kit._value_labels import Unlabelled, ValueLabels, apply_value_labels, as_tables
 from nps_kit._values import (
@@ -186,7 +186,8 @@ class LoadReport:
     blank_rows_dropped
         Completely empty rows inside an XLSX sheet (blank CSV lines are skipped by the parser).
     totals_rows
-        The labels (合計, Total) of the totals rows under the table, left out
+        The labels (合計, Total, Subtotal) of the totals rows under the table and the subtotal
+        lines inside it, left out
         (:func:`nps_kit._totals.totals_rows`): one per row.
     totals_in, totals_row, totals_why
         Each such row's file and row (``werkstatt.csv``, ``2602``; worded in the report's
@@ -453,7 +454,7 @@ class LoadReport:
         if len(excel) < len(self.totals_rows):
             n = f"{len(self.totals_rows) - len(excel):,}"
             labels = self.totals_said(lang, excel=False)
-            out.append(t("load.totals_left_out", lang, n=n, labels=labels))
+            out.append(t(self._totals_key(), lang, n=n, labels=labels))
         if excel:
             # Inside the table, between the groups (FIX89): said apart from a totals row under it.
             labels = self.totals_said(lang, excel=True)
@@ -463,6 +464,23 @@ class LoadReport:
             n = f"{self.excluded_rows:,}"
             out.append(t("load.excluded_left_out", lang, n=n, count=self.excluded_rows))
         return out
+
+    def _totals_key(self) -> str:
+        """Return the catalogue key that says the totals rows that are no Excel lines.
+
+        A grouped report's subtotal lines stand inside the table, so they are not said as
+        totals rows under it (QA36 O6).
+        """
+        excel = set(self._excel_lines())
+        rows = [x for k, x in enumerate(self.totals_rows) if k not in excel]
+        subtotals = sum(map(is_subtotal_label, rows))
+        if not subtotals:
+            return "load.totals_left_out"
+        return (
+            "load.subtotals_left_out"
+            if subtotals == len(rows)
+            else "load.subtotals_and_totals_left_out"
+        )
 
     def _excel_lines(self) -> list[int]:
         """Return which of the totals rows are Excel Data → Subtotal lines (``excel_*``)."""

@@ -2095,3 +2095,26 @@ def test_a_truncated_gzip_export_says_it_ends_early(keep: float, tmp_path: Path)
     path.write_bytes(whole[: int(len(whole) * keep)])
     with pytest.raises(DataError, match=r"r\.csv\.gz ends before the end of its gzip stream"):
         load_responses(path)
+
+
+def test_subtotal_lines_inside_the_table_are_said_as_subtotal_lines(tmp_path: Path) -> None:
+    # QA36 O6: a grouped report's Subtotal lines, between the groups, were said as
+    # "totals rows under the table".
+    path = tmp_path / "report.csv"
+    path.write_text(
+        "Owner,Account,Date,Score\n"
+        "Dana Whitfield,Harbor,10/13/2026,9\n,Granite,10/14/2026,3\nSubtotal,Count: 2,,6.00\n"
+        "Tom Kessler,Apex,10/15/2026,8\n,Metro,10/16/2026,7\n,Redline,10/17/2026,10\n"
+        "Subtotal,Count: 3,,8.33\nGrand Totals (5 records),,,7.40\n",
+        encoding="utf-8",
+    )
+    report = load_responses(path, score_column="Score", date_column="Date").report
+    rows = "report.csv row {}; its score is no 0–10 answer"
+    assert report.left_out() == [
+        "3 subtotal lines and totals rows (Subtotal (report.csv row 4; its score is the mean "
+        f"of the rows above), Subtotal "
+        f"({rows.format(8)}), Grand Totals (5 records) ({rows.format(9)})) were left out: "
+        "they are not responses."
+    ]
+    assert report.left_out("ja")[0].startswith("小計・合計の行（Subtotal（report.csv 4行目；")
+    assert report.left_out("ja")[0].endswith("）3行を除きました。回答ではありません。")
