@@ -1379,6 +1379,33 @@ def _row_hashes(frame: pd.DataFrame) -> np.ndarray:
     return pd.util.hash_pandas_object(cells, index=False).to_numpy()
 
 
+def _as_written(
+    layout: _formats.Layout,
+    column: str,
+    count: int,
+    rows: np.ndarray,
+    values: list[Any],
+    places: _Places,
+) -> list[Any]:
+    """Return the cells of ``rows`` as the file writes them (``'11.00'``, not ``11.0``).
+
+    Only a number column is read again, and only one file's: text is already as written, and
+    a drop's rows are named as read (QA36 O3).
+    """
+    if places.files or not values or not all(isinstance(v, int | float) for v in values):
+        return values
+    written = _formats.read_written(layout, column)
+    if written is None or len(written) != count:
+        return values
+    at = pd.Series(np.arange(count), index=_file_rows(layout, count))
+    if not pd.Index(rows).isin(at.index).all():
+        return values
+    return [
+        v if pd.isna(w) else str(w).strip()
+        for v, w in zip(values, written.iloc[at[rows].to_numpy()], strict=True)
+    ]
+
+
 def _listing(rows: np.ndarray, values: list[Any], places: _Places = _Places()) -> str:
     named = places.names(rows[:_MAX_LISTED])
     items = [f"{r}: {v!r}" for r, v in zip(named, values, strict=False)]
@@ -1765,6 +1792,7 @@ def load_responses(
     bad_reasons = parsed.reason[bad].astype(str).tolist()
     invalid = _failures(bad_rows, score_col, bad_values, bad_reasons)
     if strict and len(bad_rows):
+        bad_values = _as_written(layout, score_col, rows_read, bad_rows, bad_values, places)
         raise DataError(
             f"{path}: {len(bad_rows):,} invalid score(s) in column {score_col!r}: "
             f"{_listing(bad_rows, bad_values, places)}.",

@@ -2118,3 +2118,17 @@ def test_subtotal_lines_inside_the_table_are_said_as_subtotal_lines(tmp_path: Pa
     ]
     assert report.left_out("ja")[0].startswith("小計・合計の行（Subtotal（report.csv 4行目；")
     assert report.left_out("ja")[0].endswith("）3行を除きました。回答ではありません。")
+
+
+def test_strict_names_a_number_cell_as_the_file_writes_it(tmp_path: Path) -> None:
+    # QA36 O3: the CSV's 11.00 was named 11.0, the number pandas read, not the cell.
+    path = write(tmp_path / "r.csv", "Report\n\nid,score\n1,9.00\n2,11.00\n3,7.5\n4,8\n")
+    with pytest.raises(DataError) as caught:
+        load_responses(path, strict=True)
+    assert str(caught.value) == (
+        f"{path}: 2 invalid score(s) in column 'score': row 5: '11.00', row 6: '7.5'. Scores "
+        "must be whole numbers 0–10 (blank, NA, N/A, #N/A, NaN, None, NULL, <NA>, \\N, -, 無回答, "
+        "未回答, * count as missing; data.missing_values adds more); fix these cells, or load "
+        "without strict to count them as invalid."
+    )
+    assert caught.value.failures["value"].tolist() == ["11.00", "7.5"]
