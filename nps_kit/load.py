@@ -861,6 +861,9 @@ class ColumnIndex:
     groups
         Column named by the second row of a two-row header → the heading merged over it
         (設問), where there is one.
+    layout
+        What format detection found, to read the rows when a name is missing and the table may
+        be long (one row per answer); ``None`` when the index was built otherwise.
     """
 
     path: Path
@@ -873,6 +876,7 @@ class ColumnIndex:
     suggested_encoding: str | None = None
     time_zones: dict[str, str] = field(default_factory=dict)
     groups: dict[str, str] = field(default_factory=dict)
+    layout: _formats.Layout | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_layout(cls, layout: _formats.Layout) -> ColumnIndex:
@@ -888,7 +892,35 @@ class ColumnIndex:
             suggested_encoding=layout.suggested_encoding,
             time_zones=dict(layout.time_zones),
             groups=dict(layout.groups),
+            layout=layout,
         )
+
+    def find(self, name: str) -> str | None:
+        """Return the column called ``name`` as :meth:`resolve` does, ``None`` when none is.
+
+        For a caller that tries a name and goes on without it (an earlier name, a code table's
+        question): the miss reads nothing, where :meth:`resolve`'s message may read the rows.
+        """
+        wanted = name.strip()
+        if wanted in self.columns:
+            return wanted
+        by_id = {i: c for c, i in self.import_ids.items()}
+        if wanted in by_id:
+            return by_id[wanted]
+        # Question texts may span lines in the export; compare them with white space collapsed.
+        text = " ".join(wanted.split()).casefold()
+        by_text = {" ".join(t.split()).casefold(): c for c, t in self.questions.items()}
+        if text in by_text:
+            return by_text[text]
+        # The same name in other code points: full-width letters, or the wave dash 〜 a Mac
+        # IME types where the cp932 header has ～ (QA18: "(0〜10)" against "(0～10)"), which
+        # look alike on screen. Only a match to exactly one column counts.
+        key = _fold(wanted)
+        folded = {c for c in self.columns if _fold(c) == key}
+        folded |= {c for c, t in self.questions.items() if _fold(t) == key}
+        if len(folded) == 1:
+            return folded.pop()
+        return None
 
     def resolve(self, name: str, *, option: str) -> str:
         """Return the column called ``name`` by header, Qualtrics QID/ImportId or question text.
@@ -911,25 +943,11 @@ class ColumnIndex:
             When nothing matches; the message lists the columns (with question texts) and
             the closest match.
         """
+        found = self.find(name)
+        if found is not None:
+            return found
         wanted = name.strip()
-        if wanted in self.columns:
-            return wanted
         by_id = {i: c for c, i in self.import_ids.items()}
-        if wanted in by_id:
-            return by_id[wanted]
-        # Question texts may span lines in the export; compare them with white space collapsed.
-        text = " ".join(wanted.split()).casefold()
-        by_text = {" ".join(t.split()).casefold(): c for c, t in self.questions.items()}
-        if text in by_text:
-            return by_text[text]
-        # The same name in other code points: full-width letters, or the wave dash 〜 a Mac
-        # IME types where the cp932 header has ～ (QA18: "(0〜10)" against "(0～10)"), which
-        # look alike on screen. Only a match to exactly one column counts.
-        key = _fold(wanted)
-        folded = {c for c in self.columns if _fold(c) == key}
-        folded |= {c for c, t in self.questions.items() if _fold(t) == key}
-        if len(folded) == 1:
-            return folded.pop()
         names = {**{t: c for c, t in self.questions.items()}, **by_id}
         names.update({c: c for c in self.columns})
         best = closest(wanted, list(names))
@@ -947,11 +965,29 @@ class ColumnIndex:
                 "which garbles its header: drop --encoding (data.encoding; it is detected) or "
                 f"set it to {self.suggested_encoding}."
             )
+        long = self._long_form()
+        if long:
+            fix = f"{hint}Pivot the table as said, or set {option} to one of its columns."
         raise DataError(
-            f"{self.path} has no column {name!r} ({option}); columns: {self.listing()}.",
+            f"{self.path} has no column {name!r} ({option}); columns: {self.listing()}."
+            + (f" {long}" if long else ""),
             hint=fix,
             path=self.path,
         )
+
+    def _long_form(self) -> str | None:
+        """Say the table is long and how to pivot it, as the score's other messages do.
+
+        The rows are read only here, for a name that is missing (QA36 O2: ``--score-column
+        NPS`` on a long table, whose NPS is the rows whose question code is ``NPS``).
+        """
+        if self.layout is None or len(self.columns) < 3:
+            return None
+        try:
+            frame, _ = _formats.read_frame(self.layout, encoding_given=True)
+        except DataError:
+            return None  # the file's own error is said when it is loaded
+        return long_form_sentence(frame)
 
     def resolve_unique(self, name: str, *, option: str) -> str:
         """Return the column called ``name``, as :meth:`resolve`, refusing a repeated name.

@@ -2132,3 +2132,30 @@ def test_strict_names_a_number_cell_as_the_file_writes_it(tmp_path: Path) -> Non
         "without strict to count them as invalid."
     )
     assert caught.value.failures["value"].tolist() == ["11.00", "7.5"]
+
+
+def test_a_missing_column_of_a_long_table_says_the_table_is_long(tmp_path: Path) -> None:
+    # QA36 O2: --score-column NPS on a long table said only "has no column 'NPS'", without the
+    # long-table sentence the score's other messages give.
+    rows = [
+        f"R{i},{code},{answer}"
+        for i in range(20)
+        for code, answer in (("NPS", i % 11), ("WHY", "slow app"), ("BRANCH", "North"))
+    ]
+    path = write(tmp_path / "long.csv", "response_id,question_code,answer\n" + "\n".join(rows))
+    index = read_column_index(path)
+    with pytest.raises(DataError) as caught:
+        index.resolve("NPS", option="--score-column")
+    assert str(caught.value) == (
+        f"{path} has no column 'NPS' (--score-column); columns: 'response_id', 'question_code', "
+        "'answer'. The table is long (tidy): one row per answer, not per response. 'answer' holds "
+        "the answers of every question, named by 'question_code' (3 codes), and the 0–10 "
+        "answers are its rows whose 'question_code' is 'NPS': no column is the score. Pivot it "
+        "to one row per 'response_id', each question a column, and read that file, e.g. in "
+        "pandas: wide = frame.pivot_table(index=['response_id'], columns='question_code', "
+        "values='answer', aggfunc='first').reset_index(); wide.to_parquet('wide.parquet') (its "
+        "'NPS' column is the score). Pivot the table as said, or set --score-column to one of "
+        "its columns."
+    )
+    # A name tried and gone on without reads nothing and raises nothing.
+    assert index.find("NPS") is None and index.find(" answer ") == "answer"
