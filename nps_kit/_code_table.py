@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from nps_kit._value_key import cell_text
-from nps_kit.errors import DataError, NpsKitError
+from nps_kit.errors import DataError
 
 if TYPE_CHECKING:
     from nps_kit.load import ColumnIndex
@@ -270,11 +270,8 @@ def match_columns(tables: CodeTables, index: ColumnIndex) -> tuple[dict[str, str
             (folded[k] for k in (_fold(question), *map(_fold, question.split())) if k in folded),
             None,
         )
-        if column is None:
-            try:
-                column = index.resolve(question, option="value_labels")
-            except NpsKitError:  # no such header, id or question text: tried by number below
-                column = None
+        if column is None:  # no such header, id or question text: tried by number below
+            column = index.find(question)
         if column is None:
             found = _NUMBER.match(unicodedata.normalize("NFKC", question).strip())
             same = numbered.get(found[1].casefold(), []) if found else []

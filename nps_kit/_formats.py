@@ -981,6 +981,20 @@ def _read_csv(
     )
 
 
+def read_written(layout: Layout, column: str) -> pd.Series | None:
+    """Read one CSV column again as the text the file holds, for a message to quote.
+
+    pandas reads an all-number column as numbers, so a cell written ``11.00`` reads as
+    ``11.0`` (QA36 O3); a message names the cell as the user sees it in the file. ``None`` for
+    a workbook or a Parquet file (their cells are typed), or a column the file does not name.
+    Each value is at the position of its data row, before any row was left out.
+    """
+    names = layout.file_columns or layout.columns
+    if layout.format != "csv" or column not in names:
+        return None
+    return _read_csv(layout, layout.encoding or "utf-8", [column], usecols=[column])[column]
+
+
 def read_frame(
     layout: Layout, *, encoding_given: bool, text_columns: Sequence[str] = ()
 ) -> tuple[pd.DataFrame, Layout]:

@@ -35,6 +35,7 @@ __all__ = [
     "TOTALS_WORDS",
     "WHY",
     "Totals",
+    "is_subtotal_label",
     "is_totals_label",
     "totals_labels",
     "totals_rows",
@@ -109,6 +110,15 @@ def is_totals_label(cell: object) -> bool:
     if 1 < len(words) <= 3 and words[0] in TOTALS_WORDS:
         return True
     return any(label.startswith(w) and len(label) <= len(w) + 4 for w in ("合計", "総計"))
+
+
+def is_subtotal_label(cell: object) -> bool:
+    """Whether a cell labels a group's subtotal line (Subtotal, 小計, Zwischensumme).
+
+    Such a line stands between a grouped report's groups, inside the table, where a totals
+    row (合計, Grand Totals) stands under it (QA36 O6: the two are worded apart).
+    """
+    return _label(cell) in SUBTOTAL_WORDS
 
 
 def _label_at(row: pd.Series) -> int | None:

@@ -758,15 +758,15 @@ def send_alerts(
     folder = output / ALERTS_DIR
     # The log keeps alerts from being sent twice: without it, nothing (FIX64: a traceback).
     check_writable(folder, what="the alert log and outbox")
-    settings = settings if settings is not None else load_settings()
+    lang = run_language(lang, (unit.language for unit in units))  # the run's own lines
+    settings = settings if settings is not None else load_settings(lang=lang)
     # Only a unit that asks for alerts (alerts.to) needs a host: with none, nothing was due,
     # and a daily cron job exits 0 as it does with a host (REVIEW25: it exited 2).
     mode = delivery_mode(settings, dry_run=dry_run, due=any(_skip(u) is None for u in units))
     no_host, dry_run = mode.no_host, mode.dry_run
-    lang = run_language(lang, (unit.language for unit in units))  # the run's own lines
     if no_host:
         echo(no_host_opening(folder / "outbox", lang=lang))
-    sender = _sender(settings)
+    sender = _sender(settings, lang)
     log = AlertLog(folder / "alerted.jsonl")
     now = now or dt.datetime.now(dt.UTC)
     outcomes: list[AlertOutcome] = []

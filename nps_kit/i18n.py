@@ -2155,6 +2155,17 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{n} totals rows under the table ({labels}) were left out: they are not responses.",
         "en_one": "1 totals row under the table ({labels}) was left out: it is not a response.",
     },
+    # QA36 O6: a grouped report's subtotal lines stand between the groups, not under the table.
+    "load.subtotals_left_out": {
+        "ja": "表の中の小計行（{labels}）{n}行を除きました。回答ではありません。",
+        "en": "{n} subtotal lines in the table ({labels}) were left out: they are not responses.",
+        "en_one": "1 subtotal line in the table ({labels}) was left out: it is not a response.",
+    },
+    "load.subtotals_and_totals_left_out": {
+        "ja": "小計・合計の行（{labels}）{n}行を除きました。回答ではありません。",
+        "en": "{n} subtotal lines and totals rows ({labels}) were left out: they are not "
+        "responses.",
+    },
     "load.grouped_by": {
         "ja": "「{column}」は各グループの最初の行にだけ書かれています（グループごとに小計行のある"
         "レポート）。その下の行はそのグループの回答として読みました。",
@@ -3092,6 +3103,108 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "send.bad_manifest_hint": {
         "ja": "{period}について「nps-kit run」をもう一度実行してください。",
         "en": "Re-run `nps-kit run` for {period}.",
+    },
+    # A manifest's mail blocks and the NPS_KIT_SMTP_* settings, in the project's language
+    # (FIX95: send said them in English to a Japanese project). {unit} and {value} come quoted.
+    "send.bad_mail": {
+        "ja": "{path}のメール設定に誤りがあります：{problems}。",
+        "en": "invalid mail settings in {path}: {problems}.",
+    },
+    "send.bad_mail_hint": {
+        "ja": "これらのユニットのparameters/<ユニット>.yamlのmailを直して、"
+        "もう一度実行してください。",
+        "en": "Fix the mail block of these units in parameters/<unit>.yaml and re-run.",
+    },
+    "send.mail_unknown_key": {
+        "ja": "ユニット{unit}：mail.{name}というキーはありません",
+        "en": "unit {unit}: unknown key mail.{name}",
+    },
+    "send.mail_did_you_mean": {
+        "ja": "（mail.{name}のことですか？）",
+        "en": " (did you mean mail.{name}?)",
+    },
+    "send.mail_bad_address": {
+        "ja": "ユニット{unit}：mail.{name}の{value}はメールアドレスではありません"
+        "（name@example.comのように1件ずつ書きます）",
+        "en": "unit {unit}: mail.{name} {value} is not valid, {error}",
+    },
+    "send.mail_bad_attach": {
+        "ja": "ユニット{unit}：mail.attachが{value}です。{allowed}のどれかにしてください",
+        "en": "unit {unit}: mail.attach is {value}; expected one of {allowed}",
+    },
+    "send.mail_bad_url": {
+        "ja": "ユニット{unit}：mail.report_urlの{value}はhttp://かhttps://で始まるURLではありません",
+        "en": "unit {unit}: mail.report_url {value} is not an http(s) URL",
+    },
+    "smtp.bad_security": {
+        "ja": "NPS_KIT_SMTP_SECURITYが{value}です。{allowed}のどれかにしてください。",
+        "en": "NPS_KIT_SMTP_SECURITY is {value}; expected one of {allowed}.",
+    },
+    "smtp.bad_security_hint": {
+        "ja": "ポート587ならstarttls、465ならssl、noneはこのマシンの中継サーバーにだけ使います。",
+        "en": "Use starttls for port 587, ssl for port 465, none only for a local relay.",
+    },
+    "smtp.bad_port": {
+        "ja": "NPS_KIT_SMTP_PORTが{value}です。1〜65535のポート番号にしてください。",
+        "en": "NPS_KIT_SMTP_PORT is {value}; expected a port number from 1 to 65535.",
+    },
+    "smtp.bad_port_hint": {
+        "ja": "587（starttls）、465（ssl）、25などにしてください。",
+        "en": "Set it to e.g. 587 (starttls), 465 (ssl) or 25.",
+    },
+    "smtp.no_cafile": {
+        "ja": "NPS_KIT_SMTP_CAFILEが{value}ですが、そのファイルはありません。",
+        "en": "NPS_KIT_SMTP_CAFILE is {value}, but that file does not exist.",
+    },
+    "smtp.no_cafile_hint": {
+        "ja": "社内CAのPEMファイルを指定するか、設定を外してください。",
+        "en": "Point it to the PEM file of your private CA, or unset it.",
+    },
+    "smtp.password_no_user": {
+        "ja": "NPS_KIT_SMTP_PASSWORDが設定されていますが、NPS_KIT_SMTP_USERがありません。",
+        "en": "NPS_KIT_SMTP_PASSWORD is set but NPS_KIT_SMTP_USER is not.",
+    },
+    "smtp.password_no_user_hint": {
+        "ja": "NPS_KIT_SMTP_USERにSMTPサーバーのログイン名を設定してください。",
+        "en": "Set NPS_KIT_SMTP_USER to the login name for the SMTP server.",
+    },
+    "smtp.host_no_from": {
+        "ja": "NPS_KIT_SMTP_HOSTが設定されていますが、NPS_KIT_SMTP_FROMがありません。",
+        "en": "NPS_KIT_SMTP_HOST is set but NPS_KIT_SMTP_FROM is not.",
+    },
+    "smtp.host_no_from_hint": {
+        "ja": "NPS_KIT_SMTP_FROMに送信元アドレス（例：nps@example.com）を設定してください。",
+        "en": "Set NPS_KIT_SMTP_FROM to the sender address, e.g. nps@example.com.",
+    },
+    "smtp.bad_allow": {
+        "ja": "NPS_KIT_SMTP_ALLOW_PLAINTEXT_AUTHが{value}です。1（許可）か0にしてください。",
+        "en": "NPS_KIT_SMTP_ALLOW_PLAINTEXT_AUTH is {value}; expected 1 (allow) or 0.",
+    },
+    "smtp.bad_allow_hint": {
+        "ja": "1にするのは、このマシンの中継サーバーか信頼できるネットワークの場合だけに"
+        "してください。",
+        "en": "Set it to 1 only for a relay on this machine or a network you trust.",
+    },
+    "smtp.bad_from": {
+        "ja": "NPS_KIT_SMTP_FROMの{value}はメールアドレスではありません"
+        "（name@example.comのように1件書きます）。",
+        "en": "NPS_KIT_SMTP_FROM {value} is not valid, {error}.",
+    },
+    "smtp.bad_from_hint": {
+        "ja": "例：'NPS Reports <nps@example.com>'のように設定してください。",
+        "en": "Set it to e.g. 'NPS Reports <nps@example.com>'.",
+    },
+    "smtp.plaintext": {
+        "ja": "NPS_KIT_SMTP_SECURITYがnoneで、NPS_KIT_SMTP_USERが設定されています。ログイン名と"
+        "パスワードが暗号化されずにネットワークを流れるため、nps-kitはログインしません。",
+        "en": "NPS_KIT_SMTP_SECURITY is none and NPS_KIT_SMTP_USER is set: the login and "
+        "password would cross the network unencrypted, so nps-kit does not log in.",
+    },
+    "smtp.plaintext_hint": {
+        "ja": "NPS_KIT_SMTP_SECURITYをstarttlsかsslにしてください。このマシンの中継サーバーか"
+        "信頼できるネットワークの場合だけ、NPS_KIT_SMTP_ALLOW_PLAINTEXT_AUTH=1にできます。",
+        "en": "Use NPS_KIT_SMTP_SECURITY=starttls or ssl; only for a relay on this "
+        "machine or a network you trust, set NPS_KIT_SMTP_ALLOW_PLAINTEXT_AUTH=1.",
     },
     "send.other_period": {
         "ja": "{path}は期間「{found}」のもので、「{period}」のものではありません。",

@@ -38,7 +38,7 @@ from nps_kit._resubmit import (
     judged_resubmissions,
     per_submission,
 )
-from nps_kit._totals import totals_labels, totals_rows
+from nps_kit._totals import is_subtotal_label, totals_labels, totals_rows
 from nps_kit._value_key import value_key
 from nps_kit._value_labels import Unlabelled, ValueLabels, apply_value_labels, as_tables
 from nps_kit._values import (
@@ -186,7 +186,8 @@ class LoadReport:
     blank_rows_dropped
         Completely empty rows inside an XLSX sheet (blank CSV lines are skipped by the parser).
     totals_rows
-        The labels (合計, Total) of the totals rows under the table, left out
+        The labels (合計, Total, Subtotal) of the totals rows under the table and the subtotal
+        lines inside it, left out
         (:func:`nps_kit._totals.totals_rows`): one per row.
     totals_in, totals_row, totals_why
         Each such row's file and row (``werkstatt.csv``, ``2602``; worded in the report's
@@ -453,7 +454,7 @@ class LoadReport:
         if len(excel) < len(self.totals_rows):
             n = f"{len(self.totals_rows) - len(excel):,}"
             labels = self.totals_said(lang, excel=False)
-            out.append(t("load.totals_left_out", lang, n=n, labels=labels))
+            out.append(t(self._totals_key(), lang, n=n, labels=labels))
         if excel:
             # Inside the table, between the groups (FIX89): said apart from a totals row under it.
             labels = self.totals_said(lang, excel=True)
@@ -463,6 +464,23 @@ class LoadReport:
             n = f"{self.excluded_rows:,}"
             out.append(t("load.excluded_left_out", lang, n=n, count=self.excluded_rows))
         return out
+
+    def _totals_key(self) -> str:
+        """Return the catalogue key that says the totals rows that are no Excel lines.
+
+        A grouped report's subtotal lines stand inside the table, so they are not said as
+        totals rows under it (QA36 O6).
+        """
+        excel = set(self._excel_lines())
+        rows = [x for k, x in enumerate(self.totals_rows) if k not in excel]
+        subtotals = sum(map(is_subtotal_label, rows))
+        if not subtotals:
+            return "load.totals_left_out"
+        return (
+            "load.subtotals_left_out"
+            if subtotals == len(rows)
+            else "load.subtotals_and_totals_left_out"
+        )
 
     def _excel_lines(self) -> list[int]:
         """Return which of the totals rows are Excel Data → Subtotal lines (``excel_*``)."""
@@ -843,6 +861,9 @@ class ColumnIndex:
     groups
         Column named by the second row of a two-row header → the heading merged over it
         (設問), where there is one.
+    layout
+        What format detection found, to read the rows when a name is missing and the table may
+        be long (one row per answer); ``None`` when the index was built otherwise.
     """
 
     path: Path
@@ -855,6 +876,7 @@ class ColumnIndex:
     suggested_encoding: str | None = None
     time_zones: dict[str, str] = field(default_factory=dict)
     groups: dict[str, str] = field(default_factory=dict)
+    layout: _formats.Layout | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_layout(cls, layout: _formats.Layout) -> ColumnIndex:
@@ -870,7 +892,35 @@ class ColumnIndex:
             suggested_encoding=layout.suggested_encoding,
             time_zones=dict(layout.time_zones),
             groups=dict(layout.groups),
+            layout=layout,
         )
+
+    def find(self, name: str) -> str | None:
+        """Return the column called ``name`` as :meth:`resolve` does, ``None`` when none is.
+
+        For a caller that tries a name and goes on without it (an earlier name, a code table's
+        question): the miss reads nothing, where :meth:`resolve`'s message may read the rows.
+        """
+        wanted = name.strip()
+        if wanted in self.columns:
+            return wanted
+        by_id = {i: c for c, i in self.import_ids.items()}
+        if wanted in by_id:
+            return by_id[wanted]
+        # Question texts may span lines in the export; compare them with white space collapsed.
+        text = " ".join(wanted.split()).casefold()
+        by_text = {" ".join(t.split()).casefold(): c for c, t in self.questions.items()}
+        if text in by_text:
+            return by_text[text]
+        # The same name in other code points: full-width letters, or the wave dash 〜 a Mac
+        # IME types where the cp932 header has ～ (QA18: "(0〜10)" against "(0～10)"), which
+        # look alike on screen. Only a match to exactly one column counts.
+        key = _fold(wanted)
+        folded = {c for c in self.columns if _fold(c) == key}
+        folded |= {c for c, t in self.questions.items() if _fold(t) == key}
+        if len(folded) == 1:
+            return folded.pop()
+        return None
 
     def resolve(self, name: str, *, option: str) -> str:
         """Return the column called ``name`` by header, Qualtrics QID/ImportId or question text.
@@ -893,25 +943,11 @@ class ColumnIndex:
             When nothing matches; the message lists the columns (with question texts) and
             the closest match.
         """
+        found = self.find(name)
+        if found is not None:
+            return found
         wanted = name.strip()
-        if wanted in self.columns:
-            return wanted
         by_id = {i: c for c, i in self.import_ids.items()}
-        if wanted in by_id:
-            return by_id[wanted]
-        # Question texts may span lines in the export; compare them with white space collapsed.
-        text = " ".join(wanted.split()).casefold()
-        by_text = {" ".join(t.split()).casefold(): c for c, t in self.questions.items()}
-        if text in by_text:
-            return by_text[text]
-        # The same name in other code points: full-width letters, or the wave dash 〜 a Mac
-        # IME types where the cp932 header has ～ (QA18: "(0〜10)" against "(0～10)"), which
-        # look alike on screen. Only a match to exactly one column counts.
-        key = _fold(wanted)
-        folded = {c for c in self.columns if _fold(c) == key}
-        folded |= {c for c, t in self.questions.items() if _fold(t) == key}
-        if len(folded) == 1:
-            return folded.pop()
         names = {**{t: c for c, t in self.questions.items()}, **by_id}
         names.update({c: c for c in self.columns})
         best = closest(wanted, list(names))
@@ -929,11 +965,29 @@ class ColumnIndex:
                 "which garbles its header: drop --encoding (data.encoding; it is detected) or "
                 f"set it to {self.suggested_encoding}."
             )
+        long = self._long_form()
+        if long:
+            fix = f"{hint}Pivot the table as said, or set {option} to one of its columns."
         raise DataError(
-            f"{self.path} has no column {name!r} ({option}); columns: {self.listing()}.",
+            f"{self.path} has no column {name!r} ({option}); columns: {self.listing()}."
+            + (f" {long}" if long else ""),
             hint=fix,
             path=self.path,
         )
+
+    def _long_form(self) -> str | None:
+        """Say the table is long and how to pivot it, as the score's other messages do.
+
+        The rows are read only here, for a name that is missing (QA36 O2: ``--score-column
+        NPS`` on a long table, whose NPS is the rows whose question code is ``NPS``).
+        """
+        if self.layout is None or len(self.columns) < 3:
+            return None
+        try:
+            frame, _ = _formats.read_frame(self.layout, encoding_given=True)
+        except DataError:
+            return None  # the file's own error is said when it is loaded
+        return long_form_sentence(frame)
 
     def resolve_unique(self, name: str, *, option: str) -> str:
         """Return the column called ``name``, as :meth:`resolve`, refusing a repeated name.
@@ -1361,6 +1415,33 @@ def _row_hashes(frame: pd.DataFrame) -> np.ndarray:
     return pd.util.hash_pandas_object(cells, index=False).to_numpy()
 
 
+def _as_written(
+    layout: _formats.Layout,
+    column: str,
+    count: int,
+    rows: np.ndarray,
+    values: list[Any],
+    places: _Places,
+) -> list[Any]:
+    """Return the cells of ``rows`` as the file writes them (``'11.00'``, not ``11.0``).
+
+    Only a number column is read again, and only one file's: text is already as written, and
+    a drop's rows are named as read (QA36 O3).
+    """
+    if places.files or not values or not all(isinstance(v, int | float) for v in values):
+        return values
+    written = _formats.read_written(layout, column)
+    if written is None or len(written) != count:
+        return values
+    at = pd.Series(np.arange(count), index=_file_rows(layout, count))
+    if not pd.Index(rows).isin(at.index).all():
+        return values
+    return [
+        v if pd.isna(w) else str(w).strip()
+        for v, w in zip(values, written.iloc[at[rows].to_numpy()], strict=True)
+    ]
+
+
 def _listing(rows: np.ndarray, values: list[Any], places: _Places = _Places()) -> str:
     named = places.names(rows[:_MAX_LISTED])
     items = [f"{r}: {v!r}" for r, v in zip(named, values, strict=False)]
@@ -1747,6 +1828,7 @@ def load_responses(
     bad_reasons = parsed.reason[bad].astype(str).tolist()
     invalid = _failures(bad_rows, score_col, bad_values, bad_reasons)
     if strict and len(bad_rows):
+        bad_values = _as_written(layout, score_col, rows_read, bad_rows, bad_values, places)
         raise DataError(
             f"{path}: {len(bad_rows):,} invalid score(s) in column {score_col!r}: "
             f"{_listing(bad_rows, bad_values, places)}.",

@@ -1022,10 +1022,11 @@ def _check_data(
         )
     problems: list[tuple[str, str, str | None]] = []
     for key, column in unit.used_columns().items():
-        try:
-            # A header, a Qualtrics QID/ImportId or question text: as `score` resolves them.
-            unit._resolved[column] = header.resolve(column, option=key)
-        except NpsKitError:
+        # A header, a Qualtrics QID/ImportId or question text: as `score` resolves them.
+        found = header.find(column)
+        if found is not None:
+            unit._resolved[column] = found
+        else:
             names = [*header.columns, *header.questions.values(), *header.import_ids.values()]
             suggestion = closest(column, names)
             if suggestion is not None and suggestion not in header.columns:

@@ -2095,3 +2095,67 @@ def test_a_truncated_gzip_export_says_it_ends_early(keep: float, tmp_path: Path)
     path.write_bytes(whole[: int(len(whole) * keep)])
     with pytest.raises(DataError, match=r"r\.csv\.gz ends before the end of its gzip stream"):
         load_responses(path)
+
+
+def test_subtotal_lines_inside_the_table_are_said_as_subtotal_lines(tmp_path: Path) -> None:
+    # QA36 O6: a grouped report's Subtotal lines, between the groups, were said as
+    # "totals rows under the table".
+    path = tmp_path / "report.csv"
+    path.write_text(
+        "Owner,Account,Date,Score\n"
+        "Dana Whitfield,Harbor,10/13/2026,9\n,Granite,10/14/2026,3\nSubtotal,Count: 2,,6.00\n"
+        "Tom Kessler,Apex,10/15/2026,8\n,Metro,10/16/2026,7\n,Redline,10/17/2026,10\n"
+        "Subtotal,Count: 3,,8.33\nGrand Totals (5 records),,,7.40\n",
+        encoding="utf-8",
+    )
+    report = load_responses(path, score_column="Score", date_column="Date").report
+    rows = "report.csv row {}; its score is no 0–10 answer"
+    assert report.left_out() == [
+        "3 subtotal lines and totals rows (Subtotal (report.csv row 4; its score is the mean "
+        f"of the rows above), Subtotal "
+        f"({rows.format(8)}), Grand Totals (5 records) ({rows.format(9)})) were left out: "
+        "they are not responses."
+    ]
+    assert report.left_out("ja")[0].startswith("小計・合計の行（Subtotal（report.csv 4行目；")
+    assert report.left_out("ja")[0].endswith("）3行を除きました。回答ではありません。")
+
+
+def test_strict_names_a_number_cell_as_the_file_writes_it(tmp_path: Path) -> None:
+    # QA36 O3: the CSV's 11.00 was named 11.0, the number pandas read, not the cell.
+    path = write(tmp_path / "r.csv", "Report\n\nid,score\n1,9.00\n2,11.00\n3,7.5\n4,8\n")
+    with pytest.raises(DataError) as caught:
+        load_responses(path, strict=True)
+    assert str(caught.value) == (
+        f"{path}: 2 invalid score(s) in column 'score': row 5: '11.00', row 6: '7.5'. Scores "
+        "must be whole numbers 0–10 (blank, NA, N/A, #N/A, NaN, None, NULL, <NA>, \\N, -, 無回答, "
+        "未回答, * count as missing; data.missing_values adds more); fix these cells, or load "
+        "without strict to count them as invalid."
+    )
+    assert caught.value.failures["value"].tolist() == ["11.00", "7.5"]
+
+
+def test_a_missing_column_of_a_long_table_says_the_table_is_long(tmp_path: Path) -> None:
+    # QA36 O2: --score-column NPS on a long table said only "has no column 'NPS'", without the
+    # long-table sentence the score's other messages give.
+    rows = [
+        f"R{i},{code},{answer}"
+        for i in range(20)
+        for code, answer in (("NPS", i % 11), ("WHY", "slow app"), ("BRANCH", "North"))
+    ]
+    path = write(tmp_path / "long.csv", "response_id,question_code,answer\n" + "\n".join(rows))
+    index = read_column_index(path)
+    with pytest.raises(DataError) as caught:
+        index.resolve("NPS", option="--score-column")
+    assert str(caught.value) == (
+        f"{path} has no column 'NPS' (--score-column); columns: 'response_id', 'question_code', "
+        "'answer'. The table is long (tidy): one row per answer, not per response. 'answer' holds "
+        "the answers of every question, named by 'question_code' (3 codes), and the 0–10 "
+        "answers are its rows whose 'question_code' is 'NPS': no column is the score. Pivot it "
+        "to one row per 'response_id', each question a column, and read that file, e.g. in "
+        "pandas: wide = frame.pivot_table(index=['response_id'], columns='question_code', "
+        "values='answer', aggfunc='first').reset_index(); wide.to_parquet('wide.parquet') (its "
+        "'NPS' column is the score). Pivot the table as said, or set --score-column to one of "
+        "its columns."
+    )
+    # A name tried and gone on without reads nothing and raises nothing.
+    assert index.find("NPS") is None and index.find(" answer ") == "answer"

@@ -983,6 +983,43 @@ def test_an_unknown_unit_and_no_recipients_are_said_in_the_projects_language(
     )
 
 
+def test_invalid_mail_settings_are_said_in_the_units_language(tmp_path: Path) -> None:
+    # FIX95: a Japanese project's send listed its units' mail problems in English.
+    write_reports(
+        tmp_path,
+        [
+            unit("ec", "EC事業部", "ja", {"to": ["ec@example"], "attach": "docx"}),
+            unit("store", "店舗", "ja", {"to": ["s@example.com"], "reprot_url": "x"}),
+        ],
+    )
+    with pytest.raises(MailError) as caught:
+        send_reports(tmp_path, PERIOD, settings=SmtpSettings(), echo=Echo())
+    assert str(caught.value) == (
+        f"{tmp_path / PERIOD / 'manifest.json'}のメール設定に誤りがあります："
+        "ユニット「ec」：mail.toの「ec@example」はメールアドレスではありません"
+        "（name@example.comのように1件ずつ書きます）；"
+        "ユニット「ec」：mail.attachが「docx」です。html, pdf, zip, noneのどれかにしてください；"
+        "ユニット「store」：mail.reprot_urlというキーはありません（mail.report_urlのことですか？）。"
+        "これらのユニットのparameters/<ユニット>.yamlのmailを直して、もう一度実行してください。"
+    )
+
+
+def test_bad_smtp_settings_are_said_in_the_projects_language(
+    reports: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # FIX95: send loaded the NPS_KIT_SMTP_* settings without a language.
+    monkeypatch.chdir(reports)  # no .env here
+    monkeypatch.setenv("NPS_KIT_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("NPS_KIT_SMTP_FROM", "nps@example.com")
+    monkeypatch.setenv("NPS_KIT_SMTP_PORT", "smtp")
+    with pytest.raises(MailError) as caught:
+        send_reports(reports, PERIOD, units=["ec"], echo=Echo(), lang="ja")
+    assert str(caught.value) == (
+        "NPS_KIT_SMTP_PORTが「smtp」です。1〜65535のポート番号にしてください。"
+        "587（starttls）、465（ssl）、25などにしてください。"
+    )
+
+
 def test_bad_sender(reports: Path) -> None:
     settings = SmtpSettings(host="127.0.0.1", port=25, security="none", sender="NPS reports")
     with pytest.raises(MailError) as caught:
@@ -990,6 +1027,17 @@ def test_bad_sender(reports: Path) -> None:
     assert str(caught.value) == (
         "NPS_KIT_SMTP_FROM 'NPS reports' is not valid, expected an address like "
         "name@example.com. Set it to e.g. 'NPS Reports <nps@example.com>'."
+    )
+
+
+def test_a_bad_sender_is_said_in_the_projects_language(reports: Path) -> None:
+    settings = SmtpSettings(host="127.0.0.1", port=25, security="none", sender="NPS reports")
+    with pytest.raises(MailError) as caught:
+        send_reports(reports, PERIOD, units=["ec"], settings=settings, echo=Echo(), lang="ja")
+    assert str(caught.value) == (
+        "NPS_KIT_SMTP_FROMの「NPS reports」はメールアドレスではありません"
+        "（name@example.comのように1件書きます）。"
+        "例：'NPS Reports <nps@example.com>'のように設定してください。"
     )
 
 

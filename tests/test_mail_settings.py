@@ -151,3 +151,22 @@ def test_the_no_host_rule_of_send_and_alerts(
     # FIX44: send and alerts each wrote the rule; one home now.
     settings = SmtpSettings(host=host)
     assert delivery_mode(settings, dry_run=dry_run, due=due) == expected
+
+
+def test_bad_values_are_said_in_the_project_s_language() -> None:
+    # FIX95: a Japanese project's send said its NPS_KIT_SMTP_* errors in English.
+    with pytest.raises(MailError) as caught:
+        load_settings(environ={**FULL, "NPS_KIT_SMTP_PORT": "smtp"}, env_file=None, lang="ja")
+    assert str(caught.value) == (
+        "NPS_KIT_SMTP_PORTが「smtp」です。1〜65535のポート番号にしてください。"
+        "587（starttls）、465（ssl）、25などにしてください。"
+    )
+    with pytest.raises(MailError) as caught:
+        load_settings(environ={**FULL, "NPS_KIT_SMTP_SECURITY": "none"}, env_file=None, lang="ja")
+    assert str(caught.value) == (
+        "NPS_KIT_SMTP_SECURITYがnoneで、NPS_KIT_SMTP_USERが設定されています。ログイン名と"
+        "パスワードが暗号化されずにネットワークを流れるため、nps-kitはログインしません。"
+        "NPS_KIT_SMTP_SECURITYをstarttlsかsslにしてください。このマシンの中継サーバーか"
+        "信頼できるネットワークの場合だけ、NPS_KIT_SMTP_ALLOW_PLAINTEXT_AUTH=1にできます。"
+    )
+    assert "hunter2-secret" not in str(caught.value)

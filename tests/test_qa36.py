@@ -245,7 +245,7 @@ def test_bad_input_is_one_specific_message_and_exit_2(
         (["score", leasing, "--score-column", gen_leasing.SCORE, "--by", "Owner"],
          "Did you mean 'Account Owner'?"),
         (["score", str(eleven), "--score-column", gen_leasing.SCORE, "--strict"],
-         "1 invalid score(s) in column 'Survey Score': row 8: 11.0."),
+         "1 invalid score(s) in column 'Survey Score': row 8: '11.00'."),  # O3
         (["score", onsen, "--score-column", gen_onsen.NPS_Q, "--encoding", "utf-8"],
          "is not valid utf-8"),
         (["run", "--all", "--period", "2026-05", "--parameters", str(project / "parameters"),

@@ -433,16 +433,13 @@ def _merge_renamed(
     Returns the data and the earlier names found.
     """
     from nps_kit._renames import earlier_names, merge_earlier
-    from nps_kit.errors import NpsKitError
 
     names = [n for n in earlier_names(parameters.units.values()) if n.export == export.resolve()]
     out = []
 
     def column(name: str) -> str | None:
-        try:
-            return index.resolve(name, option="data.filter.column")
-        except NpsKitError:  # a unit column this export lacks: no rename of its columns
-            return None
+        # None for a unit column this export lacks: no rename of its columns.
+        return index.find(name)
 
     for key in keys:
         data[key], merged = merge_earlier(data[key], [n for n in names if column(n.column) == key])

@@ -179,16 +179,16 @@ def send_reports(
         output lists what was sent and what was not.
     """
     folder = output_dir / period
-    manifest = read_manifest(folder, period, lang=lang or "en")
+    manifest = read_manifest(folder, period, lang=lang)
     lang = run_language(lang, (u.language for u in manifest.units))
     selected = _select(manifest.units, units, folder, lang)
     _require_recipients(selected, folder, lang)
-    settings = settings if settings is not None else load_settings()
+    settings = settings if settings is not None else load_settings(lang=lang)
     mode = delivery_mode(settings, dry_run=dry_run)
     no_host, dry_run = mode.no_host, mode.dry_run
     if no_host:
         echo(no_host_opening(folder / "outbox", lang=lang))
-    sender = _sender(settings)
+    sender = _sender(settings, lang)
     log = SendLog(folder / "sent.jsonl")
     outcomes: list[UnitOutcome] = []
     written_paths: list[Path] = []
@@ -412,15 +412,15 @@ def _require_recipients(selected: Sequence[MailUnit], folder: Path, lang: Langua
     )
 
 
-def _sender(settings: SmtpSettings) -> Address:
+def _sender(settings: SmtpSettings, lang: Language) -> Address:
     if settings.sender is None:
         return _DRY_RUN_SENDER
     try:
         return parse_address(settings.sender)
     except ValueError as exc:
+        shown = f"「{settings.sender}」" if lang == "ja" else repr(settings.sender)
         raise MailError(
-            f"NPS_KIT_SMTP_FROM {settings.sender!r} is not valid, {exc}.",
-            hint="Set it to e.g. 'NPS Reports <nps@example.com>'.",
+            t("smtp.bad_from", lang, value=shown, error=exc), hint=t("smtp.bad_from_hint", lang)
         ) from None
 
 

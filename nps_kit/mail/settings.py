@@ -81,19 +81,11 @@ class SmtpSettings:
     allow_plaintext_auth: bool = False
 
     def __post_init__(self) -> None:
-        # Checked here, where every way of making settings passes, not only in load_settings.
-        if (
-            self.host is not None
-            and self.security == "none"
-            and self.user is not None
-            and not self.allow_plaintext_auth
-        ):
-            raise MailError(
-                "NPS_KIT_SMTP_SECURITY is none and NPS_KIT_SMTP_USER is set: the login and "
-                "password would cross the network unencrypted, so nps-kit does not log in.",
-                hint="Use NPS_KIT_SMTP_SECURITY=starttls or ssl; only for a relay on this "
-                "machine or a network you trust, set NPS_KIT_SMTP_ALLOW_PLAINTEXT_AUTH=1.",
-            )
+        # Checked here, where every way of making settings passes, not only in load_settings
+        # (which checks first, to say it in the project's language).
+        _refuse_plaintext(
+            self.host, self.security, self.user, allow=self.allow_plaintext_auth, lang="en"
+        )
 
     @property
     def configured(self) -> bool:
@@ -106,8 +98,19 @@ class SmtpSettings:
         return f"{self.host}:{self.port}"
 
 
+def _refuse_plaintext(
+    host: str | None, security: str, user: str | None, *, allow: bool, lang: Language
+) -> None:
+    """Raise when a login would cross the network unencrypted and that was not allowed."""
+    if host is not None and security == "none" and user is not None and not allow:
+        raise MailError(t("smtp.plaintext", lang), hint=t("smtp.plaintext_hint", lang))
+
+
 def load_settings(
-    *, environ: Mapping[str, str] | None = None, env_file: Path | None = Path(".env")
+    *,
+    environ: Mapping[str, str] | None = None,
+    env_file: Path | None = Path(".env"),
+    lang: Language = "en",
 ) -> SmtpSettings:
     """Read the ``NPS_KIT_SMTP_*`` variables from the environment and an optional ``.env`` file.
 
@@ -118,6 +121,10 @@ def load_settings(
     env_file
         A dotenv file to read as well (default ``.env`` in the current directory); a missing
         file is fine, ``None`` skips it.
+    lang
+        The language a malformed value is said in: the project's
+        (:mod:`nps_kit._project_language`; FIX95: a Japanese project's send said it in
+        English).
 
     Returns
     -------
@@ -148,43 +155,40 @@ def load_settings(
     security = (get("SECURITY") or "starttls").lower()
     if security not in _SECURITY:
         raise MailError(
-            f"NPS_KIT_SMTP_SECURITY is {get('SECURITY')!r}; expected one of "
-            f"{', '.join(_SECURITY)}.",
-            hint="Use starttls for port 587, ssl for port 465, none only for a local relay.",
-        )
+            t("smtp.bad_security", lang, value=_quote(get("SECURITY"), lang),
+              allowed=", ".join(_SECURITY)),
+            hint=t("smtp.bad_security_hint", lang),
+        )  # fmt: skip
     raw_port = get("PORT")
     port = _DEFAULT_PORTS[security]
     if raw_port is not None:
         if not raw_port.isdigit() or not 0 < int(raw_port) < 65536:
             raise MailError(
-                f"NPS_KIT_SMTP_PORT is {raw_port!r}; expected a port number from 1 to 65535.",
-                hint="Set it to e.g. 587 (starttls), 465 (ssl) or 25.",
+                t("smtp.bad_port", lang, value=_quote(raw_port, lang)),
+                hint=t("smtp.bad_port_hint", lang),
             )
         port = int(raw_port)
     cafile = Path(raw) if (raw := get("CAFILE")) else None
     if cafile is not None and not cafile.is_file():
         raise MailError(
-            f"NPS_KIT_SMTP_CAFILE is {str(cafile)!r}, but that file does not exist.",
-            hint="Point it to the PEM file of your private CA, or unset it.",
+            t("smtp.no_cafile", lang, value=_quote(str(cafile), lang)),
+            hint=t("smtp.no_cafile_hint", lang),
         )
     user, password = get("USER"), get("PASSWORD")
     if password is not None and user is None:
         raise MailError(
-            "NPS_KIT_SMTP_PASSWORD is set but NPS_KIT_SMTP_USER is not.",
-            hint="Set NPS_KIT_SMTP_USER to the login name for the SMTP server.",
+            t("smtp.password_no_user", lang), hint=t("smtp.password_no_user_hint", lang)
         )
     host, sender = get("HOST"), get("FROM")
     if host is not None and sender is None:
-        raise MailError(
-            "NPS_KIT_SMTP_HOST is set but NPS_KIT_SMTP_FROM is not.",
-            hint="Set NPS_KIT_SMTP_FROM to the sender address, e.g. nps@example.com.",
-        )
+        raise MailError(t("smtp.host_no_from", lang), hint=t("smtp.host_no_from_hint", lang))
     allow = get("ALLOW_PLAINTEXT_AUTH") or "0"
     if allow not in ("0", "1"):
         raise MailError(
-            f"NPS_KIT_SMTP_ALLOW_PLAINTEXT_AUTH is {allow!r}; expected 1 (allow) or 0.",
-            hint="Set it to 1 only for a relay on this machine or a network you trust.",
+            t("smtp.bad_allow", lang, value=_quote(allow, lang)),
+            hint=t("smtp.bad_allow_hint", lang),
         )
+    _refuse_plaintext(host, security, user, allow=allow == "1", lang=lang)
     return SmtpSettings(
         host=host,
         port=port,
@@ -195,6 +199,10 @@ def load_settings(
         cafile=cafile,
         allow_plaintext_auth=allow == "1",
     )
+
+
+def _quote(value: str | None, lang: Language) -> str:
+    return f"「{value}」" if lang == "ja" else repr(value)
 
 
 @dataclass(frozen=True)

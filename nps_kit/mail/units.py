@@ -11,6 +11,7 @@ from email.utils import getaddresses
 from pathlib import Path
 from typing import Any, Literal
 
+from nps_kit._project_language import run_language
 from nps_kit.errors import MailError, closest
 from nps_kit.i18n import LANGUAGES, Language, t
 from nps_kit.periods import is_month
@@ -19,6 +20,8 @@ from nps_kit.summary import UnitSummary, as_summary, floor_summary
 __all__ = ["Attach", "MailOptions", "MailUnit", "Manifest", "parse_address", "read_manifest"]
 
 Attach = Literal["html", "pdf", "zip", "none"]
+# A unit's mail problem: its catalogue key and values, worded once the language is known.
+_Problem = tuple[str, dict[str, object]]
 _ATTACH: tuple[str, ...] = ("html", "pdf", "zip", "none")
 _PERIOD = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 _DOMAIN = re.compile(
@@ -110,7 +113,7 @@ def parse_address(value: str) -> Address:
         raise ValueError(f"expected an address like name@example.com ({exc})") from None
 
 
-def read_manifest(folder: Path, period: str, *, lang: Language = "en") -> Manifest:
+def read_manifest(folder: Path, period: str, *, lang: Language | None = None) -> Manifest:
     """Read and validate ``<folder>/manifest.json`` for ``period``.
 
     Every unit's ``mail`` block is checked before anything is sent, and all problems are reported
@@ -123,7 +126,9 @@ def read_manifest(folder: Path, period: str, *, lang: Language = "en") -> Manife
     period
         ``YYYY-MM``; must match the manifest's ``period``.
     lang
-        The language a malformed period or a missing manifest is said in (the project's).
+        The project's language, ``None`` when it sets none: a malformed period or a missing
+        manifest is then said in English, the units' mail problems in the language they share
+        (:func:`nps_kit._project_language.run_language`).
 
     Returns
     -------
@@ -136,6 +141,7 @@ def read_manifest(folder: Path, period: str, *, lang: Language = "en") -> Manife
         If the period is malformed, the manifest is missing or unreadable, or any address,
         ``attach`` or ``report_url`` is invalid.
     """
+    project, lang = lang, lang or "en"
     if not is_month(period):
         shown = f"「{period}」" if lang == "ja" else repr(period)
         raise MailError(t("send.period_not_month", lang, period=shown))
@@ -145,7 +151,7 @@ def read_manifest(folder: Path, period: str, *, lang: Language = "en") -> Manife
             t("send.no_manifest", lang, period=period, path=path),
             hint=t("send.no_manifest_hint", lang, period=period),
         )
-    problems: list[str] = []
+    problems: list[_Problem] = []
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         found = data["period"]
@@ -158,14 +164,28 @@ def read_manifest(folder: Path, period: str, *, lang: Language = "en") -> Manife
     if found != period:
         raise MailError(t("send.other_period", lang, path=path, found=found, period=period))
     if problems:
+        # Said once every unit is read: the units' shared language when the project sets none.
+        said = run_language(project, (u.language for u in units))
+        sep = "；" if said == "ja" else "; "
+        words = sep.join(_said(key, values, said) for key, values in problems)
         raise MailError(
-            f"invalid mail settings in {path}: " + "; ".join(problems) + ".",
-            hint="Fix the mail block of these units in parameters/<unit>.yaml and re-run.",
+            t("send.bad_mail", said, path=path, problems=words),
+            hint=t("send.bad_mail_hint", said),
         )
     return Manifest(period=period, folder=folder, units=units)
 
 
-def _unit(folder: Path, entry: Mapping[str, Any], problems: list[str]) -> MailUnit:
+def _said(key: str, values: Mapping[str, object], lang: Language) -> str:
+    """Word one mail problem, its ``unit`` and ``value`` quoted as ``lang`` quotes (「x」, 'x')."""
+    quoted = {
+        k: (f"「{v}」" if lang == "ja" else repr(v)) if k in ("unit", "value") else v
+        for k, v in values.items()
+    }
+    hint = values.get("hint")
+    return t(key, lang, **quoted) + (t("send.mail_did_you_mean", lang, name=hint) if hint else "")
+
+
+def _unit(folder: Path, entry: Mapping[str, Any], problems: list[_Problem]) -> MailUnit:
     unit = str(entry["unit"])
     language = entry.get("language", "en")
     html = entry.get("html")
@@ -192,15 +212,12 @@ def _reason(entry: Mapping[str, Any]) -> str | None:
     return str(reason) if reason else None
 
 
-def _mail(unit: str, block: Mapping[str, Any], problems: list[str]) -> MailOptions:
+def _mail(unit: str, block: Mapping[str, Any], problems: list[_Problem]) -> MailOptions:
     known = ("to", "cc", "bcc", "reply_to", "attach", "report_url")
     for key in block:
         if key not in known:
             hint = closest(key, known)
-            problems.append(
-                f"unit {unit!r}: unknown key mail.{key}"
-                + (f" (did you mean mail.{hint}?)" if hint else "")
-            )
+            problems.append(("send.mail_unknown_key", {"unit": unit, "name": key, "hint": hint}))
 
     def addresses(key: str) -> tuple[Address, ...]:
         raw = block.get(key)
@@ -210,19 +227,23 @@ def _mail(unit: str, block: Mapping[str, Any], problems: list[str]) -> MailOptio
             try:
                 out.append(parse_address(value))
             except ValueError as exc:
-                problems.append(f"unit {unit!r}: mail.{key} {value!r} is not valid, {exc}")
+                problems.append(
+                    ("send.mail_bad_address", {"unit": unit, "name": key, "value": value,
+                                               "error": exc})
+                )  # fmt: skip
         return tuple(out)
 
     to, cc, bcc, reply_to = (addresses(key) for key in ("to", "cc", "bcc", "reply_to"))
     attach: Attach = block.get("attach") or "html"
     if attach not in _ATTACH:
+        allowed = ", ".join(_ATTACH)
         problems.append(
-            f"unit {unit!r}: mail.attach is {attach!r}; expected one of {', '.join(_ATTACH)}"
+            ("send.mail_bad_attach", {"unit": unit, "value": attach, "allowed": allowed})
         )
         attach = "none"
     url = block.get("report_url")
     if url is not None and not (isinstance(url, str) and re.match(r"https?://\S+$", url)):
-        problems.append(f"unit {unit!r}: mail.report_url {url!r} is not an http(s) URL")
+        problems.append(("send.mail_bad_url", {"unit": unit, "value": url}))
         url = None
     return MailOptions(
         to=to,
