@@ -111,7 +111,7 @@ def test_the_filled_down_owner_and_the_subtotals_are_said(
     assert main(["score", path, "--score-column", gen_leasing.SCORE, "--by", OWNER]) == 0
     err = " ".join(capsys.readouterr().err.split())
     assert "'Account Owner' is written on the first row of each group only" in err
-    assert "6 totals rows" in err and "Grand Totals (520 records)" in err
+    assert "6 subtotal lines and totals rows" in err and "Grand Totals (520 records)" in err
 
 
 @pytest.mark.parametrize(
