@@ -1482,7 +1482,10 @@ def test_a_watch_build_refused_marks_the_units_earlier_report_as_run_does(
     update_manifest(output, "2026-10", [_result("omiya", "ok", nps=10.0, folder=folder)])
     (folder / "omiya.html").write_text("<p>earlier</p>", encoding="utf-8")  # the earlier report
     notebook = make_notebook(tmp_path / "nb.ipynb", "raise SystemExit('no kernel may start')")
-    with pytest.raises(ConfigError, match=re.escape("no row of responses.csv has business_unit")):
+    # a Japanese project's refusal, in Japanese (FIX94)
+    with pytest.raises(
+        ConfigError, match=re.escape("responses.csvにbusiness_unitが「大宮」の行がありません")
+    ):
         build_once("omiya", parameters=params, notebook=notebook, output=output, period="2026-10")
     entry = _manifest_units(folder)["omiya"]
     assert (entry["status"], entry["summary"]) == ("refused", None)
