@@ -976,6 +976,20 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "前年同月比",
         "en": "vs same month last year",
     },
+    # The fiscal year to date's change against the same months of the fiscal year before.
+    "sections.fiscal_ytd": {
+        "ja": "前年度同期比",
+        "en": "vs same months last fiscal year",
+    },
+    "sections.method_fiscal": {
+        "ja": "年度は始まる年で呼びます：{example}年度は{example}年{start}月から"
+        "{end_year}年{end}月までです。年度累計は年度の最初の月から報告月まで、前年度同期比はその累計と前年度の同じ月々"
+        "との差です（月の比較と同じ区間と検定）。",
+        "en": "A fiscal year is named by the year it starts in: FY{example} runs from {first} "
+        "to {last}. Fiscal year to date counts the fiscal year's months through the reporting "
+        "month; its change compares them with the same months of the fiscal year before (the "
+        "interval and test of the month comparisons).",
+    },
     "sections.previous": {
         "ja": "前月比",
         "en": "vs previous month",
@@ -2289,6 +2303,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "set one with the target parameter",
     },
     "periods.to_date": {"ja": "{period}（月途中）", "en": "{period} to date"},
+    # A fiscal year named by the year it starts in (2026年度 = April 2026 to March 2027).
+    "periods.fiscal_to_date": {
+        "ja": "{year}年度累計（{months}）",
+        "en": "FY{year} to date ({months})",
+    },
+    "periods.fiscal_span": {"ja": "{year}年度（{months}）", "en": "FY{year} ({months})"},
     "overview.under_floor": {
         "ja": "回答{n}件：{min_n}件未満のため非表示",
         "en": "{n} responses, fewer than {min_n}: not shown",
