@@ -606,6 +606,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     # A validator's own problems (nps_kit.params raises _schema_errors.Said), without the
     # closing 。/. (the list adds it).
+    "params.fiscal_year_start": {
+        "ja": "年度の開始月を1〜12の数で指定してください（4 = 4月始まり）"
+        "（書かれている値：{found}）",
+        "en": "expected the fiscal year's first month as a number 1–12 (4 = April); found {found}",
+    },
     "params.period": {
         "ja": "'latest'、'current'、または'2026-10'のような月を指定してください"
         "（書かれている値：{found}）",
