@@ -2343,6 +2343,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "overview.trend_months": {"ja": "{n}か月", "en": "{n} months", "en_one": "{n} month"},
     "overview.top_theme": {"ja": "最多の不満テーマ", "en": "Top complaint"},
     "overview.to_contact": {"ja": "未対応の批判者", "en": "Detractors to contact"},
+    "overview.fiscal_ytd": {"ja": "年度累計", "en": "Fiscal year to date"},
     "overview.page_title": {"ja": "{title}（{period}）", "en": "{title} — {period}"},
     "overview.generated": {"ja": "作成：{time}", "en": "Generated {time}"},
     "mail.movers": {"ja": "変化の内訳", "en": "What moved"},
