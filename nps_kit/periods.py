@@ -43,6 +43,7 @@ __all__ = [
     "TREND_MONTHS",
     "WORDS",
     "FiscalSpan",
+    "fiscal_period",
     "fiscal_start",
     "fiscal_to_date",
     "fiscal_year",
@@ -192,6 +193,24 @@ def fiscal_to_date(month: str, start: int) -> FiscalSpan:
         raise ValueError(f"start must be a month number 1-12, got {start!r}")
     year = fiscal_year(month, start)
     return FiscalSpan(year, f"{year:04d}-{start:02d}", month)
+
+
+def fiscal_period(month: str, start: int, *, quarter: bool = False) -> tuple[str, str]:
+    """Return the fiscal year (or quarter) of ``month`` as ``nps-kit score`` labels it.
+
+    Returns ``(label, first month)``: ``("FY2026", "2026-04")``, or with ``quarter``
+    ``("FY2026 Q3", "2026-10")``; Q1 is the fiscal year's first three months.
+
+    Examples
+    --------
+    >>> fiscal_period("2027-02", 4), fiscal_period("2027-02", 4, quarter=True)
+    (('FY2026', '2026-04'), ('FY2026 Q4', '2027-01'))
+    """
+    span = fiscal_to_date(month, start)
+    if not quarter:
+        return f"FY{span.year}", span.first
+    number = (len(span.months) - 1) // 3
+    return f"FY{span.year} Q{number + 1}", shift_period(span.first, 3 * number)
 
 
 def month_running(month: str, *, now: dt.datetime) -> bool:

@@ -19,6 +19,7 @@ from nps_kit.errors import DataError
 from nps_kit.load import load_responses
 from nps_kit.params import load_unit, resolve_period
 from nps_kit.periods import (
+    fiscal_period,
     fiscal_start,
     fiscal_to_date,
     fiscal_year,
@@ -288,3 +289,14 @@ def test_the_default_fiscal_year_start_is_april_in_japanese_and_january_otherwis
 def test_a_fiscal_year_start_outside_1_to_12_is_refused() -> None:
     with pytest.raises(ValueError, match=r"^start must be a month number 1-12, got 13$"):
         fiscal_to_date("2026-10", 13)
+
+
+@given(MONTHS, STARTS)
+def test_a_fiscal_quarter_is_three_months_of_its_fiscal_year(month: str, start: int) -> None:
+    year, first = fiscal_period(month, start)
+    assert (year, first) == (f"FY{fiscal_year(month, start)}", fiscal_to_date(month, start).first)
+    label, first = fiscal_period(month, start, quarter=True)
+    shifted = pd.Period(month, freq="M") - (start - 1)  # plain pandas: as if the year began in Jan
+    assert label == f"FY{shifted.year} Q{(shifted.month - 1) // 3 + 1}"
+    assert 0 <= (pd.Period(month, freq="M") - pd.Period(first, freq="M")).n <= 2
+    assert fiscal_period(first, start, quarter=True) == (label, first)
