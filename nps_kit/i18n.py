@@ -986,6 +986,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "前年度同期比",
         "en": "vs same months last fiscal year",
     },
+    # The months of last fiscal year's same months that have no response (an export that
+    # begins later): the change compares fewer months of that year.
+    "sections.fiscal_gaps": {
+        "ja": "前年度同期の{span}のうち、{months}は回答がありません。",
+        "en": "Of the same months last fiscal year, {span}, {months} had no responses.",
+    },
     "sections.method_fiscal": {
         "ja": "年度は始まる年で呼びます：{example}年度は{example}年{start}月から"
         "{end_year}年{end}月までです。年度累計は年度の最初の月から報告月まで、前年度同期比はその累計と前年度の同じ月々"

@@ -258,6 +258,9 @@ def headline_section(
                 compared_with=_compared_span(fiscal, lang, hidden=hides, floor=min_report_n),
             )
         )
+        gaps = None if hides else _fiscal_gaps(unit, fiscal)
+        if gaps is not None:
+            parts.append(report.callout(gaps))
         if hides:  # the summary publishes no change either
             head = replace(head, fiscal=replace(fiscal, comparison=None))
     rows = [_shares_row(format_period(unit.period, lang, to_date=running), head.result)]
@@ -267,6 +270,28 @@ def headline_section(
     parts.append(detach(plot.shares_bar(shares, lang=lang, title=_w("shares_title", lang))))
     parts += [report.callout(note) for note in _floor_comparisons(unshown, lang, min_report_n)]
     return SectionResult("headline", value=head, tables={"shares": shares}, parts=tuple(parts))
+
+
+def _fiscal_gaps(unit: UnitData, fiscal: FiscalToDate) -> str | None:
+    """Say the months of last fiscal year's same months without responses, if some have some.
+
+    An export that begins in May compares April–October with May–October: the reader must
+    know. A span with no response at all says so on its card.
+    """
+    if fiscal.comparison is None or not fiscal.comparison.result.n:
+        return None
+    rows = unit.span_rows(fiscal.before.months)
+    answered = set(rows.loc[rows["nps_score"].notna(), "period"].astype(str))
+    empty = [m for m in fiscal.before.months if m not in answered]
+    if not empty:
+        return None
+    lang = unit.language
+    return _w(
+        "fiscal_gaps",
+        lang,
+        span=fiscal.before.label(lang, to_date=False),
+        months=join_names([format_period(m, lang) for m in empty], lang),
+    )
 
 
 def _shown_fiscal(fiscal: FiscalToDate) -> ScoreChange | None:

@@ -2426,6 +2426,14 @@ def test_the_headline_shows_the_fiscal_year_to_date_and_its_change(
         assert word in text
     # 28 responses are fewer than min_n: flagged as the month would be
     assert text.count(label("small_sample", lang)) == 2
+    # FY2025 has responses in May only: the months without are said
+    gaps = {
+        "ja": "前年度同期の2025年度（4〜10月）のうち、2025年4月、2025年6月、2025年7月、2025年8月、"
+        "2025年9月、2025年10月は回答がありません。",
+        "en": "Of the same months last fiscal year, FY2025 (Apr–Oct), April 2025, June 2025, "
+        "July 2025, August 2025, September 2025, October 2025 had no responses.",
+    }[lang]
+    assert gaps in text
     summary = sections.summary(unit, shown.value)
     assert summary.fiscal_ytd is not None
     assert (summary.fiscal_ytd.first, summary.fiscal_ytd.last) == ("2026-04", "2026-10")
