@@ -425,14 +425,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _say_code_table(coded: FoundCodes | None, written: list[Path], lang: Language) -> None:
     """Say which columns the code table written as ``value_labels:`` labels (CODES40)."""
     defaults = next((p for p in written if p.name == "defaults.yaml"), None)
-    if coded is None or defaults is None:
-        return
-    columns = join_names(
-        (f"「{c}」" if lang == "ja" else repr(c) for c in coded.value_labels), lang
-    )
-    where = t("init.code_file" if coded.file else "init.code_sheet", lang, name=coded.sheet)
-    said = t("init.code_table", lang, where=where, columns=columns, defaults=defaults)
-    print(said, file=sys.stderr)
+    if coded is not None and defaults is not None:
+        print(coded.said("init.code_table", lang, defaults=defaults), file=sys.stderr)
 
 
 def _say_pack(written: list[Path], lang: Language) -> None:
