@@ -28,6 +28,7 @@ from nps_kit._value_key import cell_text
 from nps_kit.errors import DataError
 
 if TYPE_CHECKING:
+    from nps_kit.i18n import Language
     from nps_kit.load import ColumnIndex
 
 __all__ = [
@@ -311,6 +312,18 @@ class FoundCodes:
     def where(self) -> str:
         """Say where the table is, as init's comment does: ``sheet 'コード表'``, ``'codes.csv'``."""
         return repr(self.sheet) if self.file else f"sheet {self.sheet!r}"
+
+    def said(self, key: str, lang: Language, **values: object) -> str:
+        """Say the catalogue's sentence ``key`` of this table: where it is, what it labels.
+
+        ``init.code_table`` (init) and ``score.code_table`` (score) fill ``{where}`` (sheet
+        「コード表」, in 'codes.csv') and ``{columns}`` (「性別」、「年代」, 'gender', 'age').
+        """
+        from nps_kit.i18n import join_names, t
+
+        labelled = (f"「{c}」" if lang == "ja" else repr(c) for c in self.value_labels)
+        where = t("init.code_file" if self.file else "init.code_sheet", lang, name=self.sheet)
+        return t(key, lang, where=where, columns=join_names(labelled, lang), **values)
 
     @property
     def note(self) -> str:

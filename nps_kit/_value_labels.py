@@ -9,7 +9,11 @@ breakdowns, follow-ups, the overview and the e-mail) sees the labels. A code the
 name is never guessed: it stays as written and is said in the data quality
 (:class:`Unlabelled`). The table's order is the labels' order (年代 1 … 6): :func:`label_order`.
 A multi-select cell of codes (``1;3``, ``1, 3``, ``1 3``) has each code labelled, its own
-separators kept, so the follow-up splits ``Web;店舗`` as it split ``1;3`` (CODES41).
+separators kept, so the follow-up splits ``Web;店舗`` as it split ``1;3`` (CODES41). Whether a
+column is multi-select is decided per column, not per cell (REVIEW41): only when a clear share
+of its answers list several options (:data:`MULTI_SHARE`). A stray ``1;2`` in a single-answer
+column (性別) is a slip, not two answers: it stays as written and is said with the codes
+without a label.
 """
 
 from __future__ import annotations
@@ -17,12 +21,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 import pandas as pd
 
 from nps_kit._value_key import SEPARATOR_FAMILIES, cell_text, value_key
 
 __all__ = [
+    "MULTI_ROWS",
+    "MULTI_SHARE",
     "Unlabelled",
     "ValueLabels",
     "apply_value_labels",
@@ -37,6 +44,12 @@ _SEPARATED = re.compile(
     r"(\s*(?:" + "|".join(re.escape(f) for family in SEPARATOR_FAMILIES for f in family) + r")\s*)"
 )
 _SPACED = re.compile(r"(\s+)")
+
+#: The share of a column's answers (and at least :data:`MULTI_ROWS` of them) that must list
+#: several options for its cells to be read as multi-select. A multi-select question has many
+#: respondents choosing two options or more; a single-answer column's slips are one in hundreds.
+MULTI_SHARE: Final = 0.05
+MULTI_ROWS: Final = 2
 
 #: ``{column: {code: label}}``, or the same as pairs (hashable: a cache's and a run's key).
 ValueLabels = Mapping[str, Mapping[str, str]] | Sequence[tuple[str, Sequence[tuple[str, str]]]]
@@ -111,8 +124,9 @@ def apply_value_labels(
     -------
     tuple
         The frame with those columns as text (labels; blanks ``<NA>``; a cell that already is
-        a label stays), and one :class:`Unlabelled` per column with codes the table does not
-        name, which stay as written.
+        a label stays; a multi-select column's cells option by option, :data:`MULTI_SHARE`),
+        and one :class:`Unlabelled` per column with codes the table does not name, which stay
+        as written (a single-answer column's cell listing several codes among them).
     """
     said_none = {str(word).casefold() for word in missing}
     out = frame.copy()
@@ -128,19 +142,31 @@ def apply_value_labels(
         distinct = cells.dropna().unique()
         shown_of: dict[object, str] = {}
         unknown_of: dict[object, tuple[str, ...]] = {}
+        several: dict[object, tuple[str, tuple[str, ...]]] = {}
+        answers: list[object] = []
+        listing: list[object] = []  # cells of several options, labelled or not
         for value in distinct:
             text = cell_text(value)
             key = code_key(value)
             if not text or key in said_none:
                 continue
+            answers.append(value)
             if key in lookup:
                 shown_of[value] = lookup[key]
                 continue
+            if _lists_options(text, lookup):
+                listing.append(value)
             options = _label_options(text, lookup, said_none)
             if options is None:
                 unknown_of[value] = (text,)
             else:
-                shown_of[value], unknown_of[value] = options
+                several[value] = options
+        if several and _multi_select(cells, listing, answers):
+            for value, (labelled, unnamed) in several.items():
+                shown_of[value], unknown_of[value] = labelled, unnamed
+        else:
+            # A single-answer column's "1;2": one slip, kept as written and said (REVIEW41).
+            unknown_of |= {value: (cell_text(value),) for value in several}
         written = cells.map({v: cell_text(v) for v in distinct})
         present = written.notna() & (written != "")
         # A code without a label, and a "no answer" word, stay as written (never guessed).
@@ -152,6 +178,18 @@ def apply_value_labels(
             rows = int(cells.isin(list(unknown)).sum())
             unlabelled.append(Unlabelled(str(column), codes, rows))
     return out, tuple(unlabelled)
+
+
+def _multi_select(cells: pd.Series, listing: Iterable[object], answers: Iterable[object]) -> bool:
+    """Whether a column is multi-select: its cells listing options are a clear share of answers.
+
+    ``listing`` and ``answers`` are distinct cells of ``cells``: those listing two options or
+    more (:func:`_lists_options`), and every answer (blanks and "no answer" words aside).
+    """
+    rows = cells.value_counts()
+    listed = int(rows.reindex(list(listing), fill_value=0).sum())
+    answered = int(rows.reindex(list(answers), fill_value=0).sum())
+    return listed >= MULTI_ROWS and listed >= MULTI_SHARE * answered
 
 
 def rows_with_code(cells: pd.Series, code: str) -> int:
@@ -181,6 +219,12 @@ def _options(text: str) -> list[str]:
     return parts if len(parts) >= 3 else _SPACED.split(text)
 
 
+def _lists_options(text: str, lookup: Mapping[str, str]) -> bool:
+    """Whether a cell lists two options or more, one of them a code or label of ``lookup``."""
+    options = _options(text)[0::2]
+    return len(options) >= 2 and any(code_key(o) in lookup for o in options)
+
+
 def _label_options(
     text: str, lookup: Mapping[str, str], said_none: set[str]
 ) -> tuple[str, tuple[str, ...]] | None:
@@ -190,10 +234,10 @@ def _label_options(
     it split the codes. A cell is one when it holds two options or more and one of them is a
     code or label; its other options stay as written and are returned as codes without a label.
     """
+    if not _lists_options(text, lookup):
+        return None
     parts = _options(text)
     options = parts[0::2]
-    if len(options) < 2 or not any(code_key(o) in lookup for o in options):
-        return None
     # A label holding the cell's own separator ("Price, value" in a cell split on ",") would be
     # split again into options no one chose: such a cell keeps its codes (said as unlabelled).
     separators = {part.strip() or part for part in parts[1::2]}

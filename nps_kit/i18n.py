@@ -217,6 +217,16 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     "init.code_sheet": {"ja": "シート「{name}」", "en": "on sheet '{name}'"},
     "init.code_file": {"ja": "ファイル「{name}」", "en": "in '{name}'"},
+    "score.code_table": {
+        "ja": "{where}のコード表で、{columns}のコードを選択肢として数えます"
+        "（グループはコード表の順。コードのまま数えるには --no-codes）。",
+        "en": "the code table {where} labels the codes of {columns}: they are counted as its "
+        "labels, in its order (--no-codes counts the codes as written).",
+    },
+    "score.unlabelled": {
+        "ja": "コード表にないコードは、書かれたまま数えます：{codes}。",
+        "en": "codes the code table does not label are counted as written: {codes}.",
+    },
     "init.pack": {
         "ja": "themes: コメントに最も合うのは「{pack}」パックです。{themes}はこのパックを拡張します"
         "（別のパックを使うには、そこにextends: {others}と書いてください）",

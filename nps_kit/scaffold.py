@@ -23,6 +23,7 @@ from typing import Any, Final
 import pandas as pd
 
 from nps_kit import clock
+from nps_kit._code_table import FoundCodes
 from nps_kit._consent import (
     CONSENT_CHOICES,
     CONSENT_NAME,
@@ -68,7 +69,14 @@ from nps_kit.score import DEFAULT_MIN_REPORT_N
 from nps_kit.text._layer import trained
 from nps_kit.text.packs import PACKS
 
-__all__ = ["choose_theme_pack", "pack_extension", "project_from_export", "short_playbook_head"]
+__all__ = [
+    "ExportProject",
+    "choose_theme_pack",
+    "export_project",
+    "pack_extension",
+    "project_from_export",
+    "short_playbook_head",
+]
 
 _MAX_BREAKDOWNS: Final = 6
 # The breakdowns' top N values (the rest are grouped as Other), as init writes it.
@@ -1805,6 +1813,23 @@ def _unit_text(
     return in_language("\n".join(_one_line_comments(lines)), project_language)
 
 
+@dataclass(frozen=True)
+class ExportProject:
+    """What :func:`export_project` wrote, and what ``init`` says of it.
+
+    Attributes
+    ----------
+    written
+        The files written, as :func:`project_from_export` returns them.
+    code_tables
+        The code table written as ``value_labels:`` (its sheet or file and the columns it
+        labels); ``None`` when none labels a column.
+    """
+
+    written: list[Path]
+    code_tables: FoundCodes | None = None
+
+
 def project_from_export(
     directory: str | Path,
     export: str | Path,
@@ -1813,6 +1838,28 @@ def project_from_export(
     sheet: str | int | None = None,
     codes: str | Path | None = None,
 ) -> list[Path]:
+    """Write a reporting project for ``export`` into ``directory``.
+
+    Parameters, errors and the files are those of :func:`export_project`.
+
+    Returns
+    -------
+    list of Path
+        The files written.
+    """
+    return export_project(
+        directory, export, unit_column=unit_column, sheet=sheet, codes=codes
+    ).written
+
+
+def export_project(
+    directory: str | Path,
+    export: str | Path,
+    *,
+    unit_column: str | None = None,
+    sheet: str | int | None = None,
+    codes: str | Path | None = None,
+) -> ExportProject:
     """Write a reporting project for ``export`` into ``directory``.
 
     Parameters
@@ -1833,9 +1880,10 @@ def project_from_export(
 
     Returns
     -------
-    list of Path
-        The files written: ``notebooks/nps_report.ipynb``, ``parameters/defaults.yaml``,
-        ``themes.yaml``, ``playbook.yaml``, the unit files and ``README.md``.
+    ExportProject
+        The files written (``notebooks/nps_report.ipynb``, ``parameters/defaults.yaml``,
+        ``themes.yaml``, ``playbook.yaml``, the unit files and ``README.md``) and the code
+        table written as ``value_labels:``.
 
     Raises
     ------
@@ -1973,7 +2021,8 @@ def project_from_export(
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         written.append(target)
-    return written
+    coded = found.code_tables
+    return ExportProject(written, coded if coded is not None and coded.value_labels else None)
 
 
 def _only_other(found: Inspection, unit_column: str | None) -> frozenset[str]:

@@ -8,7 +8,7 @@ it scales to tens of millions of responses.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
@@ -668,6 +668,7 @@ def score_groups(
     level: float = 0.95,
     min_n: int = DEFAULT_MIN_N,
     min_report_n: int = DEFAULT_MIN_REPORT_N,
+    order: Mapping[str, Sequence[str]] | None = None,
     fiscal_start: int = 4,
 ) -> pd.DataFrame:
     """Score every group of responses: one tidy row per group.
@@ -692,6 +693,10 @@ def score_groups(
     min_report_n
         Anonymity floor: groups with fewer responses get ``suppressed=True`` and their counts,
         shares, NPS and interval are blanked (``n`` is kept). ``0`` disables suppression.
+    order
+        ``{key: its values in order}``, e.g. a code table's labels
+        (:func:`nps_kit._value_labels.label_order`): that key's groups in this order, any
+        value not in it after them.
     fiscal_start
         The fiscal year's first month (1–12; 4 = April, 年度) of the fiscal periods.
 
@@ -700,8 +705,8 @@ def score_groups(
     pandas.DataFrame
         Columns: the ``by`` keys, then ``period`` and ``period_start`` when grouping by period,
         then ``n, promoters, passives, detractors, pct_promoters, pct_passives, pct_detractors,
-        nps, ci_low, ci_high, n_eff, small_sample, suppressed``. Sorted by the keys. Groups with
-        no valid response are left out.
+        nps, ci_low, ci_high, n_eff, small_sample, suppressed``. Sorted by the keys (in
+        ``order``'s order, or a labelled scale's). Groups with no valid response are left out.
     """
     keys = [by] if isinstance(by, str) else list(by)
     if period is not None and period not in (*_PERIOD_FREQ, "fiscal-year", "fiscal-quarter"):
@@ -748,17 +753,28 @@ def score_groups(
     if names:
         # A labelled scale's answers in the scale's order, as the report shows them (QA28 #8:
         # とても不満, とても満足, どちらでもない … in code-point order): ordinal.group_order.
-        scales = {name: _scale_positions(table[name]) for name in names if name in keys}
+        # A key given an order (a code table's: 年代 1 … 6) is in that order first.
+        given = order or {}
+        placed = {n: _given_positions(table[n], given[n]) for n in given if n in keys}
+        scales = {
+            name: placed.get(name) or _scale_positions(table[name])
+            for name in names
+            if name in keys
+        }
 
         def scale_key(column: pd.Series) -> pd.Series:
             positions = scales.get(str(column.name))
             return column if positions is None else column.map(positions)
 
+        def mixed_key(column: pd.Series) -> pd.Series:
+            name = str(column.name)
+            return column.map(placed[name]) if name in placed else _mixed_key(column)
+
         try:
             table = table.sort_values(names, kind="stable", na_position="last", key=scale_key)
         except TypeError:
             # Ratings 1–5 beside a "(no answer)" group (QA23): numbers first, then text.
-            table = table.sort_values(names, kind="stable", na_position="last", key=_mixed_key)
+            table = table.sort_values(names, kind="stable", na_position="last", key=mixed_key)
     return table.reset_index(drop=True)
 
 
@@ -771,6 +787,14 @@ def _scale_positions(column: pd.Series) -> dict[Any, int] | None:
         return None
     order = group_order(labels)
     return None if order is None else {label: at for at, label in enumerate(order)}
+
+
+def _given_positions(column: pd.Series, order: Sequence[str]) -> dict[Any, int]:
+    """Return each value's place: ``order``'s values first, then the others as they sort."""
+    present = column.dropna().unique().tolist()
+    known = set(order)
+    rest = sorted((v for v in present if v not in known), key=lambda v: (str(type(v)), str(v)))
+    return {value: at for at, value in enumerate([*order, *rest])}
 
 
 def _no_answer_off_scale(column: pd.Series) -> pd.Series:

@@ -1,7 +1,9 @@
 """The QA rounds' scripts (``tests/qaNN/check.py`` and generators) loaded as modules.
 
 Each QA folder has a ``check.py`` and generators of the same names as other rounds', so each is
-loaded under a name of its own round (``qa34_check``), never by a plain import.
+loaded under a name of its own round (``qa34_check``), never by a plain import. A round's
+``check.py`` loads its ``gen.py`` with :func:`sibling`; this module imports nothing of nps-kit
+until :func:`alerts_all` runs, so a check that reads the exports with plain pandas stays apart.
 """
 
 from __future__ import annotations
@@ -10,12 +12,12 @@ import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
-import pytest
+if TYPE_CHECKING:
+    import pytest
 
-from nps_kit.cli import main
-
-__all__ = ["alerts_all", "qa_script"]
+__all__ = ["alerts_all", "qa_script", "sibling"]
 
 
 def qa_script(folder: str, name: str) -> ModuleType:
@@ -30,9 +32,21 @@ def qa_script(folder: str, name: str) -> ModuleType:
     return module
 
 
+def sibling(script: str, name: str) -> ModuleType:
+    """Return ``<name>.py`` beside ``script`` (a QA script's ``__file__``), loaded once.
+
+    A round's ``check.py`` reads its ``gen.py``'s column names; the test has loaded that
+    generator already as ``<folder>_<name>``, and the check gets that same module.
+    """
+    folder = Path(script).parent.name
+    return sys.modules.get(f"{folder}_{name}") or qa_script(folder, name)
+
+
 def alerts_all(project: Path, since: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
     """Run ``nps-kit alerts --all --since SINCE`` on a QA project (owners@example.com added as
     the recipient once); return the exit code and what it wrote to stderr."""
+    from nps_kit.cli import main
+
     defaults = project / "parameters" / "defaults.yaml"
     text = defaults.read_text("utf-8")
     if "owners@example.com" not in text:

@@ -6,6 +6,7 @@ Fixtures are written here with openpyxl (``tests/_codebooks.py``): a Japanese �
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
@@ -21,6 +22,7 @@ from _codebooks import (
     JA_AGE,
     JA_CHANNEL,
     JA_FREQUENCY,
+    JA_SCORE,
     JA_SEX,
     JA_SHOPS,
     nps,
@@ -317,3 +319,131 @@ def test_init_labels_each_code_of_a_multi_select_cell_in_code_order(
             nps(shop.loc[shop["channel"] == row.option, "score"])[0],
             round(nps(shop.loc[shop["channel"] == row.option, "score"])[1], 6),
         )
+
+
+def _score(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[str, str]:
+    """Run ``nps-kit score`` (every group shown); return its stdout and its stderr on one line."""
+    capsys.readouterr()
+    assert main(["score", *args, "--min-report-n", "0"]) == 0
+    said = capsys.readouterr()
+    return said.out, " ".join(said.err.split())
+
+
+def _expected(truth: pd.DataFrame, column: str, labels: dict[int, str]) -> list[list[object]]:
+    """``[label, n, NPS]`` of each label present, in the code table's order, with pandas."""
+    rows = []
+    for label in labels.values():
+        n, score = nps(truth.loc[truth[column] == label, "score"])
+        if n:
+            rows.append([label, n, round(score, 1)])
+    return rows
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_score_by_a_coded_column_counts_its_labels_in_the_code_tables_order(
+    ja: tuple[Path, pd.DataFrame],
+    fmt: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Without --parameters, score reads the workbook's コード表 as init and inspect do: groups
+    # 男性, 女性 (not 1, 2, nor 女性 first as code points sort), ほぼ毎日 … それ以下.
+    monkeypatch.chdir(tmp_path)  # no parameters/ folder here
+    path, truth = ja
+    for column, key, labels in (("性別", "sex", JA_SEX), ("利用頻度", "frequency", JA_FREQUENCY)):
+        out, err = _score(
+            [str(path), "--score-column", JA_SCORE, "--by", column, "--format", fmt], capsys
+        )
+        if fmt == "json":
+            found = [[g["group"], g["n"], round(g["nps"], 1)] for g in json.loads(out)["groups"]]
+        elif fmt == "csv":
+            frame = pd.read_csv(io.StringIO(out))
+            found = [[g, n, round(s, 1)] for g, n, s in frame[[column, "n", "nps"]].to_numpy()]
+        else:
+            rows = [line.split() for line in out.splitlines()[2:-1]]
+            found = [[r[0], int(r[1]), float(r[5])] for r in rows]
+        assert found == _expected(truth, key, labels)
+        assert (
+            "note: シート「コード表」のコード表で、「店舗」、「性別」、「年代」、「利用頻度」の"
+            "コードを選択肢として数えます（グループはコード表の順。コードのまま数えるには "
+            "--no-codes）。"
+        ) in err
+
+
+def test_score_reads_an_english_codebook_and_says_a_code_without_a_label(
+    en: tuple[Path, pd.DataFrame],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Gender code 9 (three rows) has no label: a group as written, after the labels, and said.
+    monkeypatch.chdir(tmp_path)
+    path, truth = en
+    out, err = _score(
+        [str(path), "--score-column", EN_SCORE, "--by", "Q3 Gender", "--format", "json"], capsys
+    )
+    found = [[g["group"], g["n"], round(g["nps"], 1)] for g in json.loads(out)["groups"]]
+    n, score = nps(truth.loc[truth["sex"] == "9", "score"])
+    assert found == [*_expected(truth, "sex", EN_SEX), ["9", n, round(score, 1)]]
+    assert n == 3
+    assert err.startswith(
+        "note: the code table on sheet 'Codebook' labels the codes of 'Region', 'Q3 Gender', "
+        "'Q4 Visit frequency': they are counted as its labels, in its order (--no-codes counts "
+        "the codes as written). note: codes the code table does not label are counted as "
+        "written: Q3 Gender 9 (3 rows). "
+    )
+
+
+def test_score_codes_reads_a_csv_code_table(
+    en: tuple[Path, pd.DataFrame],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    export = _coded_csv(tmp_path, en[1])
+    table = tmp_path / "codebook.csv"
+    rows = ["Variable,Value,Label"]
+    rows += [f"Q4,{code},{label}" for code, label in EN_FREQUENCY.items()]
+    table.write_text("\n".join(rows) + "\n", encoding="utf-8-sig")
+    given = [str(export), "--score-column", EN_SCORE, "--by", "Q4 Visit frequency"]
+    out, err = _score([*given, "--codes", str(table), "--format", "json"], capsys)
+    found = [[g["group"], g["n"], round(g["nps"], 1)] for g in json.loads(out)["groups"]]
+    assert found == _expected(en[1], "frequency", EN_FREQUENCY)
+    assert err.startswith(
+        "note: the code table in 'codebook.csv' labels the codes of 'Q4 Visit frequency': they "
+        "are counted as its labels, in its order (--no-codes counts the codes as written). "
+    )
+
+
+def test_score_no_codes_counts_the_codes_and_parameters_keep_their_value_labels(
+    ja: tuple[Path, pd.DataFrame],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    given = [str(ja[0]), "--score-column", JA_SCORE, "--by", "性別"]
+    out, err = _score([*given, "--no-codes"], capsys)
+    assert [line.split()[0] for line in out.splitlines()[2:-1]] == ["1", "2"]
+    assert "コード表" not in err
+    # The project's value_labels are the rule with --parameters: the sheet is not read again.
+    project = tmp_path / "p"
+    assert main(["init", str(project), "--from", str(ja[0])]) == 0
+    defaults = project / "parameters" / "defaults.yaml"
+    text = defaults.read_text("utf-8")
+    written = '性別: {"1": "男性", "2": "女性"}'
+    assert written in text
+    defaults.write_text(text.replace(written, '性別: {"2": "女", "1": "男"}'), "utf-8")
+    out, err = _score([*given, "--parameters", str(project / "parameters")], capsys)
+    assert [line.split()[0] for line in out.splitlines()[2:-1]] == ["女", "男"]
+    assert "コード表" not in err and "code table" not in err
+    assert (
+        main([*["score", *given], "--parameters", str(project / "parameters"), "--no-codes"]) == 2
+    )
+    assert " ".join(capsys.readouterr().err.split()) == (
+        "nps-kit score: error: --no-codes is for scoring without --parameters: with it, the "
+        "value_labels: of the units reading DATA say what the codes are, as nps-kit run reads "
+        "them. Leave out --no-codes, or change value_labels: in the parameters."
+    )

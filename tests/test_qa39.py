@@ -168,12 +168,15 @@ def test_an_agency_s_codes_1_to_11_are_never_read_as_scores(
         "10：非常にそう思う), or recode the column from the code table (code 1 = 0 points: "
         "code − 1) and read that."
     )
-    # Without the code table (score reads no project here): refused. inspect and init read
-    # the workbook's コード表 sheet since CODES40 (next test).
+    # Without the code table (--no-codes): refused. inspect and init read the workbook's
+    # コード表 sheet since CODES40 (next test), and score since REVIEW41: pandas' figures.
     capsys.readouterr()
-    assert main(["score", path, "--score-column", gen.AGENCY_NPS]) == 2
+    assert main(["score", path, "--score-column", gen.AGENCY_NPS, "--no-codes"]) == 2
     err = " ".join(capsys.readouterr().err.split())
     assert said in err and "Traceback" not in err, err
+    got = score_json(capsys, path, "--score-column", gen.AGENCY_NPS)
+    n, value = check.nps(check.read(CODES, exports)["score"])
+    assert (got["overall"]["n"], round(got["overall"]["nps"], 4)) == (n, round(value, 4))
 
 
 def test_init_reads_the_code_table_and_score_reads_the_project_as_pandas(

@@ -599,6 +599,40 @@ def test_groups_by_a_labelled_scale_keep_its_order_and_not_applicable_is_no_answ
     assert table["n"].tolist() == [3, 3, 3, 3, 3, 6]
 
 
+def test_groups_of_a_key_given_an_order_follow_it_and_other_values_come_after() -> None:
+    # A code table's order (男性 before 女性; 年代 1 … 6) and not code points; a code without a
+    # label ("9") after the labels, no answer last; a key without an order sorts as before.
+    data = pd.DataFrame(
+        {
+            "nps_score": [10, 9, 0, 5, 10, 8, 7, 6],
+            "sex": ["女性", "男性", "9", "女性", None, "男性", "男性", "女性"],
+            "unit": ["b", "a", "a", "b", "a", "b", "a", "b"],
+        }
+    )
+    table = score_groups(data, by=["sex", "unit"], min_report_n=0, order={"sex": ["男性", "女性"]})
+    keys = [
+        (None if pd.isna(s) else s, u) for s, u in zip(table["sex"], table["unit"], strict=True)
+    ]
+    assert keys == [("男性", "a"), ("男性", "b"), ("女性", "b"), ("9", "a"), (None, "a")]
+    assert table["n"].tolist() == [2, 1, 3, 1, 1]
+
+
+@settings(max_examples=50)
+@given(
+    st.lists(st.tuples(st.integers(0, 10), st.sampled_from("abcd")), min_size=1, max_size=60),
+    st.permutations("abc"),
+)
+def test_an_order_changes_the_rows_place_never_their_figures(rows, order):
+    data = frame([s for s, _ in rows], g=[g for _, g in rows])
+    plain = score_groups(data, by="g", min_report_n=0)
+    ordered = score_groups(data, by="g", min_report_n=0, order={"g": list(order)})
+    present = set(plain["g"])
+    assert ordered["g"].tolist() == [g for g in order if g in present] + (["d"] * ("d" in present))
+    pd.testing.assert_frame_equal(
+        ordered.set_index("g").sort_index(), plain.set_index("g").sort_index()
+    )
+
+
 def test_by_groups_one_value_however_its_rows_spell_it():
     # QA29 F3: score --by split ﾐﾗｲﾓﾊﾞｲﾙｼｮｯﾌﾟ新宿西口 (n 331) from ミライモバイルショップ新宿西口
     # (n 180), while run reported the shop as one unit.

@@ -13,7 +13,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nps_kit._value_labels import apply_value_labels, as_tables, code_key, label_order
+from nps_kit._value_labels import (
+    MULTI_ROWS,
+    MULTI_SHARE,
+    apply_value_labels,
+    as_tables,
+    code_key,
+    label_order,
+)
 from nps_kit.analysis import Question
 from nps_kit.followup import categorical_summary, multi_select_summary
 from nps_kit.load import load_responses
@@ -296,3 +303,51 @@ def test_the_data_quality_says_a_multi_select_cell_s_code_without_a_label(
     quality = dict(zip(*data_quality(unit).to_dict("list").values(), strict=True))
     assert quality["コード表にないコード（コードのまま表示）"] == "経路 9（8件）"
     assert unit.current["経路"].tolist()[:3] == ["Web;店舗", "アプリ", "Web;9"]
+
+
+def test_a_stray_multi_select_cell_in_a_single_answer_column_stays_as_written() -> None:
+    # REVIEW41: "1;2" typed once in 性別 of 60 answers is a slip, not two answers: it stays as
+    # written and is said with the codes without a label; 男性;女性 would have made a group.
+    cells = ["1", "2"] * 30 + ["1;2", None]
+    out, unlabelled = apply_value_labels(pd.DataFrame({"性別": cells}), {"性別": SEX})
+    assert out["性別"].tolist() == ["男性", "女性"] * 30 + ["1;2", pd.NA]
+    assert [(u.column, u.codes, u.rows) for u in unlabelled] == [("性別", ("1;2",), 1)]
+
+
+@given(
+    st.integers(0, 6),
+    st.integers(20, 80),
+)
+def test_a_column_is_multi_select_when_a_clear_share_of_answers_list_options(
+    listing: int, single: int
+) -> None:
+    # Read option by option only from MULTI_ROWS cells and MULTI_SHARE of the answers on.
+    frame = pd.DataFrame({"経路": ["1;3"] * listing + ["2"] * single})
+    out, unlabelled = apply_value_labels(frame, {"経路": CHANNEL})
+    multi = listing >= MULTI_ROWS and listing >= MULTI_SHARE * (listing + single)
+    assert out["経路"].tolist()[:listing] == ["Web;店舗" if multi else "1;3"] * listing
+    assert out["経路"].tolist()[listing:] == ["アプリ"] * single
+    said = [] if multi or not listing else [("経路", ("1;3",), listing)]
+    assert [(u.column, u.codes, u.rows) for u in unlabelled] == said
+
+
+def test_the_data_quality_says_a_single_answer_column_s_cell_of_several_codes(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "sex.csv"
+    sex = ["1", "2"] * 20 + ["2;1"]
+    pd.DataFrame({"score": [i % 11 for i in range(41)], "性別": sex, "date": "2026-10-01"}).to_csv(
+        path, index=False
+    )
+    unit = prepare_unit(
+        path,
+        name="X",
+        language="ja",
+        score_column="score",
+        date_column="date",
+        period="2026-10",
+        value_labels={"性別": SEX},
+    )
+    quality = dict(zip(*data_quality(unit).to_dict("list").values(), strict=True))
+    assert quality["コード表にないコード（コードのまま表示）"] == "性別 2;1（1件）"
+    assert unit.current["性別"].value_counts().to_dict() == {"男性": 20, "女性": 20, "2;1": 1}

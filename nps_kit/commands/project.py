@@ -9,12 +9,16 @@ import textwrap
 from importlib import resources
 from pathlib import Path
 from string import Template
+from typing import TYPE_CHECKING
 
 from nps_kit._project_language import project_language
 from nps_kit._yaml import scalar
 from nps_kit.commands._options import add_parameters_option
 from nps_kit.errors import ConfigError, NpsKitError
 from nps_kit.i18n import Language, join_names, t
+
+if TYPE_CHECKING:
+    from nps_kit._code_table import FoundCodes
 
 __all__ = ["init_project", "new_unit", "register"]
 
@@ -418,27 +422,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=_new_unit)
 
 
-def _say_code_table(written: list[Path], lang: Language) -> None:
-    """Say which columns the workbook's code table labels (CODES40), as defaults.yaml has them."""
-    import yaml
-
+def _say_code_table(coded: FoundCodes | None, written: list[Path], lang: Language) -> None:
+    """Say which columns the code table written as ``value_labels:`` labels (CODES40)."""
     defaults = next((p for p in written if p.name == "defaults.yaml"), None)
-    if defaults is None:
-        return
-    text = defaults.read_text(encoding="utf-8")
-    labels = (yaml.safe_load(text) or {}).get("value_labels") or {}
-    # Where the table was, as the comment above value_labels names it, in either language.
-    found = re.search(
-        r"code table (on sheet|in) '(.+?)'|(シート|ファイル)「(.+?)」のコード表", text
-    )
-    if not labels or found is None:
-        return
-    columns = join_names((f"「{c}」" if lang == "ja" else repr(c) for c in labels), lang)
-    sheet = found[1] == "on sheet" or found[3] == "シート"
-    name = found[2] or found[4]
-    where = t("init.code_sheet" if sheet else "init.code_file", lang, name=name)
-    said = t("init.code_table", lang, where=where, columns=columns, defaults=defaults)
-    print(said, file=sys.stderr)
+    if coded is not None and defaults is not None:
+        print(coded.said("init.code_table", lang, defaults=defaults), file=sys.stderr)
 
 
 def _say_pack(written: list[Path], lang: Language) -> None:
@@ -610,19 +598,21 @@ def _init(args: argparse.Namespace) -> int:
             hint="Leave out --language, then change language: in parameters/defaults.yaml "
             "if it is wrong.",
         )
+    coded: FoundCodes | None = None
     if args.export is not None:
-        from nps_kit.scaffold import project_from_export
+        from nps_kit.scaffold import export_project
 
         sheet: str | int | None = args.sheet
         if isinstance(sheet, str) and sheet.isdigit():
             sheet = int(sheet)
-        written = project_from_export(
+        made = export_project(
             args.directory,
             args.export,
             unit_column=args.unit_column,
             sheet=sheet,
             codes=args.codes,
         )
+        written, coded = made.written, made.code_tables
     else:
         written = init_project(args.directory, language=args.language or "ja")
     for path in written:
@@ -631,7 +621,7 @@ def _init(args: argparse.Namespace) -> int:
     lang = project_language(Path(args.directory) / "parameters") or "en"
     if args.export is not None:
         _say_pack(written, lang)
-        _say_code_table(written, lang)
+        _say_code_table(coded, written, lang)
         _say_alerts(written, lang)
         _say_running_id(written, lang)
         _say_dates(written, lang)

@@ -17,9 +17,11 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
+    from nps_kit._code_table import FoundCodes
     from nps_kit._renames import EarlierName, Rename
     from nps_kit._row_rules import RowRules
-    from nps_kit.load import ColumnIndex
+    from nps_kit.i18n import Language
+    from nps_kit.load import ColumnIndex, LoadReport
     from nps_kit.params import ParameterSet
 
 __all__ = ["register"]
@@ -109,6 +111,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "./parameters are said in a note, not applied",
     )
     p.add_argument("--sheet", metavar="NAME", help="XLSX sheet name or 0-based index")
+    codes = p.add_mutually_exclusive_group()
+    codes.add_argument(
+        "--codes",
+        metavar="FILE",
+        type=Path,
+        help="without --parameters: the survey's code table (CSV or XLSX: question, code, "
+        "label), whose labels coded answers are counted as, as nps-kit init --codes reads it "
+        "(default: a code-table sheet of the workbook, if any)",
+    )
+    codes.add_argument(
+        "--no-codes",
+        action="store_true",
+        help="without --parameters: count coded answers as written, not as the labels of the "
+        "workbook's code table",
+    )
     p.add_argument("--encoding", metavar="ENC", help="text encoding, e.g. cp932 (default: detect)")
     p.add_argument(
         "--strict",
@@ -142,6 +159,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from nps_kit._value_labels import as_tables, label_order
     from nps_kit.errors import NpsKitError
     from nps_kit.followup import explode_options
     from nps_kit.load import (
@@ -178,6 +196,13 @@ def _run(args: argparse.Namespace) -> int:
         )
     if not 0 < args.level < 1:
         raise NpsKitError(f"--level must be between 0 and 1, got {args.level}.")
+    if args.parameters is not None and (args.codes is not None or args.no_codes):
+        option = "--codes" if args.codes is not None else "--no-codes"
+        raise NpsKitError(
+            f"{option} is for scoring without --parameters: with it, the value_labels: of the "
+            "units reading DATA say what the codes are, as nps-kit run reads them.",
+            hint=f"Leave out {option}, or change value_labels: in the parameters.",
+        )
     sheet: str | int | None = args.sheet
     if isinstance(sheet, str) and sheet.isdigit():
         sheet = int(sheet)
@@ -212,6 +237,12 @@ def _run(args: argparse.Namespace) -> int:
 
         # Coded answers (and a score of codes) read through the units' code table, as run.
         options["value_labels"] = export_value_labels(project, args.data)
+    coded = (
+        None if args.parameters is not None or args.no_codes else _code_table(args, index, sheet)
+    )
+    if coded is not None:
+        # The workbook's code table (or --codes), read as init and inspect read it.
+        options["value_labels"] = coded.value_labels
     loaded = load_responses(
         args.data,
         score_column=score_column,
@@ -245,6 +276,8 @@ def _run(args: argparse.Namespace) -> int:
     for key in multi:
         data = explode_options(data, key, separator=index.separators[key])
     if keys or args.period:
+        # Coded answers' groups in their code table's order (年代 1 … 6), as the report shows.
+        labels = as_tables(options.get("value_labels"))
         groups = score_groups(
             data,
             by=keys,
@@ -254,6 +287,7 @@ def _run(args: argparse.Namespace) -> int:
             level=args.level,
             min_n=args.min_n,
             min_report_n=args.min_report_n,
+            order={k: label_order(labels[k]) for k in keys if k in labels},
         )
         if not multi:
             # One answer per response: the groups partition the responses whose total "(all)"
@@ -291,6 +325,13 @@ def _run(args: argparse.Namespace) -> int:
     if undated and date_column and blank_dated_answers(data, date_column):
         # Unreadable dates alone have their warning with examples above: no second word.
         print(f"note: {undated_note(undated, loaded.report)}", file=sys.stderr)
+    if coded is not None or loaded.report.unlabelled_columns:
+        # Said in the project's language (init's), else the code table's.
+        lang = _language(args, coded)
+        if coded is not None:
+            print(f"note: {coded.said('score.code_table', lang)}", file=sys.stderr)
+        if unlabelled := _unlabelled_said(loaded.data, loaded.report, lang):
+            print(f"note: {unlabelled}", file=sys.stderr)
     for note in left_out:
         print(f"note: {note}", file=sys.stderr)
     if loaded.report.scale_note:
@@ -367,6 +408,52 @@ def _fiscal_start(args: argparse.Namespace, project: ParameterSet | None) -> int
             hint="Pass --fiscal-start M for the one you mean.",
         )
     return starts[0]
+
+
+def _code_table(
+    args: argparse.Namespace, index: ColumnIndex, sheet: str | int | None
+) -> FoundCodes | None:
+    """Find the code table ``score`` reads without ``--parameters``: ``--codes``, or the sheet.
+
+    The one reading ``init --from`` and ``inspect`` share
+    (:func:`nps_kit._code_table.found_code_tables`); ``None`` when it labels no column.
+    """
+    from nps_kit._code_table import found_code_tables
+
+    found = found_code_tables(args.data, index, sheet=sheet, codes=args.codes)
+    return found if found is not None and found.value_labels else None
+
+
+def _language(args: argparse.Namespace, coded: FoundCodes | None) -> Language:
+    """Return the language ``score`` says the codes in: the project's, else the code table's."""
+    import pandas as pd
+
+    from nps_kit._answer_language import answer_language
+    from nps_kit._project_language import project_language
+
+    said = project_language(args.parameters if args.parameters is not None else _RUN_PARAMETERS)
+    if said is not None:
+        return said
+    labels = [] if coded is None else [v for t in coded.value_labels.values() for v in t.values()]
+    return answer_language([pd.Series(labels, dtype=object)]).language
+
+
+def _unlabelled_said(data: pd.DataFrame, report: LoadReport, lang: Language) -> str:
+    """Say the codes the code table does not label, and the rows holding each, as the report.
+
+    ``""`` when the rows counted hold none.
+    """
+    from nps_kit._value_labels import rows_with_code
+    from nps_kit.i18n import join_names, t
+    from nps_kit.load import export_column
+
+    said = []
+    for column, codes in zip(report.unlabelled_columns, report.unlabelled_codes, strict=True):
+        for code in codes.split("\t"):
+            # A multi-select cell's code counts too (``Web;9``: 9); rows left out do not.
+            if n := rows_with_code(data[export_column(column)], code):
+                said.append(t("quality.unlabelled_code", lang, column=column, code=code, n=n))
+    return t("score.unlabelled", lang, codes=join_names(said, lang)) if said else ""
 
 
 def _project(args: argparse.Namespace) -> ParameterSet | None:

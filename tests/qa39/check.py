@@ -11,18 +11,9 @@ import unicodedata
 from pathlib import Path
 
 import pandas as pd
+from _qa import sibling
 
-try:
-    from . import gen
-except ImportError:  # loaded by path (tests/_qa.py)
-    import importlib.util
-    import sys
-
-    _spec = importlib.util.spec_from_file_location("qa39_gen", Path(__file__).with_name("gen.py"))
-    assert _spec is not None and _spec.loader is not None
-    gen = importlib.util.module_from_spec(_spec)
-    sys.modules["qa39_gen"] = gen
-    _spec.loader.exec_module(gen)
+gen = sibling(__file__, "gen")
 
 FILES = list(gen.WRITERS)
 

@@ -38,17 +38,9 @@ except ImportError:
         return 1.0 - NormalDist().cdf(x)
 
 
-try:
-    from . import gen
-except ImportError:  # loaded by path (tests/_qa.py)
-    import importlib.util
-    import sys
+from _qa import sibling
 
-    _spec = importlib.util.spec_from_file_location("qa40_gen", Path(__file__).with_name("gen.py"))
-    assert _spec is not None and _spec.loader is not None
-    gen = importlib.util.module_from_spec(_spec)
-    sys.modules["qa40_gen"] = gen
-    _spec.loader.exec_module(gen)
+gen = sibling(__file__, "gen")
 
 
 # --- reading ---------------------------------------------------------------------------------
