@@ -51,7 +51,8 @@ dedupe = False  # True: drop exact duplicates and repeated ids; "resubmissions":
 dedupe_keep = "earliest"  # which answer of a repeated id dedupe keeps: "earliest" or "latest"
 unfinished = "include"  # Qualtrics unfinished responses: "include" (count them) or "exclude"
 period = "latest"  # month to report: YYYY-MM, "latest" (complete) or "current"
-comparison = ["previous", "last_year"]  # "previous" month and/or "last_year" same month
+comparison = ["previous", "last_year"]  # "previous" month, "last_year" same month, "fiscal_ytd"
+fiscal_year_start = None  # fiscal year's first month (4 = April) for "fiscal_ytd"; None = none
 target = None  # NPS target in points; None = no target
 top_n = 12  # breakdowns and answer tables show the top N values, the rest as "Other"
 breakdowns = [  # columns to break the NPS down by, with their labels
@@ -116,6 +117,7 @@ u = prepare_unit(
     previous_names=previous_names,
     exclude=data_exclude,
     value_labels=value_labels,
+    fiscal_year_start=fiscal_year_start,  # with "fiscal_ytd": the earlier fiscal year is read too
 )
 # the follow-up analysis feeds the strategies, follow-ups, detractor list and data quality
 analysis = analyse_followups(

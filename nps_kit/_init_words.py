@@ -528,6 +528,12 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "概要に表示する比較：previous（前月）と last_year（前年同月）の一方または両方。",
     ),
     (
+        r"First month of the fiscal year \(4 = April\): with fiscal_ytd in comparison the "
+        r"headline adds the fiscal year to date against the same months a year before\.",
+        "年度の開始月（4＝4月始まり）。comparison に fiscal_ytd を加えると、概要に年度累計"
+        "（前年度の同じ月々との比較）を表示します。",
+    ),
+    (
         r"NPS target in points \(-100 to 100\); null = no target \(the headline says so\)\.",
         "NPSの目標（−100〜100ポイント）。null＝目標なし（概要にその旨を表示します）。",
     ),

@@ -210,6 +210,15 @@ PARAMETERS = (
         "copy shows the codes (1, 2) in breakdowns and follow-ups",
         lambda unit: bool(unit.value_labels),
     ),
+    NotebookParameter(
+        "fiscal_year_start",
+        "fiscal_year_start = None  # fiscal year's first month (4 = April) for "
+        '"fiscal_ytd"; None = none',
+        "prepare_unit(..., fiscal_year_start=fiscal_year_start)",
+        "the months of the previous fiscal year that comparison fiscal_ytd compares the fiscal "
+        "year to date with; without it the headline of a unit that asks for fiscal_ytd fails",
+        lambda unit: "fiscal_ytd" in unit.comparison,
+    ),
 )
 
 

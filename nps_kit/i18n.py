@@ -616,6 +616,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     # A validator's own problems (nps_kit.params raises _schema_errors.Said), without the
     # closing 。/. (the list adds it).
+    "params.fiscal_year_start": {
+        "ja": "年度の開始月を1〜12の数で指定してください（4 = 4月始まり）"
+        "（書かれている値：{found}）",
+        "en": "expected the fiscal year's first month as a number 1–12 (4 = April); found {found}",
+    },
     "params.period": {
         "ja": "'latest'、'current'、または'2026-10'のような月を指定してください"
         "（書かれている値：{found}）",
@@ -985,6 +990,26 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "sections.last_year": {
         "ja": "前年同月比",
         "en": "vs same month last year",
+    },
+    # The fiscal year to date's change against the same months of the fiscal year before.
+    "sections.fiscal_ytd": {
+        "ja": "前年度同期比",
+        "en": "vs same months last fiscal year",
+    },
+    # The months of last fiscal year's same months that have no response (an export that
+    # begins later): the change compares fewer months of that year.
+    "sections.fiscal_gaps": {
+        "ja": "前年度同期の{span}のうち、{months}は回答がありません。",
+        "en": "Of the same months last fiscal year, {span}, {months} had no responses.",
+    },
+    "sections.method_fiscal": {
+        "ja": "年度は始まる年で呼びます：{example}年度は{example}年{start}月から"
+        "{end_year}年{end}月までです。年度累計は年度の最初の月から報告月まで、前年度同期比はその累計と前年度の同じ月々"
+        "との差です（月の比較と同じ区間と検定）。",
+        "en": "A fiscal year is named by the year it starts in: FY{example} runs from {first} "
+        "to {last}. Fiscal year to date counts the fiscal year's months through the reporting "
+        "month; its change compares them with the same months of the fiscal year before (the "
+        "interval and test of the month comparisons).",
     },
     "sections.previous": {
         "ja": "前月比",
@@ -2299,6 +2324,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "set one with the target parameter",
     },
     "periods.to_date": {"ja": "{period}（月途中）", "en": "{period} to date"},
+    # A fiscal year named by the year it starts in (2026年度 = April 2026 to March 2027).
+    "periods.fiscal_to_date": {
+        "ja": "{year}年度累計（{months}）",
+        "en": "FY{year} to date ({months})",
+    },
+    "periods.fiscal_span": {"ja": "{year}年度（{months}）", "en": "FY{year} ({months})"},
     "overview.under_floor": {
         "ja": "回答{n}件：{min_n}件未満のため非表示",
         "en": "{n} responses, fewer than {min_n}: not shown",
@@ -2328,6 +2359,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "overview.trend_months": {"ja": "{n}か月", "en": "{n} months", "en_one": "{n} month"},
     "overview.top_theme": {"ja": "最多の不満テーマ", "en": "Top complaint"},
     "overview.to_contact": {"ja": "未対応の批判者", "en": "Detractors to contact"},
+    "overview.fiscal_ytd": {"ja": "年度累計", "en": "Fiscal year to date"},
     "overview.page_title": {"ja": "{title}（{period}）", "en": "{title} — {period}"},
     "overview.generated": {"ja": "作成：{time}", "en": "Generated {time}"},
     "mail.movers": {"ja": "変化の内訳", "en": "What moved"},

@@ -444,6 +444,14 @@ def _change_cell(change: Change | None, lang: Language, own: Change | None = Non
     )
 
 
+def _fiscal_cell(s: UnitSummary, lang: Language) -> str:
+    """Return the fiscal year to date's cell in the e-mail's words (``FiscalYtd.text``)."""
+    said = None if s.fiscal_ytd is None else s.fiscal_ytd.text(lang)
+    if said is None:
+        return '<td class="is-num is-na">—</td>'
+    return f'<td class="is-text"><small>{escape(said)}</small></td>'
+
+
 def _sparkline(trend: Sequence[TrendPoint], lang: Language) -> str:
     """Draw a 12-month line as inline SVG (no script, no network), labelled with its values."""
     points_ = [(r.period, r.nps) for r in trend[-TREND_MONTHS:]]
@@ -564,6 +572,9 @@ def write_overview(
     few_mentions_min_n: set[int | None] = set()  # the top complaint's own mark (QA24)
     incomplete: list[str] = []
     verdicts, fdr = _adjusted_verdicts(units)
+    # The fiscal year to date has a column only when some unit compares it (fiscal_ytd).
+    fiscal = any(_summary(u).fiscal_ytd is not None for u in units if u["status"] == "ok")
+    columns = (*_COLUMNS[:4], "fiscal_ytd", *_COLUMNS[4:]) if fiscal else _COLUMNS
     for u, verdict in zip(units, verdicts, strict=True):
         s = _summary(u)
         status = u["status"]
@@ -638,6 +649,7 @@ def write_overview(
             f"{interval}</td>"
             + _change_cell(changes.get("previous"), lang, own.get("previous"))
             + _change_cell(changes.get("last_year"), lang, own.get("last_year"))
+            + (_fiscal_cell(s, lang) if fiscal else "")
             + f'<td class="is-text">{escape(label(target, lang)) if target else "—"}</td>'
             f'<td class="is-num">{escape(shares)}</td>'
             f"<td>{_sparkline(s.trend, lang)}{_months_note(s.trend, lang)}</td>"
@@ -664,10 +676,10 @@ def write_overview(
     # the period never splits over two lines (「2026年」/「10月」)
     heading = escape(title).replace(escape(when), f'<span class="nps-nb">{escape(when)}</span>')
     generated = _generated(manifest, lang, timezone or _shared_zone(manifest))
-    head = "".join(f'<th scope="col">{w(key)}</th>' for key in _COLUMNS)
+    head = "".join(f'<th scope="col">{w(key)}</th>' for key in columns)
     # Each cell names its column: on a phone each unit is a card (QA22: at 390 px the table
     # scrolled and hid Target, Top complaint and Detractors to contact).
-    rows = [_labelled(row, [w(key) for key in _COLUMNS]) for row in rows]
+    rows = [_labelled(row, [w(key) for key in columns]) for row in rows]
     page = (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'

@@ -227,7 +227,8 @@ UnitLabel = Annotated[DisplayText, AfterValidator(_unit_label)]
 #: An IANA time zone name that zoneinfo knows (``Asia/Tokyo``, ``UTC``).
 TimeZone = Annotated[str, AfterValidator(check_timezone)]
 
-Comparison = Literal["previous", "last_year"]
+Comparison = Literal["previous", "last_year", "fiscal_ytd"]
+#: The default comparisons: the month before and the same month a year before.
 _COMPARISONS: tuple[Comparison, ...] = ("previous", "last_year")
 # Data settings a unit inherits from defaults.yaml: one error for defaults.yaml, not one per unit.
 _INHERITED = ("data.path", "data.encoding", "data.sheet")
@@ -590,6 +591,9 @@ class UnitParameters(_Model):
     contact: Contact = Field(default_factory=Contact)
     period: str = "latest"
     comparison: list[Comparison] = Field(default_factory=lambda: list(_COMPARISONS))
+    #: The first month of the fiscal year (1–12; 4 = April, 年度) whose year to date
+    #: ``fiscal_ytd`` compares; ``None`` = by language (:data:`nps_kit.periods.FISCAL_START`).
+    fiscal_year_start: int | None = None
     target: float | None = Field(default=None, allow_inf_nan=False)
     top_n: int = Field(default=12, ge=1)
     breakdowns: list[str | Breakdown] = Field(default_factory=list)
@@ -625,6 +629,16 @@ class UnitParameters(_Model):
     def _period(cls, value: str) -> str:
         if not is_period(value):
             raise Said("params.period", found=value)
+        return value
+
+    @field_validator("fiscal_year_start", mode="before")
+    @classmethod
+    def _fiscal_year_start(cls, value: object) -> object:
+        # Before pydantic's int: a YAML `true` or `4.5` is no month either.
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12
+        ):
+            raise Said("params.fiscal_year_start", found=value)
         return value
 
     @field_validator("sections")
@@ -679,6 +693,13 @@ class UnitParameters(_Model):
     def source(self) -> Path | None:
         """The unit's YAML file."""
         return self._source
+
+    @property
+    def fiscal_start(self) -> int:
+        """The first month of the fiscal year: ``fiscal_year_start``, else by language."""
+        from nps_kit.periods import fiscal_start
+
+        return fiscal_start(self.language, self.fiscal_year_start)
 
     @property
     def zone(self) -> str:
@@ -1510,7 +1531,8 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         never enter the notebook), consent_yes, consent_no (``contact.``),
         weight_column, date_format, missing_values, fix_text, dedupe, dedupe_keep, unfinished,
         period,
-        comparison, target, top_n, breakdowns (``{column, label}``), followups, themes_path,
+        comparison, fiscal_year_start (the fiscal year's first month with ``fiscal_ytd``, else
+        ``None``), target, top_n, breakdowns (``{column, label}``), followups, themes_path,
         playbook_path, min_n, min_report_n, level, control_min_months, redact, status_file``
         — only str, int, float, bool, None, list and dict.
         Columns named by Qualtrics QID or question text are given as the export's column ids.
@@ -1572,6 +1594,9 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         "unfinished": src.unfinished,
         "period": period,
         "comparison": list(unit.comparison),
+        # Only with fiscal_ytd: the notebook then reads the months back to the previous
+        # fiscal year's first (prepare_unit), and no other report reads more than its 13.
+        "fiscal_year_start": unit.fiscal_start if "fiscal_ytd" in unit.comparison else None,
         "target": unit.target,
         "top_n": unit.top_n,
         # A label not set by hand is the header, its half-width kana full-width (QA25).

@@ -26,6 +26,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,10 +37,16 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CURRENT",
+    "FISCAL_START",
     "LATEST",
     "MONTH",
     "TREND_MONTHS",
     "WORDS",
+    "FiscalSpan",
+    "fiscal_period",
+    "fiscal_start",
+    "fiscal_to_date",
+    "fiscal_year",
     "format_period",
     "is_month",
     "is_period",
@@ -96,6 +103,114 @@ def format_period(period: str, lang: Language, *, to_date: bool = False) -> str:
     if rest.startswith("W"):
         return f"{year}年 第{int(rest[1:])}週" if lang == "ja" else f"Week {int(rest[1:])}, {year}"
     return period
+
+
+#: The first month of a unit's fiscal year when its parameters do not say
+#: (``fiscal_year_start``): April for a Japanese unit (年度, April to March), January (the
+#: calendar year) for any other, whose country nps-kit cannot tell (the UK's starts in April,
+#: the US federal year in October, Australia's in July: set it).
+FISCAL_START: dict[str, int] = {"ja": 4, "en": 1}
+
+
+def fiscal_start(language: str, given: int | None = None) -> int:
+    """Return the first month of the fiscal year: ``given``, else the language's default."""
+    return given if given is not None else FISCAL_START.get(language, 1)
+
+
+def fiscal_year(month: str, start: int) -> int:
+    """Return the fiscal year of the month ``YYYY-MM``, named by the year it starts in.
+
+    2026年度 (FY2026) with ``start=4`` is April 2026 to March 2027, so March 2027 is in 2026.
+
+    Examples
+    --------
+    >>> fiscal_year("2027-03", 4), fiscal_year("2027-04", 4), fiscal_year("2027-03", 1)
+    (2026, 2027, 2027)
+    """
+    year, number = int(month[:4]), int(month[5:7])
+    return year if number >= start else year - 1
+
+
+@dataclass(frozen=True)
+class FiscalSpan:
+    """Months of one fiscal year from its first month through ``last`` (fiscal year to date).
+
+    Attributes
+    ----------
+    year
+        The fiscal year, named by the calendar year it starts in (FY2026, 2026年度).
+    first, last
+        Its first month and the last month counted, ``YYYY-MM``.
+    """
+
+    year: int
+    first: str
+    last: str
+
+    @property
+    def months(self) -> tuple[str, ...]:
+        """Every month of the span, ``YYYY-MM``, in order."""
+        import pandas as pd  # lazily: the CLI and `nps-kit send` import this module
+
+        first, last = pd.Period(self.first, freq="M"), pd.Period(self.last, freq="M")
+        return tuple(str(first + i) for i in range((last - first).n + 1))
+
+    def year_before(self) -> FiscalSpan:
+        """Return the same months of the fiscal year before (what year to date compares with)."""
+        first, last = shift_period(self.first, -12), shift_period(self.last, -12)
+        return FiscalSpan(self.year - 1, first, last)
+
+    def label(self, lang: Language, *, to_date: bool = True) -> str:
+        """Name the span: ``2026年度累計（4〜10月）``, ``FY2026 to date (Apr–Oct)``.
+
+        A span of one month (the reporting month opens the fiscal year) says so:
+        ``2026年度累計（4月のみ）``, ``FY2026 to date (Apr only)``. Without ``to_date`` the
+        span of an earlier year: ``2025年度（4〜10月）``, ``FY2025 (Apr–Oct)``.
+        """
+        first, last = int(self.first[5:]), int(self.last[5:])
+        if lang == "ja":
+            months = f"{first}月のみ" if self.first == self.last else None
+            months = months or f"{first}〜{last}月"
+        else:
+            abbr = calendar.month_abbr
+            months = f"{abbr[first]} only" if self.first == self.last else None
+            months = months or f"{abbr[first]}\u2013{abbr[last]}"
+        key = "periods.fiscal_to_date" if to_date else "periods.fiscal_span"
+        return t(key, lang, year=self.year, months=months)
+
+
+def fiscal_to_date(month: str, start: int) -> FiscalSpan:
+    """Return the fiscal year to date of ``month``: its fiscal year's first month to it.
+
+    Examples
+    --------
+    >>> fiscal_to_date("2027-01", 4)
+    FiscalSpan(year=2026, first='2026-04', last='2027-01')
+    >>> fiscal_to_date("2026-04", 4).months
+    ('2026-04',)
+    """
+    if not 1 <= start <= 12:
+        raise ValueError(f"start must be a month number 1-12, got {start!r}")
+    year = fiscal_year(month, start)
+    return FiscalSpan(year, f"{year:04d}-{start:02d}", month)
+
+
+def fiscal_period(month: str, start: int, *, quarter: bool = False) -> tuple[str, str]:
+    """Return the fiscal year (or quarter) of ``month`` as ``nps-kit score`` labels it.
+
+    Returns ``(label, first month)``: ``("FY2026", "2026-04")``, or with ``quarter``
+    ``("FY2026 Q3", "2026-10")``; Q1 is the fiscal year's first three months.
+
+    Examples
+    --------
+    >>> fiscal_period("2027-02", 4), fiscal_period("2027-02", 4, quarter=True)
+    (('FY2026', '2026-04'), ('FY2026 Q4', '2027-01'))
+    """
+    span = fiscal_to_date(month, start)
+    if not quarter:
+        return f"FY{span.year}", span.first
+    number = (len(span.months) - 1) // 3
+    return f"FY{span.year} Q{number + 1}", shift_period(span.first, 3 * number)
 
 
 def month_running(month: str, *, now: dt.datetime) -> bool:

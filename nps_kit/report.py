@@ -282,31 +282,7 @@ def headline(
         A ``nps-headline`` block. A small sample shows a prominent ``nps-flag`` note.
     """
     lang_ = _check_lang(lang)
-    ci = _w(
-        "ci_range",
-        lang_,
-        ci=interval_label(getattr(result, "level", 0.95), lang_),
-        interval=join_interval(
-            _number(result.ci_low, signed=True), _number(result.ci_high, signed=True), lang_
-        ),
-    )
-    modifier = " is-small-sample" if result.small_sample else ""
-    parts = [
-        f'<section class="nps-headline{modifier}">',
-        '<div class="nps-headline__main">',
-        f'<div class="nps-headline__label">{escape(label("nps", lang_))}'
-        f"{'・' if lang_ == 'ja' else ' · '}{escape(period_label)}</div>",
-        f'<div class="nps-headline__value">{nps_text(result.nps)}</div>',
-        f'<div class="nps-headline__meta">{nobreak(escape(ci))}<br>'
-        f"{nobreak(escape(_w('responses', lang_, n=f'{result.n:,}')))}</div>",
-        "</div>",
-    ]
-    if result.small_sample:  # right under the number it qualifies
-        parts.append(
-            '<div class="nps-flag" role="note">'
-            f"<strong>{escape(label('small_sample', lang_))}</strong>"
-            f"{escape(_w('small_sample_note', lang_, n=f'{result.n:,}'))}</div>"
-        )
+    parts = _nps_block(result, lang_, period_label)
     parts += [
         '<dl class="nps-headline__facts">',
         _change_fact(change, lang_, comparison_label or label("vs_previous", lang_), compared_with),
@@ -315,6 +291,80 @@ def headline(
     parts.append("</dl>")
     parts.append(_segments(result, lang_))
     parts.append("</section>")
+    return HTML("".join(parts))
+
+
+def _nps_block(
+    result: NpsResultLike, lang: Language, period_label: str, modifier: str = ""
+) -> list[str]:
+    """Open a headline block: its NPS with the interval and n, then a small sample's flag."""
+    ci = _w(
+        "ci_range",
+        lang,
+        ci=interval_label(getattr(result, "level", 0.95), lang),
+        interval=join_interval(
+            _number(result.ci_low, signed=True), _number(result.ci_high, signed=True), lang
+        ),
+    )
+    modifier += " is-small-sample" if result.small_sample else ""
+    parts = [
+        f'<section class="nps-headline{modifier}">',
+        '<div class="nps-headline__main">',
+        f'<div class="nps-headline__label">{escape(label("nps", lang))}'
+        f"{'・' if lang == 'ja' else ' · '}{escape(period_label)}</div>",
+        f'<div class="nps-headline__value">{nps_text(result.nps)}</div>',
+        f'<div class="nps-headline__meta">{nobreak(escape(ci))}<br>'
+        f"{nobreak(escape(_w('responses', lang, n=f'{result.n:,}')))}</div>",
+        "</div>",
+    ]
+    if result.small_sample:  # right under the number it qualifies
+        parts.append(
+            '<div class="nps-flag" role="note">'
+            f"<strong>{escape(label('small_sample', lang))}</strong>"
+            f"{escape(_w('small_sample_note', lang, n=f'{result.n:,}'))}</div>"
+        )
+    return parts
+
+
+def year_to_date(
+    result: NpsResultLike,
+    change: ChangeLike | None,
+    *,
+    lang: str,
+    period_label: str,
+    comparison_label: str,
+    compared_with: str | None = None,
+) -> HTML:
+    """Show the fiscal year to date as the headline shows its month: NPS, interval, n, change.
+
+    Parameters
+    ----------
+    result
+        The NPS of the fiscal year's months through the reporting month.
+    change
+        ``compare(result, same months a fiscal year before)``, or ``None`` when it is not shown.
+    lang
+        ``"ja"`` or ``"en"``.
+    period_label
+        The span as readers see it, ``"2026年度累計（4〜10月）"``
+        (:meth:`nps_kit.periods.FiscalSpan.label`).
+    comparison_label
+        What ``change`` compares with, ``"前年度同期比"``.
+    compared_with
+        The earlier span and its NPS, ``"2025年度（4〜10月）：+12.0ポイント"``.
+
+    Returns
+    -------
+    IPython.display.HTML
+        A ``nps-headline nps-headline--fiscal`` block without target and shares (the month's).
+    """
+    lang_ = _check_lang(lang)
+    parts = _nps_block(result, lang_, period_label, " nps-headline--fiscal")
+    parts += [
+        '<dl class="nps-headline__facts">',
+        _change_fact(change, lang_, comparison_label, compared_with),
+        "</dl></section>",
+    ]
     return HTML("".join(parts))
 
 

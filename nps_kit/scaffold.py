@@ -515,6 +515,26 @@ def proposed_columns(found: Inspection) -> ProposedColumns:
     )
 
 
+def _fiscal_lines(language: str) -> list[str]:
+    """Return the lines of the fiscal year's first month: April in Japanese (年度), else unset.
+
+    Written for a Japanese project, where the fiscal year starts in April but for a few;
+    commented out for any other, whose fiscal year nps-kit cannot guess (the calendar year
+    when unset).
+    """
+    what = [
+        "# First month of the fiscal year (4 = April): with fiscal_ytd in comparison the",
+        "# headline adds the fiscal year to date against the same months a year before.",
+    ]
+    if language == "ja":
+        return [*what, "fiscal_year_start: 4"]
+    return [
+        *what,
+        "# Unset, the fiscal year is the calendar year (1 = January).",
+        "# fiscal_year_start: 4",
+    ]
+
+
 def _defaults_text(
     found: Inspection,
     export: Path,
@@ -813,6 +833,7 @@ def _defaults_text(
         "period: latest",
         "# Comparisons shown in the headline: previous (month) and/or last_year (same month).",
         "comparison: [previous, last_year]",
+        *_fiscal_lines(found.language),
         "# NPS target in points (-100 to 100); null = no target (the headline says so).",
         "target: null",
         "# Breakdowns and answer tables show the top N values and group the rest as Other.",

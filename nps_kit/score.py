@@ -56,7 +56,7 @@ DEFAULT_MIN_REPORT_N = 5
 # fewer as trial limits; 8 of the trend's 12 months is the floor for those trial limits.
 CONTROL_MIN_PERIODS = 8
 
-Period = Literal["week", "month", "quarter"]
+Period = Literal["week", "month", "quarter", "fiscal-year", "fiscal-quarter"]
 Verdict = Literal["improvement", "decline", "no_change", "insufficient_data"]
 TargetStatus = Literal["met", "missed", "not_distinguishable", "no_target", "no_data"]
 
@@ -617,9 +617,34 @@ def _nps_of_masks(
     return _result_columns(counts, n, n_eff, level=level, min_n=DEFAULT_MIN_N)
 
 
-def _period_keys(dates: pd.Series, period: Period) -> tuple[pd.Series, pd.Series]:
-    """Period label (``2026-10``, ``2026-Q3``, ``2026-W41``) and start timestamp per row."""
+def _fiscal_keys(
+    parsed: pd.Series, period: Period, fiscal_start: int
+) -> tuple[pd.Series, pd.Series]:
+    """Fiscal period label (``FY2026``, ``FY2026 Q1``) and start timestamp per row.
+
+    Each distinct month is named once by :func:`nps_kit.periods.fiscal_period`, the one rule.
+    """
+    from nps_kit.periods import fiscal_period
+
+    codes, months = pd.factorize(parsed.dt.to_period("M"))  # no date: −1
+    named = [
+        fiscal_period(str(m), fiscal_start, quarter=period == "fiscal-quarter") for m in months
+    ]
+    labels = np.array([label for label, _ in named] + [pd.NA], dtype=object)
+    # the last is the start of no period: rows without a date (code −1)
+    firsts = pd.Series([first for _, first in named] + ["NaT"])
+    starts = pd.to_datetime(firsts, format="%Y-%m").to_numpy()
+    label = pd.Series(labels[codes], index=parsed.index, dtype="string")
+    return label, pd.Series(starts[codes], index=parsed.index)
+
+
+def _period_keys(
+    dates: pd.Series, period: Period, fiscal_start: int = 4
+) -> tuple[pd.Series, pd.Series]:
+    """Period label (``2026-10``, ``2026-Q3``, ``2026-W41``, ``FY2026 Q1``) and start per row."""
     parsed = pd.to_datetime(dates, errors="coerce")
+    if period in ("fiscal-year", "fiscal-quarter"):
+        return _fiscal_keys(parsed, period, fiscal_start)
     periods = parsed.dt.to_period(_PERIOD_FREQ[period])
     start = periods.dt.start_time
     if period == "month":
@@ -644,6 +669,7 @@ def score_groups(
     min_n: int = DEFAULT_MIN_N,
     min_report_n: int = DEFAULT_MIN_REPORT_N,
     order: Mapping[str, Sequence[str]] | None = None,
+    fiscal_start: int = 4,
 ) -> pd.DataFrame:
     """Score every group of responses: one tidy row per group.
 
@@ -655,7 +681,9 @@ def score_groups(
         Column name(s) to group by. Missing keys form their own group.
     period
         Also group by calendar ``"week"`` (ISO, Monday start), ``"month"`` or ``"quarter"`` of
-        the ``date`` column; rows without a date are left out of period groups.
+        the ``date`` column, or by ``"fiscal-year"`` (``FY2026``, named by the year it starts
+        in) or ``"fiscal-quarter"`` (``FY2026 Q1``, its first three months); rows without a
+        date are left out of period groups.
     score, date, weight
         Column names; see :func:`nps`.
     level
@@ -669,6 +697,8 @@ def score_groups(
         ``{key: its values in order}``, e.g. a code table's labels
         (:func:`nps_kit._value_labels.label_order`): that key's groups in this order, any
         value not in it after them.
+    fiscal_start
+        The fiscal year's first month (1–12; 4 = April, 年度) of the fiscal periods.
 
     Returns
     -------
@@ -679,10 +709,13 @@ def score_groups(
         ``order``'s order, or a labelled scale's). Groups with no valid response are left out.
     """
     keys = [by] if isinstance(by, str) else list(by)
-    if period is not None and period not in _PERIOD_FREQ:
+    if period is not None and period not in (*_PERIOD_FREQ, "fiscal-year", "fiscal-quarter"):
         raise DataError(
-            f"period must be one of 'week', 'month', 'quarter'; got {period!r}.",
+            "period must be one of 'week', 'month', 'quarter', 'fiscal-year', 'fiscal-quarter'; "
+            f"got {period!r}.",
         )
+    if not 1 <= fiscal_start <= 12:
+        raise DataError(f"fiscal_start must be a month number 1–12; got {fiscal_start!r}.")
     needed = [score, *keys] + ([date] if period else []) + ([weight] if weight else [])
     _check_columns(data, needed)
     values, missing = _score_codes(data[score], name=score)
@@ -692,7 +725,7 @@ def score_groups(
     key_frame = {k: one_spelling(_no_answer_off_scale(data[k])) for k in keys}
     period_start: pd.Series | None = None
     if period is not None:
-        label, period_start = _period_keys(data[date], period)
+        label, period_start = _period_keys(data[date], period, fiscal_start)
         key_frame["period"] = label
     names = list(key_frame)
     codes, uniques, left_out = _factorize(key_frame, len(values))

@@ -59,7 +59,7 @@ from nps_kit.i18n import (
     t,
 )
 from nps_kit.ordinal import group_order
-from nps_kit.periods import TREND_MONTHS, format_period
+from nps_kit.periods import TREND_MONTHS, fiscal_to_date, format_period, shift_period
 from nps_kit.score import (
     CONTROL_MIN_PERIODS,
     DEFAULT_MIN_REPORT_N,
@@ -75,6 +75,7 @@ from nps_kit.summary import (
     Change,
     Control,
     Excluded,
+    FiscalYtd,
     Theme,
     TrendPoint,
     UnitSummary,
@@ -87,7 +88,9 @@ from nps_kit.text.stance import stance_mask
 from nps_kit.text.themes import ThemeBook, representative_comments
 from nps_kit.text.tokens import answered
 from nps_kit.unit import (
+    MONTH_COMPARISONS,
     Comparison,
+    FiscalToDate,
     Headline,
     UnitData,
     breakdown_table,
@@ -173,7 +176,7 @@ def _escape(text: str) -> str:
 def headline_section(
     unit: UnitData,
     *,
-    comparison: Sequence[str] = ("previous", "last_year"),
+    comparison: Sequence[str] = MONTH_COMPARISONS,
     target: float | None = None,
     weight: str | None = None,
     level: float = 0.95,
@@ -190,11 +193,16 @@ def headline_section(
     ``min_report_n`` is the anonymity floor: a month of fewer responses shows only its n, as
     the overview and the e-mail do (QA28 #5), with no cards and no shares chart; a change
     against a month under the floor is not shown either.
+
+    With ``"fiscal_ytd"`` in ``comparison`` (a unit prepared with ``fiscal_year_start``), a
+    block under the cards shows the fiscal year to date as the headline shows its month
+    (:func:`nps_kit.report.year_to_date`), its change against the same months of the fiscal
+    year before said as a month's; a change against months under the floor is not shown.
     """
     lang = unit.language
     head = headline(
         unit,
-        comparisons=[c for c in ("previous", "last_year") if c in comparison],
+        comparisons=[c for c in (*MONTH_COMPARISONS, "fiscal_ytd") if c in comparison],
         weight=weight,
         level=level,
         min_n=min_n,
@@ -235,6 +243,26 @@ def headline_section(
             for c in compared[1:]
         ]
         parts.append(report.change_row(items, lang=lang))
+    if head.fiscal is not None:
+        fiscal = head.fiscal
+        hides = fiscal.comparison is not None and n_below_floor(
+            fiscal.comparison.result.n, min_report_n
+        )
+        parts.append(
+            report.year_to_date(
+                fiscal.result,
+                None if hides else _shown_fiscal(fiscal),
+                lang=lang,
+                period_label=fiscal.span.label(lang),
+                comparison_label=_w("fiscal_ytd", lang),
+                compared_with=_compared_span(fiscal, lang, hidden=hides, floor=min_report_n),
+            )
+        )
+        gaps = None if hides else _fiscal_gaps(unit, fiscal)
+        if gaps is not None:
+            parts.append(report.callout(gaps))
+        if hides:  # the summary publishes no change either
+            head = replace(head, fiscal=replace(fiscal, comparison=None))
     rows = [_shares_row(format_period(unit.period, lang, to_date=running), head.result)]
     # A compared month without responses is said on its card; a bar row would be empty (BROWSE31).
     rows += [_shares_row(format_period(c.period, lang), c.result) for c in compared if c.result.n]
@@ -242,6 +270,54 @@ def headline_section(
     parts.append(detach(plot.shares_bar(shares, lang=lang, title=_w("shares_title", lang))))
     parts += [report.callout(note) for note in _floor_comparisons(unshown, lang, min_report_n)]
     return SectionResult("headline", value=head, tables={"shares": shares}, parts=tuple(parts))
+
+
+def _fiscal_gaps(unit: UnitData, fiscal: FiscalToDate) -> str | None:
+    """Say the months of last fiscal year's same months without responses, if some have some.
+
+    An export that begins in May compares April–October with May–October: the reader must
+    know. A span with no response at all says so on its card.
+    """
+    if fiscal.comparison is None or not fiscal.comparison.result.n:
+        return None
+    rows = unit.span_rows(fiscal.before.months)
+    answered = set(rows.loc[rows["nps_score"].notna(), "period"].astype(str))
+    empty = [m for m in fiscal.before.months if m not in answered]
+    if not empty:
+        return None
+    lang = unit.language
+    return _w(
+        "fiscal_gaps",
+        lang,
+        span=fiscal.before.label(lang, to_date=False),
+        months=join_names([format_period(m, lang) for m in empty], lang),
+    )
+
+
+def _shown_fiscal(fiscal: FiscalToDate) -> ScoreChange | None:
+    """Return the fiscal year to date's change, its difference that of the shown values."""
+    if fiscal.comparison is None:
+        return None
+    change = fiscal.comparison.change
+    if change.diff is None or fiscal.result.nps is None or fiscal.comparison.result.nps is None:
+        return change
+    return replace(change, diff=shown_diff(fiscal.result.nps, fiscal.comparison.result.nps))
+
+
+def _compared_span(
+    fiscal: FiscalToDate, lang: Language, *, hidden: bool, floor: int | None
+) -> str | None:
+    """``FY2025 (Apr–Oct): +12.0 pts``, or that it had no responses or is under the floor."""
+    span = fiscal.before.label(lang, to_date=False)
+    colon = "：" if lang == "ja" else ": "
+    if fiscal.comparison is None:
+        return None
+    result = fiscal.comparison.result
+    if hidden:
+        return hidden_month(span, result.n, floor, lang)
+    if not result.n:
+        return f"{span}{colon}{label('no_responses', lang)}"
+    return f"{span}{colon}{points(result.nps, lang)}"
 
 
 def _compared_month(c: Comparison, lang: Language) -> str:
@@ -1274,6 +1350,8 @@ def method(
         parts.append(report.callout(themes_used(analysis.book, unit.language)))
     if min_report_n:
         parts.append(report.callout(_w("method_floor", unit.language, floor=min_report_n)))
+    if unit.fiscal_year_start is not None:
+        parts.append(report.callout(_fiscal_naming(unit)))
     facts = report.callout(
         _w(
             "method_facts",
@@ -1287,6 +1365,24 @@ def method(
         )
     )
     return SectionResult("method", parts=(*parts, facts))
+
+
+def _fiscal_naming(unit: UnitData) -> str:
+    """Say how a fiscal year is named and what its year to date compares, with this unit's."""
+    assert unit.fiscal_year_start is not None
+    lang, start = unit.language, unit.fiscal_year_start
+    span = fiscal_to_date(unit.period, start)
+    end = shift_period(span.first, 11)
+    return _w(
+        "method_fiscal",
+        lang,
+        example=span.year,
+        start=start,
+        end_year=end[:4],
+        end=int(end[5:]),
+        first=format_period(span.first, lang),
+        last=format_period(end, lang),
+    )
 
 
 def themes_used(book: ThemeBook, lang: Language) -> str:
@@ -1393,6 +1489,38 @@ def _control_of(trend_rows: pd.DataFrame, period: str) -> Control | None:
     )
 
 
+def _fiscal_summary(fiscal: FiscalToDate) -> FiscalYtd:
+    """Return the fiscal year to date as published: its change as a month's (:class:`Change`)."""
+    c, shown = fiscal.comparison, _shown_fiscal(fiscal)
+    change = (
+        None
+        if c is None or shown is None
+        else Change(
+            vs=c.period,
+            kind=c.kind,
+            diff=shown.diff,
+            ci_low=c.change.ci_low,
+            ci_high=c.change.ci_high,
+            p_value=c.change.p_value,
+            verdict=c.change.verdict,
+            level=c.change.level,
+            nps=c.result.nps,
+        )
+    )
+    r = fiscal.result
+    return FiscalYtd(
+        year=fiscal.span.year,
+        first=fiscal.span.first,
+        last=fiscal.span.last,
+        n=r.n,
+        nps=r.nps,
+        ci_low=r.ci_low,
+        ci_high=r.ci_high,
+        small_sample=r.small_sample,
+        change=change,
+    )
+
+
 def summary(
     unit: UnitData,
     head: Headline,
@@ -1443,6 +1571,7 @@ def summary(
         for c in head.comparisons
     ]
     change = changes[0] if changes else None
+    fiscal = None if head.fiscal is None else _fiscal_summary(head.fiscal)
     themes: list[Theme] = []
     requests: list[Theme] = []
     unread: UnreadComments | None = None
@@ -1537,6 +1666,7 @@ def summary(
         target_status=target_status(result.nps, result.ci_low, result.ci_high, target),
         change=change,
         changes=tuple(changes),
+        fiscal_ytd=fiscal,
         contributors=tuple(dict(c) for c in contributors),
         trend=tuple(
             TrendPoint(

@@ -29,6 +29,7 @@ __all__ = [
     "Change",
     "Control",
     "Excluded",
+    "FiscalYtd",
     "Theme",
     "TrendPoint",
     "UnitSummary",
@@ -146,6 +147,53 @@ class Change(_Record):
     verdict: str | None
     level: float | None = None
     nps: float | None = None
+
+
+@dataclass(frozen=True)
+class FiscalYtd(_Record):
+    """The fiscal year to date: NPS of its months through the reporting month, and its change.
+
+    ``year`` names the fiscal year by the year it starts in; ``first`` and ``last`` are its
+    first month and the reporting month. ``change`` (kind ``fiscal_ytd``, ``vs`` the first
+    month of the previous fiscal year's same months) is ``None`` when the report hides it.
+    """
+
+    year: int | None = None
+    first: str | None = None
+    last: str | None = None
+    n: int | None = None
+    nps: float | None = None
+    ci_low: float | None = None
+    ci_high: float | None = None
+    small_sample: bool = False
+    change: Change | None = None
+
+    def text(self, lang: Language) -> str | None:
+        """Say it in one line, as the e-mail and the overview show it; ``None`` when unknown.
+
+        ``2026年度累計（4〜10月）：NPS +12.3・回答数3,456件・前年度同期比+2.1ポイント・有意差なし``,
+        ``FY2026 to date (Apr–Oct): NPS +12.3 · 3,456 responses · +2.1 pts vs same months
+        last fiscal year · no significant change``.
+        """
+        from nps_kit.i18n import change_points, label, points, t
+        from nps_kit.periods import FiscalSpan
+
+        if self.year is None or self.first is None or self.last is None:
+            return None
+        span = FiscalSpan(self.year, self.first, self.last).label(lang)
+        colon = "：" if lang == "ja" else ": "
+        parts = [f"{label('nps', lang)} {points(self.nps, lang, signed=True)}"]
+        if self.n is not None:
+            parts.append(t("mail.responses", lang, n=f"{self.n:,}"))
+        if self.small_sample:
+            parts.append(label("small_sample", lang))
+        if self.change is not None and self.change.diff is not None:
+            what = t("sections.fiscal_ytd", lang)
+            diff = change_points(self.change.diff, lang)
+            parts.append(f"{what}{diff}" if lang == "ja" else f"{diff} {what}")
+            if self.change.verdict:
+                parts.append(label(self.change.verdict, lang))
+        return span + colon + t("mail.dot", lang).join(parts)
 
 
 @dataclass(frozen=True)
@@ -323,6 +371,8 @@ class UnitSummary(_Record):
     target_status: str | None = None
     change: Change | None = None
     changes: tuple[Change, ...] = ()
+    #: The fiscal year to date (``comparison: fiscal_ytd``); ``None`` otherwise.
+    fiscal_ytd: FiscalYtd | None = None
     contributors: tuple[Mapping[str, Any], ...] = ()
     trend: tuple[TrendPoint, ...] = ()
     control: Control | None = None
@@ -395,6 +445,7 @@ _RECORDS: dict[str, type[_Record]] = {
     c.__name__: c
     for c in (
         Change,
+        FiscalYtd,
         TrendPoint,
         Control,
         Theme,
@@ -572,6 +623,7 @@ def floor_summary(summary: UnitSummary, min_report_n: int | None) -> UnitSummary
             target_status=None,
             change=None,
             changes=(),
+            fiscal_ytd=None,
             contributors=(),
             top_themes=(),
             top_requests=(),

@@ -44,7 +44,15 @@ from nps_kit.load import (
     unfinished_refusal,
     unreadable_dates,
 )
-from nps_kit.periods import TREND_MONTHS, WORDS, month_running, reporting_month, shift_period
+from nps_kit.periods import (
+    TREND_MONTHS,
+    WORDS,
+    FiscalSpan,
+    fiscal_to_date,
+    month_running,
+    reporting_month,
+    shift_period,
+)
 from nps_kit.score import (
     CONTROL_MIN_PERIODS,
     DEFAULT_MIN_N,
@@ -61,6 +69,7 @@ from nps_kit.score import (
 
 __all__ = [
     "Comparison",
+    "FiscalToDate",
     "Headline",
     "UnitData",
     "breakdown_table",
@@ -79,7 +88,9 @@ __all__ = [
     "unit_unreadable_dates",
 ]
 
-ComparisonKind = Literal["previous", "last_year"]
+ComparisonKind = Literal["previous", "last_year", "fiscal_ytd"]
+#: The comparisons of the reporting month with one earlier month.
+MONTH_COMPARISONS: tuple[ComparisonKind, ...] = ("previous", "last_year")
 
 
 @dataclass(frozen=True, eq=False)
@@ -128,6 +139,14 @@ class UnitData:
     renamed
         Each earlier name of the unit (``previous_names``) that rows of the months shown
         have, with the date of its last row (``YYYY-MM-DD``): what the report says once.
+    fiscal_year_start
+        The first month of the fiscal year (4: April) when the headline compares the fiscal
+        year to date (``fiscal_ytd``); ``None`` otherwise.
+    earlier
+        With ``fiscal_year_start``, the unit's rows of the months before the report's 13 that
+        the previous fiscal year's same months reach (as ``responses``, no text redacted: no
+        text of them is shown); ``None`` otherwise. Kept apart so that every other figure
+        reads the same months with or without ``fiscal_ytd``.
     """
 
     name: str
@@ -145,11 +164,18 @@ class UnitData:
     read_zone: str | None = None
     consent: ConsentWords = field(default_factory=ConsentWords)
     renamed: tuple[tuple[str, str], ...] = ()
+    fiscal_year_start: int | None = None
+    earlier: pd.DataFrame | None = None
 
     def rows(self, period: str | None = None) -> pd.DataFrame:
         """Responses of ``period`` (default: the reporting period)."""
         wanted = self.period if period is None else period
         return self.responses.loc[self.responses["period"] == wanted]
+
+    def span_rows(self, months: Sequence[str]) -> pd.DataFrame:
+        """Responses of the months ``months`` (``YYYY-MM``), ``earlier`` ones included."""
+        frames = [self.responses] if self.earlier is None else [self.earlier, self.responses]
+        return pd.concat([f.loc[f["period"].isin(list(months))] for f in frames])
 
     @property
     def current(self) -> pd.DataFrame:
@@ -168,12 +194,30 @@ class Comparison:
 
 
 @dataclass(frozen=True)
+class FiscalToDate:
+    """The fiscal year to date compared with the same months of the fiscal year before.
+
+    ``comparison`` is computed as a month's: :func:`nps_kit.score.nps` of the earlier span's
+    responses and :func:`nps_kit.score.compare` of ``result`` with it (kind ``fiscal_ytd``,
+    ``period`` the earlier span's first month); ``None`` once the report hides it (the
+    earlier span under the anonymity floor).
+    """
+
+    span: FiscalSpan
+    result: NpsResult
+    before: FiscalSpan
+    comparison: Comparison | None
+
+
+@dataclass(frozen=True)
 class Headline:
     """Headline figures of a unit for its reporting period."""
 
     period: str
     result: NpsResult
     comparisons: tuple[Comparison, ...]
+    #: The fiscal year to date, when ``fiscal_ytd`` is asked for.
+    fiscal: FiscalToDate | None = None
 
     def comparison(self, kind: ComparisonKind) -> Comparison | None:
         """Return the comparison of ``kind``, if configured."""
@@ -257,6 +301,7 @@ def prepare_unit(
     previous_names: Sequence[str | int | float] = (),
     exclude: Sequence[tuple[str, Sequence[object]]] = (),
     value_labels: ValueLabels | None = None,
+    fiscal_year_start: int | None = None,
 ) -> UnitData:
     """Load a survey export and keep one unit's responses.
 
@@ -322,6 +367,11 @@ def prepare_unit(
     value_labels
         ``value_labels:``, ``{column: {code: label}}``: coded answers read as their labels by
         the loader (a cache holds the labels it was built with).
+    fiscal_year_start
+        The first month of the fiscal year (1–12) when the headline compares the fiscal year
+        to date (``fiscal_ytd``): the months back to the previous fiscal year's first month
+        are read too, kept in :attr:`UnitData.earlier`. ``None`` (the default) reads only the
+        report's 13 months.
 
     Returns
     -------
@@ -361,7 +411,7 @@ def prepare_unit(
             first, last = store.report.date_min, store.report.date_max
             now = clock.now(language, timezone)
             period = reporting_month(period, first, last, now=now) or period
-        start, end = report_window(period)
+        start, end = report_window(period, fiscal_year_start=fiscal_year_start)
         loaded = read_rows(
             store, unit_values=unit_values if unit_column else None, start=start, end=end
         )
@@ -405,7 +455,7 @@ def prepare_unit(
         assert month is not None  # the unit's own rows have dates (checked above)
         period = month
     covered = dates.dt.strftime("%Y-%m")
-    start, end = report_window(period)
+    start, end = report_window(period, fiscal_year_start=fiscal_year_start)
     data = data.loc[dates.isna() | ((dates >= start) & (dates < end))].copy()
     data = _shown_answers(data, keep={*(export_column(c) for c in text_columns), id_column})
     data["period"] = data["nps_date"].dt.strftime("%Y-%m").astype("string")
@@ -413,6 +463,10 @@ def prepare_unit(
     if (unfinished or loaded.report.unfinished) == "exclude":
         data, excluded = _drop_unfinished(data, period, source, loaded.report)
     data["segment"] = segment(data["nps_score"])
+    earlier = None
+    if fiscal_year_start is not None:  # the months only the fiscal comparison reads
+        old = (data["nps_date"] < report_window(period)[0]).fillna(False)
+        earlier, data = data.loc[old], data.loc[~old].copy()
     if not (data["period"] == period).any():
         if cache is not None:  # the error names the unit's whole range: read its dates
             covered = _unit_months(cache, unit_column, unit_values, source)
@@ -458,6 +512,8 @@ def prepare_unit(
         read_zone=read_zone,
         consent=ConsentWords.of(consent_yes, consent_no),
         renamed=_renamed(data, unit_column, previous_names),
+        fiscal_year_start=fiscal_year_start,
+        earlier=earlier,
     )
 
 
@@ -508,15 +564,23 @@ def _drop_unfinished(
     return data.loc[~left].copy(), dropped
 
 
-def report_window(period: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+def report_window(
+    period: str, *, fiscal_year_start: int | None = None
+) -> tuple[pd.Timestamp, pd.Timestamp]:
     """Return ``[start, end)`` of the months a report for ``period`` uses.
 
     The trend shows the 12 months up to ``period`` and the comparison with last year reaches
     12 months back, so a report needs ``period`` and the 12 months before it; rows outside are
-    not read (from the run's cache) or dropped (from the export).
+    not read (from the run's cache) or dropped (from the export). With ``fiscal_year_start``
+    (``fiscal_ytd``) it reaches back to the first month of the previous fiscal year, up to
+    23 months before ``period``.
     """
     month = pd.Period(period, freq="M")
-    return (month - 12).start_time, (month + 1).start_time
+    start = (month - 12).start_time
+    if fiscal_year_start is not None:
+        before = fiscal_to_date(period, fiscal_year_start).year_before()
+        start = min(start, pd.Period(before.first, freq="M").start_time)
+    return start, (month + 1).start_time
 
 
 def _unit_months(
@@ -626,7 +690,7 @@ def _comparison_period(period: str, kind: ComparisonKind) -> str:
 def headline(
     unit: UnitData,
     *,
-    comparisons: Sequence[ComparisonKind] = ("previous", "last_year"),
+    comparisons: Sequence[ComparisonKind] = MONTH_COMPARISONS,
     weight: str | None = None,
     level: float = 0.95,
     min_n: int = DEFAULT_MIN_N,
@@ -638,7 +702,10 @@ def headline(
     unit
         Prepared unit.
     comparisons
-        ``"previous"`` (month before) and/or ``"last_year"`` (same month a year before).
+        ``"previous"`` (month before) and/or ``"last_year"`` (same month a year before);
+        ``"fiscal_ytd"`` adds the fiscal year to date against the same months of the fiscal
+        year before (:attr:`Headline.fiscal`; the unit must be prepared with
+        ``fiscal_year_start``, which reads those months).
     weight
         Weight column (``nps_weight``) if the data is weighted.
     level, min_n
@@ -647,15 +714,35 @@ def headline(
     Returns
     -------
     Headline
-        Current result and one :class:`Comparison` per requested kind.
+        Current result and one :class:`Comparison` per requested month kind.
+
+    Raises
+    ------
+    ValueError
+        When ``"fiscal_ytd"`` is asked of a unit prepared without ``fiscal_year_start``.
     """
     current = nps(unit.current, weight=weight, level=level, min_n=min_n)
     out = []
     for kind in comparisons:
+        if kind not in MONTH_COMPARISONS:
+            continue
         other_period = _comparison_period(unit.period, kind)
         other = nps(unit.rows(other_period), weight=weight, level=level, min_n=min_n)
         out.append(Comparison(kind, other_period, other, compare(current, other, level=level)))
-    return Headline(unit.period, current, tuple(out))
+    fiscal = None
+    if "fiscal_ytd" in comparisons:
+        if unit.fiscal_year_start is None:
+            raise ValueError(
+                "comparison 'fiscal_ytd' needs prepare_unit(..., fiscal_year_start=M): "
+                "it reads the months of the previous fiscal year"
+            )
+        span = fiscal_to_date(unit.period, unit.fiscal_year_start)
+        before = span.year_before()
+        ytd = nps(unit.span_rows(span.months), weight=weight, level=level, min_n=min_n)
+        other = nps(unit.span_rows(before.months), weight=weight, level=level, min_n=min_n)
+        change = Comparison("fiscal_ytd", before.first, other, compare(ytd, other, level=level))
+        fiscal = FiscalToDate(span, ytd, before, change)
+    return Headline(unit.period, current, tuple(out), fiscal)
 
 
 def trend_table(

@@ -586,7 +586,8 @@ def test_bad_option_value(capsys: pytest.CaptureFixture[str], export: Path) -> N
     assert out == ""
     assert err == (
         "usage: nps-kit score [-h] --score-column COL [--by COL]\n"
-        "                     [--period {week,month,quarter}] [--date-column COL]\n"
+        "                     [--period {week,month,quarter,fiscal-year,fiscal-quarter}]\n"
+        "                     [--fiscal-start M] [--date-column COL]\n"
         "                     [--date-format FMT] [--weight-column COL]\n"
         "                     [--id-column COL] [--dedupe [resubmissions]]\n"
         "                     [--dedupe-keep earliest|latest] [--exclude COL=VALUE]\n"
@@ -1447,4 +1448,109 @@ def test_dedupe_keep_needs_dedupe(capsys: pytest.CaptureFixture[str], tmp_path: 
         "nps-kit score: error: --dedupe-keep needs --dedupe. It says which answer of a "
         "repeated id --dedupe keeps: pass --dedupe --dedupe-keep "
         "latest with --id-column and --date-column.\n"
+    )
+
+
+# 2026年度 (FY2026) is April 2026 to March 2027: ROWS' September (4 valid scores) and October
+# (9) are FY2026 Q2 and Q3; with a calendar fiscal year (--fiscal-start 1), FY2026 Q3 and Q4.
+FISCAL_ROWS = ROWS + "16,Cloud Platform,10,2026-03-31,web,1\n"
+
+
+@pytest.mark.parametrize(
+    ("options", "groups"),
+    [
+        (["--period", "fiscal-year"], {"FY2025": 1, "FY2026": 13}),
+        (["--period", "fiscal-quarter"], {"FY2025 Q4": 1, "FY2026 Q2": 4, "FY2026 Q3": 9}),
+        (
+            ["--period", "fiscal-quarter", "--fiscal-start", "1"],
+            {"FY2026 Q1": 1, "FY2026 Q3": 4, "FY2026 Q4": 9},
+        ),
+    ],
+)
+def test_fiscal_periods_in_every_format(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, options: list[str], groups: dict
+) -> None:
+    path = tmp_path / "fiscal.csv"
+    path.write_text(FISCAL_ROWS, encoding="utf-8")
+    args = [path, "--score-column", "score", "--date-column", "date", "--min-report-n", "0"]
+    status, out, _ = run(capsys, *args, *options, "--format", "json")
+    assert status == 0
+    said = {g["group"]: g["n"] for g in json.loads(out)["groups"]}
+    assert said == groups
+    status, out, _ = run(capsys, *args, *options, "--format", "csv")
+    table = list(csv.DictReader(io.StringIO(out)))
+    assert {r["period"]: int(r["n"]) for r in table} == groups
+    first = next(iter(groups))
+    start = "2025-04-01" if "1" not in options else "2026-01-01"
+    assert table[0]["period_start"] == (start if first != "FY2025 Q4" else "2026-01-01")
+    status, out, _ = run(capsys, *args, *options)
+    lines = out.splitlines()
+    assert lines[0].split()[0] == "period"
+    assert [line.split()[0:2] if " Q" in line else line.split()[:1] for line in lines[2:-1]] == [
+        k.split() for k in groups
+    ]
+
+
+@pytest.mark.parametrize("value", ["13", "0", "April"])
+def test_a_fiscal_start_that_is_no_month_is_a_user_error(
+    capsys: pytest.CaptureFixture[str], export: Path, value: str
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["score", str(export), "--score-column", "score", "--date-column", "date",
+              "--period", "fiscal-year", "--fiscal-start", value])  # fmt: skip
+    assert exit_.value.code == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "Traceback" not in err
+    assert err.endswith(
+        "nps-kit score: error: argument --fiscal-start: expected the fiscal year's first month "
+        f"as a number 1-12 (4 = April); got {value!r}\n"
+    )
+
+
+def test_fiscal_start_needs_a_fiscal_period(
+    capsys: pytest.CaptureFixture[str], export: Path
+) -> None:
+    args = [export, "--score-column", "score", "--date-column", "date", "--period", "month"]
+    assert run(capsys, *args, "--fiscal-start", "4") == (
+        2,
+        "",
+        "nps-kit score: error: --fiscal-start needs --period fiscal-year or fiscal-quarter. It "
+        "says in which month the fiscal year starts, e.g. --period fiscal-quarter "
+        "--fiscal-start 4.\n",
+    )
+
+
+def test_the_fiscal_year_starts_where_the_project_says(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "fiscal.csv"
+    path.write_text(FISCAL_ROWS, encoding="utf-8")
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "defaults.yaml").write_text(
+        "language: en\ndata: {path: ../fiscal.csv}\ncolumns: {date: date}\n", encoding="utf-8"
+    )
+    (params / "cloud.yaml").write_text(
+        "name: Cloud Platform\nfiscal_year_start: 7\n"
+        "data: {filter: {column: 部門, values: [Cloud Platform]}}\n",
+        encoding="utf-8",
+    )
+    args = [path, "--score-column", "score", "--date-column", "date", "--min-report-n", "0"]
+    args += ["--period", "fiscal-year", "--format", "json", "--parameters", params]
+    status, out, _ = run(capsys, *args)
+    # July: March 2026 is in FY2025 (July 2025 – June 2026), September and October in FY2026
+    assert status == 0
+    assert {g["group"]: g["n"] for g in json.loads(out)["groups"]} == {"FY2025": 1, "FY2026": 13}
+    status, out, _ = run(capsys, *args, "--fiscal-start", "10")
+    assert {g["group"]: g["n"] for g in json.loads(out)["groups"]} == {"FY2025": 5, "FY2026": 9}
+    (params / "web.yaml").write_text(
+        "name: EC事業部\nfiscal_year_start: 4\n"
+        "data: {filter: {column: 部門, values: [EC事業部]}}\n",
+        encoding="utf-8",
+    )
+    status, out, err = run(capsys, *args)
+    assert (status, out) == (2, "")
+    assert err == (
+        f"nps-kit score: error: the units of {params} start their fiscal years in different "
+        "months (cloud: 7, web: 4). Pass --fiscal-start M for the one you mean.\n"
     )

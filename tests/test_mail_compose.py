@@ -1034,3 +1034,41 @@ def test_a_unit_whose_detractors_may_not_be_called_says_why(
     assert [a.get_filename() for a in message.iter_attachments()] == ["ec_2026-10.html"]
     html, text = html_and_text(message)
     assert line in text and line in shown(html)
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        (
+            "ja",
+            "2026年度累計（4〜10月）：NPS −2.5ポイント・回答数3,456件・前年度同期比+2.1ポイント・"
+            "有意な変化なし",
+        ),
+        (
+            "en",
+            "FY2026 to date (Apr–Oct): NPS −2.5 pts · 3,456 responses · +2.1 pts vs same months "
+            "last fiscal year · no significant change",
+        ),
+    ],
+)
+def test_the_body_says_the_fiscal_year_to_date_under_the_months_changes(
+    tmp_path: Path, lang: str, line: str
+) -> None:
+    fiscal = {
+        "year": 2026,
+        "first": "2026-04",
+        "last": "2026-10",
+        "n": 3456,
+        "nps": -2.5,
+        "change": {"kind": "fiscal_ytd", "vs": "2025-04", "diff": 2.1, "verdict": "no_change"},
+    }
+    unit = make_unit(tmp_path, language=lang, summary={**SUMMARY, "fiscal_ytd": fiscal})
+    html, text = html_and_text(
+        parse(compose_message(unit, PERIOD, sender=SENDER, charts={}).message)
+    )
+    assert line in text and line in shown(html)
+    # after the month's change, as the report shows it
+    assert text.index(line) > text.index("前月比" if lang == "ja" else "vs previous month")
+    plain = make_unit(tmp_path, language=lang)
+    _, text = html_and_text(parse(compose_message(plain, PERIOD, sender=SENDER, charts={}).message))
+    assert "FY2026" not in text and "年度累計" not in text

@@ -957,6 +957,7 @@ def test_the_packages_own_notebook_names_every_parameter_and_an_old_copy_does_no
         "export_timezone",
         "data_exclude",
         "value_labels",
+        "fiscal_year_start",
     ]
     params = tmp_path / "parameters"
     params.mkdir()
@@ -977,7 +978,8 @@ def test_the_packages_own_notebook_names_every_parameter_and_an_old_copy_does_no
     [note] = parameter_notes([(u, nb) for u in units.values()])
     assert note.startswith(
         f"note: {old} is a copy of an older nps-kit notebook whose parameters cell lacks "
-        "export_timezone, data_exclude and value_labels: export_timezone (the zone prepare_unit "
+        "export_timezone, data_exclude, value_labels and fiscal_year_start: export_timezone (the "
+        "zone prepare_unit "
         "reads an "
         "export's times written with a UTC offset in; the copy passes timezone instead"
     )

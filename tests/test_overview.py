@@ -670,3 +670,53 @@ def test_an_earlier_month_under_the_floor_is_a_gap_in_a_units_line(tmp_path: Pat
     assert "July" not in said and "77.7" not in said and "June 2026 +16.0" in said
     assert len(spark.select_one("polyline")["points"].split()) == 9
     assert "77.7" not in page
+
+
+FISCAL_YTD = {
+    "year": 2026,
+    "first": "2026-04",
+    "last": "2026-10",
+    "n": 3456,
+    "nps": -2.5,
+    "small_sample": False,
+    "change": {"kind": "fiscal_ytd", "vs": "2025-04", "diff": 2.1, "verdict": "no_change"},
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "said"),
+    [
+        (
+            "ja",
+            "年度累計",
+            "2026年度累計（4〜10月）：NPS −2.5ポイント・回答数3,456件・前年度同期比+2.1ポイント・"
+            "有意な変化なし",
+        ),
+        (
+            "en",
+            "Fiscal year to date",
+            "FY2026 to date (Apr–Oct): NPS −2.5 pts · 3,456 responses · +2.1 pts vs same months "
+            "last fiscal year · no significant change",
+        ),
+    ],
+)
+def test_the_fiscal_year_to_date_has_a_column_beside_the_other_comparisons(
+    tmp_path: Path, lang: str, heading: str, said: str
+) -> None:
+    manifest = {
+        "period": "2026-10",
+        "units": [
+            unit("ec", "EC事業部", "ja", 1.0, fiscal_ytd=FISCAL_YTD),
+            unit("cloud", "Cloud Platform", "en", 38.2),
+        ],
+    }
+    page = write_overview(tmp_path, manifest, language=lang).read_text(encoding="utf-8")
+    soup = BeautifulSoup(page, "html.parser")
+    headers = [th.get_text() for th in soup.select("thead th")]
+    assert headers[4] == heading and len(headers) == 10
+    rows = [[td.get_text() for td in tr.select("td")] for tr in soup.select("tbody tr")]
+    assert [r[4] for r in rows] == ["—", said]  # Cloud Platform does not compare it
+    plain = write_overview(
+        tmp_path / "plain", {"period": "2026-10", "units": [unit("ec", "EC事業部", "ja", 1.0)]}
+    ).read_text(encoding="utf-8")
+    assert len(BeautifulSoup(plain, "html.parser").select("thead th")) == 9

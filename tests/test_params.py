@@ -101,6 +101,62 @@ def test_unfinished_responses_are_included_unless_excluded(project: Path) -> Non
     assert notebook_parameters(load_unit(path), period="2026-10")["unfinished"] == "exclude"
 
 
+@pytest.mark.parametrize(
+    ("language", "given", "start", "passed"),
+    [
+        ("ja", "", 4, None),  # not compared: the notebook reads its 13 months only
+        ("ja", "comparison: [previous, fiscal_ytd]\n", 4, 4),
+        ("en", "comparison: [fiscal_ytd]\n", 1, 1),
+        ("en", "comparison: [fiscal_ytd]\nfiscal_year_start: 7\n", 7, 7),
+        ("ja", "comparison: [fiscal_ytd]\nfiscal_year_start: 1\n", 1, 1),
+    ],
+)
+def test_the_fiscal_year_starts_in_april_in_japanese_and_january_otherwise(
+    project: Path, language: str, given: str, start: int, passed: int | None
+) -> None:
+    path = write_unit(project, UNIT + f"language: {language}\n" + given)
+    unit = load_unit(path)
+    assert unit.fiscal_start == start
+    assert notebook_parameters(unit, period="2026-10")["fiscal_year_start"] == passed
+
+
+@pytest.mark.parametrize(
+    ("language", "value", "message"),
+    [
+        (
+            "ja",
+            "13",
+            "params/ec.yaml: fiscal_year_start: 年度の開始月を1〜12の数で指定してください"
+            "（4 = 4月始まり）（書かれている値：13）。",
+        ),
+        (
+            "en",
+            "April",
+            "params/ec.yaml: fiscal_year_start: expected the fiscal year's first month as a "
+            "number 1–12 (4 = April); found 'April'.",
+        ),
+        (
+            "en",
+            "0",
+            "params/ec.yaml: fiscal_year_start: expected the fiscal year's first month as a "
+            "number 1–12 (4 = April); found 0.",
+        ),
+    ],
+)
+def test_a_fiscal_year_start_that_is_no_month_is_said_in_the_units_language(
+    project: Path, language: str, value: str, message: str
+) -> None:
+    path = write_unit(project, UNIT + f"language: {language}\nfiscal_year_start: {value}\n")
+    assert error_of(path) == message
+
+
+def test_fiscal_ytd_is_a_comparison_and_a_mistyped_one_is_named(project: Path) -> None:
+    unit = load_unit(write_unit(project, UNIT + "comparison: [fiscal_ytd, last_year]\n"))
+    assert unit.comparison == ["fiscal_ytd", "last_year"]
+    message = error_of(write_unit(project, UNIT + "language: en\ncomparison: [fiscal]\n"))
+    assert "fiscal_ytd" in message and "'fiscal'" in message, message
+
+
 def test_a_breakdown_of_an_export_s_own_segment_reads_the_export_s_column(project: Path) -> None:
     # The loader keeps an export's 'segment' (a customer segment) as 'segment (export)', beside
     # the NPS segment: `breakdowns: [segment]` means the export's, and so does a follow-up's.
@@ -332,10 +388,9 @@ UNIT_FILE_ERRORS_JA = [
         "- top_n: 整数を指定してください（書かれている値：「x」）。\n"
         "- mail: キーと値の組（マッピング）を指定してください（書かれている値：3）。\n"
         "- foo: 最上位に「foo」というキーはありません。ここで使えるキー：unit, name, language, "
-        "timezone, data, columns, contact, period, comparison, target, top_n, breakdowns, "
-        "followups, value_labels, themes, playbook, notebook, sections, thresholds, privacy, mail, "
-        "alerts, "
-        "closed_loop。",
+        "timezone, data, columns, contact, period, comparison, fiscal_year_start, target, top_n, "
+        "breakdowns, followups, value_labels, themes, playbook, notebook, sections, thresholds, "
+        "privacy, mail, alerts, closed_loop。",
         id="several_problems_in_one_file_are_listed_together",
     ),
 ]

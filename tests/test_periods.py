@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import pytest
 from conftest import Export
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nps_kit import clock
 from nps_kit.cache import build_cache
@@ -17,6 +19,10 @@ from nps_kit.errors import DataError
 from nps_kit.load import load_responses
 from nps_kit.params import load_unit, resolve_period
 from nps_kit.periods import (
+    fiscal_period,
+    fiscal_start,
+    fiscal_to_date,
+    fiscal_year,
     format_period,
     is_month,
     is_period,
@@ -208,3 +214,89 @@ def test_run_lab_and_cache_all_report_the_latest_complete_month(tmp_path: Path) 
                 path, name="EC", period=word, date_column="submitted_at", cache=cached
             )
             assert prepared.period == month
+
+
+# --- fiscal years (年度): named by the year they start in -----------------------------------
+
+MONTHS = st.builds(
+    lambda year, month: f"{year:04d}-{month:02d}",
+    st.integers(1990, 2100),
+    st.integers(1, 12),
+)
+STARTS = st.integers(1, 12)
+
+
+def _plain_fiscal_year(month: str, start: int) -> int:
+    """The fiscal year by plain pandas: the year of the month ``start - 1`` months earlier."""
+    return (pd.Period(month, freq="M") - (start - 1)).year
+
+
+@given(MONTHS, STARTS)
+def test_the_fiscal_year_of_a_month_is_the_year_its_start_month_falls_in(
+    month: str, start: int
+) -> None:
+    assert fiscal_year(month, start) == _plain_fiscal_year(month, start)
+
+
+@given(MONTHS, STARTS)
+def test_fiscal_year_to_date_runs_from_the_start_month_through_the_month(
+    month: str, start: int
+) -> None:
+    span = fiscal_to_date(month, start)
+    # every month from the fiscal year's first through this one, by plain pandas
+    months = pd.period_range(end=pd.Period(month, freq="M"), periods=24, freq="M")
+    expected = [str(p) for p in months if _plain_fiscal_year(str(p), start) == span.year]
+    assert list(span.months) == expected
+    assert span.first == expected[0] and int(span.first[5:]) == start
+    assert span.last == month and 1 <= len(span.months) <= 12
+    assert span.year == fiscal_year(month, start)
+
+
+@given(MONTHS, STARTS)
+def test_the_year_before_is_the_same_months_twelve_months_earlier(month: str, start: int) -> None:
+    span = fiscal_to_date(month, start)
+    before = span.year_before()
+    assert before.year == span.year - 1
+    assert list(before.months) == [str(pd.Period(m, freq="M") - 12) for m in span.months]
+    assert before == fiscal_to_date(str(pd.Period(month, freq="M") - 12), start)
+
+
+@pytest.mark.parametrize(
+    ("month", "start", "ja", "en", "before_en"),
+    [
+        ("2026-10", 4, "2026年度累計（4〜10月）", "FY2026 to date (Apr–Oct)", "FY2025 (Apr–Oct)"),
+        # across the new calendar year: still the fiscal year that began in April 2026
+        ("2027-01", 4, "2026年度累計（4〜1月）", "FY2026 to date (Apr–Jan)", "FY2025 (Apr–Jan)"),
+        # the fiscal year's first month: one month, said
+        ("2026-04", 4, "2026年度累計（4月のみ）", "FY2026 to date (Apr only)", "FY2025 (Apr only)"),
+        ("2026-10", 1, "2026年度累計（1〜10月）", "FY2026 to date (Jan–Oct)", "FY2025 (Jan–Oct)"),
+        ("2026-09", 10, "2025年度累計（10〜9月）", "FY2025 to date (Oct–Sep)", "FY2024 (Oct–Sep)"),
+    ],
+)
+def test_fiscal_spans_are_named_by_the_year_they_start_in(
+    month: str, start: int, ja: str, en: str, before_en: str
+) -> None:
+    span = fiscal_to_date(month, start)
+    assert span.label("ja") == ja
+    assert span.label("en") == en
+    assert span.year_before().label("en", to_date=False) == before_en
+
+
+def test_the_default_fiscal_year_start_is_april_in_japanese_and_january_otherwise() -> None:
+    assert (fiscal_start("ja"), fiscal_start("en"), fiscal_start("en", 7)) == (4, 1, 7)
+
+
+def test_a_fiscal_year_start_outside_1_to_12_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"^start must be a month number 1-12, got 13$"):
+        fiscal_to_date("2026-10", 13)
+
+
+@given(MONTHS, STARTS)
+def test_a_fiscal_quarter_is_three_months_of_its_fiscal_year(month: str, start: int) -> None:
+    year, first = fiscal_period(month, start)
+    assert (year, first) == (f"FY{fiscal_year(month, start)}", fiscal_to_date(month, start).first)
+    label, first = fiscal_period(month, start, quarter=True)
+    shifted = pd.Period(month, freq="M") - (start - 1)  # plain pandas: as if the year began in Jan
+    assert label == f"FY{shifted.year} Q{(shifted.month - 1) // 3 + 1}"
+    assert 0 <= (pd.Period(month, freq="M") - pd.Period(first, freq="M")).n <= 2
+    assert fiscal_period(first, start, quarter=True) == (label, first)

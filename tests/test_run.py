@@ -1946,7 +1946,8 @@ def test_an_older_notebook_copy_is_named_and_never_publishes_other_figures(
     assert any(
         line.startswith(
             f"note: {old} is a copy of an older nps-kit notebook whose parameters "
-            "cell lacks export_timezone, data_exclude and value_labels: export_timezone (the zone "
+            "cell lacks export_timezone, data_exclude, value_labels and fiscal_year_start: "
+            "export_timezone (the zone "
             "prepare_unit reads"
         )
         and "it changes paris)" in line
@@ -1956,8 +1957,8 @@ def test_an_older_notebook_copy_is_named_and_never_publishes_other_figures(
     assert any(
         line.startswith(
             f"note: {tmp_path / 'older.ipynb'} is a copy of an older nps-kit "
-            "notebook whose parameters cell lacks data_cache, export_timezone, data_exclude and "
-            "value_labels:"
+            "notebook whose parameters cell lacks data_cache, export_timezone, data_exclude, "
+            "value_labels and fiscal_year_start:"
         )
         for line in notes
     ), notes
@@ -2239,3 +2240,66 @@ def test_an_export_refused_before_any_unit_leaves_no_reports_folder(
             period="2026-10",
         )  # fmt: skip
     assert not (tmp_path / "out").exists()
+
+
+def test_a_unit_comparing_its_fiscal_year_to_date_reads_the_year_before_through_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # fiscal_ytd: the previous fiscal year's April reaches 18 months before October 2026, past
+    # the 13 months a report reads; the run's cache holds them and the notebook reads them.
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(7)
+    rows = [
+        (f"{month}-{1 + i % 28:02d} 10:00:00", unit, int(rng.integers(0, 11)))
+        for month in pd.period_range("2024-11", "2026-10", freq="M").astype(str)
+        for unit in ("本店", "支店")
+        for i in range(int(rng.integers(8, 20)))
+    ]
+    frame = pd.DataFrame(rows, columns=["回答日時", "店舗", "スコア"])
+    frame.to_csv(tmp_path / "export.csv", index=False, encoding="utf-8")
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "defaults.yaml").write_text(
+        "language: ja\ndata: {path: ../export.csv}\ncolumns: {score: スコア, date: 回答日時}\n"
+        "period: 2026-10\n",
+        encoding="utf-8",
+    )
+    (params / "honten.yaml").write_text(
+        "name: 本店\ndata: {filter: {column: 店舗, values: [本店]}}\n"
+        "comparison: [previous, fiscal_ytd]\n",
+        encoding="utf-8",
+    )
+    (params / "shiten.yaml").write_text(
+        "name: 支店\ndata: {filter: {column: 店舗, values: [支店]}}\n", encoding="utf-8"
+    )
+    output = tmp_path / "reports"
+    code = main(["run", "--parameters", str(params), "--output", str(output), "--jobs", "1"])
+    assert code == 0, capsys.readouterr().err
+    units = _manifest_units(output / "2026-10")
+    fiscal = units["honten"]["summary"]["fiscal_ytd"]
+    assert units["shiten"]["summary"]["fiscal_ytd"] is None
+    assert units["honten"]["parameters"]["fiscal_year_start"] == 4  # a Japanese project's April
+    assert units["shiten"]["parameters"]["fiscal_year_start"] is None
+
+    def plain(first: str, last: str) -> tuple[int, float]:
+        own = frame.loc[frame["店舗"] == "本店"]
+        month = own["回答日時"].str[:7]
+        scores = own.loc[(month >= first) & (month <= last), "スコア"]
+        return len(scores), 100 * ((scores >= 9).sum() - (scores <= 6).sum()) / len(scores)
+
+    n, value = plain("2026-04", "2026-10")
+    _, value_before = plain("2025-04", "2025-10")
+    assert (fiscal["first"], fiscal["last"], fiscal["n"]) == ("2026-04", "2026-10", n)
+    assert fiscal["nps"] == pytest.approx(value)
+    assert fiscal["change"]["nps"] == pytest.approx(value_before)
+    assert fiscal["change"]["diff"] == round(round(value, 1) - round(value_before, 1), 1)
+    page = (output / "2026-10" / "honten.html").read_text(encoding="utf-8")
+    assert "2026年度累計（4〜10月）" in page and "2025年度（4〜10月）" in page
+    text = BeautifulSoup(page, "html.parser").get_text()
+    assert "年度は始まる年で呼びます：2026年度は2026年4月から2027年3月までです。" in text
+    overview = (output / "2026-10" / "index.html").read_text(encoding="utf-8")
+    assert "年度累計" in overview
+    # every other figure is the 13 months' as before: the month's n is the plain count
+    assert units["honten"]["summary"]["n"] == plain("2026-10", "2026-10")[0]

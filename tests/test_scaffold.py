@@ -1668,6 +1668,25 @@ def test_a_japanese_project_s_files_are_commented_in_japanese(tmp_path: Path) ->
     assert "  # contact_details: [電話番号（折り返しのご連絡を希望される方のみ）]\n" in text
     assert load_all(tmp_path / "clinic" / "parameters").errors == []
     assert "\nlanguage: ja\n" in text and "\n  contact: null\n" in text
+    # 年度: April, written with its Japanese comment
+    assert (
+        "\n# 年度の開始月（4＝4月始まり）。\n# comparison に fiscal_ytd を加えると、\n"
+        "# 概要に年度累計（前年度の同じ月々との比較）を表示します。\nfiscal_year_start: 4\n"
+    ) in text
+    assert load_unit(tmp_path / "clinic" / "parameters" / "本院.yaml").fiscal_start == 4
+
+
+def test_an_english_project_s_fiscal_year_start_is_left_to_set(tmp_path: Path) -> None:
+    project_from_export(tmp_path / "p", write_google_forms(tmp_path / "forms.csv"))
+    text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
+    assert (
+        "\n# First month of the fiscal year (4 = April): with fiscal_ytd in comparison the\n"
+        "# headline adds the fiscal year to date against the same months a year before.\n"
+        "# Unset, the fiscal year is the calendar year (1 = January).\n"
+        "# fiscal_year_start: 4\n"
+    ) in text
+    loaded = load_all(tmp_path / "p" / "parameters")
+    assert loaded.errors == [] and [u.fiscal_start for u in loaded.units.values()] == [1]
 
 
 @pytest.mark.parametrize("pack", [*PACKS, None])

@@ -646,3 +646,51 @@ def test_by_groups_one_value_however_its_rows_spell_it():
     table = score_groups(data, by="shop", min_report_n=0)
     assert table["shop"].tolist() == ["渋谷", half]
     assert dict(zip(table["shop"], table["n"], strict=True)) == {half: 4, "渋谷": 2}
+
+
+def test_score_groups_by_fiscal_year_and_quarter():
+    # 2026年度 (FY2026) is April 2026 to March 2027; Q1 is April to June.
+    dates = pd.to_datetime(["2026-03-31", "2026-04-01", "2026-06-30", "2027-03-31", None])
+    data = frame([10, 0, 9, 8, 10], nps_date=dates)
+    years = score_groups(data, period="fiscal-year", min_report_n=0)
+    assert years["period"].tolist() == ["FY2025", "FY2026"]
+    assert years["n"].tolist() == [1, 3]
+    assert years["period_start"].tolist() == list(pd.to_datetime(["2025-04-01", "2026-04-01"]))
+    quarters = score_groups(data, period="fiscal-quarter", min_report_n=0)
+    assert quarters["period"].tolist() == ["FY2025 Q4", "FY2026 Q1", "FY2026 Q4"]
+    assert quarters["n"].tolist() == [1, 2, 1]
+    assert quarters["period_start"].tolist() == list(
+        pd.to_datetime(["2026-01-01", "2026-04-01", "2027-01-01"])
+    )
+    calendar = score_groups(data, period="fiscal-year", fiscal_start=1, min_report_n=0)
+    assert calendar["period"].tolist() == ["FY2026", "FY2027"]
+    with pytest.raises(DataError, match=r"^fiscal_start must be a month number 1–12; got 13\.$"):
+        score_groups(data, period="fiscal-year", fiscal_start=13)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    days=st.lists(st.integers(0, 3 * 366), min_size=1, max_size=60),
+    scores=st.lists(st.integers(0, 10), min_size=60, max_size=60),
+    start=st.integers(1, 12),
+    quarter=st.booleans(),
+)
+def test_fiscal_groups_are_the_plain_count_of_their_months(
+    days: list[int], scores: list[int], start: int, quarter: bool
+) -> None:
+    dates = pd.Timestamp("2025-11-15") + pd.to_timedelta(days, unit="D")
+    data = frame(scores[: len(days)], nps_date=dates)
+    period = "fiscal-quarter" if quarter else "fiscal-year"
+    table = score_groups(data, period=period, fiscal_start=start, min_report_n=0)
+    # plain pandas: shift each month back to the fiscal year's first month
+    shifted = data["nps_date"].dt.to_period("M") - (start - 1)
+    key = "FY" + shifted.dt.year.astype(str)
+    if quarter:
+        key = key + " Q" + ((shifted.dt.month - 1) // 3 + 1).astype(str)
+    plain = data.groupby(key)["nps_score"].agg(
+        n="size", nps=lambda s: 100 * ((s >= 9).mean() - (s <= 6).mean())
+    )
+    assert table["period"].tolist() == sorted(plain.index)
+    assert table["n"].tolist() == plain["n"].tolist()
+    assert np.allclose(table["nps"].to_numpy(dtype=float), plain["nps"].to_numpy())
+    assert int(table["n"].sum()) == len(days)

@@ -2343,3 +2343,135 @@ def test_the_control_limits_floor_is_the_parameter_given_and_the_method_says_it(
     said = show(sections.method, unit, control_min_months=4).text
     assert "control limits from 4 months with data" in said
     assert "control limits from 8 months with data" in show(sections.method, unit).text
+
+
+# --- fiscal year to date ---------------------------------------------------------------------
+
+
+def _fiscal_rows(months: dict[str, list[int]]) -> list[tuple[str, list[Row]]]:
+    """Rows of the given scores in each month (day = position + 1)."""
+    return [
+        (
+            month,
+            [
+                (f"{month}-{i}", i + 1, str(score), "web", "basic", "", "4", "4", True)
+                for i, score in enumerate(scores)
+            ],
+        )
+        for month, scores in months.items()
+    ]
+
+
+def _fiscal_unit(tmp_path: Path, lang: Language, months: dict[str, list[int]], **kwargs: Any):
+    path = write_export(tmp_path / f"fiscal_{lang}.csv", lang, _fiscal_rows(months))
+    options: dict[str, Any] = {"period": "2026-10", "fiscal_year_start": 4, **kwargs}
+    return prepare_unit(path, name="EC事業部", language=lang, **options)
+
+
+# FY2026 April–October: 10 promoters, 4 detractors in each of April and October (n 28,
+# NPS +42.9); FY2025 April–October: 3 promoters and 3 detractors in May 2025 (n 6, NPS 0.0).
+# March 2026 (FY2025) and 2024 months are in no span.
+FISCAL = {
+    "2024-10": [0, 0, 0],
+    "2025-05": [10, 10, 10, 0, 0, 0],
+    "2026-03": [0, 0, 0, 0],
+    "2026-04": [10] * 5 + [9] * 5 + [3] * 4,
+    "2026-10": [10] * 5 + [9] * 5 + [3] * 4,
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        (
+            "ja",
+            [
+                "NPS・2026年度累計（4〜10月）",
+                "+42.9",
+                "回答数28件",
+                "前年度同期比",
+                "+42.9ポイント",
+                "2025年度（4〜10月）：0.0ポイント",
+            ],
+        ),
+        (
+            "en",
+            [
+                "NPS · FY2026 to date (Apr–Oct)",
+                "+42.9",
+                "28 responses",
+                "vs same months last fiscal year",
+                "+42.9 pts",
+                "FY2025 (Apr–Oct): 0.0 pts",
+            ],
+        ),
+    ],
+)
+def test_the_headline_shows_the_fiscal_year_to_date_and_its_change(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language, words: list[str]
+) -> None:
+    unit = _fiscal_unit(tmp_path, lang, FISCAL)
+    shown = show(
+        sections.headline_section,
+        unit,
+        comparison=["previous", "fiscal_ytd"],
+        min_n=30,
+        min_report_n=5,
+    )
+    fiscal = shown.value.fiscal
+    assert (fiscal.result.n, fiscal.result.nps) == (28, pytest.approx(100 * 12 / 28))
+    assert fiscal.comparison.result.n == 6
+    text = shown.text
+    for word in words:
+        assert word in text
+    # 28 responses are fewer than min_n: flagged as the month would be
+    assert text.count(label("small_sample", lang)) == 2
+    # FY2025 has responses in May only: the months without are said
+    gaps = {
+        "ja": "前年度同期の2025年度（4〜10月）のうち、2025年4月、2025年6月、2025年7月、2025年8月、"
+        "2025年9月、2025年10月は回答がありません。",
+        "en": "Of the same months last fiscal year, FY2025 (Apr–Oct), April 2025, June 2025, "
+        "July 2025, August 2025, September 2025, October 2025 had no responses.",
+    }[lang]
+    assert gaps in text
+    summary = sections.summary(unit, shown.value)
+    assert summary.fiscal_ytd is not None
+    assert (summary.fiscal_ytd.first, summary.fiscal_ytd.last) == ("2026-04", "2026-10")
+    assert summary.fiscal_ytd.change is not None
+    assert (summary.fiscal_ytd.change.kind, summary.fiscal_ytd.change.vs) == (
+        "fiscal_ytd",
+        "2025-04",
+    )
+    assert summary.fiscal_ytd.change.diff == 42.9  # of the shown values
+
+
+def test_a_fiscal_year_s_first_month_is_said_to_be_one_month(
+    show: Callable[..., Shown], tmp_path: Path
+) -> None:
+    unit = _fiscal_unit(tmp_path, "en", FISCAL, period="2026-04")
+    shown = show(sections.headline_section, unit, comparison=["fiscal_ytd"])
+    assert "NPS · FY2026 to date (Apr only)" in shown.text
+    assert "FY2025 (Apr only): no responses" in shown.text
+    assert shown.value.fiscal.result == shown.value.result  # one month: the month's own
+
+
+def test_the_fiscal_change_against_months_under_the_floor_is_not_shown(
+    show: Callable[..., Shown], tmp_path: Path
+) -> None:
+    unit = _fiscal_unit(tmp_path, "en", FISCAL)
+    shown = show(sections.headline_section, unit, comparison=["fiscal_ytd"], min_report_n=7)
+    assert "FY2025 (Apr–Oct) (6 responses, fewer than 7: not shown)" in shown.text
+    assert "+42.9 pts" not in shown.text
+    assert shown.value.fiscal.comparison is None
+    assert sections.summary(unit, shown.value).fiscal_ytd.change is None
+
+
+def test_method_says_how_fiscal_years_are_named(tmp_path: Path) -> None:
+    unit = _fiscal_unit(tmp_path, "en", FISCAL)
+    text = "".join(p.data for p in sections.method(unit).parts)
+    assert (
+        "A fiscal year is named by the year it starts in: FY2026 runs from April 2026 to "
+        "March 2027."
+    ) in BeautifulSoup(text, "html.parser").get_text().replace("\xa0", " ")
+    plain = make_unit(tmp_path, "en")
+    assert "fiscal year" not in "".join(p.data for p in sections.method(plain).parts)

@@ -6,13 +6,16 @@ import json
 from dataclasses import replace
 
 import hypothesis.strategies as st
+import pytest
 from hypothesis import given
 
+from nps_kit.i18n import Language
 from nps_kit.summary import (
     Action,
     Change,
     Control,
     Excluded,
+    FiscalYtd,
     Theme,
     TrendPoint,
     UnitSummary,
@@ -61,6 +64,27 @@ MANIFEST_SUMMARY = {
             "nps": -8.1,
         }
     ],
+    "fiscal_ytd": {
+        "year": 2026,
+        "first": "2026-04",
+        "last": "2026-10",
+        "n": 3456,
+        "nps": -2.5,
+        "ci_low": -5.0,
+        "ci_high": 0.1,
+        "small_sample": False,
+        "change": {
+            "vs": "2025-04",
+            "kind": "fiscal_ytd",
+            "diff": 2.1,
+            "ci_low": -1.0,
+            "ci_high": 5.2,
+            "p_value": 0.19,
+            "verdict": "no_change",
+            "level": 0.95,
+            "nps": -4.6,
+        },
+    },
     "contributors": [{"kind": "previous", "total": 3.2, "items": []}],
     "trend": [
         {
@@ -124,6 +148,17 @@ def test_manifest_json_round_trips_with_the_documented_shape() -> None:
         "2026-09", "previous", 3.2, -5.0, 11.4, 0.44, "no_change", level=0.95, nps=-8.1
     )
     assert summary.changes == (summary.change,)
+    assert summary.fiscal_ytd == FiscalYtd(
+        2026,
+        "2026-04",
+        "2026-10",
+        3456,
+        -2.5,
+        -5.0,
+        0.1,
+        False,
+        Change("2025-04", "fiscal_ytd", 2.1, -1.0, 5.2, 0.19, "no_change", level=0.95, nps=-4.6),
+    )
     assert summary.target_status == "not_distinguishable"
     assert summary.consent_known is True
     assert summary.contact_basis == "consent"
@@ -310,3 +345,35 @@ def test_floor_summary_hides_every_month_of_the_trend_under_the_floor() -> None:
     assert shown.nps == 20.0  # the month itself is over the floor
     assert floor_trend(trend, None) == trend and floor_trend(trend, 0) == trend
     assert floor_summary(summary, 2).trend == trend  # 2 and 3 are not under a floor of 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        (
+            "ja",
+            "2026年度累計（4〜10月）：NPS −2.5ポイント・回答数3,456件・前年度同期比+2.1ポイント・"
+            "有意な変化なし",
+        ),
+        (
+            "en",
+            "FY2026 to date (Apr–Oct): NPS −2.5 pts · 3,456 responses · +2.1 pts vs same months "
+            "last fiscal year · no significant change",
+        ),
+    ],
+)
+def test_the_fiscal_year_to_date_is_said_in_one_line(lang: Language, line: str) -> None:
+    fiscal = UnitSummary.from_json(MANIFEST_SUMMARY).fiscal_ytd
+    assert fiscal is not None and fiscal.text(lang) == line
+    # without its change (hidden under the floor) or from an older manifest
+    assert replace(fiscal, change=None).text("en") == (
+        "FY2026 to date (Apr–Oct): NPS −2.5 pts · 3,456 responses"
+    )
+    assert FiscalYtd().text("en") is None
+    assert UnitSummary.from_json({"n": 3}).fiscal_ytd is None
+
+
+def test_a_unit_under_the_floor_shows_no_fiscal_year_to_date() -> None:
+    summary = UnitSummary.from_json(MANIFEST_SUMMARY)
+    assert floor_summary(summary, 5).fiscal_ytd == summary.fiscal_ytd
+    assert floor_summary(summary, 513).fiscal_ytd is None

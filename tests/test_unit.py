@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from _exports import QUALTRICS_JA_NPS, write_callcentre_ja, write_months, write_qualtrics_ja_tsv
@@ -1259,3 +1260,121 @@ def test_data_quality_counts_the_units_own_rewritten_scores_and_era_dates(
     ja = table("A", "ja")
     assert ja["「score」で全角数字・丸数字・「点」付きで読んだスコア"] == "10"
     assert ja["「date」で和暦で読んだ日付"] == "12"
+
+
+# --- fiscal year to date (fiscal_ytd) ------------------------------------------------------------
+
+
+@pytest.fixture
+def thirty_months(tmp_path: Path) -> Path:
+    """EC事業部's scores 2024-05 … 2026-10 (seeded), another unit's, and an undated answer."""
+    rng = np.random.default_rng(41)
+    lines = []
+    for number, month in enumerate(pd.period_range("2024-05", "2026-10", freq="M")):
+        for i in range(int(rng.integers(3, 12))):
+            score = int(rng.integers(0, 11))
+            day = int(rng.integers(1, month.days_in_month + 1))
+            lines.append(
+                f"F{number:02d}{i:02d},{month}-{day:02d} 10:00:00,EC事業部,{score},web,,はい"
+            )
+        lines.append(f"O{number:02d},{month}-01 10:00:00,店舗事業部,0,web,,はい")
+    lines.append("U1,,EC事業部,0,web,,はい")
+    return write_csv(tmp_path / "fiscal.csv", lines)
+
+
+def _plain_nps(path: Path, first: str, last: str) -> tuple[int, float | None, tuple[int, int, int]]:
+    """n, NPS and (promoters, passives, detractors) of EC事業部's months first … last."""
+    frame = pd.read_csv(path, dtype=str)
+    frame = frame.loc[frame["business_unit"] == "EC事業部"]
+    months = pd.to_datetime(frame["submitted_at"]).dt.to_period("M")
+    chosen = frame.loc[(months >= pd.Period(first, "M")) & (months <= pd.Period(last, "M"))]
+    scores = chosen["score"].astype(int)
+    counts = (int((scores >= 9).sum()), int(scores.between(7, 8).sum()), int((scores <= 6).sum()))
+    n = len(scores)
+    return n, (100 * (counts[0] - counts[2]) / n if n else None), counts
+
+
+@pytest.mark.parametrize(
+    ("period", "start", "span", "before"),
+    [
+        ("2026-10", 4, ("2026-04", "2026-10"), ("2025-04", "2025-10")),  # 18 months back
+        ("2026-03", 4, ("2025-04", "2026-03"), ("2024-04", "2025-03")),  # 23 months back
+        ("2026-04", 4, ("2026-04", "2026-04"), ("2025-04", "2025-04")),  # one month
+        ("2026-01", 4, ("2025-04", "2026-01"), ("2024-04", "2025-01")),  # across January
+        ("2026-10", 1, ("2026-01", "2026-10"), ("2025-01", "2025-10")),
+        ("2026-09", 10, ("2025-10", "2026-09"), ("2024-10", "2025-09")),
+    ],
+)
+def test_fiscal_year_to_date_is_the_plain_count_of_its_months(
+    thirty_months: Path,
+    period: str,
+    start: int,
+    span: tuple[str, str],
+    before: tuple[str, str],
+) -> None:
+    from nps_kit.stats import diff_test, nps_interval
+
+    unit = ec(thirty_months, period=period, fiscal_year_start=start)
+    head = headline(unit, comparisons=["previous", "fiscal_ytd"], min_n=30)
+    fiscal = head.fiscal
+    assert fiscal is not None and fiscal.comparison is not None
+    assert (fiscal.span.first, fiscal.span.last) == span
+    assert (fiscal.before.first, fiscal.before.last) == before
+    n, value, counts = _plain_nps(thirty_months, *span)
+    assert (fiscal.result.n, fiscal.result.nps) == (n, pytest.approx(value))
+    interval = nps_interval(*counts)
+    assert (fiscal.result.ci_low, fiscal.result.ci_high) == (
+        pytest.approx(interval.low),
+        pytest.approx(interval.high),
+    )
+    assert fiscal.result.small_sample == (n < 30)
+    n_before, value_before, counts_before = _plain_nps(thirty_months, *before)
+    earlier = fiscal.comparison
+    assert (earlier.kind, earlier.period) == ("fiscal_ytd", before[0])
+    assert (earlier.result.n, earlier.result.nps) == (n_before, pytest.approx(value_before))
+    test = diff_test(counts, counts_before)
+    assert earlier.change.diff == pytest.approx(value - value_before)
+    assert earlier.change.z == pytest.approx(float(test.z))
+    assert earlier.change.p_value == pytest.approx(float(test.p_value))
+    # the month comparisons are those of a unit prepared without it
+    plain = headline(ec(thirty_months, period=period), comparisons=["previous"])
+    assert head.comparisons == plain.comparisons and head.result == plain.result
+
+
+def test_fiscal_months_are_read_only_when_asked_for_and_change_nothing_else(
+    thirty_months: Path,
+) -> None:
+    plain = ec(thirty_months, period="2026-10")
+    fiscal = ec(thirty_months, period="2026-10", fiscal_year_start=4)
+    assert plain.earlier is None and plain.fiscal_year_start is None
+    # every other figure reads the same 13 months (and the undated answer)
+    pd.testing.assert_frame_equal(plain.responses, fiscal.responses)
+    assert fiscal.earlier is not None
+    assert sorted(fiscal.earlier["period"].unique()) == [
+        str(p) for p in pd.period_range("2025-04", "2025-09", freq="M")
+    ]
+    assert headline(plain).fiscal is None
+    with pytest.raises(ValueError, match=r"^comparison 'fiscal_ytd' needs prepare_unit"):
+        headline(plain, comparisons=["fiscal_ytd"])
+
+
+def test_fiscal_months_are_read_from_the_runs_cache_too(
+    thirty_months: Path, tmp_path: Path
+) -> None:
+    cache = build_cache(
+        thirty_months,
+        cache_dir=tmp_path / "cache",
+        sha256="x",
+        columns=["business_unit", "comment"],
+        unit_column="business_unit",
+        score_column="score",
+        date_column="submitted_at",
+    )
+    direct = headline(
+        ec(thirty_months, period="2026-10", fiscal_year_start=4), comparisons=["fiscal_ytd"]
+    )
+    cached = headline(
+        ec(thirty_months, period="2026-10", fiscal_year_start=4, cache=cache.path),
+        comparisons=["fiscal_ytd"],
+    )
+    assert cached.fiscal == direct.fiscal

@@ -48,8 +48,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument(
         "--period",
-        choices=("week", "month", "quarter"),
-        help="also group by calendar period of --date-column",
+        choices=("week", "month", "quarter", "fiscal-year", "fiscal-quarter"),
+        help="also group by calendar period of --date-column, or by fiscal year (FY2026, "
+        "named by the year it starts in) or fiscal quarter (FY2026 Q1, its first three months)",
+    )
+    p.add_argument(
+        "--fiscal-start",
+        type=fiscal_start_option,
+        metavar="M",
+        help="first month of the fiscal year for --period fiscal-year|fiscal-quarter, 1-12 "
+        "(default: 4, April; with --parameters the project's fiscal_year_start)",
     )
     p.add_argument("--date-column", metavar="COL", help="column with the response date")
     p.add_argument(
@@ -168,6 +176,12 @@ def _run(args: argparse.Namespace) -> int:
             "--period needs --date-column.",
             hint="Name the column with the response date, e.g. --date-column submitted_at.",
         )
+    if args.fiscal_start is not None and args.period not in _FISCAL:
+        raise NpsKitError(
+            f"--fiscal-start needs --period {' or '.join(_FISCAL)}.",
+            hint="It says in which month the fiscal year starts, e.g. --period fiscal-quarter "
+            "--fiscal-start 4.",
+        )
     if args.dedupe == RESUBMISSIONS and not args.date_column:
         raise NpsKitError(
             f"--dedupe {RESUBMISSIONS} needs --date-column.",
@@ -268,6 +282,7 @@ def _run(args: argparse.Namespace) -> int:
             data,
             by=keys,
             period=args.period,
+            fiscal_start=_fiscal_start(args, project) if args.period in _FISCAL else 4,
             weight=weight,
             level=args.level,
             min_n=args.min_n,
@@ -356,6 +371,43 @@ def _run(args: argparse.Namespace) -> int:
         note = resubmission_note(again, option=f"--dedupe {RESUBMISSIONS}")
         print(f"note: {note}", file=sys.stderr)
     return 0
+
+
+_FISCAL = ("fiscal-year", "fiscal-quarter")
+
+
+def fiscal_start_option(text: str) -> int:
+    """Read ``--fiscal-start``: a month number 1–12 (argparse's ``type``)."""
+    if text.strip().isdigit() and 1 <= int(text) <= 12:
+        return int(text)
+    raise argparse.ArgumentTypeError(
+        f"expected the fiscal year's first month as a number 1-12 (4 = April); got {text!r}"
+    )
+
+
+def _fiscal_start(args: argparse.Namespace, project: ParameterSet | None) -> int:
+    """``--fiscal-start``, else with ``--parameters`` its units' ``fiscal_year_start``, else 4.
+
+    The units are those reading DATA (every unit when none does, a drop folder say); units
+    that start their fiscal years in different months are refused: which one is meant?
+    """
+    from nps_kit.errors import NpsKitError
+
+    if args.fiscal_start is not None:
+        return int(args.fiscal_start)
+    if args.parameters is None or project is None or not project.units:
+        return 4
+    units = list(project.units.values())
+    reading = [u for u in units if u.data.path.resolve() == args.data.resolve()] or units
+    starts = sorted({u.fiscal_start for u in reading})
+    if len(starts) > 1:
+        each = ", ".join(f"{u.unit}: {u.fiscal_start}" for u in reading)
+        raise NpsKitError(
+            f"the units of {args.parameters} start their fiscal years in different months "
+            f"({each}).",
+            hint="Pass --fiscal-start M for the one you mean.",
+        )
+    return starts[0]
 
 
 def _code_table(

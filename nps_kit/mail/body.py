@@ -183,6 +183,10 @@ def render_body(facts: BodyFacts) -> Body:
         if change is not None:
             verdicts = [label(c.verdict, lang)] if c.verdict else []
             change_lines.append(w("dot").join([change, *verdicts]))
+    # the fiscal year to date (fiscal_ytd) after the month's changes, as the report shows it
+    fiscal = None if s.fiscal_ytd is None else s.fiscal_ytd.text(lang)
+    if fiscal is not None:
+        change_lines.append(fiscal)
     if s.incomplete_through:  # first, in the report title's words
         month = format_period(facts.period, lang)
         change_lines.insert(
