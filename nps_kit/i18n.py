@@ -121,6 +121,23 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Fix data.filter.values in {where}.",
     },
     "run.rows.described": {"ja": "（{column}：{values}）", "en": " ({column} = {values})"},
+    # A refused unit's reason in a few words (nps_kit._refusal): run's closing table, the
+    # manifest's error.reason (English) with its key and arguments, and send's line in the
+    # reader's language (MSG41: a Japanese project's send said them in English).
+    "run.reason.no_rows": {
+        "ja": "{column}が{values}の行がありません",
+        "en": "no row has {column} = {values}",
+    },
+    "run.reason.did_you_mean": {
+        "ja": "（「{guess}」のことですか？）",
+        "en": "; did you mean {guess!r}?",
+    },
+    "run.reason.no_responses": {"ja": "{month}の回答がありません", "en": "no responses in {month}"},
+    "run.reason.so_far": {
+        "ja": "{month}の回答はまだ{n}件です（{floor}件未満）",
+        "en": "only {n} responses so far in {month} (fewer than {floor})",
+        "en_one": "only {n} response so far in {month} (fewer than {floor})",
+    },
     "run.rows.span": {"ja": "{first}〜{last}", "en": "{first} to {last}"},
     "run.rows.no_responses": {
         "ja": "{where}：{unit}には{month}の回答がありません。{covered}。",
