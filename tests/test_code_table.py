@@ -38,6 +38,9 @@ from nps_kit.load import read_column_index
 from nps_kit.params import load_unit, notebook_parameters
 from nps_kit.unit import prepare_unit
 
+# Outside the repository's own (Japanese) project: these check the English output (MSG41).
+pytestmark = pytest.mark.usefixtures("outside_the_demo_project")
+
 
 def _labels(codes: dict[int, str]) -> dict[str, str]:
     return {str(code): label for code, label in codes.items()}
