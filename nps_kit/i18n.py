@@ -270,7 +270,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     "inspect.no_score": {
         "ja": "{file}：0〜10の点数の列がないため、NPS調査のエクスポートには見えません。列："
-        "{columns}。期待したのは、回答が0から10の整数である列（「どのくらい薦めたいか」の設問）"
+        "{columns}。期待したのは、回答が0から10の整数の列（「どのくらい薦めたいか」の設問）"
         "です。5や7までの列は評価、より大きい数や小数の列は点数ではありません。{codes}",
         "en": "{file}: no column holds a 0–10 score, so this does not look like an NPS survey "
         "export. Columns: {columns}. Expected one column whose answers are whole numbers from "

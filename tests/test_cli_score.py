@@ -596,7 +596,7 @@ def test_bad_option_value(capsys: pytest.CaptureFixture[str], export: Path) -> N
         "                     [--dedupe-keep earliest|latest] [--exclude COL=VALUE]\n"
         "                     [--parameters DIR] [--sheet NAME] [--encoding ENC]\n"
         "                     [--strict] [--format {table,json,csv}] [--level P]\n"
-        "                     [--min-n N] [--min-report-n N]\n"
+        "                     [--min-n N] [--min-report-n N] [--language ja|en]\n"
         "                     DATA\n"
         "nps-kit score: error: argument --format: invalid choice: 'xml' "
         "(choose from 'table', 'json', 'csv')\n"
