@@ -246,6 +246,56 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{n}行が前の行とまったく同じです。dedupe: trueで除けます。",
         "en": "{n} rows repeat an earlier row exactly; dedupe: true drops them.",
     },
+    "inspect.values_as_names": {
+        "ja": "列名が回答のように見えます（{shown}）。ファイルに見出しの行がなく、最初の回答が"
+        "列名になっているようです。設問のタイトルを1行目にしてエクスポートし直してください。",
+        "en": "The column names read like answers ({shown}): the file seems to have no header "
+        "row, so its first response names the columns. Export it again with the question "
+        "titles as the first row.",
+    },
+    "inspect.repeats": {
+        "ja": "「{column}」をIDとして読みましたが、その値のうち{count}個が重複しています：{why}。",
+        "en": "{column!r} is read as the id although {count} of its values repeat: {why}.",
+    },
+    "inspect.repeats.exact": {
+        "ja": "すべて前の行とまったく同じ行です（dedupe: trueで除けます）",
+        "en": "all in rows that repeat an earlier row exactly (dedupe: true drops them)",
+    },
+    "inspect.repeats.again": {
+        "ja": "すべて時刻のほかは前の行と同じ行で、同じ回答が再びエクスポートされたものです"
+        "（dedupe: trueで除けます）",
+        "en": "all in rows that repeat an earlier row but for their time, the same response "
+        "exported again (dedupe: true drops them)",
+    },
+    "inspect.repeats.exactly": {"ja": "まったく同じ", "en": "exactly"},
+    "inspect.repeats.or_time": {
+        "ja": "まったく同じか時刻のほかは同じ",
+        "en": "exactly or but for its time",
+    },
+    "inspect.repeats.some": {
+        "ja": "{same}個は前の行と{again}行（dedupe: trueで除けます）、{differ}個は内容の異なる行"
+        "（二度回答されたか、二度エクスポートされたもの）",
+        "en": "{same} in rows that repeat an earlier row {again} (dedupe: true drops them), "
+        "{differ} in rows that differ (answered or exported twice)",
+    },
+    "inspect.repeats.differ": {
+        "ja": "内容の異なる行です（二度回答されたか、二度エクスポートされたもの）",
+        "en": "in rows that differ (answered or exported twice)",
+    },
+    "inspect.group_agrees": {
+        "ja": "「{column}」はQualtricsの「{group}」と{n}件中{agree}件で一致します。",
+        "en": "{column!r} agrees with Qualtrics' {group!r} on {agree} of {n} responses.",
+    },
+    "inspect.crm_group_agrees": {
+        "ja": "「{column}」は「{group}」と{n}件中{agree}件で一致します。",
+        "en": "{column!r} agrees with {group!r} on {agree} of {n} responses.",
+    },
+    "inspect.group_other": {
+        "ja": "QualtricsがNPSの設問としているのは「{column}」ではなく「{base}」です（{group}）。"
+        "columns.scoreを確かめてください。",
+        "en": "Qualtrics marks {base!r} as its NPS question ({group!r}), not {column!r}; check "
+        "columns.score.",
+    },
     "inspect.no_score_sheet": {
         "ja": "{file}のシート「{sheet}」：0〜10の点数の列がありません。列：{columns}。"
         "ブックの{sheets}{codes}",

@@ -1153,7 +1153,7 @@ def _date_form(values: pd.Series, text: pd.Series, *, columnar: bool) -> str:
     return "ISO/Japanese"
 
 
-def _values_as_names(columns: list[str]) -> list[str]:
+def _values_as_names(columns: list[str], lang: Language = "en") -> list[str]:
     """Say when the column names read like answers: a file exported without its header row.
 
     Its first response then names the columns (``'2026-10-01'``, ``'9'``, ``'good'``) and is
@@ -1167,12 +1167,10 @@ def _values_as_names(columns: list[str]) -> list[str]:
     looks = names[numbers | dates]
     if 2 * len(looks) < len(columns):
         return []
-    shown = ", ".join(repr(name) for name in looks.head(3))
-    return [
-        f"The column names read like answers ({shown}): the file seems to have no header row, "
-        "so its first response names the columns. Export it again with the question titles "
-        "as the first row."
-    ]
+    shown = t("run.rows.and", lang).join(
+        t("run.rows.value", lang, value=name) for name in looks.head(3)
+    )
+    return [t("inspect.values_as_names", lang, shown=shown)]
 
 
 def _who(distinct: int) -> str:
@@ -1196,7 +1194,7 @@ def _unique(distinct: int, n: int) -> str:
 
 
 def _repeats_note(
-    frame: pd.DataFrame, info: ColumnInfo, *, skip: tuple[str, ...] = ()
+    frame: pd.DataFrame, info: ColumnInfo, *, skip: tuple[str, ...] = (), lang: Language = "en"
 ) -> str | None:
     """Say how many values of an id repeat and whether whole responses repeat with them.
 
@@ -1208,21 +1206,18 @@ def _repeats_note(
         return None
     exact = same_response_repeats(frame, info.column)[1] if skip else same
     if exact == count:
-        why = "all in rows that repeat an earlier row exactly (dedupe: true drops them)"
+        why = t("inspect.repeats.exact", lang)
     elif same == count:
-        why = (
-            "all in rows that repeat an earlier row but for their time, the same response "
-            "exported again (dedupe: true drops them)"
-        )
+        why = t("inspect.repeats.again", lang)
     elif same:
-        again = "exactly" if exact == same else "exactly or but for its time"
-        why = (
-            f"{same:,} in rows that repeat an earlier row {again} (dedupe: true drops them), "
-            f"{count - same:,} in rows that differ (answered or exported twice)"
-        )
+        again = t("inspect.repeats.exactly" if exact == same else "inspect.repeats.or_time", lang)
+        why = t(
+            "inspect.repeats.some", lang, same=f"{same:,}", again=again,
+            differ=f"{count - same:,}",
+        )  # fmt: skip
     else:
-        why = "in rows that differ (answered or exported twice)"
-    return f"{info.column!r} is read as the id although {count:,} of its values repeat: {why}."
+        why = t("inspect.repeats.differ", lang)
+    return t("inspect.repeats", lang, column=info.column, count=f"{count:,}", why=why)
 
 
 def _number(value: float) -> str:
@@ -1361,7 +1356,9 @@ def _undated_note(
     return undated_note(count, replace(report, date_column=date_col))
 
 
-def _group_check(frame: pd.DataFrame, nps_col: str, info: list[ColumnInfo]) -> list[str]:
+def _group_check(
+    frame: pd.DataFrame, nps_col: str, info: list[ColumnInfo], lang: Language = "en"
+) -> list[str]:
     """Compare the chosen score with its segment columns (Qualtrics' *_NPS_GROUP, a CRM's)."""
     groups = [c for c in info if c.kind == "nps_group"]
     if not groups:
@@ -1386,15 +1383,16 @@ def _group_check(frame: pd.DataFrame, nps_col: str, info: list[ColumnInfo]) -> l
         both = expected.notna() & given.notna()
         agree = int((expected[both] == given[both]).sum())
         if not qualtrics or base == nps_col:
-            whose = "Qualtrics' " if qualtrics else ""
             notes.append(
-                f"{nps_col!r} agrees with {whose}{group.column!r} on {agree:,} of "
-                f"{int(both.sum()):,} responses."
-            )
+                t(
+                    "inspect.group_agrees" if qualtrics else "inspect.crm_group_agrees", lang,
+                    column=nps_col, group=group.column, agree=f"{agree:,}",
+                    n=f"{int(both.sum()):,}",
+                )
+            )  # fmt: skip
         else:
             notes.append(
-                f"Qualtrics marks {base!r} as its NPS question ({group.column!r}), not "
-                f"{nps_col!r}; check columns.score."
+                t("inspect.group_other", lang, base=base, group=group.column, column=nps_col)
             )
     return notes
 
@@ -1608,7 +1606,7 @@ def inspect_export(
         # FIX31: the previews are left out of such an export too, but its choices are codes.
         notes.append(t("inspect.qualtrics_codes", lang))
     if report.format != "parquet":
-        notes += _values_as_names(index.columns)
+        notes += _values_as_names(index.columns, lang)
     if report.grouped_by is None:
         notes += [s for s in [ungrouped_sentence(frame)] if s is not None]
     if nps_col is None:
@@ -1627,7 +1625,7 @@ def inspect_export(
             )
             if split is not None:
                 notes.append(split.note(nps_col))
-        notes += _group_check(frame, nps_col, infos)
+        notes += _group_check(frame, nps_col, infos, lang)
     dates = [c for c in infos if c.kind == "date"]
     if not dates:
         # A column of epoch times named ts, created or t (no "when" in its header) is the
@@ -1691,7 +1689,7 @@ def inspect_export(
         # again are said too (QA31 F5); a code repeated in rows that differ is who answered
         # (a patient seen twice: Custom Data 1), ranked after the response ids as before.
         if info.detail.startswith("nearly unique") or (count and exact == count):
-            note = _repeats_note(frame, info, skip=skip)
+            note = _repeats_note(frame, info, skip=skip, lang=lang)
             if note:
                 notes.append(note)
                 infos[k] = replace(info, note=note, repeats_differ=count - exact)

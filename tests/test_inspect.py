@@ -2375,3 +2375,19 @@ def test_inspect_of_no_nps_export_says_so_in_japanese_with_exit_status_2(
         "columns.score。\n"
     )
     assert "Traceback" not in err
+
+
+def test_inspect_language_ja_outside_a_project_says_its_notes_in_japanese(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = write_qualtrics(tmp_path / "q.csv")
+    status, out, _ = run(capsys, path, "--language", "ja")
+    assert status == 0
+    assert out.splitlines()[:5] == [
+        "q.csv：回答60件（CSV、utf-8-sig、qualtricsのエクスポート、見出し3行）",
+        "日付：「StartDate」、2026-09-01〜2026-10-28",
+        "NPSの設問：「How likely are you to recommend our service to a friend or colleague?」"
+        "（Q3）",
+        "回答の言語：英語（英語100 %、日本語0 %、回答50件）",
+        "note: 「Q3」はQualtricsの「Q3_NPS_GROUP」と60件中60件で一致します。",
+    ]
