@@ -1441,9 +1441,10 @@ def test_a_month_where_every_unit_is_refused_still_records_each_unit_and_why(
     out = capsys.readouterr().out
     # A Japanese unit's line is Japanese (FIX87); travel's language could not be read, and
     # the units share none, so the rest is English.
+    # Its reason too, from the key the manifest records beside the sentence (MSG41).
     assert (
-        "omiya: 送信しません：前回の実行でレポートが作り直されていません（refused：no row has "
-        in out
+        "omiya: 送信しません：前回の実行でレポートが作り直されていません（refused：business_unitが"
+        "「大宮」の行がありません（「大宮店」のことですか？））。" in out
     )
     assert "travel: skipped, its parameter file has an error" in out
     assert out.endswith("2026-09: 3 reports not ready.\n")
