@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
 from nps_kit._values import missing_words
+
+if TYPE_CHECKING:
+    from nps_kit.i18n import Language
 
 __all__ = ["AnswerLanguage", "answer_language"]
 
@@ -45,33 +48,35 @@ class AnswerLanguage:
     columns: int = 1
     others: tuple[tuple[str, float], ...] = ()
 
-    def describe(self) -> str:
+    def describe(self, lang: Language = "en") -> str:
         """Say which share is which language: ``68 % English, 32 % Japanese, of 4,209 answers``.
 
         With several answer columns it says how many: ``… of 723 answers in 2 columns``. Answers
         in a language no pack reads (:attr:`others`) are named after English and Japanese:
         ``85 % English, 0 % Japanese, 15 % other languages not read by the themes (French 7 %,
-        German 4 %, Spanish 4 %), of 2,124 answers``.
+        German 4 %, Spanish 4 %), of 2,124 answers``. ``lang`` is the language it is said in
+        (``inspect --language``, MSG41).
         """
+        from nps_kit.i18n import t
+
         if not self.answers:
-            return "no written answers to read"
+            return t("answer_language.none", lang)
         from nps_kit.text.languages import language_name
 
         japanese = round(100 * self.japanese)
         other = round(100 * sum(share for _, share in self.others))
-        where = f" in {self.columns} columns" if self.columns > 1 else ""
+        where = t("answer_language.columns", lang, n=self.columns) if self.columns > 1 else ""
+        shares = {"english": 100 - japanese - other, "japanese": japanese, "other": other}
+        answers = f"{self.answers:,}"
         if not self.others:
-            return (
-                f"{100 - japanese} % English, {japanese} % Japanese, of {self.answers:,} "
-                f"answers{where}"
-            )
-        named = ", ".join(
-            f"{language_name(code, 'en')} {round(100 * share)} %" for code, share in self.others
+            return t("answer_language.shares", lang, answers=answers, where=where, **shares)
+        named = t("run.rows.and", lang).join(
+            f"{language_name(code, lang)} {round(100 * share)} %" for code, share in self.others
         )
-        return (
-            f"{100 - japanese - other} % English, {japanese} % Japanese, {other} % other "
-            f"languages not read by the themes ({named}), of {self.answers:,} answers{where}"
-        )
+        return t(
+            "answer_language.shares_others", lang, answers=answers, where=where, named=named,
+            **shares,
+        )  # fmt: skip
 
 
 def answer_language(texts: list[pd.Series]) -> AnswerLanguage:

@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import pandas as pd
 
 from nps_kit import clock
 from nps_kit._contact_rule import unit_contact_rule
+from nps_kit._refusal import NO_RESPONSES_IN, NO_ROWS_WITH, SO_FAR, reason_text
 from nps_kit._schema_errors import display
 from nps_kit.cache import UNIT_KEY, ExportCache, normalise_key
 from nps_kit.errors import ConfigError, closest
@@ -63,6 +64,10 @@ class UnitRefused(ConfigError):
         For a month to date refused for too few responses: how many it has (else ``None``).
     min_report_n
         For that refusal, the threshold it is under.
+    reason_key, reason_args
+        The reason's catalogue key and arguments (:mod:`nps_kit._refusal`), recorded in the
+        manifest so that ``send`` says it in its reader's language; ``None`` and ``{}`` for a
+        reason no key words (the contact rule's).
     """
 
     def __init__(
@@ -76,8 +81,12 @@ class UnitRefused(ConfigError):
         period: str,
         responses: int | None = None,
         min_report_n: int | None = None,
+        reason_key: str | None = None,
+        reason_args: Mapping[str, Any] | None = None,
     ) -> None:
         self.reason = reason
+        self.reason_key = reason_key
+        self.reason_args = dict(reason_args or {})
         self.period = period
         self.responses = responses
         self.min_report_n = min_report_n
@@ -309,14 +318,16 @@ def check_unit_rows(
                     reason=NO_RESPONSES_YET,
                 )
             fix = t("run.rows.fix_values", lang, where=where)
+            said = {"column": column, "values": [str(v) for v in wanted], "guess": guess}
             raise UnitRefused(
                 t("run.rows.no_rows", lang, **found),
                 hint=(t("run.rows.did_you_mean", lang, guess=guess) + fix if guess else fix),
                 path=unit.source,
                 key=NO_ROWS,
                 period=month,
-                reason=f"no row has {column} = {' or '.join(repr(str(v)) for v in wanted)}"
-                + (f"; did you mean {guess!r}?" if guess else ""),
+                reason=reason_text(NO_ROWS_WITH, said, "en"),
+                reason_key=NO_ROWS_WITH,
+                reason_args=said,
             )
         described = t(
             "run.rows.described", lang, column=column,
@@ -355,7 +366,9 @@ def check_unit_rows(
         path=unit.source,
         key=NO_RESPONSES,
         period=month,
-        reason=f"no responses in {month}",
+        reason=reason_text(NO_RESPONSES_IN, {"month": month}, "en"),
+        reason_key=NO_RESPONSES_IN,
+        reason_args={"month": month},
     )
 
 
@@ -382,6 +395,7 @@ def _check_month_to_date(
         return
     ended = shift_period(f"{moment.year:04d}-{moment.month:02d}", -1)
     so_far = f"{scored:,} response{'' if scored == 1 else 's'}"
+    said = {"n": scored, "month": month, "floor": floor}
     lang = unit.language
     again = t("run.rows.again", lang, month=month, floor=floor)
     hint = (
@@ -398,9 +412,11 @@ def _check_month_to_date(
         path=unit.source,
         key=NO_RESPONSES,
         period=month,
-        reason=f"only {so_far} so far in {month} (fewer than {floor})",
+        reason=reason_text(SO_FAR, said, "en"),
         responses=scored,
         min_report_n=floor,
+        reason_key=SO_FAR,
+        reason_args=said,
     )  # fmt: skip
 
 

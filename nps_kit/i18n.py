@@ -121,6 +121,377 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Fix data.filter.values in {where}.",
     },
     "run.rows.described": {"ja": "（{column}：{values}）", "en": " ({column} = {values})"},
+    # nps-kit inspect's lines, notes and errors (nps_kit.commands.inspect, nps_kit.inspect), in
+    # --language, else the project's (MSG41). Column names, kinds, QIDs and figures stay as the
+    # export and --format json write them.
+    "inspect.summary": {
+        "ja": "{file}：回答{responses}件（{details}）",
+        "en": "{file}: {responses} responses ({details})",
+    },
+    "inspect.sheet": {"ja": "シート「{sheet}」", "en": "sheet {sheet!r}"},
+    "inspect.source": {"ja": "{source}のエクスポート", "en": "{source} export"},
+    "inspect.header_rows": {"ja": "見出し{n}行", "en": "{n} header row(s)"},
+    "inspect.dates": {"ja": "日付：「{column}」、{span}", "en": "dates: {column!r}, {span}"},
+    "inspect.date_span": {"ja": "{first}〜{last}", "en": "{first} to {last}"},
+    "inspect.dates_unreadable": {"ja": "読み取れません", "en": "not readable"},
+    "inspect.dates_both_ways": {
+        "ja": "月日どちらの順にも読めます（date_formatを設定してください）",
+        "en": "reads both ways (set date_format)",
+    },
+    "inspect.no_dates": {
+        "ja": "日付：日付の列が見つかりません",
+        "en": "dates: no date column found",
+    },
+    "inspect.nps_none": {"ja": "NPSの設問：なし", "en": "NPS question: none"},
+    "inspect.nps_question": {
+        "ja": "NPSの設問：「{question}」（{column}）",
+        "en": "NPS question: {question!r} ({column!r})",
+    },
+    "inspect.nps_column": {"ja": "NPSの設問：「{column}」", "en": "NPS question: {column!r}"},
+    "inspect.answer_language": {
+        "ja": "回答の言語：{language}{shares}",
+        "en": "language of the answers: {language}{shares}",
+    },
+    "inspect.shares": {"ja": "（{said}）", "en": " ({said})"},
+    "inspect.language.ja": {"ja": "日本語", "en": "ja"},
+    "inspect.language.en": {"ja": "英語", "en": "en"},
+    "answer_language.none": {"ja": "読める記述の回答なし", "en": "no written answers to read"},
+    "answer_language.columns": {"ja": "（{n}列）", "en": " in {n} columns"},
+    "answer_language.shares": {
+        "ja": "英語{english} %、日本語{japanese} %、回答{answers}件{where}",
+        "en": "{english} % English, {japanese} % Japanese, of {answers} answers{where}",
+    },
+    "answer_language.shares_others": {
+        "ja": "英語{english} %、日本語{japanese} %、テーマで読まないほかの言語{other} %"
+        "（{named}）、回答{answers}件{where}",
+        "en": "{english} % English, {japanese} % Japanese, {other} % other languages not read "
+        "by the themes ({named}), of {answers} answers{where}",
+    },
+    "inspect.col.column": {"ja": "列", "en": "column"},
+    "inspect.col.qid": {"ja": "QID", "en": "QID"},
+    "inspect.col.kind": {"ja": "種類", "en": "kind"},
+    "inspect.col.detail": {"ja": "詳細", "en": "detail"},
+    "inspect.col.distinct": {"ja": "値の数", "en": "distinct"},
+    "inspect.col.blanks": {"ja": "空欄", "en": "blanks"},
+    "inspect.col.shown": {"ja": "設問／回答例", "en": "question / sample"},
+    "inspect.also": {"ja": "（ほかの書き方：{others}）", "en": " (also {others})"},
+    "inspect.title_rows": {
+        "ja": "1〜{n}行目は表の上のタイトル（{title!r}）なので読み飛ばし、列名は{row}行目から"
+        "読みました。",
+        "en": "Rows 1–{n} are a title above the table ({title!r}), skipped: the column names "
+        "were read from row {row}.",
+        "ja_one": "1行目は表の上のタイトル（{title!r}）なので読み飛ばし、列名は{row}行目から"
+        "読みました。",
+        "en_one": "Row 1 is a title above the table ({title!r}), skipped: the column names "
+        "were read from row {row}.",
+    },
+    "inspect.code_header": {
+        "ja": "{first}〜{second}行目は2行の見出しです。各列の名前は設問コード（{first}行目）、"
+        "ラベルは設問文（{second}行目）で、回答は{answers}行目からです。",
+        "en": "Rows {first}–{second} are a two-row header: each column is named by its "
+        "question code (row {first}) and labelled by its question's text (row {second}); the "
+        "answers start on row {answers}.",
+    },
+    "inspect.merged_header": {
+        "ja": "{first}〜{second}行目は2行の見出しです。複数の列にまたがって結合された見出しの下の"
+        "列は{second}行目、ほかの列は{first}行目で名前を付け、回答は{answers}行目からです。",
+        "en": "Rows {first}–{second} are a two-row header: the columns under a heading merged "
+        "over several columns are named by row {second}, the others by row {first}; the "
+        "answers start on row {answers}.",
+    },
+    "inspect.qualtrics_codes": {
+        "ja": "このQualtricsのエクスポートは数値（Status 0、1、…）で書かれています。選択式の回答は"
+        "コードなので、選択式の設問による内訳は1、2、3と表示され、はい／いいえの同意の設問（1/2）"
+        "ははい・いいえとして読めません。言葉で得るには「Use choice text」でダウンロードし直して"
+        "ください。",
+        "en": "This Qualtrics export holds numeric values (Status 0, 1, …): its choice answers "
+        "are codes, so a breakdown by a choice question shows 1, 2, 3 and a Yes/No consent "
+        "question (1/2) is not read as yes or no. For words, download it again with 'Use "
+        "choice text'.",
+    },
+    "inspect.no_score_note": {
+        "ja": "0〜10の点数らしい列がありません。",
+        "en": "No column looks like a 0–10 score.",
+    },
+    "inspect.no_zero": {
+        "ja": "「{column}」の回答に0がありません。1〜10の尺度かもしれず、その場合はNPSでは"
+        "ありません。",
+        "en": "{column!r} has no 0 in its answers: the survey may use 1–10, which is not NPS.",
+    },
+    "inspect.dates_ambiguous": {
+        "ja": "「{column}」の日付は月日どちらの順にも読めます（12を超える日がありません）。"
+        "date_formatをmonth-firstかday-firstに設定してください。",
+        "en": "The dates in {column!r} read both ways (no day over 12): set date_format to "
+        "month-first or day-first.",
+    },
+    "inspect.dates_read_as": {
+        "ja": "「{column}」の日付は月日どちらの順にも読めます（12を超える日がありません）。"
+        "{order}として読みました：{evidence}。誤りならdate_formatを{other}に設定してください。",
+        "en": "The dates in {column!r} read both ways (no day over 12); they are read "
+        "{order}: {evidence}. Set date_format to {other} if that is wrong.",
+    },
+    "inspect.wrong_encoding": {
+        "ja": "このファイルは{given}ではなく{found}として読めます。{given}では文字化けします。"
+        "--encodingを外す（自動で判定されます）か、--encoding {found}を指定してください。",
+        "en": "The file reads as {found}, not {given}: {given} garbles its text. Drop "
+        "--encoding (it is detected), or pass --encoding {found}.",
+    },
+    "inspect.mojibake": {
+        "ja": "{n}個のセルが二重のデコードで文字化けしているようです（例：'¡'が'Â¡'）。"
+        "fix_text: trueで直せます。",
+        "en": "{n} text cells look garbled by a double decoding (e.g. 'Â¡' for '¡'); "
+        "fix_text: true repairs them.",
+    },
+    "inspect.duplicate_rows": {
+        "ja": "{n}行が前の行とまったく同じです。dedupe: trueで除けます。",
+        "en": "{n} rows repeat an earlier row exactly; dedupe: true drops them.",
+    },
+    "inspect.values_as_names": {
+        "ja": "列名が回答のように見えます（{shown}）。ファイルに見出しの行がなく、最初の回答が"
+        "列名になっているようです。設問のタイトルを1行目にしてエクスポートし直してください。",
+        "en": "The column names read like answers ({shown}): the file seems to have no header "
+        "row, so its first response names the columns. Export it again with the question "
+        "titles as the first row.",
+    },
+    "inspect.repeats": {
+        "ja": "「{column}」をIDとして読みましたが、その値のうち{count}個が重複しています：{why}。",
+        "en": "{column!r} is read as the id although {count} of its values repeat: {why}.",
+    },
+    "inspect.repeats.exact": {
+        "ja": "すべて前の行とまったく同じ行です（dedupe: trueで除けます）",
+        "en": "all in rows that repeat an earlier row exactly (dedupe: true drops them)",
+    },
+    "inspect.repeats.again": {
+        "ja": "すべて時刻のほかは前の行と同じ行で、同じ回答が再びエクスポートされたものです"
+        "（dedupe: trueで除けます）",
+        "en": "all in rows that repeat an earlier row but for their time, the same response "
+        "exported again (dedupe: true drops them)",
+    },
+    "inspect.repeats.exactly": {"ja": "まったく同じ", "en": "exactly"},
+    "inspect.repeats.or_time": {
+        "ja": "まったく同じか時刻のほかは同じ",
+        "en": "exactly or but for its time",
+    },
+    "inspect.repeats.some": {
+        "ja": "{same}個は前の行と{again}行（dedupe: trueで除けます）、{differ}個は内容の異なる行"
+        "（二度回答されたか、二度エクスポートされたもの）",
+        "en": "{same} in rows that repeat an earlier row {again} (dedupe: true drops them), "
+        "{differ} in rows that differ (answered or exported twice)",
+    },
+    "inspect.repeats.differ": {
+        "ja": "内容の異なる行です（二度回答されたか、二度エクスポートされたもの）",
+        "en": "in rows that differ (answered or exported twice)",
+    },
+    "inspect.group_agrees": {
+        "ja": "「{column}」はQualtricsの「{group}」と{n}件中{agree}件で一致します。",
+        "en": "{column!r} agrees with Qualtrics' {group!r} on {agree} of {n} responses.",
+    },
+    "inspect.crm_group_agrees": {
+        "ja": "「{column}」は「{group}」と{n}件中{agree}件で一致します。",
+        "en": "{column!r} agrees with {group!r} on {agree} of {n} responses.",
+    },
+    "inspect.group_other": {
+        "ja": "QualtricsがNPSの設問としているのは「{column}」ではなく「{base}」です（{group}）。"
+        "columns.scoreを確かめてください。",
+        "en": "Qualtrics marks {base!r} as its NPS question ({group!r}), not {column!r}; check "
+        "columns.score.",
+    },
+    "inspect.no_score_sheet": {
+        "ja": "{file}のシート「{sheet}」：0〜10の点数の列がありません。列：{columns}。"
+        "ブックの{sheets}{codes}",
+        "en": "sheet {sheet!r} of {file}: no column holds a 0–10 score. Columns: {columns}. "
+        "The workbook's {sheets}{codes}",
+    },
+    "inspect.no_score_sheet_hint": {
+        "ja": "プロジェクトのパラメーターでは、シートはdata.sheetで指定します。",
+        "en": "In a project's parameters the sheet is data.sheet.",
+    },
+    "inspect.no_responses": {
+        "ja": "{file}：回答がありません。どの列も空欄（{columns}）なので、0〜10の点数として読める"
+        "列がありません。",
+        "en": "{file}: no responses: every column is blank ({columns}), so no column can be "
+        "read as the 0–10 score.",
+    },
+    "inspect.no_responses_hint": {
+        "ja": "回答が集まってからもう一度エクスポートするか、回答のあるシート（--sheet）か"
+        "確かめてください。",
+        "en": "Export the survey again once it has responses, or check that this is the sheet "
+        "with the answers (--sheet).",
+    },
+    "inspect.no_score": {
+        "ja": "{file}：0〜10の点数の列がないため、NPS調査のエクスポートには見えません。列："
+        "{columns}。期待したのは、回答が0から10の整数の列（「どのくらい薦めたいか」の設問）"
+        "です。5や7までの列は評価、より大きい数や小数の列は点数ではありません。{codes}",
+        "en": "{file}: no column holds a 0–10 score, so this does not look like an NPS survey "
+        "export. Columns: {columns}. Expected one column whose answers are whole numbers from "
+        "0 to 10 (the 'How likely are you to recommend …' question); a column that stops at 5 "
+        "or 7 is a rating, and one with larger or fractional numbers is not a score.{codes}",
+    },
+    "inspect.no_score_hint": {
+        "ja": "調査の回答エクスポートか確かめてください（別のシートなら--sheet、回答はラベルでなく"
+        "数値で出力）。点数の列があるなら名前で指定してください：nps-kit score --score-column "
+        "列名、またはユニットのパラメーターのcolumns.score。",
+        "en": "Check that this is the survey's response export (another sheet: --sheet; the "
+        "answers exported as numbers, not labels). If a column is the score, name it: nps-kit "
+        "score --score-column COL, or columns.score in the unit's parameters.",
+    },
+    # nps-kit score's table, notes and errors (nps_kit.commands.score), in --language, else the
+    # project's (MSG41); --format json/csv keep their English keys.
+    "score.period_needs_date": {
+        "ja": "--periodには--date-columnが必要です。",
+        "en": "--period needs --date-column.",
+    },
+    "score.period_needs_date_hint": {
+        "ja": "回答日の列を指定してください。例：--date-column submitted_at",
+        "en": "Name the column with the response date, e.g. --date-column submitted_at.",
+    },
+    "score.resubmissions_need_date": {
+        "ja": "{option}には--date-columnが必要です。",
+        "en": "{option} needs --date-column.",
+    },
+    "score.resubmissions_need_date_hint": {
+        "ja": "二重送信は時刻で見分けます（同じ回答が1分以内にもう一度送られたもの）。回答日の列を"
+        "指定してください。例：--date-column Timestamp",
+        "en": "A double submission is told by its time (the same answers sent again within a "
+        "minute): name the column with the response date, e.g. --date-column Timestamp.",
+    },
+    "score.keep_needs_dedupe": {
+        "ja": "--dedupe-keepには--dedupeが必要です。",
+        "en": "--dedupe-keep needs --dedupe.",
+    },
+    "score.keep_needs_dedupe_hint": {
+        "ja": "--dedupe-keepは、同じIDの回答のうち--dedupeがどれを残すかを指定します。--id-column"
+        "と--date-columnとともに--dedupe --dedupe-keep {keep}を指定してください。",
+        "en": "It says which answer of a repeated id --dedupe keeps: pass --dedupe "
+        "--dedupe-keep {keep} with --id-column and --date-column.",
+    },
+    "score.fiscal_start_needs_period": {
+        "ja": "--fiscal-startには--period fiscal-yearまたはfiscal-quarterが必要です。",
+        "en": "--fiscal-start needs --period fiscal-year or fiscal-quarter.",
+    },
+    "score.fiscal_start_needs_period_hint": {
+        "ja": "--fiscal-startは年度の開始月を指定します"
+        "（例：--period fiscal-quarter --fiscal-start 4）。",
+        "en": "It says in which month the fiscal year starts, e.g. --period fiscal-quarter "
+        "--fiscal-start 4.",
+    },
+    "score.fiscal_starts_differ": {
+        "ja": "{folder}のユニットで年度の開始月が異なります（{each}）。",
+        "en": "the units of {folder} start their fiscal years in different months ({each}).",
+    },
+    "score.fiscal_starts_differ_hint": {
+        "ja": "どちらの年度で集計するか--fiscal-start Mで指定してください。",
+        "en": "Pass --fiscal-start M for the one you mean.",
+    },
+    "score.codes_with_parameters": {
+        "ja": "{option}は--parametersを使わずに集計するときのオプションです。--parametersがあれば、"
+        "DATAを読むユニットのvalue_labels:がコードの意味を決めます（nps-kit runと同じ）。",
+        "en": "{option} is for scoring without --parameters: with it, the value_labels: of the "
+        "units reading DATA say what the codes are, as nps-kit run reads them.",
+    },
+    "score.codes_with_parameters_hint": {
+        "ja": "{option}を外すか、パラメーターのvalue_labels:を変更してください。",
+        "en": "Leave out {option}, or change value_labels: in the parameters.",
+    },
+    "score.bad_level": {
+        "ja": "--levelは0より大きく1より小さい値にしてください（指定：{level}）。",
+        "en": "--level must be between 0 and 1, got {level}.",
+    },
+    "score.multi_select": {
+        "ja": "「{column}」は複数選択の設問です。複数の選択肢を選んだ回答者は、選んだ各選択肢の"
+        "グループに数えます。",
+        "en": "{column!r} is a multi-select question: a respondent who chose several options "
+        "is counted in each option's group.",
+    },
+    "score.dropped": {
+        "ja": "前の行またはIDと重複する{n}行を除きました（{asked}）。",
+        "en": "{n} row(s) repeating an earlier row or id were dropped ({asked}).",
+    },
+    "score.dropped_resubmissions": {
+        "ja": "前の行またはIDと重複するか二重送信の{n}行を除きました（{asked}）。",
+        "en": "{n} row(s) repeating an earlier row or id or resubmitting one were dropped "
+        "({asked}).",
+    },
+    "score.repeat_rows": {
+        "ja": "{n}行が前の行とまったく同じ",
+        "en": "{n} row(s) repeat an earlier row exactly",
+    },
+    "score.repeat_ids": {
+        "ja": "{n}行が前の行と同じ「{column}」",
+        "en": "{n} row(s) repeat an earlier {column!r}",
+    },
+    "score.and": {"ja": "、", "en": " and "},
+    "score.counted_again": {
+        "ja": "{what}で、重ねて数えています。--dedupe（nps-kit runのパラメーターではdedupe: "
+        "true）で除けます。",
+        "en": "{what} and are counted again; drop them with --dedupe (dedupe: true in the "
+        "parameters of nps-kit run).",
+    },
+    "score.col.group": {"ja": "グループ", "en": "group"},
+    "score.col.period": {"ja": "期間", "en": "period"},
+    "score.col.note": {"ja": "注記", "en": "note"},
+    "score.all": {"ja": "（全体）", "en": "(all)"},
+    "score.missing": {"ja": "（空欄）", "en": "(missing)"},
+    "score.excluded": {
+        "ja": "除外：欠損{missing}件、無効{invalid}件",
+        "en": "excluded: {missing} missing, {invalid} invalid",
+    },
+    "score.excluded_dates": {
+        "ja": "、読めない日付{n}件（どの期間にも含みません）",
+        "en": "; {n} unreadable dates (in no period)",
+        "en_one": "; {n} unreadable date (in no period)",
+    },
+    "score.excluded_undated": {
+        "ja": "、日付のない回答{n}件（全体には含み、どの期間にも含みません）",
+        "en": "; {n} scored answers with no date (in (all), in no period)",
+        "en_one": "; {n} scored answer with no date (in (all), in no period)",
+    },
+    "score.note.no_valid": {"ja": "有効な回答なし", "en": "no valid responses"},
+    "score.note.complementary": {
+        "ja": "非表示：表示すると下限未満のグループが全体から割り出せるため",
+        "en": "hidden: else a group under the floor follows from the total",
+    },
+    "score.note.suppressed": {"ja": "非表示：回答数が下限未満", "en": "hidden: n < floor"},
+    "score.note.small_sample": {"ja": "回答数少（参考値）", "en": "small sample"},
+    # ColumnIndex.resolve's "no column" error, in score's language (MSG41).
+    "load.no_column": {
+        "ja": "{path}に列「{name}」（{option}）がありません。列：{columns}。",
+        "en": "{path} has no column {name!r} ({option}); columns: {columns}.",
+    },
+    "load.no_column_guess": {"ja": "「{guess}」のことですか？", "en": "Did you mean {guess!r}? "},
+    "load.no_column_fix": {
+        "ja": "{option}にこれらの列のいずれかを指定してください{how}。",
+        "en": "Set {option} to one of these columns{how}.",
+    },
+    "load.no_column_how": {"ja": "（列名、QID、設問文で）", "en": " (by id, QID or question text)"},
+    "load.no_column_encoding": {
+        "ja": "このファイルは指定のエンコーディングではなく{found}として読めます。指定の"
+        "エンコーディングでは見出しが文字化けします。--encoding（data.encoding）を外す（自動で判定されます）か、"
+        "{found}にしてください。",
+        "en": "The file reads as {found}, not in the encoding given, which garbles its header: "
+        "drop --encoding (data.encoding; it is detected) or set it to {found}.",
+    },
+    "load.no_column_long": {
+        "ja": "{guess}表を説明のとおりに変換するか、{option}にその列のいずれかを指定してください。",
+        "en": "{guess}Pivot the table as said, or set {option} to one of its columns.",
+    },
+    # A refused unit's reason in a few words (nps_kit._refusal): run's closing table, the
+    # manifest's error.reason (English) with its key and arguments, and send's line in the
+    # reader's language (MSG41: a Japanese project's send said them in English).
+    "run.reason.no_rows": {
+        "ja": "{column}が{values}の行がありません",
+        "en": "no row has {column} = {values}",
+    },
+    "run.reason.did_you_mean": {
+        "ja": "（「{guess}」のことですか？）",
+        "en": "; did you mean {guess!r}?",
+    },
+    "run.reason.no_responses": {"ja": "{month}の回答がありません", "en": "no responses in {month}"},
+    "run.reason.so_far": {
+        "ja": "{month}の回答はまだ{n}件です（{floor}件未満）",
+        "en": "only {n} responses so far in {month} (fewer than {floor})",
+        "en_one": "only {n} response so far in {month} (fewer than {floor})",
+    },
     "run.rows.span": {"ja": "{first}〜{last}", "en": "{first} to {last}"},
     "run.rows.no_responses": {
         "ja": "{where}：{unit}には{month}の回答がありません。{covered}。",

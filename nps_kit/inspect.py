@@ -60,6 +60,7 @@ from nps_kit._values import (
 )
 from nps_kit._width import display_width
 from nps_kit.errors import DataError
+from nps_kit.i18n import Language, t
 from nps_kit.load import (
     ColumnIndex,
     LoadReport,
@@ -524,13 +525,16 @@ def coded_scores(found: Inspection) -> str:
     return "".join(f" {s}" for s in _coded_scores(found.columns, found.data))
 
 
-def no_score_error(found: Inspection) -> DataError:
+def no_score_error(found: Inspection, lang: Language = "en") -> DataError:
     """Say that an export has no 0–10 column: what each column holds, what a score looks like.
 
     Parameters
     ----------
     found
         An inspection whose ``nps_column`` is ``None``.
+    lang
+        The language it is said in (``nps-kit inspect --language``; MSG41). The sentences on
+        answer codes and other sheets stay English.
 
     Returns
     -------
@@ -542,34 +546,32 @@ def no_score_error(found: Inspection) -> DataError:
     path = found.load.path
     sheets = other_sheets(found)
     if sheets is not None:
-        where = f"sheet {found.load.sheet!r} of {path.name}"
         return DataError(
-            f"{where}: no column holds a 0–10 score. Columns: {found.listing()}. The workbook's "
-            f"{sheets}{coded_scores(found)}",
-            hint="In a project's parameters the sheet is data.sheet.",
+            t(
+                "inspect.no_score_sheet", lang, sheet=found.load.sheet, file=path.name,
+                columns=found.listing(), sheets=sheets, codes=coded_scores(found),
+            ),
+            hint=t("inspect.no_score_sheet_hint", lang),
             path=path,
-        )
+        )  # fmt: skip
     if all(c.kind == "empty" for c in found.columns):
         # Headers and no answers: a survey exported before anyone responded is not a price list.
+        columns = t("run.rows.and", lang).join(
+            t("run.rows.value", lang, value=c.column) for c in found.columns
+        )
         return DataError(
-            f"{path.name}: no responses: every column is blank ("
-            + ", ".join(repr(c.column) for c in found.columns)
-            + "), so no column can be read as the 0–10 score.",
-            hint="Export the survey again once it has responses, or check that this is the "
-            "sheet with the answers (--sheet).",
+            t("inspect.no_responses", lang, file=path.name, columns=columns),
+            hint=t("inspect.no_responses_hint", lang),
             path=path,
         )
     return DataError(
-        f"{path.name}: no column holds a 0–10 score, so this does not look like an NPS survey "
-        f"export. Columns: {found.listing()}. Expected one column whose answers are whole "
-        "numbers from 0 to 10 (the 'How likely are you to recommend …' question); a column "
-        "that stops at 5 or 7 is a rating, and one with larger or fractional numbers is not a "
-        f"score.{coded_scores(found)}",
-        hint="Check that this is the survey's response export (another sheet: --sheet; the "
-        "answers exported as numbers, not labels). If a column is the score, name it: nps-kit "
-        "score --score-column COL, or columns.score in the unit's parameters.",
+        t(
+            "inspect.no_score", lang, file=path.name, columns=found.listing(),
+            codes=coded_scores(found),
+        ),
+        hint=t("inspect.no_score_hint", lang),
         path=path,
-    )
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -1151,7 +1153,7 @@ def _date_form(values: pd.Series, text: pd.Series, *, columnar: bool) -> str:
     return "ISO/Japanese"
 
 
-def _values_as_names(columns: list[str]) -> list[str]:
+def _values_as_names(columns: list[str], lang: Language = "en") -> list[str]:
     """Say when the column names read like answers: a file exported without its header row.
 
     Its first response then names the columns (``'2026-10-01'``, ``'9'``, ``'good'``) and is
@@ -1165,12 +1167,10 @@ def _values_as_names(columns: list[str]) -> list[str]:
     looks = names[numbers | dates]
     if 2 * len(looks) < len(columns):
         return []
-    shown = ", ".join(repr(name) for name in looks.head(3))
-    return [
-        f"The column names read like answers ({shown}): the file seems to have no header row, "
-        "so its first response names the columns. Export it again with the question titles "
-        "as the first row."
-    ]
+    shown = t("run.rows.and", lang).join(
+        t("run.rows.value", lang, value=name) for name in looks.head(3)
+    )
+    return [t("inspect.values_as_names", lang, shown=shown)]
 
 
 def _who(distinct: int) -> str:
@@ -1194,7 +1194,7 @@ def _unique(distinct: int, n: int) -> str:
 
 
 def _repeats_note(
-    frame: pd.DataFrame, info: ColumnInfo, *, skip: tuple[str, ...] = ()
+    frame: pd.DataFrame, info: ColumnInfo, *, skip: tuple[str, ...] = (), lang: Language = "en"
 ) -> str | None:
     """Say how many values of an id repeat and whether whole responses repeat with them.
 
@@ -1206,21 +1206,18 @@ def _repeats_note(
         return None
     exact = same_response_repeats(frame, info.column)[1] if skip else same
     if exact == count:
-        why = "all in rows that repeat an earlier row exactly (dedupe: true drops them)"
+        why = t("inspect.repeats.exact", lang)
     elif same == count:
-        why = (
-            "all in rows that repeat an earlier row but for their time, the same response "
-            "exported again (dedupe: true drops them)"
-        )
+        why = t("inspect.repeats.again", lang)
     elif same:
-        again = "exactly" if exact == same else "exactly or but for its time"
-        why = (
-            f"{same:,} in rows that repeat an earlier row {again} (dedupe: true drops them), "
-            f"{count - same:,} in rows that differ (answered or exported twice)"
-        )
+        again = t("inspect.repeats.exactly" if exact == same else "inspect.repeats.or_time", lang)
+        why = t(
+            "inspect.repeats.some", lang, same=f"{same:,}", again=again,
+            differ=f"{count - same:,}",
+        )  # fmt: skip
     else:
-        why = "in rows that differ (answered or exported twice)"
-    return f"{info.column!r} is read as the id although {count:,} of its values repeat: {why}."
+        why = t("inspect.repeats.differ", lang)
+    return t("inspect.repeats", lang, column=info.column, count=f"{count:,}", why=why)
 
 
 def _number(value: float) -> str:
@@ -1359,7 +1356,9 @@ def _undated_note(
     return undated_note(count, replace(report, date_column=date_col))
 
 
-def _group_check(frame: pd.DataFrame, nps_col: str, info: list[ColumnInfo]) -> list[str]:
+def _group_check(
+    frame: pd.DataFrame, nps_col: str, info: list[ColumnInfo], lang: Language = "en"
+) -> list[str]:
     """Compare the chosen score with its segment columns (Qualtrics' *_NPS_GROUP, a CRM's)."""
     groups = [c for c in info if c.kind == "nps_group"]
     if not groups:
@@ -1384,15 +1383,16 @@ def _group_check(frame: pd.DataFrame, nps_col: str, info: list[ColumnInfo]) -> l
         both = expected.notna() & given.notna()
         agree = int((expected[both] == given[both]).sum())
         if not qualtrics or base == nps_col:
-            whose = "Qualtrics' " if qualtrics else ""
             notes.append(
-                f"{nps_col!r} agrees with {whose}{group.column!r} on {agree:,} of "
-                f"{int(both.sum()):,} responses."
-            )
+                t(
+                    "inspect.group_agrees" if qualtrics else "inspect.crm_group_agrees", lang,
+                    column=nps_col, group=group.column, agree=f"{agree:,}",
+                    n=f"{int(both.sum()):,}",
+                )
+            )  # fmt: skip
         else:
             notes.append(
-                f"Qualtrics marks {base!r} as its NPS question ({group.column!r}), not "
-                f"{nps_col!r}; check columns.score."
+                t("inspect.group_other", lang, base=base, group=group.column, column=nps_col)
             )
     return notes
 
@@ -1457,6 +1457,7 @@ def inspect_export(
     date_format: str | None = None,
     missing_values: tuple[str, ...] = (),
     codes: str | Path | None = None,
+    lang: Language = "en",
 ) -> Inspection:
     """Describe a survey export: the file and every column.
 
@@ -1474,6 +1475,10 @@ def inspect_export(
     codes
         A code table of its own (CSV or XLSX, ``--codes``); ``None`` reads the workbook's
         code-table sheet, if any (:func:`nps_kit._code_table.found_code_tables`).
+    lang
+        The language of the notes (``nps-kit inspect --language``; MSG41). The notes other
+        modules word without a language (a rating block's scale, a staff test, repeated ids,
+        ...) stay English.
 
     Returns
     -------
@@ -1561,28 +1566,26 @@ def inspect_export(
         infos, nps_col = _lone_mark_out_of_ten(infos, notes)
     if report.title_rows:
         # QA21: the title read as the header named every column 'Unnamed: N'.
-        above = "Row 1 is" if report.title_rows == 1 else f"Rows 1–{report.title_rows} are"
         notes.append(
-            f"{above} a title above the table ({report.title!r}), skipped: the column names "
-            f"were read from row {report.title_rows + 1}."
-        )
+            t(
+                "inspect.title_rows", lang, n=report.title_rows, title=report.title,
+                row=report.title_rows + 1,
+            )
+        )  # fmt: skip
     if report.source == "generic" and report.header_rows_skipped == 1 and index.questions:
         # FIX88: LimeSurvey's question codes over a row of the questions' texts.
         first = report.title_rows + 1
         notes.append(
-            f"Rows {first}–{first + 1} are a two-row header: each column is named by its "
-            f"question code (row {first}) and labelled by its question's text (row "
-            f"{first + 1}); the answers start on row {first + 2}."
+            t("inspect.code_header", lang, first=first, second=first + 1, answers=first + 2)
         )
     elif report.source == "generic" and report.header_rows_skipped == 1:
         # QA26 #3: a heading merged over several questions (設問) with the questions below it.
         first = report.title_rows + 1
         notes.append(
-            f"Rows {first}–{first + 1} are a two-row header: the columns under a heading merged "
-            f"over several columns are named by row {first + 1}, the others by row {first}; the "
-            f"answers start on row {first + 2}." + _headings(index.groups)
+            t("inspect.merged_header", lang, first=first, second=first + 1, answers=first + 2)
+            + _headings(index.groups)
         )
-    notes += report.left_out()  # QA23: 12 previews gone without a word
+    notes += report.left_out(lang)  # QA23: 12 previews gone without a word
     # A staff test (名前 テスト, QA30 F7): said, and init proposes the data.exclude for it.
     tests = test_rows(
         frame,
@@ -1601,25 +1604,18 @@ def inspect_export(
             notes.append(f"{recorded}.")
     if report.source == "qualtrics" and "Status" in frame and numeric_values(frame["Status"]):
         # FIX31: the previews are left out of such an export too, but its choices are codes.
-        notes.append(
-            "This Qualtrics export holds numeric values (Status 0, 1, …): its choice answers "
-            "are codes, so a breakdown by a choice question shows 1, 2, 3 and a Yes/No consent "
-            "question (1/2) is not read as yes or no. For words, download it again with 'Use "
-            "choice text'."
-        )
+        notes.append(t("inspect.qualtrics_codes", lang))
     if report.format != "parquet":
-        notes += _values_as_names(index.columns)
+        notes += _values_as_names(index.columns, lang)
     if report.grouped_by is None:
         notes += [s for s in [ungrouped_sentence(frame)] if s is not None]
     if nps_col is None:
-        notes.append("No column looks like a 0–10 score.")
+        notes.append(t("inspect.no_score_note", lang))
         notes += _coded_scores(infos, frame)
     else:
         chosen = next(c for c in infos if c.column == nps_col)
         if chosen.kind == "scale":
-            notes.append(
-                f"{nps_col!r} has no 0 in its answers: the survey may use 1–10, which is not NPS."
-            )
+            notes.append(t("inspect.no_zero", lang, column=nps_col))
         else:
             # The same rule on one value's rows (QA29 F6: a survey version asked 1–10).
             split = scale_split(
@@ -1629,7 +1625,7 @@ def inspect_export(
             )
             if split is not None:
                 notes.append(split.note(nps_col))
-        notes += _group_check(frame, nps_col, infos)
+        notes += _group_check(frame, nps_col, infos, lang)
     dates = [c for c in infos if c.kind == "date"]
     if not dates:
         # A column of epoch times named ts, created or t (no "when" in its header) is the
@@ -1649,22 +1645,20 @@ def inspect_export(
     order_evidence: str | None = None
     if date_col is not None:
         if "ambiguous" in dates[0].detail:
-            notes.append(
-                f"The dates in {date_col!r} read both ways (no day over 12): set date_format "
-                "to month-first or day-first."
-            )
+            notes.append(t("inspect.dates_ambiguous", lang, column=date_col))
         elif dates[0].contradicted is not None:
             pass  # the note says which order the dates read in; the other reads no range
         else:
             read = parse_date_values(frame[date_col], date_format=date_format, source=report.source)
             order_evidence = read.order_evidence
             if read.order_evidence is not None:
+                other = "day-first" if read.order == "month-first" else "month-first"
                 notes.append(
-                    f"The dates in {date_col!r} read both ways (no day over 12); they are read "
-                    f"{read.order}: {read.order_evidence}. Set date_format to "
-                    f"{'day-first' if read.order == 'month-first' else 'month-first'} if that "
-                    "is wrong."
-                )
+                    t(
+                        "inspect.dates_read_as", lang, column=date_col, order=read.order,
+                        evidence=read.order_evidence, other=other,
+                    )
+                )  # fmt: skip
             parsed = read.dates.dropna()
             if len(parsed):
                 date_min, date_max = parsed.min(), parsed.max()
@@ -1682,16 +1676,10 @@ def inspect_export(
     if index.suggested_encoding is not None:
         # QA18: cp932 read as latin-1 was told to set fix_text, which cannot repair it.
         notes.insert(
-            0,
-            f"The file reads as {index.suggested_encoding}, not {encoding}: {encoding} garbles "
-            f"its text. Drop --encoding (it is detected), or pass --encoding "
-            f"{index.suggested_encoding}.",
+            0, t("inspect.wrong_encoding", lang, found=index.suggested_encoding, given=encoding)
         )
     elif report.mojibake_cells:
-        notes.append(
-            f"{report.mojibake_cells:,} text cells look garbled by a double decoding "
-            "(e.g. 'Â¡' for '¡'); fix_text: true repairs them."
-        )
+        notes.append(t("inspect.mojibake", lang, n=f"{report.mojibake_cells:,}"))
     skip = (date_col,) if date_col is not None else ()
     for k, info in enumerate(infos):
         if info.kind != "id" or info.repeats_by_design or info.detail == "unique":
@@ -1701,15 +1689,12 @@ def inspect_export(
         # again are said too (QA31 F5); a code repeated in rows that differ is who answered
         # (a patient seen twice: Custom Data 1), ranked after the response ids as before.
         if info.detail.startswith("nearly unique") or (count and exact == count):
-            note = _repeats_note(frame, info, skip=skip)
+            note = _repeats_note(frame, info, skip=skip, lang=lang)
             if note:
                 notes.append(note)
                 infos[k] = replace(info, note=note, repeats_differ=count - exact)
     if report.duplicate_rows:
-        notes.append(
-            f"{report.duplicate_rows:,} rows repeat an earlier row exactly; dedupe: true drops "
-            "them."
-        )
+        notes.append(t("inspect.duplicate_rows", lang, n=f"{report.duplicate_rows:,}"))
     chance = None
     if date_col is not None:
         # Found here, once the date column is known (the export was read without one).

@@ -922,7 +922,7 @@ class ColumnIndex:
             return folded.pop()
         return None
 
-    def resolve(self, name: str, *, option: str) -> str:
+    def resolve(self, name: str, *, option: str, lang: Language = "en") -> str:
         """Return the column called ``name`` by header, Qualtrics QID/ImportId or question text.
 
         Parameters
@@ -931,6 +931,9 @@ class ColumnIndex:
             What the user wrote.
         option
             The option or key it came from, for the message (``"--by"``, ``"columns.score"``).
+        lang
+            The language of the message (``score``'s, MSG41); a long table's sentence stays
+            English.
 
         Returns
         -------
@@ -951,29 +954,25 @@ class ColumnIndex:
         names = {**{t: c for c, t in self.questions.items()}, **by_id}
         names.update({c: c for c in self.columns})
         best = closest(wanted, list(names))
-        hint = f"Did you mean {names[best]!r}? " if best is not None else ""
-        fix = (
-            f"{hint}Set {option} to one of these columns"
-            + (" (by id, QID or question text)" if self.questions or self.import_ids else "")
-            + "."
-        )
+        hint = t("load.no_column_guess", lang, guess=names[best]) if best is not None else ""
+        how = t("load.no_column_how", lang) if self.questions or self.import_ids else ""
+        fix = hint + t("load.no_column_fix", lang, option=option, how=how)
         if self.suggested_encoding is not None:
             # QA34: a UTF-8 file read as latin-1 listed its header garbled ('æ\x95\x99å®¤'
             # for 教室) and asked to pick one of those names.
-            fix = (
-                f"The file reads as {self.suggested_encoding}, not in the encoding given, "
-                "which garbles its header: drop --encoding (data.encoding; it is detected) or "
-                f"set it to {self.suggested_encoding}."
-            )
+            fix = t("load.no_column_encoding", lang, found=self.suggested_encoding)
         long = self._long_form()
         if long:
-            fix = f"{hint}Pivot the table as said, or set {option} to one of its columns."
+            fix = t("load.no_column_long", lang, guess=hint, option=option)
         raise DataError(
-            f"{self.path} has no column {name!r} ({option}); columns: {self.listing()}."
+            t(
+                "load.no_column", lang, path=self.path, name=name, option=option,
+                columns=self.listing(),
+            )
             + (f" {long}" if long else ""),
             hint=fix,
             path=self.path,
-        )
+        )  # fmt: skip
 
     def _long_form(self) -> str | None:
         """Say the table is long and how to pivot it, as the score's other messages do.

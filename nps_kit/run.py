@@ -478,6 +478,13 @@ def _refused_result(unit: UnitParameters, error: UnitRefused, sha256: str) -> Un
                 if error.responses is not None
                 else {}
             ),
+            # The reason's words, said in the reader's language by send (MSG41); reason keeps
+            # the English sentence for older readers.
+            **(
+                {"reason_key": error.reason_key, "reason_args": error.reason_args}
+                if error.reason_key is not None
+                else {}
+            ),
         ),
         summary=None,
         parameters={"mail": unit.mail.model_dump(mode="json")},
@@ -1568,6 +1575,7 @@ def summary_table(result: RunResult, *, lang: Language = "en") -> str:
     (or ``no data`` when it has no responses in the month) with the reason in its note; the
     whole message was said before the run's progress lines (:func:`refusal_line`).
     """
+    from nps_kit._refusal import reason_text
     from nps_kit._unit_rows import NO_RESPONSES, UnitRefused
 
     columns = ("unit", "status", "nps", "n", "seconds", "output", "note")
@@ -1614,7 +1622,15 @@ def summary_table(result: RunResult, *, lang: Language = "en") -> str:
         notes += [f"{r.unit}: warning: {warning}" for warning in said]
     for unit, error in result.skipped.items():
         status = "no data" if error.key == NO_RESPONSES else "refused"
-        reason = error.reason if isinstance(error, UnitRefused) else error.message
+        reason = (
+            (
+                reason_text(error.reason_key, error.reason_args, lang)
+                if error.reason_key is not None
+                else error.reason
+            )
+            if isinstance(error, UnitRefused)
+            else error.message
+        )
         rows.append((unit, t(f"run.status.{status}", lang), "-", "-", "-", "-", reason))
     if not notes and not result.skipped and not any(row[-1] for row in rows[1:]):
         # the note column only when a unit has one

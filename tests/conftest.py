@@ -44,6 +44,19 @@ def repo_root() -> Path:
     return ROOT
 
 
+@pytest.fixture
+def outside_the_demo_project(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run from a folder without ``parameters/``, as a user outside any project.
+
+    The repository is itself a Japanese project (``parameters/defaults.yaml``: ``language:
+    ja``), whose language ``inspect`` and ``score`` speak when run there (MSG41); their
+    English tests run elsewhere. A test that changes directory itself still does.
+    """
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+
+
 # --- export formats ---------------------------------------------------------------------------
 # One small set of responses written in every format the loader reads, so that every module that
 # reads an export (load, periods, unit preparation, params, run) is tested on all of them. The

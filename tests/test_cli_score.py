@@ -27,6 +27,10 @@ from nps_kit.load import load_responses
 from nps_kit.params import load_all
 from nps_kit.score import nps
 
+# Outside the repository's own (Japanese) project: these check the English output (MSG41).
+pytestmark = pytest.mark.usefixtures("outside_the_demo_project")
+
+
 # EC事業部: 10 9 3 7 + 無回答 → n 4, NPS 25. 店舗事業部: 10 0 0 8 + abc → n 4, NPS −25.
 # Cloud Platform: 9 10 10 6 8 → n 5, NPS 40. All: n 13, 6 / 3 / 4, NPS 15.4; 1 missing, 1 invalid.
 ROWS = """\
@@ -594,7 +598,7 @@ def test_bad_option_value(capsys: pytest.CaptureFixture[str], export: Path) -> N
         "                     [--parameters DIR] [--sheet NAME]\n"
         "                     [--codes FILE | --no-codes] [--encoding ENC] [--strict]\n"
         "                     [--format {table,json,csv}] [--level P] [--min-n N]\n"
-        "                     [--min-report-n N]\n"
+        "                     [--min-report-n N] [--language ja|en]\n"
         "                     DATA\n"
         "nps-kit score: error: argument --format: invalid choice: 'xml' "
         "(choose from 'table', 'json', 'csv')\n"
@@ -1554,3 +1558,102 @@ def test_the_fiscal_year_starts_where_the_project_says(
         f"nps-kit score: error: the units of {params} start their fiscal years in different "
         "months (cloud: 7, web: 4). Pass --fiscal-start M for the one you mean.\n"
     )
+
+
+# --- the project's language (MSG41) ----------------------------------------------------------
+
+_CLINIC = "回答ID,回答日時,医院,推奨度\n" + "".join(
+    f"R{i},2026-10-{i:02d} 10:00,{'大宮院' if i % 3 else '横浜院'},{(i * 7) % 11}\n"
+    for i in range(1, 21)
+) + "R21,2026-10-21 10:00,大宮院,\n"  # fmt: skip
+
+
+def _clinic_project(root: Path, language: str) -> Path:
+    """A project folder whose defaults.yaml sets ``language``, with the clinic's export."""
+    (root / "parameters").mkdir(parents=True)
+    (root / "parameters" / "defaults.yaml").write_text(f"language: {language}\n", "utf-8")
+    path = root / "回答.csv"
+    path.write_text(_CLINIC, encoding="utf-8")
+    return path
+
+
+_BY_CLINIC = ("--score-column", "推奨度", "--by", "医院")
+
+
+def test_score_in_a_japanese_project_speaks_japanese(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # MSG41: the table's words in the report's (推奨者, 95%信頼区間, 回答数少（参考値）), an NPS
+    # written as the report writes it (its sign), the interval with 〜.
+    export = _clinic_project(tmp_path, "ja")
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, export, *_BY_CLINIC) == (
+        0,
+        "医院       n  推奨者  中立者  批判者    NPS   95%信頼区間  注記\n"
+        "（全体）  20       4       4      12  -40.0   -67.5〜-2.1  回答数少（参考値）\n"
+        "大宮院    14       2       2      10  -57.1  -83.0〜-11.1  回答数少（参考値）\n"
+        "横浜院     6       2       2       2    0.0  -51.1〜+51.1  回答数少（参考値）\n"
+        "除外：欠損1件、無効0件\n",
+        "",
+    )
+
+
+def test_score_with_the_parameters_of_a_japanese_project_speaks_japanese(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    export = _clinic_project(tmp_path / "clinic", "ja")
+    folder = tmp_path / "clinic" / "parameters"
+    status, out, _ = run(capsys, export, *_BY_CLINIC, "--parameters", folder)
+    assert status == 0
+    assert out.splitlines()[0].split() == [
+        "医院", "n", "推奨者", "中立者", "批判者", "NPS", "95%信頼区間", "注記",
+    ]  # fmt: skip
+
+
+def test_score_language_en_in_a_japanese_project_and_an_english_project_are_english(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    english = (
+        "医院     n  promoters  passives  detractors    NPS          95% CI  note\n"
+        "(all)   20          4         4          12  -40.0   -67.5 to -2.1  small sample\n"
+    )
+    outside = run(capsys, _clinic_project(tmp_path / "en", "en"), *_BY_CLINIC)
+    assert outside[1].startswith(english)
+    monkeypatch.chdir(tmp_path / "en")
+    assert run(capsys, tmp_path / "en" / "回答.csv", *_BY_CLINIC) == outside
+    export = _clinic_project(tmp_path / "ja", "ja")
+    monkeypatch.chdir(tmp_path / "ja")
+    assert run(capsys, export, *_BY_CLINIC, "--language", "en") == outside
+    # json and csv are for programs: their keys and figures in English in either language.
+    for form in ("json", "csv"):
+        japanese = run(capsys, export, *_BY_CLINIC, "--format", form)
+        assert japanese == run(capsys, export, *_BY_CLINIC, "--format", form, "--language", "en")
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ("--score-column", "推奨度", "--period", "month"),
+            "--periodには--date-columnが必要です。回答日の列を指定してください。例：--date-column "
+            "submitted_at",
+        ),
+        (
+            ("--score-column", "推奨"),
+            "{export}に列「推奨」（--score-column）がありません。列：'回答ID', '回答日時', '医院', "
+            "'推奨度'。「推奨度」のことですか？--score-columnにこれらの列のいずれかを指定してください。",
+        ),
+    ],
+)
+def test_a_user_error_in_a_japanese_project_is_japanese_with_exit_status_2(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: tuple[str, ...],
+    said: str,
+) -> None:
+    export = _clinic_project(tmp_path, "ja")
+    monkeypatch.chdir(tmp_path)
+    status, out, err = run(capsys, export, *args)
+    assert (status, out) == (2, "")
+    assert err == f"nps-kit score: error: {said.format(export=export)}\n"

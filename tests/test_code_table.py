@@ -40,6 +40,9 @@ from nps_kit.load import read_column_index
 from nps_kit.params import load_unit, notebook_parameters
 from nps_kit.unit import prepare_unit
 
+# Outside the repository's own (Japanese) project: these check the English output (MSG41).
+pytestmark = pytest.mark.usefixtures("outside_the_demo_project")
+
 
 def _labels(codes: dict[int, str]) -> dict[str, str]:
     return {str(code): label for code, label in codes.items()}
@@ -443,7 +446,8 @@ def test_score_no_codes_counts_the_codes_and_parameters_keep_their_value_labels(
         main([*["score", *given], "--parameters", str(project / "parameters"), "--no-codes"]) == 2
     )
     assert " ".join(capsys.readouterr().err.split()) == (
-        "nps-kit score: error: --no-codes is for scoring without --parameters: with it, the "
-        "value_labels: of the units reading DATA say what the codes are, as nps-kit run reads "
-        "them. Leave out --no-codes, or change value_labels: in the parameters."
+        # A Japanese project's refusal is in Japanese (MSG41).
+        "nps-kit score: error: --no-codesは--parametersを使わずに集計するときのオプションです。"
+        "--parametersがあれば、DATAを読むユニットのvalue_labels:がコードの意味を決めます"
+        "（nps-kit runと同じ）。--no-codesを外すか、パラメーターのvalue_labels:を変更してください。"
     )

@@ -20,6 +20,10 @@ from nps_kit import clock
 from nps_kit._values import parse_date_values
 from nps_kit.cli import main
 
+# Outside the repository's own (Japanese) project: these check the English output (MSG41).
+pytestmark = pytest.mark.usefixtures("outside_the_demo_project")
+
+
 # 2026-09-30 23:30 UTC and 2026-10-01 00:30 UTC: one month apart in UTC.
 SEPT_LAST_HOUR = 1_790_811_000
 OCT_FIRST_HOUR = 1_790_814_600

@@ -27,6 +27,10 @@ from nps_kit.cli import main
 from nps_kit.inspect import inspect_export
 from nps_kit.unit import data_quality, prepare_unit
 
+# Outside the repository's own (Japanese) project: these check the English output (MSG41).
+pytestmark = pytest.mark.usefixtures("outside_the_demo_project")
+
+
 gen = qa_script("fix89", "gen_excel_subtotals")
 MONTH = "2026-11"
 CASES = [

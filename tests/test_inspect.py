@@ -47,6 +47,9 @@ from nps_kit.inspect import AnswerLanguage, answer_language, inspect_export
 from nps_kit.load import LOADER_COLUMNS, load_responses
 from nps_kit.scaffold import project_from_export
 
+# Outside the repository's own (Japanese) project: these check the English output (MSG41).
+pytestmark = pytest.mark.usefixtures("outside_the_demo_project")
+
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
     status = main(["inspect", *map(str, argv)])
@@ -2272,3 +2275,119 @@ def test_a_dump_s_email_with_null_for_most_rows_is_e_mail(nobody: str, tmp_path:
     project_from_export(tmp_path / "p", path)
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text("utf-8")
     assert "column: email" not in text
+
+
+# --- the project's language (MSG41) ----------------------------------------------------------
+
+_CLINIC = (
+    "回答ID,回答日時,医院,推奨度,コメント\n"
+    "R1,2026-10-01 10:00,大宮院,9,とても丁寧でした\n"
+    "R2,2026-10-02 11:00,横浜院,3,待ち時間が長い\n"
+    "R3,2026-10-03 12:00,大宮院,10,スタッフが親切\n"
+    "R3,2026-10-03 12:00,大宮院,10,スタッフが親切\n"
+)
+
+
+def _project(root: Path, language: str) -> Path:
+    """A project folder whose defaults.yaml sets ``language``, with the clinic's export."""
+    (root / "parameters").mkdir(parents=True)
+    (root / "parameters" / "defaults.yaml").write_text(f"language: {language}\n", "utf-8")
+    return write_text(root / "回答.csv", _CLINIC)
+
+
+_CLINIC_JA = (
+    "回答.csv：回答4件（CSV、utf-8、見出し1行）\n"
+    "日付：「回答日時」、2026-10-01〜2026-10-03\n"
+    "NPSの設問：「推奨度」\n"
+    "回答の言語：日本語（英語0 %、日本語100 %、回答4件）\n"
+    "note: 1行が前の行とまったく同じです。dedupe: trueで除けます。\n"
+    "\n"
+    "列        QID  種類         詳細  "
+)
+_CLINIC_EN = (
+    "回答.csv: 4 responses (CSV, utf-8, 1 header row(s))\n"
+    "dates: '回答日時', 2026-10-01 to 2026-10-03\n"
+    "NPS question: '推奨度'\n"
+    "language of the answers: ja (0 % English, 100 % Japanese, of 4 answers)\n"
+    "note: 1 rows repeat an earlier row exactly; dedupe: true drops them.\n"
+    "\n"
+    "column    QID  kind         detail  "
+)
+
+
+def test_inspect_in_a_japanese_project_speaks_japanese(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # MSG41: run, send and init spoke Japanese in a Japanese project; inspect spoke English.
+    export = _project(tmp_path, "ja")
+    monkeypatch.chdir(tmp_path)
+    status, out, err = run(capsys, export)
+    assert (status, err) == (0, "")
+    assert out.startswith(_CLINIC_JA)
+    header = out.splitlines()[6]
+    assert header.split() == ["列", "QID", "種類", "詳細", "値の数", "空欄", "設問／回答例"]
+
+
+def test_inspect_with_the_parameters_of_a_japanese_project_speaks_japanese(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Run from elsewhere (the autouse folder without parameters/), naming the project's folder.
+    export = _project(tmp_path / "clinic", "ja")
+    status, out, _ = run(capsys, export, "--parameters", tmp_path / "clinic" / "parameters")
+    assert status == 0
+    assert out.startswith(_CLINIC_JA)
+
+
+def test_inspect_language_en_in_a_japanese_project_and_an_english_project_are_english(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outside = run(capsys, _project(tmp_path / "en", "en"))  # no project here: English
+    assert outside[1].startswith(_CLINIC_EN)
+    monkeypatch.chdir(tmp_path / "en")
+    assert run(capsys, tmp_path / "en" / "回答.csv") == outside  # an English project: the same
+    export = _project(tmp_path / "ja", "ja")
+    monkeypatch.chdir(tmp_path / "ja")
+    assert run(capsys, export, "--language", "en") == outside
+    # JSON is for programs: the same keys and values in either language.
+    assert run(capsys, export, "--format", "json")[1] == run(
+        capsys, export, "--format", "json", "--language", "en"
+    )[1].replace("1 rows repeat an earlier row exactly; dedupe: true drops them.", (
+        "1行が前の行とまったく同じです。dedupe: trueで除けます。"
+    ))  # fmt: skip
+
+
+def test_inspect_of_no_nps_export_says_so_in_japanese_with_exit_status_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _project(tmp_path, "ja")
+    export = write_text(tmp_path / "価格表.csv", "品名,価格\nりんご,120\nみかん,80\n")
+    monkeypatch.chdir(tmp_path)
+    status, out, err = run(capsys, export)
+    assert status == 2
+    assert "NPSの設問：なし" in out and "note: 0〜10の点数らしい列がありません。" in out
+    assert err == (
+        "nps-kit inspect: error: 価格表.csv：0〜10の点数の列がないため、NPS調査のエクスポートには"
+        "見えません。列：'品名' (id: unique), '価格' (number: 80–120)。期待したのは、"
+        "回答が0から10の整数の列（「どのくらい薦めたいか」の設問）です。5や7までの列は評価、"
+        "より大きい数や小数の列は点数ではありません。調査の回答エクスポートか確かめてください"
+        "（別のシートなら--sheet、回答はラベルでなく数値で出力）。点数の列があるなら名前で指定して"
+        "ください：nps-kit score --score-column 列名、またはユニットのパラメーターの"
+        "columns.score。\n"
+    )
+    assert "Traceback" not in err
+
+
+def test_inspect_language_ja_outside_a_project_says_its_notes_in_japanese(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = write_qualtrics(tmp_path / "q.csv")
+    status, out, _ = run(capsys, path, "--language", "ja")
+    assert status == 0
+    assert out.splitlines()[:5] == [
+        "q.csv：回答60件（CSV、utf-8-sig、qualtricsのエクスポート、見出し3行）",
+        "日付：「StartDate」、2026-09-01〜2026-10-28",
+        "NPSの設問：「How likely are you to recommend our service to a friend or colleague?」"
+        "（Q3）",
+        "回答の言語：英語（英語100 %、日本語0 %、回答50件）",
+        "note: 「Q3」はQualtricsの「Q3_NPS_GROUP」と60件中60件で一致します。",
+    ]

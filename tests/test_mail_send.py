@@ -1462,6 +1462,48 @@ def test_a_report_the_last_run_did_not_rebuild_is_not_sent(
     assert f"ec: 送信しません：前回の実行でレポートが作り直されていません{said}" in echo
 
 
+@pytest.mark.parametrize(
+    ("uid", "said"),
+    [
+        (
+            "ec",
+            "ec: 送信しません：前回の実行でレポートが作り直されていません（no data："
+            "2026-10の回答はまだ1件です（5件未満））。",
+        ),
+        (
+            "cloud",
+            "cloud: skipped, the last run did not rebuild its report (no data: only 1 response "
+            "so far in 2026-10 (fewer than 5));",
+        ),
+    ],
+)
+def test_a_recorded_reason_key_is_said_in_the_language_of_the_units_line(
+    reports: Path, uid: str, said: str
+) -> None:
+    # MSG41: a manifest written since records the reason's key and arguments beside its
+    # English sentence; a Japanese unit's line says it in Japanese, an English one as before.
+    manifest_path = reports / PERIOD / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    for entry in manifest["units"]:
+        if entry["unit"] == uid:
+            entry.update(status="no data", html=None, summary=None)
+            entry["error"] = {
+                "key": "period",
+                "reason": "only 1 response so far in 2026-10 (fewer than 5)",
+                "reason_key": "run.reason.so_far",
+                "reason_args": {"n": 1, "month": "2026-10", "floor": 5},
+                "responses": 1,
+                "min_report_n": 5,
+            }
+    manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    echo = Echo()
+    summary = send_reports(
+        reports, PERIOD, units=[uid], dry_run=True, settings=SmtpSettings(), echo=echo
+    )
+    assert [o.status for o in summary.outcomes] == ["not_ready"]
+    assert any(line.startswith(said) for line in echo), echo.text
+
+
 def test_a_unit_with_a_parameter_error_is_listed_and_not_sent(reports: Path) -> None:
     # QA24 #8: `run` records a unit whose parameter file has an error as `run` writes it (no
     # mail block, no report); send names it, says why and what to do, and is not ok (exit 1).

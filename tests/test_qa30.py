@@ -23,6 +23,10 @@ from nps_kit.errors import DataError
 from nps_kit.inspect import inspect_export
 from nps_kit.unit import data_quality, headline, prepare_unit
 
+# Outside the repository's own (Japanese) project: these check the English output (MSG41).
+pytestmark = pytest.mark.usefixtures("outside_the_demo_project")
+
+
 check = qa_script("qa30", "check")
 gen_city_logoform = qa_script("qa30", "gen_city_logoform")
 gen_saas_hubspot = qa_script("qa30", "gen_saas_hubspot")

@@ -31,6 +31,10 @@ from nps_kit.followup import ratings_summary
 from nps_kit.inspect import inspect_export, speaks_of_recommending
 from nps_kit.unit import headline, prepare_unit
 
+# Outside the repository's own (Japanese) project: these check the English output (MSG41).
+pytestmark = pytest.mark.usefixtures("outside_the_demo_project")
+
+
 check = qa_script("qa32", "check")
 gen_bistro = qa_script("qa32", "gen_bistro_typeform")
 gen_dental = qa_script("qa32", "gen_dental_msforms")

@@ -28,6 +28,10 @@ from nps_kit.cli import main
 from nps_kit.inspect import inspect_export
 from nps_kit.unit import headline, prepare_unit
 
+# Outside the repository's own (Japanese) project: these check the English output (MSG41).
+pytestmark = pytest.mark.usefixtures("outside_the_demo_project")
+
+
 check = qa_script("qa34", "check")
 gen_school = qa_script("qa34", "gen_school_gforms")
 gen_vet = qa_script("qa34", "gen_vet_alchemer")

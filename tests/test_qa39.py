@@ -28,6 +28,10 @@ from nps_kit.cli import main
 from nps_kit.inspect import inspect_export
 from nps_kit.load import load_responses
 
+# Outside the repository's own (Japanese) project: these check the English output (MSG41).
+pytestmark = pytest.mark.usefixtures("outside_the_demo_project")
+
+
 gen = qa_script("qa39", "gen")
 check = qa_script("qa39", "check")
 

@@ -26,6 +26,10 @@ from _smtp import Recorder, server  # noqa: F401
 
 from nps_kit.cli import main
 
+# Outside the repository's own (Japanese) project: these check the English output (MSG41).
+pytestmark = pytest.mark.usefixtures("outside_the_demo_project")
+
+
 gen = qa_script("qa40", "gen")
 check = qa_script("qa40", "check")
 

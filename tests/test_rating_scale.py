@@ -20,6 +20,10 @@ from nps_kit.cli import main
 FOOD, SERVICE, SETTING = (f"Note {x} (sur 5)" for x in ("de la cuisine", "du service", "du cadre"))
 
 
+# Outside the repository's own (Japanese) project: these check the English output (MSG41).
+pytestmark = pytest.mark.usefixtures("outside_the_demo_project")
+
+
 def _export(path: Path, *, service_low: int = 1) -> Path:
     """Write the export: 120 answers, ratings cycling through their halves or stars."""
     n = 120

@@ -1047,6 +1047,37 @@ def test_a_filter_value_that_matches_no_row_is_refused_with_the_closest_value(
     assert _manifest_units(output / "2026-10")["omiya"]["status"] == "refused"
 
 
+def test_a_japanese_projects_refusal_reason_is_recorded_with_its_key_and_said_in_japanese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # MSG41: the manifest kept the reason as an English sentence only, and send printed it
+    # inside its Japanese line. The sentence stays (older readers, JSON consumers) beside the
+    # key and arguments send says it in the line's language from.
+    monkeypatch.chdir(tmp_path)
+    params = _shops(tmp_path, omiya="大宮")
+    notebook = make_notebook(tmp_path / "nb.ipynb", "raise SystemExit('no kernel may start')")
+    output = tmp_path / "reports"
+    argv = ["run", "omiya", "--parameters", str(params), "--output", str(output)]
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-10"]) == 2
+    error = _manifest_units(output / "2026-10")["omiya"]["error"]
+    assert error["reason"] == "no row has business_unit = '大宮'; did you mean '大宮店'?"
+    assert error["reason_key"] == "run.reason.no_rows"
+    assert error["reason_args"] == {
+        "column": "business_unit",
+        "values": ["大宮"],
+        "guess": "大宮店",
+    }
+    capsys.readouterr()
+    send = ["send", "omiya", "--period", "2026-10", "--dry-run"]
+    assert main([*send, "--parameters", str(params), "--output", str(output)]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "omiya: 送信しません：前回の実行でレポートが作り直されていません（refused："
+        "business_unitが「大宮」の行がありません（「大宮店」のことですか？））。ユニットを直し、"
+        "'nps-kit run omiya --period 2026-10'をもう一度実行してから送信してください。" in out
+    )
+
+
 def test_run_all_skips_a_unit_without_responses_in_the_month_and_builds_the_others(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1084,12 +1115,12 @@ def test_run_all_names_a_refused_unit_in_the_table_and_before_the_progress_lines
     table = {line.split()[0]: line.split(maxsplit=6) for line in out.splitlines()}
     assert table["omiya"] == [
         "omiya",
-        "実行せず",  # the project's language (FIX90); the reason is said as written
+        "実行せず",  # the project's language (FIX90), its reason too (MSG41)
         "-",
         "-",
         "-",
         "-",
-        "no row has business_unit = '大宮'; did you mean '大宮店'?",
+        "business_unitが「大宮」の行がありません（「大宮店」のことですか？）",
     ]
     assert table["yokohama"][1] == "成功"
     lines = err.splitlines()
@@ -1410,9 +1441,10 @@ def test_a_month_where_every_unit_is_refused_still_records_each_unit_and_why(
     out = capsys.readouterr().out
     # A Japanese unit's line is Japanese (FIX87); travel's language could not be read, and
     # the units share none, so the rest is English.
+    # Its reason too, from the key the manifest records beside the sentence (MSG41).
     assert (
-        "omiya: 送信しません：前回の実行でレポートが作り直されていません（refused：no row has "
-        in out
+        "omiya: 送信しません：前回の実行でレポートが作り直されていません（refused：business_unitが"
+        "「大宮」の行がありません（「大宮店」のことですか？））。" in out
     )
     assert "travel: skipped, its parameter file has an error" in out
     assert out.endswith("2026-09: 3 reports not ready.\n")

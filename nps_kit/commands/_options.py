@@ -11,9 +11,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "add_delivery_options",
+    "add_language_option",
     "add_notebook_option",
     "add_output_option",
     "add_parameters_option",
+    "command_language",
     "default_notebook",
     "units_or_all",
 ]
@@ -28,6 +30,45 @@ def add_parameters_option(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="folder with defaults.yaml and <unit>.yaml (default: parameters)",
     )
+
+
+def add_language_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--language ja|en``: the language of what a command prints (MSG41).
+
+    Its default is the project's (:func:`command_language`), as ``run`` and ``send`` speak it.
+    """
+    parser.add_argument(
+        "--language",
+        choices=("ja", "en"),
+        metavar="ja|en",
+        help="language of what the command prints (default: the language of defaults.yaml in "
+        "the parameters folder, --parameters or ./parameters, else English); figures, column "
+        "names and the json/csv keys are the same in both",
+    )
+
+
+def command_language(given: Language | None, parameters: Path | None) -> Language:
+    """Return the language ``inspect`` and ``score`` print in.
+
+    Parameters
+    ----------
+    given
+        ``--language``, when given: it wins.
+    parameters
+        ``--parameters``, when given; else ``./parameters``, the folder ``run`` reads.
+
+    Returns
+    -------
+    str
+        ``given``, else the language ``defaults.yaml`` of that folder asks for
+        (:func:`nps_kit._project_language.project_language`, as ``alerts`` and ``init`` read
+        it), else English.
+    """
+    from nps_kit._project_language import project_language
+
+    if given is not None:
+        return given
+    return project_language(parameters if parameters is not None else Path("parameters")) or "en"
 
 
 def add_output_option(parser: argparse.ArgumentParser, *, holds: str) -> None:

@@ -9,8 +9,11 @@ from typing import TYPE_CHECKING
 
 from nps_kit._question_label import _BRACKET_ROW
 from nps_kit._width import display_width, pad
+from nps_kit.commands._options import add_language_option, command_language
+from nps_kit.i18n import t
 
 if TYPE_CHECKING:
+    from nps_kit.i18n import Language
     from nps_kit.inspect import ColumnInfo, Inspection
 
 __all__ = ["register"]
@@ -50,6 +53,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default="table",
         help="output format (default: table)",
     )
+    p.add_argument(
+        "--parameters",
+        type=Path,
+        metavar="DIR",
+        help="the project's parameters folder, whose defaults.yaml language the table, notes "
+        "and errors are said in (default: ./parameters, if any)",
+    )
+    add_language_option(p)
     p.set_defaults(handler=_run)
 
 
@@ -91,6 +102,7 @@ def _cut_name(name: str, width: int) -> str:
 def _run(args: argparse.Namespace) -> int:
     from nps_kit.inspect import inspect_export, no_score_error
 
+    lang = command_language(args.language, args.parameters)
     sheet: str | int | None = args.sheet
     if isinstance(sheet, str) and sheet.isdigit():
         sheet = int(sheet)
@@ -100,55 +112,82 @@ def _run(args: argparse.Namespace) -> int:
         encoding=args.encoding,
         date_format=args.date_format,
         codes=args.codes,
+        lang=lang,
     )
     if args.format == "json":
         print(json.dumps(found.to_dict(), ensure_ascii=False))
     else:
-        _table(args.data, found)
+        _table(args.data, found, lang)
     if found.nps_column is None:
         # Still described above, so the user sees what the file holds instead.
-        raise no_score_error(found)
+        raise no_score_error(found, lang)
     return 0
 
 
-def _table(path: Path, found: Inspection) -> None:
+_HEADER = ("column", "qid", "kind", "detail", "distinct", "blanks", "shown")
+
+
+def _table(path: Path, found: Inspection, lang: Language) -> None:
     facts = found.to_dict()
     details = [facts["format"].upper()]
-    details += [x for x in (facts["encoding"], facts["sheet"] and f"sheet {facts['sheet']!r}") if x]
+    if facts["encoding"]:
+        details.append(facts["encoding"])
+    if facts["sheet"]:
+        details.append(t("inspect.sheet", lang, sheet=facts["sheet"]))
     if facts["source"] != "generic":
-        details.append(f"{facts['source']} export")
+        details.append(t("inspect.source", lang, source=facts["source"]))
     if facts["header_rows"] is not None:
-        details.append(f"{facts['header_rows']} header row(s)")
-    print(f"{path.name}: {facts['responses']:,} responses ({', '.join(details)})")
+        details.append(t("inspect.header_rows", lang, n=facts["header_rows"]))
+    comma = "、" if lang == "ja" else ", "
+    responses = f"{facts['responses']:,}"
+    print(
+        t("inspect.summary", lang, file=path.name, responses=responses, details=comma.join(details))
+    )
     if found.date_column is not None:
         span = (
-            f"{found.date_min:%Y-%m-%d} to {found.date_max:%Y-%m-%d}"
+            t(
+                "inspect.date_span",
+                lang,
+                first=f"{found.date_min:%Y-%m-%d}",
+                last=f"{found.date_max:%Y-%m-%d}",
+            )
             if found.date_min is not None and found.date_max is not None
-            else "not readable"
+            else t("inspect.dates_unreadable", lang)
         )
         date = found.column(found.date_column)
         if "ambiguous" in date.detail:
-            span = "reads both ways (set date_format)"  # the note says which to set
+            span = t("inspect.dates_both_ways", lang)  # the note says which to set
         if date.contradicted is not None:
             span = date.detail  # which order the dates read in: the note says what to pass
-        print(f"dates: {found.date_column!r}, {span}")
+        print(t("inspect.dates", lang, column=found.date_column, span=span))
     else:
-        print("dates: no date column found")
+        print(t("inspect.no_dates", lang))
     nps = found.nps_column
     if nps is None:
-        print("NPS question: none")
+        print(t("inspect.nps_none", lang))
     else:
         question = found.column(nps).question
-        print(f"NPS question: {question!r} ({nps!r})" if question else f"NPS question: {nps!r}")
-    shares = "" if found.spoken is None else f" ({found.spoken.describe()})"
-    print(f"language of the answers: {found.language}{shares}")
+        print(
+            t("inspect.nps_question", lang, question=question, column=nps)
+            if question
+            else t("inspect.nps_column", lang, column=nps)
+        )
+    shares = (
+        "" if found.spoken is None else t("inspect.shares", lang, said=found.spoken.describe(lang))
+    )
+    spoken = t(f"inspect.language.{found.language}", lang)
+    print(t("inspect.answer_language", lang, language=spoken, shares=shares))
     for note in found.notes:
         print(f"note: {note}")
     print()
-    header = ["column", "QID", "kind", "detail", "distinct", "blanks", "question / sample"]
+    header = [t(f"inspect.col.{name}", lang) for name in _HEADER]
     rows = []
     for c in found.columns:
-        shown = c.question if c.question else ", ".join(_spelt(c, i) for i in range(len(c.sample)))
+        shown = (
+            c.question
+            if c.question
+            else ", ".join(_spelt(c, i, lang) for i in range(len(c.sample)))
+        )
         mark = "*" if c.column == nps else ""
         rows.append(
             [
@@ -167,8 +206,8 @@ def _table(path: Path, found: Inspection) -> None:
         print("  ".join(cells).rstrip())
 
 
-def _spelt(column: ColumnInfo, i: int) -> str:
+def _spelt(column: ColumnInfo, i: int, lang: Language) -> str:
     """Return a sample value with the spellings merged into it: 'ホテルA' (also 'ホテル A')."""
     others = column.variants[i] if column.variants else ()
-    also = f" (also {', '.join(repr(v) for v in others)})" if others else ""
+    also = t("inspect.also", lang, others=", ".join(repr(v) for v in others)) if others else ""
     return repr(column.sample[i]) + also

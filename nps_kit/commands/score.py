@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from nps_kit._resubmit import DEDUPE_KEEPS, RESUBMISSIONS, dedupe_option, resubmission_note
 from nps_kit._width import display_width, pad
+from nps_kit.commands._options import add_language_option, command_language
+from nps_kit.i18n import interval_label, join_interval, label, nps_text, t
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -155,6 +157,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="N",
         help="hide results of groups with fewer responses; 0 shows all (default: 5)",
     )
+    add_language_option(p)
     p.set_defaults(handler=_run, parser=p)
 
 
@@ -171,37 +174,34 @@ def _run(args: argparse.Namespace) -> int:
     )
     from nps_kit.score import hide_complement, nps, score_groups
 
+    # The project's language, or --language (MSG41): the table, notes and errors.
+    lang = command_language(args.language, args.parameters)
     if args.period and not args.date_column:
         raise NpsKitError(
-            "--period needs --date-column.",
-            hint="Name the column with the response date, e.g. --date-column submitted_at.",
+            t("score.period_needs_date", lang), hint=t("score.period_needs_date_hint", lang)
         )
     if args.fiscal_start is not None and args.period not in _FISCAL:
         raise NpsKitError(
-            f"--fiscal-start needs --period {' or '.join(_FISCAL)}.",
-            hint="It says in which month the fiscal year starts, e.g. --period fiscal-quarter "
-            "--fiscal-start 4.",
+            t("score.fiscal_start_needs_period", lang),
+            hint=t("score.fiscal_start_needs_period_hint", lang),
         )
     if args.dedupe == RESUBMISSIONS and not args.date_column:
         raise NpsKitError(
-            f"--dedupe {RESUBMISSIONS} needs --date-column.",
-            hint="A double submission is told by its time (the same answers sent again within a "
-            "minute): name the column with the response date, e.g. --date-column Timestamp.",
+            t("score.resubmissions_need_date", lang, option=f"--dedupe {RESUBMISSIONS}"),
+            hint=t("score.resubmissions_need_date_hint", lang),
         )
     if args.dedupe_keep is not None and not args.dedupe:
         raise NpsKitError(
-            "--dedupe-keep needs --dedupe.",
-            hint="It says which answer of a repeated id --dedupe keeps: pass --dedupe "
-            f"--dedupe-keep {args.dedupe_keep} with --id-column and --date-column.",
+            t("score.keep_needs_dedupe", lang),
+            hint=t("score.keep_needs_dedupe_hint", lang, keep=args.dedupe_keep),
         )
     if not 0 < args.level < 1:
-        raise NpsKitError(f"--level must be between 0 and 1, got {args.level}.")
+        raise NpsKitError(t("score.bad_level", lang, level=args.level))
     if args.parameters is not None and (args.codes is not None or args.no_codes):
         option = "--codes" if args.codes is not None else "--no-codes"
         raise NpsKitError(
-            f"{option} is for scoring without --parameters: with it, the value_labels: of the "
-            "units reading DATA say what the codes are, as nps-kit run reads them.",
-            hint=f"Leave out {option}, or change value_labels: in the parameters.",
+            t("score.codes_with_parameters", lang, option=option),
+            hint=t("score.codes_with_parameters_hint", lang, option=option),
         )
     sheet: str | int | None = args.sheet
     if isinstance(sheet, str) and sheet.isdigit():
@@ -209,14 +209,16 @@ def _run(args: argparse.Namespace) -> int:
     index = read_column_index(args.data, sheet=sheet, encoding=args.encoding)
     # Every column option takes a header, Qualtrics QID/ImportId or question text; resolved
     # here, a wrong one is reported by the option's name (--score-column, not score_column).
-    score_column = index.resolve(args.score_column, option="--score-column")
-    date_column = args.date_column and index.resolve(args.date_column, option="--date-column")
-    weight_column = args.weight_column and index.resolve(
-        args.weight_column, option="--weight-column"
+    score_column = index.resolve(args.score_column, option="--score-column", lang=lang)
+    date_column = args.date_column and index.resolve(
+        args.date_column, option="--date-column", lang=lang
     )
-    id_column = args.id_column and index.resolve(args.id_column, option="--id-column")
-    keys = [index.resolve(column, option="--by") for column in args.by]
-    exclude = _exclusions(args.exclude, index)
+    weight_column = args.weight_column and index.resolve(
+        args.weight_column, option="--weight-column", lang=lang
+    )
+    id_column = args.id_column and index.resolve(args.id_column, option="--id-column", lang=lang)
+    keys = [index.resolve(column, option="--by", lang=lang) for column in args.by]
+    exclude = _exclusions(args.exclude, index, lang)
     options: dict[str, Any] = {
         "date_column": date_column,
         "date_format": args.date_format,
@@ -282,7 +284,7 @@ def _run(args: argparse.Namespace) -> int:
             data,
             by=keys,
             period=args.period,
-            fiscal_start=_fiscal_start(args, project) if args.period in _FISCAL else 4,
+            fiscal_start=_fiscal_start(args, project, lang) if args.period in _FISCAL else 4,
             weight=weight,
             level=args.level,
             min_n=args.min_n,
@@ -309,7 +311,7 @@ def _run(args: argparse.Namespace) -> int:
     duplicates = loaded.report.duplicate_rows
     repeated_ids = loaded.report.duplicate_ids
     # What was left out, then what was read from another way of writing it (１０, 令和).
-    left_out = loaded.report.left_out() + loaded.report.read_notes() + renamed
+    left_out = loaded.report.left_out(lang) + loaded.report.read_notes(lang) + renamed
     if args.format == "json":
         out = _as_json(overall.to_dict(), groups, keys, excluded)
         if args.date_column:
@@ -319,9 +321,21 @@ def _run(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         _print_csv(overall.to_dict(), groups, keys)
     else:
-        _print_table(overall.to_dict(), groups, keys, excluded, level=args.level)
+        _print_table(
+            overall.to_dict(),
+            groups,
+            keys,
+            excluded,
+            level=args.level,
+            lang=lang,
+            period=bool(args.period),
+        )
     if unread is not None:
-        print(f"warning: {unread.message()} {unread.hint()}", file=sys.stderr)
+        said = unread.message(lang)
+        print(
+            f"warning: {said}{'' if said.endswith('。') else ' '}{unread.hint(lang)}",
+            file=sys.stderr,
+        )
     if undated and date_column and blank_dated_answers(data, date_column):
         # Unreadable dates alone have their warning with examples above: no second word.
         print(f"note: {undated_note(undated, loaded.report)}", file=sys.stderr)
@@ -337,11 +351,7 @@ def _run(args: argparse.Namespace) -> int:
     if loaded.report.scale_note:
         print(f"note: {loaded.report.scale_note}", file=sys.stderr)
     for key in multi:
-        print(
-            f"note: {key!r} is a multi-select question: a respondent who chose several options "
-            "is counted in each option's group.",
-            file=sys.stderr,
-        )
+        print(f"note: {t('score.multi_select', lang, column=key)}", file=sys.stderr)
     again = len(loaded.report.resubmission_of)
     dedupe = options["dedupe"]
     if dedupe and loaded.report.duplicates_dropped:
@@ -350,23 +360,17 @@ def _run(args: argparse.Namespace) -> int:
             if dedupe == args.dedupe
             else f"dedupe: {'true' if dedupe is True else dedupe}"
         )
-        print(
-            f"note: {loaded.report.duplicates_dropped:,} row(s) repeating an earlier row or id"
-            + (" or resubmitting one" if dedupe == RESUBMISSIONS else "")
-            + f" were dropped ({asked}).",
-            file=sys.stderr,
-        )
+        dropped = "score.dropped_resubmissions" if dedupe == RESUBMISSIONS else "score.dropped"
+        n = f"{loaded.report.duplicates_dropped:,}"
+        print(f"note: {t(dropped, lang, n=n, asked=asked)}", file=sys.stderr)
     elif duplicates or repeated_ids:
         what = []
         if duplicates:
-            what.append(f"{duplicates:,} row(s) repeat an earlier row exactly")
+            what.append(t("score.repeat_rows", lang, n=f"{duplicates:,}"))
         if repeated_ids:
-            what.append(f"{repeated_ids:,} row(s) repeat an earlier {id_column!r}")
-        print(
-            f"note: {' and '.join(what)} and are counted again; drop them with --dedupe (dedupe: "
-            "true in the parameters of nps-kit run).",
-            file=sys.stderr,
-        )
+            what.append(t("score.repeat_ids", lang, n=f"{repeated_ids:,}", column=id_column))
+        said = t("score.and", lang).join(what)
+        print(f"note: {t('score.counted_again', lang, what=said)}", file=sys.stderr)
     if again and dedupe != RESUBMISSIONS:
         note = resubmission_note(again, option=f"--dedupe {RESUBMISSIONS}")
         print(f"note: {note}", file=sys.stderr)
@@ -385,7 +389,7 @@ def fiscal_start_option(text: str) -> int:
     )
 
 
-def _fiscal_start(args: argparse.Namespace, project: ParameterSet | None) -> int:
+def _fiscal_start(args: argparse.Namespace, project: ParameterSet | None, lang: Language) -> int:
     """``--fiscal-start``, else with ``--parameters`` its units' ``fiscal_year_start``, else 4.
 
     The units are those reading DATA (every unit when none does, a drop folder say); units
@@ -403,9 +407,8 @@ def _fiscal_start(args: argparse.Namespace, project: ParameterSet | None) -> int
     if len(starts) > 1:
         each = ", ".join(f"{u.unit}: {u.fiscal_start}" for u in reading)
         raise NpsKitError(
-            f"the units of {args.parameters} start their fiscal years in different months "
-            f"({each}).",
-            hint="Pass --fiscal-start M for the one you mean.",
+            t("score.fiscal_starts_differ", lang, folder=args.parameters, each=each),
+            hint=t("score.fiscal_starts_differ_hint", lang),
         )
     return starts[0]
 
@@ -678,12 +681,12 @@ def exclude_option(text: str) -> tuple[str, str]:
 
 
 def _exclusions(
-    given: list[tuple[str, str]], index: ColumnIndex
+    given: list[tuple[str, str]], index: ColumnIndex, lang: Language = "en"
 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """``--exclude`` pairs as the loader's ``exclude``: one entry per column, resolved."""
     by_column: dict[str, list[str]] = {}
     for column, value in given:
-        by_column.setdefault(index.resolve(column, option="--exclude"), []).append(value)
+        by_column.setdefault(index.resolve(column, option="--exclude", lang=lang), []).append(value)
     return tuple((column, tuple(values)) for column, values in by_column.items())
 
 
@@ -769,50 +772,68 @@ def _print_table(
     excluded: dict[str, int],
     *,
     level: float,
+    lang: Language = "en",
+    period: bool = False,
 ) -> None:
-    header = [*(keys or ["group"]), "n", "promoters", "passives", "detractors", "NPS"]
-    header.append(f"{round(level * 100)}% CI")
-    header.append("note")
-    rows = [_table_row(["(all)"] + [""] * (max(len(keys), 1) - 1), overall)]
+    # The column names an English table has always had; a Japanese one in the report's words.
+    segments = ("promoters", "passives", "detractors")
+    if lang == "ja":
+        names = [label(name[:-1], lang) for name in segments]
+        ci = interval_label(level, lang)
+    else:
+        names, ci = list(segments), f"{round(level * 100)}% CI"
+    groups_word = t("score.col.group", lang)
+    # The period column --period adds is the command's, named in its language.
+    shown = [t("score.col.period", lang) if k == "period" and period else k for k in keys]
+    header = [*(shown or [groups_word]), "n", *names, "NPS", ci, t("score.col.note", lang)]
+    rows = [_table_row([t("score.all", lang)] + [""] * (max(len(keys), 1) - 1), overall, lang)]
     if groups is not None:
         for rec in groups.to_dict("records"):
-            labels = ["(missing)" if _key(rec[k]) is None else str(rec[k]) for k in keys]
-            rows.append(_table_row(labels, rec))
+            labels = [
+                t("score.missing", lang) if _key(rec[k]) is None else str(rec[k]) for k in keys
+            ]
+            rows.append(_table_row(labels, rec, lang))
     widths = [max(display_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
     n_keys = max(len(keys), 1)
     for r in [header, *rows]:
         cells = [pad(c, widths[i], right=n_keys <= i < len(header) - 1) for i, c in enumerate(r)]
         print("  ".join(cells).rstrip())
-    footer = f"excluded: {excluded['missing']} missing, {excluded['invalid']} invalid"
+    footer = t("score.excluded", lang, missing=excluded["missing"], invalid=excluded["invalid"])
     if excluded.get("unreadable_dates"):
-        n = excluded["unreadable_dates"]
-        footer += f"; {n} unreadable date{'' if n == 1 else 's'} (in no period)"
+        footer += t("score.excluded_dates", lang, n=excluded["unreadable_dates"])
     if excluded.get("undated"):
-        n = excluded["undated"]
-        answers = "answer" if n == 1 else "answers"
-        footer += f"; {n} scored {answers} with no date (in (all), in no period)"
+        footer += t("score.excluded_undated", lang, n=excluded["undated"])
     print(footer)
 
 
-def _table_row(labels: list[str], rec: dict[str, Any]) -> list[str]:
+def _table_row(labels: list[str], rec: dict[str, Any], lang: Language = "en") -> list[str]:
     low, high = _number(rec["ci_low"]), _number(rec["ci_high"])
-    ci = "—" if low is None or high is None else f"{float(low):.1f} to {float(high):.1f}"
+    if lang == "ja":
+        # As the Japanese report writes an NPS (its sign; an ASCII minus on a console).
+        def shown(value: Any) -> str:
+            return nps_text(float(value), ascii_minus=True)
+    else:
+
+        def shown(value: Any) -> str:
+            return f"{float(value):.1f}"
+
+    ci = "—" if low is None or high is None else join_interval(shown(low), shown(high), lang)
     note = ""
     if _number(rec["n"]) == 0:
-        note = "no valid responses"
+        note = t("score.note.no_valid", lang)
     elif rec.get("complementary"):
-        note = "hidden: else a group under the floor follows from the total"
+        note = t("score.note.complementary", lang)
     elif rec.get("suppressed"):
-        note = "hidden: n < floor"
+        note = t("score.note.suppressed", lang)
     elif rec.get("small_sample"):
-        note = "small sample"
+        note = t("score.note.small_sample", lang)
     return [
         *labels,
         _fmt(rec["n"]),
         _fmt(rec["promoters"]),
         _fmt(rec["passives"]),
         _fmt(rec["detractors"]),
-        "—" if _number(rec["nps"]) is None else f"{float(rec['nps']):.1f}",
+        "—" if _number(rec["nps"]) is None else shown(rec["nps"]),
         ci,
         note,
     ]

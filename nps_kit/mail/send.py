@@ -451,7 +451,7 @@ def _skip_reason(unit: MailUnit, period: str) -> UnitOutcome | None:
         return UnitOutcome(unit.unit, "no_responses_yet", detail=detail)
     if unit.status in ("refused", "no data"):
         # The last run refused it: its report on disk is an earlier run's (QA19).
-        why = unit.reason or t("send.see_run", lang)
+        why = unit.reason_in(lang) or t("send.see_run", lang)
         # No data (no responses in the month, or too few so far in a month not over) is not
         # the unit's fault: the export must have them first (QA20: 'fix the unit' for that).
         todo = t(

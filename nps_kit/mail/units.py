@@ -71,9 +71,23 @@ class MailUnit:
     #: Why the last run refused the unit or built no report, in the run's words (its manifest
     #: ``error.reason``; ``None`` when it was built or the record has none).
     reason: str | None = None
+    #: The manifest's ``error`` of the unit (``None`` when built): :meth:`reason_in` says its
+    #: reason in a line's language from the key and arguments recorded beside it (MSG41).
+    error: Mapping[str, Any] | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "summary", as_summary(self.summary) or UnitSummary())
+
+    def reason_in(self, lang: Language) -> str | None:
+        """Return why the last run built no report of the unit, said in ``lang``.
+
+        From the manifest's reason key and arguments when recorded; else its ``reason`` as
+        written (an older manifest, a parameter file's problem).
+        """
+        from nps_kit._refusal import recorded_reason
+
+        said = recorded_reason(self.error, lang)
+        return said if said is not None else self.reason
 
     @property
     def sendable(self) -> bool:
@@ -203,6 +217,7 @@ def _unit(folder: Path, entry: Mapping[str, Any], problems: list[_Problem]) -> M
         timezone=parameters.get("timezone"),
         min_report_n=floor,
         reason=_reason(entry),
+        error=entry.get("error") if isinstance(entry.get("error"), Mapping) else None,
     )
 
 
