@@ -13,13 +13,17 @@ from typing import Final
 
 import pandas as pd
 
+from nps_kit._column_facts import ColumnFacts
+
 __all__ = ["distinct_found"]
 
 # Rows whose values say which road: more than half distinct there, by row.
 _FIRST_ROWS: Final = 1_000
 
 
-def distinct_found(cells: pd.Series, pattern: str) -> pd.Series:
+def distinct_found(
+    cells: pd.Series, pattern: str, *, facts: ColumnFacts | None = None
+) -> pd.Series:
     """Return the distinct non-missing values of a text column in which ``pattern`` is found.
 
     Parameters
@@ -29,16 +33,27 @@ def distinct_found(cells: pd.Series, pattern: str) -> pd.Series:
     pattern
         A regular expression that Arrow's RE2 and Python's ``re`` read alike, searched for
         anywhere in each value (``str.contains``).
+    facts
+        The load's memo: when it holds the column's distinct values already (LOAD41), they
+        are searched, and a column of few values hashed here is kept in it for the others.
 
     Returns
     -------
     pandas.Series
         The values, of the column's dtype, in the order they first appear.
     """
+    known = None if facts is None else facts.known(cells)
+    if known is not None:
+        distinct = known.uniques
+        return distinct[distinct.str.contains(pattern, regex=True).to_numpy(dtype=bool)]
+    whole = cells
     cells = cells.dropna()
     head = cells.iloc[:_FIRST_ROWS]
     if head.nunique() > len(head) // 2:
         found = cells[cells.str.contains(pattern, regex=True).to_numpy(dtype=bool)]
         return pd.Series(found.unique(), dtype=cells.dtype)
-    distinct = pd.Series(cells.unique(), dtype=cells.dtype)
+    if facts is not None:
+        distinct = facts.distinct(whole).uniques
+    else:
+        distinct = pd.Series(cells.unique(), dtype=cells.dtype)
     return distinct[distinct.str.contains(pattern, regex=True).to_numpy(dtype=bool)]

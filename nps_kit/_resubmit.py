@@ -32,7 +32,8 @@ from typing import Final, Literal, get_args
 import numpy as np
 import pandas as pd
 
-from nps_kit._values import parse_date_values
+from nps_kit._column_facts import ColumnFacts
+from nps_kit._values import DateParse, parse_date_values
 
 __all__ = [
     "CHANCE_PAIRS",
@@ -89,7 +90,9 @@ def _tokens(text: pd.Series) -> bool:
     return all(_TOKEN.match(cell) for cell in rest)
 
 
-def per_submission(frame: pd.DataFrame, *, skip: tuple[str, ...] = ()) -> list[str]:
+def per_submission(
+    frame: pd.DataFrame, *, skip: tuple[str, ...] = (), facts: ColumnFacts | None = None
+) -> list[str]:
     """Return the columns a tool writes anew for each submission: ids, links, time stamps.
 
     A column is one when no two rows share a value (blanks aside; at least
@@ -105,6 +108,9 @@ def per_submission(frame: pd.DataFrame, *, skip: tuple[str, ...] = ()) -> list[s
         The export's rows.
     skip
         Columns not to look at (the date column, which the gap is measured on).
+    facts
+        The load's memo: a text column's distinct values, hashed once for the duplicate
+        check and this one (LOAD41: an id column's 200,000 were hashed twice).
 
     Returns
     -------
@@ -118,7 +124,11 @@ def per_submission(frame: pd.DataFrame, *, skip: tuple[str, ...] = ()) -> list[s
         values = frame[column].dropna()
         if len(values) < _MIN_DISTINCT or not values.iloc[:_FIRST_ROWS].is_unique:
             continue  # a value repeated in the first rows already: no need to hash them all
-        if not values.is_unique:
+        whole = frame[column]
+        if facts is not None and isinstance(whole.array, pd.arrays.ArrowStringArray):
+            if not facts.distinct(whole).unique:
+                continue
+        elif not values.is_unique:
             continue
         text = values.astype("string").str.strip()
         if _tokens(text) or text.str.match(_LINK).all():
@@ -159,6 +169,7 @@ def judged_resubmissions(
     exact: np.ndarray,
     date_format: str | None = None,
     timezone: str | None = None,
+    facts: ColumnFacts | None = None,
 ) -> tuple[np.ndarray, ChancePairs | None]:
     """Return, per row, the row it resubmits, and the pairs chance explains, if any.
 
@@ -173,6 +184,9 @@ def judged_resubmissions(
         Rows that repeat an earlier row exactly (counted as exact duplicates, not here).
     date_format, timezone
         As the loader reads the dates.
+    facts
+        The load's memo: when every row's date is read, it is read once for this and the
+        loader (LOAD41).
 
     Returns
     -------
@@ -190,12 +204,13 @@ def judged_resubmissions(
     rows = own[~exact][shared]
     if len(rows) < 2:
         return own, None
-    raw = dates.iloc[rows].reset_index(drop=True)
+    # Every row's date (the usual case): the column itself, which the loader reads too.
+    raw = (dates if len(rows) == len(dates) else dates.iloc[rows]).reset_index(drop=True)
     try:
-        parsed = first = parse_date_values(raw, date_format=date_format, timezone=timezone)
+        parsed = first = _read(raw, date_format, timezone, facts)
         if parsed.ambiguous and date_format is None:
             # Seconds apart on one day: either order gives the same gap.
-            parsed = parse_date_values(raw, date_format="month-first", timezone=timezone)
+            parsed = _read(raw, "month-first", timezone, facts)
     except ValueError:
         return own, None
     # Days without a time (an agency's 回答日 as a date cell, QA39; a chain's previous 年度 in
@@ -220,6 +235,15 @@ def judged_resubmissions(
         # As many as chance gives: answers alike, not one person twice (QA35 O1).
         return own, ChancePairs(int(window.sum()), expected)
     return _linked(table, own), None
+
+
+def _read(
+    raw: pd.Series, date_format: str | None, timezone: str | None, facts: ColumnFacts | None
+) -> DateParse:
+    """Read ``raw`` as the loader reads dates, through the load's memo when given."""
+    if facts is None:
+        return parse_date_values(raw, date_format=date_format, timezone=timezone)
+    return facts.dates(raw, date_format=date_format, timezone=timezone)
 
 
 def _within_window(table: pd.DataFrame) -> np.ndarray:
