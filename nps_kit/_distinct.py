@@ -47,13 +47,14 @@ def distinct_found(
         distinct = known.uniques
         return distinct[distinct.str.contains(pattern, regex=True).to_numpy(dtype=bool)]
     whole = cells
-    cells = cells.dropna()
-    head = cells.iloc[:_FIRST_ROWS]
+    # The road is read from the first rows (blanks aside): it changes only the time.
+    head = cells.iloc[:_FIRST_ROWS].dropna()
     if head.nunique() > len(head) // 2:
+        cells = cells.dropna()
         found = cells[cells.str.contains(pattern, regex=True).to_numpy(dtype=bool)]
         return pd.Series(found.unique(), dtype=cells.dtype)
     if facts is not None:
         distinct = facts.distinct(whole).uniques
     else:
-        distinct = pd.Series(cells.unique(), dtype=cells.dtype)
+        distinct = pd.Series(cells.dropna().unique(), dtype=cells.dtype)
     return distinct[distinct.str.contains(pattern, regex=True).to_numpy(dtype=bool)]

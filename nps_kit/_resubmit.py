@@ -121,15 +121,20 @@ def per_submission(
     for column in frame.columns:
         if column in skip:
             continue
-        values = frame[column].dropna()
-        if len(values) < _MIN_DISTINCT or not values.iloc[:_FIRST_ROWS].is_unique:
-            continue  # a value repeated in the first rows already: no need to hash them all
         whole = frame[column]
+        if int(whole.notna().sum()) < _MIN_DISTINCT:
+            continue
+        # A value repeated among the first filled rows already: no need to hash them all. Any
+        # first rows will do (LOAD41: a comment column's blanks were dropped from every row).
+        head = whole.iloc[: 2 * _FIRST_ROWS].dropna().iloc[:_FIRST_ROWS]
+        if not head.is_unique:
+            continue
         if facts is not None and isinstance(whole.array, pd.arrays.ArrowStringArray):
             if not facts.distinct(whole).unique:
                 continue
-        elif not values.is_unique:
+        elif not whole.dropna().is_unique:
             continue
+        values = whole.dropna()
         text = values.astype("string").str.strip()
         if _tokens(text) or text.str.match(_LINK).all():
             found.append(column)

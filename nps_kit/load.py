@@ -1820,14 +1820,14 @@ def load_responses(
         rows = rows[~dropped]
     mojibake, frame = _mojibake(frame, fix=fix_text)
 
-    parsed = parse_scores(frame[score_col], missing_values=missing_values)
+    parsed = parse_scores(frame[score_col], missing_values=missing_values, facts=facts)
     status = parsed.status.cat.codes.to_numpy()
     scale_note = None
     other_scale: tuple[int, ...] = ()
     other_scale_of: tuple[str, ...] = ()
     if check_score:
         scale_note, split = _check_scale(
-            frame, parsed, score_col, layout, missing_values, strict=strict
+            frame, parsed, score_col, layout, missing_values, strict=strict, facts=facts
         )
         if split is not None:  # QA29 F6: their spreadsheet rows, for each unit's data quality
             other_scale = tuple(int(r) for r in rows[split.rows(frame).to_numpy()])
@@ -1860,7 +1860,12 @@ def load_responses(
         # Each distinct cell once, mapped back by its code: a score column repeats a dozen texts
         # over every row (LOAD40: Python's regex went over each of 200,000 rows). The extra
         # last slot, False, is code -1's (a missing cell).
-        codes, distinct = pd.factorize(raw.astype("string"), use_na_sentinel=True)
+        if isinstance(raw.array, pd.arrays.ArrowStringArray):
+            known = facts.distinct(raw)  # the score's codes, made once for the load (LOAD41)
+            codes, distinct = known.codes, known.uniques.array
+        else:
+            codes, uniques = pd.factorize(raw.astype("string"), use_na_sentinel=True)
+            distinct = uniques.array
         written = pd.Series(distinct, dtype="string").str.strip()
         # １０, ⑩ and 10点 are read as 10: counted, so the n can be trusted (QA24; QA36 O4:
         # circled digits, read through NFKC, were read but not counted).
@@ -2171,6 +2176,7 @@ def _check_scale(
     missing_values: Sequence[str],
     *,
     strict: bool,
+    facts: ColumnFacts | None = None,
 ) -> tuple[str | None, ScaleSplit | None]:
     """Refuse a score column that is mostly not 0-10; describe one that looks 1-5 or 1-10.
 
@@ -2183,7 +2189,7 @@ def _check_scale(
     invalid = int((codes == 2).sum())
     valid = parsed.score.dropna()
     index = ColumnIndex.from_layout(layout)
-    coded = numeric_codes_sentence(column, frame[column])
+    coded = numeric_codes_sentence(column, frame[column], facts=facts)
     if coded is not None:
         # Read as scores, codes 1 … 10 are each one point off and 11 is invalid (QA39).
         raise DataError(
@@ -2230,7 +2236,7 @@ def _check_scale(
     if len(valid) < _ZERO_EVIDENCE:
         return None, None
     if valid.min() == 0:
-        split = scale_split(parsed.score, frame, skip=(column,))
+        split = scale_split(parsed.score, frame, skip=(column,), facts=facts)
         if split is None:
             return None, None
         return split.note(column), split
