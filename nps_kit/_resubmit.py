@@ -68,8 +68,9 @@ CHANCE_TAIL: Final = 0.001
 
 # What a tool writes once per submission: an id token (R_3kX9…, a UUID, 48211003), a link.
 _TOKEN: Final = re.compile(r"^(?=[A-Za-z_-]*\d)[A-Za-z0-9_-]{6,}$|^\d+$")
-# _TOKEN's first kind with a digit of ASCII, a form Arrow's regex reads alike.
-_ASCII_TOKEN: Final = "[A-Za-z0-9_-]{6,}"
+# _TOKEN's first kind with a digit of ASCII, a form Arrow's regex reads alike: one pass for
+# "of these characters only, a digit among them", the length of 6 or more counted apart.
+_ASCII_TOKEN: Final = "[A-Za-z_-]*[0-9][A-Za-z0-9_-]*"
 _LINK: Final = re.compile(r"^https?://\S+$", re.IGNORECASE)
 #: Fewest rows a column must fill with distinct values to be one: more than a 0–10 scale has
 #: points, so a score or a rating that happens to differ in each row of a small export never is.
@@ -83,9 +84,9 @@ def _tokens(text: pd.Series) -> bool:
 
     An ASCII token (``R_3kX9pQ``, ``R0000001``) is told in C; only the other cells go through
     Python's regex, up to the first that is none (LOAD40: an id column's 200,000 went through
-    it one by one).
+    it one by one; LOAD41: one regex pass, not two).
     """
-    ascii_token = text.str.fullmatch(_ASCII_TOKEN) & text.str.contains("[0-9]", regex=True)
+    ascii_token = text.str.fullmatch(_ASCII_TOKEN) & (text.str.len() >= 6)
     rest = text[~ascii_token.to_numpy(dtype=bool)]
     return all(_TOKEN.match(cell) for cell in rest)
 
@@ -228,7 +229,7 @@ def judged_resubmissions(
         return own, None
     table = pd.DataFrame({"key": same[rows], "row": rows, "date": when.to_numpy()})
     window = _within_window(table)
-    if not window.any():
+    if not window:
         return own, None
     # When every row but the exact duplicates shares its answers (an export of few-valued
     # columns), chance's dates are those just read, as the loader reads them: not read again.
@@ -236,9 +237,9 @@ def judged_resubmissions(
     expected = chance_pairs(
         same[~exact], dates[~exact], date_format=date_format, timezone=timezone, read=known
     )
-    if not _beyond_chance(int(window.sum()), expected):
+    if not _beyond_chance(window, expected):
         # As many as chance gives: answers alike, not one person twice (QA35 O1).
-        return own, ChancePairs(int(window.sum()), expected)
+        return own, ChancePairs(window, expected)
     return _linked(table, own), None
 
 
@@ -251,21 +252,34 @@ def _read(
     return facts.dates(raw, date_format=date_format, timezone=timezone)
 
 
-def _within_window(table: pd.DataFrame) -> np.ndarray:
-    """Mark the rows sent at most :data:`RESUBMIT_SECONDS` after one with the same answers.
+def _within_window(table: pd.DataFrame) -> int:
+    """Count the rows sent at most :data:`RESUBMIT_SECONDS` after one with the same answers.
 
-    The dated rows in the order of their answers, date and row (what is marked is counted).
-    Sorted by numpy on the nanoseconds, each row's gap to the row before with its answers
-    (LOAD40: a frame's sort and a group-by over 200,000 rows took five times as long).
+    The dated rows in the order of their answers and date, each row's gap to the row before
+    with its answers (LOAD40: a frame's sort and a group-by over 200,000 rows took five times
+    as long). Only the count is used, and it is the same whatever the order of the answers'
+    groups and of rows sent at the same time (each after the first is 0 s from one before it),
+    so one sort of a single number per row does (LOAD41): the group's code, then the time
+    (in seconds when every time is whole seconds, as exports write them), when it fits.
     """
     dates = table["date"].to_numpy(dtype="datetime64[ns]")
     dated = ~np.isnat(dates)
-    key = table["key"].to_numpy()[dated]
-    nanos = dates[dated].view("int64")
-    order = np.lexsort((table["row"].to_numpy()[dated], nanos, key))
-    key, nanos = key[order], nanos[order]
-    after = (key[1:] == key[:-1]) & (nanos[1:] - nanos[:-1] <= RESUBMIT_SECONDS * 1_000_000_000)
-    return np.concatenate([[False], after]) if len(key) else np.zeros(0, dtype=bool)
+    if not dated.any():
+        return 0
+    key = pd.factorize(table["key"].to_numpy()[dated])[0].astype(np.int64)
+    when = dates[dated].view("int64")
+    step = 1 if (when % 1_000_000_000).any() else 1_000_000_000
+    low, high = int(when.min()), int(when.max())
+    width = (high - low) // step + 1  # in Python's integers: no overflow
+    if int(key.max()) + 1 <= 2**62 // width:
+        when = when // step - low // step  # exact: every time is a multiple of step
+        order = np.argsort(key * width + when)
+    else:
+        step = 1
+        order = np.lexsort((when, key))
+    key, when = key[order], when[order]
+    gap = RESUBMIT_SECONDS * 1_000_000_000 // step
+    return int(((key[1:] == key[:-1]) & (when[1:] - when[:-1] <= gap)).sum())
 
 
 def _linked(table: pd.DataFrame, own: np.ndarray) -> np.ndarray:
