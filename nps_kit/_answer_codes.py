@@ -112,7 +112,7 @@ def numeric_codes_sentence(
     if numbers.empty or not (numbers == numbers.round()).all():
         return None
     whole = numbers.astype(int)
-    seen = set(whole)
+    seen = set(whole.unique().tolist())  # not a Python loop over every answer (LOAD41)
     elevens = int((whole == 11).sum())
     if not seen <= set(range(1, 12)) or len(seen) < 10:
         return None

@@ -39,3 +39,35 @@ def test_an_id_column_and_a_column_of_few_values_alike(dtype: str) -> None:
     assert len(distinct_found(ids, "^R01")) == 500
     units = pd.Series(["EC", "Store", "Subtotal", None, "Store"] * 400, dtype=dtype)
     assert distinct_found(units, "[sS]").tolist() == ["Store", "Subtotal"]
+
+
+@pytest.mark.parametrize("dtype", ["str", "string"])
+@given(
+    cells=st.lists(st.one_of(st.none(), st.text("RSsTtal0小ｓ計 \u3000\t\n", max_size=4))),
+    hashed=st.booleans(),
+)
+def test_the_load_s_memo_and_the_last_characters_change_nothing_found(
+    cells: list[str | None], dtype: str, hashed: bool
+) -> None:
+    # LOAD41: a column the load has hashed is searched by its distinct values; a column of
+    # nearly all distinct values only in its rows whose last character can end a match.
+    from nps_kit._column_facts import ColumnFacts
+    from nps_kit._excel_subtotals import _END_CANDIDATE, _END_LAST
+
+    column = pd.Series(cells, dtype=dtype)
+    facts = ColumnFacts()
+    if hashed:
+        facts.distinct(column)
+    found = distinct_found(column, _END_CANDIDATE, facts=facts, ends=_END_LAST)
+    assert found.tolist() == _by_distinct_value(column, _END_CANDIDATE)
+    assert found.dtype == column.dtype
+
+
+def test_an_id_column_s_rows_are_searched_only_where_their_last_character_may_end_one() -> None:
+    from nps_kit._excel_subtotals import _END_CANDIDATE, _END_LAST
+
+    ids = pd.Series(
+        [f"R{i:05d}" for i in range(1_500)] + ["Grand Total", "大阪 平均\u3000", None, "Osaka"]
+    )
+    found = distinct_found(ids, _END_CANDIDATE, ends=_END_LAST)
+    assert found.tolist() == ["Grand Total", "大阪 平均\u3000"]
