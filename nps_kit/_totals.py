@@ -56,7 +56,10 @@ SUBTOTAL_WORDS: Final = frozenset({"subtotal", "sub-total", "sub total", "小計
 # What every SUBTOTAL_WORDS label holds before NFKC and case folding (full-width letters too).
 _SUBTOTAL_STEMS: Final = re.compile(r"sub|ｓｕｂ|小計|zwischen|ｚｗｉｓｃｈｅｎ", re.IGNORECASE)
 # Every character that _SUBTOTAL_STEMS's case-blind search takes for a stem's first (ſ for s).
-_STEM_STARTS: Final = "[sSſｓＳzZｚＺ小]"
+_STEM_FIRSTS: Final = "sSſｓＳzZｚＺ小"
+_STEM_STARTS: Final = f"[{_STEM_FIRSTS}]"
+# Their first bytes in UTF-8: a column with none of these bytes holds no stem (LOAD41).
+_STEM_BYTES: Final = frozenset(c.encode()[0] for c in _STEM_FIRSTS)
 # A count after the label, Salesforce's "Grand Totals (1,234 records)": the label is its words.
 _COUNT_AFTER: Final = re.compile(r"\s*\(\s*[\d,.]+\s*[^\d\s()]{0,12}\s*\)$")
 #: The labels of a survey tool's summary block under the table (QA34: a Freshdesk-style
@@ -355,7 +358,7 @@ def _subtotals(
             cells = frame.iloc[:, place]  # the column itself, whose facts the load may know
         if isinstance(cells.dtype, pd.StringDtype):
             # An id's cells not hashed (LOAD40), unless the load has (LOAD41).
-            starts = distinct_found(cells, _STEM_STARTS, facts=facts)
+            starts = distinct_found(cells, _STEM_STARTS, facts=facts, holds=_STEM_BYTES)
         else:
             values = pd.Series(cells.dropna().astype(str).unique(), dtype="string[pyarrow]")
             starts = values[values.str.contains(_STEM_STARTS, regex=True).to_numpy(dtype=bool)]

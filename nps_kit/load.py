@@ -2422,8 +2422,9 @@ def _duplicated_rows(frame: pd.DataFrame, facts: ColumnFacts | None = None) -> n
         else:
             found, uniques = pd.factorize(_text_key(values), use_na_sentinel=False)
             codes, width = found.astype(np.int64), len(uniques)
-        # Below len(frame) ** 2: no overflow for any export a machine reads.
-        group = pd.factorize(group * np.int64(width) + codes)[0]
+        # Below len(frame) ** 2: no overflow for any export a machine reads. The first
+        # column's codes are its groups already.
+        group = codes if i == 0 else pd.factorize(group * np.int64(width) + codes)[0]
         shared = np.bincount(group)[group] > 1
         left, group = left[shared], group[shared]
         if not len(left):

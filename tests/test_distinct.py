@@ -71,3 +71,30 @@ def test_an_id_column_s_rows_are_searched_only_where_their_last_character_may_en
     )
     found = distinct_found(ids, _END_CANDIDATE, ends=_END_LAST)
     assert found.tolist() == ["Grand Total", "大阪 平均\u3000"]
+
+
+@pytest.mark.parametrize("dtype", ["str", "string", "string[python]"])
+@given(cells=st.lists(st.one_of(st.none(), st.text("R0-: 小ｓSé", max_size=4))))
+def test_a_column_without_the_pattern_s_bytes_has_nothing_found(
+    cells: list[str | None], dtype: str
+) -> None:
+    # LOAD41: a column none of whose bytes starts a stem's letter is passed over by one look
+    # at its bytes; one that has them is searched as before.
+    from nps_kit._totals import _STEM_BYTES, _STEM_STARTS
+
+    column = pd.Series(cells, dtype=dtype)
+    found = distinct_found(column, _STEM_STARTS, holds=_STEM_BYTES)
+    assert found.tolist() == _by_distinct_value(column, _STEM_STARTS)
+    assert found.dtype == column.dtype
+
+
+def test_an_id_and_a_time_stamp_column_hold_no_stem_s_byte() -> None:
+    from nps_kit._distinct import holds_byte
+    from nps_kit._totals import _STEM_BYTES
+
+    ids = pd.Series([f"R{i:07d}" for i in range(1_500)] + [None])
+    stamps = pd.Series([f"2026-10-{1 + i % 28:02d} 09:00:{i % 60:02d}" for i in range(1_500)])
+    assert not holds_byte(ids, _STEM_BYTES) and not holds_byte(stamps, _STEM_BYTES)
+    assert holds_byte(pd.concat([ids, pd.Series(["小計"])]), _STEM_BYTES)
+    assert holds_byte(ids.iloc[:10], _STEM_BYTES) is False
+    assert holds_byte(ids.astype(object), _STEM_BYTES)  # not Arrow: may hold one
