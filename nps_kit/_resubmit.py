@@ -77,6 +77,7 @@ _LINK: Final = re.compile(r"^https?://\S+$", re.IGNORECASE)
 _MIN_DISTINCT: Final = 12
 # Rows looked at first for a repeated value: a column of answers repeats one early.
 _FIRST_ROWS: Final = 1_000
+_DAY: Final = 86_400 * 1_000_000_000  # nanoseconds
 
 
 def _tokens(text: pd.Series) -> bool:
@@ -224,7 +225,9 @@ def judged_resubmissions(
     # answers on one day are 0 seconds apart, and nothing says a minute. Such a date is read as
     # midnight: it is left out of the window, row by row, so that timed dates elsewhere in the
     # export do not make it a time (a real response sent at 00:00:00 sharp is left out too).
-    when = parsed.dates.mask(parsed.dates == parsed.dates.dt.normalize())
+    # Midnight told on the nanoseconds (LOAD41: dt.normalize made a second column of dates).
+    nanos = parsed.dates.to_numpy(dtype="datetime64[ns]").view("int64")
+    when = parsed.dates.mask((nanos % _DAY == 0) & parsed.dates.notna().to_numpy())
     if when.isna().all():
         return own, None
     table = pd.DataFrame({"key": same[rows], "row": rows, "date": when.to_numpy()})
