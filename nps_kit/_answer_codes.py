@@ -17,9 +17,13 @@ says that column the same way.
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
+import numpy as np
 import pandas as pd
+
+if TYPE_CHECKING:
+    from nps_kit._column_facts import ColumnFacts
 
 __all__ = ["numeric_codes_sentence", "score_codes_sentence"]
 
@@ -70,7 +74,9 @@ def score_codes_sentence(column: str, values: pd.Series) -> str | None:
 _ELEVENS_SHARE: Final = 0.02
 
 
-def numeric_codes_sentence(column: str, values: pd.Series) -> str | None:
+def numeric_codes_sentence(
+    column: str, values: pd.Series, *, facts: ColumnFacts | None = None
+) -> str | None:
     """Say that ``column`` holds the codes 1 … 11 of one 0–10 list, else return ``None``.
 
     Parameters
@@ -79,6 +85,8 @@ def numeric_codes_sentence(column: str, values: pd.Series) -> str | None:
         The column's name, as the message shows it.
     values
         Its cells (numbers or text); blanks and words are no answer here.
+    facts
+        The load's memo: a text column's distinct values, hashed once (LOAD41).
 
     Returns
     -------
@@ -91,14 +99,20 @@ def numeric_codes_sentence(column: str, values: pd.Series) -> str | None:
         # Each distinct text read once, then put back in its rows (LOAD40: a 200,000-row
         # column's every cell was read): the same numbers, of the same dtype, as a cell by cell
         # reading, since the distinct values (a blank among them) are the column's.
-        codes, distinct = pd.factorize(values, use_na_sentinel=False)
-        numbers = pd.to_numeric(pd.Series(distinct), errors="coerce").take(codes).dropna()
+        if facts is not None and isinstance(values.array, pd.arrays.ArrowStringArray):
+            known = facts.distinct(values)
+            # A last slot, NaN, for code -1 (a blank cell), which is no number either.
+            read = pd.to_numeric(pd.Series(known.uniques), errors="coerce").astype("float64")
+            numbers = pd.Series(np.append(read.to_numpy(), np.nan)[known.codes]).dropna()
+        else:
+            codes, distinct = pd.factorize(values, use_na_sentinel=False)
+            numbers = pd.to_numeric(pd.Series(distinct), errors="coerce").take(codes).dropna()
     else:
         numbers = pd.to_numeric(values, errors="coerce").dropna()
     if numbers.empty or not (numbers == numbers.round()).all():
         return None
     whole = numbers.astype(int)
-    seen = set(whole)
+    seen = set(whole.unique().tolist())  # not a Python loop over every answer (LOAD41)
     elevens = int((whole == 11).sum())
     if not seen <= set(range(1, 12)) or len(seen) < 10:
         return None

@@ -52,6 +52,7 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
+from nps_kit._column_facts import ColumnFacts
 from nps_kit._distinct import distinct_found
 from nps_kit._values import any_date, decimal_number, read_numbers, written_decimals
 
@@ -90,9 +91,13 @@ _GROUP_LINE: Final = re.compile(rf"^(?P<group>.*\S)\s+(?P<word>{_WORDS})$")
 _ENDS: Final = (*EXCEL_FUNCTIONS, "総計")
 # Every character whose lower case ends one of _ENDS, then any whitespace str.rstrip takes:
 # what a value's end must hold for _ENDS to end it, sought in C first.
-_END_CANDIDATE: Final = (
-    "[ELNPRSTVXelnprstvx値均差散数積計]"
-    "[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$"
+_END_LETTERS: Final = "ELNPRSTVXelnprstvx値均差散数積計"
+_END_SPACES: Final = "\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_END_CANDIDATE: Final = f"[{_END_LETTERS}][{_END_SPACES}]*$"
+# The last character of any value _END_CANDIDATE is found in: a letter or a space of it (the
+# spaces all below U+3001).
+_END_LAST: Final = frozenset(_END_LETTERS) | frozenset(
+    c for c in map(chr, range(0x3001)) if re.fullmatch(f"[{_END_SPACES}]", c)
 )
 # A number Excel shows with thousands separators (the cell's format "#,##0"): 2,250; 1,350.5.
 _GROUPED: Final = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
@@ -126,7 +131,9 @@ def _readings(label: str) -> Iterator[tuple[str | None, str]]:
         yield None, "sum" if grand["sum"] else EXCEL_FUNCTIONS[grand["en"] or grand["ja"]]
 
 
-def _labelled(frame: pd.DataFrame, skip: np.ndarray) -> list[_Line]:
+def _labelled(
+    frame: pd.DataFrame, skip: np.ndarray, facts: ColumnFacts | None = None
+) -> list[_Line]:
     """Return every cell read as an Excel subtotal label, by row (each distinct value once)."""
     out = []
     for column in frame.columns:
@@ -137,7 +144,7 @@ def _labelled(frame: pd.DataFrame, skip: np.ndarray) -> list[_Line]:
             # Only a value whose last letter can end a line's word can be one: the rest (ids,
             # dates, comments) are passed over in C, before each becomes a Python string and is
             # stripped and lowered (LOAD40: 0.2 s of a 200,000-row load did that).
-            distinct = distinct_found(cells, _END_CANDIDATE).array
+            distinct = distinct_found(cells, _END_CANDIDATE, facts=facts, ends=_END_LAST).array
         else:
             distinct = cells.dropna().unique()
         values = pd.Series(distinct, dtype=object).astype(str)
@@ -321,6 +328,7 @@ def excel_subtotal_lines(
     flagged: np.ndarray,
     date_column: str | None,
     blank: np.ndarray | None = None,
+    facts: ColumnFacts | None = None,
 ) -> dict[int, str]:
     """Find the lines Excel's Data → Subtotal wrote into an export, and what each one is.
 
@@ -336,6 +344,8 @@ def excel_subtotal_lines(
         alike, the score's too: each number of a line is its rows' figure.
     blank
         Rows known to be empty (a sheet's empty rows), passed over.
+    facts
+        The load's memo of its columns' distinct values (:mod:`nps_kit._column_facts`).
 
     Returns
     -------
@@ -346,7 +356,7 @@ def excel_subtotal_lines(
         keys of the catalogue's ``totals.why.*``).
     """
     done = flagged.copy() if blank is None else flagged | blank
-    lines = _labelled(frame, done)
+    lines = _labelled(frame, done, facts)
     if not lines:
         return {}
     refused: set[int] = set()

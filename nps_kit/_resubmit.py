@@ -32,7 +32,8 @@ from typing import Final, Literal, get_args
 import numpy as np
 import pandas as pd
 
-from nps_kit._values import parse_date_values
+from nps_kit._column_facts import ColumnFacts
+from nps_kit._values import DateParse, parse_date_values
 
 __all__ = [
     "CHANCE_PAIRS",
@@ -67,14 +68,16 @@ CHANCE_TAIL: Final = 0.001
 
 # What a tool writes once per submission: an id token (R_3kX9…, a UUID, 48211003), a link.
 _TOKEN: Final = re.compile(r"^(?=[A-Za-z_-]*\d)[A-Za-z0-9_-]{6,}$|^\d+$")
-# _TOKEN's first kind with a digit of ASCII, a form Arrow's regex reads alike.
-_ASCII_TOKEN: Final = "[A-Za-z0-9_-]{6,}"
+# _TOKEN's first kind with a digit of ASCII, a form Arrow's regex reads alike: one pass for
+# "of these characters only, a digit among them", the length of 6 or more counted apart.
+_ASCII_TOKEN: Final = "[A-Za-z_-]*[0-9][A-Za-z0-9_-]*"
 _LINK: Final = re.compile(r"^https?://\S+$", re.IGNORECASE)
 #: Fewest rows a column must fill with distinct values to be one: more than a 0–10 scale has
 #: points, so a score or a rating that happens to differ in each row of a small export never is.
 _MIN_DISTINCT: Final = 12
 # Rows looked at first for a repeated value: a column of answers repeats one early.
 _FIRST_ROWS: Final = 1_000
+_DAY: Final = 86_400 * 1_000_000_000  # nanoseconds
 
 
 def _tokens(text: pd.Series) -> bool:
@@ -82,14 +85,16 @@ def _tokens(text: pd.Series) -> bool:
 
     An ASCII token (``R_3kX9pQ``, ``R0000001``) is told in C; only the other cells go through
     Python's regex, up to the first that is none (LOAD40: an id column's 200,000 went through
-    it one by one).
+    it one by one; LOAD41: one regex pass, not two).
     """
-    ascii_token = text.str.fullmatch(_ASCII_TOKEN) & text.str.contains("[0-9]", regex=True)
+    ascii_token = text.str.fullmatch(_ASCII_TOKEN) & (text.str.len() >= 6)
     rest = text[~ascii_token.to_numpy(dtype=bool)]
     return all(_TOKEN.match(cell) for cell in rest)
 
 
-def per_submission(frame: pd.DataFrame, *, skip: tuple[str, ...] = ()) -> list[str]:
+def per_submission(
+    frame: pd.DataFrame, *, skip: tuple[str, ...] = (), facts: ColumnFacts | None = None
+) -> list[str]:
     """Return the columns a tool writes anew for each submission: ids, links, time stamps.
 
     A column is one when no two rows share a value (blanks aside; at least
@@ -105,6 +110,9 @@ def per_submission(frame: pd.DataFrame, *, skip: tuple[str, ...] = ()) -> list[s
         The export's rows.
     skip
         Columns not to look at (the date column, which the gap is measured on).
+    facts
+        The load's memo: a text column's distinct values, hashed once for the duplicate
+        check and this one (LOAD41: an id column's 200,000 were hashed twice).
 
     Returns
     -------
@@ -115,11 +123,20 @@ def per_submission(frame: pd.DataFrame, *, skip: tuple[str, ...] = ()) -> list[s
     for column in frame.columns:
         if column in skip:
             continue
-        values = frame[column].dropna()
-        if len(values) < _MIN_DISTINCT or not values.iloc[:_FIRST_ROWS].is_unique:
-            continue  # a value repeated in the first rows already: no need to hash them all
-        if not values.is_unique:
+        whole = frame[column]
+        if int(whole.notna().sum()) < _MIN_DISTINCT:
             continue
+        # A value repeated among the first filled rows already: no need to hash them all. Any
+        # first rows will do (LOAD41: a comment column's blanks were dropped from every row).
+        head = whole.iloc[: 2 * _FIRST_ROWS].dropna().iloc[:_FIRST_ROWS]
+        if not head.is_unique:
+            continue
+        if facts is not None and isinstance(whole.array, pd.arrays.ArrowStringArray):
+            if not facts.distinct(whole).unique:
+                continue
+        elif not whole.dropna().is_unique:
+            continue
+        values = whole.dropna()
         text = values.astype("string").str.strip()
         if _tokens(text) or text.str.match(_LINK).all():
             found.append(column)
@@ -159,6 +176,7 @@ def judged_resubmissions(
     exact: np.ndarray,
     date_format: str | None = None,
     timezone: str | None = None,
+    facts: ColumnFacts | None = None,
 ) -> tuple[np.ndarray, ChancePairs | None]:
     """Return, per row, the row it resubmits, and the pairs chance explains, if any.
 
@@ -173,6 +191,9 @@ def judged_resubmissions(
         Rows that repeat an earlier row exactly (counted as exact duplicates, not here).
     date_format, timezone
         As the loader reads the dates.
+    facts
+        The load's memo: when every row's date is read, it is read once for this and the
+        loader (LOAD41).
 
     Returns
     -------
@@ -190,12 +211,13 @@ def judged_resubmissions(
     rows = own[~exact][shared]
     if len(rows) < 2:
         return own, None
-    raw = dates.iloc[rows].reset_index(drop=True)
+    # Every row's date (the usual case): the column itself, which the loader reads too.
+    raw = (dates if len(rows) == len(dates) else dates.iloc[rows]).reset_index(drop=True)
     try:
-        parsed = first = parse_date_values(raw, date_format=date_format, timezone=timezone)
+        parsed = first = _read(raw, date_format, timezone, facts)
         if parsed.ambiguous and date_format is None:
             # Seconds apart on one day: either order gives the same gap.
-            parsed = parse_date_values(raw, date_format="month-first", timezone=timezone)
+            parsed = _read(raw, "month-first", timezone, facts)
     except ValueError:
         return own, None
     # Days without a time (an agency's 回答日 as a date cell, QA39; a chain's previous 年度 in
@@ -203,12 +225,14 @@ def judged_resubmissions(
     # answers on one day are 0 seconds apart, and nothing says a minute. Such a date is read as
     # midnight: it is left out of the window, row by row, so that timed dates elsewhere in the
     # export do not make it a time (a real response sent at 00:00:00 sharp is left out too).
-    when = parsed.dates.mask(parsed.dates == parsed.dates.dt.normalize())
+    # Midnight told on the nanoseconds (LOAD41: dt.normalize made a second column of dates).
+    nanos = parsed.dates.to_numpy(dtype="datetime64[ns]").view("int64")
+    when = parsed.dates.mask((nanos % _DAY == 0) & parsed.dates.notna().to_numpy())
     if when.isna().all():
         return own, None
     table = pd.DataFrame({"key": same[rows], "row": rows, "date": when.to_numpy()})
     window = _within_window(table)
-    if not window.any():
+    if not window:
         return own, None
     # When every row but the exact duplicates shares its answers (an export of few-valued
     # columns), chance's dates are those just read, as the loader reads them: not read again.
@@ -216,27 +240,49 @@ def judged_resubmissions(
     expected = chance_pairs(
         same[~exact], dates[~exact], date_format=date_format, timezone=timezone, read=known
     )
-    if not _beyond_chance(int(window.sum()), expected):
+    if not _beyond_chance(window, expected):
         # As many as chance gives: answers alike, not one person twice (QA35 O1).
-        return own, ChancePairs(int(window.sum()), expected)
+        return own, ChancePairs(window, expected)
     return _linked(table, own), None
 
 
-def _within_window(table: pd.DataFrame) -> np.ndarray:
-    """Mark the rows sent at most :data:`RESUBMIT_SECONDS` after one with the same answers.
+def _read(
+    raw: pd.Series, date_format: str | None, timezone: str | None, facts: ColumnFacts | None
+) -> DateParse:
+    """Read ``raw`` as the loader reads dates, through the load's memo when given."""
+    if facts is None:
+        return parse_date_values(raw, date_format=date_format, timezone=timezone)
+    return facts.dates(raw, date_format=date_format, timezone=timezone)
 
-    The dated rows in the order of their answers, date and row (what is marked is counted).
-    Sorted by numpy on the nanoseconds, each row's gap to the row before with its answers
-    (LOAD40: a frame's sort and a group-by over 200,000 rows took five times as long).
+
+def _within_window(table: pd.DataFrame) -> int:
+    """Count the rows sent at most :data:`RESUBMIT_SECONDS` after one with the same answers.
+
+    The dated rows in the order of their answers and date, each row's gap to the row before
+    with its answers (LOAD40: a frame's sort and a group-by over 200,000 rows took five times
+    as long). Only the count is used, and it is the same whatever the order of the answers'
+    groups and of rows sent at the same time (each after the first is 0 s from one before it),
+    so one sort of a single number per row does (LOAD41): the group's code, then the time
+    (in seconds when every time is whole seconds, as exports write them), when it fits.
     """
     dates = table["date"].to_numpy(dtype="datetime64[ns]")
     dated = ~np.isnat(dates)
-    key = table["key"].to_numpy()[dated]
-    nanos = dates[dated].view("int64")
-    order = np.lexsort((table["row"].to_numpy()[dated], nanos, key))
-    key, nanos = key[order], nanos[order]
-    after = (key[1:] == key[:-1]) & (nanos[1:] - nanos[:-1] <= RESUBMIT_SECONDS * 1_000_000_000)
-    return np.concatenate([[False], after]) if len(key) else np.zeros(0, dtype=bool)
+    if not dated.any():
+        return 0
+    key = pd.factorize(table["key"].to_numpy()[dated])[0].astype(np.int64)
+    when = dates[dated].view("int64")
+    step = 1 if (when % 1_000_000_000).any() else 1_000_000_000
+    low, high = int(when.min()), int(when.max())
+    width = (high - low) // step + 1  # in Python's integers: no overflow
+    if int(key.max()) + 1 <= 2**62 // width:
+        when = when // step - low // step  # exact: every time is a multiple of step
+        order = np.argsort(key * width + when)
+    else:
+        step = 1
+        order = np.lexsort((when, key))
+    key, when = key[order], when[order]
+    gap = RESUBMIT_SECONDS * 1_000_000_000 // step
+    return int(((key[1:] == key[:-1]) & (when[1:] - when[:-1] <= gap)).sum())
 
 
 def _linked(table: pd.DataFrame, own: np.ndarray) -> np.ndarray:

@@ -25,6 +25,7 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
+from nps_kit._column_facts import ColumnFacts
 from nps_kit._distinct import distinct_found
 from nps_kit._excel_subtotals import EXCEL_FUNCTIONS, excel_subtotal_lines
 from nps_kit._values import any_date, parse_scores, read_numbers, written_decimals
@@ -55,7 +56,10 @@ SUBTOTAL_WORDS: Final = frozenset({"subtotal", "sub-total", "sub total", "小計
 # What every SUBTOTAL_WORDS label holds before NFKC and case folding (full-width letters too).
 _SUBTOTAL_STEMS: Final = re.compile(r"sub|ｓｕｂ|小計|zwischen|ｚｗｉｓｃｈｅｎ", re.IGNORECASE)
 # Every character that _SUBTOTAL_STEMS's case-blind search takes for a stem's first (ſ for s).
-_STEM_STARTS: Final = "[sSſｓＳzZｚＺ小]"
+_STEM_FIRSTS: Final = "sSſｓＳzZｚＺ小"
+_STEM_STARTS: Final = f"[{_STEM_FIRSTS}]"
+# Their first bytes in UTF-8: a column with none of these bytes holds no stem (LOAD41).
+_STEM_BYTES: Final = frozenset(c.encode()[0] for c in _STEM_FIRSTS)
 # A count after the label, Salesforce's "Grand Totals (1,234 records)": the label is its words.
 _COUNT_AFTER: Final = re.compile(r"\s*\(\s*[\d,.]+\s*[^\d\s()]{0,12}\s*\)$")
 #: The labels of a survey tool's summary block under the table (QA34: a Freshdesk-style
@@ -247,6 +251,7 @@ def totals_rows(
     score_column: str | None = None,
     blank: np.ndarray | None = None,
     lines: np.ndarray | None = None,
+    facts: ColumnFacts | None = None,
 ) -> Totals:
     """Find the totals rows at the end of an export's table.
 
@@ -266,6 +271,8 @@ def totals_rows(
         Rows known to be subtotal lines by their formulas (an XLSX's ``=SUBTOTAL(…)`` saved
         without a value, :mod:`nps_kit._xlsx_formulas`): flagged, why ``excel_formula``, and
         passed over as empty rows are.
+    facts
+        The load's memo of its columns' distinct values (:mod:`nps_kit._column_facts`).
 
     Returns
     -------
@@ -306,11 +313,15 @@ def totals_rows(
         flags[i] = True
         why.append(reason)
     found = {int(i): w for i, w in zip(np.flatnonzero(flags), reversed(why), strict=True)}
-    found.update(_subtotals(frame, flags, date_column, score_column, blank))
+    found.update(_subtotals(frame, flags, date_column, score_column, blank, facts))
     found.update(dict.fromkeys((int(i) for i in np.flatnonzero(formula)), "excel_formula"))
     flags[list(found)] = True
     # Excel's Data → Subtotal lines (Osaka Average, 大阪 平均), told by their group's figures.
-    found.update(excel_subtotal_lines(frame, flagged=flags, date_column=date_column, blank=blank))
+    found.update(
+        excel_subtotal_lines(
+            frame, flagged=flags, date_column=date_column, blank=blank, facts=facts
+        )
+    )
     flags[list(found)] = True
     return Totals(flags, tuple(found[i] for i in sorted(found)), kept)
 
@@ -321,6 +332,7 @@ def _subtotals(
     date_column: str | None,
     score_column: str | None,
     blank: np.ndarray | None,
+    facts: ColumnFacts | None = None,
 ) -> dict[int, str]:
     """Find a grouped report's subtotal lines above its totals: each row and why it is none.
 
@@ -336,14 +348,17 @@ def _subtotals(
     stop = int(np.flatnonzero(end)[0]) if end.any() else len(frame)
     first = frame.iloc[:stop, :_LABEL_CELLS]
     labelled = np.zeros(stop, dtype=bool)
-    for column in first.columns:  # by distinct value: a large export has few
+    for place, column in enumerate(first.columns):  # by distinct value: a large export has few
         # Only a value holding a subtotal word's stem can be one: the rest (ids, names) are
         # passed over without normalising each (0.15 s of a 30,000-row load did that). An id
         # column has a value a row: a stem's first letter, sought in C, passes most over before
         # Python's search (LOAD39: 0.3 s of a 50,000-row load searched each id).
         cells = first[column]
+        if stop == len(frame) and isinstance(cells, pd.Series):
+            cells = frame.iloc[:, place]  # the column itself, whose facts the load may know
         if isinstance(cells.dtype, pd.StringDtype):
-            starts = distinct_found(cells, _STEM_STARTS)  # an id's cells not hashed (LOAD40)
+            # An id's cells not hashed (LOAD40), unless the load has (LOAD41).
+            starts = distinct_found(cells, _STEM_STARTS, facts=facts, holds=_STEM_BYTES)
         else:
             values = pd.Series(cells.dropna().astype(str).unique(), dtype="string[pyarrow]")
             starts = values[values.str.contains(_STEM_STARTS, regex=True).to_numpy(dtype=bool)]

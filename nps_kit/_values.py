@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from numbers import Number
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 import numpy.typing as npt
@@ -23,6 +23,9 @@ import pandas as pd
 
 from nps_kit._era import ERA_RE, arabic_numerals, era_date
 from nps_kit.clock import epoch_instants, export_date_order
+
+if TYPE_CHECKING:
+    from nps_kit._column_facts import ColumnFacts
 
 __all__ = [
     "DATE_FORMS",
@@ -442,7 +445,11 @@ class ScaleSplit:
 
 
 def scale_split(
-    scores: pd.Series, frame: pd.DataFrame, *, skip: Iterable[str] = ()
+    scores: pd.Series,
+    frame: pd.DataFrame,
+    *,
+    skip: Iterable[str] = (),
+    facts: ColumnFacts | None = None,
 ) -> ScaleSplit | None:
     """Find a column one of whose values' answers show a 1–10 scale while the others use 0.
 
@@ -461,6 +468,9 @@ def scale_split(
         The export's columns.
     skip
         Columns not to look at (the score column).
+    facts
+        The load's memo of its columns' distinct values (:mod:`nps_kit._column_facts`): a
+        text column's values are then counted and read once per distinct value (LOAD41).
 
     Returns
     -------
@@ -488,11 +498,21 @@ def scale_split(
             continue
         if values.iloc[:_FIRST_ROWS].nunique(dropna=True) > 2 * _SPLIT_VALUES:
             continue  # many values in the first rows already (an id, a date, a comment)
-        if not 2 <= values.nunique(dropna=True) <= 2 * _SPLIT_VALUES:
+        named = _VERSION_HEADER.search(unicodedata.normalize("NFKC", str(column))) is not None
+        if facts is not None and isinstance(values.array, pd.arrays.ArrowStringArray):
+            # The column's distinct values, hashed once for the load: counted, and stripped
+            # and matched before any row is (the rows only for a column of versions).
+            uniques = facts.distinct(values).uniques
+            if not 2 <= len(uniques) <= 2 * _SPLIT_VALUES:
+                continue
+            written = uniques.astype("string").str.strip()
+            distinct = pd.Series(written[written != ""].unique(), dtype="string")
+            if not named and not distinct.str.fullmatch(_VERSION_VALUE).all():
+                continue
+        elif not 2 <= values.nunique(dropna=True) <= 2 * _SPLIT_VALUES:
             continue  # cheap first: most columns have one value or many
         text = values.astype("string").str.strip()
         kept = text.where(text != "")
-        named = _VERSION_HEADER.search(unicodedata.normalize("NFKC", str(column))) is not None
         # Each distinct value once: a column of versions repeats a few values over every row.
         distinct = pd.Series(kept.dropna().unique(), dtype="string")
         if not named and not distinct.str.fullmatch(_VERSION_VALUE).all():
@@ -554,7 +574,9 @@ def missing_words(extra: Iterable[str] = (), *, typed: bool = True) -> frozenset
     return base | {_normalise_text(str(word)).casefold() for word in extra}
 
 
-def parse_scores(values: pd.Series, *, missing_values: Iterable[str] = ()) -> ScoreParse:
+def parse_scores(
+    values: pd.Series, *, missing_values: Iterable[str] = (), facts: ColumnFacts | None = None
+) -> ScoreParse:
     """Parse 0–10 scores written as people really write them.
 
     Accepted as valid: integers and integral floats 0–10 (``9``, ``9.0``, ``9,0``, `` 8 ``),
@@ -570,6 +592,8 @@ def parse_scores(values: pd.Series, *, missing_values: Iterable[str] = ()) -> Sc
     missing_values
         More cell texts that mean "no answer" in this survey (e.g. ``"Don't know"``,
         ``"わからない"``), compared after NFKC normalisation and case folding.
+    facts
+        The load's memo: a text column's distinct values, hashed once (LOAD41).
 
     Returns
     -------
@@ -600,7 +624,11 @@ def parse_scores(values: pd.Series, *, missing_values: Iterable[str] = ()) -> Sc
         reasons = np.select([missing | in_range, whole, finite], [-1, 0, 1], default=2)
         scores = np.where(in_range, number, 0)
         return _build(values, scores, status, reasons)
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    if facts is not None and isinstance(values.array, pd.arrays.ArrowStringArray):
+        distinct = facts.distinct(values)
+        codes, uniques = distinct.codes, distinct.uniques.array
+    else:
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
     missing = missing_words(missing_values)
     if missing == MISSING_WORDS:
         parsed = [_parse_score_value(u) for u in uniques]

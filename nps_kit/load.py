@@ -25,6 +25,7 @@ import pandas as pd
 
 from nps_kit import _formats
 from nps_kit._answer_codes import numeric_codes_sentence, score_codes_sentence
+from nps_kit._column_facts import ColumnFacts
 from nps_kit._content_key import content_keys
 from nps_kit._drop import drop_files, is_drop
 from nps_kit._era import ERA_RE
@@ -1725,8 +1726,10 @@ def load_responses(
         drop |= blank
     # A totals row under the table (合計,2400件,…) is no response (QA25).
     # Told by its figures, not its label alone (FIX71: a respondent named Summe was left out).
+    # Each column's distinct values and dates, made once for every rule below (LOAD41).
+    facts = ColumnFacts()
     found_totals = totals_rows(
-        frame, date_column=date_col, score_column=score_col, blank=blank, lines=lines
+        frame, date_column=date_col, score_column=score_col, blank=blank, lines=lines, facts=facts
     )
     totals = found_totals.flags
     # A grouped report names each group on its first row only (QA36): filled down.
@@ -1777,12 +1780,19 @@ def load_responses(
             timezone=timezone,
             source=layout.source,
         )
-    duplicate_rows, duplicate_ids, origin = _duplicates(frame, id_col, when=when, keep=dedupe_keep)
+    duplicate_rows, duplicate_ids, origin = _duplicates(
+        frame, id_col, when=when, keep=dedupe_keep, facts=facts
+    )
     own = np.arange(len(frame))
     again = own
     if date_col is not None:
         again = resubmitted_rows(
-            frame, date_col, exact=origin != own, date_format=date_format, timezone=timezone
+            frame,
+            date_col,
+            exact=origin != own,
+            date_format=date_format,
+            timezone=timezone,
+            facts=facts,
         )
     resubmitted = again != own
     # The row each resubmission repeats, kept or not: a unit counts those of its own rows.
@@ -1809,14 +1819,14 @@ def load_responses(
         rows = rows[~dropped]
     mojibake, frame = _mojibake(frame, fix=fix_text)
 
-    parsed = parse_scores(frame[score_col], missing_values=missing_values)
+    parsed = parse_scores(frame[score_col], missing_values=missing_values, facts=facts)
     status = parsed.status.cat.codes.to_numpy()
     scale_note = None
     other_scale: tuple[int, ...] = ()
     other_scale_of: tuple[str, ...] = ()
     if check_score:
         scale_note, split = _check_scale(
-            frame, parsed, score_col, layout, missing_values, strict=strict
+            frame, parsed, score_col, layout, missing_values, strict=strict, facts=facts
         )
         if split is not None:  # QA29 F6: their spreadsheet rows, for each unit's data quality
             other_scale = tuple(int(r) for r in rows[split.rows(frame).to_numpy()])
@@ -1849,7 +1859,12 @@ def load_responses(
         # Each distinct cell once, mapped back by its code: a score column repeats a dozen texts
         # over every row (LOAD40: Python's regex went over each of 200,000 rows). The extra
         # last slot, False, is code -1's (a missing cell).
-        codes, distinct = pd.factorize(raw.astype("string"), use_na_sentinel=True)
+        if isinstance(raw.array, pd.arrays.ArrowStringArray):
+            known = facts.distinct(raw)  # the score's codes, made once for the load (LOAD41)
+            codes, distinct = known.codes, known.uniques.array
+        else:
+            codes, uniques = pd.factorize(raw.astype("string"), use_na_sentinel=True)
+            distinct = uniques.array
         written = pd.Series(distinct, dtype="string").str.strip()
         # １０, ⑩ and 10点 are read as 10: counted, so the n can be trusted (QA24; QA36 O4:
         # circled digits, read through NFKC, were read but not counted).
@@ -1895,7 +1910,7 @@ def load_responses(
     date_order_guess = None
     if date_col is not None:
         try:
-            dates = parse_date_values(
+            dates = facts.dates(
                 frame[export_column(date_col)],
                 date_format=date_format,
                 timezone=timezone,
@@ -2160,6 +2175,7 @@ def _check_scale(
     missing_values: Sequence[str],
     *,
     strict: bool,
+    facts: ColumnFacts | None = None,
 ) -> tuple[str | None, ScaleSplit | None]:
     """Refuse a score column that is mostly not 0-10; describe one that looks 1-5 or 1-10.
 
@@ -2172,7 +2188,7 @@ def _check_scale(
     invalid = int((codes == 2).sum())
     valid = parsed.score.dropna()
     index = ColumnIndex.from_layout(layout)
-    coded = numeric_codes_sentence(column, frame[column])
+    coded = numeric_codes_sentence(column, frame[column], facts=facts)
     if coded is not None:
         # Read as scores, codes 1 … 10 are each one point off and 11 is invalid (QA39).
         raise DataError(
@@ -2219,7 +2235,7 @@ def _check_scale(
     if len(valid) < _ZERO_EVIDENCE:
         return None, None
     if valid.min() == 0:
-        split = scale_split(parsed.score, frame, skip=(column,))
+        split = scale_split(parsed.score, frame, skip=(column,), facts=facts)
         if split is None:
             return None, None
         return split.note(column), split
@@ -2246,6 +2262,7 @@ def _duplicates(
     *,
     when: pd.Series | None = None,
     keep: DedupeKeep = "earliest",
+    facts: ColumnFacts | None = None,
 ) -> tuple[int, int, np.ndarray]:
     """Count exact duplicate rows and other repeated ids; return the row each one repeats.
 
@@ -2260,7 +2277,7 @@ def _duplicates(
     own = np.arange(len(frame))
     if frame.empty:
         return 0, 0, own
-    origin = _duplicated_rows(frame)
+    origin = _duplicated_rows(frame, facts)
     exact = origin != own
     repeated = np.zeros(len(frame), dtype=bool)
     if id_column is not None:
@@ -2317,6 +2334,7 @@ def resubmitted_rows(
     exact: np.ndarray | None = None,
     date_format: str | None = None,
     timezone: str | None = None,
+    facts: ColumnFacts | None = None,
 ) -> np.ndarray:
     """Return, per row of an export, the response it sends again, or its own position.
 
@@ -2324,9 +2342,10 @@ def resubmitted_rows(
     the columns a tool writes anew for each submission aside (its id, link, update time:
     :func:`nps_kit._resubmit.per_submission`); ``exact`` marks the rows counted as exact
     duplicates instead (by default those that repeat an earlier row in every column).
+    ``facts`` is the load's memo of its columns (:mod:`nps_kit._column_facts`).
     """
     return judged_resubmitted_rows(
-        frame, date_column, exact=exact, date_format=date_format, timezone=timezone
+        frame, date_column, exact=exact, date_format=date_format, timezone=timezone, facts=facts
     )[0]
 
 
@@ -2337,6 +2356,7 @@ def judged_resubmitted_rows(
     exact: np.ndarray | None = None,
     date_format: str | None = None,
     timezone: str | None = None,
+    facts: ColumnFacts | None = None,
 ) -> tuple[np.ndarray, ChancePairs | None]:
     """Return :func:`resubmitted_rows`'s rows and the pairs chance explains, if any.
 
@@ -2348,14 +2368,19 @@ def judged_resubmitted_rows(
     if frame.shape[1] < 2 or len(frame) < 2:
         return own, None
     if exact is None:
-        exact = _duplicated_rows(frame) != own
+        exact = _duplicated_rows(frame, facts) != own
     # A new id, link and update time for each submission are no answers (QA29 F4).
-    fresh = per_submission(frame, skip=(date_column,))
+    fresh = per_submission(frame, skip=(date_column,), facts=facts)
     if frame.shape[1] - len(fresh) < 2:
         return own, None  # nothing but the date and per-submission stamps: no answers
-    same = _duplicated_rows(frame.drop(columns=[date_column, *fresh]))
+    same = _duplicated_rows(frame.drop(columns=[date_column, *fresh]), facts)
     return judged_resubmissions(
-        same, frame[date_column], exact=exact, date_format=date_format, timezone=timezone
+        same,
+        frame[date_column],
+        exact=exact,
+        date_format=date_format,
+        timezone=timezone,
+        facts=facts,
     )
 
 
@@ -2370,38 +2395,45 @@ def _first(origin: np.ndarray) -> np.ndarray:
     return origin
 
 
-def _duplicated_rows(frame: pd.DataFrame) -> np.ndarray:
+def _duplicated_rows(frame: pd.DataFrame, facts: ColumnFacts | None = None) -> np.ndarray:
     """Return, per row, the earliest row whose cells read the same (``astype("string")``).
 
     A row that repeats no earlier one gets its own position.
 
     Converting every cell to text is the slow part on a large export, so each column is
-    compared in a form whose equality is the same as its text's (:func:`_text_key`). Columns
-    are hashed one at a time, and only the rows that still share a hash with another row go
-    on to the next column (an id column usually leaves none); the rows left are compared
-    cell by cell.
+    compared in a form whose equality is the same as its text's (:func:`_text_key`), by the
+    code of each distinct cell (one hash-table pass; hashing each cell, as hash_pandas_object
+    does, is 10x slower on an Arrow text column). Columns are taken one at a time: a row's
+    group so far and its code in the next column make its next group, numbered again from 0
+    (exact: no hash that two rows could share by chance, LOAD41), and only the rows that still
+    share a group with another row go on to the next column (an id column usually leaves
+    none). A text column's codes come from ``facts`` when the load has made them.
     """
     left = np.arange(len(frame))
-    combined = np.zeros(len(frame), dtype=np.uint64)
+    group = np.zeros(len(frame), dtype=np.int64)
     for i in range(frame.shape[1]):
-        values = frame.iloc[:, i] if len(left) == len(frame) else frame.iloc[left, i]
-        # The code of each distinct cell among the rows left: equal cells, equal codes, and
-        # one hash-table pass (hashing each cell, as hash_pandas_object does, is 10x slower on
-        # an Arrow text column).
-        codes = pd.factorize(_text_key(values), use_na_sentinel=False)[0].astype(np.uint64)
-        combined *= np.uint64(1_000_003)  # wraps around; equal rows keep equal keys
-        combined += codes
-        # Every row whose hash another row shares: one pass through a hash table, no sort.
-        shared = pd.Series(combined, copy=False).duplicated(keep=False).to_numpy()
-        left, combined = left[shared], combined[shared]
+        whole = len(left) == len(frame)
+        values = frame.iloc[:, i] if whole else frame.iloc[left, i]
+        if whole and facts is not None and isinstance(values.array, pd.arrays.ArrowStringArray):
+            distinct = facts.distinct(values)
+            width = len(distinct.uniques) + 1
+            codes = np.where(distinct.codes < 0, width - 1, distinct.codes).astype(np.int64)
+        else:
+            found, uniques = pd.factorize(_text_key(values), use_na_sentinel=False)
+            codes, width = found.astype(np.int64), len(uniques)
+        # Below len(frame) ** 2: no overflow for any export a machine reads. The first
+        # column's codes are its groups already.
+        group = codes if i == 0 else pd.factorize(group * np.int64(width) + codes)[0]
+        shared = np.bincount(group)[group] > 1
+        left, group = left[shared], group[shared]
         if not len(left):
             break
     origin = np.arange(len(frame))
     if len(left):
-        rows = frame.iloc[left]
-        keys = {i: _text_key(rows.iloc[:, i]) for i in range(frame.shape[1])}
-        group = pd.DataFrame(keys).groupby(list(keys), dropna=False, sort=False).ngroup()
-        origin[left] = pd.Series(left).groupby(group.to_numpy()).transform("min").to_numpy()
+        # Each group's first row: written from the last row up, so the first is written last.
+        first = np.zeros(int(group.max()) + 1, dtype=np.int64)
+        first[group[::-1]] = left[::-1]
+        origin[left] = first[group]
     return origin
 
 

@@ -446,3 +446,16 @@ def test_any_groups_lines_are_found_and_never_a_response(
     every = [s for g in groups for s in g]
     trivial = all(own(g) for g in groups) and own(every)
     assert np.flatnonzero(found.flags).tolist() == ([] if trivial else lines)
+
+
+@given(st.text())
+def test_every_value_the_end_pattern_finds_ends_with_one_of_its_last_characters(text: str) -> None:
+    # LOAD41: distinct_found searches an id or a time stamp column only in the rows that end
+    # with one of _END_LAST; a value found must end so, whatever it holds.
+    import re
+
+    from nps_kit._excel_subtotals import _END_CANDIDATE, _END_LAST
+
+    for value in (text, text + "Total", text + "平均 ", text + "\u3000"):
+        if re.search(_END_CANDIDATE, value):
+            assert value[-1] in _END_LAST, value

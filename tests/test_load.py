@@ -27,6 +27,8 @@ from _exports import (
     write_surveymonkey_xlsx,
     write_text,
 )
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nps_kit.errors import DataError
 from nps_kit.load import (
@@ -2159,3 +2161,36 @@ def test_a_missing_column_of_a_long_table_says_the_table_is_long(tmp_path: Path)
     )
     # A name tried and gone on without reads nothing and raises nothing.
     assert index.find("NPS") is None and index.find(" answer ") == "answer"
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["EC", "店舗", "", None]),
+            st.sampled_from([0.0, -0.0, 1.5, float("nan")]),
+            st.integers(0, 2),
+        ),
+        max_size=60,
+    ),
+    st.booleans(),
+)
+def test_duplicate_rows_are_the_earliest_rows_reading_the_same(
+    rows: list[tuple[str | None, float, int]], memo: bool
+) -> None:
+    # LOAD41: rows grouped exactly column by column (codes from the load's memo for a text
+    # column), no hash two rows could share by chance and no group-by over the rows left.
+    from nps_kit._column_facts import ColumnFacts
+    from nps_kit.load import _duplicated_rows
+
+    frame = pd.DataFrame(
+        {
+            "unit": pd.Series([r[0] for r in rows], dtype="str"),
+            "mean": pd.Series([r[1] for r in rows], dtype="float64"),
+            "score": pd.Series([r[2] for r in rows], dtype="int64"),
+        }
+    )
+    text = frame.astype("string").fillna("<missing>")
+    first = (
+        pd.Series(range(len(frame))).groupby([text[c] for c in text], sort=False).transform("min")
+    )
+    assert _duplicated_rows(frame, ColumnFacts() if memo else None).tolist() == first.tolist()

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nps_kit._totals import totals_labels, totals_rows
 from nps_kit.unit import data_quality, prepare_unit
@@ -348,3 +350,15 @@ def test_a_german_report_s_zwischensumme_lines_are_no_responses(tmp_path: Path) 
         assert loaded.data["Kunde"].tolist() == ["Becker", "Schulz", "Wagner", "Hoffmann", "Koch"]
         assert loaded.data["Filiale"].tolist() == ["Köln", "Köln", "Bonn", "Bonn", "Bonn"], kind
         assert loaded.report.totals_rows == ("Zwischensumme", "Sub Total", "Gesamtergebnis")
+
+
+@given(st.text())
+def test_every_value_holding_a_stem_s_letter_holds_one_of_its_bytes(text: str) -> None:
+    # LOAD41: distinct_found passes over a column none of whose bytes is in _STEM_BYTES.
+    import re
+
+    from nps_kit._totals import _STEM_BYTES, _STEM_STARTS
+
+    for value in (text, text + "小計", "ｓｕｂ" + text):
+        if re.search(_STEM_STARTS, value):
+            assert _STEM_BYTES & set(value.encode()), value
