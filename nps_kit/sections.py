@@ -1489,24 +1489,25 @@ def _control_of(trend_rows: pd.DataFrame, period: str) -> Control | None:
     )
 
 
+def _published_change(c: Comparison, diff: float | None) -> Change:
+    """Return a comparison as the summary publishes it, with the shown difference ``diff``."""
+    return Change(
+        vs=c.period,
+        kind=c.kind,
+        diff=diff,
+        ci_low=c.change.ci_low,
+        ci_high=c.change.ci_high,
+        p_value=c.change.p_value,
+        verdict=c.change.verdict,
+        level=c.change.level,
+        nps=c.result.nps,
+    )
+
+
 def _fiscal_summary(fiscal: FiscalToDate) -> FiscalYtd:
     """Return the fiscal year to date as published: its change as a month's (:class:`Change`)."""
     c, shown = fiscal.comparison, _shown_fiscal(fiscal)
-    change = (
-        None
-        if c is None or shown is None
-        else Change(
-            vs=c.period,
-            kind=c.kind,
-            diff=shown.diff,
-            ci_low=c.change.ci_low,
-            ci_high=c.change.ci_high,
-            p_value=c.change.p_value,
-            verdict=c.change.verdict,
-            level=c.change.level,
-            nps=c.result.nps,
-        )
-    )
+    change = None if c is None or shown is None else _published_change(c, shown.diff)
     r = fiscal.result
     return FiscalYtd(
         year=fiscal.span.year,
@@ -1556,20 +1557,7 @@ def summary(
         warnings, loop = (loop.message,), None
     elif loop is not None:
         warnings = loop.warnings
-    changes = [
-        Change(
-            vs=c.period,
-            kind=c.kind,
-            diff=_shown_change(head, c).diff,
-            ci_low=c.change.ci_low,
-            ci_high=c.change.ci_high,
-            p_value=c.change.p_value,
-            verdict=c.change.verdict,
-            level=c.change.level,
-            nps=c.result.nps,
-        )
-        for c in head.comparisons
-    ]
+    changes = [_published_change(c, _shown_change(head, c).diff) for c in head.comparisons]
     change = changes[0] if changes else None
     fiscal = None if head.fiscal is None else _fiscal_summary(head.fiscal)
     themes: list[Theme] = []
