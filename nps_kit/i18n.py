@@ -2700,6 +2700,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{year}年度累計（{months}）",
         "en": "FY{year} to date ({months})",
     },
+    "periods.fiscal_year": {"ja": "{year}年度", "en": "FY{year}"},
+    "periods.fiscal_quarter": {"ja": "{year}年度第{quarter}四半期", "en": "FY{year} Q{quarter}"},
     "periods.fiscal_span": {"ja": "{year}年度（{months}）", "en": "FY{year} ({months})"},
     "overview.under_floor": {
         "ja": "回答{n}件：{min_n}件未満のため非表示",

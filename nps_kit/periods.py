@@ -43,6 +43,7 @@ __all__ = [
     "TREND_MONTHS",
     "WORDS",
     "FiscalSpan",
+    "fiscal_label_text",
     "fiscal_period",
     "fiscal_start",
     "fiscal_to_date",
@@ -211,6 +212,30 @@ def fiscal_period(month: str, start: int, *, quarter: bool = False) -> tuple[str
         return f"FY{span.year}", span.first
     number = (len(span.months) - 1) // 3
     return f"FY{span.year} Q{number + 1}", shift_period(span.first, 3 * number)
+
+
+#: A fiscal group label of ``nps-kit score`` (:func:`fiscal_period`): ``FY2026``, ``FY2026 Q1``.
+_FISCAL_LABEL = re.compile(r"FY(\d{4})(?: Q([1-4]))?")
+
+
+def fiscal_label_text(label: str, lang: Language) -> str:
+    """Say a :func:`fiscal_period` label in ``lang``; any other text is returned unchanged.
+
+    ``FY2026`` is ``2026年度`` and ``FY2026 Q1`` ``2026年度第1四半期`` in Japanese, as a
+    Japanese reader names them; English keeps the label (csv and json always do).
+
+    Examples
+    --------
+    >>> fiscal_label_text("FY2026 Q1", "ja"), fiscal_label_text("FY2026", "en")
+    ('2026年度第1四半期', 'FY2026')
+    """
+    found = _FISCAL_LABEL.fullmatch(label)
+    if found is None or lang != "ja":
+        return label
+    year, quarter = found.groups()
+    if quarter is None:
+        return t("periods.fiscal_year", lang, year=year)
+    return t("periods.fiscal_quarter", lang, year=year, quarter=quarter)
 
 
 def month_running(month: str, *, now: dt.datetime) -> bool:

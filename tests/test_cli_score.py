@@ -1598,6 +1598,22 @@ def test_score_in_a_japanese_project_speaks_japanese(
     )
 
 
+def test_a_japanese_table_names_fiscal_years_and_quarters_as_japanese_readers_do(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # October 2026 is in 2026年度's third quarter (April start); csv and json keep FY labels.
+    export = _clinic_project(tmp_path, "ja")
+    monkeypatch.chdir(tmp_path)
+    fiscal = ("--score-column", "推奨度", "--date-column", "回答日時", "--period")
+    status, out, _ = run(capsys, export, *fiscal, "fiscal-quarter")
+    assert status == 0
+    assert out.splitlines()[2].split()[:2] == ["2026年度第3四半期", "20"]
+    status, out, _ = run(capsys, export, *fiscal, "fiscal-year")
+    assert out.splitlines()[2].split()[:2] == ["2026年度", "20"]
+    status, out, _ = run(capsys, export, *fiscal, "fiscal-quarter", "--format", "csv")
+    assert "FY2026 Q3" in out and "年度" not in out
+
+
 def test_score_with_the_parameters_of_a_japanese_project_speaks_japanese(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

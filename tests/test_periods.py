@@ -19,6 +19,7 @@ from nps_kit.errors import DataError
 from nps_kit.load import load_responses
 from nps_kit.params import load_unit, resolve_period
 from nps_kit.periods import (
+    fiscal_label_text,
     fiscal_period,
     fiscal_start,
     fiscal_to_date,
@@ -300,3 +301,17 @@ def test_a_fiscal_quarter_is_three_months_of_its_fiscal_year(month: str, start: 
     assert label == f"FY{shifted.year} Q{(shifted.month - 1) // 3 + 1}"
     assert 0 <= (pd.Period(month, freq="M") - pd.Period(first, freq="M")).n <= 2
     assert fiscal_period(first, start, quarter=True) == (label, first)
+
+
+@given(MONTHS, STARTS)
+def test_a_fiscal_label_is_said_as_a_japanese_reader_names_it(month: str, start: int) -> None:
+    # FY2026 is 2026年度 and FY2026 Q3 2026年度第3四半期 in a Japanese table; English and any
+    # other text (a calendar quarter 2026Q3, a month) stay as written.
+    year = fiscal_year(month, start)
+    label, _ = fiscal_period(month, start)
+    quarter, _ = fiscal_period(month, start, quarter=True)
+    assert fiscal_label_text(label, "ja") == f"{year}年度"
+    assert fiscal_label_text(quarter, "ja") == f"{year}年度第{quarter[-1]}四半期"
+    assert fiscal_label_text(quarter, "en") == quarter
+    assert fiscal_label_text(month, "ja") == month
+    assert fiscal_label_text(f"{year}Q1", "ja") == f"{year}Q1"

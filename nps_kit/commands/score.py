@@ -13,6 +13,7 @@ from nps_kit._resubmit import DEDUPE_KEEPS, RESUBMISSIONS, dedupe_option, resubm
 from nps_kit._width import display_width, pad
 from nps_kit.commands._options import add_language_option, command_language
 from nps_kit.i18n import interval_label, join_interval, label, nps_text, t
+from nps_kit.periods import fiscal_label_text
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -790,7 +791,12 @@ def _print_table(
     if groups is not None:
         for rec in groups.to_dict("records"):
             labels = [
-                t("score.missing", lang) if _key(rec[k]) is None else str(rec[k]) for k in keys
+                t("score.missing", lang)
+                if _key(rec[k]) is None
+                else fiscal_label_text(str(rec[k]), lang)
+                if k == "period" and period
+                else str(rec[k])
+                for k in keys
             ]
             rows.append(_table_row(labels, rec, lang))
     widths = [max(display_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
