@@ -1067,8 +1067,12 @@ def test_the_body_says_the_fiscal_year_to_date_under_the_months_changes(
         parse(compose_message(unit, PERIOD, sender=SENDER, charts={}).message)
     )
     assert line in text and line in shown(html)
-    # after the month's change, as the report shows it
+    # after the month's change and after the month's interval and n, as the report shows it
+    # under the month's card: above them, the month's interval read as the fiscal year's
+    interval = "95%信頼区間" if lang == "ja" else "95% interval"
     assert text.index(line) > text.index("前月比" if lang == "ja" else "vs previous month")
+    assert text.index(line) > text.index(interval)
+    assert shown(html).index(line) > shown(html).index(interval)
     plain = make_unit(tmp_path, language=lang)
     _, text = html_and_text(parse(compose_message(plain, PERIOD, sender=SENDER, charts={}).message))
     assert "FY2026" not in text and "年度累計" not in text

@@ -183,10 +183,9 @@ def render_body(facts: BodyFacts) -> Body:
         if change is not None:
             verdicts = [label(c.verdict, lang)] if c.verdict else []
             change_lines.append(w("dot").join([change, *verdicts]))
-    # the fiscal year to date (fiscal_ytd) after the month's changes, as the report shows it
+    # The fiscal year to date (fiscal_ytd) after the month's interval and n, as the report
+    # shows it under the month's card: above them, they read as the fiscal year's.
     fiscal = None if s.fiscal_ytd is None else s.fiscal_ytd.text(lang)
-    if fiscal is not None:
-        change_lines.append(fiscal)
     if s.incomplete_through:  # first, in the report title's words
         month = format_period(facts.period, lang)
         change_lines.insert(
@@ -282,6 +281,7 @@ def render_body(facts: BodyFacts) -> Body:
         metric,
         requests,
         themes_why,
+        fiscal,
     )
     text += "\n" + "\n".join(notices) + "\n\n-- \n" + w("footer") + "\n"
     if facts.replaces:
@@ -293,7 +293,9 @@ def render_body(facts: BodyFacts) -> Body:
         f"<tr><td><h1>{_nb(heading, when)}</h1></td></tr>",
         f'<tr><td><span class="big">{_nb(headline)}</span><br>'
         f"{'<br>'.join(_nb(x) for x in change_lines)}<br>"
-        f'<span class="muted">{_nb(w("dot").join(details))}</span></td></tr>',
+        f'<span class="muted">{_nb(w("dot").join(details))}</span>'
+        + ("" if fiscal is None else f"<br>{_nb(fiscal)}")
+        + "</td></tr>",
     ]
     if dates_note:
         title, message = dates_note
@@ -362,8 +364,10 @@ def _text(
     metric: str = "",
     requests: Sequence[str] = (),
     themes_why: str | None = None,
+    fiscal: str | None = None,
 ) -> str:
-    lines = [heading, "=" * 40, headline, change_line, w("dot").join(details), ""]
+    lines = [heading, "=" * 40, headline, change_line, w("dot").join(details)]
+    lines += [fiscal, ""] if fiscal else [""]
     if dates_line:
         lines += [dates_line, ""]
     if movers:
