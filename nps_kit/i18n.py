@@ -2287,16 +2287,19 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "mail.below": {"ja": "下回り", "en": "below"},
     "overview.fdr_note": {
         "ja": (
-            "変化の判定は、レポートの数だけ偶然の「有意」が増えないよう、全レポートで"
-            "Benjamini-Hochberg法により偽発見率を{fdr}%に抑えて"
+            "各レポートの最初の比較（通常は前月比）の判定は、レポートの数だけ偶然の「有意」が"
+            "増えないよう、全レポートでBenjamini-Hochberg法により偽発見率を{fdr}%に抑えて"
             "います。そのため各レポートでは有意でも、"
-            "ここでは「有意な変化なし」となることがあります。"
+            "ここでは「有意な変化なし」となることがあります。ほかの比較（前年同月比、"
+            "年度累計）は各レポートの判定のままです。"
         ),
         "en": (
             "So that more units do not mean more chance 'significant' changes, the "
-            "verdicts here hold the false discovery rate across all units at {fdr}% "
-            "(Benjamini–Hochberg); a change significant in a unit's own report can show "
-            "as 'no significant change' here."
+            "verdicts of each unit's first comparison (usually vs the previous month) hold the "
+            "false discovery rate across all units at {fdr}% (Benjamini–Hochberg); such a "
+            "change significant in a unit's own report can show as 'no significant change' "
+            "here. The other comparisons (same month last year, fiscal year to date) show each "
+            "unit's own verdict."
         ),
     },
     "overview.small_sample_note": {

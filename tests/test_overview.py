@@ -285,9 +285,14 @@ def test_overview_verdicts_control_the_false_discovery_rate_across_units(tmp_pat
     ]
     assert "Benjamini-Hochberg法により偽発見率を5%に抑えています" in page
     # FIX39: at 390 px the note broke after 「有意」 and began the next line with が.
-    note = '<p class="nps-overview__note">変化の判定は、レポートの数だけ偶然の'
+    # Only each unit's first comparison is adjusted, and the note says so (lead, FY41's column).
+    note = (
+        '<p class="nps-overview__note">各レポートの最初の比較（通常は前月比）の判定は、'
+        "レポートの数だけ偶然の"
+    )
     assert note + '<span class="nps-nb">「有意」が</span>' in page
     assert '<span class="nps-nb">「有意な変化なし」と</span>なることがあります' in page
+    assert "ほかの比較（前年同月比、年度累計）は各レポートの判定のままです。" in page
 
 
 def test_overview_in_english_names_the_method(tmp_path: Path) -> None:
