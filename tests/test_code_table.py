@@ -374,6 +374,21 @@ def test_score_by_a_coded_column_counts_its_labels_in_the_code_tables_order(
         ) in err
 
 
+def test_score_says_the_code_table_in_the_language_asked_for(
+    ja: tuple[Path, pd.DataFrame],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # --language wins over the table's own language, as it does for every other line of score.
+    monkeypatch.chdir(tmp_path)  # no parameters/ folder here
+    given = [str(ja[0]), "--score-column", JA_SCORE, "--by", "性別"]
+    _, err = _score([*given, "--language", "en"], capsys)
+    assert "the code table " in err and "コード表で" not in err
+    _, err = _score(given, capsys)
+    assert "のコード表で、" in err and "「性別」" in err
+
+
 def test_score_reads_an_english_codebook_and_says_a_code_without_a_label(
     en: tuple[Path, pd.DataFrame],
     tmp_path: Path,

@@ -7,7 +7,7 @@ import json
 import math
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from nps_kit._resubmit import DEDUPE_KEEPS, RESUBMISSIONS, dedupe_option, resubmission_note
 from nps_kit._width import display_width, pad
@@ -341,11 +341,11 @@ def _run(args: argparse.Namespace) -> int:
         # Unreadable dates alone have their warning with examples above: no second word.
         print(f"note: {undated_note(undated, loaded.report)}", file=sys.stderr)
     if coded is not None or loaded.report.unlabelled_columns:
-        # Said in the project's language (init's), else the code table's.
-        lang = _language(args, coded)
+        # Said in --language or the project's language (init's), else the code table's.
+        codes_lang = _language(args, coded)
         if coded is not None:
-            print(f"note: {coded.said('score.code_table', lang)}", file=sys.stderr)
-        if unlabelled := _unlabelled_said(loaded.data, loaded.report, lang):
+            print(f"note: {coded.said('score.code_table', codes_lang)}", file=sys.stderr)
+        if unlabelled := _unlabelled_said(loaded.data, loaded.report, codes_lang):
             print(f"note: {unlabelled}", file=sys.stderr)
     for note in left_out:
         print(f"note: {note}", file=sys.stderr)
@@ -429,12 +429,14 @@ def _code_table(
 
 
 def _language(args: argparse.Namespace, coded: FoundCodes | None) -> Language:
-    """Return the language ``score`` says the codes in: the project's, else the code table's."""
+    """Say the code-table notes in --language, the project's language, else the table's."""
     import pandas as pd
 
     from nps_kit._answer_language import answer_language
     from nps_kit._project_language import project_language
 
+    if args.language is not None:
+        return cast("Language", args.language)
     said = project_language(args.parameters if args.parameters is not None else _RUN_PARAMETERS)
     if said is not None:
         return said
