@@ -802,9 +802,8 @@ def run_reports(
         _say(progress, line)
     for line in playbook_notes([job.unit for job in prepared]):
         _say(progress, line)
-    for job in prepared:
-        for line in _cache_warnings(job.unit, caches[job.unit.unit]):
-            _say(progress, line)
+    for line in _cache_warnings([(job.unit, caches[job.unit.unit]) for job in prepared]):
+        _say(progress, line)
     guessed: dict[str, list[str]] = {}  # dates read in an order only guessed (QA28 #2)
     for job in prepared:
         report = caches[job.unit.unit].report
@@ -1480,7 +1479,7 @@ def build_once(
             warn(line)
         for line in contact_warnings([unit]):
             warn(line)
-        for line in _cache_warnings(unit, cache[unit.unit]):
+        for line in _cache_warnings([(unit, cache[unit.unit])]):
             warn(line)
     with tempfile.TemporaryDirectory(prefix="nps-kit-watch-") as scratch:
         result = _write_unit(job, _execute_unit(job, Path(scratch), kernel), output)
@@ -1546,12 +1545,15 @@ def _say(stream: TextIO | None, text: str) -> None:
         print(text, file=stream, flush=True)
 
 
-def _cache_warnings(unit: UnitParameters, cache: ExportCache) -> list[str]:
-    """Return the ``warning:`` lines its export's cache tells of a unit, before any kernel starts.
+def _cache_warnings(units: Sequence[tuple[UnitParameters, ExportCache]]) -> list[str]:
+    """Return the ``warning:`` lines their export's cache tells of units, before any kernel starts.
 
     A ``columns.id`` set by hand that repeats (FIX37), a consent question not set, a consent
     question without contact details (FIX87) and a ``data.filter.previous_names`` no row has
-    (REVIEW31): what ``run`` and ``run --watch`` say.
+    (REVIEW31): what ``run`` and ``run --watch`` say. A warning several units earn alike is
+    said once with their names (``warning: 梅田店, 札幌大通店: …``), in the order first said, as
+    :func:`contact_warnings` does: a project of 40 stores without contact details read 40 lines
+    of the same sentence (QA42).
     """
     from nps_kit._unit_rows import (
         consent_warning,
@@ -1560,7 +1562,12 @@ def _cache_warnings(unit: UnitParameters, cache: ExportCache) -> list[str]:
     )
 
     checks = (cached_id_warning, consent_warning, contact_details_warning, previous_names_warning)
-    return [f"warning: {unit.unit}: {said}" for check in checks if (said := check(unit, cache))]
+    said: dict[str, list[str]] = {}
+    for unit, cache in units:
+        for check in checks:
+            if message := check(unit, cache):
+                said.setdefault(message, []).append(unit.unit)
+    return [f"warning: {', '.join(names)}: {message}" for message, names in said.items()]
 
 
 def summary_table(result: RunResult, *, lang: Language = "en") -> str:

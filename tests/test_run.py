@@ -2244,6 +2244,47 @@ def test_a_consent_column_without_contact_details_is_the_analyst_s_warning_in_th
     assert "contact_details" not in capsys.readouterr().err
 
 
+def test_a_warning_several_units_earn_alike_is_said_once_with_their_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA42: init --from a store chain's export sets columns.contact but not contact_details;
+    # run said the same sentence once per store (four lines for four stores, forty for forty).
+    import pandas as pd
+
+    monkeypatch.chdir(tmp_path)
+    params = tmp_path / "parameters"
+    params.mkdir()
+    rows = [
+        ("2026-11-02 09:00:00", 3, store, "はい", "090-1234-5678")
+        for store in ("梅田", "札幌", "高崎")
+    ]
+    pd.DataFrame(rows, columns=["回答日時", "推奨度", "店舗", "連絡可否", "電話番号"]).to_csv(
+        tmp_path / "responses.csv", index=False
+    )
+    (params / "defaults.yaml").write_text(
+        "language: ja\ndata: {path: ../responses.csv}\n"
+        "columns: {score: 推奨度, date: 回答日時, contact: 連絡可否}\n",
+        encoding="utf-8",
+    )
+    for unit, store in (("umeda", "梅田"), ("sapporo", "札幌"), ("takasaki", "高崎")):
+        (params / f"{unit}.yaml").write_text(
+            f"name: {store}店\ndata: {{filter: {{column: 店舗, values: [{store}]}}}}\n",
+            encoding="utf-8",
+        )
+    (params / "takasaki.yaml").write_text(
+        "name: 高崎店\ndata: {filter: {column: 店舗, values: [高崎]}}\n"
+        "columns: {contact_details: [電話番号]}\n",
+        encoding="utf-8",
+    )
+    notebook = make_notebook(tmp_path / "nb.ipynb", "pass")
+    argv = ["run", "--all", "--parameters", str(params), "--output", "reports"]
+    assert main([*argv, "--notebook", str(notebook), "--period", "2026-11"]) == 0
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if "contact_details" in line]
+    assert len(lines) == 1, err
+    assert lines[0].startswith("warning: sapporo, umeda: 批判者の一覧と作業用ファイルに"), lines
+
+
 def test_an_export_refused_before_any_unit_leaves_no_reports_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
