@@ -1373,14 +1373,20 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "前年度同期の{span}のうち、{months}は回答がありません。",
         "en": "Of the same months last fiscal year, {span}, {months} had no responses.",
     },
+    "sections.fiscal_too_few": {
+        "ja": "回答のある月は{months}か月のうち{answered}か月だけのため、比較しません",
+        "en": "responses in only {answered} of its {months} months, too few to compare",
+    },
     "sections.method_fiscal": {
         "ja": "年度は始まる年で呼びます：{example}年度は{example}年{start}月から"
         "{end_year}年{end}月までです。年度累計は年度の最初の月から報告月まで、前年度同期比はその累計と前年度の同じ月々"
-        "との差です（月の比較と同じ区間と検定）。",
+        "との差です（月の比較と同じ区間と検定）。前年度の同じ月々のうち回答のある月が半分に満たない"
+        "ときは、数か月だけとの比較になるため比較しません。",
         "en": "A fiscal year is named by the year it starts in: FY{example} runs from {first} "
         "to {last}. Fiscal year to date counts the fiscal year's months through the reporting "
         "month; its change compares them with the same months of the fiscal year before (the "
-        "interval and test of the month comparisons).",
+        "interval and test of the month comparisons). When fewer than half of those months "
+        "have responses, no change is shown: it would compare the year with a few months.",
     },
     "sections.previous": {
         "ja": "前月比",

@@ -276,13 +276,12 @@ def _fiscal_gaps(unit: UnitData, fiscal: FiscalToDate) -> str | None:
     """Say the months of last fiscal year's same months without responses, if some have some.
 
     An export that begins in May compares April–October with May–October: the reader must
-    know. A span with no response at all says so on its card.
+    know. A span with no response at all, or with too few months to compare
+    (:attr:`~nps_kit.unit.FiscalToDate.comparable`), says so on its card.
     """
-    if fiscal.comparison is None or not fiscal.comparison.result.n:
+    if fiscal.comparison is None or not fiscal.comparison.result.n or not fiscal.comparable:
         return None
-    rows = unit.span_rows(fiscal.before.months)
-    answered = set(rows.loc[rows["nps_score"].notna(), "period"].astype(str))
-    empty = [m for m in fiscal.before.months if m not in answered]
+    empty = fiscal.unanswered
     if not empty:
         return None
     lang = unit.language
@@ -317,6 +316,10 @@ def _compared_span(
         return hidden_month(span, result.n, floor, lang)
     if not result.n:
         return f"{span}{colon}{label('no_responses', lang)}"
+    if not fiscal.comparable:
+        months = len(fiscal.before.months)
+        answered = months - len(fiscal.unanswered)
+        return span + colon + _w("fiscal_too_few", lang, answered=answered, months=months)
     return f"{span}{colon}{points(result.nps, lang)}"
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -200,13 +200,23 @@ class FiscalToDate:
     ``comparison`` is computed as a month's: :func:`nps_kit.score.nps` of the earlier span's
     responses and :func:`nps_kit.score.compare` of ``result`` with it (kind ``fiscal_ytd``,
     ``period`` the earlier span's first month); ``None`` once the report hides it (the
-    earlier span under the anonymity floor).
+    earlier span under the anonymity floor). ``unanswered`` are the earlier span's months
+    without a response. When they are more than half its months, the earlier span is no
+    fiscal year's same months but a few of them (an export that begins in the last of them
+    compared April–November with November alone, QA42): its change is
+    ``"insufficient_data"``, with no difference, and ``comparable`` is false.
     """
 
     span: FiscalSpan
     result: NpsResult
     before: FiscalSpan
     comparison: Comparison | None
+    unanswered: tuple[str, ...] = ()
+
+    @property
+    def comparable(self) -> bool:
+        """Whether the earlier span's answered months are at least half of its months."""
+        return 2 * len(self.unanswered) <= len(self.before.months)
 
 
 @dataclass(frozen=True)
@@ -739,9 +749,15 @@ def headline(
         span = fiscal_to_date(unit.period, unit.fiscal_year_start)
         before = span.year_before()
         ytd = nps(unit.span_rows(span.months), weight=weight, level=level, min_n=min_n)
-        other = nps(unit.span_rows(before.months), weight=weight, level=level, min_n=min_n)
-        change = Comparison("fiscal_ytd", before.first, other, compare(ytd, other, level=level))
-        fiscal = FiscalToDate(span, ytd, before, change)
+        rows = unit.span_rows(before.months)
+        other = nps(rows, weight=weight, level=level, min_n=min_n)
+        answered = set(rows.loc[rows["nps_score"].notna(), "period"].astype(str))
+        unanswered = tuple(m for m in before.months if m not in answered)
+        fiscal = FiscalToDate(span, ytd, before, None, unanswered)
+        moved = compare(ytd, other, level=level)
+        if not fiscal.comparable:
+            moved = Change(None, None, None, None, None, "insufficient_data", level)
+        fiscal = replace(fiscal, comparison=Comparison("fiscal_ytd", before.first, other, moved))
     return Headline(unit.period, current, tuple(out), fiscal)
 
 

@@ -2369,11 +2369,15 @@ def _fiscal_unit(tmp_path: Path, lang: Language, months: dict[str, list[int]], *
 
 
 # FY2026 April–October: 10 promoters, 4 detractors in each of April and October (n 28,
-# NPS +42.9); FY2025 April–October: 3 promoters and 3 detractors in May 2025 (n 6, NPS 0.0).
+# NPS +42.9); FY2025 April–October: 3 promoters and 3 detractors in May, June, August and
+# September 2025 (n 6, NPS 0.0; four of its seven months answered, enough to compare).
 # March 2026 (FY2025) and 2024 months are in no span.
 FISCAL = {
     "2024-10": [0, 0, 0],
-    "2025-05": [10, 10, 10, 0, 0, 0],
+    "2025-05": [10, 0],
+    "2025-06": [10, 0],
+    "2025-08": [10],
+    "2025-09": [0],
     "2026-03": [0, 0, 0, 0],
     "2026-04": [10] * 5 + [9] * 5 + [3] * 4,
     "2026-10": [10] * 5 + [9] * 5 + [3] * 4,
@@ -2426,12 +2430,12 @@ def test_the_headline_shows_the_fiscal_year_to_date_and_its_change(
         assert word in text
     # 28 responses are fewer than min_n: flagged as the month would be
     assert text.count(label("small_sample", lang)) == 2
-    # FY2025 has responses in May only: the months without are said
+    # FY2025 has no responses in April, July and October: the months without are said
     gaps = {
-        "ja": "前年度同期の2025年度（4〜10月）のうち、2025年4月、2025年6月、2025年7月、2025年8月、"
-        "2025年9月、2025年10月は回答がありません。",
-        "en": "Of the same months last fiscal year, FY2025 (Apr–Oct), April 2025, June 2025, "
-        "July 2025, August 2025, September 2025, October 2025 had no responses.",
+        "ja": "前年度同期の2025年度（4〜10月）のうち、2025年4月、2025年7月、2025年10月は"
+        "回答がありません。",
+        "en": "Of the same months last fiscal year, FY2025 (Apr–Oct), April 2025, July 2025, "
+        "October 2025 had no responses.",
     }[lang]
     assert gaps in text
     summary = sections.summary(unit, shown.value)
@@ -2443,6 +2447,36 @@ def test_the_headline_shows_the_fiscal_year_to_date_and_its_change(
         "2025-04",
     )
     assert summary.fiscal_ytd.change.diff == 42.9  # of the shown values
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("ja", "2025年度（4〜10月）：回答のある月は7か月のうち3か月だけのため、比較しません"),
+        ("en", "FY2025 (Apr–Oct): responses in only 3 of its 7 months, too few to compare"),
+    ],
+)
+def test_a_fiscal_year_before_with_fewer_than_half_its_months_answered_is_not_compared(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language, said: str
+) -> None:
+    # QA42: an export that begins in November 2025 compared 2026年度累計（4〜11月）, 505
+    # responses, with November 2025 alone and called it 前年度同期比 +18.0.
+    months = {k: v for k, v in FISCAL.items() if k not in ("2025-09",)}
+    unit = _fiscal_unit(tmp_path, lang, months)
+    shown = show(sections.headline_section, unit, comparison=["fiscal_ytd"], min_report_n=5)
+    fiscal = shown.value.fiscal
+    assert fiscal.unanswered == ("2025-04", "2025-07", "2025-09", "2025-10")
+    assert not fiscal.comparable
+    assert fiscal.comparison.change.diff is None
+    assert fiscal.comparison.change.verdict == "insufficient_data"
+    assert said in shown.text
+    assert "+42.9 pts" not in shown.text and "+42.9ポイント" not in shown.text
+    gaps = {"ja": "前年度同期の2025年度", "en": "Of the same months last fiscal year"}[lang]
+    assert gaps not in shown.text  # the card says it, once
+    ytd = sections.summary(unit, shown.value).fiscal_ytd
+    assert ytd is not None and ytd.change is not None and ytd.change.diff is None
+    # the e-mail's and overview's line names no change either
+    assert t("sections.fiscal_ytd", lang) not in (ytd.text(lang) or "")
 
 
 def test_a_fiscal_year_s_first_month_is_said_to_be_one_month(
