@@ -2285,21 +2285,18 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     "mail.above": {"ja": "上回り", "en": "above"},
     "mail.below": {"ja": "下回り", "en": "below"},
+    # {columns}: the change columns shown (前月比・前年同月比・年度累計), each its own family.
     "overview.fdr_note": {
         "ja": (
-            "各レポートの最初の比較（通常は前月比）の判定は、レポートの数だけ偶然の「有意」が"
-            "増えないよう、全レポートでBenjamini-Hochberg法により偽発見率を{fdr}%に抑えて"
-            "います。そのため各レポートでは有意でも、"
-            "ここでは「有意な変化なし」となることがあります。ほかの比較（前年同月比、"
-            "年度累計）は各レポートの判定のままです。"
+            "変化の判定は、レポートの数だけ偶然の「有意」が増えないよう、{columns}の列ごとに"
+            "全レポートでBenjamini-Hochberg法により偽発見率を{fdr}%に抑えています。"
+            "そのため各レポートでは有意でも、ここでは「有意な変化なし」となることがあります。"
         ),
         "en": (
-            "So that more units do not mean more chance 'significant' changes, the "
-            "verdicts of each unit's first comparison (usually vs the previous month) hold the "
-            "false discovery rate across all units at {fdr}% (Benjamini–Hochberg); such a "
-            "change significant in a unit's own report can show as 'no significant change' "
-            "here. The other comparisons (same month last year, fiscal year to date) show each "
-            "unit's own verdict."
+            "So that more units do not mean more chance 'significant' changes, the verdicts of "
+            "each column ({columns}) hold the false discovery rate across all units at {fdr}% "
+            "(Benjamini–Hochberg), each column on its own; a change significant in a unit's own "
+            "report can show as 'no significant change' here."
         ),
     },
     "overview.small_sample_note": {
