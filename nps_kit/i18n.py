@@ -383,6 +383,22 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "どちらの年度で集計するか--fiscal-start Mで指定してください。",
         "en": "Pass --fiscal-start M for the one you mean.",
     },
+    # score --period fiscal-year|fiscal-quarter: the fiscal year's first month, and who said it.
+    "score.fiscal_start_note": {
+        "ja": "年度は{month}始まりです（{why}）。",
+        "en": "fiscal years start in {month} ({why}).",
+    },
+    "score.fiscal_start_option": {"ja": "--fiscal-start {month}", "en": "--fiscal-start {month}"},
+    "score.fiscal_start_project": {
+        "ja": "{folder}のfiscal_year_start",
+        "en": "the fiscal_year_start of {folder}",
+    },
+    "score.fiscal_start_language": {
+        "ja": "{language}の既定。ほかの月は--fiscal-start Mで指定できます",
+        "en": "the default in {language}; pass --fiscal-start M for another month",
+    },
+    "score.language_ja": {"ja": "日本語", "en": "Japanese"},
+    "score.language_en": {"ja": "英語", "en": "English"},
     "score.codes_with_parameters": {
         "ja": "{option}は--parametersを使わずに集計するときのオプションです。--parametersがあれば、"
         "DATAを読むユニットのvalue_labels:がコードの意味を決めます（nps-kit runと同じ）。",
