@@ -383,6 +383,22 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "どちらの年度で集計するか--fiscal-start Mで指定してください。",
         "en": "Pass --fiscal-start M for the one you mean.",
     },
+    # score --period fiscal-year|fiscal-quarter: the fiscal year's first month, and who said it.
+    "score.fiscal_start_note": {
+        "ja": "年度は{month}始まりです（{why}）。",
+        "en": "fiscal years start in {month} ({why}).",
+    },
+    "score.fiscal_start_option": {"ja": "--fiscal-start {month}", "en": "--fiscal-start {month}"},
+    "score.fiscal_start_project": {
+        "ja": "{folder}のfiscal_year_start",
+        "en": "the fiscal_year_start of {folder}",
+    },
+    "score.fiscal_start_language": {
+        "ja": "{language}の既定。ほかの月は--fiscal-start Mで指定できます",
+        "en": "the default in {language}; pass --fiscal-start M for another month",
+    },
+    "score.language_ja": {"ja": "日本語", "en": "Japanese"},
+    "score.language_en": {"ja": "英語", "en": "English"},
     "score.codes_with_parameters": {
         "ja": "{option}は--parametersを使わずに集計するときのオプションです。--parametersがあれば、"
         "DATAを読むユニットのvalue_labels:がコードの意味を決めます（nps-kit runと同じ）。",
@@ -2291,21 +2307,18 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     "mail.above": {"ja": "上回り", "en": "above"},
     "mail.below": {"ja": "下回り", "en": "below"},
+    # {columns}: the change columns shown (前月比・前年同月比・年度累計), each its own family.
     "overview.fdr_note": {
         "ja": (
-            "各レポートの最初の比較（通常は前月比）の判定は、レポートの数だけ偶然の「有意」が"
-            "増えないよう、全レポートでBenjamini-Hochberg法により偽発見率を{fdr}%に抑えて"
-            "います。そのため各レポートでは有意でも、"
-            "ここでは「有意な変化なし」となることがあります。ほかの比較（前年同月比、"
-            "年度累計）は各レポートの判定のままです。"
+            "変化の判定は、レポートの数だけ偶然の「有意」が増えないよう、{columns}の列ごとに"
+            "全レポートでBenjamini-Hochberg法により偽発見率を{fdr}%に抑えています。"
+            "そのため各レポートでは有意でも、ここでは「有意な変化なし」となることがあります。"
         ),
         "en": (
-            "So that more units do not mean more chance 'significant' changes, the "
-            "verdicts of each unit's first comparison (usually vs the previous month) hold the "
-            "false discovery rate across all units at {fdr}% (Benjamini–Hochberg); such a "
-            "change significant in a unit's own report can show as 'no significant change' "
-            "here. The other comparisons (same month last year, fiscal year to date) show each "
-            "unit's own verdict."
+            "So that more units do not mean more chance 'significant' changes, the verdicts of "
+            "each column ({columns}) hold the false discovery rate across all units at {fdr}% "
+            "(Benjamini–Hochberg), each column on its own; a change significant in a unit's own "
+            "report can show as 'no significant change' here."
         ),
     },
     "overview.small_sample_note": {

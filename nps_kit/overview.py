@@ -37,10 +37,11 @@ from nps_kit.i18n import (
     signed_number,
     t,
 )
-from nps_kit.periods import TREND_MONTHS, format_period
+from nps_kit.periods import TREND_MONTHS, FiscalSpan, format_period
 from nps_kit.report import keep_terms, small_sample_badge
 from nps_kit.summary import (
     Change,
+    FiscalYtd,
     TrendPoint,
     UnitSummary,
     as_summary,
@@ -106,6 +107,7 @@ _CSS = """
 white-space:normal;text-align:left}
 .nps-why{display:block;max-width:14em;margin:2px 0;color:#4b5563;font-size:.78rem}
 .nps-months{display:block;color:#4b5563;font-size:.78rem}
+.nps-fy-change{display:block;margin-top:2px}
 """
 
 
@@ -360,28 +362,62 @@ def _under_floor(entry: dict[str, Any], summary: UnitSummary) -> bool:
     return entry.get("status") == "ok" and under_floor(summary, _floor(entry))
 
 
-def _adjusted_verdicts(units: list[dict[str, Any]]) -> tuple[list[str | None], float]:
-    """Each unit's change verdict after Benjamini–Hochberg over the units, and the FDR used.
+#: The overview's change columns by comparison kind: each is one family of tests across units.
+_FAMILIES = {"previous": "vs_previous", "last_year": "vs_last_year", "fiscal_ytd": "fiscal_ytd"}
+_SIGNIFICANT = ("improvement", "decline")
 
-    A unit keeps ``improvement``/``decline`` only when its adjusted p-value is below
-    ``1 − level``; the others read ``no_change``. Units without a p-value keep their verdict.
+
+def _own_changes(entry: dict[str, Any]) -> dict[str, Change]:
+    """Return a unit's changes by column (its own, unadjusted verdicts), the fiscal one too."""
+    s = _summary(entry)
+    found = _changes(s)
+    if s.fiscal_ytd is not None and s.fiscal_ytd.change is not None:
+        found["fiscal_ytd"] = s.fiscal_ytd.change
+    return found
+
+
+def _family_verdicts(changes: Sequence[Change | None], fdr: float) -> list[Change | None]:
+    """Return one family's changes with their verdicts after Benjamini–Hochberg.
+
+    A change keeps ``improvement``/``decline`` only when its adjusted p-value is below
+    ``fdr``; the others read ``no_change``. A change without a p-value (no test made) is no
+    member of the family and keeps its verdict.
     """
     from nps_kit.stats import benjamini_hochberg
 
-    changes = [_summary(u).change if u.get("status") == "ok" else None for u in units]
     p_values = [
         c.p_value if c is not None and c.p_value is not None else float("nan") for c in changes
     ]
     adjusted = benjamini_hochberg(p_values).tolist()
-    levels = {c.level or 0.95 for c in changes if c is not None and c.p_value is not None}
-    fdr = 1 - (max(levels) if levels else 0.95)
-    verdicts: list[str | None] = []
+    out: list[Change | None] = []
     for change, q in zip(changes, adjusted, strict=True):
-        verdict = change.verdict if change is not None else None
-        if verdict in ("improvement", "decline") and not q < fdr:
-            verdict = "no_change"
-        verdicts.append(verdict)
-    return verdicts, fdr
+        if change is not None and change.verdict in _SIGNIFICANT and q == q and not q < fdr:
+            change = replace(change, verdict="no_change")
+        out.append(change)
+    return out
+
+
+def _adjusted_changes(
+    units: list[dict[str, Any]],
+) -> tuple[list[dict[str, Change]], list[dict[str, Change]], float]:
+    """Each unit's changes by column, adjusted and its own, and the false discovery rate used.
+
+    Each column (vs the previous month, vs the same month last year, the fiscal year to date)
+    is its own family across the units, adjusted by Benjamini–Hochberg; the rate is ``1 −`` the
+    highest confidence level of the tested changes (0.95 when none is tested).
+    """
+    own = [_own_changes(u) for u in units]
+    levels = {c.level or 0.95 for found in own for c in found.values() if c.p_value is not None}
+    fdr = 1 - max(levels, default=0.95)
+    adjusted = [dict(found) for found in own]
+    ok = [u.get("status") == "ok" for u in units]  # a failed unit's figures are not this run's
+    for kind in _FAMILIES:
+        members = [found.get(kind) if is_ok else None for found, is_ok in zip(own, ok, strict=True)]
+        family = _family_verdicts(members, fdr)
+        for found, change in zip(adjusted, family, strict=True):
+            if change is not None:
+                found[kind] = change
+    return adjusted, own, fdr
 
 
 def _contacted_note(s: UnitSummary, lang: Language) -> str:
@@ -404,27 +440,20 @@ def _word(key: str, lang: Language) -> str:
         return label(key, lang)
 
 
-def _changes(s: UnitSummary, verdict: str | None) -> dict[str, Change]:
-    """Each comparison by kind; the first change's verdict becomes ``verdict`` (after BH).
+def _changes(s: UnitSummary) -> dict[str, Change]:
+    """Each month comparison by kind, with the unit's own verdicts.
 
     A change without a kind is the previous month's; an older summary with only ``change``
     gives that one as the previous month's.
     """
-    first = s.change
     found = {c.kind or "previous": c for c in s.changes}
-    adjusted = (first.kind or "previous") if first is not None else None
-    if not found and first is not None:
-        found["previous"] = first
-        adjusted = "previous"
-    if verdict is not None and adjusted is not None and adjusted in found:
-        found[adjusted] = replace(found[adjusted], verdict=verdict)
+    if not found and s.change is not None:
+        found["previous"] = s.change
     return found
 
 
-def _change_cell(change: Change | None, lang: Language, own: Change | None = None) -> str:
-    """One change's cell; ``own`` is the unit's own (unadjusted) change when BH replaced it."""
-    if change is None or change.diff is None:
-        return '<td class="is-num is-na">—</td>'
+def _verdict(change: Change, lang: Language, own: Change | None = None) -> str:
+    """Return a change's verdict badge; with ``own``, the unit's own verdict when BH changed it."""
     verdict = change.verdict
     badge = (
         f'<span class="nps-verdict nps-verdict--{escape(verdict)}">{escape(label(verdict, lang))}'
@@ -432,24 +461,52 @@ def _change_cell(change: Change | None, lang: Language, own: Change | None = Non
         if verdict in {"improvement", "decline", "no_change"}
         else ""
     )
-    if own is not None and own.verdict in {"improvement", "decline"} and own.verdict != verdict:
+    if own is not None and own.verdict in _SIGNIFICANT and own.verdict != verdict:
         # The unit's report and e-mail say its own verdict (QA18: "significant decline" in the
         # subject, "no significant change" here): say both, so neither looks wrong.
         badge += (
             f'<small class="nps-verdict-own">'
             f"{escape(t('overview.own_verdict', lang, verdict=label(own.verdict, lang)))}</small>"
         )
+    return badge
+
+
+def _change_cell(change: Change | None, lang: Language, own: Change | None = None) -> str:
+    """One change's cell; ``own`` is the unit's own (unadjusted) change when BH replaced it."""
+    if change is None or change.diff is None:
+        return '<td class="is-num is-na">—</td>'
     return (
-        f'<td class="is-num"><span class="nps-nb">{signed_number(change.diff)}</span>{badge}</td>'
+        f'<td class="is-num"><span class="nps-nb">{signed_number(change.diff)}</span>'
+        f"{_verdict(change, lang, own)}</td>"
     )
 
 
-def _fiscal_cell(s: UnitSummary, lang: Language) -> str:
-    """Return the fiscal year to date's cell in the e-mail's words (``FiscalYtd.text``)."""
-    said = None if s.fiscal_ytd is None else s.fiscal_ytd.text(lang)
-    if said is None:
+def _fiscal_cell(
+    fiscal: FiscalYtd | None, lang: Language, change: Change | None, own: Change | None
+) -> str:
+    """Return the fiscal year to date's cell, a figure with a badge as the other columns.
+
+    Its NPS; its change against the same months of the fiscal year before with the verdict
+    after Benjamini–Hochberg (``change``; ``own``, the unit's, when that differs); and the
+    months and responses it counts, flagged as a small sample as the unit report flags it.
+    """
+    if fiscal is None or fiscal.nps is None or fiscal.year is None:
         return '<td class="is-num is-na">—</td>'
-    return f'<td class="is-text"><small>{escape(said)}</small></td>'
+    said = f"<b>{escape(nps_text(fiscal.nps))}</b>"
+    if change is not None and change.diff is not None:
+        what, diff = t("sections.fiscal_ytd", lang), signed_number(change.diff)
+        words = f"{what} {diff}" if lang == "ja" else f"{diff} {what}"
+        said += f'<span class="nps-fy-change">{escape(words)}</span>{_verdict(change, lang, own)}'
+    counted = []
+    if fiscal.first is not None and fiscal.last is not None:
+        span = FiscalSpan(fiscal.year, fiscal.first, fiscal.last)
+        counted.append(span.label(lang, to_date=False))
+    if fiscal.n is not None:
+        counted.append(t("mail.responses", lang, n=f"{fiscal.n:,}"))
+    said += f'<small class="nps-ci">{escape(t("mail.dot", lang).join(counted))}</small>'
+    if fiscal.small_sample:
+        said += small_sample_badge(lang)
+    return f'<td class="is-num">{said}</td>'
 
 
 def _sparkline(trend: Sequence[TrendPoint], lang: Language) -> str:
@@ -571,11 +628,12 @@ def write_overview(
     flagged_min_n: set[int | None] = set()
     few_mentions_min_n: set[int | None] = set()  # the top complaint's own mark (QA24)
     incomplete: list[str] = []
-    verdicts, fdr = _adjusted_verdicts(units)
+    # Each change column's verdicts after Benjamini–Hochberg over the units, and the units' own.
+    adjusted, owns, fdr = _adjusted_changes(units)
     # The fiscal year to date has a column only when some unit compares it (fiscal_ytd).
     fiscal = any(_summary(u).fiscal_ytd is not None for u in units if u["status"] == "ok")
     columns = (*_COLUMNS[:4], "fiscal_ytd", *_COLUMNS[4:]) if fiscal else _COLUMNS
-    for u, verdict in zip(units, verdicts, strict=True):
+    for u, changes, own in zip(units, adjusted, owns, strict=True):
         s = _summary(u)
         status = u["status"]
         html = u.get("html")
@@ -617,9 +675,6 @@ def write_overview(
             said = t("overview.under_floor", lang, n=s.n, min_n=_floor(u))
             interval = f'<small class="nps-ci">{escape(said)}</small>'
 
-        # The verdict after Benjamini–Hochberg over the units replaces the unit's own.
-        changes = _changes(s, verdict if status == "ok" else None)
-        own = _changes(s, None)
         target = (
             s.target_status or ("no_target" if s.target is None else None)
             if status == "ok"
@@ -642,6 +697,8 @@ def write_overview(
             # reason beside the dash, in the report's words and the page's language (FIX78: a
             # bare "—" for the French units, read as "no complaint").
             top_theme += f'<small class="nps-why">{escape(why)}</small>'
+        if fiscal and status == "ok" and s.fiscal_ytd is not None and s.fiscal_ytd.small_sample:
+            flagged_min_n.add(s.min_n)  # the fiscal cell's badge, said under the table
         rows.append(
             ('<tr class="is-flagged">' if flagged else "<tr>")
             + f'<td class="is-text">{unit_cell}</td>'
@@ -649,7 +706,11 @@ def write_overview(
             f"{interval}</td>"
             + _change_cell(changes.get("previous"), lang, own.get("previous"))
             + _change_cell(changes.get("last_year"), lang, own.get("last_year"))
-            + (_fiscal_cell(s, lang) if fiscal else "")
+            + (
+                _fiscal_cell(s.fiscal_ytd, lang, changes.get("fiscal_ytd"), own.get("fiscal_ytd"))
+                if fiscal
+                else ""
+            )
             + f'<td class="is-text">{escape(label(target, lang)) if target else "—"}</td>'
             f'<td class="is-num">{escape(shares)}</td>'
             f"<td>{_sparkline(s.trend, lang)}{_months_note(s.trend, lang)}</td>"
@@ -694,12 +755,19 @@ def write_overview(
         f"<tbody>{''.join(rows)}</tbody></table></div>"
         + _badge_note(flagged_min_n, lang)
         + _badge_note(few_mentions_min_n, lang, key="few_mentions")
-        + _note(t("overview.fdr_note", lang, fdr=f"{fdr * 100:g}"))
+        + _note(_fdr_note(columns, lang, fdr))
         + f'<p><a href="../index.html">{w("periods")}</a></p></main></body></html>\n'
     )
     path = folder / "index.html"
     atomic_write_text(path, page)
     return path
+
+
+def _fdr_note(columns: Sequence[str], lang: Language, fdr: float) -> str:
+    """Say which verdicts are adjusted: each change column shown, as its own family."""
+    families = [_word(key, lang) for key in _FAMILIES.values() if key in columns]
+    said = ("・" if lang == "ja" else ", ").join(families)
+    return t("overview.fdr_note", lang, fdr=f"{fdr * 100:g}", columns=said)
 
 
 def _not_rebuilt(

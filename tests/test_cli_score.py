@@ -1458,13 +1458,17 @@ def test_dedupe_keep_needs_dedupe(capsys: pytest.CaptureFixture[str], tmp_path: 
 # 2026年度 (FY2026) is April 2026 to March 2027: ROWS' September (4 valid scores) and October
 # (9) are FY2026 Q2 and Q3; with a calendar fiscal year (--fiscal-start 1), FY2026 Q3 and Q4.
 FISCAL_ROWS = ROWS + "16,Cloud Platform,10,2026-03-31,web,1\n"
+APRIL = ["--fiscal-start", "4"]
 
 
 @pytest.mark.parametrize(
     ("options", "groups"),
     [
-        (["--period", "fiscal-year"], {"FY2025": 1, "FY2026": 13}),
-        (["--period", "fiscal-quarter"], {"FY2025 Q4": 1, "FY2026 Q2": 4, "FY2026 Q3": 9}),
+        (["--period", "fiscal-year", *APRIL], {"FY2025": 1, "FY2026": 13}),
+        (
+            ["--period", "fiscal-quarter", *APRIL],
+            {"FY2025 Q4": 1, "FY2026 Q2": 4, "FY2026 Q3": 9},
+        ),
         (
             ["--period", "fiscal-quarter", "--fiscal-start", "1"],
             {"FY2026 Q1": 1, "FY2026 Q3": 4, "FY2026 Q4": 9},
@@ -1490,9 +1494,51 @@ def test_fiscal_periods_in_every_format(
     status, out, _ = run(capsys, *args, *options)
     lines = out.splitlines()
     assert lines[0].split()[0] == "period"
-    assert [line.split()[0:2] if " Q" in line else line.split()[:1] for line in lines[2:-1]] == [
+    assert [line.split()[0:2] if " Q" in line else line.split()[:1] for line in lines[2:-2]] == [
         k.split() for k in groups
     ]
+    month = "April (--fiscal-start 4)" if "4" in options else "January (--fiscal-start 1)"
+    assert lines[-1] == f"fiscal years start in {month}."
+
+
+@pytest.mark.parametrize(
+    ("language", "groups", "said"),
+    [
+        (
+            "en",
+            {"FY2026": 14},
+            "fiscal years start in January (the default in English; pass --fiscal-start M for "
+            "another month).",
+        ),
+        (
+            "ja",
+            {"FY2025": 1, "FY2026": 13},
+            "年度は4月始まりです（日本語の既定。ほかの月は--fiscal-start Mで指定できます）。",
+        ),
+    ],
+)
+def test_without_fiscal_start_or_a_project_the_fiscal_year_starts_as_the_language_says(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    groups: dict[str, int],
+    said: str,
+) -> None:
+    # FYX42: score started every fiscal year in April; an English project's reports start
+    # theirs in January (periods.FISCAL_START), so an English table of FY2026 counted other
+    # months than the reports' FY2026. The month used is said, under the table or as a note.
+    path = tmp_path / "fiscal.csv"
+    path.write_text(FISCAL_ROWS, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # no ./parameters: the command's language is --language's
+    args = [path, "--score-column", "score", "--date-column", "date", "--min-report-n", "0"]
+    args += ["--period", "fiscal-year", "--language", language]
+    status, out, err = run(capsys, *args, "--format", "json")
+    assert status == 0
+    assert {g["group"]: g["n"] for g in json.loads(out)["groups"]} == groups
+    assert err == f"note: {said}\n"
+    status, out, err = run(capsys, *args)
+    assert (status, out.splitlines()[-1], err) == (0, said, "")
 
 
 @pytest.mark.parametrize("value", ["13", "0", "April"])
@@ -1541,10 +1587,11 @@ def test_the_fiscal_year_starts_where_the_project_says(
     )
     args = [path, "--score-column", "score", "--date-column", "date", "--min-report-n", "0"]
     args += ["--period", "fiscal-year", "--format", "json", "--parameters", params]
-    status, out, _ = run(capsys, *args)
+    status, out, err = run(capsys, *args)
     # July: March 2026 is in FY2025 (July 2025 – June 2026), September and October in FY2026
     assert status == 0
     assert {g["group"]: g["n"] for g in json.loads(out)["groups"]} == {"FY2025": 1, "FY2026": 13}
+    assert err == f"note: fiscal years start in July (the fiscal_year_start of {params}).\n"
     status, out, _ = run(capsys, *args, "--fiscal-start", "10")
     assert {g["group"]: g["n"] for g in json.loads(out)["groups"]} == {"FY2025": 5, "FY2026": 9}
     (params / "web.yaml").write_text(

@@ -10,8 +10,11 @@ from typing import Any
 import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from nps_kit.overview import write_overview, write_periods_index
+from nps_kit.overview import _family_verdicts, write_overview, write_periods_index
+from nps_kit.summary import Change
 
 
 def unit(uid: str, name: str, lang: str, nps: float, **extra: Any) -> dict[str, Any]:
@@ -285,14 +288,11 @@ def test_overview_verdicts_control_the_false_discovery_rate_across_units(tmp_pat
     ]
     assert "Benjamini-Hochberg法により偽発見率を5%に抑えています" in page
     # FIX39: at 390 px the note broke after 「有意」 and began the next line with が.
-    # Only each unit's first comparison is adjusted, and the note says so (lead, FY41's column).
-    note = (
-        '<p class="nps-overview__note">各レポートの最初の比較（通常は前月比）の判定は、'
-        "レポートの数だけ偶然の"
-    )
+    note = '<p class="nps-overview__note">変化の判定は、レポートの数だけ偶然の'
     assert note + '<span class="nps-nb">「有意」が</span>' in page
     assert '<span class="nps-nb">「有意な変化なし」と</span>なることがあります' in page
-    assert "ほかの比較（前年同月比、年度累計）は各レポートの判定のままです。" in page
+    # Each change column shown is its own family, and the note names them (FYX42).
+    assert "増えないよう、前月比・前年同月比の列ごとに全レポートで" in page
 
 
 def test_overview_in_english_names_the_method(tmp_path: Path) -> None:
@@ -300,7 +300,10 @@ def test_overview_in_english_names_the_method(tmp_path: Path) -> None:
     write_overview(tmp_path, {"period": "2026-10", "units": units})
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert _changes(page)[0] == "A: +5.0 significant improvement"
-    assert "hold the false discovery rate across all units at 5% (Benjamini–Hochberg)" in page
+    assert (
+        "the verdicts of each column (vs previous month, vs same month last year) hold the false "
+        "discovery rate across all units at 5% (Benjamini–Hochberg), each column on its own;"
+    ) in page
 
 
 def test_the_periods_index_lists_every_period_newest_first_in_the_report_design(
@@ -694,20 +697,21 @@ FISCAL_YTD = {
         (
             "ja",
             "年度累計",
-            "2026年度累計（4〜10月）：NPS −2.5ポイント・回答数3,456件・前年度同期比+2.1ポイント・"
-            "有意な変化なし",
+            "−2.5 前年度同期比 +2.1 有意な変化なし 2026年度（4〜10月）・回答数3,456件",
         ),
         (
             "en",
             "Fiscal year to date",
-            "FY2026 to date (Apr–Oct): NPS −2.5 pts · 3,456 responses · +2.1 pts vs same months "
-            "last fiscal year · no significant change",
+            "−2.5 +2.1 vs same months last fiscal year no significant change "
+            "FY2026 (Apr–Oct) · 3,456 responses",
         ),
     ],
 )
 def test_the_fiscal_year_to_date_has_a_column_beside_the_other_comparisons(
     tmp_path: Path, lang: str, heading: str, said: str
 ) -> None:
+    # FYX42: the cell is a figure with a badge as every other column (it was the e-mail's
+    # whole sentence in small type): the NPS, its change with the verdict badge, months and n.
     manifest = {
         "period": "2026-10",
         "units": [
@@ -719,9 +723,114 @@ def test_the_fiscal_year_to_date_has_a_column_beside_the_other_comparisons(
     soup = BeautifulSoup(page, "html.parser")
     headers = [th.get_text() for th in soup.select("thead th")]
     assert headers[4] == heading and len(headers) == 10
-    rows = [[td.get_text() for td in tr.select("td")] for tr in soup.select("tbody tr")]
-    assert [r[4] for r in rows] == ["—", said]  # Cloud Platform does not compare it
+    cells = [tr.select("td")[4] for tr in soup.select("tbody tr")]
+    assert [c.get_text(" ", strip=True) for c in cells] == ["—", said]  # Cloud does not compare it
+    ec = cells[1]
+    assert ec.select_one("b").get_text() == "−2.5"
+    assert ec.select_one(".nps-verdict--no_change") is not None
+    assert ec.select("small") == ec.select("small.nps-ci")  # no sentence in small type
+    assert "nps-badge" not in str(ec)  # not a small sample
     plain = write_overview(
         tmp_path / "plain", {"period": "2026-10", "units": [unit("ec", "EC事業部", "ja", 1.0)]}
     ).read_text(encoding="utf-8")
     assert len(BeautifulSoup(plain, "html.parser").select("thead th")) == 9
+
+
+def _tested(kind: str, p_value: float, verdict: str) -> dict[str, Any]:
+    diff = -4.0 if verdict == "decline" else 4.0
+    return {"kind": kind, "vs": "2025-10", "diff": diff, "p_value": p_value, "verdict": verdict}
+
+
+def _fy_unit(
+    uid: str, last_year: tuple[float, str], fiscal: tuple[float, str], *, small: bool = False
+) -> dict[str, Any]:
+    """A unit whose previous month is significant (p .01), with its last-year and fiscal tests."""
+    changes = [_tested("previous", 0.01, "improvement"), _tested("last_year", *last_year)]
+    ytd = FISCAL_YTD | {"small_sample": small, "change": _tested("fiscal_ytd", *fiscal)}
+    return unit(uid, uid.upper(), "ja", 10.0, changes=changes, fiscal_ytd=ytd, min_n=30)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_last_year_and_fiscal_columns_are_each_their_own_family_across_units(
+    tmp_path: Path, lang: str
+) -> None:
+    # FYX42: only each unit's first comparison was adjusted; the last-year and fiscal columns
+    # showed each unit's own verdict. Each column is now its own Benjamini–Hochberg family:
+    # raw p .001 .04 .3 .5 .8 → .005 .1 .5 .625 .8, so only the first stays significant.
+    ps = [(0.001, "improvement"), (0.04, "decline"), (0.3, "no_change")]
+    ps += [(0.5, "no_change"), (0.8, "no_change")]
+    units = [_fy_unit(u, p, p, small=u == "b") for u, p in zip("abcde", ps, strict=True)]
+    page = write_overview(tmp_path, {"period": "2026-10", "units": units}, language=lang)
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    rows = {tr.select_one("td a").get_text(): tr.select("td") for tr in soup.select("tbody tr")}
+
+    def verdicts(column: int) -> dict[str, list[str]]:
+        return {
+            name: [v["class"][1] for v in cells[column].select(".nps-verdict")]
+            for name, cells in rows.items()
+        }
+
+    significant = ["nps-verdict--improvement"]
+    unchanged = ["nps-verdict--no_change"]
+    # vs the previous month: five p of .01 stay .01, every one significant
+    assert verdicts(2) == dict.fromkeys("ABCDE", significant)
+    expected = {"A": significant, "B": unchanged, "C": unchanged, "D": unchanged, "E": unchanged}
+    assert verdicts(3) == expected  # vs the same month last year
+    assert verdicts(4) == expected  # the fiscal year to date
+    own = {"ja": "レポート単体では有意に悪化", "en": "significant decline in the unit's own"}[lang]
+    for column in (3, 4):  # B's own report says it declined: both are said (QA18)
+        said = rows["B"][column].select_one(".nps-verdict-own").get_text()
+        assert said.startswith(own)
+        assert rows["A"][column].select_one(".nps-verdict-own") is None
+    # B's fiscal year to date is a small sample: the cell has the badge, the note says it
+    assert rows["B"][4].select_one(".nps-badge") is not None
+    assert rows["A"][4].select_one(".nps-badge") is None
+    notes = [p.get_text() for p in soup.select("p.nps-overview__note")]
+    assert any("30" in n for n in notes[:-1])  # the small-sample note, with its threshold
+    columns = {
+        "ja": "前月比・前年同月比・年度累計の列ごとに全レポートでBenjamini-Hochberg法により",
+        "en": "each column (vs previous month, vs same month last year, Fiscal year to date) "
+        "hold the false discovery rate across all units at 5% (Benjamini–Hochberg), each "
+        "column on its own",
+    }[lang]
+    assert columns in notes[-1]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.floats(0, 1), st.sampled_from(["improvement", "decline", "no_change"])),
+        min_size=1,
+        max_size=25,
+    ),
+    st.sampled_from([0.01, 0.05, 0.1]),
+)
+def test_bh_over_a_family_is_monotone_and_never_adds_a_significant_verdict(
+    tests: list[tuple[float, str]], fdr: float
+) -> None:
+    changes = [
+        Change(
+            vs="2025-10",
+            kind="last_year",
+            diff=1.0,
+            ci_low=None,
+            ci_high=None,
+            p_value=p,
+            verdict=v,
+        )
+        for p, v in tests
+    ]
+    adjusted = _family_verdicts(changes, fdr)
+    significant = {"improvement", "decline"}
+    kept = [c is not None and c.verdict in significant for c in adjusted]
+    own = [c.verdict in significant for c in changes]
+    # never more significant verdicts than unadjusted, and never a new one
+    assert all(o or not k for o, k in zip(own, kept, strict=True))
+    # a verdict only ever turns into no_change
+    for before, after in zip(changes, adjusted, strict=True):
+        assert after is not None and after.verdict in (before.verdict, "no_change")
+    # monotone: a significant test with a p-value no larger than a kept one is kept too
+    for i, k in enumerate(kept):
+        for j, o in enumerate(own):
+            if k and o and changes[j].p_value <= changes[i].p_value:  # type: ignore[operator]
+                assert kept[j]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import calendar
 import json
 import math
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -60,7 +62,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         type=fiscal_start_option,
         metavar="M",
         help="first month of the fiscal year for --period fiscal-year|fiscal-quarter, 1-12 "
-        "(default: 4, April; with --parameters the project's fiscal_year_start)",
+        "(default: with --parameters the project's fiscal_year_start, else by the command's "
+        "language: 4, April, in Japanese, 1, January, in English; a note says the month used)",
     )
     p.add_argument("--date-column", metavar="COL", help="column with the response date")
     p.add_argument(
@@ -278,6 +281,8 @@ def _run(args: argparse.Namespace) -> int:
     multi = [k for k in keys if k in index.separators]
     for key in multi:
         data = explode_options(data, key, separator=index.separators[key])
+    # The fiscal year's first month, said in a note: an English table starts in January.
+    fiscal = _fiscal_start(args, project, lang) if args.period in _FISCAL else None
     if keys or args.period:
         # Coded answers' groups in their code table's order (年代 1 … 6), as the report shows.
         labels = as_tables(options.get("value_labels"))
@@ -285,7 +290,7 @@ def _run(args: argparse.Namespace) -> int:
             data,
             by=keys,
             period=args.period,
-            fiscal_start=_fiscal_start(args, project, lang) if args.period in _FISCAL else 4,
+            fiscal_start=fiscal.month if fiscal is not None else 4,
             weight=weight,
             level=args.level,
             min_n=args.min_n,
@@ -330,6 +335,7 @@ def _run(args: argparse.Namespace) -> int:
             level=args.level,
             lang=lang,
             period=bool(args.period),
+            fiscal=None if fiscal is None else fiscal.said(lang),
         )
     if unread is not None:
         said = unread.message(lang)
@@ -353,6 +359,8 @@ def _run(args: argparse.Namespace) -> int:
         print(f"note: {loaded.report.scale_note}", file=sys.stderr)
     for key in multi:
         print(f"note: {t('score.multi_select', lang, column=key)}", file=sys.stderr)
+    if fiscal is not None and args.format in ("json", "csv"):  # the table's footer says it
+        print(f"note: {fiscal.said(lang)}", file=sys.stderr)
     again = len(loaded.report.resubmission_of)
     dedupe = options["dedupe"]
     if dedupe and loaded.report.duplicates_dropped:
@@ -390,18 +398,46 @@ def fiscal_start_option(text: str) -> int:
     )
 
 
-def _fiscal_start(args: argparse.Namespace, project: ParameterSet | None, lang: Language) -> int:
-    """``--fiscal-start``, else with ``--parameters`` its units' ``fiscal_year_start``, else 4.
+@dataclass(frozen=True)
+class _FiscalStart:
+    """The fiscal year's first month ``score`` groups by, and who said it."""
 
-    The units are those reading DATA (every unit when none does, a drop folder say); units
-    that start their fiscal years in different months are refused: which one is meant?
+    month: int
+    #: ``"option"`` (--fiscal-start), ``"project"`` (--parameters) or ``"language"``.
+    source: str
+    parameters: Path | None = None
+
+    def said(self, lang: Language) -> str:
+        """Say the month and where it came from, e.g. ``fiscal years start in April (…).``."""
+        month = f"{self.month}月" if lang == "ja" else calendar.month_name[self.month]
+        why = t(
+            f"score.fiscal_start_{self.source}",
+            lang,
+            month=self.month,
+            folder=self.parameters,
+            language=t(f"score.language_{lang}", lang),
+        )
+        return t("score.fiscal_start_note", lang, month=month, why=why)
+
+
+def _fiscal_start(
+    args: argparse.Namespace, project: ParameterSet | None, lang: Language
+) -> _FiscalStart:
+    """``--fiscal-start``, else ``--parameters``' ``fiscal_year_start``, else the language's.
+
+    Without either, the command's language says, as it does a unit without
+    ``fiscal_year_start`` (:data:`nps_kit.periods.FISCAL_START`: April in Japanese, January in
+    English; the note says which). The units are those reading DATA (every unit when none
+    does, a drop folder say); units that start their fiscal years in different months are
+    refused: which one is meant?
     """
     from nps_kit.errors import NpsKitError
+    from nps_kit.periods import fiscal_start
 
     if args.fiscal_start is not None:
-        return int(args.fiscal_start)
+        return _FiscalStart(int(args.fiscal_start), "option")
     if args.parameters is None or project is None or not project.units:
-        return 4
+        return _FiscalStart(fiscal_start(lang), "language")
     units = list(project.units.values())
     reading = [u for u in units if u.data.path.resolve() == args.data.resolve()] or units
     starts = sorted({u.fiscal_start for u in reading})
@@ -411,7 +447,7 @@ def _fiscal_start(args: argparse.Namespace, project: ParameterSet | None, lang: 
             t("score.fiscal_starts_differ", lang, folder=args.parameters, each=each),
             hint=t("score.fiscal_starts_differ_hint", lang),
         )
-    return starts[0]
+    return _FiscalStart(starts[0], "project", args.parameters)
 
 
 def _code_table(
@@ -777,6 +813,7 @@ def _print_table(
     level: float,
     lang: Language = "en",
     period: bool = False,
+    fiscal: str | None = None,
 ) -> None:
     # The column names an English table has always had; a Japanese one in the report's words.
     segments = ("promoters", "passives", "detractors")
@@ -812,6 +849,8 @@ def _print_table(
     if excluded.get("undated"):
         footer += t("score.excluded_undated", lang, n=excluded["undated"])
     print(footer)
+    if fiscal is not None:  # which month FY2026 starts in (an English table's is January)
+        print(fiscal)
 
 
 def _table_row(labels: list[str], rec: dict[str, Any], lang: Language = "en") -> list[str]:
