@@ -1373,6 +1373,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "前年度同期の{span}のうち、{months}は回答がありません。",
         "en": "Of the same months last fiscal year, {span}, {months} had no responses.",
     },
+    # The fiscal year to date not shown: minus the months shown, it would be the NPS of its
+    # months under the anonymity floor (REVIEW42; nps_kit.score.complement_floor's rule).
+    "sections.fiscal_floor": {
+        "ja": "{span}：回答{n}件。表示した月との差し引きで{floor}件未満の月（{months}）の"
+        "NPSが分かるため非表示",
+        "en": "{span}: {n} responses. Not shown: with the months shown, it would tell the NPS "
+        "of {months}, under the floor of {floor} responses.",
+    },
     "sections.method_fiscal": {
         "ja": "年度は始まる年で呼びます：{example}年度は{example}年{start}月から"
         "{end_year}年{end}月までです。年度累計は年度の最初の月から報告月まで、前年度同期比はその累計と前年度の同じ月々"

@@ -63,6 +63,8 @@ from nps_kit.periods import TREND_MONTHS, fiscal_to_date, format_period, shift_p
 from nps_kit.score import (
     CONTROL_MIN_PERIODS,
     DEFAULT_MIN_REPORT_N,
+    below_floor,
+    complement_floor,
     n_below_floor,
     shown_diff,
     target_status,
@@ -197,7 +199,9 @@ def headline_section(
     With ``"fiscal_ytd"`` in ``comparison`` (a unit prepared with ``fiscal_year_start``), a
     block under the cards shows the fiscal year to date as the headline shows its month
     (:func:`nps_kit.report.year_to_date`), its change against the same months of the fiscal
-    year before said as a month's; a change against months under the floor is not shown.
+    year before said as a month's; a change against months under the floor is not shown. Nor
+    is the fiscal year to date when, minus the months the trend shows, it would tell the NPS
+    of its months under the floor (:func:`_told_months`): a sentence says so.
     """
     lang = unit.language
     head = headline(
@@ -243,7 +247,22 @@ def headline_section(
             for c in compared[1:]
         ]
         parts.append(report.change_row(items, lang=lang))
-    if head.fiscal is not None:
+    told = [] if head.fiscal is None else _told_months(unit, head.fiscal, min_report_n)
+    if head.fiscal is not None and told:
+        parts.append(
+            report.callout(
+                _w(
+                    "fiscal_floor",
+                    lang,
+                    span=head.fiscal.span.label(lang),
+                    n=f"{head.fiscal.result.n:,}",
+                    floor=min_report_n,
+                    months=join_names([format_period(m, lang) for m in told], lang),
+                )
+            )
+        )
+        head = replace(head, fiscal=None)  # the summary publishes none either
+    elif head.fiscal is not None:
         fiscal = head.fiscal
         hides = fiscal.comparison is not None and n_below_floor(
             fiscal.comparison.result.n, min_report_n
@@ -270,6 +289,24 @@ def headline_section(
     parts.append(detach(plot.shares_bar(shares, lang=lang, title=_w("shares_title", lang))))
     parts += [report.callout(note) for note in _floor_comparisons(unshown, lang, min_report_n)]
     return SectionResult("headline", value=head, tables={"shares": shares}, parts=tuple(parts))
+
+
+def _told_months(unit: UnitData, fiscal: FiscalToDate, min_report_n: int | None) -> list[str]:
+    """Return the months under the floor that the fiscal year to date would tell, if any.
+
+    Its months are a partition of its responses, each on the trend: one under the floor there
+    shows only its n, so the span's NPS and n minus the months shown are its NPS. As for a
+    breakdown's groups (:func:`nps_kit.score.complement_floor`), that is told when the hidden
+    months hold fewer than the floor together; the span is then not shown (the trend's months
+    are). Its change is not either: with last year's NPS it is the span's.
+    """
+    months = fiscal.span.months
+    rows = unit.span_rows(months)
+    counted = rows.loc[rows["nps_score"].notna(), "period"].astype(str).value_counts()
+    n = [int(counted.get(m, 0)) for m in months]
+    if not complement_floor(n, min_report_n).any():
+        return []
+    return [m for m, hidden in zip(months, below_floor(n, min_report_n), strict=True) if hidden]
 
 
 def _fiscal_gaps(unit: UnitData, fiscal: FiscalToDate) -> str | None:
