@@ -1381,6 +1381,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{span}: {n} responses. Not shown: with the months shown, it would tell the NPS "
         "of {months}, under the floor of {floor} responses.",
     },
+    # The change against last year's span not shown: with the months the reports of a year ago
+    # showed, its NPS would be that of its months under the floor there (REVIEW42).
+    "sections.fiscal_floor_before": {
+        "ja": "{span}：比較は非表示。過去のレポートで表示した月との差し引きで{floor}件未満の月"
+        "（{months}）のNPSが分かるため",
+        "en": "{span}: not compared. With the months earlier reports show, its NPS would tell "
+        "that of {months}, under the floor of {floor} responses.",
+    },
     "sections.method_fiscal": {
         "ja": "年度は始まる年で呼びます：{example}年度は{example}年{start}月から"
         "{end_year}年{end}月までです。年度累計は年度の最初の月から報告月まで、前年度同期比はその累計と前年度の同じ月々"

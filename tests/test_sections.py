@@ -2509,6 +2509,43 @@ def test_the_fiscal_year_to_date_is_not_shown_when_it_tells_a_month_under_the_fl
     assert plain.value.fiscal is not None
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "ja",
+            "2025年度（4〜10月）：比較は非表示。過去のレポートで表示した月との差し引きで5件未満の月"
+            "（2025年6月）のNPSが分かるため",
+        ),
+        (
+            "en",
+            "FY2025 (Apr–Oct): not compared. With the months earlier reports show, its NPS would "
+            "tell that of June 2025, under the floor of 5 responses.",
+        ),
+    ],
+)
+def test_the_fiscal_change_is_not_shown_when_last_year_s_span_tells_a_month_under_the_floor(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language, said: str
+) -> None:
+    # June 2025's 3 answers were under the floor on the trends of the reports a year ago, which
+    # showed May 2025's 6 and June's n: FY2025 April–October's NPS would be June's by
+    # subtraction (REVIEW42). This year's span is shown; its change, which tells last year's
+    # NPS, is not.
+    unit = _fiscal_unit(tmp_path, lang, {**FISCAL, "2025-06": [0, 0, 10]})
+    shown = show(sections.headline_section, unit, comparison=["fiscal_ytd"], min_report_n=5)
+    text = shown.text
+    assert said in text
+    assert "+42.9" in text  # this year's span, no month of it hidden
+    assert shown.value.fiscal is not None and shown.value.fiscal.comparison is None
+    assert sections.summary(unit, shown.value).fiscal_ytd.change is None
+    # Last year's hidden months that hold the floor together: compared as before.
+    pooled = {**FISCAL, "2025-06": [0, 0, 10], "2025-07": [10, 10]}
+    unit = _fiscal_unit(tmp_path, lang, pooled)
+    kept = show(sections.headline_section, unit, comparison=["fiscal_ytd"], min_report_n=5)
+    assert kept.value.fiscal.comparison is not None
+    assert kept.value.fiscal.comparison.result.n == 11
+
+
 def test_method_says_how_fiscal_years_are_named(tmp_path: Path) -> None:
     unit = _fiscal_unit(tmp_path, "en", FISCAL)
     text = "".join(p.data for p in sections.method(unit).parts)
