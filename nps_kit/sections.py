@@ -59,10 +59,18 @@ from nps_kit.i18n import (
     t,
 )
 from nps_kit.ordinal import group_order
-from nps_kit.periods import TREND_MONTHS, fiscal_to_date, format_period, shift_period
+from nps_kit.periods import (
+    TREND_MONTHS,
+    FiscalSpan,
+    fiscal_to_date,
+    format_period,
+    shift_period,
+)
 from nps_kit.score import (
     CONTROL_MIN_PERIODS,
     DEFAULT_MIN_REPORT_N,
+    below_floor,
+    complement_floor,
     n_below_floor,
     shown_diff,
     target_status,
@@ -197,7 +205,10 @@ def headline_section(
     With ``"fiscal_ytd"`` in ``comparison`` (a unit prepared with ``fiscal_year_start``), a
     block under the cards shows the fiscal year to date as the headline shows its month
     (:func:`nps_kit.report.year_to_date`), its change against the same months of the fiscal
-    year before said as a month's; a change against months under the floor is not shown.
+    year before said as a month's; a change against months under the floor is not shown. Nor
+    is the fiscal year to date when, minus the months the trend shows, it would tell the NPS
+    of its months under the floor (:func:`_told_months`), nor its change when last year's span
+    would tell one of its months so: a sentence says so.
     """
     lang = unit.language
     head = headline(
@@ -243,10 +254,27 @@ def headline_section(
             for c in compared[1:]
         ]
         parts.append(report.change_row(items, lang=lang))
-    if head.fiscal is not None:
+    told = [] if head.fiscal is None else _told_months(unit, head.fiscal.span, min_report_n)
+    if head.fiscal is not None and told:
+        parts.append(
+            report.callout(
+                _w(
+                    "fiscal_floor",
+                    lang,
+                    span=head.fiscal.span.label(lang),
+                    n=f"{head.fiscal.result.n:,}",
+                    floor=min_report_n,
+                    months=join_names([format_period(m, lang) for m in told], lang),
+                )
+            )
+        )
+        head = replace(head, fiscal=None)  # the summary publishes none either
+    elif head.fiscal is not None:
         fiscal = head.fiscal
-        hides = fiscal.comparison is not None and n_below_floor(
-            fiscal.comparison.result.n, min_report_n
+        # Last year's span is hidden under the floor, or when it tells a month hidden there.
+        told_before = _told_months(unit, fiscal.before, min_report_n)
+        hides = fiscal.comparison is not None and (
+            n_below_floor(fiscal.comparison.result.n, min_report_n) or bool(told_before)
         )
         parts.append(
             report.year_to_date(
@@ -255,7 +283,9 @@ def headline_section(
                 lang=lang,
                 period_label=fiscal.span.label(lang),
                 comparison_label=_w("fiscal_ytd", lang),
-                compared_with=_compared_span(fiscal, lang, hidden=hides, floor=min_report_n),
+                compared_with=_compared_span(
+                    fiscal, lang, hidden=hides, floor=min_report_n, told=told_before
+                ),
             )
         )
         gaps = None if hides else _fiscal_gaps(unit, fiscal)
@@ -270,6 +300,23 @@ def headline_section(
     parts.append(detach(plot.shares_bar(shares, lang=lang, title=_w("shares_title", lang))))
     parts += [report.callout(note) for note in _floor_comparisons(unshown, lang, min_report_n)]
     return SectionResult("headline", value=head, tables={"shares": shares}, parts=tuple(parts))
+
+
+def _told_months(unit: UnitData, span: FiscalSpan, min_report_n: int | None) -> list[str]:
+    """Return the months under the floor that a fiscal span's NPS would tell, if any.
+
+    Its months are a partition of its responses, each on a trend (this report's for this
+    year's span, those of the reports a year ago for last year's): one under the floor there
+    shows only its n, so the span's NPS and n minus the months shown are its NPS. As for a
+    breakdown's groups (:func:`nps_kit.score.complement_floor`), that is told when the hidden
+    months hold fewer than the floor together; the span is then not shown (the trend's months
+    are), nor a change that tells it (with the other span's NPS, the change is its).
+    """
+    months = span.months
+    n = unit.scored_counts(months)
+    if not complement_floor(n, min_report_n).any():
+        return []
+    return [m for m, hidden in zip(months, below_floor(n, min_report_n), strict=True) if hidden]
 
 
 def _fiscal_gaps(unit: UnitData, fiscal: FiscalToDate) -> str | None:
@@ -304,22 +351,33 @@ def _shown_fiscal(fiscal: FiscalToDate) -> ScoreChange | None:
 
 
 def _compared_span(
-    fiscal: FiscalToDate, lang: Language, *, hidden: bool, floor: int | None
+    fiscal: FiscalToDate,
+    lang: Language,
+    *,
+    hidden: bool,
+    floor: int | None,
+    told: Sequence[str] = (),
 ) -> str | None:
-    """``FY2025 (Apr–Oct): +12.0 pts``, or that it had no responses or is under the floor."""
+    """``FY2025 (Apr–Oct): +12.0 pts``, or that it had no responses or is not shown, and why.
+
+    ``told`` are its months under the floor that its NPS would tell (:func:`_told_months`).
+    """
     span = fiscal.before.label(lang, to_date=False)
     colon = "：" if lang == "ja" else ": "
     if fiscal.comparison is None:
         return None
     result = fiscal.comparison.result
+    if told:
+        months = join_names([format_period(m, lang) for m in told], lang)
+        return _w("fiscal_floor_before", lang, span=span, floor=floor, months=months)
     if hidden:
         return hidden_month(span, result.n, floor, lang)
     if not result.n:
         return f"{span}{colon}{label('no_responses', lang)}"
     if not fiscal.comparable:
-        months = len(fiscal.before.months)
-        answered = months - len(fiscal.unanswered)
-        return span + colon + _w("fiscal_too_few", lang, answered=answered, months=months)
+        total = len(fiscal.before.months)
+        answered = total - len(fiscal.unanswered)
+        return span + colon + _w("fiscal_too_few", lang, answered=answered, months=total)
     return f"{span}{colon}{points(result.nps, lang)}"
 
 

@@ -177,6 +177,12 @@ class UnitData:
         frames = [self.responses] if self.earlier is None else [self.earlier, self.responses]
         return pd.concat([f.loc[f["period"].isin(list(months))] for f in frames])
 
+    def scored_counts(self, months: Sequence[str]) -> list[int]:
+        """Responses with a score in each of the months ``months``, in their order."""
+        rows = self.span_rows(months)
+        counted = rows.loc[rows["nps_score"].notna(), "period"].astype(str).value_counts()
+        return [int(counted.get(m, 0)) for m in months]
+
     @property
     def current(self) -> pd.DataFrame:
         """Responses of the reporting period."""
@@ -749,10 +755,9 @@ def headline(
         span = fiscal_to_date(unit.period, unit.fiscal_year_start)
         before = span.year_before()
         ytd = nps(unit.span_rows(span.months), weight=weight, level=level, min_n=min_n)
-        rows = unit.span_rows(before.months)
-        other = nps(rows, weight=weight, level=level, min_n=min_n)
-        answered = set(rows.loc[rows["nps_score"].notna(), "period"].astype(str))
-        unanswered = tuple(m for m in before.months if m not in answered)
+        other = nps(unit.span_rows(before.months), weight=weight, level=level, min_n=min_n)
+        counts = unit.scored_counts(before.months)
+        unanswered = tuple(m for m, n in zip(before.months, counts, strict=True) if not n)
         fiscal = FiscalToDate(span, ytd, before, None, unanswered)
         moved = compare(ytd, other, level=level)
         if not fiscal.comparable:

@@ -106,3 +106,53 @@ def test_the_loader_reads_the_date_column_once(
     result = load_responses(tmp_path / "r.csv", date_column="submitted_at")
     assert reads == [rows]
     assert result.data["nps_date"].notna().all()
+
+
+def test_each_load_has_its_own_memo(tmp_path: Path) -> None:
+    # REVIEW42: a memo kept across loads, keyed by an array's id, would give a later load's
+    # column (which may get a freed array's id) another file's values and dates. Two files of
+    # one shape, loaded in turn in one process, each read as its own.
+    rows = 40
+    twice = pd.DataFrame(
+        {
+            "response_id": [f"R{i // 2:03d}" for i in range(rows)],
+            "submitted_at": [f"2026-10-{1 + i // 2:02d} 09:00:00" for i in range(rows)],
+            "score": [str(i // 2 % 11) for i in range(rows)],
+        }
+    )
+    once = pd.DataFrame(
+        {
+            "response_id": [f"0{i:03d}" for i in range(rows)],
+            "submitted_at": [f"{13 + i % 15}/11/2026 10:{i:02d}" for i in range(rows)],
+            "score": [str(i % 11) for i in range(rows)],
+        }
+    )
+    twice.to_csv(tmp_path / "twice.csv", index=False)
+    once.to_csv(tmp_path / "once.csv", index=False)
+
+    def read(name: str) -> tuple[object, ...]:
+        # Only plain values kept: each load's arrays are freed before the next (their ids free).
+        got = load_responses(tmp_path / name, date_column="submitted_at", id_column="response_id")
+        return (
+            got.report.duplicate_rows,
+            got.report.duplicate_ids,
+            got.report.date_order,
+            got.data["nps_date"].dt.strftime("%m-%d").tolist(),
+            got.data["nps_score"].tolist(),
+        )
+
+    for _ in range(3):
+        assert read("twice.csv") == (
+            rows // 2,
+            0,
+            None,
+            [f"10-{1 + i // 2:02d}" for i in range(rows)],
+            [i // 2 % 11 for i in range(rows)],
+        )
+        assert read("once.csv") == (
+            0,
+            0,
+            "day-first",
+            [f"11-{13 + i % 15}" for i in range(rows)],
+            [i % 11 for i in range(rows)],
+        )

@@ -2500,6 +2500,86 @@ def test_the_fiscal_change_against_months_under_the_floor_is_not_shown(
     assert sections.summary(unit, shown.value).fiscal_ytd.change is None
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "ja",
+            "2026年度累計（4〜10月）：回答31件。表示した月との差し引きで5件未満の月"
+            "（2026年6月）のNPSが分かるため非表示",
+        ),
+        (
+            "en",
+            "FY2026 to date (Apr–Oct): 31 responses. Not shown: with the months shown, it "
+            "would tell the NPS of June 2026, under the floor of 5 responses.",
+        ),
+    ],
+)
+def test_the_fiscal_year_to_date_is_not_shown_when_it_tells_a_month_under_the_floor(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language, said: str
+) -> None:
+    # June 2026's 3 answers are under the floor: the trend shows only their n. The fiscal year
+    # to date's NPS and n minus April's and October's, shown, would be June's NPS (REVIEW42: as
+    # FIX63's month read off the trend), and so would its change with last year's NPS.
+    months = {**FISCAL, "2026-06": [0, 0, 10]}
+    unit = _fiscal_unit(tmp_path, lang, months)
+    trend = show(sections.trend, unit, min_report_n=5).value
+    assert trend.loc[trend["period"] == "2026-06", "nps"].isna().all()
+    shown = show(sections.headline_section, unit, comparison=["fiscal_ytd"], min_report_n=5)
+    text = shown.text.replace("\xa0", " ")
+    assert said in text
+    # neither the span's NPS (+35.5) nor last year's span, whose NPS and the change tell it
+    assert "35.5" not in text
+    assert ("2025年度" if lang == "ja" else "FY2025") not in text
+    assert shown.value.fiscal is None
+    assert sections.summary(unit, shown.value).fiscal_ytd is None
+    # Hidden months that hold the floor together tell no one month's NPS: shown, as a
+    # breakdown's groups are (nps_kit.score.complement_floor).
+    pooled = _fiscal_unit(tmp_path, lang, {**months, "2026-07": [10, 10]})
+    kept = show(sections.headline_section, pooled, comparison=["fiscal_ytd"], min_report_n=5)
+    assert kept.value.fiscal is not None and kept.value.fiscal.result.n == 33
+    # No floor, nothing hidden.
+    plain = show(sections.headline_section, unit, comparison=["fiscal_ytd"], min_report_n=0)
+    assert plain.value.fiscal is not None
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "ja",
+            "2025年度（4〜10月）：比較は非表示。過去のレポートで表示した月との差し引きで5件未満の月"
+            "（2025年6月）のNPSが分かるため",
+        ),
+        (
+            "en",
+            "FY2025 (Apr–Oct): not compared. With the months earlier reports show, its NPS would "
+            "tell that of June 2025, under the floor of 5 responses.",
+        ),
+    ],
+)
+def test_the_fiscal_change_is_not_shown_when_last_year_s_span_tells_a_month_under_the_floor(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language, said: str
+) -> None:
+    # June 2025's 3 answers were under the floor on the trends of the reports a year ago, which
+    # showed May 2025's 6 and June's n: FY2025 April–October's NPS would be June's by
+    # subtraction (REVIEW42). This year's span is shown; its change, which tells last year's
+    # NPS, is not.
+    unit = _fiscal_unit(tmp_path, lang, {**FISCAL, "2025-06": [0, 0, 10]})
+    shown = show(sections.headline_section, unit, comparison=["fiscal_ytd"], min_report_n=5)
+    text = shown.text
+    assert said in text
+    assert "+42.9" in text  # this year's span, no month of it hidden
+    assert shown.value.fiscal is not None and shown.value.fiscal.comparison is None
+    assert sections.summary(unit, shown.value).fiscal_ytd.change is None
+    # Last year's hidden months that hold the floor together: compared as before.
+    pooled = {**FISCAL, "2025-06": [0, 0, 10], "2025-07": [10, 10]}
+    unit = _fiscal_unit(tmp_path, lang, pooled)
+    kept = show(sections.headline_section, unit, comparison=["fiscal_ytd"], min_report_n=5)
+    assert kept.value.fiscal.comparison is not None
+    assert kept.value.fiscal.comparison.result.n == 11
+
+
 def test_method_says_how_fiscal_years_are_named(tmp_path: Path) -> None:
     unit = _fiscal_unit(tmp_path, "en", FISCAL)
     text = "".join(p.data for p in sections.method(unit).parts)
