@@ -2565,7 +2565,12 @@ def test_the_fiscal_change_is_not_shown_when_last_year_s_span_tells_a_month_unde
     # showed May 2025's 6 and June's n: FY2025 April–October's NPS would be June's by
     # subtraction (REVIEW42). This year's span is shown; its change, which tells last year's
     # NPS, is not.
-    unit = _fiscal_unit(tmp_path, lang, {**FISCAL, "2025-06": [0, 0, 10]})
+    # FY2025: May, August and September over the floor, June under it (four of seven months
+    # answered, enough to compare).
+    this_year = {k: v for k, v in FISCAL.items() if not k.startswith("2025-")}
+    over = [10, 10, 10, 0, 0, 0]
+    last_year = {"2025-05": over, "2025-06": [0, 0, 10], "2025-08": over, "2025-09": over}
+    unit = _fiscal_unit(tmp_path, lang, {**this_year, **last_year})
     shown = show(sections.headline_section, unit, comparison=["fiscal_ytd"], min_report_n=5)
     text = shown.text
     assert said in text
@@ -2573,11 +2578,12 @@ def test_the_fiscal_change_is_not_shown_when_last_year_s_span_tells_a_month_unde
     assert shown.value.fiscal is not None and shown.value.fiscal.comparison is None
     assert sections.summary(unit, shown.value).fiscal_ytd.change is None
     # Last year's hidden months that hold the floor together: compared as before.
-    pooled = {**FISCAL, "2025-06": [0, 0, 10], "2025-07": [10, 10]}
+    pooled = {**this_year, **last_year, "2025-07": [10, 10]}
     unit = _fiscal_unit(tmp_path, lang, pooled)
     kept = show(sections.headline_section, unit, comparison=["fiscal_ytd"], min_report_n=5)
     assert kept.value.fiscal.comparison is not None
-    assert kept.value.fiscal.comparison.result.n == 11
+    assert kept.value.fiscal.comparison.result.n == 23
+    assert kept.value.fiscal.comparison.change.diff is not None
 
 
 def test_method_says_how_fiscal_years_are_named(tmp_path: Path) -> None:
