@@ -427,6 +427,63 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{what} and are counted again; drop them with --dedupe (dedupe: true in the "
         "parameters of nps-kit run).",
     },
+    # score's row rules (nps_kit._row_rules): those of the units reading the export, applied
+    # with --parameters and said without it (FIX80), in the reader's language (MSG42).
+    "score.rules_differ": {
+        "ja": "{folder}のユニットはこのファイルをそれぞれ異なる行の規則で読むため（{each}）、"
+        "この集計はどの規則も適用していません。あるユニットのレポートと同じ行を数えるには、"
+        "その規則を--dedupeと--excludeで指定してください。",
+        "en": "the units of {folder} read this file with different row rules ({each}), so "
+        "these figures apply none of them; give one unit's rules as --dedupe and --exclude "
+        "to count its rows as its report does.",
+    },
+    "score.rules_unit": {"ja": "{file}：{rules}", "en": "{file}: {rules}"},
+    "score.rules_units": {"ja": "；", "en": "; "},
+    "score.rules_none": {"ja": "なし", "en": "none"},
+    "score.rules_applied": {
+        "ja": "nps-kit runがこのファイルを読むとおり、{files}の行の規則（{rules}）を適用して"
+        "います。",
+        "en": "the row rules of {files} ({rules}) are applied, as nps-kit run reads this file.",
+    },
+    "score.rules_not_applied": {
+        "ja": "{files}はこのファイルを{rules}で読みます。nps-kit runは適用しますが、この集計は"
+        "適用していません。適用するには--parameters {folder}を指定してください。",
+        "en": "{files} {reads} this file with {rules}, which nps-kit run applies and these "
+        "figures do not; pass --parameters {folder} to apply them.",
+    },
+    # A valid score without a date (QA35 O2), said by score and inspect (load.undated_note);
+    # the report's data quality names the same count quality.undated.
+    "load.undated": {
+        "ja": "日付のない有効回答が{count}件あります（「{column}」が空欄または読めない日付）。"
+        "どの期間にも入らず、全体の集計には含み、月別とユニットのレポートには含みません。",
+        "en": "{count} scored {answers} have no date in {column!r} (blank or unreadable) and "
+        "so are in no period: totals count them, months and a unit's report do not.",
+    },
+    "load.undated_limesurvey": {
+        "ja": "LimeSurveyのエクスポートで、未完了の回答（送信されなかった回答）は「{column}」が"
+        "空欄です。data.unfinished: exclude（nps-kit runのパラメーター）でどの集計からも除くか、"
+        "「{last}」（最終更新）を日付にする（columns.date、--date-column）と、その月に数えます。",
+        "en": " This is a LimeSurvey export, whose {column!r} is blank for an incomplete "
+        "response (never submitted): data.unfinished: exclude (parameters of nps-kit run) "
+        "leaves them out of every figure, or dating them by {last!r} (the last change; "
+        "columns.date, --date-column) counts them in their month.",
+    },
+    "load.undated_fill": {
+        "ja": "期間に数えるには、エクスポートで日付を埋めるか、すべての回答にある日付列"
+        "（columns.date、--date-column）を使ってください。",
+        "en": " Fill in their dates in the export, or take a date column every response has "
+        "(columns.date, --date-column), to count them in a period.",
+    },
+    # Double submissions (nps_kit._resubmit), said by inspect, score and init's comment; the
+    # report's data quality names them quality.resubmissions.
+    "resubmit.note": {
+        "ja": "{count}行は、{seconds}秒以内に先に送られた回答と同じ回答です{aside}（二重送信："
+        "「送信」を2度押すとできます）。{option}で、完全に同じ行とともに除けます。",
+        "en": "{count} {rows} the answers of a response sent at most {seconds} seconds "
+        "earlier{aside} (a double submission, as a second click on Submit makes); {option} "
+        "drops them, with the exact duplicates.",
+    },
+    "resubmit.aside": {"ja": "（{named}は新しい値）", "en": " with a new {named}"},
     "score.col.group": {"ja": "グループ", "en": "group"},
     "score.col.period": {"ja": "期間", "en": "period"},
     "score.col.note": {"ja": "注記", "en": "note"},

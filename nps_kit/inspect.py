@@ -1338,6 +1338,7 @@ def _undated_note(
     date_format: str | None,
     report: LoadReport,
     missing_values: Sequence[str] | None,
+    lang: Language = "en",
 ) -> str | None:
     """Say how many valid scores have no date read in ``date_col``, as ``score`` does."""
     from nps_kit.load import undated_note
@@ -1353,7 +1354,7 @@ def _undated_note(
     count = int((scored.to_numpy(bool) & dates.dates.isna().to_numpy(bool)).sum())
     if not count:
         return None
-    return undated_note(count, replace(report, date_column=date_col))
+    return undated_note(count, replace(report, date_column=date_col), lang)
 
 
 def _group_check(
@@ -1707,10 +1708,10 @@ def inspect_export(
             rows = loaded.data["nps_row"].to_numpy()
             report = replace(report, resubmission_of=tuple(int(r) for r in rows[again[found]]))
             fresh = per_submission(frame, skip=(date_col,))
-            notes.append(resubmission_note(len(found), ignored=fresh))
+            notes.append(resubmission_note(len(found), ignored=fresh, lang=lang))
     if date_col is not None and nps_col is not None:
         # Scored but in no period (QA35 O2: LimeSurvey's incomplete responses, no submitdate).
-        note = _undated_note(frame, nps_col, date_col, date_format, report, missing_values)
+        note = _undated_note(frame, nps_col, date_col, date_format, report, missing_values, lang)
         if note is not None:
             notes.append(note)
     spoken = _language(frame, infos)

@@ -698,31 +698,20 @@ def undated_answers(data: pd.DataFrame) -> int:
     return int((valid & data["nps_date"].isna()).sum())
 
 
-def undated_note(count: int, report: LoadReport) -> str:
+def undated_note(count: int, report: LoadReport, lang: Language = "en") -> str:
     """Say that ``count`` valid scores are in no period, and what to do about it.
 
-    One wording for ``nps-kit score`` and ``nps-kit inspect``; a LimeSurvey export dated by
-    its ``submitdate`` is told that these are its incomplete responses and how to leave them
-    out or date them.
+    One wording for ``nps-kit score`` and ``nps-kit inspect``, in the reader's ``lang``
+    (MSG42); a LimeSurvey export dated by its ``submitdate`` is told that these are its
+    incomplete responses and how to leave them out or date them.
     """
     column = report.date_column
     answers = "answer" if count == 1 else "answers"
-    out = (
-        f"{count:,} scored {answers} have no date in {column!r} (blank or unreadable) and so "
-        "are in no period: totals count them, months and a unit's report do not."
-    )
+    out = t("load.undated", lang, count=f"{count:,}", answers=answers, column=column)
     if report.finished_column is not None and report.finished_column == column:
         last = "datestamp" if column == "submitdate" else "Date last action"
-        return out + (
-            f" This is a LimeSurvey export, whose {column!r} is blank for an incomplete "
-            "response (never submitted): data.unfinished: exclude (parameters of nps-kit run) "
-            f"leaves them out of every figure, or dating them by {last!r} (the last change; "
-            "columns.date, --date-column) counts them in their month."
-        )
-    return out + (
-        " Fill in their dates in the export, or take a date column every response has "
-        "(columns.date, --date-column), to count them in a period."
-    )
+        return out + t("load.undated_limesurvey", lang, column=column, last=last)
+    return out + t("load.undated_fill", lang)
 
 
 @dataclass(frozen=True, eq=False)

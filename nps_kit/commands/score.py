@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 from nps_kit._resubmit import DEDUPE_KEEPS, RESUBMISSIONS, dedupe_option, resubmission_note
 from nps_kit._width import display_width, pad
 from nps_kit.commands._options import add_language_option, command_language
-from nps_kit.i18n import interval_label, join_interval, label, nps_text, t
+from nps_kit.i18n import interval_label, join_interval, join_names, label, nps_text, t
 from nps_kit.periods import fiscal_label_text
 
 if TYPE_CHECKING:
@@ -232,7 +232,7 @@ def _run(args: argparse.Namespace) -> int:
     project = _project(args)
     # The rows run counts: the row rules of the units reading this file, applied with
     # --parameters and said without it (FIX80: n and NPS differed from run's without a word).
-    rules, rules_said = _row_rules(args, exclude, project)
+    rules, rules_said = _row_rules(args, exclude, project, lang)
     if args.parameters is not None and rules is not None and rules.options:
         options |= _with_rules(options, rules.options, given_keep=args.dedupe_keep is not None)
     if args.parameters is not None and project is not None:
@@ -339,7 +339,7 @@ def _run(args: argparse.Namespace) -> int:
         )
     if undated and date_column and blank_dated_answers(data, date_column):
         # Unreadable dates alone have their warning with examples above: no second word.
-        print(f"note: {undated_note(undated, loaded.report)}", file=sys.stderr)
+        print(f"note: {undated_note(undated, loaded.report, lang)}", file=sys.stderr)
     if coded is not None or loaded.report.unlabelled_columns:
         # Said in --language or the project's language (init's), else the code table's.
         codes_lang = _language(args, coded)
@@ -373,7 +373,7 @@ def _run(args: argparse.Namespace) -> int:
         said = t("score.and", lang).join(what)
         print(f"note: {t('score.counted_again', lang, what=said)}", file=sys.stderr)
     if again and dedupe != RESUBMISSIONS:
-        note = resubmission_note(again, option=f"--dedupe {RESUBMISSIONS}")
+        note = resubmission_note(again, option=f"--dedupe {RESUBMISSIONS}", lang=lang)
         print(f"note: {note}", file=sys.stderr)
     return 0
 
@@ -487,13 +487,15 @@ def _row_rules(
     args: argparse.Namespace,
     exclude: tuple[tuple[str, tuple[str, ...]], ...],
     project: ParameterSet | None,
+    lang: Language = "en",
 ) -> tuple[RowRules | None, list[str]]:
     """Find the row rules of the units reading ``args.data``, and the note that says them.
 
     With ``--parameters`` they are applied when its units agree (the note says which file's);
     without it, those of the folder ``run`` reads (``parameters``) that the options given do
     not already apply are said, not applied. ``project`` is that folder as :func:`_project`
-    read it (``None``: none, or one that cannot be read, says nothing here).
+    read it (``None``: none, or one that cannot be read, says nothing here). The note is in
+    ``lang``; the rules are named as a parameter file writes them (``dedupe: true``).
     """
     from nps_kit._row_rules import export_row_rules, said_rules
 
@@ -503,19 +505,20 @@ def _row_rules(
     rules = export_row_rules(project, args.data)
     if rules is None:
         return None, []
-    files = ", ".join(str(folder / name) for name in rules.files)
+    files = join_names((str(folder / name) for name in rules.files), lang)
+    listed = "；" if lang == "ja" else "; "  # between rules, which may hold commas themselves
     if rules.differ:
-        each = "; ".join(f"{name}: {', '.join(said) or 'none'}" for name, said in rules.differ)
-        return rules, [
-            f"the units of {folder} read this file with different row rules ({each}), so "
-            "these figures apply none of them; give one unit's rules as --dedupe and --exclude "
-            "to count its rows as its report does."
-        ]
+        each = t("score.rules_units", lang).join(
+            t("score.rules_unit", lang, file=name, rules=join_names(said, lang))
+            if said
+            else t("score.rules_unit", lang, file=name, rules=t("score.rules_none", lang))
+            for name, said in rules.differ
+        )
+        return rules, [t("score.rules_differ", lang, folder=folder, each=each)]
     if args.parameters is not None:
         said = rules.said
         return rules, [
-            f"the row rules of {files} ({'; '.join(said)}) are applied, as nps-kit run reads "
-            "this file."
+            t("score.rules_applied", lang, files=files, rules=listed.join(said))
         ] if said else []
     if not rules.options:
         return rules, []
@@ -534,9 +537,14 @@ def _row_rules(
     if not said:
         return rules, []
     return rules, [
-        f"{files} {'reads' if len(rules.files) == 1 else 'read'} this file with "
-        f"{'; '.join(said)}, which nps-kit run applies and these figures do not; pass "
-        f"--parameters {_RUN_PARAMETERS} to apply them."
+        t(
+            "score.rules_not_applied",
+            lang,
+            files=files,
+            reads="reads" if len(rules.files) == 1 else "read",
+            rules=listed.join(said),
+            folder=_RUN_PARAMETERS,
+        )
     ]
 
 
