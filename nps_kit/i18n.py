@@ -427,6 +427,128 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{what} and are counted again; drop them with --dedupe (dedupe: true in the "
         "parameters of nps-kit run).",
     },
+    # inspect's notes of rows that read as a staff test (nps_kit._test_rows, QA30 F7, FIX71);
+    # the report's data quality counts them as data.exclude's (テスト回答など).
+    "test_rows.test": {
+        "ja": "{where}行目はテスト回答のようです（「{column}」が{values}）。data.exclude: "
+        "[{rule}]で、どの集計からも除けます。",
+        "en": "Rows {where} look like a test, not a response ({column!r} is {values}): "
+        "data.exclude: [{rule}] leaves them out of every figure.",
+        "en_one": "Row {where} looks like a test, not a response ({column!r} is {values}): "
+        "data.exclude: [{rule}] leaves it out of every figure.",
+    },
+    "test_rows.month_before": {
+        "ja": "{where}行目（{column}：{values}）は{month}のただ一つの回答群で、ほかの回答の月"
+        "（{first}〜{last}）より{gap}か月前です。調査開始前のテスト回答ではありませんか？"
+        "data.exclude: [{rule}]で、どの集計からも除けます。",
+        "en": "Rows {where} ({column} {values}) are the only responses of {month}, {apart}: "
+        "a staff test before the survey opened? data.exclude: [{rule}] leaves them out of "
+        "every figure.",
+        "en_one": "Row {where} ({column} {values}) is the only response of {month}, {apart}: "
+        "a staff test before the survey opened? data.exclude: [{rule}] leaves it out of "
+        "every figure.",
+    },
+    "test_rows.month_after": {
+        "ja": "{where}行目（{column}：{values}）は{month}のただ一つの回答群で、ほかの回答の月"
+        "（{first}〜{last}）より{gap}か月後です。調査終了後のテスト回答ではありませんか？"
+        "data.exclude: [{rule}]で、どの集計からも除けます。",
+        "en": "Rows {where} ({column} {values}) are the only responses of {month}, {apart}: "
+        "a staff test after it closed? data.exclude: [{rule}] leaves them out of every "
+        "figure.",
+        "en_one": "Row {where} ({column} {values}) is the only response of {month}, {apart}: "
+        "a staff test after it closed? data.exclude: [{rule}] leaves it out of every figure.",
+    },
+    # A block of rating questions on one scale (nps_kit._rating_scale), in inspect's notes.
+    "rating.block": {
+        "ja": "「{words}」で評価する{n}問は、同じ{low}〜{high}の尺度です",
+        "en": "The {n} questions rated {words!r} are on one scale, {low}–{high}",
+    },
+    "rating.one": {
+        "ja": "「{column}」は{low}〜{high}の尺度です",
+        "en": "{column!r} is on a scale of {low}–{high}",
+    },
+    "rating.from_zero": {
+        "ja": "{said}。{names}に1未満の回答があるため、0から始まる{high}点満点として読みます。",
+        "en": "{said}: a mark out of {high} from 0, as {names} {has} answers under 1.",
+    },
+    "rating.from_one": {
+        "ja": "{said}（{high}点満点、1未満の回答はありません）。",
+        "en": "{said} (out of {high}, none answered under 1).",
+    },
+    # inspect's note of a code table (nps_kit._code_table, CODES40): where it is, what it labels.
+    "inspect.code_sheet": {"ja": "シート「{name}」", "en": "Sheet {name!r}"},
+    "inspect.code_file": {"ja": "ファイル「{name}」", "en": "The file {name!r}"},
+    "inspect.code_table": {
+        "ja": "{where}はコード表です。{columns}のコードを選択肢として読みます（value_labels）。",
+        "en": "{where} is a code table: the codes of {columns} are read as its labels "
+        "(value_labels).",
+    },
+    "inspect.code_table_none": {
+        "ja": "{where}はコード表ですが、どの列のコードにも当たりません（value_labels）。",
+        "en": "{where} is a code table: the codes of no column are read as its labels "
+        "(value_labels).",
+    },
+    "inspect.code_unmatched": {
+        "ja": "{names}という列はありません。",
+        "en": " No column is {names}.",
+    },
+    "inspect.code_scores_left": {
+        "ja": "{names}の選択肢は0〜10のスコアではないため、コードのまま残します。",
+        "en": " Its labels of {names} are no 0–10 scores: left as codes.",
+    },
+    # A score column of answer codes (nps_kit._answer_codes, QA39): said by inspect and the
+    # loader's refusal.
+    "answer_codes.score": {
+        "ja": "「{column}」はスコアではなく回答コード（{first} … {last}）です。LimeSurveyが"
+        "選択肢の設問を「回答コード」で書き出した形です。どのコードがどのスコアかはファイルに"
+        "ないため（0〜10の順か10〜0の順かも分かりません）、スコアとして読みません。「完全な回答」"
+        "で書き出し直すか（回答 → エクスポート → 「完全な回答」）、調査で設問の回答コードを"
+        "0 … 10にしてから書き出し直してください。",
+        "en": "{column!r} holds answer codes ({first} … {last}), not scores, as LimeSurvey "
+        "exports a list question with 'Answer codes'. Which code is which score is not in the "
+        "file (the list may run 0 to 10 or 10 to 0), so it is not read as the score: export "
+        "the responses again with 'Full answers' (Responses → Export → 'Full answers'), or "
+        "give the question the answer codes 0 … 10 in the survey and export again.",
+    },
+    "answer_codes.numeric": {
+        "ja": "「{column}」は0〜10のスコアではなく、11段階の選択肢のコード1 … 11です（11は"
+        "スコアになく、0の回答がありません）。調査会社のSAコードの形式です。どのコードが"
+        "どのスコアかは列ではなく調査のコード表にあるため（コード1が0点のことも10点のことも"
+        "あります）、スコアとして読みません。回答を0〜10のスコアか選択肢の文（0：全くそう"
+        "思わない … 10：非常にそう思う）で受け取るか、コード表から列を変換して（コード1＝0点"
+        "なら「コード − 1」）それを読んでください。",
+        "en": "{column!r} holds the codes 1 … 11 of an 11-point list, not 0–10 scores (11 is "
+        "no score and nobody answered 0), as a research agency's SA code layout writes them. "
+        "Which code is which score is in the survey's code table (コード表), not in the column "
+        "(code 1 may be 0 points or 10), so it is not read as the score: ask for the answers "
+        "as 0–10 scores or as their answer texts (0：全くそう思わない … 10：非常にそう思う), "
+        "or recode the column from the code table (code 1 = 0 points: code − 1) and read that.",
+    },
+    # One value's answers without a 0 (nps_kit._values.ScaleSplit, QA29 F6), in inspect's notes;
+    # the English is ScaleSplit.note's, whose describe() init and score also say.
+    "scale_split.note": {
+        "ja": "「{score}」：「{column}」＝「{value}」の回答{answers}件には0がなく、ほかの回答には"
+        "0が{zeros}件あります。1〜10の尺度で尋ねた回答の可能性があります。0〜10として集計し、"
+        "nps-kitはスコアを変換しません。",
+        "en": "{score!r}: the {answers} answers with {column!r} = {value!r} have no 0 while the "
+        "other answers have {zeros}: they may have been asked on a 1–10 scale, not 0–10. They "
+        "are counted as 0–10; nps-kit converts no score.",
+    },
+    # A grouped report's first column without subtotal lines (nps_kit._grouped_report, QA36 O1).
+    "grouped.ungrouped": {
+        "ja": "「{column}」は{rows}行のうち{filled}行だけに値があり、値はそれぞれ1度ずつで、"
+        "その下の行は空欄です。グループ化したレポートの列で、各グループの最初の行にだけ"
+        "書かれているようです。各グループの下に小計の行がないため、どこでグループが終わるか"
+        "分からず、値を埋めません。この列による内訳やユニットでは、それらの行は（無回答）に"
+        "なります。グループ化せずに（Salesforce：詳細のみ）または小計付きで書き出すか、読む前に"
+        "列の値を下の行へ埋めてください。",
+        "en": "{column!r} is filled on {filled} of {rows} rows, each value once with blank rows "
+        "below it: it looks like a grouped report's column, written on each group's first row "
+        "only. Without a subtotal line under each group nothing says where a group ends, so "
+        "it is not filled in, and a breakdown or unit by it would put those rows in (no "
+        "answer). Export the report without grouping (Salesforce: Details Only), with "
+        "subtotals, or fill the column down before reading it.",
+    },
     # score's row rules (nps_kit._row_rules): those of the units reading the export, applied
     # with --parameters and said without it (FIX80), in the reader's language (MSG42).
     "score.rules_differ": {

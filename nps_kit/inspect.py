@@ -502,15 +502,17 @@ def other_sheets(found: Inspection) -> str | None:
     return f"sheets: {', '.join(described)}.{advice}"
 
 
-def _coded_scores(infos: Sequence[ColumnInfo], frame: pd.DataFrame) -> list[str]:
+def _coded_scores(
+    infos: Sequence[ColumnInfo], frame: pd.DataFrame, lang: Language = "en"
+) -> list[str]:
     """Say what each column of 11 answer codes is (LimeSurvey A1 … A11; an agency's 1 … 11)."""
     said = [
-        score_codes_sentence(c.column, frame[c.column])
+        score_codes_sentence(c.column, frame[c.column], lang)
         for c in infos
         if c.kind == "categorical" and c.column in frame
     ]
     said += [
-        numeric_codes_sentence(c.column, frame[c.column])
+        numeric_codes_sentence(c.column, frame[c.column], lang=lang)
         for c in infos
         if c.kind in ("number", "rating") and c.column in frame
     ]
@@ -520,9 +522,10 @@ def _coded_scores(infos: Sequence[ColumnInfo], frame: pd.DataFrame) -> list[str]
     return [s for s in said if s is not None]
 
 
-def coded_scores(found: Inspection) -> str:
+def coded_scores(found: Inspection, lang: Language = "en") -> str:
     """Return the sentences of :func:`nps_kit._answer_codes.score_codes_sentence`."""
-    return "".join(f" {s}" for s in _coded_scores(found.columns, found.data))
+    space = "" if lang == "ja" else " "  # a Japanese sentence follows 。 without one
+    return "".join(space + s for s in _coded_scores(found.columns, found.data, lang))
 
 
 def no_score_error(found: Inspection, lang: Language = "en") -> DataError:
@@ -549,7 +552,7 @@ def no_score_error(found: Inspection, lang: Language = "en") -> DataError:
         return DataError(
             t(
                 "inspect.no_score_sheet", lang, sheet=found.load.sheet, file=path.name,
-                columns=found.listing(), sheets=sheets, codes=coded_scores(found),
+                columns=found.listing(), sheets=sheets, codes=coded_scores(found, lang),
             ),
             hint=t("inspect.no_score_sheet_hint", lang),
             path=path,
@@ -567,7 +570,7 @@ def no_score_error(found: Inspection, lang: Language = "en") -> DataError:
     return DataError(
         t(
             "inspect.no_score", lang, file=path.name, columns=found.listing(),
-            codes=coded_scores(found),
+            codes=coded_scores(found, lang),
         ),
         hint=t("inspect.no_score_hint", lang),
         path=path,
@@ -642,7 +645,9 @@ def _rating(
     return "rating", detail, (bottom, top), None
 
 
-def _one_scale_per_block(infos: list[ColumnInfo], notes: list[str]) -> list[ColumnInfo]:
+def _one_scale_per_block(
+    infos: list[ColumnInfo], notes: list[str], lang: Language = "en"
+) -> list[ColumnInfo]:
     """Give ratings whose headers state the top in the same words one scale, and say it.
 
     (:func:`nps_kit._rating_scale.block_scales`: "Note du service (sur 5)" answered 0,5 made
@@ -654,7 +659,7 @@ def _one_scale_per_block(infos: list[ColumnInfo], notes: list[str]) -> list[Colu
         if c.kind == "rating" and c.scale is not None and not c.codes
     ]
     blocks = {c: block for block in block_scales(numeric) for c in block.columns}
-    notes += [said.note() for said in dict.fromkeys(blocks.values())]
+    notes += [said.note(lang) for said in dict.fromkeys(blocks.values())]
     out = []
     for info in infos:
         block = blocks.get(info.column)
@@ -663,7 +668,7 @@ def _one_scale_per_block(infos: list[ColumnInfo], notes: list[str]) -> list[Colu
             rest = info.detail.split(", ", 1)[1:]
             detail = ", ".join([f"{low}–{high} as its block", *rest])
             info = replace(info, scale=block.scale, detail=detail)
-        out.append(info if block is None else replace(info, note=block.note()))
+        out.append(info if block is None else replace(info, note=block.note(lang)))
     return out
 
 
@@ -1560,8 +1565,8 @@ def inspect_export(
         )
     notes: list[str] = list(date_notes)
     if coded is not None:
-        notes.append(coded.note)
-    infos = _one_scale_per_block(infos, notes)
+        notes.append(coded.note_in(lang))
+    infos = _one_scale_per_block(infos, notes, lang)
     nps_col = _nps_column(infos)
     if nps_col is None:
         infos, nps_col = _lone_mark_out_of_ten(infos, notes)
@@ -1594,25 +1599,25 @@ def inspect_export(
         loaded.data["nps_row"].tolist(),
     )
     if tests is not None:
-        notes.append(tests.note())
+        notes.append(tests.note(lang))
     if not any(c.kind == "consent" for c in infos):
         # A CRM's e-mail on every row is its record, not a request to be called (QA30 F9).
         from nps_kit.closed_loop import record_columns, record_note
 
         reach = [c.column for c in infos if c.kind in ("email", "phone")]
-        recorded = record_note(record_columns(frame, reach))
+        recorded = record_note(record_columns(frame, reach), language=lang)
         if recorded is not None:
-            notes.append(f"{recorded}.")
+            notes.append(recorded + ("。" if lang == "ja" else "."))
     if report.source == "qualtrics" and "Status" in frame and numeric_values(frame["Status"]):
         # FIX31: the previews are left out of such an export too, but its choices are codes.
         notes.append(t("inspect.qualtrics_codes", lang))
     if report.format != "parquet":
         notes += _values_as_names(index.columns, lang)
     if report.grouped_by is None:
-        notes += [s for s in [ungrouped_sentence(frame)] if s is not None]
+        notes += [s for s in [ungrouped_sentence(frame, lang)] if s is not None]
     if nps_col is None:
         notes.append(t("inspect.no_score_note", lang))
-        notes += _coded_scores(infos, frame)
+        notes += _coded_scores(infos, frame, lang)
     else:
         chosen = next(c for c in infos if c.column == nps_col)
         if chosen.kind == "scale":
@@ -1625,7 +1630,7 @@ def inspect_export(
                 skip=(nps_col,),
             )
             if split is not None:
-                notes.append(split.note(nps_col))
+                notes.append(split.note(nps_col, lang))
         notes += _group_check(frame, nps_col, infos, lang)
     dates = [c for c in infos if c.kind == "date"]
     if not dates:
@@ -1673,7 +1678,7 @@ def inspect_export(
             )
             if alone is not None and not (tests is not None and set(alone.rows) <= set(tests.rows)):
                 month_alone = alone
-                notes.append(alone.note())
+                notes.append(alone.note(lang))
     if index.suggested_encoding is not None:
         # QA18: cp932 read as latin-1 was told to set fix_text, which cannot repair it.
         notes.insert(

@@ -1757,12 +1757,14 @@ def test_double_submissions_are_said_in_a_japanese_project_s_words(
     question = "How likely are you to recommend us?"
     args = ("--score-column", question, "--date-column", "Timestamp", "--dedupe")
     status, _, err = run(capsys, path, *args)
+    assert status == 0
     assert err.splitlines()[-1] == (
         "note: 1行は、60秒以内に先に送られた回答と同じ回答です（二重送信：「送信」を2度押すと"
         "できます）。--dedupe resubmissionsで、完全に同じ行とともに除けます。"
     )
     # --language en: as an English project hears it.
     status, _, err = run(capsys, path, *args, "--language", "en")
+    assert status == 0
     assert err.splitlines()[-1] == (
         "note: 1 row repeats the answers of a response sent at most 60 seconds earlier (a double "
         "submission, as a second click on Submit makes); --dedupe resubmissions drops them, with "
