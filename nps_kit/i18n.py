@@ -549,6 +549,19 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "answer). Export the report without grouping (Salesforce: Details Only), with "
         "subtotals, or fill the column down before reading it.",
     },
+    # A date-like column with values that are no dates (inspect's date notes).
+    "inspect.not_dates": {
+        "ja": "{column}：{n}件のうち{bad}件は日付ではありません（例：{examples}）。{what}",
+        "en": "{column}: {bad} of {n} values are not dates, such as {examples}; {what}.",
+    },
+    "inspect.not_dates_taken": {
+        "ja": "これらの回答はどの月にも入りません。",
+        "en": "those responses will be in no month",
+    },
+    "inspect.not_dates_left": {
+        "ja": "そのため日付の列とはしていません。",
+        "en": "so it was not taken as the date column",
+    },
     # score's row rules (nps_kit._row_rules): those of the units reading the export, applied
     # with --parameters and said without it (FIX80), in the reader's language (MSG42).
     "score.rules_differ": {

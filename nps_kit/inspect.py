@@ -60,7 +60,7 @@ from nps_kit._values import (
 )
 from nps_kit._width import display_width
 from nps_kit.errors import DataError
-from nps_kit.i18n import Language, t
+from nps_kit.i18n import Language, join_names, t
 from nps_kit.load import (
     ColumnIndex,
     LoadReport,
@@ -916,16 +916,25 @@ def _dates_read(
 
 
 def _date_note(
-    name: str, values: pd.Series, dates: DateParse, bad: int, n: int, *, taken: bool
+    name: str,
+    values: pd.Series,
+    dates: DateParse,
+    bad: int,
+    n: int,
+    *,
+    taken: bool,
+    lang: Language = "en",
 ) -> str:
-    """Say how many of a date-like column's values are not dates, with examples."""
+    """Say how many of a date-like column's values are not dates, with examples, in ``lang``."""
     distinct = values.dropna().drop_duplicates().reset_index(drop=True)
     unread = distinct[dates.unparsed.to_numpy()].astype(str).str.strip()
-    examples = ", ".join(repr(v) for v in unread.head(3))
-    what = (
-        "those responses will be in no month" if taken else "so it was not taken as the date column"
-    )
-    return f"{name}: {bad:,} of {n:,} values are not dates, such as {examples}; {what}."
+    quote = (lambda v: f"「{v}」") if lang == "ja" else repr
+    examples = join_names(map(quote, unread.head(3)), lang)
+    what = t("inspect.not_dates_taken" if taken else "inspect.not_dates_left", lang)
+    return t(
+        "inspect.not_dates", lang, column=name, bad=f"{bad:,}", n=f"{n:,}", examples=examples,
+        what=what,
+    )  # fmt: skip
 
 
 def _classify(
@@ -943,6 +952,7 @@ def _classify(
     separator: str | None = None,
     other_box: bool = False,
     open_ended: bool = False,
+    lang: Language = "en",
 ) -> tuple[Kind, str, tuple[int, int] | None, str | None]:
     n = answers.n
     text = answers.values
@@ -1026,7 +1036,7 @@ def _classify(
             named or (not dates.epoch and text[~said_none].str.len().min() >= 6)
         )
         if read < n and (taken or named):
-            date_notes.append(_date_note(name, values, dates, n - read, n, taken=taken))
+            date_notes.append(_date_note(name, values, dates, n - read, n, taken=taken, lang=lang))
         if taken and dates.epoch:
             return "date", "Unix epoch times (UTC)", None, None
         if taken:
@@ -1034,7 +1044,7 @@ def _classify(
     elif named and looks_dated.dates.notna().any():
         # Named like a date and partly dates: say why it is not the date column.
         read, dates = _dates_read(values, date_format=date_format)
-        date_notes.append(_date_note(name, values, dates, n - read, n, taken=False))
+        date_notes.append(_date_note(name, values, dates, n - read, n, taken=False, lang=lang))
     if any(response_time(h, text, answers.counts) for h in headers):
         # When the response was started or submitted, in a form the date reader does not take.
         return "metadata", "response times", None, None
@@ -1536,6 +1546,7 @@ def inspect_export(
             separator=index.separators.get(name),
             other_box=name in index.other_boxes,
             open_ended=name in index.open_ended,
+            lang=lang,
         )
         labelled = labelled_scale(answers.values) if kind == "rating" else None
         words = missing if kind in _TYPED_KINDS else said_none

@@ -2449,7 +2449,15 @@ def _ungrouped(path: Path) -> Path:
     return write_text(path, "店舗,回答日,おすすめ度\n" + "\n".join(rows) + "\n")
 
 
+def _not_dates(path: Path) -> Path:
+    days = [f"2026-10-{1 + i % 28:02d}" for i in range(57)] + ["不明", "先週", "不明"]
+    rows = [f"{day},{i % 11}" for i, day in enumerate(days)]
+    return write_text(path, "回答日,おすすめ度\n" + "\n".join(rows) + "\n")
+
+
 _SAID_IN_JAPANESE = {
+    _not_dates: "回答日：60件のうち3件は日付ではありません（例：「不明」、「先週」）。これらの"
+    "回答はどの月にも入りません。",
     _staff_test: "2行目はテスト回答のようです（「名前」が「テスト」）。data.exclude: "
     "[{column: 名前, values: [テスト]}]で、どの集計からも除けます。",
     _lone_month: "2行目（回答ID：T-1）は2026-02のただ一つの回答群で、ほかの回答の月"
