@@ -302,6 +302,26 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "sheet {sheet!r} of {file}: no column holds a 0–10 score. Columns: {columns}. "
         "The workbook's {sheets}{codes}",
     },
+    # The workbook's sheets, named after a sheet without a score (other_sheets).
+    "inspect.sheets": {"ja": "シート：{described}。{advice}", "en": "sheets: {described}.{advice}"},
+    "inspect.sheet_read": {"ja": "「{name}」（読んだシート）", "en": "{name!r} (read)"},
+    "inspect.sheet_not_table": {"ja": "「{name}」（表ではない）", "en": "{name!r} (not a table)"},
+    "inspect.sheet_no_score": {
+        "ja": "「{name}」（0〜10の点数の列なし）",
+        "en": "{name!r} (no 0–10 score column)",
+    },
+    "inspect.sheet_score": {
+        "ja": "「{name}」（0〜10の点数の列：「{column}」）",
+        "en": "{name!r} (a 0–10 score column: {column!r})",
+    },
+    "inspect.sheets_pass": {
+        "ja": "--sheet {name}を指定してください。",
+        "en": " Pass --sheet {name!r}.",
+    },
+    "inspect.sheets_none": {
+        "ja": "どのシートにも0〜10の点数の列がありません。",
+        "en": " None of them has a 0–10 score column.",
+    },
     "inspect.no_score_sheet_hint": {
         "ja": "プロジェクトのパラメーターでは、シートはdata.sheetで指定します。",
         "en": "In a project's parameters the sheet is data.sheet.",

@@ -453,7 +453,7 @@ class Inspection:
         return ", ".join(f"{c.column!r} ({c.kind}: {c.detail})" for c in self.columns)
 
 
-def other_sheets(found: Inspection) -> str | None:
+def other_sheets(found: Inspection, lang: Language = "en") -> str | None:
     """Name a workbook's sheets and which of the others holds a 0–10 score column.
 
     A company's survey workbook often opens with a cover sheet (表紙: title, period, notes)
@@ -463,6 +463,8 @@ def other_sheets(found: Inspection) -> str | None:
     ----------
     found
         An inspection of one sheet (whose ``nps_column`` is usually ``None``).
+    lang
+        The language of the sentence (MSG42: ``inspect`` in a Japanese project).
 
     Returns
     -------
@@ -486,20 +488,22 @@ def other_sheets(found: Inspection) -> str | None:
     scored = []
     for name in names:
         if name == report.sheet:
-            described.append(f"{name!r} (read)")
+            described.append(t("inspect.sheet_read", lang, name=name))
             continue
         try:
             other = inspect_export(report.path, sheet=name)
         except DataError:
-            described.append(f"{name!r} (not a table)")
+            described.append(t("inspect.sheet_not_table", lang, name=name))
             continue
         if other.nps_column is None:
-            described.append(f"{name!r} (no 0–10 score column)")
+            described.append(t("inspect.sheet_no_score", lang, name=name))
         else:
-            described.append(f"{name!r} (a 0–10 score column: {other.nps_column!r})")
+            described.append(t("inspect.sheet_score", lang, name=name, column=other.nps_column))
             scored.append(name)
-    advice = f" Pass --sheet {scored[0]!r}." if scored else " None of them has a 0–10 score column."
-    return f"sheets: {', '.join(described)}.{advice}"
+    advice = (
+        t("inspect.sheets_pass", lang, name=scored[0]) if scored else t("inspect.sheets_none", lang)
+    )
+    return t("inspect.sheets", lang, described=join_names(described, lang), advice=advice)
 
 
 def _coded_scores(
@@ -547,7 +551,7 @@ def no_score_error(found: Inspection, lang: Language = "en") -> DataError:
         sheets is named sheet by sheet, with the one that has the score (:func:`other_sheets`).
     """
     path = found.load.path
-    sheets = other_sheets(found)
+    sheets = other_sheets(found, lang)
     if sheets is not None:
         return DataError(
             t(

@@ -1267,6 +1267,21 @@ def test_a_cover_sheet_first_names_the_sheets_and_the_one_with_the_scores(
     assert out.startswith("hotel.xlsx: 160 responses (XLSX, sheet '回答データ'")
 
 
+def test_a_japanese_project_hears_the_workbook_s_sheets_in_japanese(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # MSG42: the sheets were named in English inside the Japanese message.
+    path = write_with_cover_sheet(tmp_path / "hotel.xlsx")
+    monkeypatch.chdir(_japanese_project(tmp_path / "project"))
+    status, _, err = run(capsys, path)
+    assert status == 2
+    assert err.endswith(
+        "ブックのシート：「表紙」（読んだシート）、「回答データ」（0〜10の点数の列："
+        f"「{MSFORMS_NPS}」）。--sheet 回答データを指定してください。プロジェクトの"
+        "パラメーターでは、シートはdata.sheetで指定します。\n"
+    )
+
+
 _HEADER_ROWS = {"qualtrics": "3 header row(s)", "surveymonkey": "2 header row(s)", "parquet": None}
 _DATE_DETAIL = {"xlsx": "date cells", "parquet": "timestamps"}
 
