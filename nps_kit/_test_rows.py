@@ -79,12 +79,16 @@ class TestRows:
         from nps_kit.i18n import join_names, t
 
         where = join_names((str(r) for r in self.rows), lang)
+        one = len(self.rows) == 1
+        # English's number: Row … looks … it, or Rows … look … them (Japanese needs none).
+        words = {"row": "Row" if one else "Rows", "it": "it" if one else "them"}
         if self.month is not None:
             # The side as found, not searched for in the wording (FIX74).
             return t(
                 f"test_rows.month_{self.side}",
                 lang,
-                count=len(self.rows),
+                **words,
+                only="is the only response" if one else "are the only responses",
                 where=where,
                 column=self.column,
                 values=join_names(self.values, lang),
@@ -99,7 +103,8 @@ class TestRows:
         return t(
             "test_rows.test",
             lang,
-            count=len(self.rows),
+            **words,
+            looks="looks" if one else "look",
             where=where,
             column=self.column,
             values=join_names(map(quote, self.values), lang),

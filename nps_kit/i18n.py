@@ -452,31 +452,24 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "test_rows.test": {
         "ja": "{where}行目はテスト回答のようです（「{column}」が{values}）。data.exclude: "
         "[{rule}]で、どの集計からも除けます。",
-        "en": "Rows {where} look like a test, not a response ({column!r} is {values}): "
-        "data.exclude: [{rule}] leaves them out of every figure.",
-        "en_one": "Row {where} looks like a test, not a response ({column!r} is {values}): "
-        "data.exclude: [{rule}] leaves it out of every figure.",
+        # {row}, {looks}, {it}: Row, looks, it for one row; Rows, look, them for several.
+        "en": "{row} {where} {looks} like a test, not a response ({column!r} is {values}): "
+        "data.exclude: [{rule}] leaves {it} out of every figure.",
     },
     "test_rows.month_before": {
         "ja": "{where}行目（{column}：{values}）は{month}のただ一つの回答群で、ほかの回答の月"
         "（{first}〜{last}）より{gap}か月前です。調査開始前のテスト回答ではありませんか？"
         "data.exclude: [{rule}]で、どの集計からも除けます。",
-        "en": "Rows {where} ({column} {values}) are the only responses of {month}, {apart}: "
-        "a staff test before the survey opened? data.exclude: [{rule}] leaves them out of "
-        "every figure.",
-        "en_one": "Row {where} ({column} {values}) is the only response of {month}, {apart}: "
-        "a staff test before the survey opened? data.exclude: [{rule}] leaves it out of "
-        "every figure.",
+        # {only}: "is the only response" or "are the only responses".
+        "en": "{row} {where} ({column} {values}) {only} of {month}, {apart}: a staff test "
+        "before the survey opened? data.exclude: [{rule}] leaves {it} out of every figure.",
     },
     "test_rows.month_after": {
         "ja": "{where}行目（{column}：{values}）は{month}のただ一つの回答群で、ほかの回答の月"
         "（{first}〜{last}）より{gap}か月後です。調査終了後のテスト回答ではありませんか？"
         "data.exclude: [{rule}]で、どの集計からも除けます。",
-        "en": "Rows {where} ({column} {values}) are the only responses of {month}, {apart}: "
-        "a staff test after it closed? data.exclude: [{rule}] leaves them out of every "
-        "figure.",
-        "en_one": "Row {where} ({column} {values}) is the only response of {month}, {apart}: "
-        "a staff test after it closed? data.exclude: [{rule}] leaves it out of every figure.",
+        "en": "{row} {where} ({column} {values}) {only} of {month}, {apart}: a staff test "
+        "after it closed? data.exclude: [{rule}] leaves {it} out of every figure.",
     },
     # A block of rating questions on one scale (nps_kit._rating_scale), in inspect's notes.
     "rating.block": {
