@@ -562,6 +562,17 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "answer). Export the report without grouping (Salesforce: Details Only), with "
         "subtotals, or fill the column down before reading it.",
     },
+    # A column of Unix epoch times taken as the date (FIX69); {taken} is inspect.EPOCH_TAKEN.
+    "inspect.epoch_taken": {
+        "ja": "{column}：日付の列として使います。整数がすべてUnixエポック{unit}（UTC）として"
+        "読め（{first}〜{last}）、日付らしい名前の列がないためです。ほかの値なら、columns.date"
+        "（--date-column）に回答日の列を指定してください。",
+        "en": "{column}: {taken}: its whole numbers all read as Unix epoch {unit} (UTC), "
+        "{first} to {last}, and no column is named like a date. If it holds something else, "
+        "set columns.date (--date-column) to the column of response dates.",
+    },
+    "inspect.epoch_s": {"ja": "秒", "en": "seconds"},
+    "inspect.epoch_ms": {"ja": "ミリ秒", "en": "milliseconds"},
     # A date-like column with values that are no dates (inspect's date notes).
     "inspect.not_dates": {
         "ja": "{column}：{n}件のうち{bad}件は日付ではありません（例：{examples}）。{what}",

@@ -1431,7 +1431,7 @@ EPOCH_TAKEN: Final = "taken as the date column"
 
 
 def _epoch_column(
-    frame: pd.DataFrame, infos: list[ColumnInfo], *, skip: str | None
+    frame: pd.DataFrame, infos: list[ColumnInfo], *, skip: str | None, lang: Language = "en"
 ) -> tuple[int, str] | None:
     """Find the one column of Unix epoch times not named as a date, with the note saying so.
 
@@ -1459,12 +1459,15 @@ def _epoch_column(
         return None
     k, read = found[0]
     name = infos[k].column
-    unit = "milliseconds" if frame[name].astype("string").str.len().max() >= 13 else "seconds"
-    said = (
-        f"{name}: {EPOCH_TAKEN}: its whole numbers all read as Unix epoch {unit} (UTC), "
-        f"{read.min():%Y-%m-%d %H:%M} to {read.max():%Y-%m-%d %H:%M}, and no column is named "
-        "like a date. If it holds something else, set columns.date (--date-column) to the "
-        "column of response dates."
+    ms = frame[name].astype("string").str.len().max() >= 13
+    said = t(
+        "inspect.epoch_taken",
+        lang,
+        column=name,
+        taken=EPOCH_TAKEN,
+        unit=t("inspect.epoch_ms" if ms else "inspect.epoch_s", lang),
+        first=f"{read.min():%Y-%m-%d %H:%M}",
+        last=f"{read.max():%Y-%m-%d %H:%M}",
     )
     return k, said
 
@@ -1652,7 +1655,7 @@ def inspect_export(
         # A column of epoch times named ts, created or t (no "when" in its header) is the
         # date when no other column is one: every value a whole second or millisecond from
         # 2000 to now is no id or count by chance (FIX69).
-        epoch = _epoch_column(frame, infos, skip=nps_col)
+        epoch = _epoch_column(frame, infos, skip=nps_col, lang=lang)
         if epoch is not None:
             k, taken = epoch
             infos[k] = replace(infos[k], kind="date", detail="Unix epoch times (UTC)")

@@ -2470,7 +2470,15 @@ def _not_dates(path: Path) -> Path:
     return write_text(path, "回答日,おすすめ度\n" + "\n".join(rows) + "\n")
 
 
+def _epoch(path: Path) -> Path:
+    rows = [f"{48_211_000 + 3 * i},{(i * 7) % 11},{1_790_811_000 + 36_000 * i}" for i in range(60)]
+    return write_text(path, "id,おすすめ度,ts\n" + "\n".join(rows) + "\n")
+
+
 _SAID_IN_JAPANESE = {
+    _epoch: "ts：日付の列として使います。整数がすべてUnixエポック秒（UTC）として読め"
+    "（2026-09-30 23:30〜2026-10-25 13:30）、日付らしい名前の列がないためです。ほかの値なら、"
+    "columns.date（--date-column）に回答日の列を指定してください。",
     _not_dates: "回答日：60件のうち3件は日付ではありません（例：「不明」、「先週」）。これらの"
     "回答はどの月にも入りません。",
     _staff_test: "2行目はテスト回答のようです（「名前」が「テスト」）。data.exclude: "
