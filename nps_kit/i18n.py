@@ -610,6 +610,41 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{files} {reads} this file with {rules}, which nps-kit run applies and these "
         "figures do not; pass --parameters {folder} to apply them.",
     },
+    # A unit's earlier name (data.filter.previous_names) in score --by (FIX79, REVIEW35).
+    "score.merged": {
+        "ja": "「{old}」は「{current}」の以前の名称なので（{file}のdata.filter.previous_names）、"
+        "nps-kit runのレポートと同じく「{current}」として数えます。",
+        "en": "{old!r} is counted as {current!r}, whose earlier name it is "
+        "(data.filter.previous_names in {file}), as nps-kit run reports the unit.",
+    },
+    "score.unmerged": {
+        "ja": "「{old}」は「{current}」と別に数えています。{file}では以前の名称とされ"
+        "（data.filter.previous_names）、nps-kit runは1つのユニットとしてレポートします。"
+        "そう数えるには--parameters {folder}を指定してください。",
+        "en": "{old!r} is counted apart from {current!r}, while {file} states it is its earlier "
+        "name (data.filter.previous_names) and nps-kit run reports them as one unit; pass "
+        "--parameters {folder} to count them so.",
+    },
+    "score.renamed": {
+        "ja": "「{column}」の「{old}」（最後の回答{last_old}）と「{new}」（最初の回答"
+        "{first_new}）は、名称を変えた1つのユニットのようですが、2つのグループとして数えています。"
+        "data.filter.previous_namesに「{old}」を挙げたユニットファイルを--parametersで渡すと、"
+        "nps-kit runと同じく1つとして数えます。",
+        "en": "{old!r} (last answer {last_old}) and {new!r} (first answer {first_new}) in "
+        "{column!r} look like one unit renamed and are counted as two groups; a unit file whose "
+        "data.filter.previous_names lists {old!r}, passed with --parameters, counts them as "
+        "one, as nps-kit run would.",
+    },
+    "score.renamed_chain": {
+        "ja": "「{column}」の「{old}」（最後の回答{last_old}）、{between}、「{new}」（最初の回答"
+        "{first_new}）は、名称を{renames}回変えた1つのユニットのようですが、{groups}つの"
+        "グループとして数えています。data.filter.previous_namesに{olds}を挙げた「{new}」の"
+        "ユニットファイルを--parametersで渡すと、nps-kit runと同じく1つとして数えます。",
+        "en": "{old!r} (last answer {last_old}), {between} and {new!r} (first answer "
+        "{first_new}) in {column!r} look like one unit renamed {times} and are counted as "
+        "{groups} groups; a unit file for {new!r} whose data.filter.previous_names lists "
+        "{olds}, passed with --parameters, counts them as one, as nps-kit run would.",
+    },
     # A valid score without a date (QA35 O2), said by score and inspect (load.undated_note);
     # the report's data quality names the same count quality.undated.
     "load.undated": {

@@ -1793,3 +1793,48 @@ def test_the_row_rules_in_an_english_project_or_with_language_en_are_as_before(
         monkeypatch.chdir(tmp_path / language)
         status, _, err = run(capsys, export, *_DATED, *given)
         assert (status, err.splitlines()) == (0, english)
+
+
+def test_a_unit_renamed_is_said_in_a_japanese_project_s_words(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # MSG42: the renames score merges, keeps apart or finds were said in English.
+    from _english import english_runs
+
+    rows = [
+        f"{i},{'第3病棟' if i < 20 else '第3病棟（循環器）'},{i % 11},2026-10-{1 + i:02d}"
+        for i in range(30)
+    ]
+    rows += [f"{30 + i},{'内科外来' if i < 10 else '総合内科'},{i % 11},2026-10-{1 + i:02d}"
+             for i in range(20)]  # fmt: skip
+    (tmp_path / "wards.csv").write_text(
+        "id,病棟,score,date\n" + "\n".join(rows) + "\n", encoding="utf-8"
+    )
+    (tmp_path / "parameters").mkdir()
+    (tmp_path / "parameters" / "defaults.yaml").write_text("language: ja\n", "utf-8")
+    (tmp_path / "parameters" / "naika.yaml").write_text(
+        "name: 総合内科\ndata: {path: ../wards.csv, filter: {column: 病棟, values: [総合内科], "
+        "previous_names: [内科外来]}}\ncolumns: {score: score, date: date}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    args = ["wards.csv", "--score-column", "score", "--by", "病棟", "--date-column", "date"]
+    status, _, err = run(capsys, *args)
+    assert status == 0
+    assert err.splitlines() == [
+        "note: 「内科外来」は「総合内科」と別に数えています。parameters/naika.yamlでは以前の"
+        "名称とされ（data.filter.previous_names）、nps-kit runは1つのユニットとして"
+        "レポートします。そう数えるには--parameters parametersを指定してください。",
+        "note: 「病棟」の「第3病棟」（最後の回答2026-10-20）と「第3病棟（循環器）」（最初の回答"
+        "2026-10-21）は、名称を変えた1つのユニットのようですが、2つのグループとして数えて"
+        "います。data.filter.previous_namesに「第3病棟」を挙げたユニットファイルを--parameters"
+        "で渡すと、nps-kit runと同じく1つとして数えます。",
+    ]
+    status, _, err = run(capsys, *args, "--parameters", "parameters")
+    assert (
+        "note: 「内科外来」は「総合内科」の以前の名称なので（naika.yamlのdata.filter."
+        "previous_names）、nps-kit runのレポートと同じく「総合内科」として数えます。\n"
+    ) in err
+    assert english_runs(err, names=["nps-kit run"]) == []
+    status, _, err = run(capsys, *args, "--language", "en")
+    assert err.splitlines()[0].startswith("note: '内科外来' is counted apart from '総合内科', ")

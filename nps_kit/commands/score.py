@@ -261,15 +261,15 @@ def _run(args: argparse.Namespace) -> int:
     if args.parameters is not None:
         assert project is not None  # _project raises when --parameters cannot be read
         data, merged = _merge_renamed(data, keys, project, args.data, index)
-        renamed += [_merged_note(name, args.parameters) for name in merged]
+        renamed += [_merged_note(name, args.parameters, lang) for name in merged]
     elif keys and project is not None:
         # Scored in a project without --parameters: the renames run's folder states are said,
         # not applied (FIX79; the groups here would differ from the report's units).
         stated = _merge_renamed(data.copy(), keys, project, args.data, index)[1]
-        renamed += [_unmerged_note(name) for name in stated]
+        renamed += [_unmerged_note(name, lang) for name in stated]
     if keys and date_column:
         # A rename the project states was said above: not again as one to state (REVIEW35).
-        renamed += _looks_renamed(data, keys, stated=[name.old for name in stated])
+        renamed += _looks_renamed(data, keys, stated=[name.old for name in stated], lang=lang)
     weight = "nps_weight" if args.weight_column else None
     overall = nps(data, weight=weight, level=args.level, min_n=args.min_n)
     groups = None
@@ -604,12 +604,9 @@ def _where(name: EarlierName, parameters: Path) -> str:
     return name.source.name if name.source is not None else parameters.name
 
 
-def _merged_note(name: EarlierName, parameters: Path) -> str:
-    return (
-        f"{str(name.old)!r} is counted as {str(name.current[0])!r}, whose earlier name it is "
-        f"(data.filter.previous_names in {_where(name, parameters)}), as nps-kit run reports "
-        "the unit."
-    )
+def _merged_note(name: EarlierName, parameters: Path, lang: Language = "en") -> str:
+    old, current = str(name.old), str(name.current[0])
+    return t("score.merged", lang, old=old, current=current, file=_where(name, parameters))
 
 
 # The folder nps-kit run reads by default (its --parameters), where score looks for the row
@@ -617,17 +614,19 @@ def _merged_note(name: EarlierName, parameters: Path) -> str:
 _RUN_PARAMETERS = Path("parameters")
 
 
-def _unmerged_note(name: EarlierName) -> str:
-    return (
-        f"{str(name.old)!r} is counted apart from {str(name.current[0])!r}, while "
-        f"{_RUN_PARAMETERS / _where(name, _RUN_PARAMETERS)} states it is its earlier name "
-        "(data.filter.previous_names) and nps-kit run reports them as one unit; pass "
-        f"--parameters {_RUN_PARAMETERS} to count them so."
+def _unmerged_note(name: EarlierName, lang: Language = "en") -> str:
+    return t(
+        "score.unmerged",
+        lang,
+        old=str(name.old),
+        current=str(name.current[0]),
+        file=_RUN_PARAMETERS / _where(name, _RUN_PARAMETERS),
+        folder=_RUN_PARAMETERS,
     )
 
 
 def _looks_renamed(
-    data: pd.DataFrame, keys: list[str], *, stated: Sequence[object] = ()
+    data: pd.DataFrame, keys: list[str], *, stated: Sequence[object] = (), lang: Language = "en"
 ) -> list[str]:
     """Say which ``--by`` values look like one unit renamed, as ``init --from`` proposes.
 
@@ -649,29 +648,29 @@ def _looks_renamed(
         ]
         # A unit renamed twice (A -> B -> C) is one unit whose file lists A and B, not two
         # renames each asking for a file (REVIEW35: the first for B, itself an earlier name).
-        notes += [_renamed_note(list(chain), key) for chain in chains(found)]
+        notes += [_renamed_note(list(chain), key, lang) for chain in chains(found)]
     return notes
 
 
-def _renamed_note(chain: list[Rename], key: str) -> str:
+def _renamed_note(chain: list[Rename], key: str, lang: Language = "en") -> str:
     """Say that the values of one chain of renames look like one unit."""
     first, last = chain[0], chain[-1]
+    quote = (lambda v: f"「{v}」") if lang == "ja" else repr
+    said = {"column": key, "last_old": first.last_old, "first_new": last.first_new}
     if len(chain) == 1:
-        return (
-            f"{first.old!r} (last answer {first.last_old}) and {first.new!r} (first answer "
-            f"{first.first_new}) in {key!r} look like one unit renamed and are counted as "
-            f"two groups; a unit file whose data.filter.previous_names lists {first.old!r}, "
-            "passed with --parameters, counts them as one, as nps-kit run would."
-        )
-    between = ", ".join(repr(r.new) for r in chain[:-1])
-    olds = [repr(r.old) for r in chain]
-    times = {2: "twice", 3: "three times"}.get(len(chain), f"{len(chain)} times")
-    return (
-        f"{first.old!r} (last answer {first.last_old}), {between} and {last.new!r} (first "
-        f"answer {last.first_new}) in {key!r} look like one unit renamed {times} and are "
-        f"counted as {len(chain) + 1} groups; a unit file for {last.new!r} whose "
-        f"data.filter.previous_names lists {', '.join(olds[:-1])} and {olds[-1]}, passed with "
-        "--parameters, counts them as one, as nps-kit run would."
+        return t("score.renamed", lang, old=first.old, new=first.new, **said)
+    olds = [quote(r.old) for r in chain]
+    return t(
+        "score.renamed_chain",
+        lang,
+        old=first.old,
+        new=last.new,
+        between=join_names((quote(r.new) for r in chain[:-1]), lang),
+        times={2: "twice", 3: "three times"}.get(len(chain), f"{len(chain)} times"),
+        renames=len(chain),
+        groups=len(chain) + 1,
+        olds=join_names(olds, lang) if lang == "ja" else f"{', '.join(olds[:-1])} and {olds[-1]}",
+        **said,
     )
 
 
