@@ -547,6 +547,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "other answers have {zeros}: they may have been asked on a 1–10 scale, not 0–10. They "
         "are counted as 0–10; nps-kit converts no score.",
     },
+    # A score column with no 0 where 1s and 2s make one expected (the loader's scale note, said
+    # by score and themes); English is the loader's sentence, which names the questions too.
+    "load.other_scale": {
+        "ja": "列「{column}」は0〜10ではなく{looks}の尺度のようです（回答{n}件に0がなく、最大は"
+        "{high}）。0〜10に見える列：{shown}。",
+        "en": "column {column!r} looks like a {looks} scale, not 0–10 (no 0 in {n} answers, "
+        "highest {high}); columns that look like 0–10: {shown}.",
+    },
     # A grouped report's first column without subtotal lines (nps_kit._grouped_report, QA36 O1).
     "grouped.ungrouped": {
         "ja": "「{column}」は{rows}行のうち{filled}行だけに値があり、値はそれぞれ1度ずつで、"

@@ -1838,3 +1838,24 @@ def test_a_unit_renamed_is_said_in_a_japanese_project_s_words(
     assert english_runs(err, names=["nps-kit run"]) == []
     status, _, err = run(capsys, *args, "--language", "en")
     assert err.splitlines()[0].startswith("note: '内科外来' is counted apart from '総合内科', ")
+
+
+def test_a_score_column_on_another_scale_is_said_in_a_japanese_project_s_words(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "parameters").mkdir()
+    (tmp_path / "parameters" / "defaults.yaml").write_text("language: ja\n", "utf-8")
+    path = tmp_path / "s.csv"
+    path.write_text("推奨度\n" + "".join(f"{i % 10 + 1}\n" for i in range(60)), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    status, _, err = run(capsys, path, "--score-column", "推奨度")
+    assert (status, err.splitlines()[0]) == (
+        0,
+        "note: 列「推奨度」は0〜10ではなく1〜10の尺度のようです（回答60件に0がなく、最大は10）。"
+        "0〜10に見える列：なし。",
+    )
+    status, _, err = run(capsys, path, "--score-column", "推奨度", "--language", "en")
+    assert err.splitlines()[0] == (
+        "note: column '推奨度' looks like a 1–10 scale, not 0–10 (no 0 in 60 answers, highest "
+        "10); columns that look like 0–10: none."
+    )

@@ -349,8 +349,8 @@ def _run(args: argparse.Namespace) -> int:
             print(f"note: {unlabelled}", file=sys.stderr)
     for note in left_out:
         print(f"note: {note}", file=sys.stderr)
-    if loaded.report.scale_note:
-        print(f"note: {loaded.report.scale_note}", file=sys.stderr)
+    if scale := loaded.report.scale_note_in(lang):
+        print(f"note: {scale}", file=sys.stderr)
     for key in multi:
         print(f"note: {t('score.multi_select', lang, column=key)}", file=sys.stderr)
     again = len(loaded.report.resubmission_of)
