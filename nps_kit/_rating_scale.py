@@ -152,7 +152,7 @@ class BlockScale:
     def note(self, lang: Language = "en") -> str:
         """Say which scale the block's questions have and why, for ``inspect`` and ``init``.
 
-        In ``lang`` (MSG42: ``inspect --language``); a column's own note stays English.
+        In ``lang`` (MSG42: ``inspect --language``), also as the column's own note.
         """
         from nps_kit.i18n import join_names, t
 

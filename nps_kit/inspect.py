@@ -540,8 +540,8 @@ def no_score_error(found: Inspection, lang: Language = "en") -> DataError:
     found
         An inspection whose ``nps_column`` is ``None``.
     lang
-        The language it is said in (``nps-kit inspect --language``; MSG41). The sentences on
-        answer codes and other sheets stay English.
+        The language it is said in (``nps-kit inspect --language``; MSG41), the answer codes
+        and the other sheets too (MSG42); a long table's sentence stays English.
 
     Returns
     -------
@@ -1499,9 +1499,11 @@ def inspect_export(
         A code table of its own (CSV or XLSX, ``--codes``); ``None`` reads the workbook's
         code-table sheet, if any (:func:`nps_kit._code_table.found_code_tables`).
     lang
-        The language of the notes (``nps-kit inspect --language``; MSG41). The notes other
-        modules word without a language (a rating block's scale, a staff test, repeated ids,
-        ...) stay English.
+        The language of the notes (``nps-kit inspect --language``; MSG41), those other modules
+        word too (a rating block's scale, a staff test, a code table, ...: MSG42). Still
+        English: a date column that reads only the other order (the loader's refusal), and
+        the Qualtrics button names quoted. ``init`` asks for English (its comments have their
+        own words).
 
     Returns
     -------

@@ -506,12 +506,11 @@ def _row_rules(
     if rules is None:
         return None, []
     files = join_names((str(folder / name) for name in rules.files), lang)
-    listed = "；" if lang == "ja" else "; "  # between rules, which may hold commas themselves
+    listed = t("score.rules_units", lang)  # "; ": a rule may hold commas itself
     if rules.differ:
-        each = t("score.rules_units", lang).join(
-            t("score.rules_unit", lang, file=name, rules=join_names(said, lang))
-            if said
-            else t("score.rules_unit", lang, file=name, rules=t("score.rules_none", lang))
+        none = t("score.rules_none", lang)
+        each = listed.join(
+            t("score.rules_unit", lang, file=name, rules=join_names(said, lang) or none)
             for name, said in rules.differ
         )
         return rules, [t("score.rules_differ", lang, folder=folder, each=each)]
