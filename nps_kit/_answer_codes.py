@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Final
 import numpy as np
 import pandas as pd
 
+from nps_kit.i18n import Language, t
+
 if TYPE_CHECKING:
     from nps_kit._column_facts import ColumnFacts
 
@@ -30,7 +32,7 @@ __all__ = ["numeric_codes_sentence", "score_codes_sentence"]
 _CODE: Final = re.compile(r"([A-Za-z]+)0*(\d{1,2})")
 
 
-def score_codes_sentence(column: str, values: pd.Series) -> str | None:
+def score_codes_sentence(column: str, values: pd.Series, lang: Language = "en") -> str | None:
     """Say that ``column`` holds 11 answer codes of one 0–10 list, else return ``None``.
 
     Parameters
@@ -39,6 +41,8 @@ def score_codes_sentence(column: str, values: pd.Series) -> str | None:
         The column's name, as the message shows it.
     values
         Its cells; blanks are no answer.
+    lang
+        The sentence's language (MSG42: ``inspect`` in a Japanese project).
 
     Returns
     -------
@@ -60,14 +64,7 @@ def score_codes_sentence(column: str, values: pd.Series) -> str | None:
     if len(numbers) < 10 or not (numbers <= set(range(1, 12)) or numbers <= set(range(11))):
         return None
     ordered = sorted(set(text), key=lambda v: int(_CODE.fullmatch(v)[2]))  # type: ignore[index]
-    return (
-        f"{column!r} holds answer codes ({ordered[0]} … {ordered[-1]}), not scores, as "
-        "LimeSurvey exports a list question with 'Answer codes'. Which code is which score "
-        "is not in the file (the list may run 0 to 10 or 10 to 0), so it is not read as the "
-        "score: export the responses again with 'Full answers' (Responses → Export → "
-        "'Full answers'), or give the question the answer codes 0 … 10 in the survey and "
-        "export again."
-    )
+    return t("answer_codes.score", lang, column=column, first=ordered[0], last=ordered[-1])
 
 
 # 11s among the answers for the column to be codes rather than 0–10 with a stray typo.
@@ -75,7 +72,7 @@ _ELEVENS_SHARE: Final = 0.02
 
 
 def numeric_codes_sentence(
-    column: str, values: pd.Series, *, facts: ColumnFacts | None = None
+    column: str, values: pd.Series, *, facts: ColumnFacts | None = None, lang: Language = "en"
 ) -> str | None:
     """Say that ``column`` holds the codes 1 … 11 of one 0–10 list, else return ``None``.
 
@@ -87,6 +84,8 @@ def numeric_codes_sentence(
         Its cells (numbers or text); blanks and words are no answer here.
     facts
         The load's memo: a text column's distinct values, hashed once (LOAD41).
+    lang
+        The sentence's language (MSG42: ``inspect`` in a Japanese project).
 
     Returns
     -------
@@ -118,12 +117,4 @@ def numeric_codes_sentence(
         return None
     if elevens < max(3, _ELEVENS_SHARE * len(whole)):
         return None
-    return (
-        f"{column!r} holds the codes 1 … 11 of an 11-point list, not 0–10 scores (11 is no "
-        "score and nobody answered 0), as a research agency's SA code layout writes them. "
-        "Which code is which score is in the survey's code table (コード表), not in the "
-        "column (code 1 may be 0 points or 10), so it is not read as the score: ask for the "
-        "answers as 0–10 scores or as their answer texts (0：全くそう思わない … "
-        "10：非常にそう思う), or recode the column from the code table (code 1 = 0 points: "
-        "code − 1) and read that."
-    )
+    return t("answer_codes.numeric", lang, column=column)

@@ -328,18 +328,25 @@ class FoundCodes:
     @property
     def note(self) -> str:
         """One sentence for ``inspect``'s notes: the sheet, what it labels and what not."""
-        labelled = ", ".join(repr(c) for c in self.value_labels) or "no column"
-        said = (
-            f"{'The file' if self.file else 'Sheet'} {self.sheet!r} is a code table: the codes "
-            f"of {labelled} are read as its labels (value_labels)."
-        )
+        return self.note_in("en")
+
+    def note_in(self, lang: Language) -> str:
+        """:attr:`note` in ``lang`` (MSG42: ``inspect`` in a Japanese project)."""
+        from nps_kit.i18n import join_names, t
+
+        quote = (lambda c: f"「{c}」") if lang == "ja" else repr
+        where = t("inspect.code_file" if self.file else "inspect.code_sheet", lang, name=self.sheet)
+        if self.value_labels:
+            labelled = join_names(map(quote, self.value_labels), lang)
+            said = t("inspect.code_table", lang, where=where, columns=labelled)
+        else:
+            said = t("inspect.code_table_none", lang, where=where)
         if self.unmatched:
-            said += f" No column is {', '.join(map(repr, self.unmatched))}."
+            names = join_names(map(quote, self.unmatched), lang)
+            said += t("inspect.code_unmatched", lang, names=names)
         if self.scores_left:
-            said += (
-                f" Its labels of {', '.join(map(repr, self.scores_left))} are no 0–10 scores: "
-                "left as codes."
-            )
+            names = join_names(map(quote, self.scores_left), lang)
+            said += t("inspect.code_scores_left", lang, names=names)
         return said
 
 

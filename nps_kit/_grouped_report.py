@@ -14,6 +14,8 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
+from nps_kit.i18n import Language, t
+
 __all__ = ["fill_group_column", "group_column", "ungrouped_sentence"]
 
 #: The first columns looked at: a report puts its grouping column first.
@@ -66,7 +68,7 @@ def fill_group_column(
     return frame[column].groupby(block).ffill()
 
 
-def ungrouped_sentence(frame: pd.DataFrame) -> str | None:
+def ungrouped_sentence(frame: pd.DataFrame, lang: Language = "en") -> str | None:
     """Say that the first column looks grouped but has no subtotal lines to fill it by.
 
     A grouped report exported without its subtotals (QA36 O1) names each group once, above
@@ -77,7 +79,8 @@ def ungrouped_sentence(frame: pd.DataFrame) -> str | None:
     Returns
     -------
     str or None
-        The sentence, naming the column and what to do; ``None`` for any other first column.
+        The sentence, naming the column and what to do, in ``lang`` (MSG42); ``None`` for any
+        other first column.
     """
     if frame.empty or len(frame.columns) < 2:
         return None
@@ -89,11 +92,6 @@ def ungrouped_sentence(frame: pd.DataFrame) -> str | None:
         return None
     if len(cells) < 3 * len(filled) or filled.str.fullmatch(r"[\d.,/:\- ]+").any():
         return None
-    return (
-        f"{column!r} is filled on {len(filled):,} of {len(cells):,} rows, each value once with "
-        "blank rows below it: it looks like a grouped report's column, written on each group's "
-        "first row only. Without a subtotal line under each group nothing says where a group "
-        "ends, so it is not filled in, and a breakdown or unit by it would put those rows in "
-        "(no answer). Export the report without grouping (Salesforce: Details Only), with "
-        "subtotals, or fill the column down before reading it."
+    return t(
+        "grouped.ungrouped", lang, column=column, filled=f"{len(filled):,}", rows=f"{len(cells):,}"
     )

@@ -22,6 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from nps_kit.i18n import Language
+
 __all__ = [
     "OUT_OF_FIVE",
     "BlockScale",
@@ -147,19 +149,25 @@ class BlockScale:
     columns: tuple[str, ...]
     under_one: tuple[str, ...]
 
-    def note(self) -> str:
-        """Say which scale the block's questions have and why, for ``inspect`` and ``init``."""
+    def note(self, lang: Language = "en") -> str:
+        """Say which scale the block's questions have and why, for ``inspect`` and ``init``.
+
+        In ``lang`` (MSG42: ``inspect --language``), also as the column's own note.
+        """
+        from nps_kit.i18n import join_names, t
+
         low, high = self.scale
         if len(self.columns) > 1:
             n = len(self.columns)
-            said = f"The {n} questions rated {self.words!r} are on one scale, {low}–{high}"
+            said = t("rating.block", lang, n=n, words=self.words, low=low, high=high)
         else:
-            said = f"{self.columns[0]!r} is on a scale of {low}–{high}"
+            said = t("rating.one", lang, column=self.columns[0], low=low, high=high)
         if self.under_one:
-            names = ", ".join(repr(c) for c in self.under_one)
+            quote = (lambda c: f"「{c}」") if lang == "ja" else repr
+            names = join_names(map(quote, self.under_one), lang)
             has = "has" if len(self.under_one) == 1 else "have"
-            return f"{said}: a mark out of {high} from 0, as {names} {has} answers under 1."
-        return f"{said} (out of {high}, none answered under 1)."
+            return t("rating.from_zero", lang, said=said, high=high, names=names, has=has)
+        return t("rating.from_one", lang, said=said, high=high)
 
 
 def block_scales(ratings: Sequence[tuple[str, str, tuple[int, int]]]) -> list[BlockScale]:

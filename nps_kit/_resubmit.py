@@ -34,6 +34,7 @@ import pandas as pd
 
 from nps_kit._column_facts import ColumnFacts
 from nps_kit._values import DateParse, parse_date_values
+from nps_kit.i18n import Language, join_names, t
 
 __all__ = [
     "CHANCE_PAIRS",
@@ -386,24 +387,26 @@ def resubmission_note(
     *,
     option: str = f"dedupe: {RESUBMISSIONS}",
     ignored: tuple[str, ...] | list[str] = (),
+    lang: Language = "en",
 ) -> str:
     """Say that ``count`` double submissions were found and how to drop them.
 
     One wording for ``nps-kit inspect``, the comment ``init --from`` writes above ``dedupe``
     and ``nps-kit score`` (whose ``option`` is ``--dedupe resubmissions``); ``ignored`` names
-    the columns of :func:`per_submission` left out of the comparison.
+    the columns of :func:`per_submission` left out of the comparison. ``lang``: the reader's
+    language (catalogue ``resubmit.note``; MSG42).
     """
-    rows = "row repeats" if count == 1 else "rows repeat"
-    named = [repr(c) for c in ignored]
-    aside = (
-        f" with a new {', '.join(named[:-1])} and {named[-1]}"
-        if len(named) > 1
-        else f" with a new {named[0]}"
-        if named
-        else ""
-    )
-    return (
-        f"{count:,} {rows} the answers of a response sent at most {RESUBMIT_SECONDS} seconds "
-        f"earlier{aside} (a double submission, as a second click on Submit makes); {option} "
-        "drops them, with the exact duplicates."
+    if lang == "ja":
+        named = join_names([f"「{c}」" for c in ignored], lang)
+    else:
+        quoted = [repr(c) for c in ignored]
+        named = f"{', '.join(quoted[:-1])} and {quoted[-1]}" if len(quoted) > 1 else "".join(quoted)
+    return t(
+        "resubmit.note",
+        lang,
+        count=f"{count:,}",
+        rows="row repeats" if count == 1 else "rows repeat",
+        seconds=RESUBMIT_SECONDS,
+        aside=t("resubmit.aside", lang, named=named) if ignored else "",
+        option=option,
     )

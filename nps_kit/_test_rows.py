@@ -17,6 +17,7 @@ from typing import Final, Literal
 import pandas as pd
 
 from nps_kit._value_key import cell_text, value_key
+from nps_kit.i18n import Language
 
 __all__ = ["TestRows", "month_rows", "test_rows"]
 
@@ -65,25 +66,49 @@ class TestRows:
     month: str | None = None
     side: Literal["before", "after"] | None = None
     apart: str = ""
+    #: ``apart``'s facts, for another language: months from the others, and their first and
+    #: last month (MSG42).
+    gap: int = 0
+    span: tuple[str, str] = ("", "")
 
-    def note(self) -> str:
-        """Say where the rows are and what leaves them out, for ``inspect``'s notes."""
-        where = ", ".join(str(r) for r in self.rows)
-        said = ", ".join(repr(v) for v in self.values)
+    def note(self, lang: Language = "en") -> str:
+        """Say where the rows are and what leaves them out, for ``inspect``'s notes.
+
+        In ``lang`` (MSG42); the ``data.exclude`` entry is YAML in either.
+        """
+        from nps_kit.i18n import join_names, t
+
+        where = join_names((str(r) for r in self.rows), lang)
         one = len(self.rows) == 1
+        # English's number: Row … looks … it, or Rows … look … them (Japanese needs none).
+        words = {"row": "Row" if one else "Rows", "it": "it" if one else "them"}
         if self.month is not None:
             # The side as found, not searched for in the wording (FIX74).
-            when = "before the survey opened" if self.side == "before" else "after it closed"
-            return (
-                f"{'Row' if one else 'Rows'} {where} ({self.column} {', '.join(self.values)}) "
-                f"{'is the only response' if one else 'are the only responses'} of "
-                f"{self.month}, {self.apart}: a staff test {when}? data.exclude: "
-                f"[{self.rule()}] leaves {'it' if one else 'them'} out of every figure."
+            return t(
+                f"test_rows.month_{self.side}",
+                lang,
+                **words,
+                only="is the only response" if one else "are the only responses",
+                where=where,
+                column=self.column,
+                values=join_names(self.values, lang),
+                month=self.month,
+                apart=self.apart,
+                gap=self.gap,
+                first=self.span[0],
+                last=self.span[1],
+                rule=self.rule(),
             )
-        return (
-            f"{'Row' if one else 'Rows'} {where} {'looks' if one else 'look'} like a test, not "
-            f"a response ({self.column!r} is {said}): data.exclude: [{self.rule()}] leaves "
-            f"{'it' if one else 'them'} out of every figure."
+        quote = (lambda v: f"「{v}」") if lang == "ja" else repr
+        return t(
+            "test_rows.test",
+            lang,
+            **words,
+            looks="looks" if one else "look",
+            where=where,
+            column=self.column,
+            values=join_names(map(quote, self.values), lang),
+            rule=self.rule(),
         )
 
     def rule(self) -> str:
@@ -193,5 +218,7 @@ def month_rows(
             month=str(month),
             side=side,
             apart=f"{gap} months {side} any other month with responses ({first} to {last})",
+            gap=gap,
+            span=(str(first), str(last)),
         )
     return None

@@ -26,6 +26,7 @@ from nps_kit.clock import epoch_instants, export_date_order
 
 if TYPE_CHECKING:
     from nps_kit._column_facts import ColumnFacts
+    from nps_kit.i18n import Language
 
 __all__ = [
     "DATE_FORMS",
@@ -436,11 +437,21 @@ class ScaleSplit:
             "scale, not 0–10"
         )
 
-    def note(self, score_column: str) -> str:
-        """Say it of ``score_column`` as ``inspect`` and ``score`` do: counted, not converted."""
-        return (
-            f"{score_column!r}: {self.describe()}. They are counted as 0–10; nps-kit converts "
-            "no score."
+    def note(self, score_column: str, lang: Language = "en") -> str:
+        """Say it of ``score_column`` as ``inspect`` and ``score`` do: counted, not converted.
+
+        In ``lang`` (MSG42), in the words of the report's data quality (quality.other_scale).
+        """
+        from nps_kit.i18n import t
+
+        return t(
+            "scale_split.note",
+            lang,
+            score=score_column,
+            column=self.column,
+            value=self.value,
+            answers=f"{self.answers:,}",
+            zeros=f"{self.others_zero:,}",
         )
 
 

@@ -572,6 +572,10 @@ def _report_from_json(data: dict[str, Any]) -> LoadReport:
             value = pd.Timestamp(value)
         elif item.name == "invalid":
             value = pd.DataFrame(value["data"], columns=value["columns"])
+        elif item.name == "scale_said" and value is not None:
+            # (key, ((name, value), ...)); a list of names (the other columns) as a tuple
+            key, args = value
+            value = (key, tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in args))
         elif item.name in {
             "date_examples",
             "duplicate_of",

@@ -302,6 +302,26 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "sheet {sheet!r} of {file}: no column holds a 0–10 score. Columns: {columns}. "
         "The workbook's {sheets}{codes}",
     },
+    # The workbook's sheets, named after a sheet without a score (other_sheets).
+    "inspect.sheets": {"ja": "シート：{described}。{advice}", "en": "sheets: {described}.{advice}"},
+    "inspect.sheet_read": {"ja": "「{name}」（読んだシート）", "en": "{name!r} (read)"},
+    "inspect.sheet_not_table": {"ja": "「{name}」（表ではない）", "en": "{name!r} (not a table)"},
+    "inspect.sheet_no_score": {
+        "ja": "「{name}」（0〜10の点数の列なし）",
+        "en": "{name!r} (no 0–10 score column)",
+    },
+    "inspect.sheet_score": {
+        "ja": "「{name}」（0〜10の点数の列：「{column}」）",
+        "en": "{name!r} (a 0–10 score column: {column!r})",
+    },
+    "inspect.sheets_pass": {
+        "ja": "--sheet {name}を指定してください。",
+        "en": " Pass --sheet {name!r}.",
+    },
+    "inspect.sheets_none": {
+        "ja": "どのシートにも0〜10の点数の列がありません。",
+        "en": " None of them has a 0–10 score column.",
+    },
     "inspect.no_score_sheet_hint": {
         "ja": "プロジェクトのパラメーターでは、シートはdata.sheetで指定します。",
         "en": "In a project's parameters the sheet is data.sheet.",
@@ -443,6 +463,245 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{what} and are counted again; drop them with --dedupe (dedupe: true in the "
         "parameters of nps-kit run).",
     },
+    # inspect's notes of rows that read as a staff test (nps_kit._test_rows, QA30 F7, FIX71);
+    # the report's data quality counts them as data.exclude's (テスト回答など).
+    "test_rows.test": {
+        "ja": "{where}行目はテスト回答のようです（「{column}」が{values}）。data.exclude: "
+        "[{rule}]で、どの集計からも除けます。",
+        # {row}, {looks}, {it}: Row, looks, it for one row; Rows, look, them for several.
+        "en": "{row} {where} {looks} like a test, not a response ({column!r} is {values}): "
+        "data.exclude: [{rule}] leaves {it} out of every figure.",
+    },
+    "test_rows.month_before": {
+        "ja": "{where}行目（{column}：{values}）は{month}のただ一つの回答群で、ほかの回答の月"
+        "（{first}〜{last}）より{gap}か月前です。調査開始前のテスト回答ではありませんか？"
+        "data.exclude: [{rule}]で、どの集計からも除けます。",
+        # {only}: "is the only response" or "are the only responses".
+        "en": "{row} {where} ({column} {values}) {only} of {month}, {apart}: a staff test "
+        "before the survey opened? data.exclude: [{rule}] leaves {it} out of every figure.",
+    },
+    "test_rows.month_after": {
+        "ja": "{where}行目（{column}：{values}）は{month}のただ一つの回答群で、ほかの回答の月"
+        "（{first}〜{last}）より{gap}か月後です。調査終了後のテスト回答ではありませんか？"
+        "data.exclude: [{rule}]で、どの集計からも除けます。",
+        "en": "{row} {where} ({column} {values}) {only} of {month}, {apart}: a staff test "
+        "after it closed? data.exclude: [{rule}] leaves {it} out of every figure.",
+    },
+    # A block of rating questions on one scale (nps_kit._rating_scale), in inspect's notes.
+    "rating.block": {
+        "ja": "「{words}」で評価する{n}問は、同じ{low}〜{high}の尺度です",
+        "en": "The {n} questions rated {words!r} are on one scale, {low}–{high}",
+    },
+    "rating.one": {
+        "ja": "「{column}」は{low}〜{high}の尺度です",
+        "en": "{column!r} is on a scale of {low}–{high}",
+    },
+    "rating.from_zero": {
+        "ja": "{said}。{names}に1未満の回答があるため、0から始まる{high}点満点として読みます。",
+        "en": "{said}: a mark out of {high} from 0, as {names} {has} answers under 1.",
+    },
+    "rating.from_one": {
+        "ja": "{said}（{high}点満点、1未満の回答はありません）。",
+        "en": "{said} (out of {high}, none answered under 1).",
+    },
+    # inspect's note of a code table (nps_kit._code_table, CODES40): where it is, what it labels.
+    "inspect.code_sheet": {"ja": "シート「{name}」", "en": "Sheet {name!r}"},
+    "inspect.code_file": {"ja": "ファイル「{name}」", "en": "The file {name!r}"},
+    "inspect.code_table": {
+        "ja": "{where}はコード表です。{columns}のコードを選択肢として読みます（value_labels）。",
+        "en": "{where} is a code table: the codes of {columns} are read as its labels "
+        "(value_labels).",
+    },
+    "inspect.code_table_none": {
+        "ja": "{where}はコード表ですが、どの列のコードにも当たりません（value_labels）。",
+        "en": "{where} is a code table: the codes of no column are read as its labels "
+        "(value_labels).",
+    },
+    "inspect.code_unmatched": {
+        "ja": "{names}という列はありません。",
+        "en": " No column is {names}.",
+    },
+    "inspect.code_scores_left": {
+        "ja": "{names}の選択肢は0〜10のスコアではないため、コードのまま残します。",
+        "en": " Its labels of {names} are no 0–10 scores: left as codes.",
+    },
+    # A score column of answer codes (nps_kit._answer_codes, QA39): said by inspect and the
+    # loader's refusal.
+    "answer_codes.score": {
+        "ja": "「{column}」はスコアではなく回答コード（{first} … {last}）です。LimeSurveyが"
+        "選択肢の設問を「回答コード」で書き出した形です。どのコードがどのスコアかはファイルに"
+        "ないため（0〜10の順か10〜0の順かも分かりません）、スコアとして読みません。「完全な回答」"
+        "で書き出し直すか（回答 → エクスポート → 「完全な回答」）、調査で設問の回答コードを"
+        "0 … 10にしてから書き出し直してください。",
+        "en": "{column!r} holds answer codes ({first} … {last}), not scores, as LimeSurvey "
+        "exports a list question with 'Answer codes'. Which code is which score is not in the "
+        "file (the list may run 0 to 10 or 10 to 0), so it is not read as the score: export "
+        "the responses again with 'Full answers' (Responses → Export → 'Full answers'), or "
+        "give the question the answer codes 0 … 10 in the survey and export again.",
+    },
+    "answer_codes.numeric": {
+        "ja": "「{column}」は0〜10のスコアではなく、11段階の選択肢のコード1 … 11です（11は"
+        "スコアになく、0の回答がありません）。調査会社のSAコードの形式です。どのコードが"
+        "どのスコアかは列ではなく調査のコード表にあるため（コード1が0点のことも10点のことも"
+        "あります）、スコアとして読みません。回答を0〜10のスコアか選択肢の文（0：全くそう"
+        "思わない … 10：非常にそう思う）で受け取るか、コード表から列を変換して（コード1＝0点"
+        "なら「コード − 1」）それを読んでください。",
+        "en": "{column!r} holds the codes 1 … 11 of an 11-point list, not 0–10 scores (11 is "
+        "no score and nobody answered 0), as a research agency's SA code layout writes them. "
+        "Which code is which score is in the survey's code table (コード表), not in the column "
+        "(code 1 may be 0 points or 10), so it is not read as the score: ask for the answers "
+        "as 0–10 scores or as their answer texts (0：全くそう思わない … 10：非常にそう思う), "
+        "or recode the column from the code table (code 1 = 0 points: code − 1) and read that.",
+    },
+    # One value's answers without a 0 (nps_kit._values.ScaleSplit, QA29 F6), in inspect's notes;
+    # the English is ScaleSplit.note's, whose describe() init and score also say.
+    "scale_split.note": {
+        "ja": "「{score}」：「{column}」＝「{value}」の回答{answers}件には0がなく、ほかの回答には"
+        "0が{zeros}件あります。1〜10の尺度で尋ねた回答の可能性があります。0〜10として集計し、"
+        "nps-kitはスコアを変換しません。",
+        "en": "{score!r}: the {answers} answers with {column!r} = {value!r} have no 0 while the "
+        "other answers have {zeros}: they may have been asked on a 1–10 scale, not 0–10. They "
+        "are counted as 0–10; nps-kit converts no score.",
+    },
+    # A score column with no 0 where 1s and 2s make one expected (the loader's scale note, said
+    # by score and themes); English is the loader's sentence, which names the questions too.
+    "load.other_scale": {
+        "ja": "列「{column}」は0〜10ではなく{looks}の尺度のようです（回答{n}件に0がなく、最大は"
+        "{high}）。0〜10に見える列：{shown}。",
+        "en": "column {column!r} looks like a {looks} scale, not 0–10 (no 0 in {n} answers, "
+        "highest {high}); columns that look like 0–10: {shown}.",
+    },
+    # A grouped report's first column without subtotal lines (nps_kit._grouped_report, QA36 O1).
+    "grouped.ungrouped": {
+        "ja": "「{column}」は{rows}行のうち{filled}行だけに値があり、値はそれぞれ1度ずつで、"
+        "その下の行は空欄です。グループ化したレポートの列で、各グループの最初の行にだけ"
+        "書かれているようです。各グループの下に小計の行がないため、どこでグループが終わるか"
+        "分からず、値を埋めません。この列による内訳やユニットでは、それらの行は（無回答）に"
+        "なります。グループ化せずに（Salesforce：詳細のみ）または小計付きで書き出すか、読む前に"
+        "列の値を下の行へ埋めてください。",
+        "en": "{column!r} is filled on {filled} of {rows} rows, each value once with blank rows "
+        "below it: it looks like a grouped report's column, written on each group's first row "
+        "only. Without a subtotal line under each group nothing says where a group ends, so "
+        "it is not filled in, and a breakdown or unit by it would put those rows in (no "
+        "answer). Export the report without grouping (Salesforce: Details Only), with "
+        "subtotals, or fill the column down before reading it.",
+    },
+    # A column of Unix epoch times taken as the date (FIX69); {taken} is inspect.EPOCH_TAKEN.
+    "inspect.epoch_taken": {
+        "ja": "{column}：日付の列として使います。整数がすべてUnixエポック{unit}（UTC）として"
+        "読め（{first}〜{last}）、日付らしい名前の列がないためです。ほかの値なら、columns.date"
+        "（--date-column）に回答日の列を指定してください。",
+        "en": "{column}: {taken}: its whole numbers all read as Unix epoch {unit} (UTC), "
+        "{first} to {last}, and no column is named like a date. If it holds something else, "
+        "set columns.date (--date-column) to the column of response dates.",
+    },
+    "inspect.epoch_s": {"ja": "秒", "en": "seconds"},
+    "inspect.epoch_ms": {"ja": "ミリ秒", "en": "milliseconds"},
+    # A date-like column with values that are no dates (inspect's date notes).
+    "inspect.not_dates": {
+        "ja": "{column}：{n}件のうち{bad}件は日付ではありません（例：{examples}）。{what}",
+        "en": "{column}: {bad} of {n} values are not dates, such as {examples}; {what}.",
+    },
+    "inspect.not_dates_taken": {
+        "ja": "これらの回答はどの月にも入りません。",
+        "en": "those responses will be in no month",
+    },
+    "inspect.not_dates_left": {
+        "ja": "そのため日付の列とはしていません。",
+        "en": "so it was not taken as the date column",
+    },
+    # score's row rules (nps_kit._row_rules): those of the units reading the export, applied
+    # with --parameters and said without it (FIX80), in the reader's language (MSG42).
+    "score.rules_differ": {
+        "ja": "{folder}のユニットはこのファイルをそれぞれ異なる行の規則で読むため（{each}）、"
+        "この集計はどの規則も適用していません。あるユニットのレポートと同じ行を数えるには、"
+        "その規則を--dedupeと--excludeで指定してください。",
+        "en": "the units of {folder} read this file with different row rules ({each}), so "
+        "these figures apply none of them; give one unit's rules as --dedupe and --exclude "
+        "to count its rows as its report does.",
+    },
+    "score.rules_unit": {"ja": "{file}：{rules}", "en": "{file}: {rules}"},
+    "score.rules_units": {"ja": "；", "en": "; "},
+    "score.rules_none": {"ja": "なし", "en": "none"},
+    "score.rules_applied": {
+        "ja": "nps-kit runがこのファイルを読むとおり、{files}の行の規則（{rules}）を適用して"
+        "います。",
+        "en": "the row rules of {files} ({rules}) are applied, as nps-kit run reads this file.",
+    },
+    "score.rules_not_applied": {
+        "ja": "{files}はこのファイルを{rules}で読みます。nps-kit runは適用しますが、この集計は"
+        "適用していません。適用するには--parameters {folder}を指定してください。",
+        "en": "{files} {reads} this file with {rules}, which nps-kit run applies and these "
+        "figures do not; pass --parameters {folder} to apply them.",
+    },
+    # A unit's earlier name (data.filter.previous_names) in score --by (FIX79, REVIEW35).
+    "score.merged": {
+        "ja": "「{old}」は「{current}」の以前の名称なので（{file}のdata.filter.previous_names）、"
+        "nps-kit runのレポートと同じく「{current}」として数えます。",
+        "en": "{old!r} is counted as {current!r}, whose earlier name it is "
+        "(data.filter.previous_names in {file}), as nps-kit run reports the unit.",
+    },
+    "score.unmerged": {
+        "ja": "「{old}」は「{current}」と別に数えています。{file}では以前の名称とされ"
+        "（data.filter.previous_names）、nps-kit runは1つのユニットとしてレポートします。"
+        "そう数えるには--parameters {folder}を指定してください。",
+        "en": "{old!r} is counted apart from {current!r}, while {file} states it is its earlier "
+        "name (data.filter.previous_names) and nps-kit run reports them as one unit; pass "
+        "--parameters {folder} to count them so.",
+    },
+    "score.renamed": {
+        "ja": "「{column}」の「{old}」（最後の回答{last_old}）と「{new}」（最初の回答"
+        "{first_new}）は、名称を変えた1つのユニットのようですが、2つのグループとして数えています。"
+        "data.filter.previous_namesに「{old}」を挙げたユニットファイルを--parametersで渡すと、"
+        "nps-kit runと同じく1つとして数えます。",
+        "en": "{old!r} (last answer {last_old}) and {new!r} (first answer {first_new}) in "
+        "{column!r} look like one unit renamed and are counted as two groups; a unit file whose "
+        "data.filter.previous_names lists {old!r}, passed with --parameters, counts them as "
+        "one, as nps-kit run would.",
+    },
+    "score.renamed_chain": {
+        "ja": "「{column}」の「{old}」（最後の回答{last_old}）、{between}、「{new}」（最初の回答"
+        "{first_new}）は、名称を{renames}回変えた1つのユニットのようですが、{groups}つの"
+        "グループとして数えています。data.filter.previous_namesに{olds}を挙げた「{new}」の"
+        "ユニットファイルを--parametersで渡すと、nps-kit runと同じく1つとして数えます。",
+        "en": "{old!r} (last answer {last_old}), {between} and {new!r} (first answer "
+        "{first_new}) in {column!r} look like one unit renamed {times} and are counted as "
+        "{groups} groups; a unit file for {new!r} whose data.filter.previous_names lists "
+        "{olds}, passed with --parameters, counts them as one, as nps-kit run would.",
+    },
+    # A valid score without a date (QA35 O2), said by score and inspect (load.undated_note);
+    # the report's data quality names the same count quality.undated.
+    "load.undated": {
+        "ja": "日付のない有効回答が{count}件あります（「{column}」が空欄または読めない日付）。"
+        "どの期間にも入らず、全体の集計には含み、月別とユニットのレポートには含みません。",
+        "en": "{count} scored {answers} have no date in {column!r} (blank or unreadable) and "
+        "so are in no period: totals count them, months and a unit's report do not.",
+    },
+    "load.undated_limesurvey": {
+        "ja": "LimeSurveyのエクスポートで、未完了の回答（送信されなかった回答）は「{column}」が"
+        "空欄です。data.unfinished: exclude（nps-kit runのパラメーター）でどの集計からも除くか、"
+        "「{last}」（最終更新）を日付にする（columns.date、--date-column）と、その月に数えます。",
+        "en": " This is a LimeSurvey export, whose {column!r} is blank for an incomplete "
+        "response (never submitted): data.unfinished: exclude (parameters of nps-kit run) "
+        "leaves them out of every figure, or dating them by {last!r} (the last change; "
+        "columns.date, --date-column) counts them in their month.",
+    },
+    "load.undated_fill": {
+        "ja": "期間に数えるには、エクスポートで日付を埋めるか、すべての回答にある日付列"
+        "（columns.date、--date-column）を使ってください。",
+        "en": " Fill in their dates in the export, or take a date column every response has "
+        "(columns.date, --date-column), to count them in a period.",
+    },
+    # Double submissions (nps_kit._resubmit), said by inspect, score and init's comment; the
+    # report's data quality names them quality.resubmissions.
+    "resubmit.note": {
+        "ja": "{count}行は、{seconds}秒以内に先に送られた回答と同じ回答です{aside}（二重送信："
+        "「送信」を2度押すとできます）。{option}で、完全に同じ行とともに除けます。",
+        "en": "{count} {rows} the answers of a response sent at most {seconds} seconds "
+        "earlier{aside} (a double submission, as a second click on Submit makes); {option} "
+        "drops them, with the exact duplicates.",
+    },
+    "resubmit.aside": {"ja": "（{named}は新しい値）", "en": " with a new {named}"},
     "score.col.group": {"ja": "グループ", "en": "group"},
     "score.col.period": {"ja": "期間", "en": "period"},
     "score.col.note": {"ja": "注記", "en": "note"},

@@ -60,7 +60,7 @@ from nps_kit._values import (
 )
 from nps_kit._width import display_width
 from nps_kit.errors import DataError
-from nps_kit.i18n import Language, t
+from nps_kit.i18n import Language, join_names, t
 from nps_kit.load import (
     ColumnIndex,
     LoadReport,
@@ -453,7 +453,7 @@ class Inspection:
         return ", ".join(f"{c.column!r} ({c.kind}: {c.detail})" for c in self.columns)
 
 
-def other_sheets(found: Inspection) -> str | None:
+def other_sheets(found: Inspection, lang: Language = "en") -> str | None:
     """Name a workbook's sheets and which of the others holds a 0–10 score column.
 
     A company's survey workbook often opens with a cover sheet (表紙: title, period, notes)
@@ -463,6 +463,8 @@ def other_sheets(found: Inspection) -> str | None:
     ----------
     found
         An inspection of one sheet (whose ``nps_column`` is usually ``None``).
+    lang
+        The language of the sentence (MSG42: ``inspect`` in a Japanese project).
 
     Returns
     -------
@@ -486,31 +488,35 @@ def other_sheets(found: Inspection) -> str | None:
     scored = []
     for name in names:
         if name == report.sheet:
-            described.append(f"{name!r} (read)")
+            described.append(t("inspect.sheet_read", lang, name=name))
             continue
         try:
             other = inspect_export(report.path, sheet=name)
         except DataError:
-            described.append(f"{name!r} (not a table)")
+            described.append(t("inspect.sheet_not_table", lang, name=name))
             continue
         if other.nps_column is None:
-            described.append(f"{name!r} (no 0–10 score column)")
+            described.append(t("inspect.sheet_no_score", lang, name=name))
         else:
-            described.append(f"{name!r} (a 0–10 score column: {other.nps_column!r})")
+            described.append(t("inspect.sheet_score", lang, name=name, column=other.nps_column))
             scored.append(name)
-    advice = f" Pass --sheet {scored[0]!r}." if scored else " None of them has a 0–10 score column."
-    return f"sheets: {', '.join(described)}.{advice}"
+    advice = (
+        t("inspect.sheets_pass", lang, name=scored[0]) if scored else t("inspect.sheets_none", lang)
+    )
+    return t("inspect.sheets", lang, described=join_names(described, lang), advice=advice)
 
 
-def _coded_scores(infos: Sequence[ColumnInfo], frame: pd.DataFrame) -> list[str]:
+def _coded_scores(
+    infos: Sequence[ColumnInfo], frame: pd.DataFrame, lang: Language = "en"
+) -> list[str]:
     """Say what each column of 11 answer codes is (LimeSurvey A1 … A11; an agency's 1 … 11)."""
     said = [
-        score_codes_sentence(c.column, frame[c.column])
+        score_codes_sentence(c.column, frame[c.column], lang)
         for c in infos
         if c.kind == "categorical" and c.column in frame
     ]
     said += [
-        numeric_codes_sentence(c.column, frame[c.column])
+        numeric_codes_sentence(c.column, frame[c.column], lang=lang)
         for c in infos
         if c.kind in ("number", "rating") and c.column in frame
     ]
@@ -520,9 +526,10 @@ def _coded_scores(infos: Sequence[ColumnInfo], frame: pd.DataFrame) -> list[str]
     return [s for s in said if s is not None]
 
 
-def coded_scores(found: Inspection) -> str:
+def coded_scores(found: Inspection, lang: Language = "en") -> str:
     """Return the sentences of :func:`nps_kit._answer_codes.score_codes_sentence`."""
-    return "".join(f" {s}" for s in _coded_scores(found.columns, found.data))
+    space = "" if lang == "ja" else " "  # a Japanese sentence follows 。 without one
+    return "".join(space + s for s in _coded_scores(found.columns, found.data, lang))
 
 
 def no_score_error(found: Inspection, lang: Language = "en") -> DataError:
@@ -533,8 +540,8 @@ def no_score_error(found: Inspection, lang: Language = "en") -> DataError:
     found
         An inspection whose ``nps_column`` is ``None``.
     lang
-        The language it is said in (``nps-kit inspect --language``; MSG41). The sentences on
-        answer codes and other sheets stay English.
+        The language it is said in (``nps-kit inspect --language``; MSG41), the answer codes
+        and the other sheets too (MSG42); a long table's sentence stays English.
 
     Returns
     -------
@@ -544,12 +551,12 @@ def no_score_error(found: Inspection, lang: Language = "en") -> DataError:
         sheets is named sheet by sheet, with the one that has the score (:func:`other_sheets`).
     """
     path = found.load.path
-    sheets = other_sheets(found)
+    sheets = other_sheets(found, lang)
     if sheets is not None:
         return DataError(
             t(
                 "inspect.no_score_sheet", lang, sheet=found.load.sheet, file=path.name,
-                columns=found.listing(), sheets=sheets, codes=coded_scores(found),
+                columns=found.listing(), sheets=sheets, codes=coded_scores(found, lang),
             ),
             hint=t("inspect.no_score_sheet_hint", lang),
             path=path,
@@ -567,7 +574,7 @@ def no_score_error(found: Inspection, lang: Language = "en") -> DataError:
     return DataError(
         t(
             "inspect.no_score", lang, file=path.name, columns=found.listing(),
-            codes=coded_scores(found),
+            codes=coded_scores(found, lang),
         ),
         hint=t("inspect.no_score_hint", lang),
         path=path,
@@ -642,7 +649,9 @@ def _rating(
     return "rating", detail, (bottom, top), None
 
 
-def _one_scale_per_block(infos: list[ColumnInfo], notes: list[str]) -> list[ColumnInfo]:
+def _one_scale_per_block(
+    infos: list[ColumnInfo], notes: list[str], lang: Language = "en"
+) -> list[ColumnInfo]:
     """Give ratings whose headers state the top in the same words one scale, and say it.
 
     (:func:`nps_kit._rating_scale.block_scales`: "Note du service (sur 5)" answered 0,5 made
@@ -654,7 +663,7 @@ def _one_scale_per_block(infos: list[ColumnInfo], notes: list[str]) -> list[Colu
         if c.kind == "rating" and c.scale is not None and not c.codes
     ]
     blocks = {c: block for block in block_scales(numeric) for c in block.columns}
-    notes += [said.note() for said in dict.fromkeys(blocks.values())]
+    notes += [said.note(lang) for said in dict.fromkeys(blocks.values())]
     out = []
     for info in infos:
         block = blocks.get(info.column)
@@ -663,7 +672,7 @@ def _one_scale_per_block(infos: list[ColumnInfo], notes: list[str]) -> list[Colu
             rest = info.detail.split(", ", 1)[1:]
             detail = ", ".join([f"{low}–{high} as its block", *rest])
             info = replace(info, scale=block.scale, detail=detail)
-        out.append(info if block is None else replace(info, note=block.note()))
+        out.append(info if block is None else replace(info, note=block.note(lang)))
     return out
 
 
@@ -911,16 +920,25 @@ def _dates_read(
 
 
 def _date_note(
-    name: str, values: pd.Series, dates: DateParse, bad: int, n: int, *, taken: bool
+    name: str,
+    values: pd.Series,
+    dates: DateParse,
+    bad: int,
+    n: int,
+    *,
+    taken: bool,
+    lang: Language = "en",
 ) -> str:
-    """Say how many of a date-like column's values are not dates, with examples."""
+    """Say how many of a date-like column's values are not dates, with examples, in ``lang``."""
     distinct = values.dropna().drop_duplicates().reset_index(drop=True)
     unread = distinct[dates.unparsed.to_numpy()].astype(str).str.strip()
-    examples = ", ".join(repr(v) for v in unread.head(3))
-    what = (
-        "those responses will be in no month" if taken else "so it was not taken as the date column"
-    )
-    return f"{name}: {bad:,} of {n:,} values are not dates, such as {examples}; {what}."
+    quote = (lambda v: f"「{v}」") if lang == "ja" else repr
+    examples = join_names(map(quote, unread.head(3)), lang)
+    what = t("inspect.not_dates_taken" if taken else "inspect.not_dates_left", lang)
+    return t(
+        "inspect.not_dates", lang, column=name, bad=f"{bad:,}", n=f"{n:,}", examples=examples,
+        what=what,
+    )  # fmt: skip
 
 
 def _classify(
@@ -938,6 +956,7 @@ def _classify(
     separator: str | None = None,
     other_box: bool = False,
     open_ended: bool = False,
+    lang: Language = "en",
 ) -> tuple[Kind, str, tuple[int, int] | None, str | None]:
     n = answers.n
     text = answers.values
@@ -1021,7 +1040,7 @@ def _classify(
             named or (not dates.epoch and text[~said_none].str.len().min() >= 6)
         )
         if read < n and (taken or named):
-            date_notes.append(_date_note(name, values, dates, n - read, n, taken=taken))
+            date_notes.append(_date_note(name, values, dates, n - read, n, taken=taken, lang=lang))
         if taken and dates.epoch:
             return "date", "Unix epoch times (UTC)", None, None
         if taken:
@@ -1029,7 +1048,7 @@ def _classify(
     elif named and looks_dated.dates.notna().any():
         # Named like a date and partly dates: say why it is not the date column.
         read, dates = _dates_read(values, date_format=date_format)
-        date_notes.append(_date_note(name, values, dates, n - read, n, taken=False))
+        date_notes.append(_date_note(name, values, dates, n - read, n, taken=False, lang=lang))
     if any(response_time(h, text, answers.counts) for h in headers):
         # When the response was started or submitted, in a form the date reader does not take.
         return "metadata", "response times", None, None
@@ -1338,6 +1357,7 @@ def _undated_note(
     date_format: str | None,
     report: LoadReport,
     missing_values: Sequence[str] | None,
+    lang: Language = "en",
 ) -> str | None:
     """Say how many valid scores have no date read in ``date_col``, as ``score`` does."""
     from nps_kit.load import undated_note
@@ -1353,7 +1373,7 @@ def _undated_note(
     count = int((scored.to_numpy(bool) & dates.dates.isna().to_numpy(bool)).sum())
     if not count:
         return None
-    return undated_note(count, replace(report, date_column=date_col))
+    return undated_note(count, replace(report, date_column=date_col), lang)
 
 
 def _group_check(
@@ -1411,7 +1431,7 @@ EPOCH_TAKEN: Final = "taken as the date column"
 
 
 def _epoch_column(
-    frame: pd.DataFrame, infos: list[ColumnInfo], *, skip: str | None
+    frame: pd.DataFrame, infos: list[ColumnInfo], *, skip: str | None, lang: Language = "en"
 ) -> tuple[int, str] | None:
     """Find the one column of Unix epoch times not named as a date, with the note saying so.
 
@@ -1439,12 +1459,15 @@ def _epoch_column(
         return None
     k, read = found[0]
     name = infos[k].column
-    unit = "milliseconds" if frame[name].astype("string").str.len().max() >= 13 else "seconds"
-    said = (
-        f"{name}: {EPOCH_TAKEN}: its whole numbers all read as Unix epoch {unit} (UTC), "
-        f"{read.min():%Y-%m-%d %H:%M} to {read.max():%Y-%m-%d %H:%M}, and no column is named "
-        "like a date. If it holds something else, set columns.date (--date-column) to the "
-        "column of response dates."
+    ms = frame[name].astype("string").str.len().max() >= 13
+    said = t(
+        "inspect.epoch_taken",
+        lang,
+        column=name,
+        taken=EPOCH_TAKEN,
+        unit=t("inspect.epoch_ms" if ms else "inspect.epoch_s", lang),
+        first=f"{read.min():%Y-%m-%d %H:%M}",
+        last=f"{read.max():%Y-%m-%d %H:%M}",
     )
     return k, said
 
@@ -1476,9 +1499,11 @@ def inspect_export(
         A code table of its own (CSV or XLSX, ``--codes``); ``None`` reads the workbook's
         code-table sheet, if any (:func:`nps_kit._code_table.found_code_tables`).
     lang
-        The language of the notes (``nps-kit inspect --language``; MSG41). The notes other
-        modules word without a language (a rating block's scale, a staff test, repeated ids,
-        ...) stay English.
+        The language of the notes (``nps-kit inspect --language``; MSG41), those other modules
+        word too (a rating block's scale, a staff test, a code table, ...: MSG42). Still
+        English: a date column that reads only the other order (the loader's refusal), and
+        the Qualtrics button names quoted. ``init`` asks for English (its comments have their
+        own words).
 
     Returns
     -------
@@ -1530,6 +1555,7 @@ def inspect_export(
             separator=index.separators.get(name),
             other_box=name in index.other_boxes,
             open_ended=name in index.open_ended,
+            lang=lang,
         )
         labelled = labelled_scale(answers.values) if kind == "rating" else None
         words = missing if kind in _TYPED_KINDS else said_none
@@ -1559,8 +1585,8 @@ def inspect_export(
         )
     notes: list[str] = list(date_notes)
     if coded is not None:
-        notes.append(coded.note)
-    infos = _one_scale_per_block(infos, notes)
+        notes.append(coded.note_in(lang))
+    infos = _one_scale_per_block(infos, notes, lang)
     nps_col = _nps_column(infos)
     if nps_col is None:
         infos, nps_col = _lone_mark_out_of_ten(infos, notes)
@@ -1593,25 +1619,25 @@ def inspect_export(
         loaded.data["nps_row"].tolist(),
     )
     if tests is not None:
-        notes.append(tests.note())
+        notes.append(tests.note(lang))
     if not any(c.kind == "consent" for c in infos):
         # A CRM's e-mail on every row is its record, not a request to be called (QA30 F9).
         from nps_kit.closed_loop import record_columns, record_note
 
         reach = [c.column for c in infos if c.kind in ("email", "phone")]
-        recorded = record_note(record_columns(frame, reach))
+        recorded = record_note(record_columns(frame, reach), language=lang)
         if recorded is not None:
-            notes.append(f"{recorded}.")
+            notes.append(recorded + ("。" if lang == "ja" else "."))
     if report.source == "qualtrics" and "Status" in frame and numeric_values(frame["Status"]):
         # FIX31: the previews are left out of such an export too, but its choices are codes.
         notes.append(t("inspect.qualtrics_codes", lang))
     if report.format != "parquet":
         notes += _values_as_names(index.columns, lang)
     if report.grouped_by is None:
-        notes += [s for s in [ungrouped_sentence(frame)] if s is not None]
+        notes += [s for s in [ungrouped_sentence(frame, lang)] if s is not None]
     if nps_col is None:
         notes.append(t("inspect.no_score_note", lang))
-        notes += _coded_scores(infos, frame)
+        notes += _coded_scores(infos, frame, lang)
     else:
         chosen = next(c for c in infos if c.column == nps_col)
         if chosen.kind == "scale":
@@ -1624,14 +1650,14 @@ def inspect_export(
                 skip=(nps_col,),
             )
             if split is not None:
-                notes.append(split.note(nps_col))
+                notes.append(split.note(nps_col, lang))
         notes += _group_check(frame, nps_col, infos, lang)
     dates = [c for c in infos if c.kind == "date"]
     if not dates:
         # A column of epoch times named ts, created or t (no "when" in its header) is the
         # date when no other column is one: every value a whole second or millisecond from
         # 2000 to now is no id or count by chance (FIX69).
-        epoch = _epoch_column(frame, infos, skip=nps_col)
+        epoch = _epoch_column(frame, infos, skip=nps_col, lang=lang)
         if epoch is not None:
             k, taken = epoch
             infos[k] = replace(infos[k], kind="date", detail="Unix epoch times (UTC)")
@@ -1672,7 +1698,7 @@ def inspect_export(
             )
             if alone is not None and not (tests is not None and set(alone.rows) <= set(tests.rows)):
                 month_alone = alone
-                notes.append(alone.note())
+                notes.append(alone.note(lang))
     if index.suggested_encoding is not None:
         # QA18: cp932 read as latin-1 was told to set fix_text, which cannot repair it.
         notes.insert(
@@ -1707,10 +1733,10 @@ def inspect_export(
             rows = loaded.data["nps_row"].to_numpy()
             report = replace(report, resubmission_of=tuple(int(r) for r in rows[again[found]]))
             fresh = per_submission(frame, skip=(date_col,))
-            notes.append(resubmission_note(len(found), ignored=fresh))
+            notes.append(resubmission_note(len(found), ignored=fresh, lang=lang))
     if date_col is not None and nps_col is not None:
         # Scored but in no period (QA35 O2: LimeSurvey's incomplete responses, no submitdate).
-        note = _undated_note(frame, nps_col, date_col, date_format, report, missing_values)
+        note = _undated_note(frame, nps_col, date_col, date_format, report, missing_values, lang)
         if note is not None:
             notes.append(note)
     spoken = _language(frame, infos)

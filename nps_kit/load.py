@@ -256,6 +256,9 @@ class LoadReport:
         counted as 0–10 (nothing is converted); each unit's data quality counts its own.
     other_scale_of
         That column and value (``("Survey version", "v1")``), ``()`` when none.
+    scale_said
+        ``scale_note``'s catalogue key and arguments, to say it in another language
+        (:meth:`scale_note_in`; MSG42); ``None`` with no note.
     finished_column
         The column that says who finished: Qualtrics' ``Finished``, or LimeSurvey's
         ``submitdate`` (blank for an incomplete response); ``None`` when the export says not.
@@ -341,6 +344,7 @@ class LoadReport:
     scale_note: str | None = None
     other_scale: tuple[int, ...] = ()
     other_scale_of: tuple[str, ...] = ()
+    scale_said: tuple[str, tuple[tuple[str, Any], ...]] | None = None
     date_examples: tuple[str, ...] = ()
     finished_unread: tuple[str, ...] | None = None
     finished_column: str | None = None
@@ -518,6 +522,23 @@ class LoadReport:
             at = _file_row(self.totals_kept_in, self.totals_kept_row, k, lang)
             said.append(t("load.totals_row", lang, label=label, detail=at) if at else label)
         return join_names(said, lang)
+
+    def scale_note_in(self, lang: Language = "en") -> str | None:
+        """Return :attr:`scale_note` in ``lang`` (``score``, ``themes``), else ``None``.
+
+        English is the sentence as recorded (it names the other columns with their questions).
+        """
+        if self.scale_said is None or lang == "en":
+            return self.scale_note
+        key, args = self.scale_said
+        values = dict(args)
+        if "others" in values:
+            quote = (lambda c: f"「{c}」") if lang == "ja" else repr
+            named = join_names(map(quote, values.pop("others")), lang)
+            values["shown"] = named or t("score.rules_none", lang)
+        if "looks" in values:
+            values["looks"] = str(values["looks"]).replace("–", "〜")  # 1〜5, as ja writes ranges
+        return t(key, lang, **values)
 
     def read_notes(self, lang: Language = "en") -> list[str]:
         """Say which cells were read from another way of writing them, one sentence each.
@@ -698,31 +719,20 @@ def undated_answers(data: pd.DataFrame) -> int:
     return int((valid & data["nps_date"].isna()).sum())
 
 
-def undated_note(count: int, report: LoadReport) -> str:
+def undated_note(count: int, report: LoadReport, lang: Language = "en") -> str:
     """Say that ``count`` valid scores are in no period, and what to do about it.
 
-    One wording for ``nps-kit score`` and ``nps-kit inspect``; a LimeSurvey export dated by
-    its ``submitdate`` is told that these are its incomplete responses and how to leave them
-    out or date them.
+    One wording for ``nps-kit score`` and ``nps-kit inspect``, in the reader's ``lang``
+    (MSG42); a LimeSurvey export dated by its ``submitdate`` is told that these are its
+    incomplete responses and how to leave them out or date them.
     """
     column = report.date_column
     answers = "answer" if count == 1 else "answers"
-    out = (
-        f"{count:,} scored {answers} have no date in {column!r} (blank or unreadable) and so "
-        "are in no period: totals count them, months and a unit's report do not."
-    )
+    out = t("load.undated", lang, count=f"{count:,}", answers=answers, column=column)
     if report.finished_column is not None and report.finished_column == column:
         last = "datestamp" if column == "submitdate" else "Date last action"
-        return out + (
-            f" This is a LimeSurvey export, whose {column!r} is blank for an incomplete "
-            "response (never submitted): data.unfinished: exclude (parameters of nps-kit run) "
-            f"leaves them out of every figure, or dating them by {last!r} (the last change; "
-            "columns.date, --date-column) counts them in their month."
-        )
-    return out + (
-        " Fill in their dates in the export, or take a date column every response has "
-        "(columns.date, --date-column), to count them in a period."
-    )
+        return out + t("load.undated_limesurvey", lang, column=column, last=last)
+    return out + t("load.undated_fill", lang)
 
 
 @dataclass(frozen=True, eq=False)
@@ -1822,10 +1832,11 @@ def load_responses(
     parsed = parse_scores(frame[score_col], missing_values=missing_values, facts=facts)
     status = parsed.status.cat.codes.to_numpy()
     scale_note = None
+    scale_said = None
     other_scale: tuple[int, ...] = ()
     other_scale_of: tuple[str, ...] = ()
     if check_score:
-        scale_note, split = _check_scale(
+        scale_note, split, scale_said = _check_scale(
             frame, parsed, score_col, layout, missing_values, strict=strict, facts=facts
         )
         if split is not None:  # QA29 F6: their spreadsheet rows, for each unit's data quality
@@ -1991,6 +2002,7 @@ def load_responses(
         duplicate_dates=duplicate_dates,
         resubmission_of=resubmission_of,
         scale_note=scale_note,
+        scale_said=scale_said,
         other_scale=other_scale,
         other_scale_of=other_scale_of,
         date_examples=() if unread is None else unread.examples,
@@ -2176,7 +2188,7 @@ def _check_scale(
     *,
     strict: bool,
     facts: ColumnFacts | None = None,
-) -> tuple[str | None, ScaleSplit | None]:
+) -> tuple[str | None, ScaleSplit | None, tuple[str, tuple[tuple[str, Any], ...]] | None]:
     """Refuse a score column that is mostly not 0-10; describe one that looks 1-5 or 1-10.
 
     One rule for the whole column and for the rows of one value of another column
@@ -2233,26 +2245,47 @@ def _check_scale(
             path=layout.path,
         )
     if len(valid) < _ZERO_EVIDENCE:
-        return None, None
+        return None, None, None
     if valid.min() == 0:
         split = scale_split(parsed.score, frame, skip=(column,), facts=facts)
         if split is None:
-            return None, None
-        return split.note(column), split
+            return None, None, None
+        said: tuple[str, tuple[tuple[str, Any], ...]] = (
+            "scale_split.note",
+            (
+                ("score", column),
+                ("column", split.column),
+                ("value", split.value),
+                ("answers", f"{split.answers:,}"),
+                ("zeros", f"{split.others_zero:,}"),
+            ),
+        )
+        return split.note(column), split, said
     if states_zero_to_ten(column, index.questions.get(column)):
-        return None, None  # the question offers 0: nobody chose it
+        return None, None, None  # the question offers 0: nobody chose it
     if not no_zero_is_evidence(int((valid == 1).sum()), int((valid == 2).sum())):
-        return None, None  # too few 1s and 2s for a 0 to be expected (QA28 #9a)
+        return None, None, None  # too few 1s and 2s for a 0 to be expected (QA28 #9a)
     high = int(valid.max())
     looks = "1–5" if high <= 5 else "1–7" if high <= 7 else "1–10" if high <= 10 else None
     if looks is None:
-        return None, None
+        return None, None, None
     others = _nps_like(frame, column, missing_values)
     shown = ", ".join(index.describe(c) for c in others) or "none"
+    said = (
+        "load.other_scale",
+        (
+            ("column", column),
+            ("looks", looks),
+            ("n", f"{len(valid):,}"),
+            ("high", high),
+            ("others", tuple(others)),
+        ),
+    )
     return (
         f"column {column!r} looks like a {looks} scale, not 0–10 (no 0 in {len(valid):,} "
         f"answers, highest {high}); columns that look like 0–10: {shown}.",
         None,
+        said,
     )
 
 

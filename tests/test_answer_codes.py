@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nps_kit._answer_codes import score_codes_sentence
+from nps_kit._answer_codes import numeric_codes_sentence, score_codes_sentence
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,15 @@ def test_numeric_codes_read_by_distinct_text_say_what_each_cell_read_says(
         assert numeric_codes_sentence("Q1", pd.Series(cells, dtype=dtype)) == expected, dtype
     coded = [*map(str, range(1, 12))] * 5 + [None]
     assert numeric_codes_sentence("Q1", pd.Series(coded, dtype="str")) is not None
+
+
+def test_answer_codes_are_said_in_japanese() -> None:
+    # MSG42: inspect in a Japanese project said the codes in English.
+    codes = [f"A{i}" for i in range(1, 12)]
+    said = score_codes_sentence("NPS", pd.Series(codes * 2), "ja")
+    assert said is not None
+    assert said.startswith("「NPS」はスコアではなく回答コード（A1 … A11）です。LimeSurveyが")
+    numbers = pd.Series([1 + i % 11 for i in range(110)])
+    said = numeric_codes_sentence("推奨度", numbers, lang="ja")
+    assert said is not None
+    assert said.startswith("「推奨度」は0〜10のスコアではなく、11段階の選択肢のコード1 … 11です")

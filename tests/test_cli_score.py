@@ -1720,3 +1720,189 @@ def test_a_user_error_in_a_japanese_project_is_japanese_with_exit_status_2(
     status, out, err = run(capsys, export, *args)
     assert (status, out) == (2, "")
     assert err == f"nps-kit score: error: {said.format(export=export)}\n"
+
+
+# --- the notes of a Japanese project (MSG42) ------------------------------------------------
+
+_STAFF_TEST = "id,score,date,名前\n" + "".join(
+    f"R{i:02d},{s},2026-10-{1 + i:02d},客\n" for i, s in enumerate([10, 9, 9, 8, 3, 0, 10])
+) + "R01,9,2026-10-02,客\nR05,0,2026-10-06,客\nT01,0,2026-10-20,テスト\n,7,,客\n"  # fmt: skip
+
+
+def _staff_test_project(root: Path, language: str) -> Path:
+    """A project reading an export with a staff test row, two rows exported twice, one undated."""
+    (root / "export.csv").write_text(_STAFF_TEST, encoding="utf-8")
+    (root / "parameters").mkdir()
+    (root / "parameters" / "defaults.yaml").write_text(f"language: {language}\n", "utf-8")
+    (root / "parameters" / "ec.yaml").write_text(
+        "name: EC事業部\nperiod: 2026-10\n"
+        "data: {path: ../export.csv, dedupe: true, exclude: [{column: 名前, values: [テスト]}]}\n"
+        "columns: {score: score, date: date, id: id}\n",
+        encoding="utf-8",
+    )
+    return root / "export.csv"
+
+
+_DATED = ("--score-column", "score", "--date-column", "date", "--period", "month")
+
+
+def test_the_row_rules_and_undated_answers_are_said_in_a_japanese_project_s_words(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # MSG42: score's table was Japanese and its notes of the rows run counts were English.
+    from _english import english_runs
+
+    export = _staff_test_project(tmp_path, "ja")
+    monkeypatch.chdir(tmp_path)
+    status, _, err = run(capsys, export, *_DATED)
+    assert status == 0
+    assert err.splitlines() == [
+        "note: 日付のない有効回答が1件あります（「date」が空欄または読めない日付）。どの期間にも"
+        "入らず、全体の集計には含み、月別とユニットのレポートには含みません。期間に数えるには、"
+        "エクスポートで日付を埋めるか、すべての回答にある日付列（columns.date、--date-column）を"
+        "使ってください。",
+        "note: parameters/ec.yamlはこのファイルをdedupe: true；data.exclude (名前=テスト)で"
+        "読みます。nps-kit runは適用しますが、この集計は適用していません。適用するには"
+        "--parameters parametersを指定してください。",
+        "note: 2行が前の行とまったく同じで、重ねて数えています。--dedupe（nps-kit runの"
+        "パラメーターではdedupe: true）で除けます。",
+    ]
+    status, _, err = run(capsys, export, *_DATED, "--parameters", "parameters")
+    assert (
+        "note: nps-kit runがこのファイルを読むとおり、parameters/ec.yamlの行の規則（dedupe: "
+        "true；data.exclude (名前=テスト)）を適用しています。\n"
+    ) in err
+    assert english_runs(err, names=["nps-kit run", "dedupe: true"]) == []
+
+
+def test_units_reading_one_file_with_different_rules_are_said_in_japanese(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    export = _staff_test_project(tmp_path, "ja")
+    (tmp_path / "parameters" / "web.yaml").write_text(
+        "name: Web\ndata: {path: ../export.csv}\ncolumns: {score: score, date: date}\n", "utf-8"
+    )
+    folder = tmp_path / "parameters"
+    status, _, err = run(capsys, export, "--score-column", "score", "--parameters", folder)
+    assert status == 0
+    assert (
+        f"note: {folder}のユニットはこのファイルをそれぞれ異なる行の規則で読むため（ec.yaml："
+        "dedupe: true、data.exclude (名前=テスト)；web.yaml：なし）、この集計はどの規則も適用して"
+        "いません。あるユニットのレポートと同じ行を数えるには、その規則を--dedupeと--excludeで"
+        "指定してください。\n"
+    ) in err
+
+
+def test_double_submissions_are_said_in_a_japanese_project_s_words(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "parameters").mkdir()
+    (tmp_path / "parameters" / "defaults.yaml").write_text("language: ja\n", "utf-8")
+    path = tmp_path / "form.csv"
+    path.write_text(RESUBMITTED, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    question = "How likely are you to recommend us?"
+    args = ("--score-column", question, "--date-column", "Timestamp", "--dedupe")
+    status, _, err = run(capsys, path, *args)
+    assert status == 0
+    assert err.splitlines()[-1] == (
+        "note: 1行は、60秒以内に先に送られた回答と同じ回答です（二重送信：「送信」を2度押すと"
+        "できます）。--dedupe resubmissionsで、完全に同じ行とともに除けます。"
+    )
+    # --language en: as an English project hears it.
+    status, _, err = run(capsys, path, *args, "--language", "en")
+    assert status == 0
+    assert err.splitlines()[-1] == (
+        "note: 1 row repeats the answers of a response sent at most 60 seconds earlier (a double "
+        "submission, as a second click on Submit makes); --dedupe resubmissions drops them, with "
+        "the exact duplicates."
+    )
+
+
+def test_the_row_rules_in_an_english_project_or_with_language_en_are_as_before(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    english = [
+        "note: 1 scored answer have no date in 'date' (blank or unreadable) and so are in no "
+        "period: totals count them, months and a unit's report do not. Fill in their dates in "
+        "the export, or take a date column every response has (columns.date, --date-column), "
+        "to count them in a period.",
+        "note: parameters/ec.yaml reads this file with dedupe: true; data.exclude (名前=テスト), "
+        "which nps-kit run applies and these figures do not; pass --parameters parameters to "
+        "apply them.",
+        "note: 2 row(s) repeat an earlier row exactly and are counted again; drop them with "
+        "--dedupe "
+        "(dedupe: true in the parameters of nps-kit run).",
+    ]
+    for language, given in (("en", ()), ("ja", ("--language", "en"))):
+        (tmp_path / language).mkdir()
+        export = _staff_test_project(tmp_path / language, language)
+        monkeypatch.chdir(tmp_path / language)
+        status, _, err = run(capsys, export, *_DATED, *given)
+        assert (status, err.splitlines()) == (0, english)
+
+
+def test_a_unit_renamed_is_said_in_a_japanese_project_s_words(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # MSG42: the renames score merges, keeps apart or finds were said in English.
+    from _english import english_runs
+
+    rows = [
+        f"{i},{'第3病棟' if i < 20 else '第3病棟（循環器）'},{i % 11},2026-10-{1 + i:02d}"
+        for i in range(30)
+    ]
+    rows += [f"{30 + i},{'内科外来' if i < 10 else '総合内科'},{i % 11},2026-10-{1 + i:02d}"
+             for i in range(20)]  # fmt: skip
+    (tmp_path / "wards.csv").write_text(
+        "id,病棟,score,date\n" + "\n".join(rows) + "\n", encoding="utf-8"
+    )
+    (tmp_path / "parameters").mkdir()
+    (tmp_path / "parameters" / "defaults.yaml").write_text("language: ja\n", "utf-8")
+    (tmp_path / "parameters" / "naika.yaml").write_text(
+        "name: 総合内科\ndata: {path: ../wards.csv, filter: {column: 病棟, values: [総合内科], "
+        "previous_names: [内科外来]}}\ncolumns: {score: score, date: date}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    args = ["wards.csv", "--score-column", "score", "--by", "病棟", "--date-column", "date"]
+    status, _, err = run(capsys, *args)
+    assert status == 0
+    assert err.splitlines() == [
+        "note: 「内科外来」は「総合内科」と別に数えています。parameters/naika.yamlでは以前の"
+        "名称とされ（data.filter.previous_names）、nps-kit runは1つのユニットとして"
+        "レポートします。そう数えるには--parameters parametersを指定してください。",
+        "note: 「病棟」の「第3病棟」（最後の回答2026-10-20）と「第3病棟（循環器）」（最初の回答"
+        "2026-10-21）は、名称を変えた1つのユニットのようですが、2つのグループとして数えて"
+        "います。data.filter.previous_namesに「第3病棟」を挙げたユニットファイルを--parameters"
+        "で渡すと、nps-kit runと同じく1つとして数えます。",
+    ]
+    status, _, err = run(capsys, *args, "--parameters", "parameters")
+    assert (
+        "note: 「内科外来」は「総合内科」の以前の名称なので（naika.yamlのdata.filter."
+        "previous_names）、nps-kit runのレポートと同じく「総合内科」として数えます。\n"
+    ) in err
+    assert english_runs(err, names=["nps-kit run"]) == []
+    status, _, err = run(capsys, *args, "--language", "en")
+    assert err.splitlines()[0].startswith("note: '内科外来' is counted apart from '総合内科', ")
+
+
+def test_a_score_column_on_another_scale_is_said_in_a_japanese_project_s_words(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "parameters").mkdir()
+    (tmp_path / "parameters" / "defaults.yaml").write_text("language: ja\n", "utf-8")
+    path = tmp_path / "s.csv"
+    path.write_text("推奨度\n" + "".join(f"{i % 10 + 1}\n" for i in range(60)), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    status, _, err = run(capsys, path, "--score-column", "推奨度")
+    assert (status, err.splitlines()[0]) == (
+        0,
+        "note: 列「推奨度」は0〜10ではなく1〜10の尺度のようです（回答60件に0がなく、最大は10）。"
+        "0〜10に見える列：なし。",
+    )
+    status, _, err = run(capsys, path, "--score-column", "推奨度", "--language", "en")
+    assert err.splitlines()[0] == (
+        "note: column '推奨度' looks like a 1–10 scale, not 0–10 (no 0 in 60 answers, highest "
+        "10); columns that look like 0–10: none."
+    )

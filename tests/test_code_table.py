@@ -466,3 +466,14 @@ def test_score_no_codes_counts_the_codes_and_parameters_keep_their_value_labels(
         "--parametersがあれば、DATAを読むユニットのvalue_labels:がコードの意味を決めます"
         "（nps-kit runと同じ）。--no-codesを外すか、パラメーターのvalue_labels:を変更してください。"
     )
+
+
+def test_the_note_of_a_code_table_in_japanese(ja: tuple[Path, pd.DataFrame]) -> None:
+    # MSG42: inspect in a Japanese project said the table in English.
+    found = found_code_tables(ja[0], read_column_index(ja[0]))
+    assert found is not None
+    assert found.note_in("ja") == (
+        "シート「コード表」はコード表です。「店舗」、「性別」、「年代」、「利用頻度」のコードを"
+        "選択肢として読みます（value_labels）。「Q9. 世帯年収」という列はありません。"
+    )
+    assert found.note_in("en") == found.note

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -1266,6 +1267,21 @@ def test_a_cover_sheet_first_names_the_sheets_and_the_one_with_the_scores(
     assert out.startswith("hotel.xlsx: 160 responses (XLSX, sheet '回答データ'")
 
 
+def test_a_japanese_project_hears_the_workbook_s_sheets_in_japanese(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # MSG42: the sheets were named in English inside the Japanese message.
+    path = write_with_cover_sheet(tmp_path / "hotel.xlsx")
+    monkeypatch.chdir(_japanese_project(tmp_path / "project"))
+    status, _, err = run(capsys, path)
+    assert status == 2
+    assert err.endswith(
+        "ブックのシート：「表紙」（読んだシート）、「回答データ」（0〜10の点数の列："
+        f"「{MSFORMS_NPS}」）。--sheet 回答データを指定してください。プロジェクトの"
+        "パラメーターでは、シートはdata.sheetで指定します。\n"
+    )
+
+
 _HEADER_ROWS = {"qualtrics": "3 header row(s)", "surveymonkey": "2 header row(s)", "parquet": None}
 _DATE_DETAIL = {"xlsx": "date cells", "parquet": "timestamps"}
 
@@ -2391,3 +2407,131 @@ def test_inspect_language_ja_outside_a_project_says_its_notes_in_japanese(
         "回答の言語：英語（英語100 %、日本語0 %、回答50件）",
         "note: 「Q3」はQualtricsの「Q3_NPS_GROUP」と60件中60件で一致します。",
     ]
+
+
+# --- the notes in a Japanese project's words (MSG42) ------------------------------------------
+# Each export makes inspect say one fact another module words (a staff test, a rating block, a
+# code table, answer codes, double submissions, ...); each was English in a Japanese project.
+
+
+def _staff_test(path: Path) -> Path:
+    rows = ["2026-03-31 17:45,10,テスト,テスト送信です。集計しないでください。"] + [
+        f"2026-04-{i % 28 + 1:02d} 09:{i % 60:02d},{i % 11},山田 {i},"
+        f"{('待ち時間が長い', '親切でした', '')[i % 3]}"
+        for i in range(120)
+    ]
+    return write_text(path, "完了時刻,おすすめ度,名前,ご意見\n" + "\n".join(rows) + "\n")
+
+
+def _lone_month(path: Path) -> Path:
+    rows = ["T-1,2026-02-13 17:45,10,ok"] + [
+        f"R{i:04d},{('2026-05', '2026-06', '2026-07')[i % 3]}-{i % 28 + 1:02d} 09:{i % 60:02d},"
+        f"{i % 11},{('待ち時間が長い', '親切', '')[i % 3]}"
+        for i in range(120)
+    ]
+    return write_text(path, "回答ID,回答日時,おすすめ度,ご意見\n" + "\n".join(rows) + "\n")
+
+
+def _two_scales(path: Path) -> Path:
+    v1 = [1, 1, 2, 2, 3, 5, 8, 9, 10, 10] * 6
+    rows = [f"2026-05-{1 + i % 28:02d},v1,{s}" for i, s in enumerate(v1)]
+    rows += [f"2026-06-{1 + i % 28:02d},v2,{s}" for i, s in enumerate(list(range(11)) * 8)]
+    return write_text(path, "回答日,調査票,おすすめ度\n" + "\n".join(rows) + "\n")
+
+
+def _double_submissions(path: Path) -> Path:
+    rows = [f"2026-10-{1 + i % 28:02d} 1{i % 10}:00:00,{i % 11},理由{i}" for i in range(30)]
+    rows += ["2026-10-30 11:00:00,9,親切", "2026-10-30 11:00:04,9,親切"]
+    return write_text(path, "回答日時,おすすめ度,理由\n" + "\n".join(rows) + "\n")
+
+
+def _undated(path: Path) -> Path:
+    rows = [f"2026-10-{1 + i % 28:02d},{i % 11}" for i in range(30)] + [",7", ",9"]
+    return write_text(path, "回答日,おすすめ度\n" + "\n".join(rows) + "\n")
+
+
+def _crm_mail(path: Path) -> Path:
+    rows = [f"2026-10-{1 + i % 28:02d},{i % 11},user{i}@example.jp" for i in range(40)]
+    return write_text(path, "回答日,おすすめ度,メールアドレス\n" + "\n".join(rows) + "\n")
+
+
+def _ungrouped(path: Path) -> Path:
+    rows = [
+        f"{('大宮店', '横浜店', '川崎店')[i // 10] if i % 10 == 0 else ''},"
+        f"2026-10-{1 + i:02d},{i % 11}"
+        for i in range(30)
+    ]
+    return write_text(path, "店舗,回答日,おすすめ度\n" + "\n".join(rows) + "\n")
+
+
+def _not_dates(path: Path) -> Path:
+    days = [f"2026-10-{1 + i % 28:02d}" for i in range(57)] + ["不明", "先週", "不明"]
+    rows = [f"{day},{i % 11}" for i, day in enumerate(days)]
+    return write_text(path, "回答日,おすすめ度\n" + "\n".join(rows) + "\n")
+
+
+def _epoch(path: Path) -> Path:
+    rows = [f"{48_211_000 + 3 * i},{(i * 7) % 11},{1_790_811_000 + 36_000 * i}" for i in range(60)]
+    return write_text(path, "id,おすすめ度,ts\n" + "\n".join(rows) + "\n")
+
+
+_SAID_IN_JAPANESE = {
+    _epoch: "ts：日付の列として使います。整数がすべてUnixエポック秒（UTC）として読め"
+    "（2026-09-30 23:30〜2026-10-25 13:30）、日付らしい名前の列がないためです。ほかの値なら、"
+    "columns.date（--date-column）に回答日の列を指定してください。",
+    _not_dates: "回答日：60件のうち3件は日付ではありません（例：「不明」、「先週」）。これらの"
+    "回答はどの月にも入りません。",
+    _staff_test: "2行目はテスト回答のようです（「名前」が「テスト」）。data.exclude: "
+    "[{column: 名前, values: [テスト]}]で、どの集計からも除けます。",
+    _lone_month: "2行目（回答ID：T-1）は2026-02のただ一つの回答群で、ほかの回答の月"
+    "（2026-05〜2026-07）より3か月前です。調査開始前のテスト回答ではありませんか？data.exclude: "
+    "[{column: 回答ID, values: [T-1]}]で、どの集計からも除けます。",
+    _two_scales: "「おすすめ度」：「調査票」＝「v1」の回答60件には0がなく、ほかの回答には0が8件"
+    "あります。1〜10の尺度で尋ねた回答の可能性があります。0〜10として集計し、nps-kitはスコアを"
+    "変換しません。",
+    _double_submissions: "1行は、60秒以内に先に送られた回答と同じ回答です（二重送信：「送信」を"
+    "2度押すとできます）。dedupe: resubmissionsで、完全に同じ行とともに除けます。",
+    _undated: "日付のない有効回答が2件あります（「回答日」が空欄または読めない日付）。どの期間にも"
+    "入らず、全体の集計には含み、月別とユニットのレポートには含みません。期間に数えるには、"
+    "エクスポートで日付を埋めるか、すべての回答にある日付列（columns.date、--date-column）を"
+    "使ってください。",
+    _crm_mail: "「メールアドレス」（100%）はほぼすべての回答に入っています。回答者が連絡を望んで"
+    "残したものではなく、ツールが持つ記録なので、連絡の同意とはみなしません。同意を尋ねる設問"
+    "（はい／いいえ）を加えてcolumns.contactに設定してください。",
+    _ungrouped: "「店舗」は30行のうち3行だけに値があり、値はそれぞれ1度ずつで、その下の行は空欄"
+    "です。グループ化したレポートの列で、各グループの最初の行にだけ書かれているようです。各"
+    "グループの下に小計の行がないため、どこでグループが終わるか分からず、値を埋めません。この列"
+    "による内訳やユニットでは、それらの行は（無回答）になります。グループ化せずに（Salesforce："
+    "詳細のみ）または小計付きで書き出すか、読む前に列の値を下の行へ埋めてください。",
+}
+
+
+def _japanese_project(root: Path) -> Path:
+    (root / "parameters").mkdir(parents=True)
+    (root / "parameters" / "defaults.yaml").write_text("language: ja\n", encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("write", list(_SAID_IN_JAPANESE), ids=lambda w: w.__name__[1:])
+def test_inspect_in_a_japanese_project_says_every_note_in_japanese(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    write: Callable[[Path], Path],
+) -> None:
+    # MSG42: inspect's own notes were Japanese, those other modules word stayed English.
+    from _english import english_runs
+
+    path = write(tmp_path / "export.csv")
+    english = inspect_export(path).notes
+    monkeypatch.chdir(_japanese_project(tmp_path / "project"))
+    capsys.readouterr()
+    assert main(["inspect", str(path)]) == 0
+    notes = [line[6:] for line in capsys.readouterr().out.splitlines() if line[:6] == "note: "]
+    assert _SAID_IN_JAPANESE[write] in notes
+    names = [c.column for c in inspect_export(path).columns]
+    assert [english_runs(note, names=names) for note in notes] == [[]] * len(notes)
+    # --language en: the notes an English project hears, word for word.
+    assert main(["inspect", str(path), "--language", "en"]) == 0
+    said = [line[6:] for line in capsys.readouterr().out.splitlines() if line[:6] == "note: "]
+    assert said == list(english) and not any("。" in note for note in english)

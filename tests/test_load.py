@@ -1290,6 +1290,25 @@ def test_a_score_question_that_states_0_to_10_is_not_called_1_to_10(tmp_path: Pa
     )
 
 
+def test_the_scale_note_is_said_in_japanese_and_as_recorded_in_english(tmp_path: Path) -> None:
+    # MSG42: score and themes in a Japanese project said it in English.
+    path = write_qualtrics(tmp_path / "q.csv", n=60)
+    report = load_responses(path, score_column="Q2").report
+    assert report.scale_note_in("en") == report.scale_note
+    assert report.scale_note_in("ja") == (
+        "列「Q2」は0〜10ではなく1〜5の尺度のようです（回答60件に0がなく、最大は5）。"
+        "0〜10に見える列：「Q3」。"
+    )
+    rows = "".join(f"{i % 10 + 1}\n" for i in range(60))
+    plain = write_text(tmp_path / "p.csv", f"推奨度\n{rows}")
+    report = load_responses(plain, score_column="推奨度").report
+    assert report.scale_note_in("ja") == (
+        "列「推奨度」は0〜10ではなく1〜10の尺度のようです（回答60件に0がなく、最大は10）。"
+        "0〜10に見える列：なし。"
+    )
+    assert load_responses(path, score_column="Q3").report.scale_note_in("ja") is None
+
+
 def test_duplicate_rows_compare_cells_as_their_text(tmp_path: Path) -> None:
     # -0.0 and 0.0 are different texts, every NaN/None/NaT is one blank cell, and the number 1
     # and the text "1" (XLSX) read the same.

@@ -203,7 +203,7 @@ def test_messages_arrive_and_parse(reports: Path, server: tuple[Recorder, int]) 
         == __import__("hashlib").sha256((reports / PERIOD / "ec.html").read_bytes()).hexdigest()
     )
     # A Japanese unit's lines are in its language (FIX87), an English unit's in English.
-    assert "store: 送信しません：レポートの状態が「failed」です。" in echo
+    assert "store: 送信しません：レポートの状態が「失敗」です。" in echo
     assert (
         "bank: skipped, no recipients in mail.to/cc/bcc when its report was built; add them to "
         "its parameters and run 'nps-kit run bank' again."
@@ -1114,7 +1114,7 @@ def test_no_recipients_anywhere_is_an_error_some_without_are_skipped(
     # said "no selected unit has recipients" (exit 2) and named only the latter.
     assert run_command(["send", "store", "bank", "--period", PERIOD, "--dry-run"]) == 1
     out = capsys.readouterr().out
-    assert "store: 送信しません：レポートの状態が「failed」です。" in out
+    assert "store: 送信しません：レポートの状態が「失敗」です。" in out
     assert "bank: skipped, no recipients in mail.to/cc/bcc" in out
 
 
@@ -1423,20 +1423,20 @@ def test_no_header_is_folded_right_after_its_name(
         (
             "refused",
             None,
-            "（refused：その実行のメッセージを参照）。ユニットを直し、'nps-kit run ec --period "
+            "（実行せず：その実行のメッセージを参照）。ユニットを直し、'nps-kit run ec --period "
             f"{PERIOD}'をもう一度実行してから送信してください。",
         ),
         (
             "refused",
             "no row has store = 'Yrok'",
-            "（refused：no row has store = 'Yrok'）。ユニットを直し、'nps-kit run ec --period "
+            "（実行せず：no row has store = 'Yrok'）。ユニットを直し、'nps-kit run ec --period "
             f"{PERIOD}'をもう一度実行してから送信してください。",
         ),
         # QA20: a month to date refused for too few responses is no fault of the unit's.
         (
             "no data",
             "only 1 response so far in 2026-10 (fewer than 5)",
-            "（no data：only 1 response so far in 2026-10 (fewer than 5)）。エクスポートに回答が"
+            "（回答なし：only 1 response so far in 2026-10 (fewer than 5)）。エクスポートに回答が"
             f"入ったら、'nps-kit run ec --period {PERIOD}'をもう一度実行してから送信してください。",
         ),
     ],
@@ -1467,7 +1467,7 @@ def test_a_report_the_last_run_did_not_rebuild_is_not_sent(
     [
         (
             "ec",
-            "ec: 送信しません：前回の実行でレポートが作り直されていません（no data："
+            "ec: 送信しません：前回の実行でレポートが作り直されていません（回答なし："
             "2026-10の回答はまだ1件です（5件未満））。",
         ),
         (

@@ -222,3 +222,17 @@ def test_a_lone_mark_out_of_10_without_another_score_is_the_score(
         "'Note globale (sur 10)' has no 0 in its answers: the survey may use 1–10, which is not "
         "NPS." in found["notes"]
     )
+
+
+def test_a_block_s_scale_is_said_in_japanese() -> None:
+    # MSG42: inspect in a Japanese project said the block's scale in English.
+    (block,) = block_scales(
+        [("料理", "料理（5点満点）", (1, 5)), ("接客", "接客（5点満点）", (0, 5))]
+    )
+    assert block.note("ja") == (
+        f"「{block.words}」で評価する2問は、同じ0〜5の尺度です。「接客」に1未満の回答があるため、"
+        "0から始まる5点満点として読みます。"
+    )
+    (one,) = block_scales([("料理", "料理（5点満点）", (1, 5))])
+    assert one.note("ja") == "「料理」は1〜5の尺度です（5点満点、1未満の回答はありません）。"
+    assert one.note() == "'料理' is on a scale of 1–5 (out of 5, none answered under 1)."

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 from nps_kit._resubmit import DEDUPE_KEEPS, RESUBMISSIONS, dedupe_option, resubmission_note
 from nps_kit._width import display_width, pad
 from nps_kit.commands._options import add_language_option, command_language
-from nps_kit.i18n import interval_label, join_interval, label, nps_text, t
+from nps_kit.i18n import interval_label, join_interval, join_names, label, nps_text, t
 from nps_kit.periods import fiscal_label_text
 
 if TYPE_CHECKING:
@@ -235,7 +235,7 @@ def _run(args: argparse.Namespace) -> int:
     project = _project(args)
     # The rows run counts: the row rules of the units reading this file, applied with
     # --parameters and said without it (FIX80: n and NPS differed from run's without a word).
-    rules, rules_said = _row_rules(args, exclude, project)
+    rules, rules_said = _row_rules(args, exclude, project, lang)
     if args.parameters is not None and rules is not None and rules.options:
         options |= _with_rules(options, rules.options, given_keep=args.dedupe_keep is not None)
     if args.parameters is not None and project is not None:
@@ -264,15 +264,15 @@ def _run(args: argparse.Namespace) -> int:
     if args.parameters is not None:
         assert project is not None  # _project raises when --parameters cannot be read
         data, merged = _merge_renamed(data, keys, project, args.data, index)
-        renamed += [_merged_note(name, args.parameters) for name in merged]
+        renamed += [_merged_note(name, args.parameters, lang) for name in merged]
     elif keys and project is not None:
         # Scored in a project without --parameters: the renames run's folder states are said,
         # not applied (FIX79; the groups here would differ from the report's units).
         stated = _merge_renamed(data.copy(), keys, project, args.data, index)[1]
-        renamed += [_unmerged_note(name) for name in stated]
+        renamed += [_unmerged_note(name, lang) for name in stated]
     if keys and date_column:
         # A rename the project states was said above: not again as one to state (REVIEW35).
-        renamed += _looks_renamed(data, keys, stated=[name.old for name in stated])
+        renamed += _looks_renamed(data, keys, stated=[name.old for name in stated], lang=lang)
     weight = "nps_weight" if args.weight_column else None
     overall = nps(data, weight=weight, level=args.level, min_n=args.min_n)
     groups = None
@@ -345,7 +345,7 @@ def _run(args: argparse.Namespace) -> int:
         )
     if undated and date_column and blank_dated_answers(data, date_column):
         # Unreadable dates alone have their warning with examples above: no second word.
-        print(f"note: {undated_note(undated, loaded.report)}", file=sys.stderr)
+        print(f"note: {undated_note(undated, loaded.report, lang)}", file=sys.stderr)
     if coded is not None or loaded.report.unlabelled_columns:
         # Said in --language or the project's language (init's), else the code table's.
         codes_lang = _language(args, coded)
@@ -355,8 +355,8 @@ def _run(args: argparse.Namespace) -> int:
             print(f"note: {unlabelled}", file=sys.stderr)
     for note in left_out:
         print(f"note: {note}", file=sys.stderr)
-    if loaded.report.scale_note:
-        print(f"note: {loaded.report.scale_note}", file=sys.stderr)
+    if scale := loaded.report.scale_note_in(lang):
+        print(f"note: {scale}", file=sys.stderr)
     for key in multi:
         print(f"note: {t('score.multi_select', lang, column=key)}", file=sys.stderr)
     if fiscal is not None and args.format in ("json", "csv"):  # the table's footer says it
@@ -381,7 +381,7 @@ def _run(args: argparse.Namespace) -> int:
         said = t("score.and", lang).join(what)
         print(f"note: {t('score.counted_again', lang, what=said)}", file=sys.stderr)
     if again and dedupe != RESUBMISSIONS:
-        note = resubmission_note(again, option=f"--dedupe {RESUBMISSIONS}")
+        note = resubmission_note(again, option=f"--dedupe {RESUBMISSIONS}", lang=lang)
         print(f"note: {note}", file=sys.stderr)
     return 0
 
@@ -523,13 +523,15 @@ def _row_rules(
     args: argparse.Namespace,
     exclude: tuple[tuple[str, tuple[str, ...]], ...],
     project: ParameterSet | None,
+    lang: Language = "en",
 ) -> tuple[RowRules | None, list[str]]:
     """Find the row rules of the units reading ``args.data``, and the note that says them.
 
     With ``--parameters`` they are applied when its units agree (the note says which file's);
     without it, those of the folder ``run`` reads (``parameters``) that the options given do
     not already apply are said, not applied. ``project`` is that folder as :func:`_project`
-    read it (``None``: none, or one that cannot be read, says nothing here).
+    read it (``None``: none, or one that cannot be read, says nothing here). The note is in
+    ``lang``; the rules are named as a parameter file writes them (``dedupe: true``).
     """
     from nps_kit._row_rules import export_row_rules, said_rules
 
@@ -539,19 +541,19 @@ def _row_rules(
     rules = export_row_rules(project, args.data)
     if rules is None:
         return None, []
-    files = ", ".join(str(folder / name) for name in rules.files)
+    files = join_names((str(folder / name) for name in rules.files), lang)
+    listed = t("score.rules_units", lang)  # "; ": a rule may hold commas itself
     if rules.differ:
-        each = "; ".join(f"{name}: {', '.join(said) or 'none'}" for name, said in rules.differ)
-        return rules, [
-            f"the units of {folder} read this file with different row rules ({each}), so "
-            "these figures apply none of them; give one unit's rules as --dedupe and --exclude "
-            "to count its rows as its report does."
-        ]
+        none = t("score.rules_none", lang)
+        each = listed.join(
+            t("score.rules_unit", lang, file=name, rules=join_names(said, lang) or none)
+            for name, said in rules.differ
+        )
+        return rules, [t("score.rules_differ", lang, folder=folder, each=each)]
     if args.parameters is not None:
         said = rules.said
         return rules, [
-            f"the row rules of {files} ({'; '.join(said)}) are applied, as nps-kit run reads "
-            "this file."
+            t("score.rules_applied", lang, files=files, rules=listed.join(said))
         ] if said else []
     if not rules.options:
         return rules, []
@@ -570,9 +572,14 @@ def _row_rules(
     if not said:
         return rules, []
     return rules, [
-        f"{files} {'reads' if len(rules.files) == 1 else 'read'} this file with "
-        f"{'; '.join(said)}, which nps-kit run applies and these figures do not; pass "
-        f"--parameters {_RUN_PARAMETERS} to apply them."
+        t(
+            "score.rules_not_applied",
+            lang,
+            files=files,
+            reads="reads" if len(rules.files) == 1 else "read",
+            rules=listed.join(said),
+            folder=_RUN_PARAMETERS,
+        )
     ]
 
 
@@ -632,12 +639,9 @@ def _where(name: EarlierName, parameters: Path) -> str:
     return name.source.name if name.source is not None else parameters.name
 
 
-def _merged_note(name: EarlierName, parameters: Path) -> str:
-    return (
-        f"{str(name.old)!r} is counted as {str(name.current[0])!r}, whose earlier name it is "
-        f"(data.filter.previous_names in {_where(name, parameters)}), as nps-kit run reports "
-        "the unit."
-    )
+def _merged_note(name: EarlierName, parameters: Path, lang: Language = "en") -> str:
+    old, current = str(name.old), str(name.current[0])
+    return t("score.merged", lang, old=old, current=current, file=_where(name, parameters))
 
 
 # The folder nps-kit run reads by default (its --parameters), where score looks for the row
@@ -645,17 +649,19 @@ def _merged_note(name: EarlierName, parameters: Path) -> str:
 _RUN_PARAMETERS = Path("parameters")
 
 
-def _unmerged_note(name: EarlierName) -> str:
-    return (
-        f"{str(name.old)!r} is counted apart from {str(name.current[0])!r}, while "
-        f"{_RUN_PARAMETERS / _where(name, _RUN_PARAMETERS)} states it is its earlier name "
-        "(data.filter.previous_names) and nps-kit run reports them as one unit; pass "
-        f"--parameters {_RUN_PARAMETERS} to count them so."
+def _unmerged_note(name: EarlierName, lang: Language = "en") -> str:
+    return t(
+        "score.unmerged",
+        lang,
+        old=str(name.old),
+        current=str(name.current[0]),
+        file=_RUN_PARAMETERS / _where(name, _RUN_PARAMETERS),
+        folder=_RUN_PARAMETERS,
     )
 
 
 def _looks_renamed(
-    data: pd.DataFrame, keys: list[str], *, stated: Sequence[object] = ()
+    data: pd.DataFrame, keys: list[str], *, stated: Sequence[object] = (), lang: Language = "en"
 ) -> list[str]:
     """Say which ``--by`` values look like one unit renamed, as ``init --from`` proposes.
 
@@ -677,29 +683,29 @@ def _looks_renamed(
         ]
         # A unit renamed twice (A -> B -> C) is one unit whose file lists A and B, not two
         # renames each asking for a file (REVIEW35: the first for B, itself an earlier name).
-        notes += [_renamed_note(list(chain), key) for chain in chains(found)]
+        notes += [_renamed_note(list(chain), key, lang) for chain in chains(found)]
     return notes
 
 
-def _renamed_note(chain: list[Rename], key: str) -> str:
+def _renamed_note(chain: list[Rename], key: str, lang: Language = "en") -> str:
     """Say that the values of one chain of renames look like one unit."""
     first, last = chain[0], chain[-1]
+    quote = (lambda v: f"「{v}」") if lang == "ja" else repr
+    said = {"column": key, "last_old": first.last_old, "first_new": last.first_new}
     if len(chain) == 1:
-        return (
-            f"{first.old!r} (last answer {first.last_old}) and {first.new!r} (first answer "
-            f"{first.first_new}) in {key!r} look like one unit renamed and are counted as "
-            f"two groups; a unit file whose data.filter.previous_names lists {first.old!r}, "
-            "passed with --parameters, counts them as one, as nps-kit run would."
-        )
-    between = ", ".join(repr(r.new) for r in chain[:-1])
-    olds = [repr(r.old) for r in chain]
-    times = {2: "twice", 3: "three times"}.get(len(chain), f"{len(chain)} times")
-    return (
-        f"{first.old!r} (last answer {first.last_old}), {between} and {last.new!r} (first "
-        f"answer {last.first_new}) in {key!r} look like one unit renamed {times} and are "
-        f"counted as {len(chain) + 1} groups; a unit file for {last.new!r} whose "
-        f"data.filter.previous_names lists {', '.join(olds[:-1])} and {olds[-1]}, passed with "
-        "--parameters, counts them as one, as nps-kit run would."
+        return t("score.renamed", lang, old=first.old, new=first.new, **said)
+    olds = [quote(r.old) for r in chain]
+    return t(
+        "score.renamed_chain",
+        lang,
+        old=first.old,
+        new=last.new,
+        between=join_names((quote(r.new) for r in chain[:-1]), lang),
+        times={2: "twice", 3: "three times"}.get(len(chain), f"{len(chain)} times"),
+        renames=len(chain),
+        groups=len(chain) + 1,
+        olds=join_names(olds, lang) if lang == "ja" else f"{', '.join(olds[:-1])} and {olds[-1]}",
+        **said,
     )
 
 

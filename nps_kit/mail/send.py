@@ -457,7 +457,9 @@ def _skip_reason(unit: MailUnit, period: str) -> UnitOutcome | None:
         todo = t(
             "send.fix_then_send" if unit.status == "refused" else "send.data_then_send", lang, **at
         )
-        detail = t("send.not_rebuilt", lang, status=unit.status, why=why, todo=todo)
+        # The status as run's closing table says it (実行せず, 回答なし), not the manifest's word.
+        status = t(f"run.status.{unit.status}", lang)
+        detail = t("send.not_rebuilt", lang, status=status, why=why, todo=todo)
         return UnitOutcome(unit.unit, "not_ready", detail=detail)
     if unit.status == "parameter error":
         # Its parameter file could not be used, so the run built nothing of it (QA24).
@@ -465,7 +467,7 @@ def _skip_reason(unit: MailUnit, period: str) -> UnitOutcome | None:
         detail = t("send.parameter_error", lang, why=why, **at)
         return UnitOutcome(unit.unit, "not_ready", detail=detail)
     if unit.status != "ok":
-        detail = t("send.status", lang, status=unit.status)
+        detail = t("send.status", lang, status=_status_word(unit.status, lang))
         return UnitOutcome(unit.unit, "not_ready", detail=detail)
     if unit.html is None or not unit.html.is_file():
         return UnitOutcome(unit.unit, "not_ready", detail=t("send.missing", lang, html=unit.html))
@@ -481,6 +483,14 @@ def _skip_reason(unit: MailUnit, period: str) -> UnitOutcome | None:
         detail = t("send.no_recipients", lang, unit=unit.unit)
         return UnitOutcome(unit.unit, "no_recipients", detail=detail)
     return None
+
+
+def _status_word(status: str, lang: Language) -> str:
+    """Say a manifest status (``failed``) as ``run``'s closing table does, else as recorded."""
+    try:
+        return t(f"run.status.{status}", lang)
+    except KeyError:
+        return status  # a status this version does not know (a newer or hand-edited manifest)
 
 
 def _by_last_mail(
