@@ -113,6 +113,12 @@ def _long(rows: list[list[object]]) -> dict[str, dict[str, str]] | None:
     return None
 
 
+#: The most cells a block's question row fills ("Q2 | 性別 | 単一回答"); a row of more is the
+#: header of a table of answers, whose rows start with an id that reads as a code (MSG42: the
+#: answers' sheet after a cover sheet was read as one question of id → first answer).
+_QUESTION_CELLS: Final = 3
+
+
 def _blocks(rows: list[list[object]]) -> dict[str, dict[str, str]]:
     """Read the block layout: a question on a row of its own, then ``code | label`` rows."""
     tables: dict[str, dict[str, str]] = {}
@@ -124,6 +130,8 @@ def _blocks(rows: list[list[object]]) -> dict[str, dict[str, str]]:
         elif _is_code(filled[0]):
             if current and len(filled) >= 2:
                 tables.setdefault(current, {})[cell_text(filled[0])] = filled[1]
+        elif len(filled) > _QUESTION_CELLS:
+            current = ""  # a table's header row, no question
         else:
             # "性別", or "Q2 | 性別" over two cells: the question, said as one text.
             current = " ".join(filled)

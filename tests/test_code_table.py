@@ -119,6 +119,21 @@ def test_the_answers_sheet_is_never_read_as_a_code_table(tmp_path: Path) -> None
     assert read_code_tables(tmp_path / "answers.csv") is None
 
 
+def test_a_sheet_of_answers_after_a_cover_sheet_is_no_code_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # MSG42: inspecting a workbook whose answers follow a cover sheet (表紙) read the answers'
+    # sheet as a block code table: its header row as one question, each row's id as a code
+    # and its next cell as the label, and said "Sheet '回答データ' is a code table".
+    from _exports import write_with_cover_sheet
+
+    path = write_with_cover_sheet(tmp_path / "cover.xlsx")
+    assert read_code_tables(path) is None
+    assert read_code_tables(path, data_sheet="表紙") is None
+    assert main(["inspect", str(path), "--language", "en"]) == 2
+    assert "code table" not in capsys.readouterr().out
+
+
 def test_questions_are_matched_to_columns_and_the_others_said(
     ja: tuple[Path, pd.DataFrame],
 ) -> None:
