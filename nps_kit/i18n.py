@@ -365,6 +365,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "回答日の列を指定してください。例：--date-column submitted_at",
         "en": "Name the column with the response date, e.g. --date-column submitted_at.",
     },
+    "score.period_date_found": {
+        "ja": "回答日の列を指定してください。このエクスポートでは{option}です。",
+        "en": "Name the column with the response date; in this export: {option}.",
+    },
     "score.resubmissions_need_date": {
         "ja": "{option}には--date-columnが必要です。",
         "en": "{option} needs --date-column.",

@@ -613,12 +613,30 @@ def test_bad_level(capsys: pytest.CaptureFixture[str], export: Path) -> None:
     )
 
 
-def test_period_needs_date_column(capsys: pytest.CaptureFixture[str], export: Path) -> None:
+def test_period_needs_date_column_and_names_the_export_s_own(
+    capsys: pytest.CaptureFixture[str], export: Path, tmp_path: Path
+) -> None:
+    # QA42: a Google Forms download was told "e.g. --date-column submitted_at" beside its own
+    # Timestamp; the hint names the date column inspect finds.
     assert run(capsys, export, "--score-column", "score", "--period", "month") == (
         2,
         "",
         "nps-kit score: error: --period needs --date-column. Name the column with the response "
-        "date, e.g. --date-column submitted_at.\n",
+        "date; in this export: --date-column date.\n",
+    )
+    forms = tmp_path / "forms.csv"
+    forms.write_text(
+        "Timestamp,How likely are you to recommend us?\n"
+        + "".join(f"11/{d}/2026 9:05:12,{d % 11}\n" for d in range(1, 21)),
+        encoding="utf-8",
+    )
+    assert run(capsys, forms, "--score-column", "How likely", "--period", "month")[2].endswith(
+        "in this export: --date-column Timestamp.\n"
+    )
+    undated = tmp_path / "undated.csv"
+    undated.write_text("score\n" + "".join(f"{d % 11}\n" for d in range(20)), encoding="utf-8")
+    assert run(capsys, undated, "--score-column", "score", "--period", "month")[2].endswith(
+        "e.g. --date-column submitted_at.\n"
     )
 
 
@@ -1698,8 +1716,8 @@ def test_score_language_en_in_a_japanese_project_and_an_english_project_are_engl
     [
         (
             ("--score-column", "推奨度", "--period", "month"),
-            "--periodには--date-columnが必要です。回答日の列を指定してください。例：--date-column "
-            "submitted_at",
+            "--periodには--date-columnが必要です。回答日の列を指定してください。このエクスポートでは"
+            "--date-column '回答日時'です。",
         ),
         (
             ("--score-column", "推奨"),

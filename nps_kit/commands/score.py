@@ -165,6 +165,32 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=_run, parser=p)
 
 
+def _date_hint(args: argparse.Namespace, lang: Language) -> str:
+    """Say which --date-column to pass: the export's date column as ``inspect`` finds it.
+
+    QA42: a Google Forms download was told "e.g. --date-column submitted_at" beside its own
+    ``Timestamp``. Read only on this error's path; an export ``inspect`` cannot read, or one
+    without a date column, gets the general example.
+    """
+    import shlex
+
+    from nps_kit.errors import NpsKitError
+    from nps_kit.inspect import inspect_export
+
+    sheet: str | int | None = args.sheet
+    if isinstance(sheet, str) and sheet.isdigit():
+        sheet = int(sheet)
+    try:
+        found = inspect_export(args.data, sheet=sheet, encoding=args.encoding, lang=lang)
+    except (NpsKitError, OSError, ValueError):
+        found = None
+    if found is None or found.date_column is None:
+        return t("score.period_needs_date_hint", lang)
+    return t(
+        "score.period_date_found", lang, option=f"--date-column {shlex.quote(found.date_column)}"
+    )
+
+
 def _run(args: argparse.Namespace) -> int:
     from nps_kit._value_labels import as_tables, label_order
     from nps_kit.errors import NpsKitError
@@ -181,9 +207,7 @@ def _run(args: argparse.Namespace) -> int:
     # The project's language, or --language (MSG41): the table, notes and errors.
     lang = command_language(args.language, args.parameters)
     if args.period and not args.date_column:
-        raise NpsKitError(
-            t("score.period_needs_date", lang), hint=t("score.period_needs_date_hint", lang)
-        )
+        raise NpsKitError(t("score.period_needs_date", lang), hint=_date_hint(args, lang))
     if args.fiscal_start is not None and args.period not in _FISCAL:
         raise NpsKitError(
             t("score.fiscal_start_needs_period", lang),
