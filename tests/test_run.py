@@ -1072,7 +1072,7 @@ def test_a_japanese_projects_refusal_reason_is_recorded_with_its_key_and_said_in
     assert main([*send, "--parameters", str(params), "--output", str(output)]) == 1
     out = capsys.readouterr().out
     assert (
-        "omiya: 送信しません：前回の実行でレポートが作り直されていません（refused："
+        "omiya: 送信しません：前回の実行でレポートが作り直されていません（実行せず："
         "business_unitが「大宮」の行がありません（「大宮店」のことですか？））。ユニットを直し、"
         "'nps-kit run omiya --period 2026-10'をもう一度実行してから送信してください。" in out
     )
@@ -1443,7 +1443,7 @@ def test_a_month_where_every_unit_is_refused_still_records_each_unit_and_why(
     # the units share none, so the rest is English.
     # Its reason too, from the key the manifest records beside the sentence (MSG41).
     assert (
-        "omiya: 送信しません：前回の実行でレポートが作り直されていません（refused：business_unitが"
+        "omiya: 送信しません：前回の実行でレポートが作り直されていません（実行せず：business_unitが"
         "「大宮」の行がありません（「大宮店」のことですか？））。" in out
     )
     assert "travel: skipped, its parameter file has an error" in out
