@@ -71,6 +71,11 @@ def command_language(given: Language | None, parameters: Path | None) -> Languag
     return project_language(parameters if parameters is not None else Path("parameters")) or "en"
 
 
+def sheet_option(sheet: str | None) -> str | int | None:
+    """Return ``--sheet`` as the loader takes it: a 0-based index when all digits, else a name."""
+    return int(sheet) if sheet is not None and sheet.isdigit() else sheet
+
+
 def add_output_option(parser: argparse.ArgumentParser, *, holds: str) -> None:
     """Add ``--output DIR``, the reports root; ``holds`` says what the command keeps there."""
     parser.add_argument(

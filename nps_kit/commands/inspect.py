@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from nps_kit._question_label import _BRACKET_ROW
 from nps_kit._width import display_width, pad
-from nps_kit.commands._options import add_language_option, command_language
+from nps_kit.commands._options import add_language_option, command_language, sheet_option
 from nps_kit.i18n import t
 
 if TYPE_CHECKING:
@@ -103,9 +103,7 @@ def _run(args: argparse.Namespace) -> int:
     from nps_kit.inspect import inspect_export, no_score_error
 
     lang = command_language(args.language, args.parameters)
-    sheet: str | int | None = args.sheet
-    if isinstance(sheet, str) and sheet.isdigit():
-        sheet = int(sheet)
+    sheet = sheet_option(args.sheet)
     found = inspect_export(
         args.data,
         sheet=sheet,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from nps_kit._project_language import project_language
 from nps_kit._yaml import scalar
-from nps_kit.commands._options import add_parameters_option
+from nps_kit.commands._options import add_parameters_option, sheet_option
 from nps_kit.errors import ConfigError, NpsKitError
 from nps_kit.i18n import Language, join_names, t
 
@@ -602,9 +602,7 @@ def _init(args: argparse.Namespace) -> int:
     if args.export is not None:
         from nps_kit.scaffold import export_project
 
-        sheet: str | int | None = args.sheet
-        if isinstance(sheet, str) and sheet.isdigit():
-            sheet = int(sheet)
+        sheet = sheet_option(args.sheet)
         made = export_project(
             args.directory,
             args.export,

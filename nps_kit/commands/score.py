@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from nps_kit._resubmit import DEDUPE_KEEPS, RESUBMISSIONS, dedupe_option, resubmission_note
 from nps_kit._width import display_width, pad
-from nps_kit.commands._options import add_language_option, command_language
+from nps_kit.commands._options import add_language_option, command_language, sheet_option
 from nps_kit.i18n import interval_label, join_interval, join_names, label, nps_text, t
 from nps_kit.periods import fiscal_label_text
 
@@ -177,9 +177,7 @@ def _date_hint(args: argparse.Namespace, lang: Language) -> str:
     from nps_kit.errors import NpsKitError
     from nps_kit.inspect import inspect_export
 
-    sheet: str | int | None = args.sheet
-    if isinstance(sheet, str) and sheet.isdigit():
-        sheet = int(sheet)
+    sheet = sheet_option(args.sheet)
     try:
         found = inspect_export(args.data, sheet=sheet, encoding=args.encoding, lang=lang)
     except (NpsKitError, OSError, ValueError):
@@ -231,9 +229,7 @@ def _run(args: argparse.Namespace) -> int:
             t("score.codes_with_parameters", lang, option=option),
             hint=t("score.codes_with_parameters_hint", lang, option=option),
         )
-    sheet: str | int | None = args.sheet
-    if isinstance(sheet, str) and sheet.isdigit():
-        sheet = int(sheet)
+    sheet = sheet_option(args.sheet)
     index = read_column_index(args.data, sheet=sheet, encoding=args.encoding)
     # Every column option takes a header, Qualtrics QID/ImportId or question text; resolved
     # here, a wrong one is reported by the option's name (--score-column, not score_column).

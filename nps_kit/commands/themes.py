@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from nps_kit.commands._options import sheet_option
+
 if TYPE_CHECKING:
     from nps_kit.load import LoadReport
 
@@ -106,9 +108,7 @@ def _run(args: argparse.Namespace) -> int:
     from nps_kit.text.split import dominant_theme
     from nps_kit.text.themes import load_themes
 
-    sheet: str | int | None = args.sheet
-    if isinstance(sheet, str) and sheet.isdigit():
-        sheet = int(sheet)
+    sheet = sheet_option(args.sheet)
     index = read_column_index(args.data, sheet=sheet, encoding=args.encoding)
     # A header, Qualtrics QID/ImportId or question text, as nps-kit score takes them.
     text_column = index.resolve(args.text_column, option="--text-column")
