@@ -759,9 +759,11 @@ def headline(
         counts = unit.scored_counts(before.months)
         unanswered = tuple(m for m, n in zip(before.months, counts, strict=True) if not n)
         fiscal = FiscalToDate(span, ytd, before, None, unanswered)
-        moved = compare(ytd, other, level=level)
-        if not fiscal.comparable:
-            moved = Change(None, None, None, None, None, "insufficient_data", level)
+        moved = (
+            compare(ytd, other, level=level)
+            if fiscal.comparable
+            else Change(None, None, None, None, None, "insufficient_data", level)
+        )
         fiscal = replace(fiscal, comparison=Comparison("fiscal_ytd", before.first, other, moved))
     return Headline(unit.period, current, tuple(out), fiscal)
 
