@@ -197,6 +197,19 @@ def _slug(value: str, taken: set[str], i: int) -> str:
     return slug
 
 
+def _example_address(unit: str) -> str:
+    """Return an example address for ``unit``'s team that ``mail.to`` accepts once uncommented.
+
+    The unit id keeps its letters (``köln-hauptbahnhof``, ``さくら歯科-大宮院``), but an
+    address's local part must be ASCII (:mod:`nps_kit.params` checks it, as most mail servers
+    do): accents are dropped (``koln-hauptbahnhof-team@example.com``) and a name with no
+    Latin letter gives ``team@example.com``.
+    """
+    folded = unicodedata.normalize("NFKD", unit).encode("ascii", "ignore").decode("ascii")
+    local = re.sub(r"-+", "-", re.sub(r"[^a-z0-9-]", "-", folded.lower())).strip("-")
+    return f"{local}-team@example.com" if re.search(r"[a-z0-9]", local) else "team@example.com"
+
+
 def _id_rank(info: ColumnInfo) -> tuple[int, bool]:
     """Rank an id column as the response id: lower is better (:data:`_WHO_ID`).
 
@@ -1806,7 +1819,7 @@ def _unit_text(
         "# stops with an error when no unit it is asked to send has any. Uncomment to set them",
         "# for this unit (a list here replaces that of defaults.yaml):",
         "# mail:",
-        f"#   to: [{unit}-team@example.com]",
+        f"#   to: [{_example_address(unit)}]",
         "",
     ]
     # In the project's language: the unit's report language is the readers'.

@@ -788,7 +788,7 @@ def test_japanese_unit_ids_name_the_unit_from_init_to_the_mail(
     unit_file = root / "parameters" / "さくら歯科-大宮院.yaml"
     unit_file.write_text(
         unit_file.read_text(encoding="utf-8").replace(
-            "# mail:\n#   to: [さくら歯科-大宮院-team@example.com]",
+            "# mail:\n#   to: [team@example.com]",
             "mail: {to: [omiya@example.com]}",
         ),
         encoding="utf-8",
@@ -3012,3 +3012,32 @@ def test_a_question_asking_how_to_contact_leaves_the_contact_details_offered(
     assert "  contact: null\n" in text
     assert "  # contact_details: [Email]\n" in text
     assert "Preferred contact method' asks" not in text and "consent_yes" not in text
+
+
+def test_the_offered_recipients_line_is_a_valid_address_once_uncommented(tmp_path: Path) -> None:
+    # QA43: init --from offered "köln-hauptbahnhof-team@example.com" in each store's file;
+    # uncommented, every file failed mail.to (an address's local part is ASCII).
+    rows = "".join(
+        f"2026-10-{i % 28 + 1:02d},{store},{i % 11}\n"
+        for i, store in enumerate(["Köln Hauptbahnhof", "さくら歯科 大宮院", "North"] * 20)
+    )
+    export = write_text(tmp_path / "stores.csv", "date,store,score\n" + rows)
+    root = tmp_path / "p"
+    assert main(["init", str(root), "--from", str(export), "--unit-column", "store"]) == 0
+    offered = {}
+    for unit_file in (root / "parameters").glob("*.yaml"):
+        text = unit_file.read_text(encoding="utf-8")
+        if "#   to: [" not in text:
+            continue
+        offered[unit_file.stem] = re.search(r"#   to: \[(.*)\]", text).group(1)  # type: ignore[union-attr]
+        unit_file.write_text(text.replace("# mail:\n#   to:", "mail:\n  to:"), encoding="utf-8")
+    assert offered == {
+        "köln-hauptbahnhof": "koln-hauptbahnhof-team@example.com",
+        "さくら歯科-大宮院": "team@example.com",
+        "north": "north-team@example.com",
+    }
+    units = load_all(root / "parameters")
+    assert units.errors == []
+    assert {u: p.mail.to for u, p in units.units.items()} == {
+        u: [address] for u, address in offered.items()
+    }
