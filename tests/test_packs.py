@@ -1114,7 +1114,8 @@ def test_a_shop_whose_customers_speak_of_shipments_collections_and_pick_ups_stay
 
 
 @pytest.mark.parametrize(
-    "comment", ["窓口の待ち時間が長すぎます。1時間以上待たされました。", "I waited over an hour to be seen"]
+    "comment",
+    ["窓口の待ち時間が長すぎます。1時間以上待たされました。", "I waited over an hour to be seen"],
 )
 def test_finance_advice_for_waiting_speaks_of_the_wait(comment: str) -> None:
     # QA43: a bank's detractors waiting an hour at the counter (the speed theme; the branch
