@@ -1000,6 +1000,23 @@ def test_a_unit_with_nobody_to_call_attaches_no_work_file_and_says_so(
     assert attached not in text and "0 detractors" not in text
 
 
+def test_a_unit_under_the_floor_attaches_no_work_file_of_nobody(
+    tmp_path: Path, charts: dict[str, bytes]
+) -> None:
+    # QA43: a bank's 出張所 of 3 answers, none a detractor. The floor hides the count
+    # (detractors_to_contact None), and the e-mail attached the header-only work file saying
+    # 「全員の作業用ファイルを添付しています」: an empty list sent as everyone's.
+    (tmp_path / "ec_followups.csv").write_bytes("\ufeff回答ID,回答日,担当者\r\n".encode())
+    (tmp_path / "ec_followups.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+    # As mail.units reads it: floored, the count hidden.
+    summary = {"n": 3, "consent_known": False}
+    unit = replace(make_unit(tmp_path, summary=summary), min_report_n=5)
+    message = parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
+    assert [a.get_filename() for a in message.iter_attachments()] == ["ec_2026-10.html"]
+    html, text = html_and_text(message)
+    assert "作業用ファイル" not in text and "作業用ファイル" not in shown(html)
+
+
 @pytest.mark.parametrize(
     ("lang", "basis", "line"),
     [

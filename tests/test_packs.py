@@ -1111,3 +1111,19 @@ def test_a_shop_whose_customers_speak_of_shipments_collections_and_pick_ups_stay
         ]
     )  # fmt: skip
     assert best_pack(freight).pack == "logistics"
+
+
+@pytest.mark.parametrize(
+    "comment",
+    ["窓口の待ち時間が長すぎます。1時間以上待たされました。", "I waited over an hour to be seen"],
+)
+def test_finance_advice_for_waiting_speaks_of_the_wait(comment: str) -> None:
+    # QA43: a bank's detractors waiting an hour at the counter (the speed theme; the branch
+    # theme leaves the branch's wait to it) were told to shorten the processing of
+    # "applications, claims and payments": advice for the paperwork, not for the queue.
+    book = load_pack("finance")
+    found = tag_themes(pd.Series([comment]), book)
+    (theme,) = [t for t in book.ids if found[t].iloc[0]]
+    playbook = load_playbook(pack_files("finance")[1], themes=book.ids)
+    first = playbook.themes[theme].detractor[0]
+    assert "待ち時間" in first.ja and re.search(r"\b(queues?|waits?|waiting)\b", first.en)

@@ -1375,6 +1375,12 @@ def test_any_english_tokens_are_read_as_with_each_token_tested(tokens: list[str]
         ("家から近くて便利", "generic", "usability", "positive", "positive"),
         ("アプリは見やすくなったけど、よく落ちます", "retail", "usability", "mixed", "mixed"),
         ("配送が遅くない", "retail", "delivery", "positive", "positive"),
+        # QA43: an adverbial form said of a subject (が) that the sentence goes on from states
+        # what was (連用中止), no wish: a bank's 「ご意見・ご要望」 praise read as complaints.
+        ("待ち時間が短く、手続きがスムーズでした。", "finance", "speed", "positive", "positive"),
+        ("待ち時間を短く", "finance", "speed", "negative", "neutral"),
+        ("待ち時間がもう少し短く、手続きも簡単だと助かります", "finance", "speed", "negative",
+         "negative"),
     ],
 )  # fmt: skip
 @pytest.mark.parametrize("learned", [False, True])
@@ -1389,6 +1395,15 @@ def test_an_improvement_answer_is_a_request_unless_it_praises(
 
     assert polarity(asks="improvement") == improvement
     assert polarity() == reason == polarity(asks="reason")
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_praise_said_of_a_subject_before_a_comma_is_no_request(learned: bool) -> None:
+    # QA43: a bank's 「ご意見・ご要望」 answer (the dictionaries find NISA, the learned layer
+    # the explanation): praise either way, never a complaint about what was praised.
+    texts = pd.Series(["NISAの説明が分かりやすく、始めてみようと思いました。"])
+    found = theme_mentions(texts, pack="finance", learned=learned, asks="improvement")
+    assert set(found["polarity"]) == {"positive"}
 
 
 def test_a_wish_after_praise_is_a_request() -> None:

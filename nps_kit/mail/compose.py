@@ -14,6 +14,7 @@ MIME structure (what Outlook, Gmail and phone clients all render)::
 
 from __future__ import annotations
 
+import csv
 import io
 import zipfile
 from collections.abc import Mapping
@@ -320,8 +321,11 @@ def compose_message(
     report = unit.html.read_bytes()
     filename = None if unit.mail.attach == "none" else f"{unit.unit}_{period}.{unit.mail.attach}"
     work = _work_files(unit)
-    if unit.summary.detractors_to_contact == 0 and not unit.summary.detractors_contacted:
-        # A work file of nobody (its header row only) is not attached (QA26 #21).
+    if (
+        unit.summary.detractors_to_contact == 0 and not unit.summary.detractors_contacted
+    ) or not _lists_anyone(work):
+        # A work file of nobody (its header row only) is not attached (QA26 #21), nor is one
+        # of a unit under the anonymity floor, whose summary hides the count (QA43).
         work = ()
     work_file = work_url = None
     if work and unit.mail.attach in ("html", "pdf"):
@@ -440,6 +444,17 @@ def _work_files(unit: MailUnit) -> tuple[Path, ...]:
     assert unit.html is not None
     found = work_files(unit.html.parent, unit.unit)
     return tuple(p for p in (found.csv, found.xlsx) if p.is_file())
+
+
+def _lists_anyone(work: tuple[Path, ...]) -> bool:
+    """Tell whether the work files list someone: their CSV holds a row under its header."""
+    table = next((p for p in work if p.suffix == ".csv"), None)
+    if table is None:
+        return bool(work)
+    with table.open(encoding="utf-8-sig", newline="") as handle:
+        rows = csv.reader(handle)
+        next(rows, None)
+        return next(rows, None) is not None
 
 
 def _float(value: Any) -> float | None:

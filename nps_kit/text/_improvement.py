@@ -163,6 +163,11 @@ _JA_VERDICT = re.compile(
     "[てで][\u4e00-\u9fff]+$"
 )
 _JA_SUBJECT = re.compile("[がはも]")
+# An adverbial form said of a subject, ending its clause: the sentence goes on from it (連用中止,
+# 「待ち時間が短く、手続きがスムーズでした」「説明が分かりやすく、…」) and states what was; a wish
+# puts the thing as an object (待ち時間を短く) or asks for more (待ち時間がもう少し短く).
+_JA_STATED = re.compile(r"[がは][^、。をがは]{1,8}く$")
+_JA_MORE = re.compile(r"もっと|もう少し|もうちょっと|より")
 
 
 def awaits_judgement(clause: str) -> bool:
@@ -189,6 +194,8 @@ def _ja_wished(clause: str) -> bool:
         and _JA_SUBJECT.search(clause) is None
     ):
         return True
+    if _JA_STATED.search(clause) is not None and _JA_MORE.search(clause) is None:
+        return False
     rest = _JA_WISH.sub("、", clause)
     return rest != clause and _score(rest).praise == 0
 

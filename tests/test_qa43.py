@@ -1,0 +1,133 @@
+"""QA43's two projects (``tests/qa43/gen.py``) through init and score, against pandas.
+
+A Japanese regional bank's cp932 call-centre CSV (``2026/4/1`` and ``令和8年5月2日`` mixed in one
+column, 髙島屋前出張所 under the anonymity floor, 年度 from April) and a US SaaS company's survey
+written three times (Qualtrics CSV, SurveyMonkey XLSX, Parquet with UTC timestamps, fiscal year
+from October). Every unit × month and unit × fiscal year is computed again with pandas from the
+generator's truth; the three SaaS exports must give the same figures.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+from _qa import qa_script
+
+from nps_kit.cli import main
+
+pytestmark = pytest.mark.usefixtures("outside_the_demo_project")
+
+gen = qa_script("qa43", "gen")
+
+SAAS_EXPORTS = {
+    "qualtrics": (gen.SAAS_QUALTRICS, gen.SAAS_NPS, gen.SAAS_UNIT, "StartDate"),
+    "surveymonkey": (gen.SAAS_MONKEY, gen.SAAS_NPS_TEXT, gen.SAAS_PLAN_TEXT, "Start Date"),
+    "parquet": (gen.SAAS_PARQUET, "nps_score", "plan_tier", "submitted_at"),
+}
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("qa43")
+    gen.main(folder)
+    return folder
+
+
+def _score(capsys: pytest.CaptureFixture[str], *args: str) -> dict:
+    capsys.readouterr()
+    assert main(["score", *args, "--format", "json", "--min-report-n", "0"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def _got(result: dict, unit: str) -> dict[tuple[str, str], tuple[int, float, float, float]]:
+    return {
+        (g["group"][unit], g["group"]["period"]): (g["n"], g["nps"], g["ci_low"], g["ci_high"])
+        for g in result["groups"]
+    }
+
+
+def _adjusted_wald(p: int, n: int, d: int) -> tuple[float, float]:
+    """Rocks (2016): +3/4 promoter, +3/2 passive, +3/4 detractor; trinomial variance, 95 %,
+    clipped to [-100, 100] and widened to hold the observed NPS (as stats.py documents)."""
+    m = n + 3
+    pp, dd = (p + 0.75) / m, (d + 0.75) / m
+    est, se = pp - dd, math.sqrt((pp + dd - (pp - dd) ** 2) / m)
+    observed = (p - d) / n
+    low, high = max(-1.0, est - 1.959964 * se), min(1.0, est + 1.959964 * se)
+    return 100 * min(low, observed), 100 * max(high, observed)
+
+
+def _expected(truth: pd.DataFrame, period: pd.Series) -> dict:
+    out = {}
+    for (unit, when), rows in truth.groupby([truth["unit"], period]):
+        s = rows["score"]
+        p, d = int((s >= 9).sum()), int((s <= 6).sum())
+        low, high = _adjusted_wald(p, len(s), d)
+        out[(str(unit), str(when))] = (len(s), 100 * (p - d) / len(s), low, high)
+    return out
+
+
+def _same(got: dict, expected: dict) -> None:
+    assert got.keys() == expected.keys()
+    for key, (n, nps, low, high) in expected.items():
+        assert got[key][0] == n, key
+        assert got[key][1:] == pytest.approx((nps, low, high), abs=1e-4), key
+
+
+def test_the_bank_s_branches_by_month_and_by_fiscal_year_equal_pandas(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = str(root / "bank" / gen.BANK_FILE)
+    truth = pd.read_csv(root / "bank" / "truth.csv", parse_dates=["when"])
+    args = ("--score-column", gen.BANK_NPS, "--by", gen.BANK_UNIT, "--date-column", gen.BANK_DATE)
+    by_month = _got(_score(capsys, export, *args, "--period", "month"), gen.BANK_UNIT)
+    _same(by_month, _expected(truth, truth["when"].dt.strftime("%Y-%m")))
+    # 年度 from April, named by the year it starts in. Outside a project the command speaks
+    # English and its fiscal year starts in January, whatever the export's language (reported
+    # to the lead, QA43), so the month is given.
+    by_year = _got(
+        _score(capsys, export, *args, "--period", "fiscal-year", "--fiscal-start", "4"),
+        gen.BANK_UNIT,
+    )
+    year = truth["when"].dt.year - (truth["when"].dt.month < 4)
+    _same(by_year, _expected(truth, "FY" + year.astype(str)))
+
+
+@pytest.mark.parametrize("export", list(SAAS_EXPORTS))
+def test_each_saas_export_gives_pandas_figures_by_plan_and_fiscal_quarter(
+    export: str, root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name, score, unit, date = SAAS_EXPORTS[export]
+    result = _score(capsys, str(root / "saas" / name), "--score-column", score, "--by", unit,
+                    "--date-column", date, "--period", "fiscal-quarter",
+                    "--fiscal-start", "10")  # fmt: skip
+    truth = pd.read_csv(root / "saas" / "truth.csv", parse_dates=["when"])
+    when = truth["when"]
+    start = when.dt.year - (when.dt.month < 10)
+    quarter = ((when.dt.month - 10) % 12) // 3 + 1
+    _same(
+        _got(result, unit), _expected(truth, "FY" + start.astype(str) + " Q" + quarter.astype(str))
+    )
+
+
+def test_init_from_the_bank_s_export_makes_its_three_branches(root: Path) -> None:
+    project = root / "bank-project"
+    assert main(["init", str(project), "--from", str(root / "bank" / gen.BANK_FILE),
+                 "--unit-column", gen.BANK_UNIT]) == 0  # fmt: skip
+    defaults = yaml.safe_load((project / "parameters" / "defaults.yaml").read_text("utf-8"))
+    assert (defaults["language"], defaults["data"]["encoding"]) == ("ja", "cp932")
+    assert defaults["fiscal_year_start"] == 4
+    assert defaults["columns"]["date"] == gen.BANK_DATE
+    names = {
+        yaml.safe_load(p.read_text("utf-8"))["name"]
+        for p in (project / "parameters").glob("*.yaml")
+        if p.stem not in ("defaults", "themes", "playbook")
+    }
+    assert names == set(gen.BANK_BRANCHES)
+    themes = yaml.safe_load((project / "parameters" / "themes.yaml").read_text("utf-8"))
+    assert themes["extends"] == "finance"
