@@ -39,6 +39,15 @@ def _close_figures_and_seed() -> Iterator[None]:
     plt.close("all")
 
 
+@pytest.fixture(autouse=True)
+def _english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Commands outside a project speak the user's locale (command_language): the suite's
+    # expectations must not depend on the machine's LANG.
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture
 def repo_root() -> Path:
     return ROOT

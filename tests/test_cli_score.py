@@ -1924,3 +1924,33 @@ def test_a_score_column_on_another_scale_is_said_in_a_japanese_project_s_words(
         "note: column '推奨度' looks like a 1–10 scale, not 0–10 (no 0 in 60 answers, highest "
         "10); columns that look like 0–10: none."
     )
+
+
+@pytest.mark.parametrize(
+    ("environment", "groups"),
+    [
+        ({"LANG": "ja_JP.UTF-8"}, {"FY2025": 1, "FY2026": 13}),
+        ({"LANG": "ja_JP.UTF-8", "LC_ALL": "en_US.UTF-8"}, {"FY2026": 14}),
+        ({"LANG": "C.UTF-8"}, {"FY2026": 14}),
+    ],
+)
+def test_outside_a_project_score_speaks_the_users_locale(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    environment: dict[str, str],
+    groups: dict[str, int],
+) -> None:
+    # QA43: a Japanese analyst scoring an export outside any project heard English and had
+    # fiscal years starting in January, though LANG=ja_JP.UTF-8; LC_ALL wins over LANG.
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    path = tmp_path / "fiscal.csv"
+    path.write_text(FISCAL_ROWS, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = [path, "--score-column", "score", "--date-column", "date", "--min-report-n", "0"]
+    status, out, err = run(capsys, *args, "--period", "fiscal-year", "--format", "json")
+    assert status == 0
+    assert {g["group"]: g["n"] for g in json.loads(out)["groups"]} == groups
+    japanese = groups == {"FY2025": 1, "FY2026": 13}
+    assert ("年度は4月始まり" in err) is japanese

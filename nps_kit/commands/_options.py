@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import locale
+import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,7 +45,8 @@ def add_language_option(parser: argparse.ArgumentParser) -> None:
         choices=("ja", "en"),
         metavar="ja|en",
         help="language of what the command prints (default: the language of defaults.yaml in "
-        "the parameters folder, --parameters or ./parameters, else English); figures, column "
+        "the parameters folder, --parameters or ./parameters, else Japanese in a Japanese "
+        "locale such as LANG=ja_JP.UTF-8, else English); figures, column "
         "names and the json/csv keys are the same in both",
     )
 
@@ -62,13 +66,32 @@ def command_language(given: Language | None, parameters: Path | None) -> Languag
     str
         ``given``, else the language ``defaults.yaml`` of that folder asks for
         (:func:`nps_kit._project_language.project_language`, as ``alerts`` and ``init`` read
-        it), else English.
+        it), else the user's locale's (:func:`locale_language`): a Japanese analyst scoring
+        an export outside any project hears Japanese (QA43).
     """
     from nps_kit._project_language import project_language
 
     if given is not None:
         return given
-    return project_language(parameters if parameters is not None else Path("parameters")) or "en"
+    found = project_language(parameters if parameters is not None else Path("parameters"))
+    return found or locale_language()
+
+
+def locale_language() -> Language:
+    """Return ``"ja"`` when the user's locale is Japanese, else ``"en"``.
+
+    POSIX order: ``LC_ALL``, then ``LC_MESSAGES``, then ``LANG``, the first one set
+    (``ja_JP.UTF-8``, ``ja``); on Windows, which sets none of them, the system locale
+    (``Japanese_Japan``).
+    """
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "ja" if value.lower().startswith("ja") else "en"
+    if sys.platform == "win32":
+        code = locale.getlocale()[0] or ""
+        return "ja" if code.lower().startswith(("ja", "japanese")) else "en"
+    return "en"
 
 
 def sheet_option(sheet: str | None) -> str | int | None:
