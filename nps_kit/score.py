@@ -43,6 +43,7 @@ __all__ = [
     "segment",
     "shown_diff",
     "target_status",
+    "told_parts",
 ]
 
 SEGMENTS: tuple[str, str, str] = ("detractor", "passive", "promoter")
@@ -400,6 +401,45 @@ def complement_floor(
         extra[i] = True
         pool += float(counts[i])
     return extra
+
+
+def told_parts(
+    labels: Sequence[str], n: Sequence[int], min_report_n: int | None
+) -> tuple[str, ...]:
+    """Return the parts under the floor that a shown total of ``labels`` would tell, if any.
+
+    The parts (a fiscal span's months) partition the total's responses and each is shown on
+    its own with only its n when under the floor (a trend's month). The total's NPS and n minus
+    the parts shown are then the hidden parts' NPS: told when the hidden parts hold fewer
+    than the floor together (:func:`complement_floor`), and the total must not be shown, nor a
+    change that tells it. The one rule of the report's fiscal card and of
+    :func:`nps_kit.summary.floor_summary` (an older manifest's fiscal year to date).
+
+    Parameters
+    ----------
+    labels
+        The parts' names, e.g. months ``YYYY-MM``.
+    n
+        Responses with a score per part, in the order of ``labels``.
+    min_report_n
+        The anonymity floor; ``None`` or ``0`` hides nothing.
+
+    Returns
+    -------
+    tuple of str
+        The labels of the parts under the floor the total would tell; empty when it tells none.
+
+    Examples
+    --------
+    >>> m = ["2026-05", "2026-06"]
+    >>> told_parts(m, [20, 3], 5), told_parts(m, [20, 3], 0), told_parts(m, [3, 4], 5)
+    (('2026-06',), (), ())
+    """
+    if not complement_floor(n, min_report_n).any():
+        return ()
+    return tuple(
+        m for m, hidden in zip(labels, below_floor(n, min_report_n), strict=True) if hidden
+    )
 
 
 def hide_complement(

@@ -69,11 +69,10 @@ from nps_kit.periods import (
 from nps_kit.score import (
     CONTROL_MIN_PERIODS,
     DEFAULT_MIN_REPORT_N,
-    below_floor,
-    complement_floor,
     n_below_floor,
     shown_diff,
     target_status,
+    told_parts,
 )
 from nps_kit.score import Change as ScoreChange
 from nps_kit.score import distribution as score_distribution
@@ -254,7 +253,8 @@ def headline_section(
             for c in compared[1:]
         ]
         parts.append(report.change_row(items, lang=lang))
-    told = [] if head.fiscal is None else _told_months(unit, head.fiscal.span, min_report_n)
+    fiscal = head.fiscal
+    told = [] if fiscal is None else _told_months(fiscal.span, fiscal.counts, min_report_n)
     if head.fiscal is not None and told:
         parts.append(
             report.callout(
@@ -272,7 +272,7 @@ def headline_section(
     elif head.fiscal is not None:
         fiscal = head.fiscal
         # Last year's span is hidden under the floor, or when it tells a month hidden there.
-        told_before = _told_months(unit, fiscal.before, min_report_n)
+        told_before = _told_months(fiscal.before, fiscal.before_counts, min_report_n)
         hides = fiscal.comparison is not None and (
             n_below_floor(fiscal.comparison.result.n, min_report_n) or bool(told_before)
         )
@@ -302,21 +302,17 @@ def headline_section(
     return SectionResult("headline", value=head, tables={"shares": shares}, parts=tuple(parts))
 
 
-def _told_months(unit: UnitData, span: FiscalSpan, min_report_n: int | None) -> list[str]:
+def _told_months(span: FiscalSpan, counts: Sequence[int], min_report_n: int | None) -> list[str]:
     """Return the months under the floor that a fiscal span's NPS would tell, if any.
 
     Its months are a partition of its responses, each on a trend (this report's for this
     year's span, those of the reports a year ago for last year's): one under the floor there
-    shows only its n, so the span's NPS and n minus the months shown are its NPS. As for a
-    breakdown's groups (:func:`nps_kit.score.complement_floor`), that is told when the hidden
-    months hold fewer than the floor together; the span is then not shown (the trend's months
-    are), nor a change that tells it (with the other span's NPS, the change is its).
+    shows only its n, so the span's NPS and n minus the months shown are its NPS
+    (:func:`nps_kit.score.told_parts`, the rule the overview and the e-mail apply to a
+    published summary too). ``counts`` are the span's months' scored responses, as
+    :class:`~nps_kit.unit.FiscalToDate` counted them.
     """
-    months = span.months
-    n = unit.scored_counts(months)
-    if not complement_floor(n, min_report_n).any():
-        return []
-    return [m for m, hidden in zip(months, below_floor(n, min_report_n), strict=True) if hidden]
+    return list(told_parts(span.months, counts, min_report_n))
 
 
 def _fiscal_gaps(unit: UnitData, fiscal: FiscalToDate) -> str | None:

@@ -211,13 +211,24 @@ class FiscalToDate:
     fiscal year's same months but a few of them (an export that begins in the last of them
     compared April–November with November alone, QA42): its change is
     ``"insufficient_data"``, with no difference, and ``comparable`` is false.
+
+    ``counts`` and ``before_counts`` are the scored responses of each month of ``span`` and
+    ``before``, counted once here for the comparison, the anonymity floor
+    (:func:`nps_kit.score.told_parts`) and the summary.
     """
 
     span: FiscalSpan
     result: NpsResult
     before: FiscalSpan
     comparison: Comparison | None
-    unanswered: tuple[str, ...] = ()
+    counts: tuple[int, ...]
+    before_counts: tuple[int, ...]
+
+    @property
+    def unanswered(self) -> tuple[str, ...]:
+        """The earlier span's months without a scored response."""
+        months = self.before.months
+        return tuple(m for m, n in zip(months, self.before_counts, strict=True) if not n)
 
     @property
     def comparable(self) -> bool:
@@ -756,9 +767,9 @@ def headline(
         before = span.year_before()
         ytd = nps(unit.span_rows(span.months), weight=weight, level=level, min_n=min_n)
         other = nps(unit.span_rows(before.months), weight=weight, level=level, min_n=min_n)
-        counts = unit.scored_counts(before.months)
-        unanswered = tuple(m for m, n in zip(before.months, counts, strict=True) if not n)
-        fiscal = FiscalToDate(span, ytd, before, None, unanswered)
+        counts = tuple(unit.scored_counts(span.months))
+        before_counts = tuple(unit.scored_counts(before.months))
+        fiscal = FiscalToDate(span, ytd, before, None, counts, before_counts)
         moved = (
             compare(ytd, other, level=level)
             if fiscal.comparable
