@@ -1922,6 +1922,25 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "only its mentions are shown, to keep them anonymous.",
     },
     # The e-mail and the overview where the report says impact_hidden: why no top theme (FIX78).
+    # Why the overview's and the e-mail's fiscal year to date shows no change (FY43): the
+    # report's card says it at length (sections.fiscal_too_few, sections.fiscal_floor_before).
+    "summary.fiscal_vs_before": {"ja": "前年度同期：{said}", "en": "vs last FY: {said}"},
+    "summary.fiscal_not_compared": {"ja": "比較なし（{why}）", "en": "not compared ({why})"},
+    "summary.fiscal_not_shown": {"ja": "非表示（{why}）", "en": "not shown ({why})"},
+    "summary.fiscal_answered": {
+        "ja": "回答のある月が{months}か月中{answered}か月",
+        "en": "{answered} of {months} months answered",
+    },
+    "summary.fiscal_no_responses": {"ja": "回答なし", "en": "no responses"},
+    "summary.fiscal_under_floor": {
+        "ja": "回答{n}件、{floor}件未満",
+        "en": "{n} responses, fewer than {floor}",
+        "en_one": "{n} response, fewer than {floor}",
+    },
+    "summary.fiscal_tells": {
+        "ja": "{floor}件未満の月のNPSが分かるため",
+        "en": "it would tell the NPS of a month under {floor} responses",
+    },
     "summary.themes_under_floor": {
         "ja": "どのテーマも言及者が{floor}人未満で、匿名性を守るため改善幅は表示していません"
         "（言及数はレポートに掲載）。",

@@ -268,7 +268,9 @@ def headline_section(
                 )
             )
         )
-        head = replace(head, fiscal=None)  # the summary publishes none either
+        # The summary publishes its span, n and why, no NPS (the overview and e-mail say why).
+        untold = replace(head.fiscal, comparison=None, unshown="ytd_tells", floor=min_report_n)
+        head = replace(head, fiscal=untold)
     elif head.fiscal is not None:
         fiscal = head.fiscal
         # Last year's span is hidden under the floor, or when it tells a month hidden there.
@@ -291,8 +293,15 @@ def headline_section(
         gaps = None if hides else _fiscal_gaps(unit, fiscal)
         if gaps is not None:
             parts.append(report.callout(gaps))
-        if hides:  # the summary publishes no change either
-            head = replace(head, fiscal=replace(fiscal, comparison=None))
+        if hides:  # the summary publishes no change either, and why
+            why = "tells" if told_before else "under_floor"
+            head = replace(
+                head, fiscal=replace(fiscal, comparison=None, unshown=why, floor=min_report_n)
+            )
+        elif fiscal.comparison is not None and not fiscal.comparison.result.n:
+            head = replace(head, fiscal=replace(fiscal, unshown="no_responses"))
+        elif not fiscal.comparable:
+            head = replace(head, fiscal=replace(fiscal, unshown="too_few"))
     rows = [_shares_row(format_period(unit.period, lang, to_date=running), head.result)]
     # A compared month without responses is said on its card; a bar row would be empty (BROWSE31).
     rows += [_shares_row(format_period(c.period, lang), c.result) for c in compared if c.result.n]
@@ -1565,17 +1574,21 @@ def _fiscal_summary(fiscal: FiscalToDate) -> FiscalYtd:
     """Return the fiscal year to date as published: its change as a month's (:class:`Change`)."""
     c, shown = fiscal.comparison, _shown_fiscal(fiscal)
     change = None if c is None or shown is None else _published_change(c, shown.diff)
-    r = fiscal.result
+    r, shown_ytd = fiscal.result, fiscal.unshown != "ytd_tells"
     return FiscalYtd(
         year=fiscal.span.year,
         first=fiscal.span.first,
         last=fiscal.span.last,
         n=r.n,
-        nps=r.nps,
-        ci_low=r.ci_low,
-        ci_high=r.ci_high,
+        nps=r.nps if shown_ytd else None,
+        ci_low=r.ci_low if shown_ytd else None,
+        ci_high=r.ci_high if shown_ytd else None,
         small_sample=r.small_sample,
         change=change,
+        counts=fiscal.counts,
+        before_counts=fiscal.before_counts,
+        unshown=fiscal.unshown,
+        floor=fiscal.floor,
     )
 
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from nps_kit.load import UnreadableDates as LoadUnreadableDates
 
 __all__ = [
+    "FISCAL_UNSHOWN",
     "SUMMARY_MIME",
     "Action",
     "Change",
@@ -88,6 +89,10 @@ _READERS: dict[str, Callable[[object], object]] = {
     "bool": bool,
     "tuple[Mapping[str, Any], ...]": lambda v: tuple(dict(r) for r in _records(v)),
     "tuple[str, ...]": lambda v: tuple(str(x) for x in v) if isinstance(v, list | tuple) else (),
+    # None when absent (a manifest written before the field): unknown, not empty.
+    "tuple[int, ...] | None": lambda v: (
+        tuple(_int(x) or 0 for x in v) if isinstance(v, list | tuple) else None
+    ),
 }
 
 
@@ -149,13 +154,26 @@ class Change(_Record):
     nps: float | None = None
 
 
+#: Why a fiscal year to date's change is not shown (:attr:`FiscalYtd.unshown`): not computed,
+#: as last year's same months have no response or fewer than half of them one
+#: (:attr:`nps_kit.unit.FiscalToDate.comparable`); or hidden by the anonymity floor, as they
+#: hold fewer responses than it or would tell a month under it
+#: (:func:`nps_kit.score.told_parts`); or the year to date itself would tell one.
+FISCAL_UNSHOWN = ("no_responses", "too_few", "under_floor", "tells", "ytd_tells")
+_NOT_COMPUTED = ("no_responses", "too_few")
+
+
 @dataclass(frozen=True)
 class FiscalYtd(_Record):
     """The fiscal year to date: NPS of its months through the reporting month, and its change.
 
     ``year`` names the fiscal year by the year it starts in; ``first`` and ``last`` are its
     first month and the reporting month. ``change`` (kind ``fiscal_ytd``, ``vs`` the first
-    month of the previous fiscal year's same months) is ``None`` when the report hides it.
+    month of the previous fiscal year's same months) is ``None`` when the report hides it;
+    its difference is ``None`` when it is not computed. ``unshown`` then says why
+    (:data:`FISCAL_UNSHOWN`), as the report's card does, so that the overview and the e-mail
+    say it too (:meth:`why`); ``"ytd_tells"`` hides the year to date itself (its NPS is
+    ``None``).
     """
 
     year: int | None = None
@@ -167,6 +185,42 @@ class FiscalYtd(_Record):
     ci_high: float | None = None
     small_sample: bool = False
     change: Change | None = None
+    #: Scored responses of each month of the span and of last fiscal year's same months, for
+    #: the anonymity floor of a published summary (:func:`floor_summary`); ``None`` in a
+    #: manifest written before them.
+    counts: tuple[int, ...] | None = None
+    before_counts: tuple[int, ...] | None = None
+    #: Why the change (or with ``"ytd_tells"`` the year to date) is not shown, if it is not.
+    unshown: str | None = None
+    #: The anonymity floor that hid it (``"under_floor"``, ``"tells"``, ``"ytd_tells"``).
+    floor: int | None = None
+
+    def why(self, lang: Language) -> str | None:
+        """Say in a few words why the change is not shown, ``None`` when it is (or unknown).
+
+        ``前年度同期：比較なし（回答のある月が7か月中3か月）``, ``vs last FY: not compared
+        (3 of 7 months answered)``; ``vs last FY: not shown (3 responses, fewer than 5)``.
+        """
+        from nps_kit.i18n import t
+
+        code = self.unshown
+        before = self.before_counts or ()
+        if code is None or code not in FISCAL_UNSHOWN:
+            return None
+        if code == "too_few":
+            answered = sum(1 for n in before if n)
+            why = t("summary.fiscal_answered", lang, answered=answered, months=len(before))
+        elif code == "under_floor":
+            why = t("summary.fiscal_under_floor", lang, n=sum(before), floor=self.floor)
+        elif code in ("tells", "ytd_tells"):
+            why = t("summary.fiscal_tells", lang, floor=self.floor)
+        else:
+            why = t("summary.fiscal_no_responses", lang)
+        verb = (
+            "summary.fiscal_not_compared" if code in _NOT_COMPUTED else "summary.fiscal_not_shown"
+        )
+        said = t(verb, lang, why=why)
+        return said if code == "ytd_tells" else t("summary.fiscal_vs_before", lang, said=said)
 
     def text(self, lang: Language) -> str | None:
         """Say it in one line, as the e-mail and the overview show it; ``None`` when unknown.
@@ -193,6 +247,11 @@ class FiscalYtd(_Record):
             parts.append(f"{what}{diff}" if lang == "ja" else f"{diff} {what}")
             if self.change.verdict:
                 parts.append(label(self.change.verdict, lang))
+        why = self.why(lang)
+        if self.unshown == "ytd_tells":  # no NPS: its n and why
+            parts = [] if self.n is None else [t("mail.responses", lang, n=f"{self.n:,}")]
+        if why is not None:
+            parts.append(why)
         return span + colon + t("mail.dot", lang).join(parts)
 
 

@@ -223,6 +223,10 @@ class FiscalToDate:
     comparison: Comparison | None
     counts: tuple[int, ...]
     before_counts: tuple[int, ...]
+    #: Why the report shows no change (or no year to date), as the summary publishes it
+    #: (:data:`nps_kit.summary.FISCAL_UNSHOWN`), and the anonymity floor that hid it.
+    unshown: str | None = None
+    floor: int | None = None
 
     @property
     def unanswered(self) -> tuple[str, ...]:

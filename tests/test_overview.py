@@ -736,6 +736,46 @@ def test_the_fiscal_year_to_date_has_a_column_beside_the_other_comparisons(
     assert len(BeautifulSoup(plain, "html.parser").select("thead th")) == 9
 
 
+@pytest.mark.parametrize(
+    ("lang", "fiscal", "said"),
+    [
+        (
+            "en",
+            {"unshown": "too_few", "before_counts": [0, 0, 0, 0, 0, 0, 9]},
+            "−2.5 vs last FY: not compared (1 of 7 months answered) FY2026 (Apr–Oct) · "
+            "3,456 responses",
+        ),
+        (
+            "ja",
+            {"unshown": "too_few", "before_counts": [0, 0, 0, 0, 0, 0, 9]},
+            "−2.5 前年度同期：比較なし（回答のある月が7か月中1か月） 2026年度（4〜10月）・"
+            "回答数3,456件",
+        ),
+        (
+            "en",
+            {"unshown": "under_floor", "floor": 5, "before_counts": [1, 0, 2]},
+            "−2.5 vs last FY: not shown (3 responses, fewer than 5) FY2026 (Apr–Oct) · "
+            "3,456 responses",
+        ),
+        (
+            "ja",
+            {"unshown": "ytd_tells", "floor": 5, "nps": None},
+            "— 非表示（5件未満の月のNPSが分かるため） 2026年度（4〜10月）・回答数3,456件",
+        ),
+    ],
+)
+def test_the_fiscal_cell_says_why_it_shows_no_change(
+    tmp_path: Path, lang: str, fiscal: dict[str, Any], said: str
+) -> None:
+    # FY43: the report's card said why; the overview showed the figure with no change, no reason.
+    ytd = FISCAL_YTD | {"change": None} | fiscal
+    manifest = {"period": "2026-10", "units": [unit("ec", "EC事業部", "ja", 1.0, fiscal_ytd=ytd)]}
+    page = write_overview(tmp_path, manifest, language=lang).read_text(encoding="utf-8")
+    cell = BeautifulSoup(page, "html.parser").select("tbody tr")[0].select("td")[4]
+    assert cell.get_text(" ", strip=True) == said
+    assert cell.select_one("small.nps-why") is not None
+
+
 def _tested(kind: str, p_value: float, verdict: str) -> dict[str, Any]:
     diff = -4.0 if verdict == "decline" else 4.0
     return {"kind": kind, "vs": "2025-10", "diff": diff, "p_value": p_value, "verdict": verdict}

@@ -2447,6 +2447,36 @@ def test_the_headline_shows_the_fiscal_year_to_date_and_its_change(
         "2025-04",
     )
     assert summary.fiscal_ytd.change.diff == 42.9  # of the shown values
+    assert summary.fiscal_ytd.unshown is None and summary.fiscal_ytd.why(lang) is None
+    assert summary.fiscal_ytd.before_counts == (0, 2, 2, 0, 1, 1, 0)
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        (
+            "ja",
+            "2026年度累計（4〜10月）：NPS +42.9ポイント・回答数28件・回答数少（参考値）・"
+            "前年度同期：比較なし（回答なし）",
+        ),
+        (
+            "en",
+            "FY2026 to date (Apr–Oct): NPS +42.9 pts · 28 responses · small sample · "
+            "vs last FY: not compared (no responses)",
+        ),
+    ],
+)
+def test_a_fiscal_year_before_without_responses_is_said_in_the_summary(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language, line: str
+) -> None:
+    # An export that begins this fiscal year: the card says last year's span had none; the
+    # overview's cell and the e-mail showed the figure with no change and no reason (FY43).
+    months = {k: v for k, v in FISCAL.items() if k.startswith("2026-")}
+    unit = _fiscal_unit(tmp_path, lang, months)
+    shown = show(sections.headline_section, unit, comparison=["fiscal_ytd"], min_report_n=5)
+    ytd = sections.summary(unit, shown.value).fiscal_ytd
+    assert ytd is not None and ytd.unshown == "no_responses"
+    assert ytd.text(lang) == line
 
 
 @pytest.mark.parametrize(
@@ -2475,8 +2505,14 @@ def test_a_fiscal_year_before_with_fewer_than_half_its_months_answered_is_not_co
     assert gaps not in shown.text  # the card says it, once
     ytd = sections.summary(unit, shown.value).fiscal_ytd
     assert ytd is not None and ytd.change is not None and ytd.change.diff is None
-    # the e-mail's and overview's line names no change either
+    # the e-mail's and overview's line names no change either, and says why (FY43)
     assert t("sections.fiscal_ytd", lang) not in (ytd.text(lang) or "")
+    assert ytd.unshown == "too_few"
+    why = {
+        "ja": "前年度同期：比較なし（回答のある月が7か月中3か月）",
+        "en": "vs last FY: not compared (3 of 7 months answered)",
+    }[lang]
+    assert ytd.why(lang) == why and (ytd.text(lang) or "").endswith(why)
 
 
 def test_a_fiscal_year_s_first_month_is_said_to_be_one_month(
@@ -2497,7 +2533,12 @@ def test_the_fiscal_change_against_months_under_the_floor_is_not_shown(
     assert "FY2025 (Apr–Oct) (6 responses, fewer than 7: not shown)" in shown.text
     assert "+42.9 pts" not in shown.text
     assert shown.value.fiscal.comparison is None
-    assert sections.summary(unit, shown.value).fiscal_ytd.change is None
+    ytd = sections.summary(unit, shown.value).fiscal_ytd
+    assert ytd.change is None
+    # the overview and the e-mail say why (FY43): they showed the figure alone
+    assert (ytd.unshown, ytd.floor, ytd.before_counts) == ("under_floor", 7, (0, 2, 2, 0, 1, 1, 0))
+    assert ytd.why("en") == "vs last FY: not shown (6 responses, fewer than 7)"
+    assert ytd.why("ja") == "前年度同期：非表示（回答6件、7件未満）"
 
 
 @pytest.mark.parametrize(
@@ -2531,13 +2572,24 @@ def test_the_fiscal_year_to_date_is_not_shown_when_it_tells_a_month_under_the_fl
     # neither the span's NPS (+35.5) nor last year's span, whose NPS and the change tell it
     assert "35.5" not in text
     assert ("2025年度" if lang == "ja" else "FY2025") not in text
-    assert shown.value.fiscal is None
-    assert sections.summary(unit, shown.value).fiscal_ytd is None
+    assert shown.value.fiscal.unshown == "ytd_tells"
+    # The summary keeps its span, n and why, no NPS: the overview and e-mail say why (FY43).
+    ytd = sections.summary(unit, shown.value).fiscal_ytd
+    assert (ytd.nps, ytd.ci_low, ytd.ci_high, ytd.change, ytd.n) == (None, None, None, None, 31)
+    assert (ytd.unshown, ytd.floor, ytd.counts) == ("ytd_tells", 5, (14, 0, 3, 0, 0, 0, 14))
+    line = {
+        "ja": "2026年度累計（4〜10月）：回答数31件・非表示（5件未満の月のNPSが分かるため）",
+        "en": "FY2026 to date (Apr–Oct): 31 responses · not shown (it would tell the NPS of a "
+        "month under 5 responses)",
+    }[lang]
+    assert ytd.text(lang) == line
+    assert "35.5" not in line
     # Hidden months that hold the floor together tell no one month's NPS: shown, as a
     # breakdown's groups are (nps_kit.score.complement_floor).
     pooled = _fiscal_unit(tmp_path, lang, {**months, "2026-07": [10, 10]})
     kept = show(sections.headline_section, pooled, comparison=["fiscal_ytd"], min_report_n=5)
     assert kept.value.fiscal is not None and kept.value.fiscal.result.n == 33
+    assert kept.value.fiscal.unshown is None
     # No floor, nothing hidden.
     plain = show(sections.headline_section, unit, comparison=["fiscal_ytd"], min_report_n=0)
     assert plain.value.fiscal is not None
@@ -2576,7 +2628,15 @@ def test_the_fiscal_change_is_not_shown_when_last_year_s_span_tells_a_month_unde
     assert said in text
     assert "+42.9" in text  # this year's span, no month of it hidden
     assert shown.value.fiscal is not None and shown.value.fiscal.comparison is None
-    assert sections.summary(unit, shown.value).fiscal_ytd.change is None
+    ytd = sections.summary(unit, shown.value).fiscal_ytd
+    assert ytd.change is None and (ytd.unshown, ytd.floor) == ("tells", 5)
+    assert (
+        ytd.why(lang)
+        == {
+            "ja": "前年度同期：非表示（5件未満の月のNPSが分かるため）",
+            "en": "vs last FY: not shown (it would tell the NPS of a month under 5 responses)",
+        }[lang]
+    )
     # Last year's hidden months that hold the floor together: compared as before.
     pooled = {**this_year, **last_year, "2025-07": [10, 10]}
     unit = _fiscal_unit(tmp_path, lang, pooled)

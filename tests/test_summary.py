@@ -84,6 +84,10 @@ MANIFEST_SUMMARY = {
             "level": 0.95,
             "nps": -4.6,
         },
+        "counts": [500, 480, 490, 500, 496, 490, 500],
+        "before_counts": [480, 480, 480, 480, 480, 480, 480],
+        "unshown": None,
+        "floor": None,
     },
     "contributors": [{"kind": "previous", "total": 3.2, "items": []}],
     "trend": [
@@ -158,6 +162,8 @@ def test_manifest_json_round_trips_with_the_documented_shape() -> None:
         0.1,
         False,
         Change("2025-04", "fiscal_ytd", 2.1, -1.0, 5.2, 0.19, "no_change", level=0.95, nps=-4.6),
+        counts=(500, 480, 490, 500, 496, 490, 500),
+        before_counts=(480,) * 7,
     )
     assert summary.target_status == "not_distinguishable"
     assert summary.consent_known is True
@@ -371,6 +377,35 @@ def test_the_fiscal_year_to_date_is_said_in_one_line(lang: Language, line: str) 
     )
     assert FiscalYtd().text("en") is None
     assert UnitSummary.from_json({"n": 3}).fiscal_ytd is None
+
+
+def test_the_fiscal_year_to_date_keeps_why_and_its_months_counts_through_the_manifest() -> None:
+    # FY43: the overview and the e-mail read why the change is not shown from the manifest.
+    fiscal = FiscalYtd(
+        year=2026,
+        first="2026-04",
+        last="2026-06",
+        n=40,
+        nps=10.0,
+        counts=(20, 0, 20),
+        before_counts=(0, 0, 4),
+        unshown="under_floor",
+        floor=5,
+    )
+    assert FiscalYtd.from_json(json.loads(json.dumps(fiscal.to_json()))) == fiscal
+    assert fiscal.why("en") == "vs last FY: not shown (4 responses, fewer than 5)"
+    assert replace(fiscal, before_counts=(0, 0, 1)).why("en") == (
+        "vs last FY: not shown (1 response, fewer than 5)"
+    )
+    # a manifest written before them: unknown, not none
+    written = {
+        k: v
+        for k, v in MANIFEST_SUMMARY["fiscal_ytd"].items()
+        if k not in ("counts", "before_counts", "unshown", "floor")
+    }
+    older = FiscalYtd.from_json(written)
+    assert (older.counts, older.before_counts, older.unshown) == (None, None, None)
+    assert older.why("en") is None and replace(older, unshown="bogus").why("en") is None
 
 
 def test_a_unit_under_the_floor_shows_no_fiscal_year_to_date() -> None:
