@@ -1941,6 +1941,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{floor}件未満の月のNPSが分かるため",
         "en": "it would tell the NPS of a month under {floor} responses",
     },
+    # A manifest written before FiscalYtd.before_counts, read under a floor (floor_summary).
+    "summary.fiscal_rerun": {
+        "ja": "旧版の結果のため{floor}件未満の月を確認できません。再実行してください",
+        "en": "written by an earlier version, which cannot be checked against the floor of "
+        "{floor}; run the month again",
+    },
     "summary.themes_under_floor": {
         "ja": "どのテーマも言及者が{floor}人未満で、匿名性を守るため改善幅は表示していません"
         "（言及数はレポートに掲載）。",

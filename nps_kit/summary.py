@@ -159,7 +159,9 @@ class Change(_Record):
 #: (:attr:`nps_kit.unit.FiscalToDate.comparable`); or hidden by the anonymity floor, as they
 #: hold fewer responses than it or would tell a month under it
 #: (:func:`nps_kit.score.told_parts`); or the year to date itself would tell one.
-FISCAL_UNSHOWN = ("no_responses", "too_few", "under_floor", "tells", "ytd_tells")
+#: ``"rerun"``: a manifest written before the months' counts, read under a floor, whose change
+#: cannot be checked (:func:`floor_summary`).
+FISCAL_UNSHOWN = ("no_responses", "too_few", "under_floor", "tells", "ytd_tells", "rerun")
 _NOT_COMPUTED = ("no_responses", "too_few")
 
 
@@ -214,6 +216,8 @@ class FiscalYtd(_Record):
             why = t("summary.fiscal_under_floor", lang, n=sum(before), floor=self.floor)
         elif code in ("tells", "ytd_tells"):
             why = t("summary.fiscal_tells", lang, floor=self.floor)
+        elif code == "rerun":
+            why = t("summary.fiscal_rerun", lang, floor=self.floor)
         else:
             why = t("summary.fiscal_no_responses", lang)
         verb = (
@@ -700,11 +704,57 @@ def floor_summary(summary: UnitSummary, min_report_n: int | None) -> UnitSummary
             ),
         )
     trend = floor_trend(summary.trend, min_report_n)
+    fiscal = _floor_fiscal(summary.fiscal_ytd, summary.trend, min_report_n)
     small = {p.period for p in trend if month_under_floor(p, min_report_n)}
-    if not small:
+    if not small and fiscal == summary.fiscal_ytd:
         return summary
     changes = tuple(c for c in summary.changes if c.vs not in small)
     change = (
         summary.change if summary.change is not None and summary.change.vs not in small else None
     )
-    return replace(summary, change=change, changes=changes, trend=trend)
+    return replace(summary, change=change, changes=changes, trend=trend, fiscal_ytd=fiscal)
+
+
+def _floor_fiscal(
+    fiscal: FiscalYtd | None, trend: Sequence[TrendPoint], min_report_n: int
+) -> FiscalYtd | None:
+    """Return the fiscal year to date as the report's rule shows it under the floor.
+
+    The report hides the year to date when, minus the trend's months, it would tell the NPS of
+    its months under the floor, and its change when last year's same months are under the floor
+    or would tell one of theirs (:func:`nps_kit.score.told_parts`, REVIEW42). A manifest written
+    before that rule published both: its span's months are read off its trend's n (the span is
+    at most the trend's twelve months, the reporting month last); last year's months' counts it
+    does not have, so a change from it is not shown, and the reason says to run the month again.
+    """
+    from nps_kit.periods import FiscalSpan
+    from nps_kit.score import n_below_floor, told_parts
+
+    if fiscal is None or fiscal.year is None or fiscal.first is None or fiscal.last is None:
+        return fiscal
+    span = FiscalSpan(fiscal.year, fiscal.first, fiscal.last)
+    if fiscal.counts is not None and len(fiscal.counts) == len(span.months):
+        counts: Sequence[int] = fiscal.counts
+    else:
+        known = {p.period: p.n or 0 for p in trend}
+        counts = [known.get(m, 0) for m in span.months]
+    if fiscal.nps is not None and told_parts(span.months, counts, min_report_n):
+        return replace(
+            fiscal,
+            nps=None,
+            ci_low=None,
+            ci_high=None,
+            change=None,
+            unshown="ytd_tells",
+            floor=min_report_n,
+        )
+    if fiscal.change is None or fiscal.change.diff is None:
+        return fiscal
+    before = span.year_before()
+    if fiscal.before_counts is None or len(fiscal.before_counts) != len(before.months):
+        return replace(fiscal, change=None, unshown="rerun", floor=min_report_n)
+    if told_parts(before.months, fiscal.before_counts, min_report_n):
+        return replace(fiscal, change=None, unshown="tells", floor=min_report_n)
+    if n_below_floor(sum(fiscal.before_counts), min_report_n):
+        return replace(fiscal, change=None, unshown="under_floor", floor=min_report_n)
+    return fiscal
