@@ -37,7 +37,7 @@ from nps_kit.i18n import (
     signed_number,
     t,
 )
-from nps_kit.periods import TREND_MONTHS, FiscalSpan, format_period
+from nps_kit.periods import TREND_MONTHS, format_period
 from nps_kit.report import keep_terms, small_sample_badge
 from nps_kit.summary import (
     Change,
@@ -503,8 +503,7 @@ def _fiscal_cell(
     elif why is not None:
         said += f'<small class="nps-why">{escape(why)}</small>'
     counted = []
-    if fiscal.first is not None and fiscal.last is not None:
-        span = FiscalSpan(fiscal.year, fiscal.first, fiscal.last)
+    if (span := fiscal.span()) is not None:
         counted.append(span.label(lang, to_date=False))
     if fiscal.n is not None:
         counted.append(t("mail.responses", lang, n=f"{fiscal.n:,}"))

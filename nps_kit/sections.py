@@ -1437,13 +1437,15 @@ def _fiscal_naming(unit: UnitData) -> str:
     """Say how a fiscal year is named and what its year to date compares, with this unit's."""
     assert unit.fiscal_year_start is not None
     lang, start = unit.language, unit.fiscal_year_start
-    span = fiscal_to_date(unit.period, start)
+    span = fiscal_to_date(unit.period, start, named_by=unit.fiscal_year_named_by)
     end = shift_period(span.first, 11)
     return _w(
         "method_fiscal",
         lang,
-        example=span.year,
+        named=t(f"periods.named_by_{span.named_by}", lang),
+        example=span.name,
         start=start,
+        start_year=span.first[:4],
         end_year=end[:4],
         end=int(end[5:]),
         first=format_period(span.first, lang),
@@ -1579,6 +1581,7 @@ def _fiscal_summary(fiscal: FiscalToDate) -> FiscalYtd:
         year=fiscal.span.year,
         first=fiscal.span.first,
         last=fiscal.span.last,
+        named_by=fiscal.span.named_by,
         n=r.n,
         nps=r.nps if shown_ytd else None,
         ci_low=r.ci_low if shown_ytd else None,

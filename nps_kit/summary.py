@@ -22,6 +22,7 @@ from nps_kit import _channel
 if TYPE_CHECKING:
     from nps_kit.i18n import Language
     from nps_kit.load import UnreadableDates as LoadUnreadableDates
+    from nps_kit.periods import FiscalSpan
 
 __all__ = [
     "FISCAL_UNSHOWN",
@@ -169,7 +170,8 @@ _NOT_COMPUTED = ("no_responses", "too_few")
 class FiscalYtd(_Record):
     """The fiscal year to date: NPS of its months through the reporting month, and its change.
 
-    ``year`` names the fiscal year by the year it starts in; ``first`` and ``last`` are its
+    ``year`` is the calendar year the fiscal year starts in (``named_by`` says which year
+    names it, :meth:`span`); ``first`` and ``last`` are its
     first month and the reporting month. ``change`` (kind ``fiscal_ytd``, ``vs`` the first
     month of the previous fiscal year's same months) is ``None`` when the report hides it;
     its difference is ``None`` when it is not computed. ``unshown`` then says why
@@ -196,6 +198,19 @@ class FiscalYtd(_Record):
     unshown: str | None = None
     #: The anonymity floor that hid it (``"under_floor"``, ``"tells"``, ``"ytd_tells"``).
     floor: int | None = None
+    #: Which year names the fiscal year (``fiscal_year_named_by``): ``"start"`` or ``"end"``;
+    #: ``None`` in a manifest written before it, which named it by its start.
+    named_by: str | None = None
+
+    def span(self) -> FiscalSpan | None:
+        """Return its months as a :class:`~nps_kit.periods.FiscalSpan`, named as it was."""
+        from nps_kit.periods import FiscalSpan
+
+        if self.year is None or self.first is None or self.last is None:
+            return None
+        return FiscalSpan(
+            self.year, self.first, self.last, "end" if self.named_by == "end" else "start"
+        )
 
     def why(self, lang: Language) -> str | None:
         """Say in a few words why the change is not shown, ``None`` when it is (or unknown).
@@ -234,11 +249,11 @@ class FiscalYtd(_Record):
         last fiscal year · no significant change``.
         """
         from nps_kit.i18n import change_points, label, points, t
-        from nps_kit.periods import FiscalSpan
 
-        if self.year is None or self.first is None or self.last is None:
+        whole = self.span()
+        if whole is None:
             return None
-        span = FiscalSpan(self.year, self.first, self.last).label(lang)
+        span = whole.label(lang)
         colon = "：" if lang == "ja" else ": "
         parts = [f"{label('nps', lang)} {points(self.nps, lang, signed=True)}"]
         if self.n is not None:
@@ -727,12 +742,11 @@ def _floor_fiscal(
     at most the trend's twelve months, the reporting month last); last year's months' counts it
     does not have, so a change from it is not shown, and the reason says to run the month again.
     """
-    from nps_kit.periods import FiscalSpan
     from nps_kit.score import n_below_floor, told_parts
 
-    if fiscal is None or fiscal.year is None or fiscal.first is None or fiscal.last is None:
+    span = None if fiscal is None else fiscal.span()
+    if fiscal is None or span is None:
         return fiscal
-    span = FiscalSpan(fiscal.year, fiscal.first, fiscal.last)
     if fiscal.counts is not None and len(fiscal.counts) == len(span.months):
         counts: Sequence[int] = fiscal.counts
     else:

@@ -48,6 +48,8 @@ from nps_kit.periods import (
     TREND_MONTHS,
     WORDS,
     FiscalSpan,
+    NamedBy,
+    fiscal_named_by,
     fiscal_to_date,
     month_running,
     reporting_month,
@@ -147,6 +149,9 @@ class UnitData:
         the previous fiscal year's same months reach (as ``responses``, no text redacted: no
         text of them is shown); ``None`` otherwise. Kept apart so that every other figure
         reads the same months with or without ``fiscal_ytd``.
+    fiscal_year_named_by
+        Which year names its fiscal years (:func:`nps_kit.periods.fiscal_year_name`):
+        ``"start"`` (2026年度, April 2026 to March 2027) or ``"end"`` (FY2027, the same months).
     """
 
     name: str
@@ -166,6 +171,7 @@ class UnitData:
     renamed: tuple[tuple[str, str], ...] = ()
     fiscal_year_start: int | None = None
     earlier: pd.DataFrame | None = None
+    fiscal_year_named_by: NamedBy = "start"
 
     def rows(self, period: str | None = None) -> pd.DataFrame:
         """Responses of ``period`` (default: the reporting period)."""
@@ -333,6 +339,7 @@ def prepare_unit(
     exclude: Sequence[tuple[str, Sequence[object]]] = (),
     value_labels: ValueLabels | None = None,
     fiscal_year_start: int | None = None,
+    fiscal_year_named_by: NamedBy | None = None,
 ) -> UnitData:
     """Load a survey export and keep one unit's responses.
 
@@ -403,6 +410,11 @@ def prepare_unit(
         to date (``fiscal_ytd``): the months back to the previous fiscal year's first month
         are read too, kept in :attr:`UnitData.earlier`. ``None`` (the default) reads only the
         report's 13 months.
+    fiscal_year_named_by
+        ``"start"`` or ``"end"``: which calendar year names a fiscal year (2026年度 or FY2027
+        for April 2026 to March 2027); ``None`` (the default) by language and first month
+        (:func:`nps_kit.periods.fiscal_named_by`: the start for Japanese, the end for English
+        unless the year starts in January).
 
     Returns
     -------
@@ -545,6 +557,9 @@ def prepare_unit(
         renamed=_renamed(data, unit_column, previous_names),
         fiscal_year_start=fiscal_year_start,
         earlier=earlier,
+        fiscal_year_named_by=fiscal_named_by(
+            language, fiscal_year_start or 1, fiscal_year_named_by
+        ),
     )
 
 
@@ -767,7 +782,9 @@ def headline(
                 "comparison 'fiscal_ytd' needs prepare_unit(..., fiscal_year_start=M): "
                 "it reads the months of the previous fiscal year"
             )
-        span = fiscal_to_date(unit.period, unit.fiscal_year_start)
+        span = fiscal_to_date(
+            unit.period, unit.fiscal_year_start, named_by=unit.fiscal_year_named_by
+        )
         before = span.year_before()
         ytd = nps(unit.span_rows(span.months), weight=weight, level=level, min_n=min_n)
         other = nps(unit.span_rows(before.months), weight=weight, level=level, min_n=min_n)
