@@ -734,6 +734,14 @@ def test_the_fiscal_year_to_date_has_a_column_beside_the_other_comparisons(
         tmp_path / "plain", {"period": "2026-10", "units": [unit("ec", "EC事業部", "ja", 1.0)]}
     ).read_text(encoding="utf-8")
     assert len(BeautifulSoup(plain, "html.parser").select("thead th")) == 9
+    # named as the unit's report names it (FY43): an English UK unit's is FY2027
+    ended = {
+        "period": "2026-10",
+        "units": [unit("uk", "UK", "en", 1.0, fiscal_ytd=FISCAL_YTD | {"named_by": "end"})],
+    }
+    page = write_overview(tmp_path / "ended", ended, language="en").read_text(encoding="utf-8")
+    cell = BeautifulSoup(page, "html.parser").select("tbody tr")[0].select("td")[4]
+    assert "FY2027 (Apr–Oct) · 3,456 responses" in cell.get_text(" ", strip=True)
 
 
 @pytest.mark.parametrize(

@@ -488,6 +488,18 @@ def test_the_fiscal_change_follows_the_report_s_floor_rule_with_its_counts(
     assert (fiscal.change is None) == (unshown is not None)
 
 
+def test_the_fiscal_year_to_date_is_named_as_the_report_named_it() -> None:
+    # FY43: an English UK unit's April 2026 – October 2026 is FY2027; an older manifest,
+    # without named_by, named every year by its start.
+    fiscal = UnitSummary.from_json(MANIFEST_SUMMARY).fiscal_ytd
+    assert fiscal is not None and fiscal.named_by is None
+    assert (fiscal.text("en") or "").startswith("FY2026 to date (Apr–Oct): ")
+    ended = FiscalYtd.from_json({**MANIFEST_SUMMARY["fiscal_ytd"], "named_by": "end"})
+    assert (ended.year, ended.named_by) == (2026, "end")
+    assert (ended.text("en") or "").startswith("FY2027 to date (Apr–Oct): ")
+    assert floor_summary(UnitSummary(n=3456, fiscal_ytd=ended), 5).fiscal_ytd == ended
+
+
 def test_a_unit_under_the_floor_shows_no_fiscal_year_to_date() -> None:
     summary = UnitSummary.from_json(MANIFEST_SUMMARY)
     assert floor_summary(summary, 5).fiscal_ytd == summary.fiscal_ytd
