@@ -784,6 +784,29 @@ def test_the_fiscal_cell_says_why_it_shows_no_change(
     assert cell.select_one("small.nps-why") is not None
 
 
+def test_an_older_manifest_s_fiscal_year_to_date_is_hidden_as_the_report_would_hide_it(
+    tmp_path: Path,
+) -> None:
+    # FY43: a manifest written before REVIEW42 showed FY2026 April–October's NPS beside a trend
+    # whose June shows only its 3 responses; April's and October's shown, the year to date
+    # told June's NPS. The overview reads it through floor_summary, today's rule.
+    n = {4: 20, 6: 3, 10: 20}  # April, June (under the floor), October
+    trend = [
+        {"period": f"2026-{m:02d}", "nps": 5.0 if n.get(m, 0) >= 5 else None, "n": n.get(m, 0)}
+        for m in range(1, 11)
+    ]
+    older = unit("ec", "EC事業部", "en", 5.0, n=20, trend=trend, fiscal_ytd=FISCAL_YTD)
+    older["parameters"] = {"min_report_n": 5}
+    manifest = {"period": "2026-10", "units": [older]}
+    page = write_overview(tmp_path, manifest, language="en").read_text(encoding="utf-8")
+    cell = BeautifulSoup(page, "html.parser").select("tbody tr")[0].select("td")[4]
+    assert cell.get_text(" ", strip=True) == (
+        "— not shown (it would tell the NPS of a month under 5 responses) FY2026 (Apr–Oct) · "
+        "3,456 responses"
+    )
+    assert "2.5" not in cell.get_text()
+
+
 def _tested(kind: str, p_value: float, verdict: str) -> dict[str, Any]:
     diff = -4.0 if verdict == "decline" else 4.0
     return {"kind": kind, "vs": "2025-10", "diff": diff, "p_value": p_value, "verdict": verdict}
