@@ -246,7 +246,9 @@ class FiscalYtd(_Record):
 
         ``2026年度累計（4〜10月）：NPS +12.3・回答数3,456件・前年度同期比+2.1ポイント・有意差なし``,
         ``FY2026 to date (Apr–Oct): NPS +12.3 · 3,456 responses · +2.1 pts vs same months
-        last fiscal year · no significant change``.
+        last fiscal year · no significant change``. Without its change, why (:meth:`why`):
+        ``… · vs last FY: not compared (1 of 7 months answered)``; hidden (``"ytd_tells"``),
+        its n and why, no NPS.
         """
         from nps_kit.i18n import change_points, label, points, t
 
@@ -672,8 +674,9 @@ def floor_summary(summary: UnitSummary, min_report_n: int | None) -> UnitSummary
     are not shown (QA27 for the overview, QA28 #5 for the e-mail subject and body: "+100.0
     (+200.0 vs September)" for one respondent). Every month of the trend under the floor, this
     one or an earlier one, shows only its n (:func:`floor_trend`), and a change against such a
-    month is not shown either: it tells that month's score. The overview and the e-mail both
-    read it.
+    month is not shown either: it tells that month's score. The fiscal year to date follows
+    the report's rule (:func:`nps_kit.score.told_parts`), a manifest written before it too
+    (:func:`_floor_fiscal`). The overview and the e-mail both read it.
 
     Parameters
     ----------

@@ -88,6 +88,7 @@ MANIFEST_SUMMARY = {
         "before_counts": [480, 480, 480, 480, 480, 480, 480],
         "unshown": None,
         "floor": None,
+        "named_by": None,
     },
     "contributors": [{"kind": "previous", "total": 3.2, "items": []}],
     "trend": [
@@ -401,7 +402,7 @@ def test_the_fiscal_year_to_date_keeps_why_and_its_months_counts_through_the_man
     written = {
         k: v
         for k, v in MANIFEST_SUMMARY["fiscal_ytd"].items()
-        if k not in ("counts", "before_counts", "unshown", "floor")
+        if k not in ("counts", "before_counts", "unshown", "floor", "named_by")
     }
     older = FiscalYtd.from_json(written)
     assert (older.counts, older.before_counts, older.unshown) == (None, None, None)
