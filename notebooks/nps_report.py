@@ -53,6 +53,7 @@ unfinished = "include"  # Qualtrics unfinished responses: "include" (count them)
 period = "latest"  # month to report: YYYY-MM, "latest" (complete) or "current"
 comparison = ["previous", "last_year"]  # "previous" month, "last_year" same month, "fiscal_ytd"
 fiscal_year_start = None  # fiscal year's first month (4 = April) for "fiscal_ytd"; None = none
+fiscal_year_named_by = None  # "start" (2026年度) or "end" (FY2027 = Apr 2026–Mar 2027); None = by language
 target = None  # NPS target in points; None = no target
 top_n = 12  # breakdowns and answer tables show the top N values, the rest as "Other"
 breakdowns = [  # columns to break the NPS down by, with their labels
@@ -118,6 +119,7 @@ u = prepare_unit(
     exclude=data_exclude,
     value_labels=value_labels,
     fiscal_year_start=fiscal_year_start,  # with "fiscal_ytd": the earlier fiscal year is read too
+    fiscal_year_named_by=fiscal_year_named_by,
 )
 # the follow-up analysis feeds the strategies, follow-ups, detractor list and data quality
 analysis = analyse_followups(

@@ -174,6 +174,14 @@ def _reads_offsets_as_written(unit: UnitParameters) -> bool:
     return export_zone(unit.language, unit.timezone) != unit.zone
 
 
+def _names_fiscal_years_its_own_way(unit: UnitParameters) -> bool:
+    # A copy without the parameter names fiscal years by language (prepare_unit's default).
+    from nps_kit.periods import fiscal_named_by
+
+    by_language = fiscal_named_by(unit.language, unit.fiscal_start)
+    return "fiscal_ytd" in unit.comparison and unit.fiscal_named_by != by_language
+
+
 #: The parameters added to the package's notebook since projects copied it, oldest first.
 PARAMETERS = (
     NotebookParameter(
@@ -218,6 +226,15 @@ PARAMETERS = (
         "the months of the previous fiscal year that comparison fiscal_ytd compares the fiscal "
         "year to date with; without it the headline of a unit that asks for fiscal_ytd fails",
         lambda unit: "fiscal_ytd" in unit.comparison,
+    ),
+    NotebookParameter(
+        "fiscal_year_named_by",
+        'fiscal_year_named_by = None  # "start" (2026年度) or "end" (FY2027 = Apr 2026–Mar 2027); '
+        "None = by language",
+        "prepare_unit(..., fiscal_year_named_by=fiscal_year_named_by)",
+        "which year names the fiscal year; the copy names it as the language does (the start in "
+        "Japanese, the end in English), not as fiscal_year_named_by says",
+        _names_fiscal_years_its_own_way,
     ),
 )
 

@@ -412,6 +412,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "年度は{month}始まりです（{why}）。",
         "en": "fiscal years start in {month} ({why}).",
     },
+    # The same, for fiscal years named by the year they end in (fiscal_year_named_by: end).
+    "score.fiscal_end_note": {
+        "ja": "年度は{month}始まりで、終わる年で呼びます（{why}）。",
+        "en": "fiscal years start in {month} and are named by the year they end in ({why}).",
+    },
     "score.fiscal_start_option": {"ja": "--fiscal-start {month}", "en": "--fiscal-start {month}"},
     "score.fiscal_start_project": {
         "ja": "{folder}のfiscal_year_start",
@@ -1271,6 +1276,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "（書かれている値：{found}）",
         "en": "expected the fiscal year's first month as a number 1–12 (4 = April); found {found}",
     },
+    "params.fiscal_year_named_by": {
+        "ja": "年度の呼び方は 'start'（始まる年：2026年度＝2026年4月〜2027年3月）か 'end'"
+        "（終わる年）で指定してください（書かれている値：{found}）",
+        "en": "expected 'start' (FY2026 = April 2026 to March 2027) or 'end' (FY2027 = the "
+        "same months, as in the UK and the US federal government); found {found}",
+    },
     "params.period": {
         "ja": "'latest'、'current'、または'2026-10'のような月を指定してください"
         "（書かれている値：{found}）",
@@ -1673,11 +1684,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "that of {months}, under the floor of {floor} responses.",
     },
     "sections.method_fiscal": {
-        "ja": "年度は始まる年で呼びます：{example}年度は{example}年{start}月から"
+        "ja": "年度は{named}で呼びます：{example}年度は{start_year}年{start}月から"
         "{end_year}年{end}月までです。年度累計は年度の最初の月から報告月まで、前年度同期比はその累計と前年度の同じ月々"
         "との差です（月の比較と同じ区間と検定）。前年度の同じ月々のうち回答のある月が半分に満たない"
         "ときは、数か月だけとの比較になるため比較しません。",
-        "en": "A fiscal year is named by the year it starts in: FY{example} runs from {first} "
+        "en": "A fiscal year is named by the year it {named} in: FY{example} runs from {first} "
         "to {last}. Fiscal year to date counts the fiscal year's months through the reporting "
         "month; its change compares them with the same months of the fiscal year before (the "
         "interval and test of the month comparisons). When fewer than half of those months "
@@ -1922,6 +1933,31 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "only its mentions are shown, to keep them anonymous.",
     },
     # The e-mail and the overview where the report says impact_hidden: why no top theme (FIX78).
+    # Why the overview's and the e-mail's fiscal year to date shows no change (FY43): the
+    # report's card says it at length (sections.fiscal_too_few, sections.fiscal_floor_before).
+    "summary.fiscal_vs_before": {"ja": "前年度同期：{said}", "en": "vs last FY: {said}"},
+    "summary.fiscal_not_compared": {"ja": "比較なし（{why}）", "en": "not compared ({why})"},
+    "summary.fiscal_not_shown": {"ja": "非表示（{why}）", "en": "not shown ({why})"},
+    "summary.fiscal_answered": {
+        "ja": "回答のある月が{months}か月中{answered}か月",
+        "en": "{answered} of {months} months answered",
+    },
+    "summary.fiscal_no_responses": {"ja": "回答なし", "en": "no responses"},
+    "summary.fiscal_under_floor": {
+        "ja": "回答{n}件、{floor}件未満",
+        "en": "{n} responses, fewer than {floor}",
+        "en_one": "{n} response, fewer than {floor}",
+    },
+    "summary.fiscal_tells": {
+        "ja": "{floor}件未満の月のNPSが分かるため",
+        "en": "it would tell the NPS of a month under {floor} responses",
+    },
+    # A manifest written before FiscalYtd.before_counts, read under a floor (floor_summary).
+    "summary.fiscal_rerun": {
+        "ja": "旧版の結果のため{floor}件未満の月を確認できません。再実行してください",
+        "en": "written by an earlier version, which cannot be checked against the floor of "
+        "{floor}; run the month again",
+    },
     "summary.themes_under_floor": {
         "ja": "どのテーマも言及者が{floor}人未満で、匿名性を守るため改善幅は表示していません"
         "（言及数はレポートに掲載）。",
@@ -3002,6 +3038,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "FY{year} to date ({months})",
     },
     "periods.fiscal_year": {"ja": "{year}年度", "en": "FY{year}"},
+    # How a fiscal year is named (fiscal_year_named_by), in the method text's sentence.
+    "periods.named_by_start": {"ja": "始まる年", "en": "starts"},
+    "periods.named_by_end": {"ja": "終わる年", "en": "ends"},
     "periods.fiscal_quarter": {"ja": "{year}年度第{quarter}四半期", "en": "FY{year} Q{quarter}"},
     "periods.fiscal_span": {"ja": "{year}年度（{months}）", "en": "FY{year} ({months})"},
     "overview.under_floor": {

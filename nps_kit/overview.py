@@ -37,7 +37,7 @@ from nps_kit.i18n import (
     signed_number,
     t,
 )
-from nps_kit.periods import TREND_MONTHS, FiscalSpan, format_period
+from nps_kit.periods import TREND_MONTHS, format_period
 from nps_kit.report import keep_terms, small_sample_badge
 from nps_kit.summary import (
     Change,
@@ -489,22 +489,26 @@ def _fiscal_cell(
     Its NPS; its change against the same months of the fiscal year before with the verdict
     after Benjamini–Hochberg (``change``; ``own``, the unit's, when that differs); and the
     months and responses it counts, flagged as a small sample as the unit report flags it.
+    Without a change, or without the year to date, why, as the report's card says it
+    (:meth:`~nps_kit.summary.FiscalYtd.why`).
     """
-    if fiscal is None or fiscal.nps is None or fiscal.year is None:
+    why = None if fiscal is None else fiscal.why(lang)
+    if fiscal is None or fiscal.year is None or (fiscal.nps is None and why is None):
         return '<td class="is-num is-na">—</td>'
-    said = f"<b>{escape(nps_text(fiscal.nps))}</b>"
+    said = "<b>—</b>" if fiscal.nps is None else f"<b>{escape(nps_text(fiscal.nps))}</b>"
     if change is not None and change.diff is not None:
         what, diff = t("sections.fiscal_ytd", lang), signed_number(change.diff)
         words = f"{what} {diff}" if lang == "ja" else f"{diff} {what}"
         said += f'<span class="nps-fy-change">{escape(words)}</span>{_verdict(change, lang, own)}'
+    elif why is not None:
+        said += f'<small class="nps-why">{escape(why)}</small>'
     counted = []
-    if fiscal.first is not None and fiscal.last is not None:
-        span = FiscalSpan(fiscal.year, fiscal.first, fiscal.last)
+    if (span := fiscal.span()) is not None:
         counted.append(span.label(lang, to_date=False))
     if fiscal.n is not None:
         counted.append(t("mail.responses", lang, n=f"{fiscal.n:,}"))
     said += f'<small class="nps-ci">{escape(t("mail.dot", lang).join(counted))}</small>'
-    if fiscal.small_sample:
+    if fiscal.small_sample and fiscal.nps is not None:
         said += small_sample_badge(lang)
     return f'<td class="is-num">{said}</td>'
 
@@ -697,7 +701,14 @@ def write_overview(
             # reason beside the dash, in the report's words and the page's language (FIX78: a
             # bare "—" for the French units, read as "no complaint").
             top_theme += f'<small class="nps-why">{escape(why)}</small>'
-        if fiscal and status == "ok" and s.fiscal_ytd is not None and s.fiscal_ytd.small_sample:
+        ytd = s.fiscal_ytd
+        if (
+            fiscal
+            and status == "ok"
+            and ytd is not None
+            and ytd.small_sample
+            and ytd.nps is not None
+        ):
             flagged_min_n.add(s.min_n)  # the fiscal cell's badge, said under the table
         rows.append(
             ('<tr class="is-flagged">' if flagged else "<tr>")

@@ -58,6 +58,7 @@ from nps_kit.text.themes import extended_pack
 if TYPE_CHECKING:
     from nps_kit._consent import ConsentWords
     from nps_kit.load import ColumnIndex
+    from nps_kit.periods import NamedBy
 
 __all__ = [
     "Alerts",
@@ -594,6 +595,11 @@ class UnitParameters(_Model):
     #: The first month of the fiscal year (1–12; 4 = April, 年度) whose year to date
     #: ``fiscal_ytd`` compares; ``None`` = by language (:data:`nps_kit.periods.FISCAL_START`).
     fiscal_year_start: int | None = None
+    #: Which calendar year names a fiscal year: ``start`` (2026年度 = April 2026 – March
+    #: 2027) or ``end`` (FY2027 = the same months, the UK's and the US federal way); ``None``
+    #: = the start for Japanese, the end for English unless the year starts in January
+    #: (:func:`nps_kit.periods.fiscal_named_by`).
+    fiscal_year_named_by: Literal["start", "end"] | None = None
     target: float | None = Field(default=None, allow_inf_nan=False)
     top_n: int = Field(default=12, ge=1)
     breakdowns: list[str | Breakdown] = Field(default_factory=list)
@@ -639,6 +645,13 @@ class UnitParameters(_Model):
             isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12
         ):
             raise Said("params.fiscal_year_start", found=value)
+        return value
+
+    @field_validator("fiscal_year_named_by", mode="before")
+    @classmethod
+    def _fiscal_year_named_by(cls, value: object) -> object:
+        if value is not None and value not in ("start", "end"):
+            raise Said("params.fiscal_year_named_by", found=value)
         return value
 
     @field_validator("sections")
@@ -700,6 +713,13 @@ class UnitParameters(_Model):
         from nps_kit.periods import fiscal_start
 
         return fiscal_start(self.language, self.fiscal_year_start)
+
+    @property
+    def fiscal_named_by(self) -> NamedBy:
+        """Which year names a fiscal year: ``fiscal_year_named_by``, else by language."""
+        from nps_kit.periods import fiscal_named_by
+
+        return fiscal_named_by(self.language, self.fiscal_start, self.fiscal_year_named_by)
 
     @property
     def zone(self) -> str:
@@ -1532,6 +1552,7 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         weight_column, date_format, missing_values, fix_text, dedupe, dedupe_keep, unfinished,
         period,
         comparison, fiscal_year_start (the fiscal year's first month with ``fiscal_ytd``, else
+        ``None``), fiscal_year_named_by (``"start"`` or ``"end"`` with ``fiscal_ytd``, else
         ``None``), target, top_n, breakdowns (``{column, label}``), followups, themes_path,
         playbook_path, min_n, min_report_n, level, control_min_months, redact, status_file``
         — only str, int, float, bool, None, list and dict.
@@ -1597,6 +1618,7 @@ def notebook_parameters(unit: UnitParameters, *, period: str) -> dict[str, Any]:
         # Only with fiscal_ytd: the notebook then reads the months back to the previous
         # fiscal year's first (prepare_unit), and no other report reads more than its 13.
         "fiscal_year_start": unit.fiscal_start if "fiscal_ytd" in unit.comparison else None,
+        "fiscal_year_named_by": unit.fiscal_named_by if "fiscal_ytd" in unit.comparison else None,
         "target": unit.target,
         "top_n": unit.top_n,
         # A label not set by hand is the header, its half-width kana full-width (QA25).

@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from nps_kit.i18n import Language, join_names, t
 
@@ -43,11 +43,14 @@ __all__ = [
     "TREND_MONTHS",
     "WORDS",
     "FiscalSpan",
+    "NamedBy",
     "fiscal_label_text",
+    "fiscal_named_by",
     "fiscal_period",
     "fiscal_start",
     "fiscal_to_date",
     "fiscal_year",
+    "fiscal_year_name",
     "format_period",
     "is_month",
     "is_period",
@@ -118,6 +121,48 @@ def fiscal_start(language: str, given: int | None = None) -> int:
     return given if given is not None else FISCAL_START.get(language, 1)
 
 
+#: Which calendar year names a fiscal year (``fiscal_year_named_by``): the one it starts in
+#: (Japanese 年度: 2026年度 is April 2026 to March 2027) or the one it ends in (the UK's and
+#: the US federal government's: FY2027 is April 2026 to March 2027, October 2026 to
+#: September 2027).
+NamedBy = Literal["start", "end"]
+
+
+def fiscal_named_by(language: str, start: int, given: NamedBy | None = None) -> NamedBy:
+    """Return which year names a fiscal year: ``given``, else by language and first month.
+
+    Japanese names 年度 by the year it starts in; English by the year it ends in, as the UK
+    (April) and the US federal government (October) do, unless the year is the calendar
+    year (``start`` 1), which starts and ends in one year.
+
+    Examples
+    --------
+    >>> fiscal_named_by("ja", 4), fiscal_named_by("en", 4), fiscal_named_by("en", 1)
+    ('start', 'end', 'start')
+    >>> fiscal_named_by("en", 10, "start")
+    'start'
+    """
+    if given is not None:
+        return given
+    return "end" if language != "ja" and start != 1 else "start"
+
+
+def fiscal_year_name(year: int, start: int, named_by: NamedBy = "start") -> int:
+    """Return the number that names the fiscal year starting in month ``start`` of ``year``.
+
+    The one rule of every place that names a fiscal year (the report's card and method text,
+    the overview, the e-mail, ``nps-kit score --period fiscal-year``).
+
+    Examples
+    --------
+    >>> fiscal_year_name(2026, 4), fiscal_year_name(2026, 4, "end")
+    (2026, 2027)
+    >>> fiscal_year_name(2026, 1, "end")  # the calendar year starts and ends in 2026
+    2026
+    """
+    return year + 1 if named_by == "end" and start != 1 else year
+
+
 def fiscal_year(month: str, start: int) -> int:
     """Return the fiscal year of the month ``YYYY-MM``, named by the year it starts in.
 
@@ -139,14 +184,23 @@ class FiscalSpan:
     Attributes
     ----------
     year
-        The fiscal year, named by the calendar year it starts in (FY2026, 2026年度).
+        The calendar year the fiscal year starts in.
     first, last
         Its first month and the last month counted, ``YYYY-MM``.
+    named_by
+        Which year names it (:func:`fiscal_year_name`): :attr:`name`, FY2026 or 2026年度
+        for ``year`` 2026 named by its start, FY2027 named by its end.
     """
 
     year: int
     first: str
     last: str
+    named_by: NamedBy = "start"
+
+    @property
+    def name(self) -> int:
+        """The number the fiscal year is named by (:func:`fiscal_year_name`)."""
+        return fiscal_year_name(self.year, int(self.first[5:7]), self.named_by)
 
     @property
     def months(self) -> tuple[str, ...]:
@@ -159,7 +213,7 @@ class FiscalSpan:
     def year_before(self) -> FiscalSpan:
         """Return the same months of the fiscal year before (what year to date compares with)."""
         first, last = shift_period(self.first, -12), shift_period(self.last, -12)
-        return FiscalSpan(self.year - 1, first, last)
+        return FiscalSpan(self.year - 1, first, last, self.named_by)
 
     def label(self, lang: Language, *, to_date: bool = True) -> str:
         """Name the span: ``2026年度累計（4〜10月）``, ``FY2026 to date (Apr–Oct)``.
@@ -177,41 +231,46 @@ class FiscalSpan:
             months = f"{abbr[first]} only" if self.first == self.last else None
             months = months or f"{abbr[first]}\u2013{abbr[last]}"
         key = "periods.fiscal_to_date" if to_date else "periods.fiscal_span"
-        return t(key, lang, year=self.year, months=months)
+        return t(key, lang, year=self.name, months=months)
 
 
-def fiscal_to_date(month: str, start: int) -> FiscalSpan:
+def fiscal_to_date(month: str, start: int, *, named_by: NamedBy = "start") -> FiscalSpan:
     """Return the fiscal year to date of ``month``: its fiscal year's first month to it.
 
     Examples
     --------
     >>> fiscal_to_date("2027-01", 4)
-    FiscalSpan(year=2026, first='2026-04', last='2027-01')
-    >>> fiscal_to_date("2026-04", 4).months
-    ('2026-04',)
+    FiscalSpan(year=2026, first='2026-04', last='2027-01', named_by='start')
+    >>> fiscal_to_date("2026-04", 4).months, fiscal_to_date("2026-04", 4, named_by="end").name
+    (('2026-04',), 2027)
     """
     if not 1 <= start <= 12:
         raise ValueError(f"start must be a month number 1-12, got {start!r}")
     year = fiscal_year(month, start)
-    return FiscalSpan(year, f"{year:04d}-{start:02d}", month)
+    return FiscalSpan(year, f"{year:04d}-{start:02d}", month, named_by)
 
 
-def fiscal_period(month: str, start: int, *, quarter: bool = False) -> tuple[str, str]:
+def fiscal_period(
+    month: str, start: int, *, quarter: bool = False, named_by: NamedBy = "start"
+) -> tuple[str, str]:
     """Return the fiscal year (or quarter) of ``month`` as ``nps-kit score`` labels it.
 
     Returns ``(label, first month)``: ``("FY2026", "2026-04")``, or with ``quarter``
-    ``("FY2026 Q3", "2026-10")``; Q1 is the fiscal year's first three months.
+    ``("FY2026 Q3", "2026-10")``; Q1 is the fiscal year's first three months. The year is
+    named as ``named_by`` says (:func:`fiscal_year_name`).
 
     Examples
     --------
     >>> fiscal_period("2027-02", 4), fiscal_period("2027-02", 4, quarter=True)
     (('FY2026', '2026-04'), ('FY2026 Q4', '2027-01'))
+    >>> fiscal_period("2026-10", 10, named_by="end")
+    ('FY2027', '2026-10')
     """
-    span = fiscal_to_date(month, start)
+    span = fiscal_to_date(month, start, named_by=named_by)
     if not quarter:
-        return f"FY{span.year}", span.first
+        return f"FY{span.name}", span.first
     number = (len(span.months) - 1) // 3
-    return f"FY{span.year} Q{number + 1}", shift_period(span.first, 3 * number)
+    return f"FY{span.name} Q{number + 1}", shift_period(span.first, 3 * number)
 
 
 #: A fiscal group label of ``nps-kit score`` (:func:`fiscal_period`): ``FY2026``, ``FY2026 Q1``.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -19,6 +19,9 @@ import pandas as pd
 from nps_kit import stats
 from nps_kit._value_key import one_spelling
 from nps_kit.errors import DataError, missing_column
+
+if TYPE_CHECKING:
+    from nps_kit.periods import NamedBy
 from nps_kit.ordinal import group_order, labelled_scale, not_applicable
 
 __all__ = [
@@ -43,6 +46,7 @@ __all__ = [
     "segment",
     "shown_diff",
     "target_status",
+    "told_parts",
 ]
 
 SEGMENTS: tuple[str, str, str] = ("detractor", "passive", "promoter")
@@ -402,6 +406,45 @@ def complement_floor(
     return extra
 
 
+def told_parts(
+    labels: Sequence[str], n: Sequence[int], min_report_n: int | None
+) -> tuple[str, ...]:
+    """Return the parts under the floor that a shown total of ``labels`` would tell, if any.
+
+    The parts (a fiscal span's months) partition the total's responses and each is shown on
+    its own with only its n when under the floor (a trend's month). The total's NPS and n minus
+    the parts shown are then the hidden parts' NPS: told when the hidden parts hold fewer
+    than the floor together (:func:`complement_floor`), and the total must not be shown, nor a
+    change that tells it. The one rule of the report's fiscal card and of
+    :func:`nps_kit.summary.floor_summary` (an older manifest's fiscal year to date).
+
+    Parameters
+    ----------
+    labels
+        The parts' names, e.g. months ``YYYY-MM``.
+    n
+        Responses with a score per part, in the order of ``labels``.
+    min_report_n
+        The anonymity floor; ``None`` or ``0`` hides nothing.
+
+    Returns
+    -------
+    tuple of str
+        The labels of the parts under the floor the total would tell; empty when it tells none.
+
+    Examples
+    --------
+    >>> m = ["2026-05", "2026-06"]
+    >>> told_parts(m, [20, 3], 5), told_parts(m, [20, 3], 0), told_parts(m, [3, 4], 5)
+    (('2026-06',), (), ())
+    """
+    if not complement_floor(n, min_report_n).any():
+        return ()
+    return tuple(
+        m for m, hidden in zip(labels, below_floor(n, min_report_n), strict=True) if hidden
+    )
+
+
 def hide_complement(
     table: pd.DataFrame,
     n: str,
@@ -618,7 +661,7 @@ def _nps_of_masks(
 
 
 def _fiscal_keys(
-    parsed: pd.Series, period: Period, fiscal_start: int
+    parsed: pd.Series, period: Period, fiscal_start: int, named_by: NamedBy = "start"
 ) -> tuple[pd.Series, pd.Series]:
     """Fiscal period label (``FY2026``, ``FY2026 Q1``) and start timestamp per row.
 
@@ -628,7 +671,8 @@ def _fiscal_keys(
 
     codes, months = pd.factorize(parsed.dt.to_period("M"))  # no date: −1
     named = [
-        fiscal_period(str(m), fiscal_start, quarter=period == "fiscal-quarter") for m in months
+        fiscal_period(str(m), fiscal_start, quarter=period == "fiscal-quarter", named_by=named_by)
+        for m in months
     ]
     labels = np.array([label for label, _ in named] + [pd.NA], dtype=object)
     # the last is the start of no period: rows without a date (code −1)
@@ -639,12 +683,12 @@ def _fiscal_keys(
 
 
 def _period_keys(
-    dates: pd.Series, period: Period, fiscal_start: int = 4
+    dates: pd.Series, period: Period, fiscal_start: int = 4, named_by: NamedBy = "start"
 ) -> tuple[pd.Series, pd.Series]:
     """Period label (``2026-10``, ``2026-Q3``, ``2026-W41``, ``FY2026 Q1``) and start per row."""
     parsed = pd.to_datetime(dates, errors="coerce")
     if period in ("fiscal-year", "fiscal-quarter"):
-        return _fiscal_keys(parsed, period, fiscal_start)
+        return _fiscal_keys(parsed, period, fiscal_start, named_by)
     periods = parsed.dt.to_period(_PERIOD_FREQ[period])
     start = periods.dt.start_time
     if period == "month":
@@ -670,6 +714,7 @@ def score_groups(
     min_report_n: int = DEFAULT_MIN_REPORT_N,
     order: Mapping[str, Sequence[str]] | None = None,
     fiscal_start: int = 4,
+    fiscal_named_by: NamedBy = "start",
 ) -> pd.DataFrame:
     """Score every group of responses: one tidy row per group.
 
@@ -681,8 +726,8 @@ def score_groups(
         Column name(s) to group by. Missing keys form their own group.
     period
         Also group by calendar ``"week"`` (ISO, Monday start), ``"month"`` or ``"quarter"`` of
-        the ``date`` column, or by ``"fiscal-year"`` (``FY2026``, named by the year it starts
-        in) or ``"fiscal-quarter"`` (``FY2026 Q1``, its first three months); rows without a
+        the ``date`` column, or by ``"fiscal-year"`` (``FY2026``, named as ``fiscal_named_by``
+        says) or ``"fiscal-quarter"`` (``FY2026 Q1``, its first three months); rows without a
         date are left out of period groups.
     score, date, weight
         Column names; see :func:`nps`.
@@ -699,6 +744,9 @@ def score_groups(
         value not in it after them.
     fiscal_start
         The fiscal year's first month (1–12; 4 = April, 年度) of the fiscal periods.
+    fiscal_named_by
+        Which year names them (:func:`nps_kit.periods.fiscal_year_name`): ``"start"``
+        (``FY2026`` for April 2026 to March 2027) or ``"end"`` (``FY2027``).
 
     Returns
     -------
@@ -725,7 +773,7 @@ def score_groups(
     key_frame = {k: one_spelling(_no_answer_off_scale(data[k])) for k in keys}
     period_start: pd.Series | None = None
     if period is not None:
-        label, period_start = _period_keys(data[date], period, fiscal_start)
+        label, period_start = _period_keys(data[date], period, fiscal_start, fiscal_named_by)
         key_frame["period"] = label
     names = list(key_frame)
     codes, uniques, left_out = _factorize(key_frame, len(values))

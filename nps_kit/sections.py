@@ -69,11 +69,10 @@ from nps_kit.periods import (
 from nps_kit.score import (
     CONTROL_MIN_PERIODS,
     DEFAULT_MIN_REPORT_N,
-    below_floor,
-    complement_floor,
     n_below_floor,
     shown_diff,
     target_status,
+    told_parts,
 )
 from nps_kit.score import Change as ScoreChange
 from nps_kit.score import distribution as score_distribution
@@ -254,7 +253,8 @@ def headline_section(
             for c in compared[1:]
         ]
         parts.append(report.change_row(items, lang=lang))
-    told = [] if head.fiscal is None else _told_months(unit, head.fiscal.span, min_report_n)
+    fiscal = head.fiscal
+    told = [] if fiscal is None else _told_months(fiscal.span, fiscal.counts, min_report_n)
     if head.fiscal is not None and told:
         parts.append(
             report.callout(
@@ -268,11 +268,13 @@ def headline_section(
                 )
             )
         )
-        head = replace(head, fiscal=None)  # the summary publishes none either
+        # The summary publishes its span, n and why, no NPS (the overview and e-mail say why).
+        untold = replace(head.fiscal, comparison=None, unshown="ytd_tells", floor=min_report_n)
+        head = replace(head, fiscal=untold)
     elif head.fiscal is not None:
         fiscal = head.fiscal
         # Last year's span is hidden under the floor, or when it tells a month hidden there.
-        told_before = _told_months(unit, fiscal.before, min_report_n)
+        told_before = _told_months(fiscal.before, fiscal.before_counts, min_report_n)
         hides = fiscal.comparison is not None and (
             n_below_floor(fiscal.comparison.result.n, min_report_n) or bool(told_before)
         )
@@ -291,8 +293,15 @@ def headline_section(
         gaps = None if hides else _fiscal_gaps(unit, fiscal)
         if gaps is not None:
             parts.append(report.callout(gaps))
-        if hides:  # the summary publishes no change either
-            head = replace(head, fiscal=replace(fiscal, comparison=None))
+        if hides:  # the summary publishes no change either, and why
+            why = "tells" if told_before else "under_floor"
+            head = replace(
+                head, fiscal=replace(fiscal, comparison=None, unshown=why, floor=min_report_n)
+            )
+        elif fiscal.comparison is not None and not fiscal.comparison.result.n:
+            head = replace(head, fiscal=replace(fiscal, unshown="no_responses"))
+        elif not fiscal.comparable:
+            head = replace(head, fiscal=replace(fiscal, unshown="too_few"))
     rows = [_shares_row(format_period(unit.period, lang, to_date=running), head.result)]
     # A compared month without responses is said on its card; a bar row would be empty (BROWSE31).
     rows += [_shares_row(format_period(c.period, lang), c.result) for c in compared if c.result.n]
@@ -302,21 +311,17 @@ def headline_section(
     return SectionResult("headline", value=head, tables={"shares": shares}, parts=tuple(parts))
 
 
-def _told_months(unit: UnitData, span: FiscalSpan, min_report_n: int | None) -> list[str]:
+def _told_months(span: FiscalSpan, counts: Sequence[int], min_report_n: int | None) -> list[str]:
     """Return the months under the floor that a fiscal span's NPS would tell, if any.
 
     Its months are a partition of its responses, each on a trend (this report's for this
     year's span, those of the reports a year ago for last year's): one under the floor there
-    shows only its n, so the span's NPS and n minus the months shown are its NPS. As for a
-    breakdown's groups (:func:`nps_kit.score.complement_floor`), that is told when the hidden
-    months hold fewer than the floor together; the span is then not shown (the trend's months
-    are), nor a change that tells it (with the other span's NPS, the change is its).
+    shows only its n, so the span's NPS and n minus the months shown are its NPS
+    (:func:`nps_kit.score.told_parts`, the rule the overview and the e-mail apply to a
+    published summary too). ``counts`` are the span's months' scored responses, as
+    :class:`~nps_kit.unit.FiscalToDate` counted them.
     """
-    months = span.months
-    n = unit.scored_counts(months)
-    if not complement_floor(n, min_report_n).any():
-        return []
-    return [m for m, hidden in zip(months, below_floor(n, min_report_n), strict=True) if hidden]
+    return list(told_parts(span.months, counts, min_report_n))
 
 
 def _fiscal_gaps(unit: UnitData, fiscal: FiscalToDate) -> str | None:
@@ -1432,13 +1437,15 @@ def _fiscal_naming(unit: UnitData) -> str:
     """Say how a fiscal year is named and what its year to date compares, with this unit's."""
     assert unit.fiscal_year_start is not None
     lang, start = unit.language, unit.fiscal_year_start
-    span = fiscal_to_date(unit.period, start)
+    span = fiscal_to_date(unit.period, start, named_by=unit.fiscal_year_named_by)
     end = shift_period(span.first, 11)
     return _w(
         "method_fiscal",
         lang,
-        example=span.year,
+        named=t(f"periods.named_by_{span.named_by}", lang),
+        example=span.name,
         start=start,
+        start_year=span.first[:4],
         end_year=end[:4],
         end=int(end[5:]),
         first=format_period(span.first, lang),
@@ -1569,17 +1576,22 @@ def _fiscal_summary(fiscal: FiscalToDate) -> FiscalYtd:
     """Return the fiscal year to date as published: its change as a month's (:class:`Change`)."""
     c, shown = fiscal.comparison, _shown_fiscal(fiscal)
     change = None if c is None or shown is None else _published_change(c, shown.diff)
-    r = fiscal.result
+    r, shown_ytd = fiscal.result, fiscal.unshown != "ytd_tells"
     return FiscalYtd(
         year=fiscal.span.year,
         first=fiscal.span.first,
         last=fiscal.span.last,
+        named_by=fiscal.span.named_by,
         n=r.n,
-        nps=r.nps,
-        ci_low=r.ci_low,
-        ci_high=r.ci_high,
+        nps=r.nps if shown_ytd else None,
+        ci_low=r.ci_low if shown_ytd else None,
+        ci_high=r.ci_high if shown_ytd else None,
         small_sample=r.small_sample,
         change=change,
+        counts=fiscal.counts,
+        before_counts=fiscal.before_counts,
+        unshown=fiscal.unshown,
+        floor=fiscal.floor,
     )
 
 

@@ -22,8 +22,10 @@ from nps_kit import _channel
 if TYPE_CHECKING:
     from nps_kit.i18n import Language
     from nps_kit.load import UnreadableDates as LoadUnreadableDates
+    from nps_kit.periods import FiscalSpan
 
 __all__ = [
+    "FISCAL_UNSHOWN",
     "SUMMARY_MIME",
     "Action",
     "Change",
@@ -88,6 +90,10 @@ _READERS: dict[str, Callable[[object], object]] = {
     "bool": bool,
     "tuple[Mapping[str, Any], ...]": lambda v: tuple(dict(r) for r in _records(v)),
     "tuple[str, ...]": lambda v: tuple(str(x) for x in v) if isinstance(v, list | tuple) else (),
+    # None when absent (a manifest written before the field): unknown, not empty.
+    "tuple[int, ...] | None": lambda v: (
+        tuple(_int(x) or 0 for x in v) if isinstance(v, list | tuple) else None
+    ),
 }
 
 
@@ -149,13 +155,29 @@ class Change(_Record):
     nps: float | None = None
 
 
+#: Why a fiscal year to date's change is not shown (:attr:`FiscalYtd.unshown`): not computed,
+#: as last year's same months have no response or fewer than half of them one
+#: (:attr:`nps_kit.unit.FiscalToDate.comparable`); or hidden by the anonymity floor, as they
+#: hold fewer responses than it or would tell a month under it
+#: (:func:`nps_kit.score.told_parts`); or the year to date itself would tell one.
+#: ``"rerun"``: a manifest written before the months' counts, read under a floor, whose change
+#: cannot be checked (:func:`floor_summary`).
+FISCAL_UNSHOWN = ("no_responses", "too_few", "under_floor", "tells", "ytd_tells", "rerun")
+_NOT_COMPUTED = ("no_responses", "too_few")
+
+
 @dataclass(frozen=True)
 class FiscalYtd(_Record):
     """The fiscal year to date: NPS of its months through the reporting month, and its change.
 
-    ``year`` names the fiscal year by the year it starts in; ``first`` and ``last`` are its
+    ``year`` is the calendar year the fiscal year starts in (``named_by`` says which year
+    names it, :meth:`span`); ``first`` and ``last`` are its
     first month and the reporting month. ``change`` (kind ``fiscal_ytd``, ``vs`` the first
-    month of the previous fiscal year's same months) is ``None`` when the report hides it.
+    month of the previous fiscal year's same months) is ``None`` when the report hides it;
+    its difference is ``None`` when it is not computed. ``unshown`` then says why
+    (:data:`FISCAL_UNSHOWN`), as the report's card does, so that the overview and the e-mail
+    say it too (:meth:`why`); ``"ytd_tells"`` hides the year to date itself (its NPS is
+    ``None``).
     """
 
     year: int | None = None
@@ -167,20 +189,73 @@ class FiscalYtd(_Record):
     ci_high: float | None = None
     small_sample: bool = False
     change: Change | None = None
+    #: Scored responses of each month of the span and of last fiscal year's same months, for
+    #: the anonymity floor of a published summary (:func:`floor_summary`); ``None`` in a
+    #: manifest written before them.
+    counts: tuple[int, ...] | None = None
+    before_counts: tuple[int, ...] | None = None
+    #: Why the change (or with ``"ytd_tells"`` the year to date) is not shown, if it is not.
+    unshown: str | None = None
+    #: The anonymity floor that hid it (``"under_floor"``, ``"tells"``, ``"ytd_tells"``).
+    floor: int | None = None
+    #: Which year names the fiscal year (``fiscal_year_named_by``): ``"start"`` or ``"end"``;
+    #: ``None`` in a manifest written before it, which named it by its start.
+    named_by: str | None = None
+
+    def span(self) -> FiscalSpan | None:
+        """Return its months as a :class:`~nps_kit.periods.FiscalSpan`, named as it was."""
+        from nps_kit.periods import FiscalSpan
+
+        if self.year is None or self.first is None or self.last is None:
+            return None
+        return FiscalSpan(
+            self.year, self.first, self.last, "end" if self.named_by == "end" else "start"
+        )
+
+    def why(self, lang: Language) -> str | None:
+        """Say in a few words why the change is not shown, ``None`` when it is (or unknown).
+
+        ``前年度同期：比較なし（回答のある月が7か月中3か月）``, ``vs last FY: not compared
+        (3 of 7 months answered)``; ``vs last FY: not shown (3 responses, fewer than 5)``.
+        """
+        from nps_kit.i18n import t
+
+        code = self.unshown
+        before = self.before_counts or ()
+        if code is None or code not in FISCAL_UNSHOWN:
+            return None
+        if code == "too_few":
+            answered = sum(1 for n in before if n)
+            why = t("summary.fiscal_answered", lang, answered=answered, months=len(before))
+        elif code == "under_floor":
+            why = t("summary.fiscal_under_floor", lang, n=sum(before), floor=self.floor)
+        elif code in ("tells", "ytd_tells"):
+            why = t("summary.fiscal_tells", lang, floor=self.floor)
+        elif code == "rerun":
+            why = t("summary.fiscal_rerun", lang, floor=self.floor)
+        else:
+            why = t("summary.fiscal_no_responses", lang)
+        verb = (
+            "summary.fiscal_not_compared" if code in _NOT_COMPUTED else "summary.fiscal_not_shown"
+        )
+        said = t(verb, lang, why=why)
+        return said if code == "ytd_tells" else t("summary.fiscal_vs_before", lang, said=said)
 
     def text(self, lang: Language) -> str | None:
         """Say it in one line, as the e-mail and the overview show it; ``None`` when unknown.
 
         ``2026年度累計（4〜10月）：NPS +12.3・回答数3,456件・前年度同期比+2.1ポイント・有意差なし``,
         ``FY2026 to date (Apr–Oct): NPS +12.3 · 3,456 responses · +2.1 pts vs same months
-        last fiscal year · no significant change``.
+        last fiscal year · no significant change``. Without its change, why (:meth:`why`):
+        ``… · vs last FY: not compared (1 of 7 months answered)``; hidden (``"ytd_tells"``),
+        its n and why, no NPS.
         """
         from nps_kit.i18n import change_points, label, points, t
-        from nps_kit.periods import FiscalSpan
 
-        if self.year is None or self.first is None or self.last is None:
+        whole = self.span()
+        if whole is None:
             return None
-        span = FiscalSpan(self.year, self.first, self.last).label(lang)
+        span = whole.label(lang)
         colon = "：" if lang == "ja" else ": "
         parts = [f"{label('nps', lang)} {points(self.nps, lang, signed=True)}"]
         if self.n is not None:
@@ -193,6 +268,11 @@ class FiscalYtd(_Record):
             parts.append(f"{what}{diff}" if lang == "ja" else f"{diff} {what}")
             if self.change.verdict:
                 parts.append(label(self.change.verdict, lang))
+        why = self.why(lang)
+        if self.unshown == "ytd_tells":  # no NPS: its n and why
+            parts = [] if self.n is None else [t("mail.responses", lang, n=f"{self.n:,}")]
+        if why is not None:
+            parts.append(why)
         return span + colon + t("mail.dot", lang).join(parts)
 
 
@@ -594,8 +674,9 @@ def floor_summary(summary: UnitSummary, min_report_n: int | None) -> UnitSummary
     are not shown (QA27 for the overview, QA28 #5 for the e-mail subject and body: "+100.0
     (+200.0 vs September)" for one respondent). Every month of the trend under the floor, this
     one or an earlier one, shows only its n (:func:`floor_trend`), and a change against such a
-    month is not shown either: it tells that month's score. The overview and the e-mail both
-    read it.
+    month is not shown either: it tells that month's score. The fiscal year to date follows
+    the report's rule (:func:`nps_kit.score.told_parts`), a manifest written before it too
+    (:func:`_floor_fiscal`). The overview and the e-mail both read it.
 
     Parameters
     ----------
@@ -641,11 +722,56 @@ def floor_summary(summary: UnitSummary, min_report_n: int | None) -> UnitSummary
             ),
         )
     trend = floor_trend(summary.trend, min_report_n)
+    fiscal = _floor_fiscal(summary.fiscal_ytd, summary.trend, min_report_n)
     small = {p.period for p in trend if month_under_floor(p, min_report_n)}
-    if not small:
+    if not small and fiscal == summary.fiscal_ytd:
         return summary
     changes = tuple(c for c in summary.changes if c.vs not in small)
     change = (
         summary.change if summary.change is not None and summary.change.vs not in small else None
     )
-    return replace(summary, change=change, changes=changes, trend=trend)
+    return replace(summary, change=change, changes=changes, trend=trend, fiscal_ytd=fiscal)
+
+
+def _floor_fiscal(
+    fiscal: FiscalYtd | None, trend: Sequence[TrendPoint], min_report_n: int
+) -> FiscalYtd | None:
+    """Return the fiscal year to date as the report's rule shows it under the floor.
+
+    The report hides the year to date when, minus the trend's months, it would tell the NPS of
+    its months under the floor, and its change when last year's same months are under the floor
+    or would tell one of theirs (:func:`nps_kit.score.told_parts`, REVIEW42). A manifest written
+    before that rule published both: its span's months are read off its trend's n (the span is
+    at most the trend's twelve months, the reporting month last); last year's months' counts it
+    does not have, so a change from it is not shown, and the reason says to run the month again.
+    """
+    from nps_kit.score import n_below_floor, told_parts
+
+    span = None if fiscal is None else fiscal.span()
+    if fiscal is None or span is None:
+        return fiscal
+    if fiscal.counts is not None and len(fiscal.counts) == len(span.months):
+        counts: Sequence[int] = fiscal.counts
+    else:
+        known = {p.period: p.n or 0 for p in trend}
+        counts = [known.get(m, 0) for m in span.months]
+    if fiscal.nps is not None and told_parts(span.months, counts, min_report_n):
+        return replace(
+            fiscal,
+            nps=None,
+            ci_low=None,
+            ci_high=None,
+            change=None,
+            unshown="ytd_tells",
+            floor=min_report_n,
+        )
+    if fiscal.change is None or fiscal.change.diff is None:
+        return fiscal
+    before = span.year_before()
+    if fiscal.before_counts is None or len(fiscal.before_counts) != len(before.months):
+        return replace(fiscal, change=None, unshown="rerun", floor=min_report_n)
+    if told_parts(before.months, fiscal.before_counts, min_report_n):
+        return replace(fiscal, change=None, unshown="tells", floor=min_report_n)
+    if n_below_floor(sum(fiscal.before_counts), min_report_n):
+        return replace(fiscal, change=None, unshown="under_floor", floor=min_report_n)
+    return fiscal

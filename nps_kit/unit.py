@@ -48,6 +48,8 @@ from nps_kit.periods import (
     TREND_MONTHS,
     WORDS,
     FiscalSpan,
+    NamedBy,
+    fiscal_named_by,
     fiscal_to_date,
     month_running,
     reporting_month,
@@ -147,6 +149,9 @@ class UnitData:
         the previous fiscal year's same months reach (as ``responses``, no text redacted: no
         text of them is shown); ``None`` otherwise. Kept apart so that every other figure
         reads the same months with or without ``fiscal_ytd``.
+    fiscal_year_named_by
+        Which year names its fiscal years (:func:`nps_kit.periods.fiscal_year_name`):
+        ``"start"`` (2026年度, April 2026 to March 2027) or ``"end"`` (FY2027, the same months).
     """
 
     name: str
@@ -166,6 +171,7 @@ class UnitData:
     renamed: tuple[tuple[str, str], ...] = ()
     fiscal_year_start: int | None = None
     earlier: pd.DataFrame | None = None
+    fiscal_year_named_by: NamedBy = "start"
 
     def rows(self, period: str | None = None) -> pd.DataFrame:
         """Responses of ``period`` (default: the reporting period)."""
@@ -211,13 +217,28 @@ class FiscalToDate:
     fiscal year's same months but a few of them (an export that begins in the last of them
     compared April–November with November alone, QA42): its change is
     ``"insufficient_data"``, with no difference, and ``comparable`` is false.
+
+    ``counts`` and ``before_counts`` are the scored responses of each month of ``span`` and
+    ``before``, counted once here for the comparison, the anonymity floor
+    (:func:`nps_kit.score.told_parts`) and the summary.
     """
 
     span: FiscalSpan
     result: NpsResult
     before: FiscalSpan
     comparison: Comparison | None
-    unanswered: tuple[str, ...] = ()
+    counts: tuple[int, ...]
+    before_counts: tuple[int, ...]
+    #: Why the report shows no change (or no year to date), as the summary publishes it
+    #: (:data:`nps_kit.summary.FISCAL_UNSHOWN`), and the anonymity floor that hid it.
+    unshown: str | None = None
+    floor: int | None = None
+
+    @property
+    def unanswered(self) -> tuple[str, ...]:
+        """The earlier span's months without a scored response."""
+        months = self.before.months
+        return tuple(m for m, n in zip(months, self.before_counts, strict=True) if not n)
 
     @property
     def comparable(self) -> bool:
@@ -318,6 +339,7 @@ def prepare_unit(
     exclude: Sequence[tuple[str, Sequence[object]]] = (),
     value_labels: ValueLabels | None = None,
     fiscal_year_start: int | None = None,
+    fiscal_year_named_by: NamedBy | None = None,
 ) -> UnitData:
     """Load a survey export and keep one unit's responses.
 
@@ -388,6 +410,11 @@ def prepare_unit(
         to date (``fiscal_ytd``): the months back to the previous fiscal year's first month
         are read too, kept in :attr:`UnitData.earlier`. ``None`` (the default) reads only the
         report's 13 months.
+    fiscal_year_named_by
+        ``"start"`` or ``"end"``: which calendar year names a fiscal year (2026年度 or FY2027
+        for April 2026 to March 2027); ``None`` (the default) by language and first month
+        (:func:`nps_kit.periods.fiscal_named_by`: the start for Japanese, the end for English
+        unless the year starts in January).
 
     Returns
     -------
@@ -530,6 +557,9 @@ def prepare_unit(
         renamed=_renamed(data, unit_column, previous_names),
         fiscal_year_start=fiscal_year_start,
         earlier=earlier,
+        fiscal_year_named_by=fiscal_named_by(
+            language, fiscal_year_start or 1, fiscal_year_named_by
+        ),
     )
 
 
@@ -752,13 +782,15 @@ def headline(
                 "comparison 'fiscal_ytd' needs prepare_unit(..., fiscal_year_start=M): "
                 "it reads the months of the previous fiscal year"
             )
-        span = fiscal_to_date(unit.period, unit.fiscal_year_start)
+        span = fiscal_to_date(
+            unit.period, unit.fiscal_year_start, named_by=unit.fiscal_year_named_by
+        )
         before = span.year_before()
         ytd = nps(unit.span_rows(span.months), weight=weight, level=level, min_n=min_n)
         other = nps(unit.span_rows(before.months), weight=weight, level=level, min_n=min_n)
-        counts = unit.scored_counts(before.months)
-        unanswered = tuple(m for m, n in zip(before.months, counts, strict=True) if not n)
-        fiscal = FiscalToDate(span, ytd, before, None, unanswered)
+        counts = tuple(unit.scored_counts(span.months))
+        before_counts = tuple(unit.scored_counts(before.months))
+        fiscal = FiscalToDate(span, ytd, before, None, counts, before_counts)
         moved = (
             compare(ytd, other, level=level)
             if fiscal.comparable

@@ -1475,6 +1475,7 @@ def test_dedupe_keep_needs_dedupe(capsys: pytest.CaptureFixture[str], tmp_path: 
 
 # 2026年度 (FY2026) is April 2026 to March 2027: ROWS' September (4 valid scores) and October
 # (9) are FY2026 Q2 and Q3; with a calendar fiscal year (--fiscal-start 1), FY2026 Q3 and Q4.
+# English names a year that starts in April by the year it ends in (FY43): FY2027 Q2 and Q3.
 FISCAL_ROWS = ROWS + "16,Cloud Platform,10,2026-03-31,web,1\n"
 APRIL = ["--fiscal-start", "4"]
 
@@ -1482,10 +1483,10 @@ APRIL = ["--fiscal-start", "4"]
 @pytest.mark.parametrize(
     ("options", "groups"),
     [
-        (["--period", "fiscal-year", *APRIL], {"FY2025": 1, "FY2026": 13}),
+        (["--period", "fiscal-year", *APRIL], {"FY2026": 1, "FY2027": 13}),
         (
             ["--period", "fiscal-quarter", *APRIL],
-            {"FY2025 Q4": 1, "FY2026 Q2": 4, "FY2026 Q3": 9},
+            {"FY2026 Q4": 1, "FY2027 Q2": 4, "FY2027 Q3": 9},
         ),
         (
             ["--period", "fiscal-quarter", "--fiscal-start", "1"],
@@ -1508,15 +1509,19 @@ def test_fiscal_periods_in_every_format(
     assert {r["period"]: int(r["n"]) for r in table} == groups
     first = next(iter(groups))
     start = "2025-04-01" if "1" not in options else "2026-01-01"
-    assert table[0]["period_start"] == (start if first != "FY2025 Q4" else "2026-01-01")
+    assert table[0]["period_start"] == (start if first != "FY2026 Q4" else "2026-01-01")
     status, out, _ = run(capsys, *args, *options)
     lines = out.splitlines()
     assert lines[0].split()[0] == "period"
     assert [line.split()[0:2] if " Q" in line else line.split()[:1] for line in lines[2:-2]] == [
         k.split() for k in groups
     ]
-    month = "April (--fiscal-start 4)" if "4" in options else "January (--fiscal-start 1)"
-    assert lines[-1] == f"fiscal years start in {month}."
+    said = (
+        "April and are named by the year they end in (--fiscal-start 4)"
+        if "4" in options
+        else "January (--fiscal-start 1)"
+    )
+    assert lines[-1] == f"fiscal years start in {said}."
 
 
 @pytest.mark.parametrize(
@@ -1606,12 +1611,23 @@ def test_the_fiscal_year_starts_where_the_project_says(
     args = [path, "--score-column", "score", "--date-column", "date", "--min-report-n", "0"]
     args += ["--period", "fiscal-year", "--format", "json", "--parameters", params]
     status, out, err = run(capsys, *args)
-    # July: March 2026 is in FY2025 (July 2025 – June 2026), September and October in FY2026
+    # July: March 2026 is in July 2025 – June 2026, FY2026 in English (named by its end, FY43),
+    # September and October in FY2027
     assert status == 0
+    assert {g["group"]: g["n"] for g in json.loads(out)["groups"]} == {"FY2026": 1, "FY2027": 13}
+    assert err == (
+        "note: fiscal years start in July and are named by the year they end in (the "
+        f"fiscal_year_start of {params}).\n"
+    )
+    status, out, _ = run(capsys, *args, "--fiscal-start", "10")
+    assert {g["group"]: g["n"] for g in json.loads(out)["groups"]} == {"FY2026": 5, "FY2027": 9}
+    # the project's fiscal_year_named_by: start keeps the names of the year they start in
+    cloud = (params / "cloud.yaml").read_text(encoding="utf-8")
+    (params / "cloud.yaml").write_text(cloud + "fiscal_year_named_by: start\n", encoding="utf-8")
+    status, out, err = run(capsys, *args)
     assert {g["group"]: g["n"] for g in json.loads(out)["groups"]} == {"FY2025": 1, "FY2026": 13}
     assert err == f"note: fiscal years start in July (the fiscal_year_start of {params}).\n"
-    status, out, _ = run(capsys, *args, "--fiscal-start", "10")
-    assert {g["group"]: g["n"] for g in json.loads(out)["groups"]} == {"FY2025": 5, "FY2026": 9}
+    (params / "cloud.yaml").write_text(cloud, encoding="utf-8")
     (params / "web.yaml").write_text(
         "name: EC事業部\nfiscal_year_start: 4\n"
         "data: {filter: {column: 部門, values: [EC事業部]}}\n",

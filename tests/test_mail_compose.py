@@ -1093,3 +1093,40 @@ def test_the_body_says_the_fiscal_year_to_date_under_the_months_changes(
     plain = make_unit(tmp_path, language=lang)
     _, text = html_and_text(parse(compose_message(plain, PERIOD, sender=SENDER, charts={}).message))
     assert "FY2026" not in text and "年度累計" not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        (
+            "ja",
+            "2026年度累計（4〜10月）：NPS −2.5ポイント・回答数3,456件・"
+            "前年度同期：比較なし（回答のある月が7か月中1か月）",
+        ),
+        (
+            "en",
+            "FY2026 to date (Apr–Oct): NPS −2.5 pts · 3,456 responses · "
+            "vs last FY: not compared (1 of 7 months answered)",
+        ),
+    ],
+)
+def test_the_body_says_why_the_fiscal_year_to_date_has_no_change(
+    tmp_path: Path, lang: str, line: str
+) -> None:
+    # FY43: last year's same months had one answered month of seven; the report's card said
+    # so, the e-mail showed the year to date with no change and no reason.
+    fiscal = {
+        "year": 2026,
+        "first": "2026-04",
+        "last": "2026-10",
+        "n": 3456,
+        "nps": -2.5,
+        "change": {"kind": "fiscal_ytd", "vs": "2025-04", "verdict": "insufficient_data"},
+        "before_counts": [0, 0, 0, 0, 0, 0, 9],
+        "unshown": "too_few",
+    }
+    unit = make_unit(tmp_path, language=lang, summary={**SUMMARY, "fiscal_ytd": fiscal})
+    html, text = html_and_text(
+        parse(compose_message(unit, PERIOD, sender=SENDER, charts={}).message)
+    )
+    assert line in text and line in shown(html)

@@ -734,6 +734,77 @@ def test_the_fiscal_year_to_date_has_a_column_beside_the_other_comparisons(
         tmp_path / "plain", {"period": "2026-10", "units": [unit("ec", "EC事業部", "ja", 1.0)]}
     ).read_text(encoding="utf-8")
     assert len(BeautifulSoup(plain, "html.parser").select("thead th")) == 9
+    # named as the unit's report names it (FY43): an English UK unit's is FY2027
+    ended = {
+        "period": "2026-10",
+        "units": [unit("uk", "UK", "en", 1.0, fiscal_ytd=FISCAL_YTD | {"named_by": "end"})],
+    }
+    page = write_overview(tmp_path / "ended", ended, language="en").read_text(encoding="utf-8")
+    cell = BeautifulSoup(page, "html.parser").select("tbody tr")[0].select("td")[4]
+    assert "FY2027 (Apr–Oct) · 3,456 responses" in cell.get_text(" ", strip=True)
+
+
+@pytest.mark.parametrize(
+    ("lang", "fiscal", "said"),
+    [
+        (
+            "en",
+            {"unshown": "too_few", "before_counts": [0, 0, 0, 0, 0, 0, 9]},
+            "−2.5 vs last FY: not compared (1 of 7 months answered) FY2026 (Apr–Oct) · "
+            "3,456 responses",
+        ),
+        (
+            "ja",
+            {"unshown": "too_few", "before_counts": [0, 0, 0, 0, 0, 0, 9]},
+            "−2.5 前年度同期：比較なし（回答のある月が7か月中1か月） 2026年度（4〜10月）・"
+            "回答数3,456件",
+        ),
+        (
+            "en",
+            {"unshown": "under_floor", "floor": 5, "before_counts": [1, 0, 2]},
+            "−2.5 vs last FY: not shown (3 responses, fewer than 5) FY2026 (Apr–Oct) · "
+            "3,456 responses",
+        ),
+        (
+            "ja",
+            {"unshown": "ytd_tells", "floor": 5, "nps": None},
+            "— 非表示（5件未満の月のNPSが分かるため） 2026年度（4〜10月）・回答数3,456件",
+        ),
+    ],
+)
+def test_the_fiscal_cell_says_why_it_shows_no_change(
+    tmp_path: Path, lang: str, fiscal: dict[str, Any], said: str
+) -> None:
+    # FY43: the report's card said why; the overview showed the figure with no change, no reason.
+    ytd = FISCAL_YTD | {"change": None} | fiscal
+    manifest = {"period": "2026-10", "units": [unit("ec", "EC事業部", "ja", 1.0, fiscal_ytd=ytd)]}
+    page = write_overview(tmp_path, manifest, language=lang).read_text(encoding="utf-8")
+    cell = BeautifulSoup(page, "html.parser").select("tbody tr")[0].select("td")[4]
+    assert cell.get_text(" ", strip=True) == said
+    assert cell.select_one("small.nps-why") is not None
+
+
+def test_an_older_manifest_s_fiscal_year_to_date_is_hidden_as_the_report_would_hide_it(
+    tmp_path: Path,
+) -> None:
+    # FY43: a manifest written before REVIEW42 showed FY2026 April–October's NPS beside a trend
+    # whose June shows only its 3 responses; April's and October's shown, the year to date
+    # told June's NPS. The overview reads it through floor_summary, today's rule.
+    n = {4: 20, 6: 3, 10: 20}  # April, June (under the floor), October
+    trend = [
+        {"period": f"2026-{m:02d}", "nps": 5.0 if n.get(m, 0) >= 5 else None, "n": n.get(m, 0)}
+        for m in range(1, 11)
+    ]
+    older = unit("ec", "EC事業部", "en", 5.0, n=20, trend=trend, fiscal_ytd=FISCAL_YTD)
+    older["parameters"] = {"min_report_n": 5}
+    manifest = {"period": "2026-10", "units": [older]}
+    page = write_overview(tmp_path, manifest, language="en").read_text(encoding="utf-8")
+    cell = BeautifulSoup(page, "html.parser").select("tbody tr")[0].select("td")[4]
+    assert cell.get_text(" ", strip=True) == (
+        "— not shown (it would tell the NPS of a month under 5 responses) FY2026 (Apr–Oct) · "
+        "3,456 responses"
+    )
+    assert "2.5" not in cell.get_text()
 
 
 def _tested(kind: str, p_value: float, verdict: str) -> dict[str, Any]:

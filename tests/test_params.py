@@ -150,6 +150,55 @@ def test_a_fiscal_year_start_that_is_no_month_is_said_in_the_units_language(
     assert error_of(path) == message
 
 
+@pytest.mark.parametrize(
+    ("language", "given", "named_by", "passed"),
+    [
+        ("ja", "comparison: [fiscal_ytd]\n", "start", "start"),  # 2026年度
+        ("en", "comparison: [fiscal_ytd]\n", "start", "start"),  # January: the calendar year
+        ("en", "comparison: [fiscal_ytd]\nfiscal_year_start: 4\n", "end", "end"),  # the UK's
+        ("en", "comparison: [fiscal_ytd]\nfiscal_year_start: 10\n", "end", "end"),  # US federal
+        (
+            "en",
+            "comparison: [fiscal_ytd]\nfiscal_year_start: 4\nfiscal_year_named_by: start\n",
+            "start",
+            "start",
+        ),
+        ("ja", "comparison: [fiscal_ytd]\nfiscal_year_named_by: end\n", "end", "end"),
+        ("en", "fiscal_year_start: 4\n", "end", None),  # not compared: not passed
+    ],
+)
+def test_fiscal_years_are_named_by_their_end_in_english_unless_said(
+    project: Path, language: str, given: str, named_by: str, passed: str | None
+) -> None:
+    unit = load_unit(write_unit(project, UNIT + f"language: {language}\n" + given))
+    assert unit.fiscal_named_by == named_by
+    assert notebook_parameters(unit, period="2026-10")["fiscal_year_named_by"] == passed
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        (
+            "ja",
+            "params/ec.yaml: fiscal_year_named_by: 年度の呼び方は 'start'（始まる年：2026年度＝"
+            "2026年4月〜2027年3月）か 'end'（終わる年）で指定してください"
+            "（書かれている値：「ending」）。",
+        ),
+        (
+            "en",
+            "params/ec.yaml: fiscal_year_named_by: expected 'start' (FY2026 = April 2026 to March "
+            "2027) or 'end' (FY2027 = the same months, as in the UK and the US federal "
+            "government); found 'ending'.",
+        ),
+    ],
+)
+def test_a_fiscal_year_naming_that_is_neither_start_nor_end_is_refused(
+    project: Path, language: str, message: str
+) -> None:
+    path = write_unit(project, UNIT + f"language: {language}\nfiscal_year_named_by: ending\n")
+    assert error_of(path) == message
+
+
 def test_fiscal_ytd_is_a_comparison_and_a_mistyped_one_is_named(project: Path) -> None:
     unit = load_unit(write_unit(project, UNIT + "comparison: [fiscal_ytd, last_year]\n"))
     assert unit.comparison == ["fiscal_ytd", "last_year"]
@@ -388,9 +437,9 @@ UNIT_FILE_ERRORS_JA = [
         "- top_n: 整数を指定してください（書かれている値：「x」）。\n"
         "- mail: キーと値の組（マッピング）を指定してください（書かれている値：3）。\n"
         "- foo: 最上位に「foo」というキーはありません。ここで使えるキー：unit, name, language, "
-        "timezone, data, columns, contact, period, comparison, fiscal_year_start, target, top_n, "
-        "breakdowns, followups, value_labels, themes, playbook, notebook, sections, thresholds, "
-        "privacy, mail, alerts, closed_loop。",
+        "timezone, data, columns, contact, period, comparison, fiscal_year_start, "
+        "fiscal_year_named_by, target, top_n, breakdowns, followups, value_labels, themes, "
+        "playbook, notebook, sections, thresholds, privacy, mail, alerts, closed_loop。",
         id="several_problems_in_one_file_are_listed_together",
     ),
 ]

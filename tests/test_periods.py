@@ -20,10 +20,12 @@ from nps_kit.load import load_responses
 from nps_kit.params import load_unit, resolve_period
 from nps_kit.periods import (
     fiscal_label_text,
+    fiscal_named_by,
     fiscal_period,
     fiscal_start,
     fiscal_to_date,
     fiscal_year,
+    fiscal_year_name,
     format_period,
     is_month,
     is_period,
@@ -281,6 +283,50 @@ def test_fiscal_spans_are_named_by_the_year_they_start_in(
     assert span.label("ja") == ja
     assert span.label("en") == en
     assert span.year_before().label("en", to_date=False) == before_en
+
+
+@pytest.mark.parametrize(
+    ("month", "start", "en", "before_en", "label"),
+    [
+        # the UK's: FY2027 (2026/27) is April 2026 to March 2027
+        ("2026-10", 4, "FY2027 to date (Apr–Oct)", "FY2026 (Apr–Oct)", "FY2027"),
+        ("2027-03", 4, "FY2027 to date (Apr–Mar)", "FY2026 (Apr–Mar)", "FY2027"),
+        ("2027-04", 4, "FY2028 to date (Apr only)", "FY2027 (Apr only)", "FY2028"),
+        # the US federal government's: FY2027 is October 2026 to September 2027
+        ("2026-10", 10, "FY2027 to date (Oct only)", "FY2026 (Oct only)", "FY2027"),
+        ("2026-09", 10, "FY2026 to date (Oct–Sep)", "FY2025 (Oct–Sep)", "FY2026"),
+        # a calendar year starts and ends in one year
+        ("2026-10", 1, "FY2026 to date (Jan–Oct)", "FY2025 (Jan–Oct)", "FY2026"),
+    ],
+)
+def test_fiscal_spans_named_by_the_year_they_end_in(
+    month: str, start: int, en: str, before_en: str, label: str
+) -> None:
+    span = fiscal_to_date(month, start, named_by="end")
+    assert span.label("en") == en
+    assert span.year_before().label("en", to_date=False) == before_en
+    assert fiscal_period(month, start, named_by="end")[0] == label
+    assert fiscal_period(month, start, named_by="end", quarter=True)[0].startswith(label + " Q")
+    # the months are those of the year named by its start: only the name differs
+    assert span.months == fiscal_to_date(month, start).months
+
+
+@given(MONTHS, STARTS)
+def test_a_fiscal_year_named_by_its_end_is_named_by_the_year_of_its_last_month(
+    month: str, start: int
+) -> None:
+    span = fiscal_to_date(month, start, named_by="end")
+    last_month = pd.Period(span.first, freq="M") + 11
+    assert span.name == last_month.year
+    assert fiscal_to_date(month, start).name == int(span.first[:4])
+    assert fiscal_year_name(span.year, start, "end") == span.name
+
+
+def test_fiscal_years_are_named_by_their_start_in_japanese_and_their_end_in_english() -> None:
+    assert [fiscal_named_by("ja", m) for m in (1, 4, 10)] == ["start"] * 3
+    assert [fiscal_named_by("en", m) for m in (1, 4, 7, 10)] == ["start", "end", "end", "end"]
+    assert fiscal_named_by("en", 4, "start") == "start"
+    assert fiscal_named_by("ja", 4, "end") == "end"
 
 
 def test_the_default_fiscal_year_start_is_april_in_japanese_and_january_otherwise() -> None:

@@ -2371,7 +2371,8 @@ def _fiscal_unit(tmp_path: Path, lang: Language, months: dict[str, list[int]], *
 # FY2026 April–October: 10 promoters, 4 detractors in each of April and October (n 28,
 # NPS +42.9); FY2025 April–October: 3 promoters and 3 detractors in May, June, August and
 # September 2025 (n 6, NPS 0.0; four of its seven months answered, enough to compare).
-# March 2026 (FY2025) and 2024 months are in no span.
+# March 2026 (FY2025) and 2024 months are in no span. English names these years by their end
+# (fiscal_year_named_by): FY2027 and FY2026.
 FISCAL = {
     "2024-10": [0, 0, 0],
     "2025-05": [10, 0],
@@ -2401,12 +2402,12 @@ FISCAL = {
         (
             "en",
             [
-                "NPS · FY2026 to date (Apr–Oct)",
+                "NPS · FY2027 to date (Apr–Oct)",
                 "+42.9",
                 "28 responses",
                 "vs same months last fiscal year",
                 "+42.9 pts",
-                "FY2025 (Apr–Oct): 0.0 pts",
+                "FY2026 (Apr–Oct): 0.0 pts",
             ],
         ),
     ],
@@ -2434,7 +2435,7 @@ def test_the_headline_shows_the_fiscal_year_to_date_and_its_change(
     gaps = {
         "ja": "前年度同期の2025年度（4〜10月）のうち、2025年4月、2025年7月、2025年10月は"
         "回答がありません。",
-        "en": "Of the same months last fiscal year, FY2025 (Apr–Oct), April 2025, July 2025, "
+        "en": "Of the same months last fiscal year, FY2026 (Apr–Oct), April 2025, July 2025, "
         "October 2025 had no responses.",
     }[lang]
     assert gaps in text
@@ -2447,13 +2448,47 @@ def test_the_headline_shows_the_fiscal_year_to_date_and_its_change(
         "2025-04",
     )
     assert summary.fiscal_ytd.change.diff == 42.9  # of the shown values
+    assert summary.fiscal_ytd.unshown is None and summary.fiscal_ytd.why(lang) is None
+    assert summary.fiscal_ytd.before_counts == (0, 2, 2, 0, 1, 1, 0)
+    # the year it starts in, and which year names it (2026年度, FY2027), for the overview and e-mail
+    named = {"ja": "start", "en": "end"}[lang]
+    assert (summary.fiscal_ytd.year, summary.fiscal_ytd.named_by) == (2026, named)
+    assert summary.fiscal_ytd.span().name == {"ja": 2026, "en": 2027}[lang]
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        (
+            "ja",
+            "2026年度累計（4〜10月）：NPS +42.9ポイント・回答数28件・回答数少（参考値）・"
+            "前年度同期：比較なし（回答なし）",
+        ),
+        (
+            "en",
+            "FY2027 to date (Apr–Oct): NPS +42.9 pts · 28 responses · small sample · "
+            "vs last FY: not compared (no responses)",
+        ),
+    ],
+)
+def test_a_fiscal_year_before_without_responses_is_said_in_the_summary(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language, line: str
+) -> None:
+    # An export that begins this fiscal year: the card says last year's span had none; the
+    # overview's cell and the e-mail showed the figure with no change and no reason (FY43).
+    months = {k: v for k, v in FISCAL.items() if k.startswith("2026-")}
+    unit = _fiscal_unit(tmp_path, lang, months)
+    shown = show(sections.headline_section, unit, comparison=["fiscal_ytd"], min_report_n=5)
+    ytd = sections.summary(unit, shown.value).fiscal_ytd
+    assert ytd is not None and ytd.unshown == "no_responses"
+    assert ytd.text(lang) == line
 
 
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
         ("ja", "2025年度（4〜10月）：回答のある月は7か月のうち3か月だけのため、比較しません"),
-        ("en", "FY2025 (Apr–Oct): responses in only 3 of its 7 months, too few to compare"),
+        ("en", "FY2026 (Apr–Oct): responses in only 3 of its 7 months, too few to compare"),
     ],
 )
 def test_a_fiscal_year_before_with_fewer_than_half_its_months_answered_is_not_compared(
@@ -2475,8 +2510,14 @@ def test_a_fiscal_year_before_with_fewer_than_half_its_months_answered_is_not_co
     assert gaps not in shown.text  # the card says it, once
     ytd = sections.summary(unit, shown.value).fiscal_ytd
     assert ytd is not None and ytd.change is not None and ytd.change.diff is None
-    # the e-mail's and overview's line names no change either
+    # the e-mail's and overview's line names no change either, and says why (FY43)
     assert t("sections.fiscal_ytd", lang) not in (ytd.text(lang) or "")
+    assert ytd.unshown == "too_few"
+    why = {
+        "ja": "前年度同期：比較なし（回答のある月が7か月中3か月）",
+        "en": "vs last FY: not compared (3 of 7 months answered)",
+    }[lang]
+    assert ytd.why(lang) == why and (ytd.text(lang) or "").endswith(why)
 
 
 def test_a_fiscal_year_s_first_month_is_said_to_be_one_month(
@@ -2484,8 +2525,8 @@ def test_a_fiscal_year_s_first_month_is_said_to_be_one_month(
 ) -> None:
     unit = _fiscal_unit(tmp_path, "en", FISCAL, period="2026-04")
     shown = show(sections.headline_section, unit, comparison=["fiscal_ytd"])
-    assert "NPS · FY2026 to date (Apr only)" in shown.text
-    assert "FY2025 (Apr only): no responses" in shown.text
+    assert "NPS · FY2027 to date (Apr only)" in shown.text
+    assert "FY2026 (Apr only): no responses" in shown.text
     assert shown.value.fiscal.result == shown.value.result  # one month: the month's own
 
 
@@ -2494,10 +2535,15 @@ def test_the_fiscal_change_against_months_under_the_floor_is_not_shown(
 ) -> None:
     unit = _fiscal_unit(tmp_path, "en", FISCAL)
     shown = show(sections.headline_section, unit, comparison=["fiscal_ytd"], min_report_n=7)
-    assert "FY2025 (Apr–Oct) (6 responses, fewer than 7: not shown)" in shown.text
+    assert "FY2026 (Apr–Oct) (6 responses, fewer than 7: not shown)" in shown.text
     assert "+42.9 pts" not in shown.text
     assert shown.value.fiscal.comparison is None
-    assert sections.summary(unit, shown.value).fiscal_ytd.change is None
+    ytd = sections.summary(unit, shown.value).fiscal_ytd
+    assert ytd.change is None
+    # the overview and the e-mail say why (FY43): they showed the figure alone
+    assert (ytd.unshown, ytd.floor, ytd.before_counts) == ("under_floor", 7, (0, 2, 2, 0, 1, 1, 0))
+    assert ytd.why("en") == "vs last FY: not shown (6 responses, fewer than 7)"
+    assert ytd.why("ja") == "前年度同期：非表示（回答6件、7件未満）"
 
 
 @pytest.mark.parametrize(
@@ -2510,7 +2556,7 @@ def test_the_fiscal_change_against_months_under_the_floor_is_not_shown(
         ),
         (
             "en",
-            "FY2026 to date (Apr–Oct): 31 responses. Not shown: with the months shown, it "
+            "FY2027 to date (Apr–Oct): 31 responses. Not shown: with the months shown, it "
             "would tell the NPS of June 2026, under the floor of 5 responses.",
         ),
     ],
@@ -2530,14 +2576,25 @@ def test_the_fiscal_year_to_date_is_not_shown_when_it_tells_a_month_under_the_fl
     assert said in text
     # neither the span's NPS (+35.5) nor last year's span, whose NPS and the change tell it
     assert "35.5" not in text
-    assert ("2025年度" if lang == "ja" else "FY2025") not in text
-    assert shown.value.fiscal is None
-    assert sections.summary(unit, shown.value).fiscal_ytd is None
+    assert ("2025年度" if lang == "ja" else "FY2026") not in text
+    assert shown.value.fiscal.unshown == "ytd_tells"
+    # The summary keeps its span, n and why, no NPS: the overview and e-mail say why (FY43).
+    ytd = sections.summary(unit, shown.value).fiscal_ytd
+    assert (ytd.nps, ytd.ci_low, ytd.ci_high, ytd.change, ytd.n) == (None, None, None, None, 31)
+    assert (ytd.unshown, ytd.floor, ytd.counts) == ("ytd_tells", 5, (14, 0, 3, 0, 0, 0, 14))
+    line = {
+        "ja": "2026年度累計（4〜10月）：回答数31件・非表示（5件未満の月のNPSが分かるため）",
+        "en": "FY2027 to date (Apr–Oct): 31 responses · not shown (it would tell the NPS of a "
+        "month under 5 responses)",
+    }[lang]
+    assert ytd.text(lang) == line
+    assert "35.5" not in line
     # Hidden months that hold the floor together tell no one month's NPS: shown, as a
     # breakdown's groups are (nps_kit.score.complement_floor).
     pooled = _fiscal_unit(tmp_path, lang, {**months, "2026-07": [10, 10]})
     kept = show(sections.headline_section, pooled, comparison=["fiscal_ytd"], min_report_n=5)
     assert kept.value.fiscal is not None and kept.value.fiscal.result.n == 33
+    assert kept.value.fiscal.unshown is None
     # No floor, nothing hidden.
     plain = show(sections.headline_section, unit, comparison=["fiscal_ytd"], min_report_n=0)
     assert plain.value.fiscal is not None
@@ -2553,7 +2610,7 @@ def test_the_fiscal_year_to_date_is_not_shown_when_it_tells_a_month_under_the_fl
         ),
         (
             "en",
-            "FY2025 (Apr–Oct): not compared. With the months earlier reports show, its NPS would "
+            "FY2026 (Apr–Oct): not compared. With the months earlier reports show, its NPS would "
             "tell that of June 2025, under the floor of 5 responses.",
         ),
     ],
@@ -2576,7 +2633,15 @@ def test_the_fiscal_change_is_not_shown_when_last_year_s_span_tells_a_month_unde
     assert said in text
     assert "+42.9" in text  # this year's span, no month of it hidden
     assert shown.value.fiscal is not None and shown.value.fiscal.comparison is None
-    assert sections.summary(unit, shown.value).fiscal_ytd.change is None
+    ytd = sections.summary(unit, shown.value).fiscal_ytd
+    assert ytd.change is None and (ytd.unshown, ytd.floor) == ("tells", 5)
+    assert (
+        ytd.why(lang)
+        == {
+            "ja": "前年度同期：非表示（5件未満の月のNPSが分かるため）",
+            "en": "vs last FY: not shown (it would tell the NPS of a month under 5 responses)",
+        }[lang]
+    )
     # Last year's hidden months that hold the floor together: compared as before.
     pooled = {**this_year, **last_year, "2025-07": [10, 10]}
     unit = _fiscal_unit(tmp_path, lang, pooled)
@@ -2590,8 +2655,17 @@ def test_method_says_how_fiscal_years_are_named(tmp_path: Path) -> None:
     unit = _fiscal_unit(tmp_path, "en", FISCAL)
     text = "".join(p.data for p in sections.method(unit).parts)
     assert (
+        "A fiscal year is named by the year it ends in: FY2027 runs from April 2026 to March 2027."
+    ) in BeautifulSoup(text, "html.parser").get_text().replace("\xa0", " ")
+    # named by its start when the project says so; Japanese 年度 by its start
+    start = _fiscal_unit(tmp_path, "en", FISCAL, fiscal_year_named_by="start")
+    text = "".join(p.data for p in sections.method(start).parts)
+    assert (
         "A fiscal year is named by the year it starts in: FY2026 runs from April 2026 to "
         "March 2027."
     ) in BeautifulSoup(text, "html.parser").get_text().replace("\xa0", " ")
+    ja = _fiscal_unit(tmp_path, "ja", FISCAL)
+    text = BeautifulSoup("".join(p.data for p in sections.method(ja).parts), "html.parser")
+    assert "年度は始まる年で呼びます：2026年度は2026年4月から2027年3月までです。" in text.get_text()
     plain = make_unit(tmp_path, "en")
     assert "fiscal year" not in "".join(p.data for p in sections.method(plain).parts)

@@ -84,6 +84,11 @@ MANIFEST_SUMMARY = {
             "level": 0.95,
             "nps": -4.6,
         },
+        "counts": [500, 480, 490, 500, 496, 490, 500],
+        "before_counts": [480, 480, 480, 480, 480, 480, 480],
+        "unshown": None,
+        "floor": None,
+        "named_by": None,
     },
     "contributors": [{"kind": "previous", "total": 3.2, "items": []}],
     "trend": [
@@ -158,6 +163,8 @@ def test_manifest_json_round_trips_with_the_documented_shape() -> None:
         0.1,
         False,
         Change("2025-04", "fiscal_ytd", 2.1, -1.0, 5.2, 0.19, "no_change", level=0.95, nps=-4.6),
+        counts=(500, 480, 490, 500, 496, 490, 500),
+        before_counts=(480,) * 7,
     )
     assert summary.target_status == "not_distinguishable"
     assert summary.consent_known is True
@@ -371,6 +378,127 @@ def test_the_fiscal_year_to_date_is_said_in_one_line(lang: Language, line: str) 
     )
     assert FiscalYtd().text("en") is None
     assert UnitSummary.from_json({"n": 3}).fiscal_ytd is None
+
+
+def test_the_fiscal_year_to_date_keeps_why_and_its_months_counts_through_the_manifest() -> None:
+    # FY43: the overview and the e-mail read why the change is not shown from the manifest.
+    fiscal = FiscalYtd(
+        year=2026,
+        first="2026-04",
+        last="2026-06",
+        n=40,
+        nps=10.0,
+        counts=(20, 0, 20),
+        before_counts=(0, 0, 4),
+        unshown="under_floor",
+        floor=5,
+    )
+    assert FiscalYtd.from_json(json.loads(json.dumps(fiscal.to_json()))) == fiscal
+    assert fiscal.why("en") == "vs last FY: not shown (4 responses, fewer than 5)"
+    assert replace(fiscal, before_counts=(0, 0, 1)).why("en") == (
+        "vs last FY: not shown (1 response, fewer than 5)"
+    )
+    # a manifest written before them: unknown, not none
+    written = {
+        k: v
+        for k, v in MANIFEST_SUMMARY["fiscal_ytd"].items()
+        if k not in ("counts", "before_counts", "unshown", "floor", "named_by")
+    }
+    older = FiscalYtd.from_json(written)
+    assert (older.counts, older.before_counts, older.unshown) == (None, None, None)
+    assert older.why("en") is None and replace(older, unshown="bogus").why("en") is None
+
+
+def _older_manifest(june: int) -> UnitSummary:
+    """A summary as nps-kit wrote it before REVIEW42 and FY43: no counts, no reason.
+
+    Its trend (November 2025 … October 2026) has 20 responses in April and October 2026 and
+    ``june`` in June 2026, none in the year to date's other months.
+    """
+    counts = {"2026-04": 20, "2026-06": june, "2026-10": 20}
+    months = [f"2025-{m:02d}" for m in (11, 12)] + [f"2026-{m:02d}" for m in range(1, 11)]
+    n = {m: counts.get(m, 0) if m >= "2026-04" else 30 for m in months}
+    trend = [{"period": m, "nps": 10.0 if n[m] else None, "n": n[m]} for m in months]
+    fiscal = {
+        "year": 2026,
+        "first": "2026-04",
+        "last": "2026-10",
+        "n": 40 + june,
+        "nps": 12.5,
+        "ci_low": -5.0,
+        "ci_high": 30.0,
+        "small_sample": True,
+        "change": {"vs": "2025-04", "kind": "fiscal_ytd", "diff": 4.0, "verdict": "no_change"},
+    }
+    return UnitSummary.from_json(
+        {
+            "unit": "ec",
+            "period": "2026-10",
+            "n": 20,
+            "nps": 10.0,
+            "trend": trend,
+            "fiscal_ytd": fiscal,
+        }
+    )
+
+
+def test_an_older_manifest_s_fiscal_year_to_date_follows_today_s_floor_rule() -> None:
+    # FY43: a manifest written before REVIEW42 showed FY2026 April–October (43 responses)
+    # beside a trend whose June shows only its 3: April's and October's shown, the year to
+    # date's NPS and n told June's. The overview and the e-mail now hide it as the report does.
+    older = _older_manifest(june=3)
+    fiscal = floor_summary(older, 5).fiscal_ytd
+    assert fiscal is not None
+    assert (fiscal.nps, fiscal.ci_low, fiscal.ci_high, fiscal.change) == (None, None, None, None)
+    assert (fiscal.n, fiscal.unshown, fiscal.floor) == (43, "ytd_tells", 5)
+    assert fiscal.text("en") == (
+        "FY2026 to date (Apr–Oct): 43 responses · not shown (it would tell the NPS of a month "
+        "under 5 responses)"
+    )
+    # Its change compares last year's same months, whose counts it never wrote: not shown.
+    pooled = floor_summary(_older_manifest(june=6), 5).fiscal_ytd
+    assert pooled is not None and pooled.nps == 12.5 and pooled.change is None
+    assert pooled.why("en") == (
+        "vs last FY: not shown (written by an earlier version, which cannot be checked "
+        "against the floor of 5; run the month again)"
+    )
+    assert pooled.why("ja") == (
+        "前年度同期：非表示（旧版の結果のため5件未満の月を確認できません。再実行してください）"
+    )
+    # No floor, nothing hidden.
+    assert floor_summary(older, 0).fiscal_ytd == older.fiscal_ytd
+
+
+@pytest.mark.parametrize(
+    ("before", "unshown"),
+    [
+        ((10, 3, 10, 0, 0, 0, 0), "tells"),  # May 2025 told by the span minus April and June
+        ((1, 3, 0, 0, 0, 0, 0), "under_floor"),
+        ((10, 3, 2, 0, 0, 0, 0), None),  # the two hidden months hold the floor together
+        ((10, 10, 10, 0, 0, 0, 0), None),
+    ],
+)
+def test_the_fiscal_change_follows_the_report_s_floor_rule_with_its_counts(
+    before: tuple[int, ...], unshown: str | None
+) -> None:
+    summary = _older_manifest(june=6)
+    ytd = replace(summary.fiscal_ytd, counts=(20, 0, 6, 0, 0, 0, 20), before_counts=before)
+    fiscal = floor_summary(replace(summary, fiscal_ytd=ytd), 5).fiscal_ytd
+    assert fiscal is not None and fiscal.nps == 12.5
+    assert fiscal.unshown == unshown
+    assert (fiscal.change is None) == (unshown is not None)
+
+
+def test_the_fiscal_year_to_date_is_named_as_the_report_named_it() -> None:
+    # FY43: an English UK unit's April 2026 – October 2026 is FY2027; an older manifest,
+    # without named_by, named every year by its start.
+    fiscal = UnitSummary.from_json(MANIFEST_SUMMARY).fiscal_ytd
+    assert fiscal is not None and fiscal.named_by is None
+    assert (fiscal.text("en") or "").startswith("FY2026 to date (Apr–Oct): ")
+    ended = FiscalYtd.from_json({**MANIFEST_SUMMARY["fiscal_ytd"], "named_by": "end"})
+    assert (ended.year, ended.named_by) == (2026, "end")
+    assert (ended.text("en") or "").startswith("FY2027 to date (Apr–Oct): ")
+    assert floor_summary(UnitSummary(n=3456, fiscal_ytd=ended), 5).fiscal_ytd == ended
 
 
 def test_a_unit_under_the_floor_shows_no_fiscal_year_to_date() -> None:

@@ -1336,6 +1336,11 @@ def test_fiscal_year_to_date_is_the_plain_count_of_its_months(
     assert earlier.change.diff == pytest.approx(value - value_before)
     assert earlier.change.z == pytest.approx(float(test.z))
     assert earlier.change.p_value == pytest.approx(float(test.p_value))
+    # each month's scored responses, counted once for the comparison, the floor and the summary
+    assert sum(fiscal.counts) == n and sum(fiscal.before_counts) == n_before
+    assert len(fiscal.counts) == len(fiscal.span.months)
+    assert fiscal.counts[-1] == _plain_nps(thirty_months, period, period)[0]
+    assert len(fiscal.before_counts) == len(fiscal.before.months)
     # the month comparisons are those of a unit prepared without it
     plain = headline(ec(thirty_months, period=period), comparisons=["previous"])
     assert head.comparisons == plain.comparisons and head.result == plain.result

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from nps_kit.i18n import Language
     from nps_kit.load import ColumnIndex, LoadReport
     from nps_kit.params import ParameterSet
+    from nps_kit.periods import NamedBy
 
 __all__ = ["register"]
 
@@ -55,7 +56,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--period",
         choices=("week", "month", "quarter", "fiscal-year", "fiscal-quarter"),
         help="also group by calendar period of --date-column, or by fiscal year (FY2026, "
-        "named by the year it starts in) or fiscal quarter (FY2026 Q1, its first three months)",
+        "named by the year it starts in; in English by the year it ends in unless it starts in "
+        "January, or as the project's fiscal_year_named_by says) or fiscal quarter (FY2026 Q1, "
+        "its first three months)",
     )
     p.add_argument(
         "--fiscal-start",
@@ -311,6 +314,7 @@ def _run(args: argparse.Namespace) -> int:
             by=keys,
             period=args.period,
             fiscal_start=fiscal.month if fiscal is not None else 4,
+            fiscal_named_by=fiscal.named_by if fiscal is not None else "start",
             weight=weight,
             level=args.level,
             min_n=args.min_n,
@@ -426,6 +430,8 @@ class _FiscalStart:
     #: ``"option"`` (--fiscal-start), ``"project"`` (--parameters) or ``"language"``.
     source: str
     parameters: Path | None = None
+    #: Which year names a fiscal year (``fiscal_year_named_by``; by language without a project).
+    named_by: NamedBy = "start"
 
     def said(self, lang: Language) -> str:
         """Say the month and where it came from, e.g. ``fiscal years start in April (…).``."""
@@ -437,7 +443,8 @@ class _FiscalStart:
             folder=self.parameters,
             language=t(f"score.language_{lang}", lang),
         )
-        return t("score.fiscal_start_note", lang, month=month, why=why)
+        note = "score.fiscal_start_note" if self.named_by == "start" else "score.fiscal_end_note"
+        return t(note, lang, month=month, why=why)
 
 
 def _fiscal_start(
@@ -452,22 +459,27 @@ def _fiscal_start(
     refused: which one is meant?
     """
     from nps_kit.errors import NpsKitError
-    from nps_kit.periods import fiscal_start
+    from nps_kit.periods import fiscal_named_by, fiscal_start
 
     if args.fiscal_start is not None:
-        return _FiscalStart(int(args.fiscal_start), "option")
+        month = int(args.fiscal_start)
+        return _FiscalStart(month, "option", named_by=fiscal_named_by(lang, month))
     if args.parameters is None or project is None or not project.units:
-        return _FiscalStart(fiscal_start(lang), "language")
+        month = fiscal_start(lang)
+        return _FiscalStart(month, "language", named_by=fiscal_named_by(lang, month))
     units = list(project.units.values())
     reading = [u for u in units if u.data.path.resolve() == args.data.resolve()] or units
-    starts = sorted({u.fiscal_start for u in reading})
+    starts = sorted({(u.fiscal_start, u.fiscal_named_by) for u in reading})
     if len(starts) > 1:
-        each = ", ".join(f"{u.unit}: {u.fiscal_start}" for u in reading)
+        each = ", ".join(f"{u.unit}: {u.fiscal_start} ({u.fiscal_named_by})" for u in reading)
+        if len({month for month, _ in starts}) > 1:
+            each = ", ".join(f"{u.unit}: {u.fiscal_start}" for u in reading)
         raise NpsKitError(
             t("score.fiscal_starts_differ", lang, folder=args.parameters, each=each),
             hint=t("score.fiscal_starts_differ_hint", lang),
         )
-    return _FiscalStart(starts[0], "project", args.parameters)
+    month, named_by = starts[0]
+    return _FiscalStart(month, "project", args.parameters, named_by)
 
 
 def _code_table(
