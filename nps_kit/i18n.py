@@ -2849,6 +2849,31 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "only because {why}, which nothing in the file confirms. If they are {other}, set "
         "date_format: {other} (--date-format {other}).",
     },
+    # The loader's errors, said by the command line in the command's language
+    # (errors.Saying, MSG43): a file that is not there, an empty one, dates in the wrong order.
+    "load.file_missing": {
+        "ja": "{path}を読めません：ファイルがありません。",
+        "en": "cannot read {path}: the file does not exist.",
+    },
+    "load.file_folder": {
+        "ja": "{path}を読めません：ファイルではなくフォルダーです。",
+        "en": "cannot read {path}: the file is a folder, not a file.",
+    },
+    "load.file_missing_hint": {
+        "ja": "パスとファイル名を確かめてください（相対パスは現在のフォルダーから、"
+        "parameters/*.yamlではそのファイルのフォルダーから数えます）。",
+        "en": "Check the path and the file name (relative paths start from the current "
+        "folder, or from the parameter file's folder in parameters/*.yaml).",
+    },
+    "load.file_empty": {
+        "ja": "{path}は空です（0バイト）。",
+        "en": "{path} is empty (0 bytes).",
+    },
+    "load.file_empty_hint": {
+        "ja": "アンケートをもう一度エクスポートしてください。このファイルには見出しも回答も"
+        "ありません。",
+        "en": "Export the survey again; the file has neither a header nor responses.",
+    },
     "load.era_dates": {
         "ja": "「{column}」で和暦（令和8年11月3日など）で書かれた日付{n}件を西暦に直して"
         "読みました。",
