@@ -42,7 +42,8 @@ class Saying:
     key
         The message's catalogue key.
     values
-        Its fields.
+        Its fields; one with words of its own (another :class:`Saying`,
+        :class:`nps_kit._schema_errors.Listed`) is said in the same language.
     hint_key
         The hint's catalogue key, ``None`` for none.
     hint_values
@@ -56,15 +57,23 @@ class Saying:
 
     def message(self, lang: Language) -> str:
         """Return the message in ``lang``."""
-        from nps_kit.i18n import t
-
-        return t(self.key, lang, **self.values)
+        return _say(self.key, lang, self.values)
 
     def hint(self, lang: Language) -> str | None:
         """Return the hint in ``lang``, ``None`` without one."""
-        from nps_kit.i18n import t
+        return None if self.hint_key is None else _say(self.hint_key, lang, self.hint_values)
 
-        return None if self.hint_key is None else t(self.hint_key, lang, **self.hint_values)
+    def words(self, lang: Language) -> str:
+        """Return the message in ``lang``: a :class:`Saying` is also a field of another."""
+        return self.message(lang)
+
+
+def _say(key: str, lang: Language, values: dict[str, object]) -> str:
+    """Say ``key``: a field with words of its own (``words(lang)``) is said in ``lang`` too."""
+    from nps_kit.i18n import t
+
+    said = {k: v.words(lang) if hasattr(v, "words") else v for k, v in values.items()}
+    return t(key, lang, **said)
 
 
 class NpsKitError(Exception):

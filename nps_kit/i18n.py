@@ -2874,6 +2874,96 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ありません。",
         "en": "Export the survey again; the file has neither a header nor responses.",
     },
+    # Why dates that read both ways were read in one order (nps_kit.clock.export_date_order);
+    # recorded in English, said again by clock.order_evidence_words (MSG43).
+    "clock.order.future": {
+        "ja": "{refuted}で読むと未来の日付がある",
+        "en": "read {refuted}, some dates would be in the future",
+    },
+    "clock.order.am_pm": {
+        "ja": "時刻が12時間制（AM/PM）で、日が先の日付ではまず使われない",
+        "en": "a 12-hour AM/PM clock, which day-first dates almost never use",
+    },
+    "clock.order.dots": {
+        "ja": "点で区切った日付（04.12.2026）は、どこで書かれても日が先",
+        "en": "dates written with dots (04.12.2026) are day-first wherever written",
+    },
+    "clock.order.us_tool": {
+        "ja": "{tool}は米国式の日付（月が先）で書き出す",
+        "en": "{tool} writes US dates",
+    },
+    "clock.order.us_zone": {
+        "ja": "タイムゾーン{timezone}は米国",
+        "en": "the time zone {timezone} is in the United States",
+    },
+    "load.dates_contradicted": {
+        "ja": "{path}：列「{column}」の日付は、指定の{asked}ではなく{read}としてしか読めません："
+        "一方の順にしか読めない日付{decided}件のうち{against}件は、{place}の数が12を超えます"
+        "（例：{examples}）。",
+        "en": "{path}: the dates in column {column!r} read only {read}, not {asked} as asked: "
+        "{against} of the {decided} dates that read only one way have a day over 12 in the "
+        "{place} place, e.g. {examples}.",
+    },
+    "load.dates_contradicted_here": {
+        "ja": "列「{column}」の日付は、指定の{asked}ではなく{read}としてしか読めません：一方の"
+        "順にしか読めない日付{decided}件のうち{against}件は、{place}の数が12を超えます"
+        "（例：{examples}）。",
+        "en": "The dates in column {column!r} read only {read}, not {asked} as asked: "
+        "{against} of the {decided} dates that read only one way have a day over 12 in the "
+        "{place} place, e.g. {examples}.",
+    },
+    "load.dates_place_first": {"ja": "最初", "en": "first"},
+    "load.dates_place_second": {"ja": "2番目", "en": "second"},
+    "load.dates_examples_1": {"ja": "「{a}」", "en": "{a!r}"},
+    "load.dates_examples_2": {"ja": "「{a}」と「{b}」", "en": "{a!r} and {b!r}"},
+    "load.dates_contradicted_hint": {
+        "ja": "--date-format {read}（プロジェクトではdata.date_format: {read}）を指定するか、"
+        "指定を外してください。12を超える日があれば、順はそれで決まります。",
+        "en": "Use --date-format {read} (in a project, data.date_format: {read}), or leave it "
+        "out: a day over 12 shows the order.",
+    },
+    "load.dates_ambiguous": {
+        "ja": "{path}：列「{column}」（date_column）の日付は、月が先とも日が先とも読めます："
+        "12を超える日がありません（例：{samples}）。",
+        "en": "{path}: the dates in column {column!r} (date_column) read both ways, "
+        "month-first or day-first: no day is over 12 (e.g. {samples}).",
+    },
+    "load.dates_ambiguous_hint": {
+        "ja": "どちらかを指定してください：プロジェクトではユニットのYAMLかdefaults.yamlに"
+        "data.date_format: month-first（またはday-first）（run、alerts、send）、nps-kit score"
+        "とinspectでは--date-format month-first（またはday-first）。",
+        "en": "Say which: in a project, data.date_format: month-first (or day-first) in the "
+        "unit's YAML or defaults.yaml, for run, alerts and send; for nps-kit score and "
+        "inspect, --date-format month-first (or day-first).",
+    },
+    "load.dates_unread": {
+        "ja": "{path}：列「{column}」（date_column）の日付を1つも読めません（例：{samples}）。"
+        "読める形式：{forms}。",
+        "en": "{path}: no date in column {column!r} (date_column) could be read (e.g. "
+        "{samples}); accepted forms: {forms}.",
+    },
+    "load.dates_unread_hint": {
+        "ja": "日付の列か確かめるか、--date-format（パラメーターではdate_format）に"
+        "'%d.%m.%Y %H:%M'のようなstrftimeの書式を指定してください。",
+        "en": "Check that this is the date column, or pass --date-format (date_format in "
+        "parameters) with a strftime pattern such as '%d.%m.%Y %H:%M'.",
+    },
+    # The date forms the loader reads (nps_kit._values.DATE_FORMS).
+    "load.date_forms": {
+        "ja": "ISO（2026-10-03、2026-10-03T09:15:00）、2026/10/03 9:15、2026年10月3日 9時15分、"
+        "和暦（令和8年10月3日、令和元年5月1日、R8.10.3、R8/10/3、H31-4-30）、Googleフォームの"
+        "2026/11/03 9:05:33 午前 GMT+9、Excelの2026/11/03 午前 9:05、SurveyMonkeyの"
+        "11/03/2026 09:05:33 午前、Nov 3, 2026 9:05 AM、Excelのシリアル値、Unix時間の秒または"
+        "ミリ秒（1761958394、UTC）、年が2桁か4桁の日/月/年または月/日/年（13/12/2019、"
+        "12/13/2019 9:50:30、9/8/18 15:29）",
+        "en": "ISO (2026-10-03, 2026-10-03T09:15:00), 2026/10/03 9:15, 2026年10月3日 9時15分, "
+        "Japanese era dates (令和8年10月3日, 令和元年5月1日, R8.10.3, R8/10/3, H31-4-30), "
+        "Google Forms' 2026/11/03 9:05:33 午前 GMT+9, Excel's 2026/11/03 午前 9:05, "
+        "SurveyMonkey's 11/03/2026 09:05:33 午前, Nov 3, 2026 9:05 AM, "
+        "Excel serial numbers, Unix epoch seconds or milliseconds (1761958394, UTC), "
+        "and day/month/year or month/day/year with a 2- or 4-digit year "
+        "(13/12/2019, 12/13/2019 9:50:30, 9/8/18 15:29)",
+    },
     "load.era_dates": {
         "ja": "「{column}」で和暦（令和8年11月3日など）で書かれた日付{n}件を西暦に直して"
         "読みました。",

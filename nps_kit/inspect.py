@@ -59,6 +59,7 @@ from nps_kit._values import (
     states_zero_to_ten,
 )
 from nps_kit._width import display_width
+from nps_kit.clock import order_evidence_words
 from nps_kit.errors import DataError
 from nps_kit.i18n import Language, join_names, t
 from nps_kit.load import (
@@ -1031,7 +1032,7 @@ def _classify(
             return "date", "ambiguous: month-first or day-first (set date_format)", None, None
         if dates.contradicted is not None:
             # A wrong --date-format, not a column of text: say which order the dates read in.
-            date_notes.append(str(order_contradicted(dates, name, None)))
+            date_notes.append(order_contradicted(dates, name, None).words(lang))
             contradicted[name] = dates.contradicted
             return "date", f"reads only {dates.contradicted}, not {date_format}", None, None
         # Unix epoch times are whole numbers: ids and counts of nine to thirteen digits read
@@ -1682,7 +1683,7 @@ def inspect_export(
                 notes.append(
                     t(
                         "inspect.dates_read_as", lang, column=date_col, order=read.order,
-                        evidence=read.order_evidence, other=other,
+                        evidence=order_evidence_words(read.order_evidence, lang), other=other,
                     )
                 )  # fmt: skip
             parsed = read.dates.dropna()
