@@ -734,8 +734,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "score.note.small_sample": {"ja": "回答数少（参考値）", "en": "small sample"},
     # ColumnIndex.resolve's "no column" error, in score's language (MSG41).
     "load.no_column": {
-        "ja": "{path}に列「{name}」（{option}）がありません。列：{columns}。",
-        "en": "{path} has no column {name!r} ({option}); columns: {columns}.",
+        "ja": "{path}に列「{name}」（{option}）がありません。列：{columns}。{long}",
+        "en": "{path} has no column {name!r} ({option}); columns: {columns}.{long}",
     },
     "load.no_column_guess": {"ja": "「{guess}」のことですか？", "en": "Did you mean {guess!r}? "},
     "load.no_column_fix": {
@@ -2963,6 +2963,20 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "Excel serial numbers, Unix epoch seconds or milliseconds (1761958394, UTC), "
         "and day/month/year or month/day/year with a 2- or 4-digit year "
         "(13/12/2019, 12/13/2019 9:50:30, 9/8/18 15:29)",
+    },
+    # A long (tidy) table of answers, one row per response and question (nps_kit._long_form),
+    # said inside inspect's and score's errors; {pivot} is Python, the same in both.
+    "long_form.sentence": {
+        "ja": "表が縦長（tidy）です：1行は1件の回答ではなく、1つの設問への答えです。「{answers}」に"
+        "すべての設問の答えがあり、設問は「{codes}」が示します（コード{n}個）。0〜10の答えは"
+        "「{codes}」が「{code}」の行で、点数の列はありません。「{id}」ごとに1行、設問ごとに1列に"
+        "並べ替えたファイルを読んでください。pandasでは例えば：{pivot}（その「{code}」列が点数"
+        "です）。",
+        "en": "The table is long (tidy): one row per answer, not per response. {answers!r} holds "
+        "the answers of every question, named by {codes!r} ({n} codes), and the 0–10 answers "
+        "are its rows whose {codes!r} is {code!r}: no column is the score. Pivot it to one row "
+        "per {id!r}, each question a column, and read that file, e.g. in pandas: {pivot} (its "
+        "{code!r} column is the score).",
     },
     "load.era_dates": {
         "ja": "「{column}」で和暦（令和8年11月3日など）で書かれた日付{n}件を西暦に直して"

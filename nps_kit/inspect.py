@@ -523,7 +523,7 @@ def _coded_scores(
     ]
     # A long table's 0-10 answers are rows of an answer column, not a column (QA36).
     if not any(c.kind == "nps" for c in infos):
-        said.append(long_form_sentence(frame))
+        said.append(long_form_sentence(frame, lang))
     return [s for s in said if s is not None]
 
 

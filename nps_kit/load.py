@@ -973,20 +973,19 @@ class ColumnIndex:
             # QA34: a UTF-8 file read as latin-1 listed its header garbled ('æ\x95\x99å®¤'
             # for 教室) and asked to pick one of those names.
             fix = t("load.no_column_encoding", lang, found=self.suggested_encoding)
-        long = self._long_form()
+        long = self._long_form(lang)
         if long:
             fix = t("load.no_column_long", lang, guess=hint, option=option)
         raise DataError(
             t(
                 "load.no_column", lang, path=self.path, name=name, option=option,
-                columns=self.listing(),
-            )
-            + (f" {long}" if long else ""),
+                columns=self.listing(), long=(f" {long}" if lang == "en" else long) if long else "",
+            ),
             hint=fix,
             path=self.path,
         )  # fmt: skip
 
-    def _long_form(self) -> str | None:
+    def _long_form(self, lang: Language) -> str | None:
         """Say the table is long and how to pivot it, as the score's other messages do.
 
         The rows are read only here, for a name that is missing (QA36 O2: ``--score-column
@@ -998,7 +997,7 @@ class ColumnIndex:
             frame, _ = _formats.read_frame(self.layout, encoding_given=True)
         except DataError:
             return None  # the file's own error is said when it is loaded
-        return long_form_sentence(frame)
+        return long_form_sentence(frame, lang)
 
     def resolve_unique(self, name: str, *, option: str) -> str:
         """Return the column called ``name``, as :meth:`resolve`, refusing a repeated name.

@@ -2535,3 +2535,28 @@ def test_inspect_in_a_japanese_project_says_every_note_in_japanese(
     assert main(["inspect", str(path), "--language", "en"]) == 0
     said = [line[6:] for line in capsys.readouterr().out.splitlines() if line[:6] == "note: "]
     assert said == list(english) and not any("。" in note for note in english)
+
+
+def test_dates_read_in_one_order_by_their_dots_are_said_in_a_japanese_project_s_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # MSG43: the evidence inside the Japanese note was English ("dates written with dots …").
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "id,推奨度,回答日\n"
+        + "".join(f"R{i},{i % 11},{i % 12 + 1:02d}.10.2020\n" for i in range(40)),
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(_japanese_project(tmp_path / "project"))
+    assert main(["inspect", str(path)]) == 0
+    assert (
+        "note: 「回答日」の日付は月日どちらの順にも読めます（12を超える日がありません）。"
+        "day-firstとして読みました：点で区切った日付（04.12.2026）は、どこで書かれても日が先。"
+        "誤りならdate_formatをmonth-firstに設定してください。\n"
+    ) in capsys.readouterr().out
+    assert main(["inspect", str(path), "--language", "en"]) == 0
+    assert (
+        "note: The dates in '回答日' read both ways (no day over 12); they are read day-first: "
+        "dates written with dots (04.12.2026) are day-first wherever written. Set date_format "
+        "to month-first if that is wrong.\n"
+    ) in capsys.readouterr().out
