@@ -3884,6 +3884,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "「{subject}」を送信する予定です（{size}）",
         "en": "would send {subject!r} ({size})",
     },
+    # A dry run's recipients, one line each under send.would_send (MSG43: English labels in a
+    # Japanese unit's listing); English pads them to one column.
+    "send.to": {"ja": "宛先：{who}", "en": "to:  {who}"},
+    "send.cc": {"ja": "CC：{who}", "en": "cc:  {who}"},
+    "send.bcc": {"ja": "BCC：{who}", "en": "bcc: {who}"},
     "send.only_to": {"ja": "次の宛先のみ{why}：{recipients}", "en": "only to{why}: {recipients}"},
     "send.others_got_it": {"ja": "（ほかの宛先は受信済み）", "en": " (the others already got it)"},
     "send.written_to": {"ja": "{path}に書き出しました", "en": "written to {path}"},
