@@ -1157,6 +1157,133 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "（書かれているもの：{found}）。",
         "en": "{file}: expected a mapping of keys at the top level; found {found}.",
     },
+    # nps-kit themes' own lines on stderr, in the project's language like score's (MSG43);
+    # 'uncovered', 'covered' and 'dropped' are the csv's found_in values, named as written.
+    "themes_cmd.uncovered": {
+        "ja": "コメント{comments}件のうち{n}件（{share}%）は{pack}のどのテーマの言葉も含みません："
+        "「uncovered」の語句はそれらのコメントのもの、「covered」はほかのコメントでテーマを見つけた"
+        "言葉の隣にある語句です。{layer}{unread}{extend}{better}",
+        "en": "{n} of {comments} comments ({share}%) contain no word of a theme of {pack}: the "
+        "phrases 'uncovered' are theirs; 'covered': phrases of the other comments, beside the "
+        "words that found their themes.{layer} {unread}{extend}{better}",
+    },
+    "themes_cmd.layer": {
+        "ja": "学習したレイヤーを加えると、{n}件（{share}%）にテーマがつきません（--suggestなしの"
+        "'nps-kit themes'と同じ）。",
+        "en": " With the learned layer, {n} ({share}%) get no theme, as 'nps-kit themes' "
+        "without --suggest tags them.",
+    },
+    "themes_cmd.dropped": {
+        "ja": "「dropped」は、学習したレイヤーがテーマの言葉を退けたためテーマがつかないコメントの"
+        "語句です。",
+        "en": " 'dropped': phrases of comments whose theme words the learned layer overruled, "
+        "so they get no theme.",
+    },
+    "themes_cmd.unread_uncovered": {
+        "ja": "テーマの言葉のないコメント{uncovered}件のうち{n}件（{share}%）はほかの言語"
+        "（{named}、{codes}）のようで、読んでいません。その語句は挙げていません。パックの言葉では"
+        "テーマがつかず、テーマファイル自身の言葉ならつきます。",
+        "en": "{n} of the {uncovered} comments without a theme's word ({share}%) look like "
+        "another language ({named}, {codes}) and are not read: no phrase of theirs is listed. "
+        "No pack's words tag them; a themes file's own words do. ",
+    },
+    "themes_cmd.extend_pack": {
+        "ja": "テーマをつけるには、'version: 1'と'extends: {pack}'で始まるテーマファイルに、パックの"
+        "テーマIDか新しいテーマの下にその言葉を書き、--pack FILEで渡してください。パックの学習した"
+        "レイヤーはそのまま使われます（README：「Open text, themes and actions」）。",
+        "en": "To tag them, write their words in a themes file that starts with 'version: 1' and "
+        "'extends: {pack}', under a theme id of the pack or a new theme, and pass it with --pack "
+        "FILE: the pack's learned layers stay on (README: 'Open text, themes and actions').",
+    },
+    "themes_cmd.extend_file": {
+        "ja": "テーマをつけるには、その言葉を{file}に加えてください（「{pack}」パックを拡張して"
+        "います）。",
+        "en": "To tag them, add their words to {file} (it extends the '{pack}' pack).",
+    },
+    "themes_cmd.extend_own": {
+        "ja": "テーマをつけるには、その言葉を{file}に加えてください。先頭に'extends: <pack>'を書けば、"
+        "同梱のパックに言葉を加え、パックの学習したレイヤーも使います。",
+        "en": "To tag them, add their words to {file}; with 'extends: <pack>' at its top it would "
+        "add them to a shipped pack and keep the pack's learned layers.",
+    },
+    "themes_cmd.better_pack": {
+        "ja": "「{pack}」パックの言葉はこれらのコメントの{coverage}%をカバーします（このパックは"
+        "{covered}%）。--pack {pack}を試してください（nps-kit initは最も合うパックを選びます）。",
+        "en": " The '{pack}' pack's words cover {coverage}% of these comments (this one's "
+        "{covered}%): try --pack {pack} (nps-kit init picks the pack that fits best).",
+    },
+    "themes_cmd.split": {
+        "ja": "split：「{theme}」（{label}）が、テーマのあるコメント{tagged}件の{share}%（{count}件）を"
+        "占めます（{limit}%を超えると、1つの対応で別々のチームの問題を扱うことになります）。",
+        "en": "split: '{theme}' ({label}) holds {share}% of the {tagged} comments with a theme "
+        "({count}; over {limit}% one action covers problems of different teams). ",
+    },
+    "themes_cmd.extending": {
+        "ja": "'extends: {pack}'で始まるファイル",
+        "en": "a file that starts with 'extends: {pack}'",
+    },
+    "themes_cmd.split_paste": {
+        "ja": "最も多い言葉をそれぞれ1つのテーマにしたもの（件数、例）です。{where}の'themes:'の"
+        "下に（その後の'{{}}'の代わりに）貼り付けてください：\n{snippet}",
+        "en": "Its most frequent words, each a theme of its own (the count, an example), to "
+        "paste under 'themes:' of {where} (in place of '{{}}' after it):\n{snippet}",
+    },
+    "themes_cmd.unsplit": {
+        "ja": "繰り返し現れる言葉が2つ未満のため、分け方は提案しません。",
+        "en": "Fewer than two of its words recur, so no split of them is proposed.",
+    },
+    "themes_cmd.unsplit_layer": {
+        "ja": "学習したレイヤーは{count}件のうち、その言葉を含まない{n}件にこのテーマをつけました。"
+        "{said}",
+        "en": " The learned layer tagged {n} of its {count} comments, which contain none of its "
+        "words.{said}",
+    },
+    "themes_cmd.unsplit_phrases": {
+        "ja": "それらに最も多い語句：{phrases}。独自の話題を示すものは、新しいテーマのキーワードに"
+        "してください。",
+        "en": " Their most frequent phrases: {phrases}. Write those that name a topic of their "
+        "own as keywords of a new theme.",
+    },
+    "themes_cmd.unsplit_no_phrase": {
+        "ja": "それらに繰り返し現れる語句はありません。",
+        "en": " No phrase of theirs recurs.",
+    },
+    "themes_cmd.unread": {
+        "ja": "コメント{n}件はどのテーマパックも読まない言語です（{named}；language列）。パックの"
+        "言葉ではテーマがつかず、テーマファイル自身の言葉でだけ、中立の言及としてつきます"
+        "（評価せず、スコアでも判断しません）。",
+        "en": "{n} comment(s) are in a language no theme pack reads ({named}; 'language' "
+        "column): no pack's words tag them, only your themes file's own words, as neutral "
+        "mentions (not judged, not by the score either).",
+    },
+    "themes_cmd.project_pack": {
+        "ja": "テーマ：{themes}（{defaults}のとおり。--packで別のものを選べます）",
+        "en": "themes: {themes}, as in {defaults} (--pack chooses another)",
+    },
+    "themes_cmd.invalid": {
+        "ja": "「{column}」（--score-column）の回答{n}件は0〜10の整数ではありません（例：{examples}）。"
+        "そのコメントはスコアなしで読みます。",
+        "en": "{n} answer(s) of {column!r} (--score-column) are not whole numbers 0–10 (e.g. "
+        "{examples}): their comments are read without a score.",
+    },
+    "themes_cmd.no_file": {
+        "ja": "--pack：テーマファイル{file}が見つかりません。",
+        "en": "--pack: theme file {file} not found.",
+    },
+    "themes_cmd.no_file_here": {
+        "ja": "--pack：テーマファイル{file}が見つかりません（現在のフォルダー{cwd}から数えます）。",
+        "en": "--pack: theme file {file} not found (relative to the current folder, {cwd}).",
+    },
+    "themes_cmd.no_file_hint": {
+        "ja": "パスを確かめるか、同梱のパックを指定してください：--pack {packs}。",
+        "en": "Check the path, or give a shipped pack instead: --pack {packs}.",
+    },
+    "themes_cmd.unknown_pack": {
+        "ja": "テーマパック「{found}」（--pack）はありません。{packs}のいずれか、またはテーマの"
+        "YAMLファイルのパスを指定してください。",
+        "en": "unknown theme pack {found!r} (--pack); expected one of {packs} or the path of a "
+        "themes YAML file.",
+    },
     # A themes file's own problems (nps_kit.text.themes.load_themes), in the unit's language.
     "themes.file_not_found": {
         "ja": "テーマファイル{file}が見つかりません。",
