@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from nps_kit.i18n import Language
 
 __all__ = [
+    "DATE_EXAMPLES",
     "DATE_FORMS",
     "DECIMAL_COMMA_RE",
     "DECIMAL_NUMBER_RE",
@@ -705,7 +706,15 @@ MONTH_FIRST, DAY_FIRST = "month-first", "day-first"
 #: the column as one (milliseconds when they are 13 digits), :func:`nps_kit.clock.epoch_instants`.
 EPOCH_SECONDS: Final = "%s"
 #: The date forms the loader reads, for messages.
-DATE_FORMS: Final = t("load.date_forms", "en")
+#: The examples of :data:`DATE_FORMS` written with Japanese words, as the tools write them
+#: (a space beside 午前 is theirs): fields of the catalogue's ``load.date_forms``.
+DATE_EXAMPLES: Final = {
+    "kanji": "2026年10月3日 9時15分",
+    "google": "2026/11/03 9:05:33 午前 GMT+9",
+    "excel": "2026/11/03 午前 9:05",
+    "monkey": "11/03/2026 09:05:33 午前",
+}
+DATE_FORMS: Final = t("load.date_forms", "en", **DATE_EXAMPLES)
 # Vectorised formats tried on the distinct values before the per-value fallback.
 _NAT: Final = np.datetime64("NaT").astype("int64").item()
 _FAST_FORMATS: Final = ("ISO8601", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y/%m/%d")

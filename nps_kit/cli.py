@@ -65,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
     except NpsKitError as exc:
-        print(f"nps-kit {args.command}: error: {exc.words(_language(args))}", file=sys.stderr)
+        print(f"nps-kit {args.command}: error: {exc.in_language(_language(args))}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("nps-kit: interrupted", file=sys.stderr)
@@ -83,7 +83,9 @@ def _language(args: argparse.Namespace) -> Language:
 
     given = getattr(args, "language", None)
     try:
-        return command_language(given if given in LANGUAGES else None, getattr(args, "parameters", None))
+        return command_language(
+            given if given in LANGUAGES else None, getattr(args, "parameters", None)
+        )
     except (NpsKitError, OSError, ValueError):
         return "en"  # a project that cannot be read says its own error in English
 

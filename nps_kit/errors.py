@@ -98,17 +98,17 @@ class NpsKitError(Exception):
             message, hint = message or said.message("en"), hint or said.hint("en")
         self.message = message
         self.hint = hint
-        self.said = said
+        self.saying = said
         super().__init__(self.__str__())
 
     def __str__(self) -> str:
         return _joined(self.message, self.hint)
 
-    def words(self, lang: Language) -> str:
+    def in_language(self, lang: Language) -> str:
         """Return the error in ``lang``: its catalogue entries, else the message as raised."""
-        if self.said is None or lang == "en":
+        if self.saying is None or lang == "en":
             return str(self)
-        return _joined(self.said.message(lang), self.said.hint(lang))
+        return _joined(self.saying.message(lang), self.saying.hint(lang))
 
 
 def _joined(message: str, hint: str | None) -> str:

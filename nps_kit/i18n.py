@@ -1188,9 +1188,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "No pack's words tag them; a themes file's own words do. ",
     },
     "themes_cmd.extend_pack": {
-        "ja": "テーマをつけるには、'version: 1'と'extends: {pack}'で始まるテーマファイルに、パックの"
-        "テーマIDか新しいテーマの下にその言葉を書き、--pack FILEで渡してください。パックの学習した"
-        "レイヤーはそのまま使われます（README：「Open text, themes and actions」）。",
+        "ja": "テーマをつけるには、'version: 1'と'extends: {pack}'で始まるテーマファイルに、"
+        "パックのテーマIDか新しいテーマの下にその言葉を書き、--pack FILEで渡してください。"
+        "パックの学習したレイヤーはそのまま使われます"
+        "（README：「Open text, themes and actions」）。",
         "en": "To tag them, write their words in a themes file that starts with 'version: 1' and "
         "'extends: {pack}', under a theme id of the pack or a new theme, and pass it with --pack "
         "FILE: the pack's learned layers stay on (README: 'Open text, themes and actions').",
@@ -1201,8 +1202,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "To tag them, add their words to {file} (it extends the '{pack}' pack).",
     },
     "themes_cmd.extend_own": {
-        "ja": "テーマをつけるには、その言葉を{file}に加えてください。先頭に'extends: <pack>'を書けば、"
-        "同梱のパックに言葉を加え、パックの学習したレイヤーも使います。",
+        "ja": "テーマをつけるには、その言葉を{file}に加えてください。先頭に'extends: <pack>'を"
+        "書けば、同梱のパックに言葉を加え、パックの学習したレイヤーも使います。",
         "en": "To tag them, add their words to {file}; with 'extends: <pack>' at its top it would "
         "add them to a shipped pack and keep the pack's learned layers.",
     },
@@ -1213,8 +1214,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "{covered}%): try --pack {pack} (nps-kit init picks the pack that fits best).",
     },
     "themes_cmd.split": {
-        "ja": "split：「{theme}」（{label}）が、テーマのあるコメント{tagged}件の{share}%（{count}件）を"
-        "占めます（{limit}%を超えると、1つの対応で別々のチームの問題を扱うことになります）。",
+        "ja": "split：「{theme}」（{label}）が、テーマのあるコメント{tagged}件の{share}%"
+        "（{count}件）を占めます（{limit}%を超えると、1つの対応で別々のチームの問題を扱うことになります）。",
         "en": "split: '{theme}' ({label}) holds {share}% of the {tagged} comments with a theme "
         "({count}; over {limit}% one action covers problems of different teams). ",
     },
@@ -1261,8 +1262,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "themes: {themes}, as in {defaults} (--pack chooses another)",
     },
     "themes_cmd.invalid": {
-        "ja": "「{column}」（--score-column）の回答{n}件は0〜10の整数ではありません（例：{examples}）。"
-        "そのコメントはスコアなしで読みます。",
+        "ja": "「{column}」（--score-column）の回答{n}件は0〜10の整数ではありません"
+        "（例：{examples}）。そのコメントはスコアなしで読みます。",
         "en": "{n} answer(s) of {column!r} (--score-column) are not whole numbers 0–10 (e.g. "
         "{examples}): their comments are read without a score.",
     },
@@ -3077,19 +3078,17 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     },
     # The date forms the loader reads (nps_kit._values.DATE_FORMS).
     "load.date_forms": {
-        "ja": "ISO（2026-10-03、2026-10-03T09:15:00）、2026/10/03 9:15、2026年10月3日 9時15分、"
-        "和暦（令和8年10月3日、令和元年5月1日、R8.10.3、R8/10/3、H31-4-30）、Googleフォームの"
-        "2026/11/03 9:05:33 午前 GMT+9、Excelの2026/11/03 午前 9:05、SurveyMonkeyの"
-        "11/03/2026 09:05:33 午前、Nov 3, 2026 9:05 AM、Excelのシリアル値、Unix時間の秒または"
-        "ミリ秒（1761958394、UTC）、年が2桁か4桁の日/月/年または月/日/年（13/12/2019、"
+        "ja": "ISO（2026-10-03、2026-10-03T09:15:00）、2026/10/03 9:15、{kanji}、"
+        "和暦（令和8年10月3日、令和元年5月1日、R8.10.3、R8/10/3、H31-4-30）、Googleフォームの{google}、Excelの{excel}、"
+        "SurveyMonkeyの{monkey}、Nov 3, 2026 9:05 AM、Excelのシリアル値、Unix時間の秒またはミリ秒"
+        "（1761958394、UTC）、年が2桁か4桁の日/月/年または月/日/年（13/12/2019、"
         "12/13/2019 9:50:30、9/8/18 15:29）",
-        "en": "ISO (2026-10-03, 2026-10-03T09:15:00), 2026/10/03 9:15, 2026年10月3日 9時15分, "
-        "Japanese era dates (令和8年10月3日, 令和元年5月1日, R8.10.3, R8/10/3, H31-4-30), "
-        "Google Forms' 2026/11/03 9:05:33 午前 GMT+9, Excel's 2026/11/03 午前 9:05, "
-        "SurveyMonkey's 11/03/2026 09:05:33 午前, Nov 3, 2026 9:05 AM, "
-        "Excel serial numbers, Unix epoch seconds or milliseconds (1761958394, UTC), "
-        "and day/month/year or month/day/year with a 2- or 4-digit year "
-        "(13/12/2019, 12/13/2019 9:50:30, 9/8/18 15:29)",
+        "en": "ISO (2026-10-03, 2026-10-03T09:15:00), 2026/10/03 9:15, {kanji}, Japanese era "
+        "dates (令和8年10月3日, 令和元年5月1日, R8.10.3, R8/10/3, H31-4-30), Google Forms' "
+        "{google}, Excel's {excel}, SurveyMonkey's {monkey}, Nov 3, 2026 9:05 AM, Excel serial "
+        "numbers, Unix epoch seconds or milliseconds (1761958394, UTC), and day/month/year or "
+        "month/day/year with a 2- or 4-digit year (13/12/2019, 12/13/2019 9:50:30, 9/8/18 "
+        "15:29)",
     },
     # A long (tidy) table of answers, one row per response and question (nps_kit._long_form),
     # said inside inspect's and score's errors; {pivot} is Python, the same in both.

@@ -1032,7 +1032,7 @@ def _classify(
             return "date", "ambiguous: month-first or day-first (set date_format)", None, None
         if dates.contradicted is not None:
             # A wrong --date-format, not a column of text: say which order the dates read in.
-            date_notes.append(order_contradicted(dates, name, None).words(lang))
+            date_notes.append(order_contradicted(dates, name, None).in_language(lang))
             contradicted[name] = dates.contradicted
             return "date", f"reads only {dates.contradicted}, not {date_format}", None, None
         # Unix epoch times are whole numbers: ids and counts of nine to thirteen digits read

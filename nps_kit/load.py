@@ -39,11 +39,12 @@ from nps_kit._resubmit import (
     judged_resubmissions,
     per_submission,
 )
+from nps_kit._schema_errors import Listed
 from nps_kit._totals import is_subtotal_label, totals_labels, totals_rows
 from nps_kit._value_key import value_key
 from nps_kit._value_labels import Unlabelled, ValueLabels, apply_value_labels, as_tables
 from nps_kit._values import (
-    DATE_FORMS,
+    DATE_EXAMPLES,
     DAY_FIRST,
     DECIMAL_COMMA_RE,
     MISSING_WORDS,
@@ -62,7 +63,6 @@ from nps_kit._values import (
     scale_split,
     states_zero_to_ten,
 )
-from nps_kit._schema_errors import Listed
 from nps_kit.clock import order_evidence_words, order_guessed
 from nps_kit.errors import DataError, Saying, closest
 from nps_kit.i18n import Language, join_names, t
@@ -2619,7 +2619,12 @@ def _check_dates(raw: pd.Series, dates: Any, column: str, path: Path) -> None:
         raise DataError(
             said=Saying(
                 "load.dates_unread",
-                {"path": path, "column": column, "samples": samples, "forms": Saying("load.date_forms")},
+                {
+                    "path": path,
+                    "column": column,
+                    "samples": samples,
+                    "forms": Saying("load.date_forms", dict(DATE_EXAMPLES)),
+                },
                 "load.dates_unread_hint",
             ),
             path=path,

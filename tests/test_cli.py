@@ -259,7 +259,9 @@ _LOADER_ERRORS = {
 
 @pytest.mark.parametrize("case", list(_LOADER_ERRORS))
 def test_the_loader_s_errors_are_said_in_a_japanese_project_s_words(
-    case: str, tmp_path: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str],
+    case: str,
+    tmp_path: pytest.TempPathFactory,
+    capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # MSG43: a Japanese project heard the loader's errors in English.
@@ -274,7 +276,9 @@ def test_the_loader_s_errors_are_said_in_a_japanese_project_s_words(
     (tmp_path / "parameters").mkdir()
     (tmp_path / "parameters" / "defaults.yaml").write_text("language: ja\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    forms = {"forms_ja": t("load.date_forms", "ja"), "forms_en": t("load.date_forms", "en")}
+    from nps_kit._values import DATE_EXAMPLES, DATE_FORMS
+
+    forms = {"forms_ja": t("load.date_forms", "ja", **DATE_EXAMPLES), "forms_en": DATE_FORMS}
     argv = [command[0], str(path), *command[1:]]
     assert main(argv) == 2
     err = capsys.readouterr().err

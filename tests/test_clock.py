@@ -201,9 +201,19 @@ def test_an_order_from_the_tool_or_the_zone_is_a_guess() -> None:
     ("texts", "source", "timezone", "japanese"),
     [
         (["11/10/2026 09:00"], None, None, "month-firstで読むと未来の日付がある"),
-        (["03/04/2026 10:00 AM"], None, None, "時刻が12時間制（AM/PM）で、日が先の日付ではまず使われない"),
+        (
+            ["03/04/2026 10:00 AM"],
+            None,
+            None,
+            "時刻が12時間制（AM/PM）で、日が先の日付ではまず使われない",
+        ),
         (["03.04.2026"], None, None, "点で区切った日付（04.12.2026）は、どこで書かれても日が先"),
-        (["03/04/2026 09:05"], "surveymonkey", None, "SurveyMonkeyは米国式の日付（月が先）で書き出す"),
+        (
+            ["03/04/2026 09:05"],
+            "surveymonkey",
+            None,
+            "SurveyMonkeyは米国式の日付（月が先）で書き出す",
+        ),
         (["03/04/2026"], None, "America/Chicago", "タイムゾーンAmerica/Chicagoは米国"),
     ],
 )

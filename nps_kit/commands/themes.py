@@ -137,7 +137,9 @@ def _run(args: argparse.Namespace) -> int:
     texts = data[text_column].astype("string")
     if args.pack is None:
         args.pack = _default_pack(Path("parameters"), lang)
-    book = load_pack(args.pack) if args.pack in PACKS else load_themes(_themes_file(args.pack, lang))
+    book = (
+        load_pack(args.pack) if args.pack in PACKS else load_themes(_themes_file(args.pack, lang))
+    )
     out = sys.stdout
     if args.suggest:
         # Examples are comments shown to people: masked as the report masks them (and the
