@@ -3193,6 +3193,19 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "per {id!r}, each question a column, and read that file, e.g. in pandas: {pivot} (its "
         "{code!r} column is the score).",
     },
+    # A date_format that is no order and no strftime pattern (params.DataOptions).
+    "params.date_format": {
+        "ja": "date_formatは'month-first'、'day-first'か、'%d/%m/%Y %H:%M'のようなstrftimeの"
+        "書式にしてください（書かれているもの：{found}）",
+        "en": "date_format must be 'month-first', 'day-first' or a strftime pattern such as "
+        "'%d/%m/%Y %H:%M'; found {found}",
+    },
+    # A sentence of another entry, closed as its language closes one.
+    "load.sentence": {"ja": "{said}。", "en": "{said}."},
+    "load.date_format_hint": {
+        "ja": "--date-format（パラメーターではdate_format）を直してください。",
+        "en": "Fix --date-format (date_format in parameters).",
+    },
     "load.era_dates": {
         "ja": "「{column}」で和暦（令和8年11月3日など）で書かれた日付{n}件を西暦に直して"
         "読みました。",

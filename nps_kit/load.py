@@ -1927,9 +1927,11 @@ def load_responses(
                 timezone=timezone,
                 source=layout.source,
             )
-        except ValueError as exc:
+        except ValueError:
+            # The one ValueError here: a date_format of no order and no pattern (MSG43).
+            said = Saying("params.date_format", {"found": Listed([date_format])})
             raise DataError(
-                f"{exc}.", hint="Fix --date-format (date_format in parameters).", path=path
+                said=Saying("load.sentence", {"said": said}, "load.date_format_hint"), path=path
             ) from None
         raw_dates = frame[export_column(date_col)]
         _check_dates(raw_dates, dates, date_col, path)

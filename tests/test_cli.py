@@ -233,6 +233,16 @@ _LOADER_ERRORS = {
         "column, or pass --date-format (date_format in parameters) with a strftime pattern such "
         "as '%d.%m.%Y %H:%M'.",
     ),
+    "bad_date_format": (
+        "dates.csv",
+        _MONTH_FIRST,
+        ("score", *_DATED, "--date-format", "sometimes"),
+        "date_formatは'month-first'、'day-first'か、'%d/%m/%Y %H:%M'のようなstrftimeの書式に"
+        "してください（書かれているもの：「sometimes」）。--date-format（パラメーターでは"
+        "date_format）を直してください。",
+        "date_format must be 'month-first', 'day-first' or a strftime pattern such as "
+        "'%d/%m/%Y %H:%M'; found 'sometimes'. Fix --date-format (date_format in parameters).",
+    ),
     "long_form": (
         "long.csv",
         _LONG,
@@ -287,3 +297,26 @@ def test_the_loader_s_errors_are_said_in_a_japanese_project_s_words(
     assert main([*argv, "--language", "en"]) == 2
     err = capsys.readouterr().err
     assert err == f"nps-kit {command[0]}: error: {english.format(path=path, **forms)}\n"
+
+
+def test_run_says_a_bad_date_format_in_a_japanese_project_s_words(
+    tmp_path: pytest.TempPathFactory,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # MSG43: the parameter error's other problems were Japanese, this one English.
+    (tmp_path / "export.csv").write_text(_MONTH_FIRST, encoding="utf-8")
+    (tmp_path / "parameters").mkdir()
+    (tmp_path / "parameters" / "defaults.yaml").write_text("language: ja\n", encoding="utf-8")
+    (tmp_path / "parameters" / "ec.yaml").write_text(
+        "name: EC\ndata: {path: ../export.csv, date_format: sometimes}\n"
+        "columns: {score: 推奨度, date: 回答日}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["run", "ec", "--period", "2026-10"]) == 2
+    assert capsys.readouterr().err == (
+        "nps-kit run: error: parameters/ec.yaml: data.date_format: date_formatは'month-first'、"
+        "'day-first'か、'%d/%m/%Y %H:%M'のようなstrftimeの書式にしてください（書かれている"
+        "もの：「sometimes」）。\n"
+    )

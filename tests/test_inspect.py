@@ -2617,7 +2617,8 @@ def test_each_detail_pattern_reads_its_own_english_back() -> None:
                "asked": "day-first"}  # fmt: skip
     for pattern, name in _DETAILS:
         fields = re.compile(pattern).groupindex
-        values = {f: samples.get(f, "1–10" if name.startswith("no_zero") else "0–10") for f in fields}
+        scale = "1–10" if name.startswith("no_zero") else "0–10"
+        values = {f: samples.get(f, scale) for f in fields}
         english = t(f"inspect.detail.{name}", "en", **values)
         match = re.fullmatch(pattern, english)
         assert match is not None and match.groupdict() == values, name
