@@ -3206,6 +3206,29 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "--date-format（パラメーターではdate_format）を直してください。",
         "en": "Fix --date-format (date_format in parameters).",
     },
+    # init --from's refusals of an export without a score, in the language it would write the
+    # project in (the export's: Inspection.language; MSG43).
+    "init.no_score_sheet": {
+        "ja": "{export}：nps-kit init --fromはシート「{sheet}」に0〜10の点数の列を見つけられません"
+        "でした。ブックの{sheets}{codes}",
+        "en": "{export}: nps-kit init --from found no 0–10 score column on sheet {sheet!r}; the "
+        "workbook's {sheets}{codes}",
+    },
+    "init.no_score_sheet_hint": {
+        "ja": "initは--sheetで指定したシートをparameters/defaults.yamlのdata.sheetに書きます。",
+        "en": "init writes the sheet given with --sheet to data.sheet in parameters/defaults.yaml.",
+    },
+    "init.no_score": {
+        "ja": "{export}：nps-kit init --fromは0〜10の点数の列を見つけられませんでした。列："
+        "{columns}。",
+        "en": "{export}: nps-kit init --from found no 0–10 score column; columns: {columns}.",
+    },
+    "init.no_score_hint": {
+        "ja": "各列の内容はnps-kit inspectで確かめられます。またはnps-kit init DIRでデモの"
+        "プロジェクトから始め、列を手で設定してください。",
+        "en": "Run nps-kit inspect on the export to see what each column holds, or start from "
+        "the demo project with nps-kit init DIR and set the columns by hand.",
+    },
     "load.era_dates": {
         "ja": "「{column}」で和暦（令和8年11月3日など）で書かれた日付{n}件を西暦に直して"
         "読みました。",
