@@ -3229,6 +3229,32 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Run nps-kit inspect on the export to see what each column holds, or start from "
         "the demo project with nps-kit init DIR and set the columns by hand.",
     },
+    # A folder or glob read as one export (nps_kit._drop), said in the command's language.
+    "drop.folder": {"ja": "フォルダー{path}", "en": "the folder {path}"},
+    "drop.pattern": {"ja": "パターン{path}", "en": "the pattern {path}"},
+    "drop.none": {
+        "ja": "{where}にエクスポートのファイルがありません：.csv、.tsv、.txt、.gz、.xlsx、"
+        ".parquetのファイルがありません。",
+        "en": "no export file in {where}: it has no .csv, .tsv, .txt, .gz, .xlsx or .parquet file.",
+    },
+    "drop.none_hint": {
+        "ja": "そこにエクスポートのファイルを置くか、1つのファイルを指定してください（相対パスは"
+        "現在のフォルダーから、parametersではYAMLファイルのフォルダーから数えます）。",
+        "en": "Put the export files there, or name one file (relative paths start from the "
+        "current folder, or from the YAML file's folder in parameters).",
+    },
+    "drop.formats": {
+        "ja": "{where}には{n}つの形式（{kinds}）のファイルがあります。フォルダーは1つの形式の"
+        "1つのエクスポートとして読みます。",
+        "en": "{where} holds files of {n} formats ({kinds}); a folder is read as one export of "
+        "one format.",
+    },
+    "drop.formats_hint": {
+        "ja": "ほかのファイルを移すか、globでファイルを指定してください"
+        "（data.path: drop/*.parquet）。",
+        "en": "Move the other files out, or name the files with a glob (data.path: "
+        "drop/*.parquet).",
+    },
     "load.era_dates": {
         "ja": "「{column}」で和暦（令和8年11月3日など）で書かれた日付{n}件を西暦に直して"
         "読みました。",

@@ -233,6 +233,18 @@ _LOADER_ERRORS = {
         "column, or pass --date-format (date_format in parameters) with a strftime pattern such "
         "as '%d.%m.%Y %H:%M'.",
     ),
+    "empty_folder": (
+        "drop/",
+        None,
+        ("score", "--score-column", "推奨度"),
+        "フォルダー{path}にエクスポートのファイルがありません：.csv、.tsv、.txt、.gz、.xlsx、"
+        ".parquetのファイルがありません。そこにエクスポートのファイルを置くか、1つのファイルを"
+        "指定してください（相対パスは現在のフォルダーから、parametersではYAMLファイルのフォルダー"
+        "から数えます）。",
+        "no export file in the folder {path}: it has no .csv, .tsv, .txt, .gz, .xlsx or .parquet "
+        "file. Put the export files there, or name one file (relative paths start from the "
+        "current folder, or from the YAML file's folder in parameters).",
+    ),
     "bad_date_format": (
         "dates.csv",
         _MONTH_FIRST,
@@ -283,6 +295,8 @@ def test_the_loader_s_errors_are_said_in_a_japanese_project_s_words(
     path = tmp_path / (name or "nowhere.csv")
     if text is not None:
         path.write_text(text, encoding="utf-8")
+    elif name is not None:
+        path.mkdir()  # a folder read as one export
     (tmp_path / "parameters").mkdir()
     (tmp_path / "parameters" / "defaults.yaml").write_text("language: ja\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
