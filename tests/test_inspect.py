@@ -2318,7 +2318,7 @@ _CLINIC_JA = (
     "回答の言語：日本語（英語0 %、日本語100 %、回答4件）\n"
     "note: 1行が前の行とまったく同じです。dedupe: trueで除けます。\n"
     "\n"
-    "列        QID  種類         詳細  "
+    "列        QID  種類      詳細  "
 )
 _CLINIC_EN = (
     "回答.csv: 4 responses (CSV, utf-8, 1 header row(s))\n"
@@ -2383,7 +2383,7 @@ def test_inspect_of_no_nps_export_says_so_in_japanese_with_exit_status_2(
     assert "NPSの設問：なし" in out and "note: 0〜10の点数らしい列がありません。" in out
     assert err == (
         "nps-kit inspect: error: 価格表.csv：0〜10の点数の列がないため、NPS調査のエクスポートには"
-        "見えません。列：'品名' (id: unique), '価格' (number: 80–120)。期待したのは、"
+        "見えません。列：「品名」（ID：一意）、「価格」（数値：80–120）。期待したのは、"
         "回答が0から10の整数の列（「どのくらい薦めたいか」の設問）です。5や7までの列は評価、"
         "より大きい数や小数の列は点数ではありません。調査の回答エクスポートか確かめてください"
         "（別のシートなら--sheet、回答はラベルでなく数値で出力）。点数の列があるなら名前で指定して"
