@@ -10,7 +10,8 @@ import glob
 import hashlib
 from pathlib import Path
 
-from nps_kit.errors import DataError
+from nps_kit._schema_errors import Listed
+from nps_kit.errors import DataError, Saying
 
 __all__ = ["drop_files", "drop_sha256", "is_drop"]
 
@@ -44,25 +45,21 @@ def drop_files(path: Path) -> tuple[Path, ...]:
             for p in path.iterdir()
             if p.is_file() and p.suffix.lower() in _KINDS and not _scratch(p)
         )
-        where = f"the folder {path}"
+        where = Saying("drop.folder", {"path": path})
     else:
         found = sorted(Path(p) for p in glob.glob(str(path)) if Path(p).is_file())
         found = [p for p in found if not _scratch(p)]
-        where = f"the pattern {path}"
+        where = Saying("drop.pattern", {"path": path})
     if not found:
-        raise DataError(
-            f"no export file in {where}: it has no .csv, .tsv, .txt, .gz, .xlsx or .parquet file.",
-            hint="Put the export files there, or name one file (relative paths start from "
-            "the current folder, or from the YAML file's folder in parameters).",
-            path=path,
-        )
+        raise DataError(said=Saying("drop.none", {"where": where}, "drop.none_hint"), path=path)
     kinds = sorted({_KINDS.get(p.suffix.lower(), p.suffix) for p in found})
     if path.is_dir() and len(kinds) > 1:
         raise DataError(
-            f"{where} holds files of {len(kinds)} formats ({', '.join(kinds)}); "
-            "a folder is read as one export of one format.",
-            hint="Move the other files out, or name the files with a glob "
-            "(data.path: drop/*.parquet).",
+            said=Saying(
+                "drop.formats",
+                {"where": where, "n": len(kinds), "kinds": Listed(kinds, quote=str)},
+                "drop.formats_hint",
+            ),
             path=path,
         )
     return tuple(found)

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from nps_kit._consent import asks_about_contact
-from nps_kit.errors import DataError
+from nps_kit.errors import DataError, Saying
 
 if TYPE_CHECKING:
     from nps_kit._xlsx_formulas import FormulaLines
@@ -919,18 +919,12 @@ def inspect(path: Path, *, sheet: str | int | None, encoding: str | None) -> Lay
         does not decode it.
     """
     if not path.is_file():
-        what = "is a folder, not a file" if path.is_dir() else "does not exist"
-        raise DataError(
-            f"cannot read {path}: the file {what}.",
-            hint="Check the path and the file name (relative paths start from the current "
-            "folder, or from the parameter file's folder in parameters/*.yaml).",
-            path=path,
-        )
+        what = "folder" if path.is_dir() else "missing"
+        said = Saying(f"load.file_{what}", {"path": path}, "load.file_missing_hint")
+        raise DataError(said=said, path=path)
     if path.stat().st_size == 0:
         raise DataError(
-            f"{path} is empty (0 bytes).",
-            hint="Export the survey again; the file has neither a header nor responses.",
-            path=path,
+            said=Saying("load.file_empty", {"path": path}, "load.file_empty_hint"), path=path
         )
     with path.open("rb") as handle:
         head = handle.read(8)

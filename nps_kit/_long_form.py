@@ -15,6 +15,7 @@ from typing import Final
 import pandas as pd
 
 from nps_kit._values import parse_scores
+from nps_kit.i18n import Language, t
 
 __all__ = ["long_form_sentence"]
 
@@ -23,6 +24,11 @@ _MAX_CODES: Final = 200
 #: The answers of the score's code that must read as 0–10, and how many of them at least.
 _SHARE: Final = 0.9
 _MIN_ANSWERS: Final = 10
+#: A response has one score row, so the ids are about as many as those rows (some responses
+#: skipped the question). A wide export's date column repeats a few dates and was taken for
+#: the ids of a comment column read as question codes (MSG43: 56 dates for 15 rows of one
+#: comment).
+_IDS_PER_SCORE: Final = 1.5
 
 
 def _text(frame: pd.DataFrame, column: object) -> pd.Series:
@@ -45,13 +51,15 @@ def _score_code(codes: pd.Series, answers: pd.Series) -> str | None:
     return min(found)[2] if found else None
 
 
-def long_form_sentence(frame: pd.DataFrame) -> str | None:
+def long_form_sentence(frame: pd.DataFrame, lang: Language = "en") -> str | None:
     """Say that ``frame`` is a long table of answers and how to pivot it, else ``None``.
 
     Parameters
     ----------
     frame
         An export's rows as read.
+    lang
+        The language it is said in (MSG43: a Japanese project's errors said it in English).
 
     Returns
     -------
@@ -79,6 +87,7 @@ def long_form_sentence(frame: pd.DataFrame) -> str | None:
                 for c in frame.columns
                 if c not in (code_column, answer_column)
                 and scored <= distinct[c] < len(frame)
+                and distinct[c] <= _IDS_PER_SCORE * scored
                 and not text[c].isna().any()
             ]
             if not ids:
@@ -89,14 +98,13 @@ def long_form_sentence(frame: pd.DataFrame) -> str | None:
                 for c in frame.columns
                 if c not in (ids[0], code_column, answer_column) and bool((per_id[c] <= 1).all())
             ]
-            return (
-                f"The table is long (tidy): one row per answer, not per response. "
-                f"{answer_column!r} holds the answers of every question, named by "
-                f"{code_column!r} ({distinct[code_column]} codes), and the 0–10 answers are its "
-                f"rows whose {code_column!r} is {code!r}: no column is the score. Pivot it to "
-                f"one row per {ids[0]!r}, each question a column, and read that file, e.g. in "
-                f"pandas: wide = frame.pivot_table(index={index!r}, columns={code_column!r}, "
+            pivot = (
+                f"wide = frame.pivot_table(index={index!r}, columns={code_column!r}, "
                 f"values={answer_column!r}, aggfunc='first').reset_index(); "
-                f"wide.to_parquet('wide.parquet') (its {code!r} column is the score)."
+                "wide.to_parquet('wide.parquet')"
             )
+            return t(
+                "long_form.sentence", lang, answers=answer_column, codes=code_column,
+                n=distinct[code_column], code=code, id=ids[0], pivot=pivot,
+            )  # fmt: skip
     return None

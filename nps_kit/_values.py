@@ -23,12 +23,14 @@ import pandas as pd
 
 from nps_kit._era import ERA_RE, arabic_numerals, era_date
 from nps_kit.clock import epoch_instants, export_date_order
+from nps_kit.i18n import t
 
 if TYPE_CHECKING:
     from nps_kit._column_facts import ColumnFacts
     from nps_kit.i18n import Language
 
 __all__ = [
+    "DATE_EXAMPLES",
     "DATE_FORMS",
     "DECIMAL_COMMA_RE",
     "DECIMAL_NUMBER_RE",
@@ -704,15 +706,15 @@ MONTH_FIRST, DAY_FIRST = "month-first", "day-first"
 #: the column as one (milliseconds when they are 13 digits), :func:`nps_kit.clock.epoch_instants`.
 EPOCH_SECONDS: Final = "%s"
 #: The date forms the loader reads, for messages.
-DATE_FORMS: Final = (
-    "ISO (2026-10-03, 2026-10-03T09:15:00), 2026/10/03 9:15, 2026年10月3日 9時15分, "
-    "Japanese era dates (令和8年10月3日, 令和元年5月1日, R8.10.3, R8/10/3, H31-4-30), "
-    "Google Forms' 2026/11/03 9:05:33 午前 GMT+9, Excel's 2026/11/03 午前 9:05, "
-    "SurveyMonkey's 11/03/2026 09:05:33 午前, Nov 3, 2026 9:05 AM, "
-    "Excel serial numbers, Unix epoch seconds or milliseconds (1761958394, UTC), "
-    "and day/month/year or month/day/year with a 2- or 4-digit year "
-    "(13/12/2019, 12/13/2019 9:50:30, 9/8/18 15:29)"
-)
+#: The examples of :data:`DATE_FORMS` written with Japanese words, as the tools write them
+#: (a space beside 午前 is theirs): fields of the catalogue's ``load.date_forms``.
+DATE_EXAMPLES: Final = {
+    "kanji": "2026年10月3日 9時15分",
+    "google": "2026/11/03 9:05:33 午前 GMT+9",
+    "excel": "2026/11/03 午前 9:05",
+    "monkey": "11/03/2026 09:05:33 午前",
+}
+DATE_FORMS: Final = t("load.date_forms", "en", **DATE_EXAMPLES)
 # Vectorised formats tried on the distinct values before the per-value fallback.
 _NAT: Final = np.datetime64("NaT").astype("int64").item()
 _FAST_FORMATS: Final = ("ISO8601", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y/%m/%d")

@@ -139,6 +139,10 @@ class FormulaError(DataError):
             self.file, self.sheet, list(self.cells), lang=lang, failures=self.failures
         )
 
+    def in_language(self, lang: Language) -> str:
+        """Return the error in ``lang``, as the command line says it (MSG43)."""
+        return str(self.said(lang))
+
 
 def _cells(path: Path, sheet: str) -> Iterator[_Cell]:
     """Yield each formula cell of the sheet without a saved value, or with an error value."""

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from nps_kit import __version__
 from nps_kit.errors import NpsKitError
+from nps_kit.i18n import LANGUAGES, Language
 
 __all__ = ["build_parser", "main"]
 
@@ -64,12 +65,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
     except NpsKitError as exc:
-        print(f"nps-kit {args.command}: error: {exc}", file=sys.stderr)
+        print(f"nps-kit {args.command}: error: {exc.in_language(_language(args))}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("nps-kit: interrupted", file=sys.stderr)
         return 130
     return status
+
+
+def _language(args: argparse.Namespace) -> Language:
+    """Return the language a command's error is said in: ``--language``, else the project's.
+
+    As :func:`nps_kit.commands._options.command_language` (``inspect``, ``score``): a command
+    without ``--language`` speaks as its project's ``defaults.yaml`` (``run``, ``send`` …).
+    """
+    from nps_kit.commands._options import command_language
+
+    given = getattr(args, "language", None)
+    try:
+        return command_language(
+            given if given in LANGUAGES else None, getattr(args, "parameters", None)
+        )
+    except (NpsKitError, OSError, ValueError):
+        return "en"  # a project that cannot be read says its own error in English
 
 
 def _utf8_mode() -> None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from nps_kit.errors import closest
-from nps_kit.i18n import Language
+from nps_kit.i18n import Language, t
 
 if TYPE_CHECKING:
     import numpy as np
@@ -242,18 +242,48 @@ def export_date_order(
     refuted = _future_reading(texts, today or dt.datetime.now(dt.UTC).date())
     if refuted is not None:
         order = "day-first" if refuted == "month-first" else "month-first"
-        return order, f"read {refuted}, some dates would be in the future"
+        return order, t("clock.order.future", "en", refuted=refuted)
     if any(_AM_PM.search(text) for text in texts):
-        return "month-first", "a 12-hour AM/PM clock, which day-first dates almost never use"
+        return "month-first", t("clock.order.am_pm", "en")
     numeric = [text for text in texts if _NUMERIC_DATE.match(text)]
     if numeric and all(_DOTTED.match(text) for text in numeric):
         # QA26 #20: an extract of 1–12 December (04.12.2026) stopped run and alerts.
-        return "day-first", "dates written with dots (04.12.2026) are day-first wherever written"
+        return "day-first", t("clock.order.dots", "en")
     if source in _US_TOOLS and not _twenty_four_hour(texts):
-        return "month-first", f"{_US_TOOLS[source]} writes US dates"
+        return "month-first", t("clock.order.us_tool", "en", tool=_US_TOOLS[source])
     if timezone is not None and in_united_states(timezone):
-        return "month-first", f"the time zone {timezone} is in the United States"
+        return "month-first", t("clock.order.us_zone", "en", timezone=timezone)
     return None, None
+
+
+#: Each piece of evidence's catalogue entry (``clock.order.<name>``) and the fields it names.
+_EVIDENCE: Final = {
+    "future": ("refuted",),
+    "am_pm": (),
+    "dots": (),
+    "us_tool": ("tool",),
+    "us_zone": ("timezone",),
+}
+
+
+def order_evidence_words(why: str, lang: Language) -> str:
+    """Return :func:`export_date_order`'s ``why`` in ``lang`` (MSG43).
+
+    ``why`` is recorded in English (the cache, inspect's json); it is said again from the
+    catalogue entry whose English it is, its fields read back from it. English, or a ``why``
+    of no entry, is returned as is.
+    """
+    if lang == "en":
+        return why
+    for name, fields in _EVIDENCE.items():
+        key = f"clock.order.{name}"
+        english = re.escape(t(key, "en", **{f: f"QQ{f}QQ" for f in fields}))
+        for field in fields:
+            english = english.replace(f"QQ{field}QQ", f"(?P<{field}>.+)")
+        match = re.fullmatch(english, why)
+        if match is not None:
+            return t(key, lang, **match.groupdict())
+    return why
 
 
 def order_guessed(why: str | None) -> bool:

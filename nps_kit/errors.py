@@ -9,18 +9,71 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    from nps_kit.i18n import Language
 
 __all__ = [
     "ConfigError",
     "DataError",
     "MailError",
     "NpsKitError",
+    "Saying",
     "closest",
     "missing_column",
 ]
+
+
+@dataclass(frozen=True)
+class Saying:
+    """An error's message and hint as catalogue entries, to say them in the reader's language.
+
+    Raised by code that does not know its reader's language (the loader, read by ``score``,
+    ``inspect``, ``run`` …): the command line says the error in the command's language
+    (MSG43). The English is the error's own message, built from the same entries.
+
+    Attributes
+    ----------
+    key
+        The message's catalogue key.
+    values
+        Its fields; one with words of its own (another :class:`Saying`,
+        :class:`nps_kit._schema_errors.Listed`) is said in the same language.
+    hint_key
+        The hint's catalogue key, ``None`` for none.
+    hint_values
+        The hint's fields.
+    """
+
+    key: str
+    values: dict[str, object] = field(default_factory=dict)
+    hint_key: str | None = None
+    hint_values: dict[str, object] = field(default_factory=dict)
+
+    def message(self, lang: Language) -> str:
+        """Return the message in ``lang``."""
+        return _say(self.key, lang, self.values)
+
+    def hint(self, lang: Language) -> str | None:
+        """Return the hint in ``lang``, ``None`` without one."""
+        return None if self.hint_key is None else _say(self.hint_key, lang, self.hint_values)
+
+    def words(self, lang: Language) -> str:
+        """Return the message in ``lang``: a :class:`Saying` is also a field of another."""
+        return self.message(lang)
+
+
+def _say(key: str, lang: Language, values: dict[str, object]) -> str:
+    """Say ``key``: a field with words of its own (``words(lang)``) is said in ``lang`` too."""
+    from nps_kit.i18n import t
+
+    said = {k: v.words(lang) if hasattr(v, "words") else v for k, v in values.items()}
+    return t(key, lang, **said)
 
 
 class NpsKitError(Exception):
@@ -32,19 +85,38 @@ class NpsKitError(Exception):
         What is wrong, naming the file, row, column or key involved.
     hint
         What to do about it (appended to the message as a separate sentence).
+    said
+        The message and hint as catalogue entries (:class:`Saying`), when the code that
+        raises does not know its reader's language; ``message`` and ``hint`` are then its
+        English and may be left out.
     """
 
-    def __init__(self, message: str, *, hint: str | None = None) -> None:
+    def __init__(
+        self, message: str = "", *, hint: str | None = None, said: Saying | None = None
+    ) -> None:
+        if said is not None:
+            message, hint = message or said.message("en"), hint or said.hint("en")
         self.message = message
         self.hint = hint
+        self.saying = said
         super().__init__(self.__str__())
 
     def __str__(self) -> str:
-        if not self.hint:
-            return self.message
-        # A Japanese sentence follows 「。」 with no space (FIX83: an SMTP error in Japanese).
-        space = "" if self.message.endswith("。") else " "
-        return f"{self.message}{space}{self.hint}"
+        return _joined(self.message, self.hint)
+
+    def in_language(self, lang: Language) -> str:
+        """Return the error in ``lang``: its catalogue entries, else the message as raised."""
+        if self.saying is None or lang == "en":
+            return str(self)
+        return _joined(self.saying.message(lang), self.saying.hint(lang))
+
+
+def _joined(message: str, hint: str | None) -> str:
+    if not hint:
+        return message
+    # A Japanese sentence follows 「。」 with no space (FIX83: an SMTP error in Japanese).
+    space = "" if message.endswith("。") else " "
+    return f"{message}{space}{hint}"
 
 
 class DataError(NpsKitError):
@@ -62,11 +134,12 @@ class DataError(NpsKitError):
 
     def __init__(
         self,
-        message: str,
+        message: str = "",
         *,
         hint: str | None = None,
         path: Path | None = None,
         failures: pd.DataFrame | None = None,
+        said: Saying | None = None,
     ) -> None:
         self.path = path
         self.failures = (
@@ -74,7 +147,7 @@ class DataError(NpsKitError):
             if failures is not None
             else pd.DataFrame({"row": [], "column": [], "value": [], "reason": []})
         )
-        super().__init__(message, hint=hint)
+        super().__init__(message, hint=hint, said=said)
 
 
 class ConfigError(NpsKitError):

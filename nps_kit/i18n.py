@@ -167,6 +167,95 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{english} % English, {japanese} % Japanese, {other} % other languages not read "
         "by the themes ({named}), of {answers} answers{where}",
     },
+    # A column's kind and detail in inspect's table and its errors' column list, in the
+    # reader's language (MSG43); English is the kind and detail as json and init write them.
+    "inspect.kind.nps": {"ja": "NPS", "en": "nps"},
+    "inspect.kind.scale": {"ja": "別の尺度", "en": "scale"},
+    "inspect.kind.rating": {"ja": "評価", "en": "rating"},
+    "inspect.kind.number": {"ja": "数値", "en": "number"},
+    "inspect.kind.date": {"ja": "日付", "en": "date"},
+    "inspect.kind.categorical": {"ja": "選択肢", "en": "categorical"},
+    "inspect.kind.multi": {"ja": "複数選択", "en": "multi"},
+    "inspect.kind.text": {"ja": "自由記述", "en": "text"},
+    "inspect.kind.id": {"ja": "ID", "en": "id"},
+    "inspect.kind.email": {"ja": "メール", "en": "email"},
+    "inspect.kind.name": {"ja": "氏名", "en": "name"},
+    "inspect.kind.phone": {"ja": "電話番号", "en": "phone"},
+    "inspect.kind.consent": {"ja": "連絡の同意", "en": "consent"},
+    "inspect.kind.nps_group": {"ja": "NPS区分", "en": "nps_group"},
+    "inspect.kind.metadata": {"ja": "記録", "en": "metadata"},
+    "inspect.kind.empty": {"ja": "空欄", "en": "empty"},
+    "inspect.detail.unique": {"ja": "一意", "en": "unique"},
+    "inspect.detail.tokens": {"ja": "トークン", "en": "tokens"},
+    "inspect.detail.codes": {"ja": "コード", "en": "codes"},
+    "inspect.detail.nearly_unique": {
+        "ja": "ほぼ一意（{n}個が重複）",
+        "en": "nearly unique, {n} repeat",
+    },
+    "inspect.detail.values": {"ja": "値{n}種類", "en": "{n} values"},
+    "inspect.detail.not_per_response": {
+        "ja": "値{n}種類、回答ごとに1つではない",
+        "en": "{n} values, not one per response",
+    },
+    "inspect.detail.free_text": {"ja": "自由記述", "en": "free text"},
+    "inspect.detail.asks_comment": {
+        "ja": "自由記述（コメントを求める設問）",
+        "en": "free text (asks for a comment)",
+    },
+    "inspect.detail.asks_improvement": {
+        "ja": "自由記述（改善点を尋ねる設問）",
+        "en": "free text (asks what to improve)",
+    },
+    "inspect.detail.other_box": {
+        "ja": "自由記述（「その他」の記入欄）",
+        "en": "free text (Other box)",
+    },
+    "inspect.detail.open_ended": {"ja": "自由記述（{tool}）", "en": "free text ({tool})"},
+    "inspect.detail.yes_no": {"ja": "はい／いいえ", "en": "yes/no"},
+    "inspect.detail.yes_no_digits": {"ja": "はい／いいえ（1/0）", "en": "yes/no (1/0)"},
+    "inspect.detail.separator": {"ja": "区切り文字{sep}", "en": "separator {sep}"},
+    "inspect.detail.qualtrics_group": {"ja": "QualtricsのNPS区分", "en": "Qualtrics NPS group"},
+    "inspect.detail.segments": {"ja": "NPSの区分", "en": "NPS segments"},
+    "inspect.detail.no_answers": {"ja": "回答なし", "en": "no answers"},
+    "inspect.detail.not_applicable": {
+        "ja": "「該当なし」のみ",
+        "en": "no answers but 'does not apply'",
+    },
+    "inspect.detail.language_codes": {"ja": "言語コード", "en": "language codes"},
+    "inspect.detail.one_language": {
+        "ja": "言語コード（1言語のみ）",
+        "en": "language codes, one language",
+    },
+    "inspect.detail.ambiguous": {
+        "ja": "月日の順が決まらない（date_formatを設定）",
+        "en": "ambiguous: month-first or day-first (set date_format)",
+    },
+    "inspect.detail.reads_only": {
+        "ja": "{asked}ではなく{read}としてだけ読める",
+        "en": "reads only {read}, not {asked}",
+    },
+    "inspect.detail.epoch": {"ja": "Unix時間（UTC）", "en": "Unix epoch times (UTC)"},
+    "inspect.detail.response_times": {"ja": "回答時間", "en": "response times"},
+    "inspect.detail.timestamps": {"ja": "タイムスタンプ", "en": "timestamps"},
+    "inspect.detail.date_cells": {"ja": "日付のセル", "en": "date cells"},
+    "inspect.detail.serial_dates": {"ja": "Excelのシリアル値", "en": "Excel serial dates"},
+    "inspect.detail.month_names": {"ja": "月の名前", "en": "month names"},
+    "inspect.detail.iso": {"ja": "ISO／和式", "en": "ISO/Japanese"},
+    "inspect.detail.emails": {"ja": "メールアドレス", "en": "e-mail addresses"},
+    "inspect.detail.phones": {"ja": "電話番号", "en": "phone numbers"},
+    "inspect.detail.names": {"ja": "氏名（連絡先ではない）", "en": "names, not a way to reach"},
+    "inspect.detail.stated_no_zero": {
+        "ja": "{range}と記載、0の回答なし",
+        "en": "{range} stated, no 0",
+    },
+    "inspect.detail.no_zero_in": {
+        "ja": "{range}？（回答{n}件に0なし）",
+        "en": "{range}? (no 0 in {n} answers)",
+    },
+    "inspect.detail.no_zero": {
+        "ja": "{range}？（回答に0なし）",
+        "en": "{range}? (no 0 in its answers)",
+    },
     "inspect.col.column": {"ja": "列", "en": "column"},
     "inspect.col.qid": {"ja": "QID", "en": "QID"},
     "inspect.col.kind": {"ja": "種類", "en": "kind"},
@@ -739,8 +828,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     "score.note.small_sample": {"ja": "回答数少（参考値）", "en": "small sample"},
     # ColumnIndex.resolve's "no column" error, in score's language (MSG41).
     "load.no_column": {
-        "ja": "{path}に列「{name}」（{option}）がありません。列：{columns}。",
-        "en": "{path} has no column {name!r} ({option}); columns: {columns}.",
+        "ja": "{path}に列「{name}」（{option}）がありません。列：{columns}。{long}",
+        "en": "{path} has no column {name!r} ({option}); columns: {columns}.{long}",
     },
     "load.no_column_guess": {"ja": "「{guess}」のことですか？", "en": "Did you mean {guess!r}? "},
     "load.no_column_fix": {
@@ -1161,6 +1250,134 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{file}：最上位はキーと値の組（マッピング）にしてください"
         "（書かれているもの：{found}）。",
         "en": "{file}: expected a mapping of keys at the top level; found {found}.",
+    },
+    # nps-kit themes' own lines on stderr, in the project's language like score's (MSG43);
+    # 'uncovered', 'covered' and 'dropped' are the csv's found_in values, named as written.
+    "themes_cmd.uncovered": {
+        "ja": "コメント{comments}件のうち{n}件（{share}%）は{pack}のどのテーマの言葉も含みません："
+        "「uncovered」の語句はそれらのコメントのもの、「covered」はほかのコメントでテーマを見つけた"
+        "言葉の隣にある語句です。{layer}{unread}{extend}{better}",
+        "en": "{n} of {comments} comments ({share}%) contain no word of a theme of {pack}: the "
+        "phrases 'uncovered' are theirs; 'covered': phrases of the other comments, beside the "
+        "words that found their themes.{layer} {unread}{extend}{better}",
+    },
+    "themes_cmd.layer": {
+        "ja": "学習したレイヤーを加えると、{n}件（{share}%）にテーマがつきません（--suggestなしの"
+        "'nps-kit themes'と同じ）。",
+        "en": " With the learned layer, {n} ({share}%) get no theme, as 'nps-kit themes' "
+        "without --suggest tags them.",
+    },
+    "themes_cmd.dropped": {
+        "ja": "「dropped」は、学習したレイヤーがテーマの言葉を退けたためテーマがつかないコメントの"
+        "語句です。",
+        "en": " 'dropped': phrases of comments whose theme words the learned layer overruled, "
+        "so they get no theme.",
+    },
+    "themes_cmd.unread_uncovered": {
+        "ja": "テーマの言葉のないコメント{uncovered}件のうち{n}件（{share}%）はほかの言語"
+        "（{named}、{codes}）のようで、読んでいません。その語句は挙げていません。パックの言葉では"
+        "テーマがつかず、テーマファイル自身の言葉ならつきます。",
+        "en": "{n} of the {uncovered} comments without a theme's word ({share}%) look like "
+        "another language ({named}, {codes}) and are not read: no phrase of theirs is listed. "
+        "No pack's words tag them; a themes file's own words do. ",
+    },
+    "themes_cmd.extend_pack": {
+        "ja": "テーマをつけるには、'version: 1'と'extends: {pack}'で始まるテーマファイルに、"
+        "パックのテーマIDか新しいテーマの下にその言葉を書き、--pack FILEで渡してください。"
+        "パックの学習したレイヤーはそのまま使われます"
+        "（README：「Open text, themes and actions」）。",
+        "en": "To tag them, write their words in a themes file that starts with 'version: 1' and "
+        "'extends: {pack}', under a theme id of the pack or a new theme, and pass it with --pack "
+        "FILE: the pack's learned layers stay on (README: 'Open text, themes and actions').",
+    },
+    "themes_cmd.extend_file": {
+        "ja": "テーマをつけるには、その言葉を{file}に加えてください（「{pack}」パックを拡張して"
+        "います）。",
+        "en": "To tag them, add their words to {file} (it extends the '{pack}' pack).",
+    },
+    "themes_cmd.extend_own": {
+        "ja": "テーマをつけるには、その言葉を{file}に加えてください。先頭に'extends: <pack>'を"
+        "書けば、同梱のパックに言葉を加え、パックの学習したレイヤーも使います。",
+        "en": "To tag them, add their words to {file}; with 'extends: <pack>' at its top it would "
+        "add them to a shipped pack and keep the pack's learned layers.",
+    },
+    "themes_cmd.better_pack": {
+        "ja": "「{pack}」パックの言葉はこれらのコメントの{coverage}%をカバーします（このパックは"
+        "{covered}%）。--pack {pack}を試してください（nps-kit initは最も合うパックを選びます）。",
+        "en": " The '{pack}' pack's words cover {coverage}% of these comments (this one's "
+        "{covered}%): try --pack {pack} (nps-kit init picks the pack that fits best).",
+    },
+    "themes_cmd.split": {
+        "ja": "split：「{theme}」（{label}）が、テーマのあるコメント{tagged}件の{share}%"
+        "（{count}件）を占めます（{limit}%を超えると、1つの対応で別々のチームの問題を扱うことになります）。",
+        "en": "split: '{theme}' ({label}) holds {share}% of the {tagged} comments with a theme "
+        "({count}; over {limit}% one action covers problems of different teams). ",
+    },
+    "themes_cmd.extending": {
+        "ja": "'extends: {pack}'で始まるファイル",
+        "en": "a file that starts with 'extends: {pack}'",
+    },
+    "themes_cmd.split_paste": {
+        "ja": "最も多い言葉をそれぞれ1つのテーマにしたもの（件数、例）です。{where}の'themes:'の"
+        "下に（その後の'{{}}'の代わりに）貼り付けてください：\n{snippet}",
+        "en": "Its most frequent words, each a theme of its own (the count, an example), to "
+        "paste under 'themes:' of {where} (in place of '{{}}' after it):\n{snippet}",
+    },
+    "themes_cmd.unsplit": {
+        "ja": "繰り返し現れる言葉が2つ未満のため、分け方は提案しません。",
+        "en": "Fewer than two of its words recur, so no split of them is proposed.",
+    },
+    "themes_cmd.unsplit_layer": {
+        "ja": "学習したレイヤーは{count}件のうち、その言葉を含まない{n}件にこのテーマをつけました。"
+        "{said}",
+        "en": " The learned layer tagged {n} of its {count} comments, which contain none of its "
+        "words.{said}",
+    },
+    "themes_cmd.unsplit_phrases": {
+        "ja": "それらに最も多い語句：{phrases}。独自の話題を示すものは、新しいテーマのキーワードに"
+        "してください。",
+        "en": " Their most frequent phrases: {phrases}. Write those that name a topic of their "
+        "own as keywords of a new theme.",
+    },
+    "themes_cmd.unsplit_no_phrase": {
+        "ja": "それらに繰り返し現れる語句はありません。",
+        "en": " No phrase of theirs recurs.",
+    },
+    "themes_cmd.unread": {
+        "ja": "コメント{n}件はどのテーマパックも読まない言語です（{named}；language列）。パックの"
+        "言葉ではテーマがつかず、テーマファイル自身の言葉でだけ、中立の言及としてつきます"
+        "（評価せず、スコアでも判断しません）。",
+        "en": "{n} comment(s) are in a language no theme pack reads ({named}; 'language' "
+        "column): no pack's words tag them, only your themes file's own words, as neutral "
+        "mentions (not judged, not by the score either).",
+    },
+    "themes_cmd.project_pack": {
+        "ja": "テーマ：{themes}（{defaults}のとおり。--packで別のものを選べます）",
+        "en": "themes: {themes}, as in {defaults} (--pack chooses another)",
+    },
+    "themes_cmd.invalid": {
+        "ja": "「{column}」（--score-column）の回答{n}件は0〜10の整数ではありません"
+        "（例：{examples}）。そのコメントはスコアなしで読みます。",
+        "en": "{n} answer(s) of {column!r} (--score-column) are not whole numbers 0–10 (e.g. "
+        "{examples}): their comments are read without a score.",
+    },
+    "themes_cmd.no_file": {
+        "ja": "--pack：テーマファイル{file}が見つかりません。",
+        "en": "--pack: theme file {file} not found.",
+    },
+    "themes_cmd.no_file_here": {
+        "ja": "--pack：テーマファイル{file}が見つかりません（現在のフォルダー{cwd}から数えます）。",
+        "en": "--pack: theme file {file} not found (relative to the current folder, {cwd}).",
+    },
+    "themes_cmd.no_file_hint": {
+        "ja": "パスを確かめるか、同梱のパックを指定してください：--pack {packs}。",
+        "en": "Check the path, or give a shipped pack instead: --pack {packs}.",
+    },
+    "themes_cmd.unknown_pack": {
+        "ja": "テーマパック「{found}」（--pack）はありません。{packs}のいずれか、またはテーマの"
+        "YAMLファイルのパスを指定してください。",
+        "en": "unknown theme pack {found!r} (--pack); expected one of {packs} or the path of a "
+        "themes YAML file.",
     },
     # A themes file's own problems (nps_kit.text.themes.load_themes), in the unit's language.
     "themes.file_not_found": {
@@ -2885,6 +3102,195 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "only because {why}, which nothing in the file confirms. If they are {other}, set "
         "date_format: {other} (--date-format {other}).",
     },
+    # The loader's errors, said by the command line in the command's language
+    # (errors.Saying, MSG43): a file that is not there, an empty one, dates in the wrong order.
+    "load.file_missing": {
+        "ja": "{path}を読めません：ファイルがありません。",
+        "en": "cannot read {path}: the file does not exist.",
+    },
+    "load.file_folder": {
+        "ja": "{path}を読めません：ファイルではなくフォルダーです。",
+        "en": "cannot read {path}: the file is a folder, not a file.",
+    },
+    "load.file_missing_hint": {
+        "ja": "パスとファイル名を確かめてください（相対パスは現在のフォルダーから、"
+        "parameters/*.yamlではそのファイルのフォルダーから数えます）。",
+        "en": "Check the path and the file name (relative paths start from the current "
+        "folder, or from the parameter file's folder in parameters/*.yaml).",
+    },
+    "load.file_empty": {
+        "ja": "{path}は空です（0バイト）。",
+        "en": "{path} is empty (0 bytes).",
+    },
+    "load.file_empty_hint": {
+        "ja": "アンケートをもう一度エクスポートしてください。このファイルには見出しも回答も"
+        "ありません。",
+        "en": "Export the survey again; the file has neither a header nor responses.",
+    },
+    # Why dates that read both ways were read in one order (nps_kit.clock.export_date_order);
+    # recorded in English, said again by clock.order_evidence_words (MSG43).
+    "clock.order.future": {
+        "ja": "{refuted}で読むと未来の日付がある",
+        "en": "read {refuted}, some dates would be in the future",
+    },
+    "clock.order.am_pm": {
+        "ja": "時刻が12時間制（AM/PM）で、日が先の日付ではまず使われない",
+        "en": "a 12-hour AM/PM clock, which day-first dates almost never use",
+    },
+    "clock.order.dots": {
+        "ja": "点で区切った日付（04.12.2026）は、どこで書かれても日が先",
+        "en": "dates written with dots (04.12.2026) are day-first wherever written",
+    },
+    "clock.order.us_tool": {
+        "ja": "{tool}は米国式の日付（月が先）で書き出す",
+        "en": "{tool} writes US dates",
+    },
+    "clock.order.us_zone": {
+        "ja": "タイムゾーン{timezone}は米国",
+        "en": "the time zone {timezone} is in the United States",
+    },
+    "load.dates_contradicted": {
+        "ja": "{path}：列「{column}」の日付は、指定の{asked}ではなく{read}としてしか読めません："
+        "一方の順にしか読めない日付{decided}件のうち{against}件は、{place}の数が12を超えます"
+        "（例：{examples}）。",
+        "en": "{path}: the dates in column {column!r} read only {read}, not {asked} as asked: "
+        "{against} of the {decided} dates that read only one way have a day over 12 in the "
+        "{place} place, e.g. {examples}.",
+    },
+    "load.dates_contradicted_here": {
+        "ja": "列「{column}」の日付は、指定の{asked}ではなく{read}としてしか読めません：一方の"
+        "順にしか読めない日付{decided}件のうち{against}件は、{place}の数が12を超えます"
+        "（例：{examples}）。",
+        "en": "The dates in column {column!r} read only {read}, not {asked} as asked: "
+        "{against} of the {decided} dates that read only one way have a day over 12 in the "
+        "{place} place, e.g. {examples}.",
+    },
+    "load.dates_place_first": {"ja": "最初", "en": "first"},
+    "load.dates_place_second": {"ja": "2番目", "en": "second"},
+    "load.dates_examples_1": {"ja": "「{a}」", "en": "{a!r}"},
+    "load.dates_examples_2": {"ja": "「{a}」と「{b}」", "en": "{a!r} and {b!r}"},
+    "load.dates_contradicted_hint": {
+        "ja": "--date-format {read}（プロジェクトではdata.date_format: {read}）を指定するか、"
+        "指定を外してください。12を超える日があれば、順はそれで決まります。",
+        "en": "Use --date-format {read} (in a project, data.date_format: {read}), or leave it "
+        "out: a day over 12 shows the order.",
+    },
+    "load.dates_ambiguous": {
+        "ja": "{path}：列「{column}」（date_column）の日付は、月が先とも日が先とも読めます："
+        "12を超える日がありません（例：{samples}）。",
+        "en": "{path}: the dates in column {column!r} (date_column) read both ways, "
+        "month-first or day-first: no day is over 12 (e.g. {samples}).",
+    },
+    "load.dates_ambiguous_hint": {
+        "ja": "どちらかを指定してください：プロジェクトではユニットのYAMLかdefaults.yamlに"
+        "data.date_format: month-first（またはday-first）（run、alerts、send）、nps-kit score"
+        "とinspectでは--date-format month-first（またはday-first）。",
+        "en": "Say which: in a project, data.date_format: month-first (or day-first) in the "
+        "unit's YAML or defaults.yaml, for run, alerts and send; for nps-kit score and "
+        "inspect, --date-format month-first (or day-first).",
+    },
+    "load.dates_unread": {
+        "ja": "{path}：列「{column}」（date_column）の日付を1つも読めません（例：{samples}）。"
+        "読める形式：{forms}。",
+        "en": "{path}: no date in column {column!r} (date_column) could be read (e.g. "
+        "{samples}); accepted forms: {forms}.",
+    },
+    "load.dates_unread_hint": {
+        "ja": "日付の列か確かめるか、--date-format（パラメーターではdate_format）に"
+        "'%d.%m.%Y %H:%M'のようなstrftimeの書式を指定してください。",
+        "en": "Check that this is the date column, or pass --date-format (date_format in "
+        "parameters) with a strftime pattern such as '%d.%m.%Y %H:%M'.",
+    },
+    # The date forms the loader reads (nps_kit._values.DATE_FORMS).
+    "load.date_forms": {
+        "ja": "ISO（2026-10-03、2026-10-03T09:15:00）、2026/10/03 9:15、{kanji}、"
+        "和暦（令和8年10月3日、令和元年5月1日、R8.10.3、R8/10/3、H31-4-30）、Googleフォームの{google}、Excelの{excel}、"
+        "SurveyMonkeyの{monkey}、Nov 3, 2026 9:05 AM、Excelのシリアル値、Unix時間の秒またはミリ秒"
+        "（1761958394、UTC）、年が2桁か4桁の日/月/年または月/日/年（13/12/2019、"
+        "12/13/2019 9:50:30、9/8/18 15:29）",
+        "en": "ISO (2026-10-03, 2026-10-03T09:15:00), 2026/10/03 9:15, {kanji}, Japanese era "
+        "dates (令和8年10月3日, 令和元年5月1日, R8.10.3, R8/10/3, H31-4-30), Google Forms' "
+        "{google}, Excel's {excel}, SurveyMonkey's {monkey}, Nov 3, 2026 9:05 AM, Excel serial "
+        "numbers, Unix epoch seconds or milliseconds (1761958394, UTC), and day/month/year or "
+        "month/day/year with a 2- or 4-digit year (13/12/2019, 12/13/2019 9:50:30, 9/8/18 "
+        "15:29)",
+    },
+    # A long (tidy) table of answers, one row per response and question (nps_kit._long_form),
+    # said inside inspect's and score's errors; {pivot} is Python, the same in both.
+    "long_form.sentence": {
+        "ja": "表が縦長（tidy）です：1行は1件の回答ではなく、1つの設問への答えです。「{answers}」に"
+        "すべての設問の答えがあり、設問は「{codes}」が示します（コード{n}個）。0〜10の答えは"
+        "「{codes}」が「{code}」の行で、点数の列はありません。「{id}」ごとに1行、設問ごとに1列に"
+        "並べ替えたファイルを読んでください。pandasでは例えば：{pivot}（その「{code}」列が点数"
+        "です）。",
+        "en": "The table is long (tidy): one row per answer, not per response. {answers!r} holds "
+        "the answers of every question, named by {codes!r} ({n} codes), and the 0–10 answers "
+        "are its rows whose {codes!r} is {code!r}: no column is the score. Pivot it to one row "
+        "per {id!r}, each question a column, and read that file, e.g. in pandas: {pivot} (its "
+        "{code!r} column is the score).",
+    },
+    # A date_format that is no order and no strftime pattern (params.DataOptions).
+    "params.date_format": {
+        "ja": "date_formatは'month-first'、'day-first'か、'%d/%m/%Y %H:%M'のようなstrftimeの"
+        "書式にしてください（書かれているもの：{found}）",
+        "en": "date_format must be 'month-first', 'day-first' or a strftime pattern such as "
+        "'%d/%m/%Y %H:%M'; found {found}",
+    },
+    # A sentence of another entry, closed as its language closes one.
+    "load.sentence": {"ja": "{said}。", "en": "{said}."},
+    "load.date_format_hint": {
+        "ja": "--date-format（パラメーターではdate_format）を直してください。",
+        "en": "Fix --date-format (date_format in parameters).",
+    },
+    # init --from's refusals of an export without a score, in the language it would write the
+    # project in (the export's: Inspection.language; MSG43).
+    "init.no_score_sheet": {
+        "ja": "{export}：nps-kit init --fromはシート「{sheet}」に0〜10の点数の列を見つけられません"
+        "でした。ブックの{sheets}{codes}",
+        "en": "{export}: nps-kit init --from found no 0–10 score column on sheet {sheet!r}; the "
+        "workbook's {sheets}{codes}",
+    },
+    "init.no_score_sheet_hint": {
+        "ja": "initは--sheetで指定したシートをparameters/defaults.yamlのdata.sheetに書きます。",
+        "en": "init writes the sheet given with --sheet to data.sheet in parameters/defaults.yaml.",
+    },
+    "init.no_score": {
+        "ja": "{export}：nps-kit init --fromは0〜10の点数の列を見つけられませんでした。列："
+        "{columns}。",
+        "en": "{export}: nps-kit init --from found no 0–10 score column; columns: {columns}.",
+    },
+    "init.no_score_hint": {
+        "ja": "各列の内容はnps-kit inspectで確かめられます。またはnps-kit init DIRでデモの"
+        "プロジェクトから始め、列を手で設定してください。",
+        "en": "Run nps-kit inspect on the export to see what each column holds, or start from "
+        "the demo project with nps-kit init DIR and set the columns by hand.",
+    },
+    # A folder or glob read as one export (nps_kit._drop), said in the command's language.
+    "drop.folder": {"ja": "フォルダー{path}", "en": "the folder {path}"},
+    "drop.pattern": {"ja": "パターン{path}", "en": "the pattern {path}"},
+    "drop.none": {
+        "ja": "{where}にエクスポートのファイルがありません：.csv、.tsv、.txt、.gz、.xlsx、"
+        ".parquetのファイルがありません。",
+        "en": "no export file in {where}: it has no .csv, .tsv, .txt, .gz, .xlsx or .parquet file.",
+    },
+    "drop.none_hint": {
+        "ja": "そこにエクスポートのファイルを置くか、1つのファイルを指定してください（相対パスは"
+        "現在のフォルダーから、parametersではYAMLファイルのフォルダーから数えます）。",
+        "en": "Put the export files there, or name one file (relative paths start from the "
+        "current folder, or from the YAML file's folder in parameters).",
+    },
+    "drop.formats": {
+        "ja": "{where}には{n}つの形式（{kinds}）のファイルがあります。フォルダーは1つの形式の"
+        "1つのエクスポートとして読みます。",
+        "en": "{where} holds files of {n} formats ({kinds}); a folder is read as one export of "
+        "one format.",
+    },
+    "drop.formats_hint": {
+        "ja": "ほかのファイルを移すか、globでファイルを指定してください"
+        "（data.path: drop/*.parquet）。",
+        "en": "Move the other files out, or name the files with a glob (data.path: "
+        "drop/*.parquet).",
+    },
     "load.era_dates": {
         "ja": "「{column}」で和暦（令和8年11月3日など）で書かれた日付{n}件を西暦に直して"
         "読みました。",
@@ -3794,6 +4200,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "「{subject}」を送信する予定です（{size}）",
         "en": "would send {subject!r} ({size})",
     },
+    # A dry run's recipients, one line each under send.would_send (MSG43: English labels in a
+    # Japanese unit's listing); English pads them to one column.
+    "send.to": {"ja": "宛先：{who}", "en": "to:  {who}"},
+    "send.cc": {"ja": "CC：{who}", "en": "cc:  {who}"},
+    "send.bcc": {"ja": "BCC：{who}", "en": "bcc: {who}"},
     "send.only_to": {"ja": "次の宛先のみ{why}：{recipients}", "en": "only to{why}: {recipients}"},
     "send.others_got_it": {"ja": "（ほかの宛先は受信済み）", "en": " (the others already got it)"},
     "send.written_to": {"ja": "{path}に書き出しました", "en": "written to {path}"},

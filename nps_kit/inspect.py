@@ -59,6 +59,7 @@ from nps_kit._values import (
     states_zero_to_ten,
 )
 from nps_kit._width import display_width
+from nps_kit.clock import order_evidence_words
 from nps_kit.errors import DataError
 from nps_kit.i18n import Language, join_names, t
 from nps_kit.load import (
@@ -448,9 +449,17 @@ class Inspection:
             ],
         }
 
-    def listing(self) -> str:
-        """Every column with what it holds: ``'Q1' (rating: 1–5), 'price' (number: 3–250)``."""
-        return ", ".join(f"{c.column!r} ({c.kind}: {c.detail})" for c in self.columns)
+    def listing(self, lang: Language = "en") -> str:
+        """Every column with what it holds: ``'Q1' (rating: 1–5), 'price' (number: 3–250)``.
+
+        In ``lang``: 「Q1」（評価：1–5）、「price」（数値：3–250） (MSG43).
+        """
+        if lang == "en":
+            return ", ".join(f"{c.column!r} ({c.kind}: {c.detail})" for c in self.columns)
+        return "、".join(
+            f"「{c.column}」（{kind_words(c.kind, lang)}：{detail_words(c.detail, lang)}）"
+            for c in self.columns
+        )
 
 
 def other_sheets(found: Inspection, lang: Language = "en") -> str | None:
@@ -522,7 +531,7 @@ def _coded_scores(
     ]
     # A long table's 0-10 answers are rows of an answer column, not a column (QA36).
     if not any(c.kind == "nps" for c in infos):
-        said.append(long_form_sentence(frame))
+        said.append(long_form_sentence(frame, lang))
     return [s for s in said if s is not None]
 
 
@@ -556,7 +565,7 @@ def no_score_error(found: Inspection, lang: Language = "en") -> DataError:
         return DataError(
             t(
                 "inspect.no_score_sheet", lang, sheet=found.load.sheet, file=path.name,
-                columns=found.listing(), sheets=sheets, codes=coded_scores(found, lang),
+                columns=found.listing(lang), sheets=sheets, codes=coded_scores(found, lang),
             ),
             hint=t("inspect.no_score_sheet_hint", lang),
             path=path,
@@ -573,7 +582,7 @@ def no_score_error(found: Inspection, lang: Language = "en") -> DataError:
         )
     return DataError(
         t(
-            "inspect.no_score", lang, file=path.name, columns=found.listing(),
+            "inspect.no_score", lang, file=path.name, columns=found.listing(lang),
             codes=coded_scores(found, lang),
         ),
         hint=t("inspect.no_score_hint", lang),
@@ -1031,7 +1040,7 @@ def _classify(
             return "date", "ambiguous: month-first or day-first (set date_format)", None, None
         if dates.contradicted is not None:
             # A wrong --date-format, not a column of text: say which order the dates read in.
-            date_notes.append(str(order_contradicted(dates, name, None)))
+            date_notes.append(order_contradicted(dates, name, None).in_language(lang))
             contradicted[name] = dates.contradicted
             return "date", f"reads only {dates.contradicted}, not {date_format}", None, None
         # Unix epoch times are whole numbers: ids and counts of nine to thirteen digits read
@@ -1170,6 +1179,71 @@ def _date_form(values: pd.Series, text: pd.Series, *, columnar: bool) -> str:
     if text.str.match(r"\s*[A-Za-z]{3}").mean() >= 0.5:
         return "month names"
     return "ISO/Japanese"
+
+
+#: A column's detail as inspect writes it in English → its catalogue entry
+#: (``inspect.detail.<name>``), each field read back from the English (MSG43). A detail of no
+#: entry (a rating's "1–5, as stated") is shown as written.
+_DETAILS: Final = (
+    (r"unique", "unique"),
+    (r"tokens", "tokens"),
+    (r"codes", "codes"),
+    (r"nearly unique, (?P<n>[\d,]+) repeat", "nearly_unique"),
+    (r"(?P<n>[\d,]+) values", "values"),
+    (rf"(?P<n>[\d,]+) values, {_NOT_PER_RESPONSE}", "not_per_response"),
+    (r"free text", "free_text"),
+    (r"free text \(asks for a comment\)", "asks_comment"),
+    (r"free text \(asks what to improve\)", "asks_improvement"),
+    (r"free text \(Other box\)", "other_box"),
+    (r"free text \((?P<tool>text entry|Open-Ended)\)", "open_ended"),
+    (r"yes/no", "yes_no"),
+    (r"yes/no \(1/0\)", "yes_no_digits"),
+    (r"separator (?P<sep>.+)", "separator"),
+    (r"Qualtrics NPS group", "qualtrics_group"),
+    (r"NPS segments", "segments"),
+    (r"no answers", "no_answers"),
+    (r"no answers but 'does not apply'", "not_applicable"),
+    (r"language codes", "language_codes"),
+    (r"language codes, one language", "one_language"),
+    (r"ambiguous: month-first or day-first \(set date_format\)", "ambiguous"),
+    (r"reads only (?P<read>\S+), not (?P<asked>\S+)", "reads_only"),
+    (r"Unix epoch times \(UTC\)", "epoch"),
+    (r"response times", "response_times"),
+    (r"timestamps", "timestamps"),
+    (r"date cells", "date_cells"),
+    (r"Excel serial dates", "serial_dates"),
+    (r"month names", "month_names"),
+    (r"ISO/Japanese", "iso"),
+    (r"e-mail addresses", "emails"),
+    (r"phone numbers", "phones"),
+    (r"names, not a way to reach", "names"),
+    (r"(?P<range>0–10) stated, no 0", "stated_no_zero"),
+    (r"(?P<range>1–10)\? \(no 0 in (?P<n>[\d,]+) answers\)", "no_zero_in"),
+    (r"(?P<range>1–10)\? \(no 0 in its answers\)", "no_zero"),
+)
+
+
+def kind_words(kind: str, lang: Language) -> str:
+    """Return a column's kind as inspect's table and errors name it in ``lang`` (MSG43).
+
+    English is the kind as json and ``init`` write it (``categorical``); Japanese names it.
+    """
+    return t(f"inspect.kind.{kind}", lang)
+
+
+def detail_words(detail: str, lang: Language) -> str:
+    """Return a column's detail in ``lang``, read back from inspect's English (MSG43).
+
+    The detail is recorded in English (json, ``init``'s comments); a detail of no catalogue
+    entry, and English, are returned as written.
+    """
+    if lang == "en":
+        return detail
+    for pattern, name in _DETAILS:
+        match = re.fullmatch(pattern, detail)
+        if match is not None:
+            return t(f"inspect.detail.{name}", lang, **match.groupdict())
+    return detail
 
 
 def _values_as_names(columns: list[str], lang: Language = "en") -> list[str]:
@@ -1682,7 +1756,7 @@ def inspect_export(
                 notes.append(
                     t(
                         "inspect.dates_read_as", lang, column=date_col, order=read.order,
-                        evidence=read.order_evidence, other=other,
+                        evidence=order_evidence_words(read.order_evidence, lang), other=other,
                     )
                 )  # fmt: skip
             parsed = read.dates.dropna()

@@ -39,11 +39,12 @@ from nps_kit._resubmit import (
     judged_resubmissions,
     per_submission,
 )
+from nps_kit._schema_errors import Listed
 from nps_kit._totals import is_subtotal_label, totals_labels, totals_rows
 from nps_kit._value_key import value_key
 from nps_kit._value_labels import Unlabelled, ValueLabels, apply_value_labels, as_tables
 from nps_kit._values import (
-    DATE_FORMS,
+    DATE_EXAMPLES,
     DAY_FIRST,
     DECIMAL_COMMA_RE,
     MISSING_WORDS,
@@ -62,8 +63,8 @@ from nps_kit._values import (
     scale_split,
     states_zero_to_ten,
 )
-from nps_kit.clock import order_guessed
-from nps_kit.errors import DataError, closest
+from nps_kit.clock import order_evidence_words, order_guessed
+from nps_kit.errors import DataError, Saying, closest
 from nps_kit.i18n import Language, join_names, t
 
 __all__ = [
@@ -564,7 +565,7 @@ class LoadReport:
                     lang,
                     column=self.date_column,
                     order=self.date_order,
-                    why=self.date_order_guess,
+                    why=order_evidence_words(self.date_order_guess, lang),
                     other=other,
                 )
             )
@@ -972,20 +973,19 @@ class ColumnIndex:
             # QA34: a UTF-8 file read as latin-1 listed its header garbled ('æ\x95\x99å®¤'
             # for 教室) and asked to pick one of those names.
             fix = t("load.no_column_encoding", lang, found=self.suggested_encoding)
-        long = self._long_form()
+        long = self._long_form(lang)
         if long:
             fix = t("load.no_column_long", lang, guess=hint, option=option)
         raise DataError(
             t(
                 "load.no_column", lang, path=self.path, name=name, option=option,
-                columns=self.listing(),
-            )
-            + (f" {long}" if long else ""),
+                columns=self.listing(), long=(f" {long}" if lang == "en" else long) if long else "",
+            ),
             hint=fix,
             path=self.path,
         )  # fmt: skip
 
-    def _long_form(self) -> str | None:
+    def _long_form(self, lang: Language) -> str | None:
         """Say the table is long and how to pivot it, as the score's other messages do.
 
         The rows are read only here, for a name that is missing (QA36 O2: ``--score-column
@@ -997,7 +997,7 @@ class ColumnIndex:
             frame, _ = _formats.read_frame(self.layout, encoding_given=True)
         except DataError:
             return None  # the file's own error is said when it is loaded
-        return long_form_sentence(frame)
+        return long_form_sentence(frame, lang)
 
     def resolve_unique(self, name: str, *, option: str) -> str:
         """Return the column called ``name``, as :meth:`resolve`, refusing a repeated name.
@@ -1927,9 +1927,11 @@ def load_responses(
                 timezone=timezone,
                 source=layout.source,
             )
-        except ValueError as exc:
+        except ValueError:
+            # The one ValueError here: a date_format of no order and no pattern (MSG43).
+            said = Saying("params.date_format", {"found": Listed([date_format])})
             raise DataError(
-                f"{exc}.", hint="Fix --date-format (date_format in parameters).", path=path
+                said=Saying("load.sentence", {"said": said}, "load.date_format_hint"), path=path
             ) from None
         raw_dates = frame[export_column(date_col)]
         _check_dates(raw_dates, dates, date_col, path)
@@ -2573,14 +2575,27 @@ def order_contradicted(dates: DateParse, column: str, path: Path | None) -> Data
     assert dates.contradicted is not None
     asked = DAY_FIRST if dates.contradicted == MONTH_FIRST else MONTH_FIRST
     place = "first" if dates.contradicted == DAY_FIRST else "second"
-    examples = " and ".join(repr(v) for v in dates.contradicting)
-    what = f"{path}: the dates" if path else "The dates"
+    values: dict[str, object] = {
+        "column": column,
+        "read": dates.contradicted,
+        "asked": asked,
+        "against": f"{dates.against:,}",
+        "decided": f"{dates.decided:,}",
+        "place": Saying(f"load.dates_place_{place}"),
+        "examples": Saying(
+            f"load.dates_examples_{len(dates.contradicting)}",
+            dict(zip("ab", dates.contradicting, strict=False)),
+        ),
+    }
+    if path is not None:
+        values["path"] = path
     return DataError(
-        f"{what} in column {column!r} read only {dates.contradicted}, not {asked} as asked: "
-        f"{dates.against:,} of the {dates.decided:,} dates that read only one way have a day "
-        f"over 12 in the {place} place, e.g. {examples}.",
-        hint=f"Use --date-format {dates.contradicted} (in a project, data.date_format: "
-        f"{dates.contradicted}), or leave it out: a day over 12 shows the order.",
+        said=Saying(
+            "load.dates_contradicted" if path is not None else "load.dates_contradicted_here",
+            values,
+            "load.dates_contradicted_hint",
+            {"read": dates.contradicted},
+        ),
         path=path,
     )
 
@@ -2592,21 +2607,27 @@ def _check_dates(raw: pd.Series, dates: Any, column: str, path: Path) -> None:
     present = raw[raw.notna() & (raw.astype("string").str.strip() != "")]
     if not dates.ambiguous and (not len(present) or dates.dates.notna().any()):
         return  # the usual case: no examples to quote, so none are looked for
-    samples = ", ".join(repr(str(v)) for v in pd.unique(present)[:3])
+    samples = Listed([str(v) for v in pd.unique(present)[:3]])
     if dates.ambiguous:
         raise DataError(
-            f"{path}: the dates in column {column!r} (date_column) read both ways, month-first "
-            f"or day-first: no day is over 12 (e.g. {samples}).",
-            hint="Say which: in a project, data.date_format: month-first (or day-first) in "
-            "the unit's YAML or defaults.yaml, for run, alerts and send; for nps-kit score and "
-            "inspect, --date-format month-first (or day-first).",
+            said=Saying(
+                "load.dates_ambiguous",
+                {"path": path, "column": column, "samples": samples},
+                "load.dates_ambiguous_hint",
+            ),
             path=path,
         )
     if len(present) and dates.dates.notna().sum() == 0:
         raise DataError(
-            f"{path}: no date in column {column!r} (date_column) could be read (e.g. "
-            f"{samples}); accepted forms: {DATE_FORMS}.",
-            hint="Check that this is the date column, or pass --date-format (date_format in "
-            "parameters) with a strftime pattern such as '%d.%m.%Y %H:%M'.",
+            said=Saying(
+                "load.dates_unread",
+                {
+                    "path": path,
+                    "column": column,
+                    "samples": samples,
+                    "forms": Saying("load.date_forms", dict(DATE_EXAMPLES)),
+                },
+                "load.dates_unread_hint",
+            ),
             path=path,
         )

@@ -309,7 +309,11 @@ class DataSource(_Model):
     def _date_format(cls, value: str | None) -> str | None:
         from nps_kit._values import check_date_format
 
-        check_date_format(value)
+        try:
+            check_date_format(value)
+        except ValueError:
+            # In the file's language (MSG43: a Japanese project's run heard it in English).
+            raise Said("params.date_format", found=value) from None
         return value
 
 

@@ -28,7 +28,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
@@ -804,14 +804,6 @@ def run_reports(
         _say(progress, line)
     for line in _cache_warnings([(job.unit, caches[job.unit.unit]) for job in prepared]):
         _say(progress, line)
-    guessed: dict[str, list[str]] = {}  # dates read in an order only guessed (QA28 #2)
-    for job in prepared:
-        report = caches[job.unit.unit].report
-        if report.date_order_guess is not None:
-            said = report.read_notes(job.unit.language)[0]  # in the unit's language (FIX92)
-            guessed.setdefault(said, []).append(job.unit.unit)
-    for said, names in guessed.items():
-        _say(progress, f"warning: {', '.join(names)}: {said}")
 
     for month in sorted({job.period for job in prepared}):
         _check_writable(output / month)
@@ -963,7 +955,7 @@ def contact_warnings(units: Sequence[UnitParameters]) -> list[str]:
     """
     from nps_kit.closed_loop import names_only
 
-    said: dict[tuple[str, str], list[str]] = {}
+    said = []
     for unit in units:
         details = [unit.column(c) for c in unit.columns.contact_details]
         message = names_only(
@@ -971,11 +963,8 @@ def contact_warnings(units: Sequence[UnitParameters]) -> list[str]:
         )
         if message is not None:
             # In the unit's language (FIX87), closed as that language closes a sentence.
-            end = "。" if unit.language == "ja" else "."
-            said.setdefault((message, end), []).append(unit.unit)
-    return [
-        f"warning: {', '.join(names)}: {message}{end}" for (message, end), names in said.items()
-    ]
+            said.append((unit.unit, message + ("。" if unit.language == "ja" else ".")))
+    return _said_once(said)
 
 
 def playbook_notes(units: Sequence[UnitParameters]) -> list[str]:
@@ -1550,10 +1539,9 @@ def _cache_warnings(units: Sequence[tuple[UnitParameters, ExportCache]]) -> list
 
     A ``columns.id`` set by hand that repeats (FIX37), a consent question not set, a consent
     question without contact details (FIX87) and a ``data.filter.previous_names`` no row has
-    (REVIEW31): what ``run`` and ``run --watch`` say. A warning several units earn alike is
-    said once with their names (``warning: 梅田店, 札幌大通店: …``), in the order first said, as
-    :func:`contact_warnings` does: a project of 40 stores without contact details read 40 lines
-    of the same sentence (QA42).
+    (REVIEW31); then dates read in an order only guessed (QA28 #2), in the unit's language
+    (FIX92). What ``run`` and ``run --watch`` say, each line once for the units that earn it
+    alike (:func:`_said_once`).
     """
     from nps_kit._unit_rows import (
         consent_warning,
@@ -1562,12 +1550,32 @@ def _cache_warnings(units: Sequence[tuple[UnitParameters, ExportCache]]) -> list
     )
 
     checks = (cached_id_warning, consent_warning, contact_details_warning, previous_names_warning)
-    said: dict[str, list[str]] = {}
-    for unit, cache in units:
-        for check in checks:
-            if message := check(unit, cache):
-                said.setdefault(message, []).append(unit.unit)
-    return [f"warning: {', '.join(names)}: {message}" for message, names in said.items()]
+    said = [
+        (unit.unit, message)
+        for unit, cache in units
+        for check in checks
+        if (message := check(unit, cache))
+    ]
+    # After the others, as run said them before they shared this list (MSG43).
+    said += [
+        (unit.unit, cache.report.read_notes(unit.language)[0])
+        for unit, cache in units
+        if cache.report.date_order_guess is not None
+    ]
+    return _said_once(said)
+
+
+def _said_once(said: Iterable[tuple[str, str]]) -> list[str]:
+    """Return ``warning: a, b: message`` for each ``(unit, message)``, a message once.
+
+    A warning several units earn alike is said once with their names (``warning: 梅田店,
+    札幌大通店: …``), in the order first said: a project of 40 stores without contact details
+    read 40 lines of the same sentence (QA42).
+    """
+    units: dict[str, list[str]] = {}
+    for unit, message in said:
+        units.setdefault(message, []).append(unit)
+    return [f"warning: {', '.join(names)}: {message}" for message, names in units.items()]
 
 
 def summary_table(result: RunResult, *, lang: Language = "en") -> str:

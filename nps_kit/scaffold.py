@@ -563,15 +563,20 @@ def _defaults_text(
 ) -> str:
     report = found.load
     score = found.column(found.nps_column) if found.nps_column else None
-    if score is None or found.date_column is None:
-        what = "0–10 score column" if score is None else "date column"
-        why = "" if score is None else "".join(f" {note}" for note in found.date_notes)
-        forms = "" if score is None else f"Dates nps-kit reads: {DATE_FORMS}. "
+    if score is None:
+        lang = found.language  # as init writes the project (MSG43)
         raise DataError(
-            f"{export}: nps-kit init --from found no {what};{why} columns: {found.listing()}."
-            + (coded_scores(found) if score is None else ""),
-            hint=f"{forms}Run nps-kit inspect on the export to see what each column holds, or "
-            "start from the demo project with nps-kit init DIR and set the columns by hand.",
+            t("init.no_score", lang, export=export, columns=found.listing(lang))
+            + coded_scores(found, lang),
+            hint=t("init.no_score_hint", lang),
+            path=export,
+        )
+    if found.date_column is None:
+        # Still English: the date notes are inspected in English for init's comments.
+        why = "".join(f" {note}" for note in found.date_notes)
+        raise DataError(
+            f"{export}: nps-kit init --from found no date column;{why} columns: {found.listing()}.",
+            hint=f"Dates nps-kit reads: {DATE_FORMS}. {t('init.no_score_hint', 'en')}",
             path=export,
         )
     date = found.column(found.date_column)
@@ -1907,16 +1912,20 @@ def export_project(
     root = Path(directory)
     export = Path(export)
     found = inspect_export(export, sheet=sheet, codes=codes)
-    if found.nps_column is None and (sheets := other_sheets(found)) is not None:
+    if found.nps_column is None and other_sheets(found) is not None:
         # Before the unit column is looked for: on a cover sheet it is never found, and
         # "no column 担当支社" would hide that the answers are on another sheet.
+        # In the language init would write the project in (MSG43: a Japanese export heard
+        # English); the English is as before.
+        lang = found.language
         raise DataError(
-            f"{export}: nps-kit init --from found no 0–10 score column on sheet "
-            f"{found.load.sheet!r}; the workbook's {sheets}{coded_scores(found)}",
-            hint="init writes the sheet given with --sheet to data.sheet in "
-            "parameters/defaults.yaml.",
+            t(
+                "init.no_score_sheet", lang, export=export, sheet=found.load.sheet,
+                sheets=other_sheets(found, lang), codes=coded_scores(found, lang),
+            ),
+            hint=t("init.no_score_sheet_hint", lang),
             path=export,
-        )
+        )  # fmt: skip
     folder = root / "parameters"
     # Every decision below reads the answers inspection read: the export is read once.
     texts = {c.column: found.data[c.column] for c in found.of_kind("text")}

@@ -701,3 +701,75 @@ def test_suggest_says_how_many_uncovered_comments_are_in_a_language_no_pack_read
         "3 of the 5 comments without a theme's word (60.0%) look like another language "
         "(Spanish 3, 'es') and are not read: no phrase of theirs is listed."
     ) in " ".join(err.split())
+
+
+# --- a Japanese project (MSG43) -------------------------------------------------------------
+
+
+def _japanese_project(root: Path, language: str = "ja") -> None:
+    (root / "parameters").mkdir()
+    (root / "parameters" / "defaults.yaml").write_text(
+        f"language: {language}\nthemes: saas\n", encoding="utf-8"
+    )
+
+
+_SAID = {
+    # (arguments after EXPORT, the Japanese line, the English one word for word)
+    "project_pack": (
+        ("--text-column", "comment"),
+        "テーマ：saas（parameters/defaults.yamlのとおり。--packで別のものを選べます）",
+        "themes: saas, as in parameters/defaults.yaml (--pack chooses another)",
+    ),
+    "suggest": (
+        ("--text-column", "comment", "--suggest", "--pack", "retail"),
+        "コメント2件のうち0件（0.0%）はretailのどのテーマの言葉も含みません：「uncovered」の"
+        "語句はそれらのコメントのもの、「covered」はほかのコメントでテーマを見つけた言葉の隣に"
+        "ある語句です。テーマをつけるには、'version: 1'と'extends: retail'で始まるテーマ"
+        "ファイルに、パックのテーマIDか新しいテーマの下にその言葉を書き、--pack FILEで渡して"
+        "ください。パックの学習したレイヤーはそのまま使われます（README：「Open text, themes "
+        "and actions」）。",
+        "0 of 2 comments (0.0%) contain no word of a theme of retail: the phrases 'uncovered' "
+        "are theirs; 'covered': phrases of the other comments, beside the words that found "
+        "their themes. To tag them, write their words in a themes file that starts with "
+        "'version: 1' and 'extends: retail', under a theme id of the pack or a new theme, and "
+        "pass it with --pack FILE: the pack's learned layers stay on (README: 'Open text, "
+        "themes and actions').",
+    ),
+    "unknown_pack": (
+        ("--text-column", "comment", "--pack", "retial"),
+        "nps-kit themes: error: テーマパック「retial」（--pack）はありません。retail、saas、"
+        "finance、generic、food、logisticsのいずれか、またはテーマのYAMLファイルのパスを指定して"
+        "ください。「retail」のことですか？",
+        "nps-kit themes: error: unknown theme pack 'retial' (--pack); expected one of retail, "
+        "saas, finance, generic, food, logistics or the path of a themes YAML file. Did you "
+        "mean 'retail'?",
+    ),
+    "invalid_scores": (
+        ("--text-column", "comment", "--score-column", "score", "--pack", "retail"),
+        "note: 「score」（--score-column）の回答1件は0〜10の整数ではありません（例：「12」）。"
+        "そのコメントはスコアなしで読みます。",
+        "note: 1 answer(s) of 'score' (--score-column) are not whole numbers 0–10 (e.g. '12'): "
+        "their comments are read without a score.",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(_SAID))
+def test_themes_in_a_japanese_project_says_its_lines_in_japanese(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, case: str
+) -> None:
+    # MSG43: themes had no --language; a Japanese project heard every line in English.
+    from _english import english_runs
+
+    args, japanese, english = _SAID[case]
+    frame = pd.DataFrame(ROWS, columns=["id", "comment", "score"])
+    frame.loc[2, "score"] = 12
+    path = tmp_path / "export.csv"
+    frame.to_csv(path, index=False)
+    _japanese_project(tmp_path)
+    _code, _out, err = _run(capsys, str(path), *args)
+    assert japanese in err.splitlines()
+    names = ["Open text, themes and actions", "nps-kit themes"]
+    assert english_runs(err, names=names) == []
+    _code, _out, err = _run(capsys, str(path), *args, "--language", "en")
+    assert english in err.splitlines()

@@ -195,3 +195,37 @@ def test_an_order_from_the_tool_or_the_zone_is_a_guess() -> None:
     assert not order_guessed(why)
     _, why = export_date_order(["12/10/2026"], source="surveymonkey", timezone=None, today=today)
     assert not order_guessed(why)
+
+
+@pytest.mark.parametrize(
+    ("texts", "source", "timezone", "japanese"),
+    [
+        (["11/10/2026 09:00"], None, None, "month-firstで読むと未来の日付がある"),
+        (
+            ["03/04/2026 10:00 AM"],
+            None,
+            None,
+            "時刻が12時間制（AM/PM）で、日が先の日付ではまず使われない",
+        ),
+        (["03.04.2026"], None, None, "点で区切った日付（04.12.2026）は、どこで書かれても日が先"),
+        (
+            ["03/04/2026 09:05"],
+            "surveymonkey",
+            None,
+            "SurveyMonkeyは米国式の日付（月が先）で書き出す",
+        ),
+        (["03/04/2026"], None, "America/Chicago", "タイムゾーンAmerica/Chicagoは米国"),
+    ],
+)
+def test_the_evidence_of_an_order_is_said_again_in_japanese(
+    texts: list[str], source: str | None, timezone: str | None, japanese: str
+) -> None:
+    # MSG43: a Japanese note or error quoted the English evidence inside its sentence.
+    from nps_kit.clock import order_evidence_words
+
+    today = dt.date(2026, 10, 20)
+    _, why = export_date_order(texts, source=source, timezone=timezone, today=today)
+    assert why is not None
+    assert order_evidence_words(why, "ja") == japanese
+    assert order_evidence_words(why, "en") == why
+    assert order_evidence_words("something else", "ja") == "something else"

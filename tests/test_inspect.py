@@ -2318,7 +2318,7 @@ _CLINIC_JA = (
     "回答の言語：日本語（英語0 %、日本語100 %、回答4件）\n"
     "note: 1行が前の行とまったく同じです。dedupe: trueで除けます。\n"
     "\n"
-    "列        QID  種類         詳細  "
+    "列        QID  種類      詳細  "
 )
 _CLINIC_EN = (
     "回答.csv: 4 responses (CSV, utf-8, 1 header row(s))\n"
@@ -2383,7 +2383,7 @@ def test_inspect_of_no_nps_export_says_so_in_japanese_with_exit_status_2(
     assert "NPSの設問：なし" in out and "note: 0〜10の点数らしい列がありません。" in out
     assert err == (
         "nps-kit inspect: error: 価格表.csv：0〜10の点数の列がないため、NPS調査のエクスポートには"
-        "見えません。列：'品名' (id: unique), '価格' (number: 80–120)。期待したのは、"
+        "見えません。列：「品名」（ID：一意）、「価格」（数値：80–120）。期待したのは、"
         "回答が0から10の整数の列（「どのくらい薦めたいか」の設問）です。5や7までの列は評価、"
         "より大きい数や小数の列は点数ではありません。調査の回答エクスポートか確かめてください"
         "（別のシートなら--sheet、回答はラベルでなく数値で出力）。点数の列があるなら名前で指定して"
@@ -2535,3 +2535,90 @@ def test_inspect_in_a_japanese_project_says_every_note_in_japanese(
     assert main(["inspect", str(path), "--language", "en"]) == 0
     said = [line[6:] for line in capsys.readouterr().out.splitlines() if line[:6] == "note: "]
     assert said == list(english) and not any("。" in note for note in english)
+
+
+def test_dates_read_in_one_order_by_their_dots_are_said_in_a_japanese_project_s_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # MSG43: the evidence inside the Japanese note was English ("dates written with dots …").
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "id,推奨度,回答日\n"
+        + "".join(f"R{i},{i % 11},{i % 12 + 1:02d}.10.2020\n" for i in range(40)),
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(_japanese_project(tmp_path / "project"))
+    assert main(["inspect", str(path)]) == 0
+    assert (
+        "note: 「回答日」の日付は月日どちらの順にも読めます（12を超える日がありません）。"
+        "day-firstとして読みました：点で区切った日付（04.12.2026）は、どこで書かれても日が先。"
+        "誤りならdate_formatをmonth-firstに設定してください。\n"
+    ) in capsys.readouterr().out
+    assert main(["inspect", str(path), "--language", "en"]) == 0
+    assert (
+        "note: The dates in '回答日' read both ways (no day over 12); they are read day-first: "
+        "dates written with dots (04.12.2026) are day-first wherever written. Set date_format "
+        "to month-first if that is wrong.\n"
+    ) in capsys.readouterr().out
+
+
+def test_the_column_kinds_and_details_are_said_in_a_japanese_project_s_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # MSG43: the table's heading was Japanese, its kinds and details (text, free text (asks
+    # for a comment), 2 values) English; so was the column list of the no-score error.
+    from _english import english_runs
+
+    path = tmp_path / "export.csv"
+    rows = [f"R{i:03d},{i * 7 % 11},2026-10-{i % 28 + 1:02d},{'配送が遅い' if i % 2 else ''},"
+            f"{['東京', '大阪'][i % 2]}\n" for i in range(40)]  # fmt: skip
+    path.write_bytes(("id,推奨度,回答日,コメント,店舗\n" + "".join(rows)).encode("cp932"))
+    monkeypatch.chdir(_japanese_project(tmp_path / "project"))
+    assert main(["inspect", str(path)]) == 0
+    out = capsys.readouterr().out
+    table = [line.split() for line in out.splitlines()[-5:]]
+    assert [row[1:3] for row in table] == [
+        ["ID", "一意"],
+        ["NPS", "0–10"],
+        ["日付", "ISO／和式"],
+        ["自由記述", "自由記述（コメントを求める…"],
+        ["選択肢", "値2種類"],
+    ]
+    assert english_runs(out) == []
+    assert main(["inspect", str(path), "--language", "en"]) == 0
+    table = [line.split(None, 3)[1:3] for line in capsys.readouterr().out.splitlines()[-5:]]
+    assert table == [
+        ["id", "unique"],
+        ["nps", "0–10"],
+        ["date", "ISO/Japanese"],
+        ["text", "free"],
+        ["categorical", "2"],
+    ]
+    # The no-score error lists the columns in the same words.
+    path.write_text(
+        "id,回答日,コメント\n"
+        + "".join(f"R{i},2026-10-{i % 28 + 1:02d},良い\n" for i in range(40)),
+        encoding="utf-8",
+    )
+    assert main(["inspect", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "列：「id」（ID：一意）、「回答日」（日付：ISO／和式）、「コメント」（自由記述：" in err
+
+
+def test_each_detail_pattern_reads_its_own_english_back() -> None:
+    # MSG43: a detail said in Japanese is read back from inspect's English by pattern; the
+    # catalogue's English must be what the pattern matches, or the detail stays English.
+    import re
+
+    from nps_kit.i18n import t
+    from nps_kit.inspect import _DETAILS
+
+    samples = {"n": "12", "sep": "','", "tool": "text entry", "read": "month-first",
+               "asked": "day-first"}  # fmt: skip
+    for pattern, name in _DETAILS:
+        fields = re.compile(pattern).groupindex
+        scale = "1–10" if name.startswith("no_zero") else "0–10"
+        values = {f: samples.get(f, scale) for f in fields}
+        english = t(f"inspect.detail.{name}", "en", **values)
+        match = re.fullmatch(pattern, english)
+        assert match is not None and match.groupdict() == values, name

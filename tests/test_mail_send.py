@@ -723,12 +723,14 @@ def test_dry_run_writes_outbox(reports: Path, server: tuple[Recorder, int]) -> N
         [
             "ec: 「【NPS】EC事業部 2026年10月：−4.9（前月比+3.2、有意な変化なし）」を送信する"
             f"予定です（{ec.size / 1024:.1f} KB）",
-            "  to:  山田 太郎 <yamada@example.com>",
-            "  cc:  cc@example.com",
-            "  bcc: boss@example.com",
+            "  宛先：山田 太郎 <yamada@example.com>",
+            "  CC：cc@example.com",
+            "  BCC：boss@example.com",
             f"  {outbox / 'ec.eml'}に書き出しました",
         ]
     )
+    # An English unit's labels, as before (MSG43: the Japanese unit's were these).
+    assert echo[1].splitlines()[1:4] == ["  to:  cloud@example.com", "  cc:  —", "  bcc: —"]
 
 
 def test_a_later_dry_run_sets_aside_what_an_earlier_run_wrote(
@@ -1896,9 +1898,9 @@ def test_a_japanese_project_s_run_send_and_send_read_japanese(
         r"ec: 「【NPS】EC事業部 2026年10月：.*」を送信する予定です（[0-9.]+ KB）", lines[1]
     )
     assert lines[2:6] == [
-        "  to:  ec@example.com",
-        "  cc:  —",
-        "  bcc: —",
+        "  宛先：ec@example.com",
+        "  CC：—",
+        "  BCC：—",
         f"  {outbox / 'ec.eml'}に書き出しました",
     ]
     assert lines[6] == "2026-10：アウトボックスに書き出し1。"

@@ -2376,3 +2376,46 @@ def test_a_unit_comparing_its_fiscal_year_to_date_reads_the_year_before_through_
     assert "年度累計" in overview
     # every other figure is the 13 months' as before: the month's n is the plain count
     assert units["honten"]["summary"]["n"] == plain("2026-10", "2026-10")[0]
+
+
+def test_dates_read_in_a_guessed_order_are_one_of_the_cache_s_warnings_said_once(
+    tmp_path: Path,
+) -> None:
+    # MSG43: run grouped these lines itself after _cache_warnings, and run --watch (which
+    # calls only _cache_warnings) never said the guessed order. Now they are one list: the
+    # guess follows the other warnings, once for the units that share it.
+    import pandas as pd
+
+    from nps_kit.params import load_all
+    from nps_kit.run import _build_caches, _cache_warnings, _sha256
+
+    params = tmp_path / "parameters"
+    params.mkdir()
+    rows = [
+        (f"11/{day:02d}/2025 09:00", day % 11, store, "はい")
+        for day in range(1, 13)
+        for store in ("梅田", "札幌")
+    ]
+    pd.DataFrame(rows, columns=["回答日時", "推奨度", "店舗", "連絡可否"]).to_csv(
+        tmp_path / "responses.csv", index=False
+    )
+    (params / "defaults.yaml").write_text(
+        "language: ja\ntimezone: America/Chicago\ndata: {path: ../responses.csv}\n"
+        "columns: {score: 推奨度, date: 回答日時, contact: 連絡可否}\n",
+        encoding="utf-8",
+    )
+    for unit, store in (("umeda", "梅田"), ("sapporo", "札幌")):
+        (params / f"{unit}.yaml").write_text(
+            f"name: {store}店\ndata: {{filter: {{column: 店舗, values: [{store}]}}}}\n",
+            encoding="utf-8",
+        )
+    units = list(load_all(params).units.values())
+    path = units[0].data.path
+    caches = _build_caches(units, {path: _sha256(path)}, tmp_path / "cache")
+    lines = _cache_warnings([(unit, caches[unit.unit]) for unit in units])
+    assert lines[-1] == (
+        "warning: sapporo, umeda: 「回答日時」の日付は月日どちらの順にも読めます（12を超える日が"
+        "ない）。month-firstで読みましたが、根拠は推測だけです（タイムゾーンAmerica/Chicagoは"
+        "米国）。違う場合はdate_format: day-first（--date-format day-first）を指定してください。"
+    )
+    assert len(lines) == 2 and lines[0].startswith("warning: sapporo, umeda: 批判者の一覧と")

@@ -558,6 +558,24 @@ def test_no_score_column_is_a_clear_error(
     assert not (tmp_path / "p").exists()
 
 
+def test_no_score_column_in_a_japanese_export_is_said_in_japanese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # MSG43: init --from writes a Japanese export's project in Japanese, and refused it in
+    # English.
+    rows = "".join(f"R{i},2026-10-{1 + i % 28:02d},配送がとても遅かったです\n" for i in range(20))
+    export = write_text(tmp_path / "x.csv", "回答ID,回答日,ご意見\n" + rows)
+    assert main(["init", str(tmp_path / "p"), "--from", str(export)]) == 2
+    assert capsys.readouterr().err == (
+        f"nps-kit init: error: {export}：nps-kit init --fromは0〜10の点数の列を見つけられません"
+        "でした。列：「回答ID」（ID：一意）、「回答日」（日付：ISO／和式）、「ご意見」（自由記述："
+        "自由記述（コメントを求める設問））。各列の内容はnps-kit inspectで確かめられます。"
+        "またはnps-kit init DIRでデモの"
+        "プロジェクトから始め、列を手で設定してください。\n"
+    )
+    assert not (tmp_path / "p").exists()
+
+
 def test_no_date_column_says_which_values_are_not_dates(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -1321,10 +1339,13 @@ def test_init_from_a_workbook_with_a_cover_sheet_takes_sheet(
     argv = ["init", str(root), "--from", str(export), "--unit-column", MSFORMS_HOTEL]
     assert main(argv) == 2
     err = capsys.readouterr().err
+    # In Japanese, the language init writes this export's project in (MSG43).
     assert (
-        f"found no 0–10 score column on sheet '表紙'; the workbook's sheets: '表紙' (read), "
-        f"'回答データ' (a 0–10 score column: {MSFORMS_NPS!r}). Pass --sheet '回答データ'." in err
-    )
+        "：nps-kit init --fromはシート「表紙」に0〜10の点数の列を見つけられませんでした。ブックの"
+        f"シート：「表紙」（読んだシート）、「回答データ」（0〜10の点数の列：「{MSFORMS_NPS}」）。"
+        "--sheet 回答データを指定してください。initは--sheetで指定したシートをparameters/"
+        "defaults.yamlのdata.sheetに書きます。\n"
+    ) in err
     assert not root.exists()
     assert main([*argv, "--sheet", "回答データ"]) == 0
     assert _defaults(root)["data"]["sheet"] == "回答データ"  # type: ignore[index]

@@ -126,6 +126,8 @@ _HEADER = ("column", "qid", "kind", "detail", "distinct", "blanks", "shown")
 
 
 def _table(path: Path, found: Inspection, lang: Language) -> None:
+    from nps_kit.inspect import detail_words, kind_words
+
     facts = found.to_dict()
     details = [facts["format"].upper()]
     if facts["encoding"]:
@@ -156,7 +158,7 @@ def _table(path: Path, found: Inspection, lang: Language) -> None:
         if "ambiguous" in date.detail:
             span = t("inspect.dates_both_ways", lang)  # the note says which to set
         if date.contradicted is not None:
-            span = date.detail  # which order the dates read in: the note says what to pass
+            span = detail_words(date.detail, lang)  # the note says what to pass
         print(t("inspect.dates", lang, column=found.date_column, span=span))
     else:
         print(t("inspect.no_dates", lang))
@@ -191,8 +193,8 @@ def _table(path: Path, found: Inspection, lang: Language) -> None:
             [
                 _cut_name(c.column, 24) + mark,
                 c.qid or "",
-                c.kind,
-                _cut(c.detail, 28),
+                kind_words(c.kind, lang),
+                _cut(detail_words(c.detail, lang), 28),
                 str(c.distinct),
                 str(c.blanks),
                 _cut(shown, 60),

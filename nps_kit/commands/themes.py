@@ -9,9 +9,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from nps_kit.commands._options import sheet_option
+from nps_kit.commands._options import add_language_option, command_language, sheet_option
+from nps_kit.i18n import join_names, t
 
 if TYPE_CHECKING:
+    from nps_kit.i18n import Language
     from nps_kit.load import LoadReport
 
 __all__ = ["register"]
@@ -92,6 +94,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--sheet", metavar="NAME", help="XLSX sheet name or 0-based index")
     p.add_argument("--encoding", metavar="ENC", help="text encoding, e.g. cp932 (default: detect)")
+    add_language_option(p)
     p.set_defaults(handler=_run, parser=p)
 
 
@@ -108,12 +111,16 @@ def _run(args: argparse.Namespace) -> int:
     from nps_kit.text.split import dominant_theme
     from nps_kit.text.themes import load_themes
 
+    # The project's language, as score and inspect speak it (MSG43); the csv and json are data.
+    lang = command_language(args.language, None)
     sheet = sheet_option(args.sheet)
     index = read_column_index(args.data, sheet=sheet, encoding=args.encoding)
     # A header, Qualtrics QID/ImportId or question text, as nps-kit score takes them.
-    text_column = index.resolve(args.text_column, option="--text-column")
-    id_column = args.id_column and index.resolve(args.id_column, option="--id-column")
-    score_column = args.score_column and index.resolve(args.score_column, option="--score-column")
+    text_column = index.resolve(args.text_column, option="--text-column", lang=lang)
+    id_column = args.id_column and index.resolve(args.id_column, option="--id-column", lang=lang)
+    score_column = args.score_column and index.resolve(
+        args.score_column, option="--score-column", lang=lang
+    )
     # The loader reads every export format the same way; without --score-column the comment
     # column stands in for the score column, whose parsing this command then does not use.
     loaded = load_responses(
@@ -126,11 +133,13 @@ def _run(args: argparse.Namespace) -> int:
     )
     data = loaded.data
     if score_column is not None:
-        _score_notes(loaded.report, score_column)
+        _score_notes(loaded.report, score_column, lang)
     texts = data[text_column].astype("string")
     if args.pack is None:
-        args.pack = _default_pack(Path("parameters"))
-    book = load_pack(args.pack) if args.pack in PACKS else load_themes(_themes_file(args.pack))
+        args.pack = _default_pack(Path("parameters"), lang)
+    book = (
+        load_pack(args.pack) if args.pack in PACKS else load_themes(_themes_file(args.pack, lang))
+    )
     out = sys.stdout
     if args.suggest:
         # Examples are comments shown to people: masked as the report masks them (and the
@@ -166,27 +175,22 @@ def _run(args: argparse.Namespace) -> int:
             table.to_csv(out, index=False, lineterminator="\n")
             layer = ""
             if found.untagged != found.uncovered:
-                layer = (
-                    f" With the learned layer, {found.untagged} "
-                    f"({100.0 * found.untagged / found.comments:.1f}%) get no theme, as "
-                    "'nps-kit themes' without --suggest tags them."
-                )
+                share = f"{100.0 * found.untagged / found.comments:.1f}"
+                layer = t("themes_cmd.layer", lang, n=found.untagged, share=share)
                 if not overruled.empty:
-                    layer += (
-                        " 'dropped': phrases of comments whose theme words the learned layer "
-                        "overruled, so they get no theme."
-                    )
+                    layer += t("themes_cmd.dropped", lang)
             print(
-                f"{found.uncovered} of {found.comments} comments ({found.share:.1f}%) contain "
-                f"no word of a theme of {args.pack}: the phrases 'uncovered' are theirs; "
-                "'covered': phrases of the other comments, beside the words that found their "
-                f"themes.{layer} {_unread_uncovered(found)}"
-                f"{_extend_note(args.pack, book.pack)}"
-                f"{_better_pack(masked, found.share, book.pack)}",
+                t(
+                    "themes_cmd.uncovered", lang, n=found.uncovered, comments=found.comments,
+                    share=f"{found.share:.1f}", pack=args.pack, layer=layer,
+                    unread=_unread_uncovered(found, lang),
+                    extend=_extend_note(args.pack, book.pack, lang),
+                    better=_better_pack(masked, found.share, book.pack, lang),
+                ),
                 file=sys.stderr,
-            )
+            )  # fmt: skip
             if dominant is not None:
-                print(_split_note(dominant, args.pack), file=sys.stderr)
+                print(_split_note(dominant, args.pack, lang), file=sys.stderr)
         return 0
     segments = segment(data["nps_score"]) if score_column is not None else None
     sources = None
@@ -200,20 +204,20 @@ def _run(args: argparse.Namespace) -> int:
     ids: list[Any] = data[row_key(data, id_column)].tolist()
     rows: list[tuple[object, dict[str, str]]] = []
     for i, (_, found_row) in enumerate(polarity.iterrows()):
-        themes = {str(t): str(v) for t, v in found_row.items() if isinstance(v, str)}
+        themes = {str(k): str(v) for k, v in found_row.items() if isinstance(v, str)}
         rows.append((_plain(ids[i]), themes))
     why = _why(texts, book, sources) if sources is not None else None
     if args.format == "json":
         records: list[dict[str, Any]] = [
-            {"id": i, "themes": t, "language": language or None}
-            for (i, t), language in zip(rows, languages, strict=True)
+            {"id": i, "themes": found, "language": language or None}
+            for (i, found), language in zip(rows, languages, strict=True)
         ]
         if why is not None:
             for record, label in zip(records, texts.index, strict=True):
                 record["why"] = why.get(label, {})
         json.dump(records, out, ensure_ascii=False, indent=2)
         out.write("\n")
-        _unread_note(languages)
+        _unread_note(languages, lang)
         return 0
     writer = csv.writer(out, lineterminator="\n")
     header = ["id", "themes", "polarity", "language", *(["why"] if why is not None else [])]
@@ -222,13 +226,13 @@ def _run(args: argparse.Namespace) -> int:
         line = [
             row_id,
             ";".join(themes),
-            ";".join(f"{t}:{p}" for t, p in themes.items()),
+            ";".join(f"{k}:{p}" for k, p in themes.items()),
             language,
         ]
         if why is not None:
-            line.append("; ".join(_said(t, w) for t, w in why.get(label, {}).items()))
+            line.append("; ".join(_said(k, w) for k, w in why.get(label, {}).items()))
         writer.writerow(line)
-    _unread_note(languages)
+    _unread_note(languages, lang)
     return 0
 
 
@@ -248,48 +252,46 @@ def _split_payload(dominant: Any) -> dict[str, Any]:
     }
 
 
-def _split_note(dominant: Any, pack: str) -> str:
+def _split_note(dominant: Any, pack: str, lang: Language) -> str:
     """Say that one theme holds most tagged comments, with the themes to paste (QA26 #15)."""
     from nps_kit.text.packs import PACKS
     from nps_kit.text.split import DOMINANT_SHARE, split_yaml
 
     theme = dominant.theme
-    note = (
-        f"split: '{theme.id}' ({theme.label_en}) holds {dominant.share:.1f}% of the "
-        f"{dominant.tagged:,} comments with a theme ({dominant.count:,}; over "
-        f"{DOMINANT_SHARE:.0f}% one action covers problems of different teams). "
-    )
+    note = t(
+        "themes_cmd.split", lang, theme=theme.id, label=theme.label(lang),
+        share=f"{dominant.share:.1f}", tagged=f"{dominant.tagged:,}",
+        count=f"{dominant.count:,}", limit=f"{DOMINANT_SHARE:.0f}",
+    )  # fmt: skip
     snippet = split_yaml(dominant)
     if not snippet:
-        return note + _unsplit(dominant)
-    where = pack if pack not in PACKS else "a file that starts with 'extends: " + pack + "'"
-    return (
-        note + "Its most frequent words, each a theme of its own (the count, an example), "
-        f"to paste under 'themes:' of {where} (in place of '{{}}' after it):\n{snippet}"
-    )
+        return note + _unsplit(dominant, lang)
+    where = pack if pack not in PACKS else t("themes_cmd.extending", lang, pack=pack)
+    return note + t("themes_cmd.split_paste", lang, where=where, snippet=snippet)
 
 
-def _unsplit(dominant: Any) -> str:
+def _unsplit(dominant: Any, lang: Language) -> str:
     """Say why no split is proposed: few of the theme's words recur, the layer found the rest."""
-    words = "Fewer than two of its words recur, so no split of them is proposed."
+    words = t("themes_cmd.unsplit", lang)
     if not dominant.unmatched:
         return words
     recurring = dominant.layer_phrases
     pairs = zip(recurring["phrase"], recurring["count"], strict=True)
     said = (
-        " Their most frequent phrases: "
-        + ", ".join(f"{p} ({n:,})" for p, n in pairs)
-        + ". Write those that name a topic of their own as keywords of a new theme."
+        t(
+            "themes_cmd.unsplit_phrases", lang,
+            phrases=join_names((f"{p} ({n:,})" for p, n in pairs), lang),
+        )
         if len(recurring)
-        else " No phrase of theirs recurs."
-    )
-    return (
-        f"{words} The learned layer tagged {dominant.unmatched:,} of its {dominant.count:,} "
-        f"comments, which contain none of its words.{said}"
-    )
+        else t("themes_cmd.unsplit_no_phrase", lang)
+    )  # fmt: skip
+    return words + t(
+        "themes_cmd.unsplit_layer", lang, n=f"{dominant.unmatched:,}",
+        count=f"{dominant.count:,}", said=said,
+    )  # fmt: skip
 
 
-def _unread_uncovered(found: Any) -> str:
+def _unread_uncovered(found: Any, lang: Language) -> str:
     """Say how many uncovered comments are in a language no pack reads (QA29 F9), or ``""``.
 
     Their phrases are not listed (:func:`nps_kit.text.discovery.uncovered_phrases`): without
@@ -300,17 +302,15 @@ def _unread_uncovered(found: Any) -> str:
     total = sum(found.unread.values())
     if not total:
         return ""
-    named = ", ".join(f"{language_name(code, 'en')} {n:,}" for code, n in found.unread.items())
-    codes = ", ".join(repr(code) for code in found.unread)
-    return (
-        f"{total:,} of the {found.uncovered:,} comments without a theme's word "
-        f"({100.0 * total / found.uncovered:.1f}%) look like another language ({named}, "
-        f"{codes}) and are not read: no phrase of theirs is listed. No pack's words tag them; "
-        "a themes file's own words do. "
-    )
+    named = join_names((f"{language_name(c, lang)} {n:,}" for c, n in found.unread.items()), lang)
+    codes = join_names((repr(code) for code in found.unread), lang)
+    return t(
+        "themes_cmd.unread_uncovered", lang, n=f"{total:,}", uncovered=f"{found.uncovered:,}",
+        share=f"{100.0 * total / found.uncovered:.1f}", named=named, codes=codes,
+    )  # fmt: skip
 
 
-def _unread_note(languages: list[str]) -> None:
+def _unread_note(languages: list[str], lang: Language) -> None:
     """Say on stderr how many comments are in a language no pack reads, and how they are tagged."""
     from collections import Counter
 
@@ -319,13 +319,9 @@ def _unread_note(languages: list[str]) -> None:
     other = Counter(code for code in languages if code not in ("", "en", "ja"))
     if not other:
         return
-    named = ", ".join(f"{language_name(code, 'en')} {n:,}" for code, n in other.most_common())
-    print(
-        f"note: {sum(other.values()):,} comment(s) are in a language no theme pack reads "
-        f"({named}; 'language' column): no pack's words tag them, only your themes file's "
-        "own words, as neutral mentions (not judged, not by the score either).",
-        file=sys.stderr,
-    )
+    named = join_names((f"{language_name(c, lang)} {n:,}" for c, n in other.most_common()), lang)
+    n = f"{sum(other.values()):,}"
+    print(f"note: {t('themes_cmd.unread', lang, n=n, named=named)}", file=sys.stderr)
 
 
 def _why(texts: Any, book: Any, sources: Any) -> dict[object, dict[str, dict[str, str]]]:
@@ -372,7 +368,7 @@ def _said(theme: str, why: dict[str, str]) -> str:
 BETTER_PACK_POINTS = 10.0
 
 
-def _default_pack(parameters: Path) -> str:
+def _default_pack(parameters: Path, lang: Language) -> str:
     """Return the themes of the project in ``parameters`` (init's choice), else ``retail``.
 
     Inside a project made by ``nps-kit init`` the command tags as its reports do (QA22: a saas
@@ -395,11 +391,11 @@ def _default_pack(parameters: Path) -> str:
     chosen = themes if themes in PACKS else str(parameters / themes)
     if chosen not in PACKS and not Path(chosen).is_file():
         return "retail"
-    print(f"themes: {themes}, as in {defaults} (--pack chooses another)", file=sys.stderr)
+    print(t("themes_cmd.project_pack", lang, themes=themes, defaults=defaults), file=sys.stderr)
     return chosen
 
 
-def _better_pack(texts: Any, uncovered: float, pack: str | None) -> str:
+def _better_pack(texts: Any, uncovered: float, pack: str | None, lang: Language) -> str:
     """Name a shipped pack whose words clearly cover more of ``texts`` than ``pack``'s do."""
     from nps_kit.text.packs import best_pack
 
@@ -407,47 +403,37 @@ def _better_pack(texts: Any, uncovered: float, pack: str | None) -> str:
     covered = 100.0 - uncovered
     if best.pack == pack or best.coverage - covered < BETTER_PACK_POINTS:
         return ""
-    return (
-        f" The '{best.pack}' pack's words cover {best.coverage:.1f}% of these comments "
-        f"(this one's {covered:.1f}%): try --pack {best.pack} (nps-kit init picks the pack "
-        "that fits best)."
-    )
+    return t(
+        "themes_cmd.better_pack", lang, pack=best.pack, coverage=f"{best.coverage:.1f}",
+        covered=f"{covered:.1f}",
+    )  # fmt: skip
 
 
-def _extend_note(given: str, pack: str | None) -> str:
+def _extend_note(given: str, pack: str | None, lang: Language) -> str:
     """Say how to add the phrases to the themes (``given``: --pack; ``pack``: the book's)."""
     from nps_kit.text.packs import PACKS
 
     if given in PACKS:
-        return (
-            f"To tag them, write their words in a themes file that starts with 'version: 1' "
-            f"and 'extends: {given}', under a theme id of the pack or a new theme, and pass "
-            "it with --pack FILE: the pack's learned layers stay on (README: 'Open text, "
-            "themes and actions')."
-        )
+        return t("themes_cmd.extend_pack", lang, pack=given)
     if pack is not None:
-        return f"To tag them, add their words to {given} (it extends the '{pack}' pack)."
-    return (
-        f"To tag them, add their words to {given}; with 'extends: <pack>' at its top it "
-        "would add them to a shipped pack and keep the pack's learned layers."
-    )
+        return t("themes_cmd.extend_file", lang, file=given, pack=pack)
+    return t("themes_cmd.extend_own", lang, file=given)
 
 
-def _score_notes(report: LoadReport, column: str) -> None:
+def _score_notes(report: LoadReport, column: str, lang: Language) -> None:
     """Say on stderr which scores segment no one, as ``nps-kit score`` counts them."""
     if report.n_invalid:
         values = report.invalid["value"].astype(str).drop_duplicates().head(3)
-        print(
-            f"note: {report.n_invalid:,} answer(s) of {column!r} (--score-column) are not whole "
-            f"numbers 0–10 (e.g. {', '.join(map(repr, values))}): their comments are read "
-            "without a score.",
-            file=sys.stderr,
-        )
-    if report.scale_note:
-        print(f"note: {report.scale_note}", file=sys.stderr)
+        quote = (lambda v: f"「{v}」") if lang == "ja" else repr
+        examples = join_names(map(quote, values), lang)
+        said = t("themes_cmd.invalid", lang, n=f"{report.n_invalid:,}", column=column,
+                 examples=examples)  # fmt: skip
+        print(f"note: {said}", file=sys.stderr)
+    if scale := report.scale_note_in(lang):
+        print(f"note: {scale}", file=sys.stderr)
 
 
-def _themes_file(value: str) -> Path:
+def _themes_file(value: str, lang: Language) -> Path:
     from nps_kit.errors import ConfigError, closest
     from nps_kit.text.packs import PACKS
 
@@ -456,17 +442,16 @@ def _themes_file(value: str) -> Path:
         return path
     if path.suffix.lower() in (".yaml", ".yml"):
         # load_themes' own hint is for the Python API (pass None); say what the CLI user can do.
-        where = "" if path.is_absolute() else f" (relative to the current folder, {Path.cwd()})"
+        key = "themes_cmd.no_file" if path.is_absolute() else "themes_cmd.no_file_here"
         raise ConfigError(
-            f"--pack: theme file {value} not found{where}.",
-            hint=f"Check the path, or give a shipped pack instead: --pack {' | '.join(PACKS)}.",
+            t(key, lang, file=value, cwd=Path.cwd()),
+            hint=t("themes_cmd.no_file_hint", lang, packs=" | ".join(PACKS)),
             key="--pack",
         )
     guess = closest(value, list(PACKS))
     raise ConfigError(
-        f"unknown theme pack {value!r} (--pack); expected one of {', '.join(PACKS)} or the path "
-        "of a themes YAML file.",
-        hint=f"Did you mean {guess!r}?" if guess else None,
+        t("themes_cmd.unknown_pack", lang, found=value, packs=join_names(PACKS, lang)),
+        hint=t("load.no_column_guess", lang, guess=guess).strip() if guess else None,
         key="--pack",
     )
 

@@ -528,9 +528,9 @@ def _listing(
 
     lines = [
         f"{unit.unit}: {t('send.would_send', lang, subject=subject, size=_kb(size))}",
-        f"  to:  {show(unit.mail.to)}",
-        f"  cc:  {show(unit.mail.cc)}",
-        f"  bcc: {show(unit.mail.bcc)}",
+        f"  {t('send.to', lang, who=show(unit.mail.to))}",
+        f"  {t('send.cc', lang, who=show(unit.mail.cc))}",
+        f"  {t('send.bcc', lang, who=show(unit.mail.bcc))}",
     ]
     if len(pending) < len(unit.mail.recipients):
         why = t("send.others_got_it", lang) if others_got_it else ""
