@@ -105,7 +105,10 @@ _CSS = """
 .nps-spark{display:block}.nps-table td .nps-verdict{display:block;margin:2px 0 0;width:max-content}
 .nps-verdict-own{display:block;max-width:14em;margin-top:2px;color:#6b7280;font-size:.72rem;
 white-space:normal;text-align:left}
-.nps-why{display:block;max-width:14em;margin:2px 0;color:#4b5563;font-size:.78rem}
+.nps-why{display:block;max-width:14em;margin:2px 0;color:#4b5563;font-size:.78rem;
+white-space:normal}
+.nps-table small.nps-wrap{white-space:normal;max-width:9em;margin-left:auto}
+.nps-table--cards small.nps-wrap{margin-left:0}
 .nps-months{display:block;color:#4b5563;font-size:.78rem}
 .nps-fy-change{display:block;margin-top:2px}
 """
@@ -420,6 +423,25 @@ def _adjusted_changes(
     return adjusted, own, fdr
 
 
+# Where a note in a figure's column may wrap: before a bracket, after a colon.
+_WRAP_AT = re.compile(r"(?=[（(])|(?<=[：:])")
+
+
+def _wrapped(parts: list[str], lang: Language) -> str:
+    """Return ``parts`` as a note under a figure that wraps only between its phrases.
+
+    The parts are joined by the language's dot, each cut before a bracket and after a colon
+    (``2026年度`` / ``（4〜11月）・`` / ``回答数475件``); on one line, the fiscal year's span
+    and n and the under-floor note pushed the last two columns behind the table's scroll edge
+    at 1280 px, and a plain wrap left ``示`` alone on a line (QA43).
+    """
+    items = (
+        "".join(f'<span class="nps-nb">{escape(piece)}</span>' for piece in _WRAP_AT.split(part))
+        for part in parts
+    )
+    return f'<small class="nps-ci nps-wrap">{escape(t("mail.dot", lang)).join(items)}</small>'
+
+
 def _contacted_note(s: UnitSummary, lang: Language) -> str:
     """Say how many of the listed detractors the returned status file marks contacted."""
     if not s.detractors_contacted or s.detractors_to_contact is None:
@@ -507,7 +529,7 @@ def _fiscal_cell(
         counted.append(span.label(lang, to_date=False))
     if fiscal.n is not None:
         counted.append(t("mail.responses", lang, n=f"{fiscal.n:,}"))
-    said += f'<small class="nps-ci">{escape(t("mail.dot", lang).join(counted))}</small>'
+    said += _wrapped(counted, lang)
     if fiscal.small_sample and fiscal.nps is not None:
         said += small_sample_badge(lang)
     return f'<td class="is-num">{said}</td>'
@@ -677,7 +699,7 @@ def write_overview(
         )
         if _under_floor(u, s):
             said = t("overview.under_floor", lang, n=s.n, min_n=_floor(u))
-            interval = f'<small class="nps-ci">{escape(said)}</small>'
+            interval = _wrapped([said], lang)
 
         target = (
             s.target_status or ("no_target" if s.target is None else None)

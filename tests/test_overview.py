@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -656,7 +656,18 @@ def test_a_unit_under_the_floor_shows_only_its_size(tmp_path: Path, lang: str) -
     _loop, gary = soup.select("tbody tr")
     cells = [td.get_text(" ", strip=True) for td in gary.select("td")]
     said = {"ja": "回答2件：5件未満のため非表示", "en": "2 responses, fewer than 5: not shown"}
-    assert cells[1] == f"— {said[lang]}"
+    note = gary.select("td")[1].select_one("small.nps-wrap")
+    assert cells[1].startswith("— ") and note.get_text() == said[lang]
+    # QA43: on one line the note widened its column and pushed the last two behind the
+    # table's scroll edge at 1280 px; it wraps after its colon only, each piece whole.
+    pieces = [span.get_text() for span in note.select("span.nps-nb")]
+    assert (
+        pieces
+        == {
+            "ja": ["回答2件：", "5件未満のため非表示"],
+            "en": ["2 responses, fewer than 5:", " not shown"],
+        }[lang]
+    )
     assert "50.0" not in gary.get_text() and "配送" not in gary.get_text()
     assert cells[-1] == "—"  # nor how many of the 2 were detractors
     assert gary.select_one("a")["href"] == "gary.html"  # its own report is still linked
@@ -691,6 +702,14 @@ FISCAL_YTD = {
 }
 
 
+def _unbroken(cell: Tag) -> Tag:
+    """Return ``cell`` with its unbreakable pieces (``span.nps-nb``) joined back into its text."""
+    for piece in cell.select("span.nps-nb"):
+        piece.unwrap()
+    cell.smooth()
+    return cell
+
+
 @pytest.mark.parametrize(
     ("lang", "heading", "said"),
     [
@@ -723,7 +742,7 @@ def test_the_fiscal_year_to_date_has_a_column_beside_the_other_comparisons(
     soup = BeautifulSoup(page, "html.parser")
     headers = [th.get_text() for th in soup.select("thead th")]
     assert headers[4] == heading and len(headers) == 10
-    cells = [tr.select("td")[4] for tr in soup.select("tbody tr")]
+    cells = [_unbroken(tr.select("td")[4]) for tr in soup.select("tbody tr")]
     assert [c.get_text(" ", strip=True) for c in cells] == ["—", said]  # Cloud does not compare it
     ec = cells[1]
     assert ec.select_one("b").get_text() == "−2.5"
@@ -740,8 +759,15 @@ def test_the_fiscal_year_to_date_has_a_column_beside_the_other_comparisons(
         "units": [unit("uk", "UK", "en", 1.0, fiscal_ytd=FISCAL_YTD | {"named_by": "end"})],
     }
     page = write_overview(tmp_path / "ended", ended, language="en").read_text(encoding="utf-8")
-    cell = BeautifulSoup(page, "html.parser").select("tbody tr")[0].select("td")[4]
+    cell = _unbroken(BeautifulSoup(page, "html.parser").select("tbody tr")[0].select("td")[4])
     assert "FY2027 (Apr–Oct) · 3,456 responses" in cell.get_text(" ", strip=True)
+    # QA43: the span and n wrap between the year, its months and n only, each piece whole
+    wrap = BeautifulSoup(page, "html.parser").select_one("tbody td small.nps-wrap")
+    assert [p.get_text() for p in wrap.select("span.nps-nb")] == [
+        "FY2027 ",
+        "(Apr–Oct)",
+        "3,456 responses",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -779,7 +805,7 @@ def test_the_fiscal_cell_says_why_it_shows_no_change(
     ytd = FISCAL_YTD | {"change": None} | fiscal
     manifest = {"period": "2026-10", "units": [unit("ec", "EC事業部", "ja", 1.0, fiscal_ytd=ytd)]}
     page = write_overview(tmp_path, manifest, language=lang).read_text(encoding="utf-8")
-    cell = BeautifulSoup(page, "html.parser").select("tbody tr")[0].select("td")[4]
+    cell = _unbroken(BeautifulSoup(page, "html.parser").select("tbody tr")[0].select("td")[4])
     assert cell.get_text(" ", strip=True) == said
     assert cell.select_one("small.nps-why") is not None
 
