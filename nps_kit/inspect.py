@@ -1351,12 +1351,27 @@ def _group_sample(
     return tuple(g[0] for g in top[:_SAMPLE]), tuple(tuple(g[1:]) for g in top[:_SAMPLE])
 
 
+#: Kinds whose answers are words a respondent chose (a label, a consent, a scale's wording).
+_WORDED_KINDS: Final = frozenset(
+    {"categorical", "multi", "consent", "nps_group", "scale", "rating"}
+)
+
+
 def _language(frame: pd.DataFrame, columns: list[ColumnInfo]) -> AnswerLanguage:
-    """Return the language of the free-text answers; without any, of every worded answer."""
+    """Return the language of the free-text answers; without any, of the worded answers.
+
+    Without either, the language of the columns' headings (回答日, 推奨度), with no answers
+    counted: a Japanese export of ids, dates and scores was English, its ids (``R01000``) read
+    as answers in Latin letters (MSG43), and ``init --from`` wrote an English project.
+    """
     found = answer_language([frame[c.column] for c in columns if c.kind == "text"])
     if found.answers:
         return found
-    return answer_language([frame[c.column] for c in columns])
+    found = answer_language([frame[c.column] for c in columns if c.kind in _WORDED_KINDS])
+    if found.answers:
+        return found
+    headed = answer_language([pd.Series([c.column for c in columns], dtype=object)])
+    return replace(headed, answers=0, columns=0, others=())
 
 
 def _date_rank(info: ColumnInfo, source: str) -> tuple[int, int]:

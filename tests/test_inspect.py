@@ -2622,3 +2622,25 @@ def test_each_detail_pattern_reads_its_own_english_back() -> None:
         english = t(f"inspect.detail.{name}", "en", **values)
         match = re.fullmatch(pattern, english)
         assert match is not None and match.groupdict() == values, name
+
+
+@pytest.mark.parametrize(
+    ("header", "ids", "language"),
+    [
+        ("回答ID,回答日,推奨度", "R{:05d}", "ja"),
+        ("Respondent ID,Date,Score", "R{:05d}", "en"),
+        ("お客様番号,受付日,おすすめ度", "{:05d}", "ja"),
+    ],
+)
+def test_an_export_without_worded_answers_speaks_its_headings_language(
+    tmp_path: Path, header: str, ids: str, language: str
+) -> None:
+    # MSG43: an export of ids, dates and scores only was English, its ids (R01000) read as
+    # answers in Latin letters; init --from then wrote a Japanese survey's project in English.
+    rows = "".join(f"{ids.format(1000 + i)},2026-10-{i % 28 + 1:02d},{i % 11}\n" for i in range(60))
+    path = tmp_path / "scores.csv"
+    path.write_text(f"{header}\n{rows}", encoding="cp932")
+    found = inspect_export(path)
+    assert found.language == language
+    assert found.spoken is not None and found.spoken.answers == 0
+    assert found.spoken.describe("ja") == "読める記述の回答なし"

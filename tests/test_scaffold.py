@@ -614,12 +614,12 @@ def test_an_export_with_era_dates_becomes_a_project(tmp_path: Path) -> None:
     export = write_text(tmp_path / "x.csv", "回答ID,回答日,推奨度\r\n" + rows, "cp932")
     project_from_export(tmp_path / "p", export)
     text = (tmp_path / "p" / "parameters" / "defaults.yaml").read_text(encoding="utf-8")
-    assert (
-        "  # 回答日 (ISO/Japanese; 2026-10-01 to 2026-10-28).\n"
-        "  # WARNING: 回答日: 1 of 40 values are not dates, such as '不明'; those responses will "
-        "be in no month.\n"
-        "  date: 回答日\n"
-    ) in text
+    # Japanese: its headings are (the ids D0… are no answers in English; MSG43's finding)
+    assert text.startswith("# このフォルダーの全ユニットの既定値です")
+    lines = text.splitlines()
+    at = lines.index("  date: 回答日")
+    assert lines[at - 2] == "  # 回答日（ISO／日本式の日付、2026-10-01〜2026-10-28）。"
+    assert "1 of 40" in lines[at - 1] and "'不明'" in lines[at - 1]
 
 
 def test_demo_example_unit_survives_defaults_pointing_at_your_export(
