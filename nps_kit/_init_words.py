@@ -323,6 +323,15 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         ),
     ),
     (
+        # inspect.not_dates, as init reads the export (in English) beside columns.date
+        r"WARNING: (?P<c>.+?): (?P<bad>[\d,]+) of (?P<n>[\d,]+) values are not dates, such as "
+        r"(?P<e>.+); those responses will be in no month\.",
+        lambda m: (
+            f"注意：{m['c']}：{m['n']}件のうち{m['bad']}件は日付ではありません"
+            f"（例：{_quoted_ja(m['e'])}）。これらの回答はどの月にも入りません。"
+        ),
+    ),
+    (
         r"When the response was given: Qualtrics records an unfinished response \(RecordedDate, "
         r"EndDate\) when it closes it, up to a week later\.",
         "回答した日時です。Qualtricsでは、未完了の回答の記録日時（RecordedDate、EndDate）は"
@@ -1328,6 +1337,12 @@ _NEEDS = {
 
 def _needs(what: str) -> str:
     return "と".join(_NEEDS.get(part, part) for part in what.split(" and "))
+
+
+def _quoted_ja(examples: str) -> str:
+    """Return English-quoted examples (``'不明', 'n/a' and '?'``) quoted and listed in Japanese."""
+    quoted = re.findall(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"", examples)
+    return "、".join(f"「{a or b}」" for a, b in quoted) if quoted else examples
 
 
 _PATTERNS = tuple((re.compile(english), japanese) for english, japanese in _JA)

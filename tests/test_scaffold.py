@@ -618,8 +618,11 @@ def test_an_export_with_era_dates_becomes_a_project(tmp_path: Path) -> None:
     assert text.startswith("# このフォルダーの全ユニットの既定値です")
     lines = text.splitlines()
     at = lines.index("  date: 回答日")
-    assert lines[at - 2] == "  # 回答日（ISO／日本式の日付、2026-10-01〜2026-10-28）。"
-    assert "1 of 40" in lines[at - 1] and "'不明'" in lines[at - 1]
+    assert lines[at - 3 : at] == [
+        "  # 回答日（ISO／日本式の日付、2026-10-01〜2026-10-28）。",
+        "  # 注意：回答日：40件のうち1件は日付ではありません（例：「不明」）。",
+        "  # これらの回答はどの月にも入りません。",
+    ]
 
 
 def test_demo_example_unit_survives_defaults_pointing_at_your_export(
