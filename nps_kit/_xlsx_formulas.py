@@ -140,8 +140,12 @@ class FormulaError(DataError):
         )
 
     def in_language(self, lang: Language) -> str:
-        """Return the error in ``lang``, as the command line says it (MSG43)."""
-        return str(self.said(lang))
+        """Return the error in ``lang``, as the command line says it (MSG43).
+
+        English is the command line's fallback, not a choice: then the error is said as raised,
+        in its header's language (FIX94), as :meth:`NpsKitError.in_language` does.
+        """
+        return str(self) if lang == "en" else str(self.said(lang))
 
 
 def _cells(path: Path, sheet: str) -> Iterator[_Cell]:

@@ -958,6 +958,7 @@ def test_the_packages_own_notebook_names_every_parameter_and_an_old_copy_does_no
         "data_exclude",
         "value_labels",
         "fiscal_year_start",
+        "fiscal_year_named_by",
     ]
     params = tmp_path / "parameters"
     params.mkdir()
@@ -978,7 +979,8 @@ def test_the_packages_own_notebook_names_every_parameter_and_an_old_copy_does_no
     [note] = parameter_notes([(u, nb) for u in units.values()])
     assert note.startswith(
         f"note: {old} is a copy of an older nps-kit notebook whose parameters cell lacks "
-        "export_timezone, data_exclude, value_labels and fiscal_year_start: export_timezone (the "
+        "export_timezone, data_exclude, value_labels, fiscal_year_start and fiscal_year_named_by: "
+        "export_timezone (the "
         "zone prepare_unit "
         "reads an "
         "export's times written with a UTC offset in; the copy passes timezone instead"

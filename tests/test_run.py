@@ -1978,7 +1978,8 @@ def test_an_older_notebook_copy_is_named_and_never_publishes_other_figures(
     assert any(
         line.startswith(
             f"note: {old} is a copy of an older nps-kit notebook whose parameters "
-            "cell lacks export_timezone, data_exclude, value_labels and fiscal_year_start: "
+            "cell lacks export_timezone, data_exclude, value_labels, fiscal_year_start and "
+            "fiscal_year_named_by: "
             "export_timezone (the zone "
             "prepare_unit reads"
         )
@@ -1990,7 +1991,7 @@ def test_an_older_notebook_copy_is_named_and_never_publishes_other_figures(
         line.startswith(
             f"note: {tmp_path / 'older.ipynb'} is a copy of an older nps-kit "
             "notebook whose parameters cell lacks data_cache, export_timezone, data_exclude, "
-            "value_labels and fiscal_year_start:"
+            "value_labels, fiscal_year_start and fiscal_year_named_by:"
         )
         for line in notes
     ), notes
