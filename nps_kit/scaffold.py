@@ -123,6 +123,22 @@ _STAFF: Final = re.compile(
 _IMPROVEMENT: Final = re.compile(
     _ASKS_IMPROVEMENT.pattern + r"|better|suggest|wish|change|missing|要望|希望", re.IGNORECASE
 )
+# A box that asks for opinions as well as wishes (「ご意見・ご要望」, "Comments and suggestions")
+# is a general comment box: its answers praise as often as they ask, and a theme named without a
+# judgement is no request there (QA43: the bank's passives "complained" of 連絡 in such a box).
+# Only the broader words give way to it; "What could we improve? Any comments" asks to improve.
+_ALSO_OPINION: Final = re.compile(
+    r"\b(?:comments?|remarks?|feedback|opinions?|thoughts)\b|ご意見|意見|感想|コメント",
+    re.IGNORECASE,
+)
+
+
+def _asks_improvement(header: str) -> bool:
+    """Whether a free-text header asks what to improve (``asks: improvement``)."""
+    if _ASKS_IMPROVEMENT.search(header):
+        return True
+    return bool(_IMPROVEMENT.search(header)) and not _ALSO_OPINION.search(header)
+
 
 _EMPTY_THEMES: Final = """\
 # Theme dictionaries for open-text comments. `nps-kit init --from` found that none of nps-kit's
@@ -1675,7 +1691,7 @@ def _question_lines(
         elif info.kind == "text":
             # An improvement question's answers are read as requests unless they praise.
             header = f"{info.column} {info.question or ''}"
-            extra = {"asks": "improvement"} if _IMPROVEMENT.search(header) else {}
+            extra = {"asks": "improvement"} if _asks_improvement(header) else {}
             questions.append(entry(info, type="text", **extra))
         elif info.kind == "rating" or (
             info.kind == "categorical"

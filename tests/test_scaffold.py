@@ -1226,7 +1226,12 @@ OPEN_QUESTIONS = [
     ("スコアの理由を教えてください", False),
     ("その他コメント", False),
     ("改善してほしい点を教えてください", True),
-    ("ご意見・ご要望", True),
+    # A box for opinions and wishes alike is a general comment box (QA43).
+    ("ご意見・ご要望", False),
+    ("ご要望", True),
+    ("Comments and suggestions", False),
+    ("Any comments on how we could improve?", True),
+    ("サービス改善のためのご意見", True),
     ("今後のサービスへのご希望があればお聞かせください", True),
 ]
 
