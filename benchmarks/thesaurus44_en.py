@@ -66,5 +66,298 @@ is given.
 
 from __future__ import annotations
 
+import json
+import re
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from prune40 import _forms, _line, _pack_entries, readable, rows
+
 MIN_FIRES = 2
 MAX_RIGHT = 0.5
+WORDNET = Path("/usr/share/wordnet")
+POS = ("n", "v", "a", "r")  # rule 2's order for ties
+FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+SS_TYPE = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
+MARKER = re.compile(r"\((a|p|ip)\)$")
+LETTERS = re.compile(r"[a-z' -]+")
+
+Entry = tuple[str, str, str, str]  # pack, theme, lang, keyword as written in the pack file
+Synset = tuple[str, int]  # part of speech (n, v, a, r), byte offset in its data file
+
+
+class WordNet:
+    """The parts of WordNet 3.0 the rule reads: index, synsets' lemmas and ``&``, tag counts."""
+
+    def __init__(self, root: Path = WORDNET) -> None:
+        self.senses: dict[str, dict[str, list[int]]] = defaultdict(dict)  # lemma → pos → offsets
+        self.lemmas: dict[Synset, list[str]] = {}
+        self.similar: dict[Synset, list[Synset]] = {}
+        self.counts: dict[tuple[str, str, int], int] = {}  # (lemma, pos, sense number) → tags
+        for pos in POS:
+            for line in (root / f"index.{FILES[pos]}").read_text(encoding="latin-1").splitlines():
+                if line.startswith(" "):
+                    continue
+                f = line.split()
+                n_synsets, n_pointers = int(f[2]), int(f[3])
+                offsets = f[4 + n_pointers + 2 :]
+                assert len(offsets) == n_synsets, line
+                self.senses[f[0]][pos] = [int(o) for o in offsets]
+            for line in (root / f"data.{FILES[pos]}").read_text(encoding="latin-1").splitlines():
+                if line.startswith(" "):
+                    continue
+                f = line.split(" | ")[0].split()
+                offset, n_words = int(f[0]), int(f[3], 16)
+                words = [MARKER.sub("", f[4 + 2 * i]) for i in range(n_words)]
+                at = 4 + 2 * n_words
+                n_pointers = int(f[at])
+                similar = []
+                for i in range(n_pointers):
+                    symbol, target, tpos = f[at + 1 + 4 * i : at + 4 + 4 * i]
+                    if symbol == "&":
+                        similar.append(("a" if tpos in "as" else tpos, int(target)))
+                self.lemmas[(pos, offset)] = words
+                self.similar[(pos, offset)] = similar
+        for line in (root / "cntlist.rev").read_text(encoding="latin-1").splitlines():
+            key, number, count = line.split()
+            lemma, rest = key.split("%")
+            self.counts[(lemma, SS_TYPE[rest[0]], int(number))] = int(count)
+
+    def dominant(self, lemma: str) -> Synset | None:
+        """Rule 2: the sense of ``lemma`` with most tags, ties to noun..adverb, lowest number."""
+        best: tuple[int, int, int] | None = None
+        found: Synset | None = None
+        for rank, pos in enumerate(POS):
+            for number, offset in enumerate(self.senses.get(lemma, {}).get(pos, []), start=1):
+                key = (self.counts.get((lemma, pos, number), 0), -rank, -number)
+                if best is None or key > best:
+                    best, found = key, (pos, offset)
+        return found
+
+    def synsets(self, lemma: str) -> list[Synset]:
+        """Every synset of ``lemma``, all parts of speech."""
+        return [(pos, o) for pos in POS for o in self.senses.get(lemma, {}).get(pos, [])]
+
+
+def _key(word: str) -> str:
+    return word.strip().lower().replace(" ", "_")
+
+
+def _candidate(lemma: str) -> str | None:
+    """Rule 4's spelling filter: the phrase a WordNet lemma becomes, or None."""
+    if lemma != lemma.lower():
+        return None
+    text = lemma.replace("_", " ")
+    return text if len(text) >= 3 and LETTERS.fullmatch(text) else None
+
+
+def generate_pack(wn: WordNet, pack: str) -> list[dict[str, object]]:
+    """Rules 1-4 for one pack: candidates with the keyword and synset that proposed them."""
+    from nps_kit.text._lemma import lemma_text
+    from nps_kit.text.tokens import normalise_one
+
+    entries = _pack_entries(pack, "en")
+    known: set[str] = set()
+    for words in entries.values():
+        for e in words:
+            norm = normalise_one(e)
+            known |= {norm, lemma_text(norm)}
+    proposed: dict[str, dict[str, tuple[str, Synset]]] = defaultdict(dict)  # cand → theme → why
+    for theme, words in entries.items():
+        keys = {_key(e): e for e in words}
+        admitted: dict[Synset, str] = {}
+        for k, e in keys.items():
+            dom = wn.dominant(k)
+            if dom is not None:
+                admitted.setdefault(dom, e)  # 2(a)
+            for s in wn.synsets(k):
+                holders = {x.lower() for x in wn.lemmas[s]} & set(keys)
+                if len(holders) >= 2:  # 2(b)
+                    admitted.setdefault(s, e)
+        for s, e in admitted.items():
+            sources = [s, *wn.similar[s]] if s[0] == "a" else [s]  # 3
+            for t in sources:
+                for lemma in wn.lemmas[t]:
+                    text = _candidate(lemma)
+                    if text is None or wn.dominant(lemma) != t:
+                        continue
+                    norm = normalise_one(text)
+                    if norm in known or lemma_text(norm) in known:
+                        continue
+                    proposed[norm].setdefault(theme, (e, t))
+    out = []
+    for cand, themes in sorted(proposed.items()):
+        if len(themes) > 1:
+            continue
+        ((theme, (keyword, (pos, offset))),) = themes.items()
+        out.append(
+            {
+                "pack": pack,
+                "theme": theme,
+                "word": cand,
+                "keyword": keyword,
+                "synset": f"{offset:08d}-{pos}",
+            }
+        )
+    return out
+
+
+def generate() -> list[dict[str, object]]:
+    """Rules 1-4 for every shipped pack."""
+    from nps_kit.text.packs import PACKS
+
+    wn = WordNet()
+    return [c for pack in PACKS for c in generate_pack(wn, pack)]
+
+
+def _entries(cands: list[dict[str, object]]) -> list[Entry]:
+    return [(str(c["pack"]), str(c["theme"]), "en", str(c["word"])) for c in cands]
+
+
+def install(added: list[Entry]) -> None:
+    """Add ``added`` to the pack files as the tagger reads them (this process only)."""
+    import nps_kit.text.themes as themes
+    from nps_kit.text.packs import PACKS, pack_files
+
+    files = {pack_files(p)[0].resolve(): p for p in PACKS}
+    by_pack: dict[str, list[Entry]] = defaultdict(list)
+    for e in added:
+        by_pack[e[0]].append(e)
+    original = themes.load_yaml_model
+
+    def grown(path, model, **kw):  # type: ignore[no-untyped-def]
+        spec = original(path, model, **kw)
+        pack = files.get(Path(path).resolve())
+        if pack is None or model is not themes._ThemeFile:
+            return spec
+        for _, tid, lang, word in by_pack.get(pack, []):
+            getattr(spec.themes[tid].keywords, lang).append(word)
+        return spec
+
+    themes.load_yaml_model = grown  # type: ignore[assignment]
+
+
+def explain_here(added: list[Entry], paths: list[str]) -> list[list[object]]:
+    """Kept word hits on the English rows of ``paths``: [set, row, pack, theme, words, right]."""
+    install(added)
+    from nps_kit.text.evaluation import parse_labels
+    from nps_kit.text.explain import explain_themes
+    from nps_kit.text.packs import load_pack
+
+    frame = rows([Path(p) for p in paths], "en")
+    out: list[list[object]] = []
+    for pack, group in frame.groupby("pack", sort=True):
+        group = group.reset_index(drop=True)
+        ex = explain_themes(group["text"], load_pack(str(pack)))
+        ex = ex[ex["source"] != "dropped"]
+        gold = [parse_labels(v) for v in group["labels"]]
+        for r, theme, source, words in zip(
+            ex["row"], ex["theme"], ex["source"], ex["words"], strict=True
+        ):
+            key = f"{group['set'][r]}#{group['id'][r] if 'id' in group else r}#{r}"
+            out.append([key, str(pack), theme, str(source), words, theme in gold[r]])
+    return out
+
+
+def measure_here(added: list[Entry], paths: list[str]) -> dict[str, dict[str, float]]:
+    """Whole English figures of ``paths`` with ``added`` in the packs (this process)."""
+    install(added)
+    from nps_kit.text.evaluation import evaluate_mentions
+
+    table = evaluate_mentions(rows([Path(p) for p in paths], "en")).table
+    r = table[table["lang"] == "en"].iloc[0]
+    p, rc = float(r["precision"]), float(r["recall"])
+    f1 = 2 * p * rc / (p + rc)
+    return {"en": {"P": p, "R": rc, "F1": f1, "pol": float(r["polarity_accuracy"])}}
+
+
+def _fresh(command: str, added: list[Entry], paths: list[Path]) -> object:
+    spec = json.dumps({"added": added, "paths": [str(p) for p in paths]})
+    done = subprocess.run(
+        [sys.executable, __file__, command], input=spec, capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def fires(cands: list[Entry], paths: list[Path]) -> pd.DataFrame:
+    """The selection rule's firings of ``cands`` on ``paths``: one row each, right or wrong."""
+    cols = ["key", "pack", "theme", "source", "words", "right"]
+    base = pd.DataFrame(_fresh("_explain", [], paths), columns=cols)
+    grown = pd.DataFrame(_fresh("_explain", cands, paths), columns=cols)
+    before = set(zip(base["key"], base["theme"], strict=True))
+    new = grown[(grown["source"] == "words")]
+    new = new[[(k, t) not in before for k, t in zip(new["key"], new["theme"], strict=True)]]
+    forms = {e: _forms(e[3], "en") for e in cands}
+    out = []
+    for key, pack, theme, words, right in zip(
+        new["key"], new["pack"], new["theme"], new["words"], new["right"], strict=True
+    ):
+        for e, f in forms.items():
+            if e[0] == pack and e[1] == theme and str(words).lower() in f:
+                out.append((key.split("#")[0], *e, bool(right)))
+    return pd.DataFrame(out, columns=["set", "pack", "theme", "lang", "word", "right"])
+
+
+def select(cands: list[Entry], firings: pd.DataFrame) -> list[Entry]:
+    """The selection rule: drop a word firing ≥ MIN_FIRES times right below MAX_RIGHT."""
+    g = firings.groupby(["pack", "theme", "lang", "word"])["right"].agg(["size", "mean"])
+    bad = g[(g["size"] >= MIN_FIRES) & (g["mean"] < MAX_RIGHT)]
+    dropped = {tuple(i) for i in bad.index}
+    return [e for e in cands if e not in dropped]
+
+
+def main(argv: list[str]) -> None:
+    command = argv[0]
+    if command in ("_explain", "_measure"):
+        spec = json.loads(sys.stdin.read())
+        added = [tuple(e) for e in spec["added"]]
+        run = explain_here if command == "_explain" else measure_here
+        print(json.dumps(run(added, spec["paths"])))  # type: ignore[arg-type]
+        return
+    if command == "generate":
+        cands = generate()
+        Path(argv[1]).write_text(json.dumps(cands, indent=1) + "\n")
+        counts = pd.DataFrame(cands).groupby("pack").size()
+        print(f"{len(cands)} candidates\n{counts.to_string()}")
+        return
+    if command == "measure":
+        added = [tuple(e) for e in json.loads(Path(argv[1]).read_text())]
+        paths = [Path(p) for p in argv[2:]]
+        base, cand = _fresh("_measure", [], paths), _fresh("_measure", added, paths)  # type: ignore[arg-type]
+        print("| lang | P | R | F1 | polarity |\n|---|---|---|---|---|")
+        for lang in base:  # type: ignore[union-attr]
+            print(_line(lang, base[lang], cand[lang]))  # type: ignore[index]
+        return
+    cands = _entries(json.loads(Path(argv[1]).read_text()))
+    paths = readable()
+    if command == "crossfit":
+        firings = fires(cands, paths)
+        halves = (paths[0::2], paths[1::2])
+        for name, fit, held in (("A→B", *halves), ("B→A", halves[1], halves[0])):
+            names = {p.name for p in fit}
+            chosen = select(cands, firings[firings["set"].isin(names)])
+            base = _fresh("_measure", [], held)["en"]  # type: ignore[index]
+            cand = _fresh("_measure", chosen, held)["en"]  # type: ignore[index]
+            print(
+                f"{name}: {len(chosen)} of {len(cands)} kept on {len(fit)} sets, held {len(held)}"
+            )
+            print(_line("en held-out", base, cand))
+        return
+    if command == "select":
+        firings = fires(cands, paths)
+        chosen = select(cands, firings)
+        Path(argv[2]).write_text(json.dumps(chosen, indent=1) + "\n")
+        g = firings.groupby(["pack", "theme", "word"])["right"].agg(["size", "sum"])
+        print(f"{len(chosen)} of {len(cands)} kept; {len(g)} words fire ({len(firings)} times)")
+        print(g.to_string())
+        return
+    raise SystemExit(__doc__)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
