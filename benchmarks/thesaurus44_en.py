@@ -70,7 +70,7 @@ import json
 import re
 import subprocess
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pandas as pd
@@ -156,8 +156,14 @@ def _candidate(lemma: str) -> str | None:
     return text if len(text) >= 3 and LETTERS.fullmatch(text) else None
 
 
-def generate_pack(wn: WordNet, pack: str) -> list[dict[str, object]]:
-    """Rules 1-4 for one pack: candidates with the keyword and synset that proposed them."""
+def generate_pack(
+    wn: WordNet, pack: str, tally: Counter[str] | None = None
+) -> list[dict[str, object]]:
+    """Rules 1-4 for one pack: candidates with the keyword and synset that proposed them.
+
+    ``tally`` counts what each rule kept and dropped (for the record).
+    """
+    tally = Counter() if tally is None else tally
     from nps_kit.text._lemma import lemma_text
     from nps_kit.text.tokens import normalise_one
 
@@ -170,6 +176,8 @@ def generate_pack(wn: WordNet, pack: str) -> list[dict[str, object]]:
     proposed: dict[str, dict[str, tuple[str, Synset]]] = defaultdict(dict)  # cand → theme → why
     for theme, words in entries.items():
         keys = {_key(e): e for e in words}
+        tally["keywords"] += len(keys)
+        tally["keywords in WordNet"] += sum(k in wn.senses for k in keys)
         admitted: dict[Synset, str] = {}
         for k, e in keys.items():
             dom = wn.dominant(k)
@@ -179,20 +187,28 @@ def generate_pack(wn: WordNet, pack: str) -> list[dict[str, object]]:
                 holders = {x.lower() for x in wn.lemmas[s]} & set(keys)
                 if len(holders) >= 2:  # 2(b)
                     admitted.setdefault(s, e)
+        tally["synsets admitted"] += len(admitted)
         for s, e in admitted.items():
             sources = [s, *wn.similar[s]] if s[0] == "a" else [s]  # 3
             for t in sources:
                 for lemma in wn.lemmas[t]:
+                    tally["lemmas seen"] += 1
                     text = _candidate(lemma)
-                    if text is None or wn.dominant(lemma) != t:
+                    if text is None:
+                        tally["dropped: spelling"] += 1
+                        continue
+                    if wn.dominant(lemma) != t:
+                        tally["dropped: not the word's dominant sense"] += 1
                         continue
                     norm = normalise_one(text)
                     if norm in known or lemma_text(norm) in known:
+                        tally["skipped: already a keyword of the pack"] += 1
                         continue
                     proposed[norm].setdefault(theme, (e, t))
     out = []
     for cand, themes in sorted(proposed.items()):
         if len(themes) > 1:
+            tally["dropped: proposed for 2+ themes"] += 1
             continue
         ((theme, (keyword, (pos, offset))),) = themes.items()
         out.append(
@@ -212,11 +228,21 @@ def generate() -> list[dict[str, object]]:
     from nps_kit.text.packs import PACKS
 
     wn = WordNet()
-    return [c for pack in PACKS for c in generate_pack(wn, pack)]
+    tally: Counter[str] = Counter()
+    out = [c for pack in PACKS for c in generate_pack(wn, pack, tally)]
+    print("\n".join(f"{k}: {v}" for k, v in tally.items()))
+    return out
 
 
-def _entries(cands: list[dict[str, object]]) -> list[Entry]:
-    return [(str(c["pack"]), str(c["theme"]), "en", str(c["word"])) for c in cands]
+def _entries(items: list[dict[str, object]] | list[list[str]]) -> list[Entry]:
+    """Entries of a candidates file (dicts) or of a chosen file (lists)."""
+    out: list[Entry] = []
+    for c in items:
+        if isinstance(c, dict):
+            out.append((str(c["pack"]), str(c["theme"]), "en", str(c["word"])))
+        else:
+            out.append((c[0], c[1], c[2], c[3]))
+    return out
 
 
 def install(added: list[Entry]) -> None:
@@ -311,6 +337,80 @@ def select(cands: list[Entry], firings: pd.DataFrame) -> list[Entry]:
     return [e for e in cands if e not in dropped]
 
 
+NOTE = "# WordNet 3.0 synonyms (ACC44E, PREREG41; benchmarks/thesaurus44_en.py)"
+
+
+def _list_end(text: str, start: int) -> int:
+    """Index of the ``]`` closing the flow list whose ``[`` is at ``start`` (quotes, comments)."""
+    i, quote = start + 1, ""
+    while i < len(text):
+        c = text[i]
+        if quote:
+            if c == quote and quote == "'" and text[i + 1 : i + 2] == "'":
+                i += 1
+            elif c == "\\" and quote == '"':
+                i += 1
+            elif c == quote:
+                quote = ""
+        elif c in "'\"" and text[start:i].rstrip()[-1] in "[,":
+            quote = c  # a quoted scalar; an apostrophe inside a plain one (didn't) is text
+        elif c == "#" and text[i - 1] in " \n":
+            i = text.index("\n", i)
+        elif c == "]":
+            return i
+        i += 1
+    raise ValueError("unclosed list")
+
+
+def write_pack(path: Path, added: dict[str, list[str]]) -> str:
+    """The text of pack file ``path`` with ``added`` (theme → words) at the end of ``en:``."""
+    text = path.read_text(encoding="utf-8")
+    for theme, words in added.items():
+        at = text.index(f"\n  {theme}:\n")
+        at = text.index("\n    keywords:\n", at)
+        at = text.index("\n      en:", at) + len("\n      en:")
+        items = ["'" + w.replace("'", "''") + "'" for w in words]
+        if text.startswith(" [", at):  # a flow list
+            end = _list_end(text, at + 1)
+            lines, line = [], "          "
+            for item in items:
+                if len(line) + 2 + len(item) > 100:
+                    lines.append(line)
+                    line = "          "
+                line += " " + item + ","
+            lines.append(line.rstrip(","))
+            block = ",\n           " + NOTE + "\n" + "\n".join(lines)
+            text = text[:end].rstrip() + block + "]" + text[end + 1 :]
+        else:  # a block list, one "      - item" a line
+            end = at + 1
+            while text.startswith(("      - ", "      #"), end):
+                end = text.index("\n", end) + 1
+            block = "".join(f"      {x}\n" for x in [NOTE, *(f"- {i}" for i in items)])
+            text = text[:end] + block + text[end:]
+    return text
+
+
+def write(added: list[Entry]) -> None:
+    """Write ``added`` into the shipped packs' YAML and check each file reads back as intended."""
+    from nps_kit._schema_errors import load_yaml_model
+    from nps_kit.text.packs import PACKS, pack_files
+    from nps_kit.text.themes import _ThemeFile
+
+    for pack in PACKS:
+        mine: dict[str, list[str]] = defaultdict(list)
+        for e in added:
+            if e[0] == pack:
+                mine[e[1]].append(e[3])
+        if not mine:
+            continue
+        path = pack_files(pack)[0]
+        before = _pack_entries(pack, "en")
+        path.write_text(write_pack(path, mine), encoding="utf-8")
+        spec = load_yaml_model(path, _ThemeFile)
+        for tid, item in spec.themes.items():
+            assert list(item.keywords.en) == before[tid] + mine.get(tid, []), (pack, tid)
+
+
 def main(argv: list[str]) -> None:
     command = argv[0]
     if command in ("_explain", "_measure"):
@@ -321,7 +421,8 @@ def main(argv: list[str]) -> None:
         return
     if command == "generate":
         cands = generate()
-        Path(argv[1]).write_text(json.dumps(cands, indent=1) + "\n")
+        lines = ",\n".join(json.dumps(c) for c in cands)
+        Path(argv[1]).write_text(f"[\n{lines}\n]\n")
         counts = pd.DataFrame(cands).groupby("pack").size()
         print(f"{len(cands)} candidates\n{counts.to_string()}")
         return
@@ -355,6 +456,9 @@ def main(argv: list[str]) -> None:
         g = firings.groupby(["pack", "theme", "word"])["right"].agg(["size", "sum"])
         print(f"{len(chosen)} of {len(cands)} kept; {len(g)} words fire ({len(firings)} times)")
         print(g.to_string())
+        return
+    if command == "write":
+        write(cands)  # here the JSON holds the chosen entries
         return
     raise SystemExit(__doc__)
 
