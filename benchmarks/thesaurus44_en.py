@@ -411,6 +411,12 @@ def write(added: list[Entry]) -> None:
             assert list(item.keywords.en) == before[tid] + mine.get(tid, []), (pack, tid)
 
 
+def _dump(items: list[Entry] | list[dict[str, object]], path: Path) -> None:
+    """Write ``items`` as a JSON list, one item a line (diffs read word by word)."""
+    lines = ",\n".join(json.dumps(c, ensure_ascii=False) for c in items)
+    path.write_text(f"[\n{lines}\n]\n", encoding="utf-8")
+
+
 def main(argv: list[str]) -> None:
     command = argv[0]
     if command in ("_explain", "_measure"):
@@ -421,8 +427,7 @@ def main(argv: list[str]) -> None:
         return
     if command == "generate":
         cands = generate()
-        lines = ",\n".join(json.dumps(c) for c in cands)
-        Path(argv[1]).write_text(f"[\n{lines}\n]\n")
+        _dump(cands, Path(argv[1]))
         counts = pd.DataFrame(cands).groupby("pack").size()
         print(f"{len(cands)} candidates\n{counts.to_string()}")
         return
@@ -452,7 +457,7 @@ def main(argv: list[str]) -> None:
     if command == "select":
         firings = fires(cands, paths)
         chosen = select(cands, firings)
-        Path(argv[2]).write_text(json.dumps(chosen, indent=1) + "\n")
+        _dump(chosen, Path(argv[2]))
         g = firings.groupby(["pack", "theme", "word"])["right"].agg(["size", "sum"])
         print(f"{len(chosen)} of {len(cands)} kept; {len(g)} words fire ({len(firings)} times)")
         print(g.to_string())
