@@ -38,7 +38,7 @@ from nps_kit.i18n import (
     t,
 )
 from nps_kit.periods import TREND_MONTHS, format_period
-from nps_kit.report import keep_terms, small_sample_badge
+from nps_kit.report import keep_terms, nobreak, small_sample_badge
 from nps_kit.summary import (
     Change,
     FiscalYtd,
@@ -522,8 +522,8 @@ def _fiscal_cell(
         what, diff = t("sections.fiscal_ytd", lang), signed_number(change.diff)
         words = f"{what} {diff}" if lang == "ja" else f"{diff} {what}"
         said += f'<span class="nps-fy-change">{escape(words)}</span>{_verdict(change, lang, own)}'
-    elif why is not None:
-        said += f'<small class="nps-why">{escape(why)}</small>'
+    elif why is not None:  # it wraps: each number kept with its unit ("3 responses", 1か月)
+        said += f'<small class="nps-why">{nobreak(escape(why))}</small>'
     counted = []
     if (span := fiscal.span()) is not None:
         counted.append(span.label(lang, to_date=False))

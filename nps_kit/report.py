@@ -117,13 +117,14 @@ def _missing(value: object) -> bool:
 
 
 _NBSP = "\u00a0"
-# A number followed by its unit: "+2.1ポイント", "−4.9 pts", "127件" ("20.1%" never breaks).
+# A number followed by its unit: "+2.1ポイント", "−4.9 pts", "127件", "7か月", "1 response"
+# ("20.1%" never breaks); months and one response as a fiscal year to date's reason says them.
 _NUMBER_UNIT = re.compile(
     r"\d{4}-\d{2}-\d{2}"  # a date
     # a range of numbers, a group such as company size "201-1000" (QA22: "201-|1000" at 390 px)
     r"|(?<![\w.])\d+(?:,\d{3})*-\d+(?:,\d{3})*(?![\w.-])"
     r"|(?:n=)?[+−-]?\d[\d,]*(?:\.\d+)?"
-    r"(?:[ \u00a0](?:ポイント|pts|件|人|名|responses)|ポイント|件|人|名)"
+    r"(?:[ \u00a0](?:ポイント|pts|件|人|名|responses?\b|months?\b)|ポイント|件|人|名|か月)"
 )
 
 

@@ -45,6 +45,7 @@ def _english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     # expectations must not depend on the machine's LANG.
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.delenv("LANGUAGE", raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
 
 

@@ -1948,6 +1948,16 @@ def test_a_score_column_on_another_scale_is_said_in_a_japanese_project_s_words(
         ({"LANG": "ja_JP.UTF-8"}, {"FY2025": 1, "FY2026": 13}),
         ({"LANG": "ja_JP.UTF-8", "LC_ALL": "en_US.UTF-8"}, {"FY2026": 14}),
         ({"LANG": "C.UTF-8"}, {"FY2026": 14}),
+        ({"LANG": "ja_JP.eucJP"}, {"FY2025": 1, "FY2026": 13}),
+        ({"LANG": "ja_JP.UTF-8", "LC_ALL": ""}, {"FY2025": 1, "FY2026": 13}),  # empty is unset
+        # REVIEW44: GNU gettext's LANGUAGE, a priority list, names the messages' language
+        # before LC_ALL, LC_MESSAGES and LANG, unless the locale is C (then it is ignored)
+        ({"LANG": "en_US.UTF-8", "LANGUAGE": "ja:en"}, {"FY2025": 1, "FY2026": 13}),
+        ({"LANG": "ja_JP.UTF-8", "LANGUAGE": "en_GB:ja"}, {"FY2026": 14}),
+        ({"LANG": "en_GB.UTF-8", "LANGUAGE": "fr:ja"}, {"FY2025": 1, "FY2026": 13}),
+        ({"LANG": "en_GB.UTF-8", "LANGUAGE": "fr"}, {"FY2026": 14}),
+        ({"LC_ALL": "C", "LANGUAGE": "ja"}, {"FY2026": 14}),
+        ({"LANGUAGE": "ja"}, {"FY2026": 14}),  # no locale at all is C
     ],
 )
 def test_outside_a_project_score_speaks_the_users_locale(
@@ -1959,6 +1969,8 @@ def test_outside_a_project_score_speaks_the_users_locale(
 ) -> None:
     # QA43: a Japanese analyst scoring an export outside any project heard English and had
     # fiscal years starting in January, though LANG=ja_JP.UTF-8; LC_ALL wins over LANG.
+    if "LANG" not in environment:
+        monkeypatch.delenv("LANG")
     for name, value in environment.items():
         monkeypatch.setenv(name, value)
     path = tmp_path / "fiscal.csv"

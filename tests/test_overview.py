@@ -705,6 +705,7 @@ FISCAL_YTD = {
 def _unbroken(cell: Tag) -> Tag:
     """Return ``cell`` with its unbreakable pieces (``span.nps-nb``) joined back into its text."""
     for piece in cell.select("span.nps-nb"):
+        piece.string = piece.get_text().replace("\u00a0", " ")  # nobreak's (3 responses)
         piece.unwrap()
     cell.smooth()
     return cell
@@ -810,6 +811,28 @@ def test_the_fiscal_cell_says_why_it_shows_no_change(
     assert cell.select_one("small.nps-why") is not None
 
 
+@pytest.mark.parametrize(
+    ("lang", "fiscal", "kept"),
+    [
+        ("en", {"unshown": "under_floor", "floor": 5, "before_counts": [1, 0, 2]}, ["3 responses"]),
+        ("en", {"unshown": "too_few", "before_counts": [0, 0, 0, 0, 0, 0, 9]}, ["7 months"]),
+        ("ja", {"unshown": "too_few", "before_counts": [0, 0, 0, 0, 0, 0, 9]}, ["7か月", "1か月"]),
+        ("ja", {"unshown": "under_floor", "floor": 5, "before_counts": [1, 0, 2]}, ["3件", "5件"]),
+    ],
+)
+def test_the_fiscal_cell_s_reason_keeps_each_number_with_its_unit(
+    tmp_path: Path, lang: str, fiscal: dict[str, Any], kept: list[str]
+) -> None:
+    # REVIEW44: the reason wraps (max-width 14em); in Chromium at 390 px it broke "(3 |responses"
+    # and 「7か月中1か|月」, as nobreak keeps them in the report and the e-mail.
+    ytd = FISCAL_YTD | {"change": None} | fiscal
+    manifest = {"period": "2026-10", "units": [unit("ec", "EC事業部", "ja", 1.0, fiscal_ytd=ytd)]}
+    page = write_overview(tmp_path, manifest, language=lang).read_text(encoding="utf-8")
+    why = BeautifulSoup(page, "html.parser").select_one("tbody td small.nps-why")
+    pieces = [span.get_text().replace("\u00a0", " ") for span in why.select("span.nps-nb")]
+    assert [piece for piece in pieces if piece in kept] == kept
+
+
 def test_an_older_manifest_s_fiscal_year_to_date_is_hidden_as_the_report_would_hide_it(
     tmp_path: Path,
 ) -> None:
@@ -825,7 +848,7 @@ def test_an_older_manifest_s_fiscal_year_to_date_is_hidden_as_the_report_would_h
     older["parameters"] = {"min_report_n": 5}
     manifest = {"period": "2026-10", "units": [older]}
     page = write_overview(tmp_path, manifest, language="en").read_text(encoding="utf-8")
-    cell = BeautifulSoup(page, "html.parser").select("tbody tr")[0].select("td")[4]
+    cell = _unbroken(BeautifulSoup(page, "html.parser").select("tbody tr")[0].select("td")[4])
     assert cell.get_text(" ", strip=True) == (
         "— not shown (it would tell the NPS of a month under 5 responses) FY2026 (Apr–Oct) · "
         "3,456 responses"

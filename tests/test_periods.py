@@ -19,6 +19,7 @@ from nps_kit.errors import DataError
 from nps_kit.load import load_responses
 from nps_kit.params import load_unit, resolve_period
 from nps_kit.periods import (
+    NamedBy,
     fiscal_label_text,
     fiscal_named_by,
     fiscal_period,
@@ -361,3 +362,46 @@ def test_a_fiscal_label_is_said_as_a_japanese_reader_names_it(month: str, start:
     assert fiscal_label_text(quarter, "en") == quarter
     assert fiscal_label_text(month, "ja") == month
     assert fiscal_label_text(f"{year}Q1", "ja") == f"{year}Q1"
+
+
+@given(
+    start=st.integers(1, 12),
+    month=st.integers(1, 12),
+    year=st.integers(1990, 2100),
+    named_by=st.sampled_from(["start", "end"]),
+)
+def test_every_fiscal_year_is_named_and_spanned_as_its_readers_name_it(
+    start: int, month: int, year: int, named_by: NamedBy
+) -> None:
+    # REVIEW44: every first month × naming × language against the calendar, written by hand:
+    # the fiscal year holding a month starts in that year when the month is on or after the
+    # start, the year before otherwise; it ends in the year after unless it starts in January;
+    # named by its start (2026年度) or, with "end", by the year it ends in (FY2027).
+    period = f"{year:04d}-{month:02d}"
+    began = year if month >= start else year - 1
+    ended = began if start == 1 else began + 1
+    name = ended if named_by == "end" else began
+    span = fiscal_to_date(period, start, named_by=named_by)
+    assert (span.first, span.last, span.name) == (f"{began:04d}-{start:02d}", period, name)
+    assert len(span.months) == (month - start) % 12 + 1
+    assert span.label("ja").startswith(f"{name}年度累計（")
+    assert span.label("en").startswith(f"FY{name} to date (")
+    quarter = (month - start) % 12 // 3 + 1
+    assert fiscal_period(period, start, named_by=named_by) == (f"FY{name}", span.first)
+    assert (
+        fiscal_period(period, start, quarter=True, named_by=named_by)[0] == f"FY{name} Q{quarter}"
+    )
+    before = span.year_before()
+    assert (before.name, before.first) == (name - 1, f"{began - 1:04d}-{start:02d}")
+
+
+@pytest.mark.parametrize("start", range(1, 13))
+def test_each_language_names_fiscal_years_by_its_readers_rule(start: int) -> None:
+    # Japanese 年度 by the start; English by the end (UK April, US federal October) unless
+    # the fiscal year is the calendar year; a project's fiscal_year_named_by wins.
+    assert fiscal_named_by("ja", start) == "start"
+    assert fiscal_named_by("en", start) == ("start" if start == 1 else "end")
+    namings: tuple[NamedBy, ...] = ("start", "end")
+    for given_ in namings:
+        assert fiscal_named_by("ja", start, given_) == given_
+        assert fiscal_named_by("en", start, given_) == given_

@@ -1381,6 +1381,12 @@ def test_any_english_tokens_are_read_as_with_each_token_tested(tokens: list[str]
         ("待ち時間を短く", "finance", "speed", "negative", "neutral"),
         ("待ち時間がもう少し短く、手続きも簡単だと助かります", "finance", "speed", "negative",
          "negative"),
+        # The same form ending the answer goes on to nothing: the rest of a wish left unsaid
+        # (…短く〔してほしい〕), as before QA43's rule, which is for a clause before a comma.
+        ("待ち時間が短く", "finance", "speed", "negative", "positive"),
+        ("手続きが早く。", "finance", "speed", "negative", "positive"),
+        ("料金は安く", "finance", "price", "negative", "positive"),
+        ("手数料が高い。待ち時間が短く", "finance", "speed", "negative", "positive"),
     ],
 )  # fmt: skip
 @pytest.mark.parametrize("learned", [False, True])

@@ -80,18 +80,22 @@ def command_language(given: Language | None, parameters: Path | None) -> Languag
 def locale_language() -> Language:
     """Return ``"ja"`` when the user's locale is Japanese, else ``"en"``.
 
-    POSIX order: ``LC_ALL``, then ``LC_MESSAGES``, then ``LANG``, the first one set
-    (``ja_JP.UTF-8``, ``ja``); on Windows, which sets none of them, the system locale
-    (``Japanese_Japan``).
+    As GNU gettext chooses a program's messages: POSIX order, ``LC_ALL``, then
+    ``LC_MESSAGES``, then ``LANG``, the first one set and not empty (``ja_JP.UTF-8``,
+    ``ja``); unless that locale is C (or none is set), ``LANGUAGE``, a priority list
+    (``ja:en``), comes first, its first Japanese or English entry. On Windows, which sets
+    none of them, the system locale (``Japanese_Japan``).
     """
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name)
-        if value:
-            return "ja" if value.lower().startswith("ja") else "en"
-    if sys.platform == "win32":
+    found = next((v for n in ("LC_ALL", "LC_MESSAGES", "LANG") if (v := os.environ.get(n))), None)
+    if found is None and sys.platform == "win32":
         code = locale.getlocale()[0] or ""
         return "ja" if code.lower().startswith(("ja", "japanese")) else "en"
-    return "en"
+    if found is None or found in ("C", "POSIX") or found.startswith("C."):
+        return "en"
+    for entry in os.environ.get("LANGUAGE", "").split(":"):
+        if entry.lower().startswith(("ja", "en")):
+            return "ja" if entry.lower().startswith("ja") else "en"
+    return "ja" if found.lower().startswith("ja") else "en"
 
 
 def sheet_option(sheet: str | None) -> str | int | None:

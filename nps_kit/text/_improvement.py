@@ -114,15 +114,16 @@ def _en_wished(clause: str) -> bool:
     return _score_en_plain(" ".join(kept)).praise == 0
 
 
-def asks_for_more(clause: str) -> bool:
+def asks_for_more(clause: str, *, goes_on: bool = False) -> bool:
     """Tell whether a clause wishes for more by its form, whatever it praises.
 
     An English clause with a wishing modal or opening with a comparative ("maybe cheaper
     delivery"), a Japanese one whose praise is only wished (もっと安く): after "Nothing, …" it
     is still a request, where a clause that praises plainly is the reason for the nothing.
+    ``goes_on``: the sentence goes on after it past a comma (:func:`improvement_score`).
     """
     if _JA_CHAR.search(clause):
-        return _ja_wished(clause)
+        return _ja_wished(clause, goes_on=goes_on)
     clause = clause.replace("’", "'")
     if _EN_MODAL.search(clause) is not None:
         return True
@@ -184,7 +185,7 @@ def awaits_judgement(clause: str) -> bool:
     return _EN_STATES.search(clause) is None
 
 
-def _ja_wished(clause: str) -> bool:
+def _ja_wished(clause: str, *, goes_on: bool = False) -> bool:
     """Tell whether a Japanese clause's praise is only what it wishes for (もっと安く)."""
     if _JA_WISH_CLAUSE.search(clause) is not None:
         return True
@@ -194,19 +195,23 @@ def _ja_wished(clause: str) -> bool:
         and _JA_SUBJECT.search(clause) is None
     ):
         return True
-    if _JA_STATED.search(clause) is not None and _JA_MORE.search(clause) is None:
+    # Only before a comma: ending the answer (or its sentence), 「待ち時間が短く」 leaves the
+    # rest of a wish unsaid (…短く〔してほしい〕), as an answer to "what could we improve?" does.
+    if goes_on and _JA_STATED.search(clause) is not None and _JA_MORE.search(clause) is None:
         return False
     rest = _JA_WISH.sub("、", clause)
     return rest != clause and _score(rest).praise == 0
 
 
 @lru_cache(maxsize=65536)
-def improvement_score(clause: str) -> _Score:
+def improvement_score(clause: str, *, goes_on: bool = False) -> _Score:
     """Return the score of one clause of an answer to "what could we improve?".
 
     A clause without judgement, or whose praise is only a wish ("Cheaper plans", 「もっと安く」),
     is a request; a clause that says there is nothing to improve, or that praises clearly or
-    complains, keeps its reading.
+    complains, keeps its reading. ``goes_on`` says that its sentence goes on after it past a
+    comma: then praise said of a subject in an adverbial form (「待ち時間が短く、…でした」) states
+    what was; ending the answer or its sentence (「待ち時間が短く」), it is a wish.
     """
     score = _score(clause)
     if _NOTHING.search(clause) is not None:
@@ -216,7 +221,9 @@ def improvement_score(clause: str) -> _Score:
     if score.request:
         return score
     if score.praise:
-        wished = _ja_wished(clause) if _JA_CHAR.search(clause) else _en_wished(clause)
+        wished = (
+            _ja_wished(clause, goes_on=goes_on) if _JA_CHAR.search(clause) else _en_wished(clause)
+        )
         return score._replace(request=True) if wished else score
     if not score.judged:
         return score._replace(request=True)

@@ -377,7 +377,17 @@ def _improvement_scores(
     # much, maybe cheaper delivery").
     nothing_first = bool(clauses) and _NOTHING.search(clauses[0].text) is not None
     for k, (clause, score) in enumerate(zip(clauses, scores, strict=True)):
-        if k and nothing_first and not (score.judged and asks_for_more(clause.text)):
+        # Its sentence goes on after it past a comma (待ち時間が短く、…でした), not ending there.
+        goes_on = (
+            k + 1 < len(clauses)
+            and _SENTENCE_END.search(text, clause.start + len(clause.text), clauses[k + 1].start)
+            is None
+        )
+        if (
+            k
+            and nothing_first
+            and not (score.judged and asks_for_more(clause.text, goes_on=goes_on))
+        ):
             out.append(score)
         elif not score.judged and not clause_themes[k] and " " not in clause.text:
             out.append(score)
@@ -395,7 +405,7 @@ def _improvement_scores(
         ):
             out.append(score)
         else:
-            out.append(improvement_score(clause.text))
+            out.append(improvement_score(clause.text, goes_on=goes_on))
     return out
 
 
