@@ -1896,8 +1896,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     # The change against last year's span not shown: with the months the reports of a year ago
     # showed, its NPS would be that of its months under the floor there (REVIEW42).
     "sections.fiscal_floor_before": {
-        "ja": "{span}：比較は非表示。過去のレポートで表示した月や累計との差し引きで{floor}件未満の月"
-        "（{months}）のNPSが分かるため",
+        "ja": "{span}：比較は非表示。過去のレポートで表示した月や累計との差し引きで"
+        "{floor}件未満の月（{months}）のNPSが分かるため",
         "en": "{span}: not compared. With the months and years to date earlier reports show, "
         "its NPS would tell that of {months}, under the floor of {floor} responses.",
     },
