@@ -254,6 +254,7 @@ class Page:
             shown=self.names(),
             min_n=min_n,
             incomplete=value("title"),
+            min_report_n=self.min_report_n,
         )
 
 
