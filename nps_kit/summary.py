@@ -801,13 +801,18 @@ def _floor_fiscal(
             unshown="ytd_under_floor" if few else "ytd_tells",
             floor=min_report_n,
         )
-    if fiscal.change is None or fiscal.change.diff is None:
+    change = fiscal.change
+    if change is None or (change.diff is None and change.nps is None):
         return fiscal
-    before = span.year_before()
+    before, why = span.year_before(), None
     if fiscal.before_counts is None or len(fiscal.before_counts) != len(before.months):
-        return replace(fiscal, change=None, unshown="rerun", floor=min_report_n)
-    if n_below_floor(sum(fiscal.before_counts), min_report_n):
-        return replace(fiscal, change=None, unshown="under_floor", floor=min_report_n)
-    if told_parts(before.months, fiscal.before_counts, min_report_n):
-        return replace(fiscal, change=None, unshown="tells", floor=min_report_n)
-    return fiscal
+        why = "rerun"
+    elif n_below_floor(sum(fiscal.before_counts), min_report_n):
+        why = "under_floor"
+    elif told_parts(before.months, fiscal.before_counts, min_report_n):
+        why = "tells"
+    if why is None:
+        return fiscal
+    if change.diff is None:  # not compared, and why (too few months): without last year's NPS
+        return replace(fiscal, change=replace(change, nps=None))
+    return replace(fiscal, change=None, unshown=why, floor=min_report_n)

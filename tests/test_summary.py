@@ -602,3 +602,18 @@ def test_floor_summary_is_the_same_read_again_from_its_json(branch: dict[str, in
         once = floor_summary(_branch_summary(branch, last), 5)
         again = floor_summary(UnitSummary.from_json(json.loads(json.dumps(once.to_json()))), 5)
         assert again == once
+
+
+def test_a_change_not_compared_keeps_no_nps_of_last_year_s_months_the_floor_hides(
+    branch: dict[str, int],
+) -> None:
+    # A year to date not compared (too few of last year's months answered) still carried
+    # last year's NPS in its change: hidden when those months are under the floor together.
+    summary = _branch_summary(branch, "2026-11")
+    ytd = replace(summary.fiscal_ytd, change=replace(summary.fiscal_ytd.change, nps=60.0))
+    kept = floor_summary(replace(summary, fiscal_ytd=ytd), 5).fiscal_ytd
+    assert kept is not None and kept.change is not None and kept.change.nps == 60.0  # 5 answers
+    few = replace(ytd, before_counts=(0, 0, 0, 0, 0, 0, 3, 1))
+    fiscal = floor_summary(replace(summary, fiscal_ytd=few), 5).fiscal_ytd
+    assert fiscal is not None and fiscal.change is not None
+    assert (fiscal.change.nps, fiscal.unshown, fiscal.nps) == (None, "too_few", 15.0)
