@@ -2002,9 +2002,9 @@ def test_an_older_notebook_copy_is_named_and_never_publishes_other_figures(
     assert units["paris2"]["status"] == "failed"
     assert units["paris2"]["html"] is None
     assert units["paris2"]["error"]["ename"] == "OutdatedNotebook"
+    # Both under the floor of 5: the message (kept in manifest.json) says their n only (PRIV44).
     assert (
-        "counts 3 responses, NPS +66.7 for 2026-11, where nps-kit reads the export as "
-        "4 responses, NPS +25.0 for 2026-11"
+        "counts 3 responses for 2026-11, where nps-kit reads the export as 4 responses for 2026-11"
     ) in units["paris2"]["error"]["evalue"]
     assert not (output / "2026-11" / "paris2.html").exists()
 
