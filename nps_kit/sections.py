@@ -199,14 +199,16 @@ def headline_section(
     month not over by ``now`` (default: the current time at the unit's place,
     :func:`nps_kit.unit.incomplete_through`) is labelled "December 2026 to date".
     ``min_report_n`` is the anonymity floor: a month of fewer responses shows only its n, as
-    the overview and the e-mail do (QA28 #5), with no cards and no shares chart; a change
-    against a month under the floor is not shown either.
+    the overview and the e-mail do (QA28 #5), with no cards and no shares chart (its fiscal
+    year to date stays, by the rule below); a change against a month under the floor is not
+    shown either.
 
     With ``"fiscal_ytd"`` in ``comparison`` (a unit prepared with ``fiscal_year_start``), a
     block under the cards shows the fiscal year to date as the headline shows its month
     (:func:`nps_kit.report.year_to_date`), its change against the same months of the fiscal
     year before said as a month's; a change against months under the floor is not shown. Nor
-    is the fiscal year to date when, minus the months the trend shows, it would tell the NPS
+    is the fiscal year to date when it holds fewer responses than the floor or when, minus the
+    months the trend shows or the year to date an earlier report showed, it would tell the NPS
     of its months under the floor (:func:`_told_months`), nor its change when last year's span
     would tell one of its months so: a sentence says so.
     """
