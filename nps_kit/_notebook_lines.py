@@ -472,7 +472,7 @@ def figures_differ(
     str or None
         The message that fails the unit, or ``None`` when the figures agree.
     """
-    from nps_kit.score import nps
+    from nps_kit.score import DEFAULT_MIN_REPORT_N, n_below_floor, nps
     from nps_kit.unit import prepare_unit
 
     p = parameters
@@ -504,14 +504,20 @@ def figures_differ(
     weight = "nps_weight" if p["weight_column"] else None
     expected = nps(unit.current, weight=weight, level=p["level"], min_n=p["min_n"])
     same = summary.period == unit.period and summary.n == expected.n
-    if summary.nps is None or expected.nps is None:
+    # A month under the floor publishes only its n (floor_summary): that is what is checked.
+    # A copy whose cell lacks min_report_n made its page with nps-kit's default floor.
+    floors = (p.get("min_report_n"), DEFAULT_MIN_REPORT_N)
+    if summary.nps is None and any(n_below_floor(summary.n, f) for f in floors):
+        pass
+    elif summary.nps is None or expected.nps is None:
         same = same and summary.nps is None and expected.nps is None
     else:
         same = same and abs(summary.nps - expected.nps) < 1e-6
     if same:
         return None
-    found = f"{summary.n} responses, NPS {_points(summary.nps)}"
-    wanted = f"{expected.n} responses, NPS {_points(expected.nps)}"
+    # The message goes to the manifest: a month under the floor is said by its n only.
+    found = _counted(summary.n, summary.nps, floors[0])
+    wanted = _counted(expected.n, expected.nps, floors[0])
     return (
         f"{notebook} counts {found} for {summary.period}, where nps-kit reads the export as "
         f"{wanted} for {unit.period} (as nps-kit score counts it): the copy's parameters cell "
@@ -519,6 +525,14 @@ def figures_differ(
         "not published. Copy the lines the note above names from nps-kit's notebook, or run "
         "with --notebook on nps-kit's own."
     )
+
+
+def _counted(n: int | None, value: float | None, floor: int | None) -> str:
+    """``4 responses, NPS +25.0``; ``4 responses`` under the anonymity floor."""
+    from nps_kit.score import n_below_floor
+
+    said = f"{n} responses"
+    return said if n_below_floor(n, floor) else f"{said}, NPS {_points(value)}"
 
 
 def _points(value: float | None) -> str:

@@ -45,8 +45,9 @@ FLOOR_HIDDEN: tuple[str, ...] = (
 
 Each is made of figures of the month's score mix (its distribution, the trend's current point
 and change, groups, segment strategies and their evidence, follow-up answers by score, themes and
-their gains, segment figures of data quality). The headline shows only n, the detractor
-follow-up (the call-back list, not a group) and the method stay.
+their gains, segment figures of data quality). The headline shows only n (and the fiscal year to
+date when it tells no month under the floor), the detractor follow-up (the call-back list, not a
+group) and the method stay.
 """
 
 #: The runner-channel output a section left out under the floor shows in its place: the HTML
@@ -254,6 +255,7 @@ class Page:
             shown=self.names(),
             min_n=min_n,
             incomplete=value("title"),
+            min_report_n=self.min_report_n,
         )
 
 

@@ -1884,21 +1884,22 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "回答のある月は{months}か月のうち{answered}か月だけのため、比較しません",
         "en": "responses in only {answered} of its {months} months, too few to compare",
     },
-    # The fiscal year to date not shown: minus the months shown, it would be the NPS of its
-    # months under the anonymity floor (REVIEW42; nps_kit.score.complement_floor's rule).
+    # The fiscal year to date not shown: minus the months shown, or the year to date an earlier
+    # report showed, it would be the NPS of its months under the anonymity floor (REVIEW42;
+    # nps_kit.score.told_parts).
     "sections.fiscal_floor": {
-        "ja": "{span}：回答{n}件。表示した月との差し引きで{floor}件未満の月（{months}）の"
-        "NPSが分かるため非表示",
-        "en": "{span}: {n} responses. Not shown: with the months shown, it would tell the NPS "
-        "of {months}, under the floor of {floor} responses.",
+        "ja": "{span}：回答{n}件。表示した月や前月までの累計との差し引きで{floor}件未満の月"
+        "（{months}）のNPSが分かるため非表示",
+        "en": "{span}: {n} responses. Not shown: with the months and earlier years to date "
+        "shown, it would tell the NPS of {months}, under the floor of {floor} responses.",
     },
     # The change against last year's span not shown: with the months the reports of a year ago
     # showed, its NPS would be that of its months under the floor there (REVIEW42).
     "sections.fiscal_floor_before": {
-        "ja": "{span}：比較は非表示。過去のレポートで表示した月との差し引きで{floor}件未満の月"
-        "（{months}）のNPSが分かるため",
-        "en": "{span}: not compared. With the months earlier reports show, its NPS would tell "
-        "that of {months}, under the floor of {floor} responses.",
+        "ja": "{span}：比較は非表示。過去のレポートで表示した月や累計との差し引きで"
+        "{floor}件未満の月（{months}）のNPSが分かるため",
+        "en": "{span}: not compared. With the months and years to date earlier reports show, "
+        "its NPS would tell that of {months}, under the floor of {floor} responses.",
     },
     "sections.method_fiscal": {
         "ja": "年度は{named}で呼びます：{example}年度は{start_year}年{start}月から"

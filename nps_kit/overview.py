@@ -147,7 +147,18 @@ def _labelled(row: str, labels: Sequence[str]) -> str:
 
 
 def manifest_entry(result: UnitResult) -> dict[str, Any]:
-    """Return the manifest record of one unit (paths relative to the period folder)."""
+    """Return the manifest record of one unit (paths relative to the period folder).
+
+    Its summary as the anonymity floor shows it (:func:`nps_kit.summary.floor_summary`, with
+    the floor the notebook ran with): a reports folder is shared as it is, so its JSON holds
+    no figure the overview and the e-mail hide, only what they say instead (n, the floor, the
+    fiscal year's counts and why it is hidden).
+    """
+    summary = (
+        None
+        if result.summary is None
+        else floor_summary(result.summary, report_floor(result.parameters))
+    )
     folder = result.notebook.parent if result.notebook else None
     if folder is not None and folder.name == "_failed":
         folder = folder.parent
@@ -164,7 +175,7 @@ def manifest_entry(result: UnitResult) -> dict[str, Any]:
         "parameters": result.parameters,
         "input": result.input,
         "error": result.error,
-        "summary": result.summary.to_json() if result.summary else None,
+        "summary": summary.to_json() if summary else None,
     }
 
 
@@ -254,6 +265,9 @@ def _merge_manifest(folder: Path, period: str, results: list[UnitResult]) -> dic
             units = {u["unit"]: u for u in previous.get("units", [])}
         except (ValueError, KeyError, TypeError, AttributeError):
             units = {}  # unreadable: the units of this run replace it
+        # The units this run keeps from a manifest written before the summary was floored at
+        # write time lose what the floor hides now.
+        units = {k: _floored_entry(u) for k, u in units.items()}
     for result in results:
         # A unit refused without an earlier entry is recorded too: send and the overview then
         # name every unit the run was asked for (QA24: "2 sent", exit 0, with 2 of 4 missing).
@@ -267,6 +281,16 @@ def _merge_manifest(folder: Path, period: str, results: list[UnitResult]) -> dic
     }
     atomic_write_text(path, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
     return manifest
+
+
+def _floored_entry(entry: dict[str, Any]) -> dict[str, Any]:
+    """Return a kept manifest record with its summary as the floor shows it (else as it was)."""
+    summary = entry.get("summary")
+    if not isinstance(summary, dict):
+        return entry
+    read = UnitSummary.from_json(summary)
+    floored = floor_summary(read, _floor(entry))
+    return entry if floored == read else {**entry, "summary": floored.to_json()}
 
 
 def _language(units: list[dict[str, Any]]) -> Language:

@@ -415,13 +415,18 @@ def told_parts(
     its own with only its n when under the floor (a trend's month). The total's NPS and n minus
     the parts shown are then the hidden parts' NPS: told when the hidden parts hold fewer
     than the floor together (:func:`complement_floor`), and the total must not be shown, nor a
-    change that tells it. The one rule of the report's fiscal card and of
-    :func:`nps_kit.summary.floor_summary` (an older manifest's fiscal year to date).
+    change that tells it. The total is a running one (a fiscal year to date, published every
+    month), so the totals through the earlier parts, as this rule shows them in the earlier
+    reports, are subtracted too: the year to date through October minus the one through
+    September is October, which must not be told when it is under the floor (a branch of 2–3
+    answers a month). The one rule of the report's fiscal card and of
+    :func:`nps_kit.summary.floor_summary` (a published fiscal year to date, an older
+    manifest's too).
 
     Parameters
     ----------
     labels
-        The parts' names, e.g. months ``YYYY-MM``.
+        The parts' names, e.g. months ``YYYY-MM``, first to last.
     n
         Responses with a score per part, in the order of ``labels``.
     min_report_n
@@ -437,12 +442,32 @@ def told_parts(
     >>> m = ["2026-05", "2026-06"]
     >>> told_parts(m, [20, 3], 5), told_parts(m, [20, 3], 0), told_parts(m, [3, 4], 5)
     (('2026-06',), (), ())
+    >>> told_parts(["2026-04", "2026-05", "2026-06"], [3, 4, 2], 5)  # May's total minus June's
+    ('2026-06',)
     """
-    if not complement_floor(n, min_report_n).any():
+    shown: list[int] = []  # the earlier parts through which the running total is shown
+    told: tuple[str, ...] = ()
+    for last in range(len(n)):
+        told = _told_by(labels, n, min_report_n, 0, last)
+        for end in shown:
+            told = told or _told_by(labels, n, min_report_n, end + 1, last)
+        if not told:
+            shown.append(last)
+    return told
+
+
+def _told_by(
+    labels: Sequence[str], n: Sequence[int], min_report_n: int | None, first: int, last: int
+) -> tuple[str, ...]:
+    """Return the parts under the floor the total of parts ``first`` to ``last`` tells."""
+    counts = np.asarray(n[first : last + 1], dtype=np.float64)
+    hidden = below_floor(counts, min_report_n)
+    # The parts shown subtracted, the hidden ones' pool is told unless it holds the floor
+    # (:func:`complement_floor`); with none shown, the total is that pool.
+    pool = float(counts[hidden].sum())
+    if not min_report_n or pool <= 0 or pool >= min_report_n:
         return ()
-    return tuple(
-        m for m, hidden in zip(labels, below_floor(n, min_report_n), strict=True) if hidden
-    )
+    return tuple(m for m, h in zip(labels[first : last + 1], hidden, strict=True) if h)
 
 
 def hide_complement(

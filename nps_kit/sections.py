@@ -87,6 +87,7 @@ from nps_kit.summary import (
     TrendPoint,
     UnitSummary,
     UnreadComments,
+    floor_summary,
     publish_summary,
 )
 from nps_kit.summary import UnreadableDates as UnreadableDatesSummary
@@ -198,14 +199,16 @@ def headline_section(
     month not over by ``now`` (default: the current time at the unit's place,
     :func:`nps_kit.unit.incomplete_through`) is labelled "December 2026 to date".
     ``min_report_n`` is the anonymity floor: a month of fewer responses shows only its n, as
-    the overview and the e-mail do (QA28 #5), with no cards and no shares chart; a change
-    against a month under the floor is not shown either.
+    the overview and the e-mail do (QA28 #5), with no cards and no shares chart (its fiscal
+    year to date stays, by the rule below); a change against a month under the floor is not
+    shown either.
 
     With ``"fiscal_ytd"`` in ``comparison`` (a unit prepared with ``fiscal_year_start``), a
     block under the cards shows the fiscal year to date as the headline shows its month
     (:func:`nps_kit.report.year_to_date`), its change against the same months of the fiscal
     year before said as a month's; a change against months under the floor is not shown. Nor
-    is the fiscal year to date when, minus the months the trend shows, it would tell the NPS
+    is the fiscal year to date when it holds fewer responses than the floor or when, minus the
+    months the trend shows or the year to date an earlier report showed, it would tell the NPS
     of its months under the floor (:func:`_told_months`), nor its change when last year's span
     would tell one of its months so: a sentence says so.
     """
@@ -225,6 +228,10 @@ def headline_section(
         hidden = t("overview.under_floor", lang, n=head.result.n, min_n=min_report_n)
         parts.append(HTML(f"<h3>{_escape(when)}</h3>"))
         parts.append(report.callout(hidden))
+        # The fiscal year to date is the year's responses, not the month's: shown unless it
+        # tells a month under the floor (a branch of 2–3 answers a month has 20 in the year).
+        fiscal_parts, head = _fiscal_card(unit, replace(head, comparisons=()), min_report_n)
+        parts += fiscal_parts
         return SectionResult("headline", value=head, tables={}, parts=tuple(parts))
     # A change against a month under the floor would tell that month's score.
     under = [n_below_floor(c.result.n, min_report_n) for c in head.comparisons]
@@ -253,9 +260,40 @@ def headline_section(
             for c in compared[1:]
         ]
         parts.append(report.change_row(items, lang=lang))
+    fiscal_parts, head = _fiscal_card(unit, head, min_report_n)
+    parts += fiscal_parts
+    rows = [_shares_row(format_period(unit.period, lang, to_date=running), head.result)]
+    # A compared month without responses is said on its card; a bar row would be empty (BROWSE31).
+    rows += [_shares_row(format_period(c.period, lang), c.result) for c in compared if c.result.n]
+    shares = pd.DataFrame(rows)
+    parts.append(detach(plot.shares_bar(shares, lang=lang, title=_w("shares_title", lang))))
+    parts += [report.callout(note) for note in _floor_comparisons(unshown, lang, min_report_n)]
+    return SectionResult("headline", value=head, tables={"shares": shares}, parts=tuple(parts))
+
+
+def _fiscal_card(
+    unit: UnitData, head: Headline, min_report_n: int | None
+) -> tuple[list[Any], Headline]:
+    """Return the fiscal year to date's card (or why it is hidden) and the headline as published.
+
+    Shown as the headline shows its month (:func:`nps_kit.report.year_to_date`), with its change
+    against last fiscal year's same months, in a month under the floor too: it is hidden only
+    when, with the months and the earlier years to date shown, it would tell a month under the
+    floor (:func:`_told_months`), and its change when last year's span is under the floor or
+    would tell one of its months. ``head.fiscal`` then carries why (``unshown``), which the
+    summary publishes for the overview and the e-mail.
+    """
+    lang = unit.language
+    parts: list[Any] = []
     fiscal = head.fiscal
     told = [] if fiscal is None else _told_months(fiscal.span, fiscal.counts, min_report_n)
-    if head.fiscal is not None and told:
+    if fiscal is not None and n_below_floor(fiscal.result.n, min_report_n):
+        # Fewer responses in the year than the floor (a small branch's first months): its n.
+        said = hidden_month(fiscal.span.label(lang), fiscal.result.n, min_report_n, lang)
+        parts.append(report.callout(said))
+        untold = replace(fiscal, comparison=None, unshown="ytd_under_floor", floor=min_report_n)
+        head = replace(head, fiscal=untold)
+    elif head.fiscal is not None and told:
         parts.append(
             report.callout(
                 _w(
@@ -274,10 +312,11 @@ def headline_section(
     elif head.fiscal is not None:
         fiscal = head.fiscal
         # Last year's span is hidden under the floor, or when it tells a month hidden there.
-        told_before = _told_months(fiscal.before, fiscal.before_counts, min_report_n)
-        hides = fiscal.comparison is not None and (
-            n_below_floor(fiscal.comparison.result.n, min_report_n) or bool(told_before)
+        few = fiscal.comparison is not None and n_below_floor(
+            fiscal.comparison.result.n, min_report_n
         )
+        told_before = [] if few else _told_months(fiscal.before, fiscal.before_counts, min_report_n)
+        hides = fiscal.comparison is not None and (few or bool(told_before))
         parts.append(
             report.year_to_date(
                 fiscal.result,
@@ -302,13 +341,7 @@ def headline_section(
             head = replace(head, fiscal=replace(fiscal, unshown="no_responses"))
         elif not fiscal.comparable:
             head = replace(head, fiscal=replace(fiscal, unshown="too_few"))
-    rows = [_shares_row(format_period(unit.period, lang, to_date=running), head.result)]
-    # A compared month without responses is said on its card; a bar row would be empty (BROWSE31).
-    rows += [_shares_row(format_period(c.period, lang), c.result) for c in compared if c.result.n]
-    shares = pd.DataFrame(rows)
-    parts.append(detach(plot.shares_bar(shares, lang=lang, title=_w("shares_title", lang))))
-    parts += [report.callout(note) for note in _floor_comparisons(unshown, lang, min_report_n)]
-    return SectionResult("headline", value=head, tables={"shares": shares}, parts=tuple(parts))
+    return parts, head
 
 
 def _told_months(span: FiscalSpan, counts: Sequence[int], min_report_n: int | None) -> list[str]:
@@ -1576,7 +1609,7 @@ def _fiscal_summary(fiscal: FiscalToDate) -> FiscalYtd:
     """Return the fiscal year to date as published: its change as a month's (:class:`Change`)."""
     c, shown = fiscal.comparison, _shown_fiscal(fiscal)
     change = None if c is None or shown is None else _published_change(c, shown.diff)
-    r, shown_ytd = fiscal.result, fiscal.unshown != "ytd_tells"
+    r, shown_ytd = fiscal.result, fiscal.unshown not in ("ytd_tells", "ytd_under_floor")
     return FiscalYtd(
         year=fiscal.span.year,
         first=fiscal.span.first,
@@ -1608,6 +1641,7 @@ def summary(
     shown: Collection[str] | None = None,
     min_n: int | None = None,
     incomplete: pd.Timestamp | None = None,
+    min_report_n: int | None = None,
 ) -> UnitSummary:
     """Build and publish the unit's summary for the runner's manifest and the e-mail.
 
@@ -1623,6 +1657,9 @@ def summary(
     ``loop`` is the returned status (:func:`followup_status`'s ``.value``): those it marks
     contacted are no longer counted as awaiting follow-up, and what it could not read (or why it
     was refused) is published as ``followup_warnings`` for the run's warnings.
+    ``min_report_n`` is the anonymity floor the page was shown with: what it hides is not
+    published either (:func:`nps_kit.summary.floor_summary`), as the notebook and the
+    ``manifest.json`` beside the reports are read by whoever the folder is shared with.
     """
     result = head.result
     warnings: tuple[str, ...] = ()
@@ -1765,5 +1802,6 @@ def summary(
         unreadable_dates=_unreadable_summary(unit),
         followup_warnings=warnings,
     )
+    data = floor_summary(data, min_report_n)
     publish_summary(data)
     return data

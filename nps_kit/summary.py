@@ -159,11 +159,25 @@ class Change(_Record):
 #: as last year's same months have no response or fewer than half of them one
 #: (:attr:`nps_kit.unit.FiscalToDate.comparable`); or hidden by the anonymity floor, as they
 #: hold fewer responses than it or would tell a month under it
-#: (:func:`nps_kit.score.told_parts`); or the year to date itself would tell one.
+#: (:func:`nps_kit.score.told_parts`); or the year to date itself holds fewer responses than
+#: the floor (``"ytd_under_floor"``: the first months of a small branch's year) or would tell
+#: a month under it (``"ytd_tells"``).
 #: ``"rerun"``: a manifest written before the months' counts, read under a floor, whose change
-#: cannot be checked (:func:`floor_summary`).
-FISCAL_UNSHOWN = ("no_responses", "too_few", "under_floor", "tells", "ytd_tells", "rerun")
+#: cannot be checked (:func:`floor_summary`); ``"ytd_rerun"``: nor its year to date, as its
+#: trend does not hold the year's months (a month under the floor publishes no trend).
+FISCAL_UNSHOWN = (
+    "no_responses",
+    "too_few",
+    "under_floor",
+    "tells",
+    "ytd_tells",
+    "ytd_under_floor",
+    "rerun",
+    "ytd_rerun",
+)
 _NOT_COMPUTED = ("no_responses", "too_few")
+#: The codes that hide the year to date itself (its NPS is ``None``), not only its change.
+_YTD_UNSHOWN = ("ytd_tells", "ytd_under_floor", "ytd_rerun")
 
 
 @dataclass(frozen=True)
@@ -194,9 +208,10 @@ class FiscalYtd(_Record):
     #: manifest written before them.
     counts: tuple[int, ...] | None = None
     before_counts: tuple[int, ...] | None = None
-    #: Why the change (or with ``"ytd_tells"`` the year to date) is not shown, if it is not.
+    #: Why the change (or with ``"ytd_tells"``, ``"ytd_under_floor"``, ``"ytd_rerun"`` the
+    #: year to date) is not shown, if it is not.
     unshown: str | None = None
-    #: The anonymity floor that hid it (``"under_floor"``, ``"tells"``, ``"ytd_tells"``).
+    #: The anonymity floor that hid it (``"under_floor"``, ``"tells"``, ``"ytd_…"``).
     floor: int | None = None
     #: Which year names the fiscal year (``fiscal_year_named_by``): ``"start"`` or ``"end"``;
     #: ``None`` in a manifest written before it, which named it by its start.
@@ -229,9 +244,11 @@ class FiscalYtd(_Record):
             why = t("summary.fiscal_answered", lang, answered=answered, months=len(before))
         elif code == "under_floor":
             why = t("summary.fiscal_under_floor", lang, n=sum(before), floor=self.floor)
+        elif code == "ytd_under_floor":
+            why = t("summary.fiscal_under_floor", lang, n=self.n or 0, floor=self.floor)
         elif code in ("tells", "ytd_tells"):
             why = t("summary.fiscal_tells", lang, floor=self.floor)
-        elif code == "rerun":
+        elif code in ("rerun", "ytd_rerun"):
             why = t("summary.fiscal_rerun", lang, floor=self.floor)
         else:
             why = t("summary.fiscal_no_responses", lang)
@@ -239,7 +256,7 @@ class FiscalYtd(_Record):
             "summary.fiscal_not_compared" if code in _NOT_COMPUTED else "summary.fiscal_not_shown"
         )
         said = t(verb, lang, why=why)
-        return said if code == "ytd_tells" else t("summary.fiscal_vs_before", lang, said=said)
+        return said if code in _YTD_UNSHOWN else t("summary.fiscal_vs_before", lang, said=said)
 
     def text(self, lang: Language) -> str | None:
         """Say it in one line, as the e-mail and the overview show it; ``None`` when unknown.
@@ -269,8 +286,9 @@ class FiscalYtd(_Record):
             if self.change.verdict:
                 parts.append(label(self.change.verdict, lang))
         why = self.why(lang)
-        if self.unshown == "ytd_tells":  # no NPS: its n and why
-            parts = [] if self.n is None else [t("mail.responses", lang, n=f"{self.n:,}")]
+        if self.unshown in _YTD_UNSHOWN:  # no NPS: its n and why
+            said_n = self.n is None or self.unshown == "ytd_under_floor"  # said in why
+            parts = [] if said_n else [t("mail.responses", lang, n=f"{self.n:,}")]
         if why is not None:
             parts.append(why)
         return span + colon + t("mail.dot", lang).join(parts)
@@ -676,7 +694,10 @@ def floor_summary(summary: UnitSummary, min_report_n: int | None) -> UnitSummary
     one or an earlier one, shows only its n (:func:`floor_trend`), and a change against such a
     month is not shown either: it tells that month's score. The fiscal year to date follows
     the report's rule (:func:`nps_kit.score.told_parts`), a manifest written before it too
-    (:func:`_floor_fiscal`). The overview and the e-mail both read it.
+    (:func:`_floor_fiscal`), in a month under the floor as in any other: it is shown when it
+    tells no month under the floor. The runner writes the manifest through it
+    (:func:`nps_kit.overview.manifest_entry`), so a reports folder holds nothing the floor
+    hides; the overview and the e-mail read it again, for a manifest written before that.
 
     Parameters
     ----------
@@ -704,7 +725,9 @@ def floor_summary(summary: UnitSummary, min_report_n: int | None) -> UnitSummary
             target_status=None,
             change=None,
             changes=(),
-            fiscal_ytd=None,
+            # Its fiscal year to date by the report's rule: a branch of 2–3 answers a month
+            # has 20 in the year, shown unless it tells a month under the floor.
+            fiscal_ytd=_floor_fiscal(summary.fiscal_ytd, summary.trend, min_report_n),
             contributors=(),
             top_themes=(),
             top_requests=(),
@@ -744,6 +767,8 @@ def _floor_fiscal(
     before that rule published both: its span's months are read off its trend's n (the span is
     at most the trend's twelve months, the reporting month last); last year's months' counts it
     does not have, so a change from it is not shown, and the reason says to run the month again.
+    When its trend does not hold the year's responses either (a month under the floor publishes
+    no trend), the year to date is not shown, for the same reason.
     """
     from nps_kit.score import n_below_floor, told_parts
 
@@ -755,23 +780,39 @@ def _floor_fiscal(
     else:
         known = {p.period: p.n or 0 for p in trend}
         counts = [known.get(m, 0) for m in span.months]
+        if fiscal.nps is not None and any(m not in known for m in span.months):
+            return replace(
+                fiscal,
+                nps=None,
+                ci_low=None,
+                ci_high=None,
+                change=None,
+                unshown="ytd_rerun",
+                floor=min_report_n,
+            )
     if fiscal.nps is not None and told_parts(span.months, counts, min_report_n):
+        few = n_below_floor(sum(counts), min_report_n)
         return replace(
             fiscal,
             nps=None,
             ci_low=None,
             ci_high=None,
             change=None,
-            unshown="ytd_tells",
+            unshown="ytd_under_floor" if few else "ytd_tells",
             floor=min_report_n,
         )
-    if fiscal.change is None or fiscal.change.diff is None:
+    change = fiscal.change
+    if change is None or (change.diff is None and change.nps is None):
         return fiscal
-    before = span.year_before()
+    before, why = span.year_before(), None
     if fiscal.before_counts is None or len(fiscal.before_counts) != len(before.months):
-        return replace(fiscal, change=None, unshown="rerun", floor=min_report_n)
-    if told_parts(before.months, fiscal.before_counts, min_report_n):
-        return replace(fiscal, change=None, unshown="tells", floor=min_report_n)
-    if n_below_floor(sum(fiscal.before_counts), min_report_n):
-        return replace(fiscal, change=None, unshown="under_floor", floor=min_report_n)
-    return fiscal
+        why = "rerun"
+    elif n_below_floor(sum(fiscal.before_counts), min_report_n):
+        why = "under_floor"
+    elif told_parts(before.months, fiscal.before_counts, min_report_n):
+        why = "tells"
+    if why is None:
+        return fiscal
+    if change.diff is None:  # not compared, and why (too few months): without last year's NPS
+        return replace(fiscal, change=replace(change, nps=None))
+    return replace(fiscal, change=None, unshown=why, floor=min_report_n)

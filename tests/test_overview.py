@@ -13,7 +13,12 @@ from bs4 import BeautifulSoup, Tag
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nps_kit.overview import _family_verdicts, write_overview, write_periods_index
+from nps_kit.overview import (
+    _family_verdicts,
+    update_manifest,
+    write_overview,
+    write_periods_index,
+)
 from nps_kit.summary import Change
 
 
@@ -954,3 +959,134 @@ def test_bh_over_a_family_is_monotone_and_never_adds_a_significant_verdict(
         for j, o in enumerate(own):
             if k and o and changes[j].p_value <= changes[i].p_value:  # type: ignore[operator]
                 assert kept[j]
+
+
+# QA43's 髙島屋前出張所 (tests/qa43/gen.py) in November 2026: 3 answers, 20 in FY2026 to date
+# (April–November: 3, 4, 1, 2, 1, 4, 2, 3), NPS +40.0; its report as the notebook built it
+# before the floor hid anything (an older nps-kit wrote this into manifest.json).
+BRANCH = {
+    "period": "2026-11",
+    "n": 3,
+    "nps": 33.3,
+    "ci_low": -41.2,
+    "ci_high": 86.4,
+    "pct_promoters": 66.7,
+    "pct_passives": 0.0,
+    "pct_detractors": 33.3,
+    "target": 10.0,
+    "target_status": "not_distinguishable",
+    "change": {"kind": "previous", "vs": "2026-10", "diff": -66.7, "verdict": "no_change"},
+    "changes": [{"kind": "previous", "vs": "2026-10", "diff": -66.7, "verdict": "no_change"}],
+    "fiscal_ytd": {
+        "year": 2026,
+        "first": "2026-04",
+        "last": "2026-11",
+        "n": 20,
+        "nps": 40.0,
+        "ci_low": 4.4,
+        "ci_high": 65.2,
+        "small_sample": True,
+        "change": {"kind": "fiscal_ytd", "vs": "2025-04", "diff": None},
+        "counts": [3, 4, 1, 2, 1, 4, 2, 3],
+        "before_counts": [0, 0, 0, 0, 0, 0, 3, 2],
+        "unshown": "too_few",
+    },
+    "contributors": [{"dimension": "相談内容", "group": "相続", "contribution": -40.0}],
+    "trend": [{"period": "2026-10", "nps": 100.0, "n": 2}, {"period": "2026-11", "nps": 33.3}],
+    "control": {"period": "2026-11", "centre": 20.0, "low": -80.0, "high": 100.0},
+    "top_themes": [{"theme": "wait", "label": "待ち時間", "share": 66.7, "nps_gain": 33.3}],
+    "actions": [{"segment": "detractor", "text": "48時間以内に連絡", "evidence": "1人"}],
+    "detractors_to_contact": 1,
+    "detractors_contacted": 0,
+}
+
+
+def _branch_result(tmp_path: Path, summary: dict[str, Any]) -> Any:
+    from nps_kit.run import UnitResult
+
+    html = tmp_path / "2026-11" / "takashimaya.html"
+    return UnitResult(
+        "takashimaya", "髙島屋前出張所", "ja", "2026-11", "ok", 1.0, html,
+        html.with_suffix(".ipynb"), None, summary, {"min_report_n": 5}, {},
+    )  # fmt: skip
+
+
+def _figures(value: Any) -> list[float]:
+    """Every number of a JSON value, in order."""
+    if isinstance(value, dict):
+        return [x for v in value.values() for x in _figures(v)]
+    if isinstance(value, list):
+        return [x for v in value for x in _figures(v)]
+    return [value] if isinstance(value, int | float) and not isinstance(value, bool) else []
+
+
+def test_the_manifest_holds_nothing_the_floor_hides_but_the_fiscal_year_it_may_show(
+    tmp_path: Path,
+) -> None:
+    # PRIV44: the overview and the e-mail hid the branch's figures, but manifest.json beside
+    # them, shared with the reports folder, held its NPS, shares, changes, themes and trend.
+    manifest = update_manifest(tmp_path, "2026-11", [_branch_result(tmp_path, BRANCH)])
+    written = json.loads((tmp_path / "2026-11" / "manifest.json").read_text(encoding="utf-8"))
+    assert written == json.loads(json.dumps(manifest))
+    s = written["units"][0]["summary"]
+    fiscal = s.pop("fiscal_ytd")
+    # what is left: its n, the target set, the trend's n (themes_over_floor: 0)
+    assert sorted(set(_figures(s))) == [0, 2, 3, 10.0]
+    assert (s["n"], s["target"], s["detractors_not_listed"]) == (3, 10.0, None)
+    assert s["trend"] == [
+        {"period": "2026-10", "nps": None, "n": 2, "ci_low": None, "ci_high": None,
+         "small_sample": False, "control_low": None, "control_high": None,
+         "out_of_control": None},
+        {"period": "2026-11", "nps": None, "n": None, "ci_low": None, "ci_high": None,
+         "small_sample": False, "control_low": None, "control_high": None,
+         "out_of_control": None},
+    ]  # fmt: skip
+    for hidden in ("nps", "ci_low", "ci_high", "pct_promoters", "pct_detractors", "control"):
+        assert s[hidden] is None, hidden
+    for hidden in ("changes", "contributors", "top_themes", "actions"):
+        assert s[hidden] == [], hidden
+    assert s["detractors_to_contact"] is None and s["change"] is None
+    # FY2026 to date tells no month (nps_kit.score.told_parts): kept, with why it is not compared
+    assert (fiscal["n"], fiscal["nps"], fiscal["unshown"]) == (20, 40.0, "too_few")
+
+
+def test_a_manifest_written_before_is_floored_when_a_run_adds_a_unit(tmp_path: Path) -> None:
+    # An older manifest.json holds the branch's figures; the next run that merges into it
+    # rewrites the branch's entry floored, so the folder no longer holds them.
+    folder = tmp_path / "2026-11"
+    folder.mkdir()
+    older = {
+        **unit("takashimaya", "髙島屋前出張所", "ja", 33.3),
+        "summary": BRANCH,
+        "parameters": {"min_report_n": 5},
+    }
+    (folder / "manifest.json").write_text(json.dumps({"units": [older]}), encoding="utf-8")
+    other = _branch_result(tmp_path, {**BRANCH, "n": 30, "trend": []})
+    other = type(other)(**{**other.__dict__, "unit": "umeda", "name": "梅田支店"})
+    update_manifest(tmp_path, "2026-11", [other])
+    text = (folder / "manifest.json").read_text(encoding="utf-8")
+    units = {u["unit"]: u for u in json.loads(text)["units"]}
+    assert units["takashimaya"]["summary"]["nps"] is None
+    assert units["takashimaya"]["summary"]["fiscal_ytd"]["nps"] == 40.0
+    assert units["umeda"]["summary"]["nps"] == 33.3  # 30 answers: nothing hidden
+
+
+@pytest.mark.parametrize(
+    ("lang", "nps", "fiscal"),
+    [
+        ("ja", "— 回答3件：5件未満のため非表示",
+         "+40.0 前年度同期：比較なし（回答のある月が8か月中2か月）"
+         " 2026年度（4〜11月）・回答数20件 回答数少（参考値）"),
+        ("en", "— 3 responses, fewer than 5: not shown", "+40.0 vs last FY: not compared (2 of 8 "
+         "months answered) FY2026 (Apr–Nov) · 20 responses small sample"),
+    ],
+)  # fmt: skip
+def test_the_overview_shows_the_fiscal_year_of_a_unit_under_the_floor(
+    tmp_path: Path, lang: str, nps: str, fiscal: str
+) -> None:
+    manifest = update_manifest(tmp_path, "2026-11", [_branch_result(tmp_path, BRANCH)])
+    page = write_overview(tmp_path / "2026-11", manifest, language=lang).read_text("utf-8")
+    cells = BeautifulSoup(page, "html.parser").select("tbody tr")[0].select("td")
+    assert _unbroken(cells[1]).get_text(" ", strip=True) == nps
+    assert _unbroken(cells[4]).get_text(" ", strip=True) == fiscal
+    assert "33.3" not in page and "66.7" not in page

@@ -2002,9 +2002,9 @@ def test_an_older_notebook_copy_is_named_and_never_publishes_other_figures(
     assert units["paris2"]["status"] == "failed"
     assert units["paris2"]["html"] is None
     assert units["paris2"]["error"]["ename"] == "OutdatedNotebook"
+    # Both under the floor of 5: the message (kept in manifest.json) says their n only (PRIV44).
     assert (
-        "counts 3 responses, NPS +66.7 for 2026-11, where nps-kit reads the export as "
-        "4 responses, NPS +25.0 for 2026-11"
+        "counts 3 responses for 2026-11, where nps-kit reads the export as 4 responses for 2026-11"
     ) in units["paris2"]["error"]["evalue"]
     assert not (output / "2026-11" / "paris2.html").exists()
 
@@ -2420,3 +2420,66 @@ def test_dates_read_in_a_guessed_order_are_one_of_the_cache_s_warnings_said_once
         "米国）。違う場合はdate_format: day-first（--date-format day-first）を指定してください。"
     )
     assert len(lines) == 2 and lines[0].startswith("warning: sapporo, umeda: 批判者の一覧と")
+
+
+@pytest.mark.slow
+def test_a_branch_under_the_floor_leaves_no_figure_in_the_reports_folder_but_its_fiscal_year(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # PRIV44 on QA43's bank (tests/qa43/gen.py, cp932): 髙島屋前出張所 has 3 answers in November
+    # 2026, all promoters (NPS +100.0), and 20 in FY2026 to date (NPS +40.0). The overview and
+    # the e-mail hid the month, but manifest.json and the executed notebook beside the report,
+    # shared with the folder, held it; and the year to date was hidden with the month.
+    from email.headerregistry import Address
+
+    import pandas as pd
+    from _qa import qa_script
+
+    from nps_kit.mail.compose import compose_message
+    from nps_kit.mail.units import read_manifest
+    from nps_kit.summary import read_summary
+
+    gen = qa_script("qa43", "gen")
+    bank = gen.write_bank(tmp_path)
+    truth = pd.read_csv(bank / "truth.csv")
+    mine = truth.loc[(truth["unit"] == "髙島屋前出張所") & truth["when"].str.startswith("2026-11")]
+    assert mine["score"].ge(9).all() and len(mine) == 3
+    monkeypatch.chdir(tmp_path)
+    project = tmp_path / "bank-project"
+    init = ["init", str(project), "--from", str(bank / gen.BANK_FILE), "--unit-column", "支店名"]
+    assert main(init) == 0
+    defaults = project / "parameters" / "defaults.yaml"
+    text = defaults.read_text(encoding="utf-8")
+    assert "comparison: [previous, last_year]\n" in text
+    defaults.write_text(
+        text.replace("comparison: [previous, last_year]\n", "comparison: [previous, fiscal_ytd]\n"),
+        encoding="utf-8",
+    )
+    output = tmp_path / "reports"
+    argv = ["--parameters", str(project / "parameters"), "--output", str(output)]
+    assert main(["run", "髙島屋前出張所", *argv, "--period", "2026-11", "--jobs", "1"]) == 0
+    capsys.readouterr()
+    folder = output / "2026-11"
+    raw = (folder / "manifest.json").read_text(encoding="utf-8")
+    summary = json.loads(raw)["units"][0]["summary"]
+    hidden = ("nps", "ci_low", "ci_high", "pct_promoters", "pct_passives", "pct_detractors")
+    assert [summary[k] for k in hidden] == [None] * len(hidden)
+    assert (summary["n"], summary["changes"], summary["top_themes"]) == (3, [], [])
+    assert "100.0" not in raw  # the month's NPS and promoters' share, nowhere
+    fiscal = summary["fiscal_ytd"]
+    assert (fiscal["n"], fiscal["nps"], fiscal["unshown"]) == (20, 40.0, "too_few")
+    # the executed notebook kept beside the report, and the report itself
+    notebook = nbformat.read(folder / "髙島屋前出張所.ipynb", as_version=4)
+    assert read_summary(notebook) == summary
+    assert "100.0" not in (folder / "髙島屋前出張所.ipynb").read_text(encoding="utf-8")
+    report = (folder / "髙島屋前出張所.html").read_text(encoding="utf-8")
+    assert "+100.0" not in report and "+40.0" in report
+    # the overview's fiscal cell and the e-mail's line say the year to date
+    cells = BeautifulSoup((folder / "index.html").read_text("utf-8"), "html.parser")
+    row = cells.select("tbody tr")[0].get_text(" ", strip=True)
+    assert "回答3件： 5件未満のため非表示" in row and "+40.0 前年度同期" in row
+    unit = next(u for u in read_manifest(folder, "2026-11").units)
+    mail = compose_message(unit, "2026-11", sender=Address("NPS", "nps", "example.com")).message
+    body = mail.get_body(("plain",)).get_content()
+    assert "2026年度累計（4〜11月）：NPS +40.0ポイント・回答数20件" in body
+    assert "100.0" not in body and "5件未満のため非表示" in mail["Subject"]

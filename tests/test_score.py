@@ -19,6 +19,7 @@ from nps_kit.score import (
     nps,
     score_groups,
     segment,
+    told_parts,
 )
 
 score_lists = st.lists(st.one_of(st.integers(0, 10), st.none()), min_size=0, max_size=200)
@@ -556,6 +557,54 @@ def test_the_floor_alone_gives_a_lone_hidden_group_away():
     assert new["n"].tolist() == [20, 15, 3]
     assert math.isnan(new.loc[1, "nps"]) and new.loc[0, "promoters"] == 12
     assert _derivable(new, 18, 9) == []
+
+
+MONTHS = [f"2026-{m:02d}" for m in range(4, 13)] + ["2027-01", "2027-02", "2027-03"]
+
+
+def test_a_running_total_is_hidden_when_last_month_s_total_would_tell_this_month():
+    # PRIV44: QA43's 髙島屋前出張所 (tests/qa43/gen.py) has 1–4 answers a month, every month
+    # under the floor. Each month's report shows FY2026 to date unless, minus the months shown
+    # or an earlier month's year to date as its own report showed it, it tells a month.
+    counts = [3, 4, 1, 2, 1, 4, 2, 3]  # April–November 2026
+    told = [told_parts(MONTHS[: k + 1], counts[: k + 1], 5) for k in range(len(counts))]
+    assert told == [
+        ("2026-04",),  # 3 answers: the month itself
+        (),  # 7 answers, none shown on its own
+        ("2026-06",),  # minus May's total (shown): June
+        ("2026-06", "2026-07"),  # minus May's: June and July, 3 answers
+        ("2026-06", "2026-07", "2026-08"),  # 4
+        (),  # minus May's: 8 answers
+        ("2026-10",),  # minus September's: October
+        (),  # minus September's: October and November, 5 answers
+    ]
+    assert told_parts(MONTHS[:3], [20, 3, 20], 5) == ("2026-05",)  # minus April and June
+    assert told_parts(MONTHS[:2], [3, 4], 0) == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    counts=st.lists(st.integers(0, 12), min_size=1, max_size=12),
+    floor=st.integers(1, 8),
+)
+def test_no_hidden_month_follows_from_the_running_totals_shown(counts, floor):
+    # Every pair of running totals shown (one per month's report) and every total shown minus
+    # the months shown on their own leave a pool of months under the floor that is empty or
+    # holds the floor: no month under it, nor a few together, can be subtracted out.
+    def hidden_pool(first, last):
+        part = counts[first : last + 1]
+        return sum(n for n in part if 0 < n < floor)
+
+    shown = [
+        k for k in range(len(counts)) if not told_parts(MONTHS[: k + 1], counts[: k + 1], floor)
+    ]
+    for k in shown:
+        assert hidden_pool(0, k) == 0 or hidden_pool(0, k) >= floor
+        for j in (j for j in shown if j < k):
+            assert hidden_pool(j + 1, k) == 0 or hidden_pool(j + 1, k) >= floor
+    # and a total of the floor's responses or more, none under it, is always shown
+    if all(n == 0 or n >= floor for n in counts):
+        assert shown == list(range(len(counts)))
 
 
 def test_complement_floor_hides_the_smallest_until_the_pool_reaches_the_floor():

@@ -23,6 +23,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
+from _qa import qa_script
 from bs4 import BeautifulSoup
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.utils.capture import capture_output
@@ -2370,15 +2371,17 @@ def _fiscal_unit(tmp_path: Path, lang: Language, months: dict[str, list[int]], *
 
 # FY2026 April–October: 10 promoters, 4 detractors in each of April and October (n 28,
 # NPS +42.9); FY2025 April–October: 3 promoters and 3 detractors in May, June, August and
-# September 2025 (n 6, NPS 0.0; four of its seven months answered, enough to compare).
+# September 2025 (n 6, NPS 0.0; four of its seven months answered, enough to compare; 1, 1, 1
+# and 3 answers, so that no report of FY2025 to date, shown by nps_kit.score.told_parts, tells
+# one month: September's is the first to be shown).
 # March 2026 (FY2025) and 2024 months are in no span. English names these years by their end
 # (fiscal_year_named_by): FY2027 and FY2026.
 FISCAL = {
     "2024-10": [0, 0, 0],
-    "2025-05": [10, 0],
-    "2025-06": [10, 0],
+    "2025-05": [10],
+    "2025-06": [0],
     "2025-08": [10],
-    "2025-09": [0],
+    "2025-09": [10, 0, 0],
     "2026-03": [0, 0, 0, 0],
     "2026-04": [10] * 5 + [9] * 5 + [3] * 4,
     "2026-10": [10] * 5 + [9] * 5 + [3] * 4,
@@ -2449,7 +2452,7 @@ def test_the_headline_shows_the_fiscal_year_to_date_and_its_change(
     )
     assert summary.fiscal_ytd.change.diff == 42.9  # of the shown values
     assert summary.fiscal_ytd.unshown is None and summary.fiscal_ytd.why(lang) is None
-    assert summary.fiscal_ytd.before_counts == (0, 2, 2, 0, 1, 1, 0)
+    assert summary.fiscal_ytd.before_counts == (0, 1, 1, 0, 1, 3, 0)
     # the year it starts in, and which year names it (2026年度, FY2027), for the overview and e-mail
     named = {"ja": "start", "en": "end"}[lang]
     assert (summary.fiscal_ytd.year, summary.fiscal_ytd.named_by) == (2026, named)
@@ -2496,11 +2499,11 @@ def test_a_fiscal_year_before_with_fewer_than_half_its_months_answered_is_not_co
 ) -> None:
     # QA42: an export that begins in November 2025 compared 2026年度累計（4〜11月）, 505
     # responses, with November 2025 alone and called it 前年度同期比 +18.0.
-    months = {k: v for k, v in FISCAL.items() if k not in ("2025-09",)}
+    months = {k: v for k, v in FISCAL.items() if k not in ("2025-08",)}
     unit = _fiscal_unit(tmp_path, lang, months)
     shown = show(sections.headline_section, unit, comparison=["fiscal_ytd"], min_report_n=5)
     fiscal = shown.value.fiscal
-    assert fiscal.unanswered == ("2025-04", "2025-07", "2025-09", "2025-10")
+    assert fiscal.unanswered == ("2025-04", "2025-07", "2025-08", "2025-10")
     assert not fiscal.comparable
     assert fiscal.comparison.change.diff is None
     assert fiscal.comparison.change.verdict == "insufficient_data"
@@ -2541,7 +2544,7 @@ def test_the_fiscal_change_against_months_under_the_floor_is_not_shown(
     ytd = sections.summary(unit, shown.value).fiscal_ytd
     assert ytd.change is None
     # the overview and the e-mail say why (FY43): they showed the figure alone
-    assert (ytd.unshown, ytd.floor, ytd.before_counts) == ("under_floor", 7, (0, 2, 2, 0, 1, 1, 0))
+    assert (ytd.unshown, ytd.floor, ytd.before_counts) == ("under_floor", 7, (0, 1, 1, 0, 1, 3, 0))
     assert ytd.why("en") == "vs last FY: not shown (6 responses, fewer than 7)"
     assert ytd.why("ja") == "前年度同期：非表示（回答6件、7件未満）"
 
@@ -2551,13 +2554,14 @@ def test_the_fiscal_change_against_months_under_the_floor_is_not_shown(
     [
         (
             "ja",
-            "2026年度累計（4〜10月）：回答31件。表示した月との差し引きで5件未満の月"
-            "（2026年6月）のNPSが分かるため非表示",
+            "2026年度累計（4〜10月）：回答31件。表示した月や前月までの累計との差し引きで"
+            "5件未満の月（2026年6月）のNPSが分かるため非表示",
         ),
         (
             "en",
-            "FY2027 to date (Apr–Oct): 31 responses. Not shown: with the months shown, it "
-            "would tell the NPS of June 2026, under the floor of 5 responses.",
+            "FY2027 to date (Apr–Oct): 31 responses. Not shown: with the months and earlier "
+            "years to date shown, it would tell the NPS of June 2026, under the floor of 5 "
+            "responses.",
         ),
     ],
 )
@@ -2605,13 +2609,13 @@ def test_the_fiscal_year_to_date_is_not_shown_when_it_tells_a_month_under_the_fl
     [
         (
             "ja",
-            "2025年度（4〜10月）：比較は非表示。過去のレポートで表示した月との差し引きで5件未満の月"
-            "（2025年6月）のNPSが分かるため",
+            "2025年度（4〜10月）：比較は非表示。過去のレポートで表示した月や累計との差し引きで"
+            "5件未満の月（2025年6月）のNPSが分かるため",
         ),
         (
             "en",
-            "FY2026 (Apr–Oct): not compared. With the months earlier reports show, its NPS would "
-            "tell that of June 2025, under the floor of 5 responses.",
+            "FY2026 (Apr–Oct): not compared. With the months and years to date earlier reports "
+            "show, its NPS would tell that of June 2025, under the floor of 5 responses.",
         ),
     ],
 )
@@ -2669,3 +2673,112 @@ def test_method_says_how_fiscal_years_are_named(tmp_path: Path) -> None:
     assert "年度は始まる年で呼びます：2026年度は2026年4月から2027年3月までです。" in text.get_text()
     plain = make_unit(tmp_path, "en")
     assert "fiscal year" not in "".join(p.data for p in sections.method(plain).parts)
+
+
+@pytest.fixture(scope="module")
+def qa43_bank(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """QA43's bank export (``tests/qa43/gen.py``, cp932): 髙島屋前出張所 has 1–4 answers a month."""
+    gen = qa_script("qa43", "gen")
+    return gen.write_bank(tmp_path_factory.mktemp("qa43")) / gen.BANK_FILE
+
+
+def _branch(path: Path, lang: Language, period: str) -> Any:
+    return prepare_unit(
+        path,
+        name="髙島屋前出張所",
+        language=lang,
+        unit_column="支店名",
+        unit_values=["髙島屋前出張所"],
+        score_column="おすすめ度（0〜10）",
+        date_column="回答日",
+        encoding="cp932",
+        period=period,
+        fiscal_year_start=4,
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        (
+            "ja",
+            ["回答3件：5件未満のため非表示", "NPS・2026年度累計（4〜11月）", "+40.0", "回答数20件"],
+        ),
+        (
+            "en",
+            [
+                "3 responses, fewer than 5: not shown",
+                "NPS · FY2027 to date (Apr–Nov)",
+                "+40.0",
+                "20 responses",
+            ],
+        ),
+    ],
+)
+def test_a_month_under_the_floor_shows_its_fiscal_year_to_date_and_publishes_nothing_hidden(
+    shell: InteractiveShell, qa43_bank: Path, lang: Language, words: list[str]
+) -> None:
+    # PRIV44: 髙島屋前出張所 has 3 answers in November 2026 and 20 in FY2026 to date, which
+    # tell no month (nps_kit.score.told_parts): the year to date is shown under the month's
+    # n (it was hidden with the month). What the page publishes for the runner (kept in the
+    # executed notebook beside the report, and in manifest.json) holds nothing the floor hides.
+    unit = _branch(qa43_bank, lang, "2026-11")
+    page = sections.Page(unit, min_report_n=5)
+    with capture_output() as captured:
+        page.show(
+            sections.headline_section(unit, comparison=["previous", "fiscal_ytd"], min_report_n=5)
+        )
+        published = page.summary()
+    html_out = "".join(o.data.get("text/html", "") for o in captured.outputs)
+    text = BeautifulSoup(html_out, "html.parser").get_text().replace("\xa0", " ")
+    for word in words:
+        assert word in text
+    data = next(o.data[SUMMARY_MIME] for o in captured.outputs if SUMMARY_MIME in o.data)
+    assert data == published.to_json()
+    hidden = ("nps", "ci_low", "ci_high", "pct_promoters", "pct_passives", "pct_detractors")
+    assert [data[k] for k in hidden] == [None] * len(hidden)
+    assert (data["n"], data["change"], data["changes"], data["target_status"]) == (
+        3,
+        None,
+        [],
+        None,
+    )
+    fiscal = data["fiscal_ytd"]
+    assert (fiscal["n"], fiscal["nps"], fiscal["counts"]) == (20, 40.0, [3, 4, 1, 2, 1, 4, 2, 3])
+    assert fiscal["unshown"] == "too_few"  # last year's span: 2 of its 8 months answered
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "ja",
+            "2026年度累計（4〜10月）：回答17件。表示した月や前月までの累計との差し引きで5件未満の月"
+            "（2026年10月）のNPSが分かるため非表示",
+        ),
+        (
+            "en",
+            "FY2027 to date (Apr–Oct): 17 responses. Not shown: with the months and earlier "
+            "years to date shown, it would tell the NPS of October 2026, under the floor of 5 "
+            "responses.",
+        ),
+    ],
+)
+def test_a_month_under_the_floor_hides_a_fiscal_year_to_date_that_last_month_s_would_tell(
+    shell: InteractiveShell, qa43_bank: Path, lang: Language, said: str
+) -> None:
+    # September's report showed FY2026 April–September (15 answers); October's (17) minus it
+    # would be October's 2 answers.
+    unit = _branch(qa43_bank, lang, "2026-10")
+    page = sections.Page(unit, min_report_n=5)
+    with capture_output() as captured:
+        page.show(sections.headline_section(unit, comparison=["fiscal_ytd"], min_report_n=5))
+        published = page.summary()
+    html_out = "".join(o.data.get("text/html", "") for o in captured.outputs)
+    text = BeautifulSoup(html_out, "html.parser").get_text().replace("\xa0", " ")
+    assert said in text
+    assert published.fiscal_ytd is not None
+    assert (published.fiscal_ytd.nps, published.fiscal_ytd.unshown) == (None, "ytd_tells")
+    september = _branch(qa43_bank, lang, "2026-09")
+    shown = sections.headline_section(september, comparison=["fiscal_ytd"], min_report_n=5)
+    assert shown.value.fiscal.result.n == 15 and shown.value.fiscal.unshown == "no_responses"

@@ -6,7 +6,9 @@ import json
 from dataclasses import replace
 
 import hypothesis.strategies as st
+import pandas as pd
 import pytest
+from _qa import qa_script
 from hypothesis import given
 
 from nps_kit.i18n import Language
@@ -501,7 +503,117 @@ def test_the_fiscal_year_to_date_is_named_as_the_report_named_it() -> None:
     assert floor_summary(UnitSummary(n=3456, fiscal_ytd=ended), 5).fiscal_ytd == ended
 
 
-def test_a_unit_under_the_floor_shows_no_fiscal_year_to_date() -> None:
-    summary = UnitSummary.from_json(MANIFEST_SUMMARY)
-    assert floor_summary(summary, 5).fiscal_ytd == summary.fiscal_ytd
-    assert floor_summary(summary, 513).fiscal_ytd is None
+@pytest.fixture(scope="module")
+def branch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, int]:
+    """QA43's 髙島屋前出張所 (``tests/qa43/gen.py``): its scored answers by month, 1–4 each."""
+    gen = qa_script("qa43", "gen")
+    truth = pd.read_csv(gen.write_bank(tmp_path_factory.mktemp("qa43")) / "truth.csv")
+    mine = truth.loc[truth["unit"] == "髙島屋前出張所"]
+    return {str(m): int(k) for m, k in mine.groupby(mine["when"].str[:7]).size().items()}
+
+
+def _branch_summary(branch: dict[str, int], last: str) -> UnitSummary:
+    """The branch's summary for ``last`` (FY2026 from April), as its notebook builds it.
+
+    Last year's same months have answers in October and November 2025 only (the export
+    begins then): too few to compare, as the report says.
+    """
+    months = [m for m in sorted(branch) if "2026-04" <= m <= last]
+    fiscal = FiscalYtd(
+        year=2026,
+        first="2026-04",
+        last=last,
+        n=sum(branch[m] for m in months),
+        nps=15.0,
+        ci_low=-20.0,
+        ci_high=45.0,
+        small_sample=True,
+        change=Change("2025-04", "fiscal_ytd", None, None, None, None, None),
+        counts=tuple(branch[m] for m in months),
+        before_counts=tuple(branch.get(m.replace("2026", "2025"), 0) for m in months),
+        unshown="too_few",
+        floor=None,
+    )
+    return UnitSummary(period=last, n=branch[last], nps=33.3, fiscal_ytd=fiscal)
+
+
+def test_a_unit_under_the_floor_keeps_a_fiscal_year_to_date_that_tells_no_month(
+    branch: dict[str, int],
+) -> None:
+    # PRIV44: 髙島屋前出張所 has 3 answers in November 2026, 20 in FY2026 to date: the month
+    # shows only its n, the year to date its NPS (it hid both).
+    assert [branch[f"2026-{m:02d}"] for m in range(4, 12)] == [3, 4, 1, 2, 1, 4, 2, 3]
+    floored = floor_summary(_branch_summary(branch, "2026-11"), 5)
+    assert (floored.n, floored.nps) == (3, None)
+    fiscal = floored.fiscal_ytd
+    assert fiscal is not None and (fiscal.n, fiscal.nps, fiscal.unshown) == (20, 15.0, "too_few")
+    assert fiscal.text("ja") == (
+        "2026年度累計（4〜11月）：NPS +15.0ポイント・回答数20件・回答数少（参考値）・"
+        "前年度同期：比較なし（回答のある月が8か月中2か月）"
+    )
+
+
+@pytest.mark.parametrize(
+    ("last", "unshown", "en", "ja"),
+    [
+        (
+            "2026-04",  # the year's first month: 3 answers, the month itself
+            "ytd_under_floor",
+            "FY2026 to date (Apr only): not shown (3 responses, fewer than 5)",
+            "2026年度累計（4月のみ）：非表示（回答3件、5件未満）",
+        ),
+        (
+            "2026-10",  # minus September's year to date (shown): October's 2 answers
+            "ytd_tells",
+            "FY2026 to date (Apr–Oct): 17 responses · not shown (it would tell the NPS of a "
+            "month under 5 responses)",
+            "2026年度累計（4〜10月）：回答数17件・非表示（5件未満の月のNPSが分かるため）",
+        ),
+    ],
+)
+def test_a_unit_under_the_floor_hides_a_fiscal_year_to_date_that_tells_a_month(
+    branch: dict[str, int], last: str, unshown: str, en: str, ja: str
+) -> None:
+    fiscal = floor_summary(_branch_summary(branch, last), 5).fiscal_ytd
+    assert fiscal is not None
+    assert (fiscal.nps, fiscal.ci_low, fiscal.ci_high, fiscal.change) == (None,) * 4
+    assert (fiscal.unshown, fiscal.floor) == (unshown, 5)
+    assert (fiscal.text("en"), fiscal.text("ja")) == (en, ja)
+
+
+def test_an_older_manifest_under_the_floor_without_a_trend_hides_its_fiscal_year_to_date(
+    branch: dict[str, int],
+) -> None:
+    # A month under the floor publishes no trend, and a manifest written before FY43 no counts:
+    # the year to date cannot be checked, so it is not shown, and the reason says to re-run.
+    summary = _branch_summary(branch, "2026-11")
+    older = replace(summary, fiscal_ytd=replace(summary.fiscal_ytd, counts=None))
+    fiscal = floor_summary(older, 5).fiscal_ytd
+    assert fiscal is not None and (fiscal.nps, fiscal.unshown, fiscal.n) == (None, "ytd_rerun", 20)
+    assert fiscal.text("en") == (
+        "FY2026 to date (Apr–Nov): 20 responses · not shown (written by an earlier version, "
+        "which cannot be checked against the floor of 5; run the month again)"
+    )
+
+
+def test_floor_summary_is_the_same_read_again_from_its_json(branch: dict[str, int]) -> None:
+    # The runner writes the floored summary; the overview and the e-mail floor it again.
+    for last in ("2026-04", "2026-10", "2026-11"):
+        once = floor_summary(_branch_summary(branch, last), 5)
+        again = floor_summary(UnitSummary.from_json(json.loads(json.dumps(once.to_json()))), 5)
+        assert again == once
+
+
+def test_a_change_not_compared_keeps_no_nps_of_last_year_s_months_the_floor_hides(
+    branch: dict[str, int],
+) -> None:
+    # A year to date not compared (too few of last year's months answered) still carried
+    # last year's NPS in its change: hidden when those months are under the floor together.
+    summary = _branch_summary(branch, "2026-11")
+    ytd = replace(summary.fiscal_ytd, change=replace(summary.fiscal_ytd.change, nps=60.0))
+    kept = floor_summary(replace(summary, fiscal_ytd=ytd), 5).fiscal_ytd
+    assert kept is not None and kept.change is not None and kept.change.nps == 60.0  # 5 answers
+    few = replace(ytd, before_counts=(0, 0, 0, 0, 0, 0, 3, 1))
+    fiscal = floor_summary(replace(summary, fiscal_ytd=few), 5).fiscal_ytd
+    assert fiscal is not None and fiscal.change is not None
+    assert (fiscal.change.nps, fiscal.unshown, fiscal.nps) == (None, "too_few", 15.0)
