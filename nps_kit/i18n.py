@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
+from nps_kit._cli_words import HELP
+
 __all__ = [
     "LANGUAGES",
     "Language",
@@ -4695,6 +4697,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "（レポート{total}件中{ok}件を作成）",
         "en": " ({ok} of {total} units' reports)",
     },
+    # Every command's --help (nps_kit._cli_words, MSG44).
+    **HELP,
 }
 
 
