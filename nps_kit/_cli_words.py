@@ -1,11 +1,12 @@
 """The command line's own words: ``--help`` and argparse's usage errors, in both languages.
 
-``nps_kit.i18n`` takes :data:`HELP` into its catalogue, so a command says its help with
+``nps_kit.i18n`` takes :data:`WORDS` into its catalogue, so a command says its help with
 ``t("help.<command>.<option>", lang)`` as it says everything else; it lives here to keep the
 catalogue's module from growing by the length of every command's help. Keys:
 ``help.<command>`` (the line in ``nps-kit --help``'s list), ``help.<command>.about`` (the
 description ``nps-kit <command> --help`` opens with) and ``help.<command>.<dest>`` (an option's
-or argument's help); ``help.<dest>`` where several commands say the same.
+or argument's help); ``help.<dest>`` where several commands say the same;
+``usage.<command>.<dest>``, an option's value refused as it is read (``--fiscal-start 13``).
 
 :data:`ARGPARSE_JA` is argparse's own messages ("the following arguments are required: %s",
 "usage: "), keyed by the English template argparse passes to gettext, as a gettext catalogue
@@ -16,7 +17,7 @@ Python and that is not here stays English.
 
 from __future__ import annotations
 
-__all__ = ["ARGPARSE_JA", "HELP"]
+__all__ = ["ARGPARSE_JA", "WORDS"]
 
 #: argparse's message templates (Python 3.11–3.13), English as argparse writes them, then the
 #: Japanese. The "error:" tag stays as every command writes it, so that one search finds the
@@ -85,7 +86,7 @@ def _dry_run(outbox: str) -> dict[str, str]:
     return {lang: text.format(outbox=outbox) for lang, text in _DRY_RUN.items()}
 
 
-HELP: dict[str, dict[str, str]] = {
+WORDS: dict[str, dict[str, str]] = {
     # nps-kit --help
     "help.about": {
         "ja": "NPSアンケートのエクスポートを集計し、ユニットごとのHTMLレポートを作り、"
@@ -161,7 +162,7 @@ HELP: dict[str, dict[str, str]] = {
         "ja": "前の行（または--id-columnのID）と重複する行を除きます。--dedupe resubmissions"
         "は二重送信（フォームの送信ボタンを2回押したときのように、1分以内にすべての答えが"
         "繰り返されたもの。--date-columnが必要）も除きます。nps-kit runのパラメーターの"
-        "dedupe: true / resubmissionsと同じで、数値がレポートと一致します",
+        "dedupe: trueとdedupe: resubmissionsと同じで、数値がレポートと一致します",
         "en": "drop rows repeating an earlier row (or its --id-column id); --dedupe "
         "resubmissions also drops double submissions (every answer repeated within a minute, as "
         "a second click on a form's Submit makes; needs --date-column), as dedupe: true / "
@@ -346,7 +347,7 @@ HELP: dict[str, dict[str, str]] = {
     },
     "help.init.language": {
         "ja": "--fromなしで：デモプロジェクトの言語。レポート、コメントとデモのユニット（ja："
-        "EC事業部…、en：Cloud Platform…。既定：ja。--fromではエクスポートから判定します）",
+        "日本語のユニット、en：Cloud Platform…。既定：ja。--fromではエクスポートから判定します）",
         "en": "without --from: the demo project's language: its report, comments and demo "
         "units (ja: EC事業部…, en: Cloud Platform…; default: ja; --from detects it from the "
         "export)",
@@ -668,5 +669,22 @@ and no NPS_KIT_SMTP_HOST without --dry-run when a unit has alerts.to (nothing wa
     "help.lab.fresh": {
         "ja": "既存の作業用コピーをnotebooks/work/backup/に移し、新しく書きます",
         "en": "move an existing working copy to notebooks/work/backup/ and write a new one",
+    },
+    # An option's value refused as argparse reads it (its type=), after "argument --x: ".
+    "usage.score.fiscal_start": {
+        "ja": "年度の最初の月を1〜12の数で指定してください（4＝4月）（書かれている値：「{text}」）",
+        "en": "expected the fiscal year's first month as a number 1-12 (4 = April); got {text!r}",
+    },
+    "usage.score.exclude": {
+        "ja": "COL=VALUEの形で指定してください（例：名前=テスト）（書かれている値：「{text}」）",
+        "en": "expected COLUMN=VALUE (e.g. 名前=テスト); found {text!r}",
+    },
+    "usage.score.dedupe": {
+        "ja": "--dedupeの後には{word}を書くか、何も書かないでください（書かれている値："
+        "「{text}」）。--dedupeだけでは完全な重複と繰り返されたIDを除き、--dedupe {word}では"
+        "二重送信も除きます（DATAは--dedupeの前に書いてください）",
+        "en": "expected {word!r} or nothing; found {text!r}. --dedupe alone drops exact "
+        "duplicates and repeated ids; --dedupe {word} also drops double submissions (put DATA "
+        "before --dedupe)",
     },
 }

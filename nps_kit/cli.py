@@ -47,7 +47,7 @@ def build_parser(lang: Language = "en") -> argparse.ArgumentParser:
         command.register(sub, lang)
     if lang == "ja":
         for each in (parser, *sub.choices.values()):
-            raw = issubclass(each.formatter_class, argparse.RawDescriptionHelpFormatter)
+            raw = each.formatter_class is argparse.RawDescriptionHelpFormatter
             each.formatter_class = _JapaneseRawDescription if raw else _JapaneseHelp
     return parser
 
@@ -66,12 +66,17 @@ class _JapaneseHelp(argparse.HelpFormatter):
         return "\n".join(indent + line for line in self._split_lines(text, width - len(indent)))
 
     def _format_usage(self, *args: Any, **kwargs: Any) -> str:
-        # argparse indents the usage's later lines by len("使い方："), half its width.
-        usage: str = super()._format_usage(*args, **kwargs)
+        # argparse measures "使い方：" in characters, half its cells: its later lines are
+        # indented by the difference more, within a width narrower by as much.
         prefix = vars(argparse)["_"]("usage: ")
-        more = " " * (display_width(prefix) - len(prefix))
+        more = display_width(prefix) - len(prefix)
+        self._width -= more
+        try:
+            usage: str = super()._format_usage(*args, **kwargs)
+        finally:
+            self._width += more
         first, *rest = usage.split("\n")
-        return "\n".join([first, *(more + line if line.strip() else line for line in rest)])
+        return "\n".join([first, *(" " * more + line if line.strip() else line for line in rest)])
 
 
 class _JapaneseRawDescription(_JapaneseHelp):

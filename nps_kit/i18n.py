@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from nps_kit._cli_words import HELP
+from nps_kit._cli_words import WORDS as CLI_WORDS
 
 __all__ = [
     "LANGUAGES",
@@ -4697,8 +4697,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "（レポート{total}件中{ok}件を作成）",
         "en": " ({ok} of {total} units' reports)",
     },
-    # Every command's --help (nps_kit._cli_words, MSG44).
-    **HELP,
+    # Every command's --help and its options' refused values (nps_kit._cli_words, MSG44).
+    **CLI_WORDS,
 }
 
 

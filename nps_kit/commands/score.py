@@ -8,6 +8,7 @@ import json
 import math
 import sys
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -56,7 +57,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: Lan
     )
     p.add_argument(
         "--fiscal-start",
-        type=fiscal_start_option,
+        type=partial(fiscal_start_option, lang=lang),
         metavar="M",
         help=t("help.score.fiscal_start", lang),
     )
@@ -77,7 +78,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: Lan
         nargs="?",
         const=True,
         default=False,
-        type=dedupe_option,
+        type=partial(dedupe_option, lang=lang),
         metavar=RESUBMISSIONS,
         help=t("help.score.dedupe", lang),
     )
@@ -91,7 +92,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: Lan
         "--exclude",
         action="append",
         default=[],
-        type=exclude_option,
+        type=partial(exclude_option, lang=lang),
         metavar="COL=VALUE",
         help=t("help.score.exclude", lang),
     )
@@ -392,13 +393,11 @@ def _run(args: argparse.Namespace) -> int:
 _FISCAL = ("fiscal-year", "fiscal-quarter")
 
 
-def fiscal_start_option(text: str) -> int:
-    """Read ``--fiscal-start``: a month number 1–12 (argparse's ``type``)."""
+def fiscal_start_option(text: str, *, lang: Language = "en") -> int:
+    """Read ``--fiscal-start``: a month number 1–12 (argparse's ``type``), refused in ``lang``."""
     if text.strip().isdigit() and 1 <= int(text) <= 12:
         return int(text)
-    raise argparse.ArgumentTypeError(
-        f"expected the fiscal year's first month as a number 1-12 (4 = April); got {text!r}"
-    )
+    raise argparse.ArgumentTypeError(t("usage.score.fiscal_start", lang, text=text))
 
 
 @dataclass(frozen=True)
@@ -720,8 +719,8 @@ def _renamed_note(chain: list[Rename], key: str, lang: Language = "en") -> str:
     )
 
 
-def exclude_option(text: str) -> tuple[str, str]:
-    """Read a value of ``nps-kit score --exclude``: ``COLUMN=VALUE``.
+def exclude_option(text: str, *, lang: Language = "en") -> tuple[str, str]:
+    """Read a value of ``nps-kit score --exclude``: ``COLUMN=VALUE``, refused in ``lang``.
 
     Raises
     ------
@@ -730,9 +729,7 @@ def exclude_option(text: str) -> tuple[str, str]:
     """
     column, equals, value = text.partition("=")
     if not equals or not column.strip() or not value.strip():
-        raise argparse.ArgumentTypeError(
-            f"expected COLUMN=VALUE (e.g. 名前=テスト); found {text!r}"
-        )
+        raise argparse.ArgumentTypeError(t("usage.score.exclude", lang, text=text))
     return column.strip(), value.strip()
 
 
