@@ -4697,6 +4697,33 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "（レポート{total}件中{ok}件を作成）",
         "en": " ({ok} of {total} units' reports)",
     },
+    # Which order a returned work file's dates that read both ways were read in, and why
+    # (followup_files._TeamDates.note): the report's box and run's note, in the unit's
+    # language (MSG44).
+    "followup_files.order_note": {
+        "ja": "{what}：どちらの順にも読める日付（12を超える日がないもの）は{order}で読みました"
+        "（3/4/2026は{example}）：{why}。チームが{other}で書いているなら、ユニットのtimezoneを"
+        "チームのものにしてください。",
+        "en": "{what}: the dates that read both ways (no day over 12) were read {order} "
+        "(3/4/2026 is {example}): {why}. If the team writes them {other}, set the unit's "
+        "timezone to theirs.",
+    },
+    "followup_files.month-first": {"ja": "月が先", "en": "month-first"},
+    "followup_files.day-first": {"ja": "日が先", "en": "day-first"},
+    "followup_files.example.month-first": {"ja": "3月4日", "en": "March 4"},
+    "followup_files.example.day-first": {"ja": "4月3日", "en": "3 April"},
+    "followup_files.why.zone": {
+        "ja": "ユニットのタイムゾーンがチームの日付の書き方を示す",
+        "en": "the unit's time zone says how its team writes dates",
+    },
+    "followup_files.why.other_dates": {
+        "ja": "ファイルのほかの日付に12を超える日がある",
+        "en": "a day over 12 among the file's other dates shows it",
+    },
+    "followup_files.why.export": {
+        "ja": "ユニットはエクスポートの日付を{order}で読む（data.date_formatまたは判定結果）",
+        "en": "the unit reads its export's dates {order} (data.date_format, or detected)",
+    },
     # Every command's --help and its options' refused values (nps_kit._cli_words, MSG44).
     **CLI_WORDS,
 }
