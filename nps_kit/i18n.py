@@ -3261,6 +3261,34 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "{columns}。",
         "en": "{export}: nps-kit init --from found no 0–10 score column; columns: {columns}.",
     },
+    # init --from's refusal of an export with no date column, and two warnings it writes beside
+    # columns.score, in the project's language (MSG44: they were English).
+    "init.no_date": {
+        "ja": "{export}：nps-kit init --fromは日付の列を見つけられませんでした。{why}列："
+        "{columns}。",
+        "en": "{export}: nps-kit init --from found no date column;{why} columns: {columns}.",
+    },
+    "init.no_date_hint": {
+        "ja": "nps-kitが読める日付：{forms}。{hint}",
+        "en": "Dates nps-kit reads: {forms}. {hint}",
+    },
+    "init.score_not_nps": {
+        "ja": "注意：{detail}。0〜10のNPSの設問か確かめてください。",
+        "en": "WARNING: {detail}; check that this is a 0–10 NPS question.",
+    },
+    "init.scale_split": {
+        "ja": "注意：「{column}」＝「{value}」の回答{answers}件には0がなく、ほかの回答には0が"
+        "{zeros}件あります。1〜10の尺度で尋ねた回答の可能性があります。0〜10として集計します（nps-kitは"
+        "スコアを変換しません）。そうであれば、エクスポートから除くか（「{column}」が「{value}」"
+        "でない行だけを残します）、nps-kit init --from EXPORT --unit-column {column!r}で別の"
+        "ユニットとしてレポートしてください。各レポートのデータ品質にその件数が示されます。",
+        "en": "WARNING: the {answers} answers with {column!r} = {value!r} have no 0 while the "
+        "other answers have {zeros}: they may have been asked on a 1–10 scale, not 0–10. They "
+        "are counted as 0–10 (nps-kit converts no score); if they are, leave them out of the "
+        "export (keep the rows without {column!r} = {value!r}), or report them as a unit of "
+        "their own with nps-kit init --from EXPORT --unit-column {column!r}. Each report's data "
+        "quality counts them.",
+    },
     "init.no_score_hint": {
         "ja": "各列の内容はnps-kit inspectで確かめられます。またはnps-kit init DIRでデモの"
         "プロジェクトから始め、列を手で設定してください。",
