@@ -20,7 +20,7 @@ from collections.abc import Callable
 from nps_kit._width import display_width
 from nps_kit.text.languages import japanese_names
 
-__all__ = ["in_language"]
+__all__ = ["comment_lines", "in_language"]
 
 _Replace = str | Callable[[re.Match[str]], str]
 
@@ -1428,6 +1428,15 @@ def _block(indent: str, texts: list[str]) -> list[str]:
             out.append(f"{indent}# {texts[i]}".rstrip())
             i += 1
     return out
+
+
+def comment_lines(text: str, indent: str = "") -> list[str]:
+    """Return Japanese ``text`` as comment lines: one sentence a line, wrapped (MSG44).
+
+    For a comment ``init`` writes in the project's language where it is decided, from its
+    catalogue entry, rather than in English for :func:`in_language` to read back.
+    """
+    return [f"{indent}# {line}" for line in _sentences(text)]
 
 
 def in_language(text: str, language: str) -> str:

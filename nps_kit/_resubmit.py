@@ -360,11 +360,12 @@ def _beyond_chance(found: int, expected: float) -> bool:
     return 1.0 - below < CHANCE_TAIL
 
 
-def dedupe_option(text: str) -> str:
+def dedupe_option(text: str, *, lang: Language = "en") -> str:
     """Read the value of ``nps-kit score --dedupe``: only ``resubmissions`` may follow it.
 
     A bare ``--dedupe`` is ``dedupe: true``; ``--dedupe resubmissions`` is ``dedupe:
-    resubmissions``, so the command offers what the parameters do.
+    resubmissions``, so the command offers what the parameters do. ``lang`` is the language
+    of the refusal (the command line's, MSG44).
 
     Raises
     ------
@@ -375,11 +376,7 @@ def dedupe_option(text: str) -> str:
 
     if text == RESUBMISSIONS:
         return text
-    raise argparse.ArgumentTypeError(
-        f"expected {RESUBMISSIONS!r} or nothing; found {text!r}. --dedupe alone drops exact "
-        f"duplicates and repeated ids; --dedupe {RESUBMISSIONS} also drops double submissions "
-        "(put DATA before --dedupe)"
-    )
+    raise argparse.ArgumentTypeError(t("usage.score.dedupe", lang, word=RESUBMISSIONS, text=text))
 
 
 def resubmission_note(

@@ -8,14 +8,17 @@ the handler it registers returns the exit status. Heavy imports happen inside ha
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from nps_kit import __version__
+from nps_kit._width import display_width
 from nps_kit.errors import NpsKitError
-from nps_kit.i18n import LANGUAGES, Language
+from nps_kit.i18n import LANGUAGES, Language, phrase_breaks, t
 
 __all__ = ["build_parser", "main"]
 
@@ -24,19 +27,83 @@ EXIT_USER_ERROR = 2
 EXIT_BROKEN_PIPE = 141
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Build the ``nps-kit`` argument parser with every sub-command registered."""
+def build_parser(lang: Language = "en") -> argparse.ArgumentParser:
+    """Build the ``nps-kit`` argument parser with every sub-command registered.
+
+    ``lang`` is the language of the help texts (``nps_kit._cli_words``); argparse's own words
+    ("usage:", its errors) follow :func:`main`'s language as it parses.
+    """
     from nps_kit.commands import COMMANDS
 
-    parser = argparse.ArgumentParser(
-        prog="nps-kit",
-        description="Score NPS survey exports, build per-unit HTML reports and e-mail them.",
+    parser = argparse.ArgumentParser(prog="nps-kit", description=t("help.about", lang))
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"nps-kit {__version__}",
+        help=t("help.version", lang),
     )
-    parser.add_argument("--version", action="version", version=f"nps-kit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for command in COMMANDS:
-        command.register(sub)
+        command.register(sub, lang)
+    if lang == "ja":
+        for each in (parser, *sub.choices.values()):
+            raw = each.formatter_class is argparse.RawDescriptionHelpFormatter
+            each.formatter_class = _JapaneseRawDescription if raw else _JapaneseHelp
     return parser
+
+
+class _JapaneseHelp(argparse.HelpFormatter):
+    """argparse's help formatter for Japanese: lines in terminal cells, broken between phrases.
+
+    argparse wraps at spaces and counts characters; Japanese has no spaces and its letters take
+    two cells, so its help ran past the terminal and broke inside ``--parameters`` (MSG44).
+    """
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return _japanese_lines(" ".join(text.split()), width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in self._split_lines(text, width - len(indent)))
+
+    def _format_usage(self, *args: Any, **kwargs: Any) -> str:
+        # argparse measures "使い方：" in characters, half its cells: its later lines are
+        # indented by the difference more, within a width narrower by as much.
+        prefix = vars(argparse)["_"]("usage: ")
+        more = display_width(prefix) - len(prefix)
+        self._width -= more
+        try:
+            usage: str = super()._format_usage(*args, **kwargs)
+        finally:
+            self._width += more
+        first, *rest = usage.split("\n")
+        return "\n".join([first, *(" " * more + line if line.strip() else line for line in rest)])
+
+
+class _JapaneseRawDescription(_JapaneseHelp):
+    """:class:`_JapaneseHelp` keeping a description's own lines (``send``, ``alerts``)."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "".join(indent + line for line in text.splitlines(keepends=True))
+
+
+def _japanese_lines(text: str, width: int) -> list[str]:
+    """Return ``text`` in lines of at most ``width`` cells, broken where a phrase ends.
+
+    A phrase longer than ``width`` (a long path) is a line of its own rather than cut.
+    """
+    breaks = [*phrase_breaks(text), len(text)]
+    breaks += [at + 1 for at, letter in enumerate(text[:-1]) if letter == "。"]
+    breaks = sorted(set(breaks))
+    lines: list[str] = []
+    start = 0
+    while start < len(text):
+        fits = [at for at in breaks if at > start and display_width(text[start:at]) <= width]
+        end = fits[-1] if fits else next(at for at in breaks if at > start)
+        lines.append(text[start:end].strip())
+        start = end
+        while start < len(text) and text[start] == " ":
+            start += 1
+    return [line for line in lines if line]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -54,8 +121,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv is None:
         _utf8_mode()
     _readable_output()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    # The language is decided before parsing, as it is after (_language): a usage error or
+    # --help in a Japanese project is said in Japanese (MSG44).
+    words = list(sys.argv[1:] if argv is None else argv)
+    given = _option(words, "--language")
+    parameters = _option(words, "--parameters")
+    lang = _said_in(given, Path(parameters) if parameters else None)
+    with _argparse_in(lang):
+        parser = build_parser(lang)
+        args = parser.parse_args(argv)
     try:
         status: int = args.handler(args)
         # Flush here, not at exit: a closed pipe then raises below instead of in the interpreter's
@@ -79,15 +153,60 @@ def _language(args: argparse.Namespace) -> Language:
     As :func:`nps_kit.commands._options.command_language` (``inspect``, ``score``): a command
     without ``--language`` speaks as its project's ``defaults.yaml`` (``run``, ``send`` …).
     """
+    return _said_in(getattr(args, "language", None), getattr(args, "parameters", None))
+
+
+def _said_in(given: str | None, parameters: Path | None) -> Language:
+    """Return ``given`` when it is a language, else the project's or the locale's."""
     from nps_kit.commands._options import command_language
 
-    given = getattr(args, "language", None)
     try:
-        return command_language(
-            given if given in LANGUAGES else None, getattr(args, "parameters", None)
-        )
+        return command_language(given if given in LANGUAGES else None, parameters)
     except (NpsKitError, OSError, ValueError):
         return "en"  # a project that cannot be read says its own error in English
+
+
+def _option(argv: Sequence[str], name: str) -> str | None:
+    """Return the last value of option ``name`` in ``argv`` (``--name V`` or ``--name=V``).
+
+    Read before argparse, which needs the language to speak in before it parses.
+    """
+    found = None
+    for at, word in enumerate(argv):
+        if word == "--":
+            break
+        if word == name and at + 1 < len(argv):
+            found = argv[at + 1]
+        elif word.startswith(f"{name}="):
+            found = word[len(name) + 1 :]
+    return found
+
+
+@contextlib.contextmanager
+def _argparse_in(lang: Language) -> Iterator[None]:
+    """Make argparse say its own words (usage, errors, headings) in ``lang`` meanwhile.
+
+    argparse says them through gettext's ``_`` and ``ngettext``, which it imported as its own
+    names; in Japanese they read :data:`nps_kit._cli_words.ARGPARSE_JA`, the catalogue a
+    ``.mo`` file would hold, for as long as the parser is built and reads the command line.
+    Nothing else runs meanwhile (the commands' handlers start after), and they are given back
+    even when parsing ends the program (``--help``, a usage error).
+    """
+    if lang == "en":
+        yield
+        return
+    from nps_kit._cli_words import ARGPARSE_JA
+
+    module = vars(argparse)
+    said, counted = module["_"], module["ngettext"]
+    module["_"] = lambda text: ARGPARSE_JA.get(text, text)
+    module["ngettext"] = lambda one, many, n: ARGPARSE_JA.get(
+        one if n == 1 else many, one if n == 1 else many
+    )
+    try:
+        yield
+    finally:
+        module["_"], module["ngettext"] = said, counted
 
 
 def _utf8_mode() -> None:

@@ -37,6 +37,7 @@ import pandas as pd
 from nps_kit import _channel, _formats
 from nps_kit._consent import ConsentWords, refused
 from nps_kit._yearless import WINDOW_DAYS, has_no_year, yearless_date
+from nps_kit.clock import order_evidence_words
 from nps_kit.closed_loop import FollowupList, restore_ids, rows_moved
 from nps_kit.errors import DataError, closest
 from nps_kit.i18n import LANGUAGES, Language, t
@@ -321,21 +322,31 @@ class _TeamDates:
     dates: dict[str, pd.Series]
     #: The order ``3/4/2026`` was read in (``None``: no such dates, or nothing decided).
     order: str | None = None
-    #: Why, when the dates read both ways and something other than the file's days decided.
-    why: str | None = None
+    #: Why, when the dates read both ways and something other than the file's days decided:
+    #: a catalogue key (``followup_files.why.*``) and its fields, said in the reader's
+    #: language (MSG44: a Japanese report's box said it in English).
+    why: tuple[str, dict[str, str]] | None = None
     #: Whether dates that read both ways were left unread: nothing decided their order.
     undecided: bool = False
 
-    def note(self, what: str) -> str | None:
+    def note(self, what: str, lang: Language = "en") -> str | None:
         """Say which order the dates of ``what`` that read both ways were read in, and why."""
         if self.why is None or self.order is None:
             return None
         other = "day-first" if self.order == "month-first" else "month-first"
-        example = "March 4" if self.order == "month-first" else "3 April"
-        return (
-            f"{what}: the dates that read both ways (no day over 12) were read {self.order} "
-            f"(3/4/2026 is {example}): {self.why}. If the team writes them {other}, set the "
-            "unit's timezone to theirs."
+        key, fields = self.why
+        if key == "followup_files.why.evidence":  # the file's own, recorded in English
+            why = order_evidence_words(fields["evidence"], lang)
+        else:
+            why = t(key, lang, **{k: t(f"followup_files.{v}", lang) for k, v in fields.items()})
+        return t(
+            "followup_files.order_note",
+            lang,
+            what=what,
+            order=t(f"followup_files.{self.order}", lang),
+            example=t(f"followup_files.example.{self.order}", lang),
+            why=why,
+            other=t(f"followup_files.{other}", lang),
         )
 
 
@@ -357,7 +368,7 @@ def _team_dates(
     both_ways = [c for c, read in free.items() if read.ambiguous]
     if date_order is not None:
         dates = {c: parse_date_values(v, date_format=date_order).dates for c, v in columns.items()}
-        zone = "the unit's time zone says how its team writes dates"
+        zone: tuple[str, dict[str, str]] = ("followup_files.why.zone", {})
         return _TeamDates(dates, date_order, zone if both_ways else None)
     shown = {r.order for r in free.values() if r.order is not None and r.order_evidence is None}
     evidence = [r for r in free.values() if r.order_evidence is not None]
@@ -366,17 +377,17 @@ def _team_dates(
         return _TeamDates(
             {c: r.dates for c, r in free.items()},
             read.order if read else (shown.pop() if len(shown) == 1 else None),
-            read.order_evidence if read else None,
+            _evidence(read.order_evidence) if read else None,
         )
     order: str | None
-    why: str | None
+    why: tuple[str, dict[str, str]] | None
     if len(shown) == 1:
-        order, why = shown.pop(), "a day over 12 among the file's other dates shows it"
+        order, why = shown.pop(), ("followup_files.why.other_dates", {})
     elif evidence:
-        order, why = evidence[0].order, evidence[0].order_evidence
+        order, why = evidence[0].order, _evidence(evidence[0].order_evidence)
     elif export_order is not None:
         order = export_order
-        why = f"the unit reads its export's dates {export_order} (data.date_format, or detected)"
+        why = ("followup_files.why.export", {"order": export_order})
     else:
         return _TeamDates({c: r.dates for c, r in free.items()}, undecided=True)
     dates = {
@@ -384,6 +395,11 @@ def _team_dates(
         for c, r in free.items()
     }
     return _TeamDates(dates, order, why)
+
+
+def _evidence(why: str | None) -> tuple[str, dict[str, str]] | None:
+    """Keep the file's own evidence for the order (:func:`nps_kit.clock.export_date_order`)."""
+    return None if why is None else ("followup_files.why.evidence", {"evidence": why})
 
 
 def write_work_files(
@@ -451,7 +467,7 @@ def write_work_files(
             now = table["date"].astype("string").fillna("")
             read = _team_dates({"date": was}, date_order=date_order, export_order=export_order)
             moved = rows_moved(read.dates["date"], parse_date_values(now).dates)
-            note = read.note(f"{files.csv.stem}.csv/.xlsx")
+            note = read.note(f"{files.csv.stem}.csv/.xlsx", lang)
             if note is not None:
                 print(f"{unit}: note: {note}", file=sys.stderr)
             if read.undecided:
@@ -589,20 +605,23 @@ class StatusFile:
         ``value``, ``reason``.
     order
         The order ``3/12/2026`` was read in (``None``: no such dates, or nothing decided).
-    order_note
-        When the file's dates read both ways (no day over 12): which order they were read in
-        and why (:func:`_team_dates`), else ``None``.
+    order_read
+        How the file's dates were read (:func:`_team_dates`): :meth:`order_note` says it.
     """
 
     path: Path
     rows: pd.DataFrame
     unreadable: pd.DataFrame
     order: str | None = None
-    order_note: str | None = None
+    order_read: _TeamDates | None = field(default=None, repr=False)
     #: The file's own header of each column read (連絡日 for ``contacted_at``).
     headers: dict[str, str] = field(default_factory=dict)
     #: The report's day: dates without a year were read in the weeks before it.
     today: dt.date | None = None
+
+    def order_note(self, lang: Language = "en") -> str | None:
+        """Say which order the file's dates that read both ways were read in and why, or None."""
+        return None if self.order_read is None else self.order_read.note(str(self.path), lang)
 
     def warnings(self, lang: Language = "en") -> tuple[str, ...]:
         """Say each unreadable cell in ``lang``: where, its value, what was done, what to do.
@@ -772,7 +791,7 @@ def read_status_file(
         rows=out.loc[out["response_id"] != ""].reset_index(drop=True),
         unreadable=unreadable,
         order=read.order,
-        order_note=read.note(str(path)),
+        order_read=read,
         headers=headers,
         today=today,
     )

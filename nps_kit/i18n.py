@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
+from nps_kit._cli_words import WORDS as CLI_WORDS
+
 __all__ = [
     "LANGUAGES",
     "Language",
@@ -3260,6 +3262,34 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "{columns}。",
         "en": "{export}: nps-kit init --from found no 0–10 score column; columns: {columns}.",
     },
+    # init --from's refusal of an export with no date column, and two warnings it writes beside
+    # columns.score, in the project's language (MSG44: they were English).
+    "init.no_date": {
+        "ja": "{export}：nps-kit init --fromは日付の列を見つけられませんでした。{why}列："
+        "{columns}。",
+        "en": "{export}: nps-kit init --from found no date column;{why} columns: {columns}.",
+    },
+    "init.no_date_hint": {
+        "ja": "nps-kitが読める日付：{forms}。{hint}",
+        "en": "Dates nps-kit reads: {forms}. {hint}",
+    },
+    "init.score_not_nps": {
+        "ja": "注意：{detail}。0〜10のNPSの設問か確かめてください。",
+        "en": "WARNING: {detail}; check that this is a 0–10 NPS question.",
+    },
+    "init.scale_split": {
+        "ja": "注意：「{column}」＝「{value}」の回答{answers}件には0がなく、ほかの回答には0が"
+        "{zeros}件あります。1〜10の尺度で尋ねた回答の可能性があります。0〜10として集計します（nps-kitは"
+        "スコアを変換しません）。そうであれば、エクスポートから除くか（「{column}」が「{value}」"
+        "でない行だけを残します）、nps-kit init --from EXPORT --unit-column {column!r}で別の"
+        "ユニットとしてレポートしてください。各レポートのデータ品質にその件数が示されます。",
+        "en": "WARNING: the {answers} answers with {column!r} = {value!r} have no 0 while the "
+        "other answers have {zeros}: they may have been asked on a 1–10 scale, not 0–10. They "
+        "are counted as 0–10 (nps-kit converts no score); if they are, leave them out of the "
+        "export (keep the rows without {column!r} = {value!r}), or report them as a unit of "
+        "their own with nps-kit init --from EXPORT --unit-column {column!r}. Each report's data "
+        "quality counts them.",
+    },
     "init.no_score_hint": {
         "ja": "各列の内容はnps-kit inspectで確かめられます。またはnps-kit init DIRでデモの"
         "プロジェクトから始め、列を手で設定してください。",
@@ -4696,6 +4726,35 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "（レポート{total}件中{ok}件を作成）",
         "en": " ({ok} of {total} units' reports)",
     },
+    # Which order a returned work file's dates that read both ways were read in, and why
+    # (followup_files._TeamDates.note): the report's box and run's note, in the unit's
+    # language (MSG44).
+    "followup_files.order_note": {
+        "ja": "{what}：どちらの順にも読める日付（12を超える日がないもの）は{order}で読みました"
+        "（3/4/2026は{example}）：{why}。チームが{other}で書いているなら、ユニットのtimezoneを"
+        "チームのものにしてください。",
+        "en": "{what}: the dates that read both ways (no day over 12) were read {order} "
+        "(3/4/2026 is {example}): {why}. If the team writes them {other}, set the unit's "
+        "timezone to theirs.",
+    },
+    "followup_files.month-first": {"ja": "月が先", "en": "month-first"},
+    "followup_files.day-first": {"ja": "日が先", "en": "day-first"},
+    "followup_files.example.month-first": {"ja": "3月4日", "en": "March 4"},
+    "followup_files.example.day-first": {"ja": "4月3日", "en": "3 April"},
+    "followup_files.why.zone": {
+        "ja": "ユニットのタイムゾーンがチームの日付の書き方を示す",
+        "en": "the unit's time zone says how its team writes dates",
+    },
+    "followup_files.why.other_dates": {
+        "ja": "ファイルのほかの日付に12を超える日がある",
+        "en": "a day over 12 among the file's other dates shows it",
+    },
+    "followup_files.why.export": {
+        "ja": "ユニットはエクスポートの日付を{order}で読む（data.date_formatまたは判定結果）",
+        "en": "the unit reads its export's dates {order} (data.date_format, or detected)",
+    },
+    # Every command's --help and its options' refused values (nps_kit._cli_words, MSG44).
+    **CLI_WORDS,
 }
 
 

@@ -39,11 +39,17 @@ from nps_kit._id_repeats import (
     running_number_note,
     same_response_repeats,
 )
-from nps_kit._init_words import in_language
+from nps_kit._init_words import comment_lines, in_language
 from nps_kit._question_label import header_label, short_labels
 from nps_kit._renames import Rename, chains, renames
 from nps_kit._value_key import cell_text, one_spelling, spellings
-from nps_kit._values import DATE_FORMS, parse_date_values, parse_scores, scale_split
+from nps_kit._values import (
+    DATE_EXAMPLES,
+    DATE_FORMS,
+    parse_date_values,
+    parse_scores,
+    scale_split,
+)
 from nps_kit._width import display_width
 from nps_kit._yaml import scalar
 from nps_kit._zone_hint import WrittenZones, ZoneHint, written_zones, zone_hint
@@ -59,6 +65,7 @@ from nps_kit.inspect import (
     Inspection,
     answer_language,
     coded_scores,
+    detail_words,
     inspect_export,
     is_response_id,
     other_sheets,
@@ -588,13 +595,7 @@ def _defaults_text(
             path=export,
         )
     if found.date_column is None:
-        # Still English: the date notes are inspected in English for init's comments.
-        why = "".join(f" {note}" for note in found.date_notes)
-        raise DataError(
-            f"{export}: nps-kit init --from found no date column;{why} columns: {found.listing()}.",
-            hint=f"Dates nps-kit reads: {DATE_FORMS}. {t('init.no_score_hint', 'en')}",
-            path=export,
-        )
+        raise _no_date_column(found, export)
     date = found.column(found.date_column)
     chosen = proposed_columns(found)
     comment_info, comment_why = comment
@@ -697,7 +698,12 @@ def _defaults_text(
         f"  # {_comment(score)}",
         *_score_why(found, score),
     ]
-    lines += [f"  # {note}" for note in found.notes if "NPS" in note or "_NPS_GROUP" in note]
+    no_zero = t("inspect.no_zero", "en", column=score.column)  # _score_why says it
+    lines += [
+        f"  # {note}"
+        for note in found.notes
+        if ("NPS" in note or "_NPS_GROUP" in note) and note != no_zero
+    ]
     lines += _scale_split_lines(found, score.column)
     lines += [
         f"  score: {scalar(score.column)}",
@@ -927,6 +933,32 @@ def _defaults_text(
     return in_language("\n".join(_one_line_comments(lines)), found.language)
 
 
+def _no_date_column(found: Inspection, export: Path) -> DataError:
+    """Refuse an export with no date column, in the language init would write the project in.
+
+    The export was inspected in English for init's comments; a Japanese project's refusal
+    reads its date notes again in Japanese (MSG44: it was English), once, as it stops.
+    """
+    lang = found.language
+    notes = found.date_notes
+    if lang != "en":
+        notes = inspect_export(export, sheet=found.load.sheet, lang=lang).date_notes
+    why = "".join(notes) if lang == "ja" else "".join(f" {note}" for note in notes)
+    forms = DATE_FORMS if lang == "en" else t("load.date_forms", lang, **DATE_EXAMPLES)
+    return DataError(
+        t("init.no_date", lang, export=export, why=why, columns=found.listing(lang)),
+        hint=t("init.no_date_hint", lang, forms=forms, hint=t("init.no_score_hint", lang)),
+        path=export,
+    )
+
+
+def _said_lines(text: str, lang: Language) -> list[str]:
+    """Return ``text`` as the columns section's comment lines, in ``lang``'s wrapping."""
+    if lang == "ja":
+        return comment_lines(text, "  ")
+    return textwrap.wrap(text, 96, initial_indent="  # ", subsequent_indent="  # ")
+
+
 def _score_why(found: Inspection, score: ColumnInfo) -> list[str]:
     """Say why ``score`` is the NPS question: what was found, never more (QA25 C-3).
 
@@ -934,7 +966,14 @@ def _score_why(found: Inspection, score: ColumnInfo) -> list[str]:
     only 0–10 column, which the analyst is asked to check.
     """
     if score.kind != "nps":
-        why = f"WARNING: {score.detail}; check that this is a 0–10 NPS question."
+        # Said where it is decided, in the project's language (MSG44: it was English).
+        lang = found.language
+        detail = detail_words(score.detail, lang)
+        lines = _said_lines(t("init.score_not_nps", lang, detail=detail), lang)
+        if t("inspect.no_zero", "en", column=score.column) in found.notes:
+            no_zero = t("inspect.no_zero", lang, column=score.column)
+            lines += [f"  # {no_zero}"] if lang == "en" else _said_lines(no_zero, lang)
+        return lines
     elif speaks_of_recommending(score):
         why = "0–10 and the question speaks of recommending."
     elif len(found.of_kind("nps")) == 1:
@@ -1392,13 +1431,16 @@ def _scale_split_lines(found: Inspection, score: str) -> list[str]:
     split = scale_split(scores, found.data, skip=(score,))
     if split is None:
         return []
-    text = (
-        f"WARNING: {split.describe()}. They are counted as 0–10 (nps-kit converts no score); if "
-        f"they are, leave them out of the export (keep the rows without {split.column!r} = "
-        f"{split.value!r}), or report them as a unit of their own with nps-kit init --from "
-        f"EXPORT --unit-column {split.column!r}. Each report's data quality counts them."
+    lang = found.language  # said where it is decided (MSG44: it was English)
+    text = t(
+        "init.scale_split",
+        lang,
+        answers=f"{split.answers:,}",
+        zeros=f"{split.others_zero:,}",
+        column=split.column,
+        value=split.value,
     )
-    return textwrap.wrap(text, 96, initial_indent="  # ", subsequent_indent="  # ")
+    return _said_lines(text, lang)
 
 
 def _named_zones(found: Inspection) -> tuple[str, WrittenZones] | None:

@@ -1331,7 +1331,7 @@ def followup_status(
             redact=unit.redacted,
             as_of=today,
             warnings=read.warnings(lang),
-            order_note=read.order_note,
+            order_note=read.order_note(lang),
             lang=lang,
             listed=followup_list(
                 unit,

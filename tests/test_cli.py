@@ -61,6 +61,7 @@ def test_console_script_runs():
     assert done.stdout.startswith("nps-kit ")
 
 
+@pytest.mark.usefixtures("outside_the_demo_project")
 def test_unknown_command_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["scroe"])
@@ -334,3 +335,184 @@ def test_run_says_a_bad_date_format_in_a_japanese_project_s_words(
         "'day-first'か、'%d/%m/%Y %H:%M'のようなstrftimeの書式にしてください（書かれている"
         "もの：「sometimes」）。\n"
     )
+
+
+# --- the command line's own words in a Japanese project (MSG44) -------------------------------
+
+
+@pytest.fixture
+def japanese_project(tmp_path, monkeypatch):
+    (tmp_path / "parameters").mkdir()
+    (tmp_path / "parameters" / "defaults.yaml").write_text("language: ja\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+_USAGE_ERRORS = {
+    "required": (
+        ["score"],
+        "nps-kit score: error: 次の引数を指定してください：DATA, --score-column",
+        "nps-kit score: error: the following arguments are required: DATA, --score-column",
+    ),
+    "choice": (
+        ["score", "x.csv", "--score-column", "推奨度", "--format", "xml"],
+        "nps-kit score: error: --format：'xml'は選べません（選べるもの：'table', 'json', 'csv'）",
+        "nps-kit score: error: argument --format: invalid choice: 'xml' (choose from 'table', "
+        "'json', 'csv')",
+    ),
+    "command": (
+        ["scroe"],
+        "nps-kit: error: COMMAND：'scroe'は選べません（選べるもの：'score', 'inspect', 'run', "
+        "'init', 'new-unit', 'send', 'alerts', 'themes', 'demo', 'lab'）",
+        "nps-kit: error: argument COMMAND: invalid choice: 'scroe' (choose from 'score', "
+        "'inspect', 'run', 'init', 'new-unit', 'send', 'alerts', 'themes', 'demo', 'lab')",
+    ),
+    "unrecognized": (
+        ["inspect", "x.csv", "--bogus"],
+        "nps-kit: error: このコマンドにない引数です：--bogus",
+        "nps-kit: error: unrecognized arguments: --bogus",
+    ),
+    "one_value": (
+        ["score", "x.csv", "--score-column"],
+        "nps-kit score: error: --score-column：値を1つ指定してください",
+        "nps-kit score: error: argument --score-column: expected one argument",
+    ),
+    "number": (
+        ["run", "--jobs", "two"],
+        "nps-kit run: error: --jobs：intの値として読めません：'two'",
+        "nps-kit run: error: argument --jobs: invalid int value: 'two'",
+    ),
+    "fiscal_start": (
+        ["score", "x.csv", "--score-column", "推奨度", "--fiscal-start", "13"],
+        "nps-kit score: error: --fiscal-start：年度の最初の月を1〜12の数で指定してください"
+        "（4＝4月）（書かれている値：「13」）",
+        "nps-kit score: error: argument --fiscal-start: expected the fiscal year's first month "
+        "as a number 1-12 (4 = April); got '13'",
+    ),
+    "exclude": (
+        ["score", "x.csv", "--score-column", "推奨度", "--exclude", "テスト"],
+        "nps-kit score: error: --exclude：COL=VALUEの形で指定してください（例：名前=テスト）"
+        "（書かれている値：「テスト」）",
+        "nps-kit score: error: argument --exclude: expected COLUMN=VALUE (e.g. 名前=テスト); "
+        "found 'テスト'",
+    ),
+    "dedupe": (
+        ["score", "--dedupe", "x.csv", "--score-column", "推奨度"],
+        "nps-kit score: error: --dedupe：--dedupeの後にはresubmissionsを書くか、何も書かないで"
+        "ください（書かれている値：「x.csv」）。--dedupeだけでは完全な重複と繰り返されたIDを除き、"
+        "--dedupe resubmissionsでは二重送信も除きます（DATAは--dedupeの前に書いてください）",
+        "nps-kit score: error: argument --dedupe: expected 'resubmissions' or nothing; found "
+        "'x.csv'. --dedupe alone drops exact duplicates and repeated ids; --dedupe "
+        "resubmissions also drops double submissions (put DATA before --dedupe)",
+    ),
+}
+
+
+def _usage_error(argv, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "Traceback" not in captured.err
+    return captured.err
+
+
+@pytest.mark.parametrize("case", list(_USAGE_ERRORS))
+@pytest.mark.usefixtures("japanese_project")
+def test_usage_errors_are_said_in_a_japanese_project_s_words(case, capsys):
+    # MSG44: argparse's own messages were English in a Japanese project.
+    from _english import english_runs
+
+    argv, japanese, english = _USAGE_ERRORS[case]
+    err = _usage_error(argv, capsys)
+    usage, _, said = err.rstrip("\n").rpartition("\n")
+    assert said == japanese
+    assert usage.startswith("使い方：nps-kit")
+    assert english_runs(err) == []
+    if argv[0] in {"score", "inspect"}:  # --language en says it in English, word for word
+        err = _usage_error([*argv, "--language=en"], capsys)
+        assert err.rstrip("\n").rpartition("\n")[2] == english
+
+
+@pytest.mark.parametrize("case", list(_USAGE_ERRORS))
+@pytest.mark.usefixtures("outside_the_demo_project")
+def test_usage_errors_outside_a_project_follow_the_locale(case, capsys, monkeypatch):
+    argv, japanese, english = _USAGE_ERRORS[case]
+    assert _usage_error(argv, capsys).rstrip("\n").rpartition("\n")[2] == english
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    assert _usage_error(argv, capsys).rstrip("\n").rpartition("\n")[2] == japanese
+
+
+@pytest.mark.usefixtures("outside_the_demo_project")
+def test_usage_errors_follow_the_parameters_option(tmp_path, capsys):
+    (tmp_path / "params").mkdir()
+    (tmp_path / "params" / "defaults.yaml").write_text("language: ja\n", encoding="utf-8")
+    err = _usage_error(["run", "--parameters", str(tmp_path / "params"), "--jobs", "two"], capsys)
+    assert err.endswith("nps-kit run: error: --jobs：intの値として読めません：'two'\n")
+
+
+def _helped(parser: argparse.ArgumentParser) -> list[argparse.Action]:
+    return [a for a in parser._actions if a.help is not argparse.SUPPRESS]
+
+
+def test_every_option_of_every_command_has_its_japanese_help():
+    from _english import english_runs
+
+    japanese, english = build_parser("ja"), build_parser("en")
+    assert japanese.description != english.description
+    pairs = [(japanese, english)] + [
+        (_subparsers(japanese)[name], parser) for name, parser in _commands()
+    ]
+    for ja, en in pairs:
+        assert ja.description and ja.description != en.description, en.prog
+        assert english_runs(ja.description) == [], en.prog
+        for ja_action, en_action in zip(_helped(ja), _helped(en), strict=True):
+            if isinstance(en_action, argparse._HelpAction | argparse._SubParsersAction):
+                continue
+            where = f"{en.prog} {en_action.option_strings or en_action.dest}"
+            assert ja_action.help and ja_action.help != en_action.help, where
+            assert english_runs(ja_action.help, names=["nps-kit run"]) == [], where
+
+
+def _names(parser: argparse.ArgumentParser) -> list[str]:
+    """What a Japanese help names as written: options, metavars, choices, examples."""
+    names = ["nps-kit run", "nps-kit init", "Run all", "UTC time", "Cheaper plans"]
+    for action in parser._actions:
+        names += action.option_strings
+        if action.metavar:
+            names += [action.metavar] if isinstance(action.metavar, str) else action.metavar
+        names += [str(choice) for choice in action.choices or ()]
+    return names
+
+
+@pytest.mark.parametrize("name", ["", *[name for name, _ in _commands()]])
+@pytest.mark.usefixtures("japanese_project")
+def test_help_in_a_japanese_project_is_japanese(name, capsys, monkeypatch):
+    from _english import english_runs
+
+    monkeypatch.setenv("COLUMNS", "100")
+    with pytest.raises(SystemExit) as exit_info:
+        main([name, "--help"] if name else ["--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    parser = _subparsers(build_parser("ja"))[name] if name else build_parser("ja")
+    assert out.startswith(f"使い方：{parser.prog}")
+    assert "\n引数:\n" in out and "\nオプション:\n" in out
+    assert english_runs(out, names=_names(parser)) == []
+    from nps_kit._width import display_width
+
+    # Lines fit the terminal, measured in cells (a long path may stand alone on its line).
+    for line in out.splitlines():
+        assert display_width(line) <= 100 or " " not in line.strip(), line
+
+
+def test_english_help_keeps_its_words(capsys, monkeypatch, outside_the_demo_project):
+    monkeypatch.setenv("COLUMNS", "100")
+    with pytest.raises(SystemExit):
+        main(["send", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("usage: nps-kit send [-h] [--all] --period YYYY-MM")
+    assert "\npositional arguments:\n  UNIT              unit ids to send\n" in out
+    assert "  --resend          send again what sent.jsonl says was already sent\n" in out
+    assert "\nE-mail each unit's report for a period to the recipients its parameters named" in out

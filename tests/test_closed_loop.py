@@ -1856,7 +1856,7 @@ def test_status_file_dates_nothing_orders_stay_unread(tmp_path: Path) -> None:
     files = write_work_files(work_table(found), tmp_path, "north")
     _excel_resaved(files.csv, "month-first", r4={"owner": "Amy", "contacted_at": "11/5/2026"})
     read = read_status_file(files.csv, export_order=unit.load.date_order)
-    assert read.order_note is None
+    assert read.order_note() is None
     assert read.unreadable["value"].tolist() == ["11/5/2026", "11/4/2026", "11/2/2026", "11/6/2026"]
 
 
@@ -1875,8 +1875,8 @@ def test_a_day_over_12_in_one_column_orders_the_file_s_other_dates(tmp_path: Pat
         "2026-11-06",
     ]
     assert read.order == "day-first"
-    assert read.order_note is not None
-    assert "a day over 12 among the file's other dates shows it" in read.order_note
+    assert read.order_note() is not None
+    assert "a day over 12 among the file's other dates shows it" in read.order_note()
 
 
 def test_work_files_keep_account_and_phone_numbers_as_written_and_numbers_as_numbers(
@@ -2791,3 +2791,43 @@ def test_a_moved_blank_id_row_is_not_given_a_gone_response_s_notes(tmp_path: Pat
     for cells in team_cells(files):
         assert cells.loc["#12", "status"] == "済"
         assert cells.loc["#12", "note"] == ""
+
+
+@pytest.mark.parametrize(
+    ("given", "order", "why"),
+    [
+        (
+            {"date_order": "month-first"},
+            "月が先",
+            "ユニットのタイムゾーンがチームの日付の書き方を示す",
+        ),
+        (
+            {"export_order": "month-first"},
+            "月が先",
+            "ユニットはエクスポートの日付を月が先で読む（data.date_formatまたは判定結果）",
+        ),
+    ],
+)
+def test_the_order_of_a_returned_file_s_dates_is_said_in_the_report_s_language(
+    tmp_path: Path, given: dict[str, str], order: str, why: str
+) -> None:
+    # MSG44: a Japanese report's box said which order the team's dates were read in English.
+    from _english import english_runs
+
+    unit = forms_unit(tmp_path / "export.csv", _ISO_ROWS)
+    found = followup_list(unit, id_column=None, comment_column="Why?", contact_column=None)
+    files = write_work_files(work_table(found), tmp_path, "north")
+    _excel_resaved(files.csv, "month-first", r4={"owner": "Amy", "contacted_at": "11/5/2026"})
+    read = read_status_file(files.csv, **given)
+    said = read.order_note("ja")
+    assert said == (
+        f"{files.csv}：どちらの順にも読める日付（12を超える日がないもの）は{order}で読みました"
+        f"（3/4/2026は3月4日）：{why}。チームが日が先で書いているなら、ユニットのtimezoneを"
+        "チームのものにしてください。"
+    )
+    assert english_runs(said, names=[str(files.csv)]) == []
+    assert read.order_note() == read.order_note("en")
+    assert read.order_note().startswith(
+        f"{files.csv}: the dates that read both ways (no day over 12) were read month-first "
+        "(3/4/2026 is March 4): "
+    )

@@ -1054,7 +1054,7 @@ def test_bad_period(reports: Path) -> None:
 
 def run_command(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="nps-kit")
-    send_command.register(parser.add_subparsers(dest="command", required=True))
+    send_command.register(parser.add_subparsers(dest="command", required=True), "en")
     args = parser.parse_args(argv)
     return int(args.handler(args))
 

@@ -20,7 +20,7 @@ RESOURCES = Path(project.__file__).resolve().parent.parent / "resources"
 
 def _cli(*argv: str) -> int:
     parser = argparse.ArgumentParser()
-    project.register(parser.add_subparsers())
+    project.register(parser.add_subparsers(), "en")
     args = parser.parse_args(list(argv))
     status: int = args.handler(args)
     return status

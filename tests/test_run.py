@@ -448,7 +448,7 @@ def test_fresh_kernels_make_the_same_figures_as_warm_kernels(
 
 def _cli(*argv: str) -> int:
     parser = argparse.ArgumentParser()
-    run_command.register(parser.add_subparsers())
+    run_command.register(parser.add_subparsers(), "en")
     args = parser.parse_args(["run", *argv])
     status: int = args.handler(args)
     return status

@@ -3070,3 +3070,88 @@ def test_the_offered_recipients_line_is_a_valid_address_once_uncommented(tmp_pat
     assert {u: p.mail.to for u, p in units.units.items()} == {
         u: [address] for u, address in offered.items()
     }
+
+
+# --- what init --from says of the score and date columns in a Japanese project (MSG44) ---------
+
+_OPINIONS = ("配送が早くて満足です", "価格が高いと思います", "スタッフの対応が丁寧でした")
+
+
+def test_no_date_column_is_refused_in_a_japanese_project_s_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # MSG44: the refusal of a Japanese export with no date column was English.
+    from _english import english_runs
+
+    rows = "".join(
+        f"D{i}\t{f'2026/10/{1 + i % 28:02d}' if i % 2 else f'X{i}'}\t{i % 11}\t{_OPINIONS[i % 3]}"
+        "\r\n"
+        for i in range(40)
+    )
+    export = write_text(tmp_path / "x.txt", "回答ID\t回答日\t推奨度\tご意見\r\n" + rows, "utf-16")
+    assert main(["init", str(tmp_path / "p"), "--from", str(export)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(
+        f"nps-kit init: error: {export}：nps-kit init --fromは日付の列を見つけられませんでした。"
+        "回答日：40件のうち20件は日付ではありません（例：「X0」、「X2」、「X4」）。そのため日付の列"
+        "とはしていません。列：「回答ID」（ID：一意）、「回答日」（自由記述：自由記述）、「推奨度」"
+        "（NPS：0–10）、「ご意見」（自由記述：自由記述（コメントを求める設問））。nps-kitが読める"
+        "日付：ISO（2026-10-03、2026-10-03T09:15:00）、"
+    )
+    assert err.endswith(
+        "。各列の内容はnps-kit inspectで確かめられます。またはnps-kit init DIRでデモの"
+        "プロジェクトから始め、列を手で設定してください。\n"
+    )
+    assert english_runs(err, names=[str(export), "Nov 3, 2026 9:05 AM"]) == []
+    assert not (tmp_path / "p").exists()
+
+
+def _score_comments(text: str) -> str:
+    """The comment lines of defaults.yaml between columns: and score:, unwrapped."""
+    part = text.split("\ncolumns:\n", 1)[1].split("\n  score:", 1)[0]
+    return "".join(line.strip().removeprefix("# ") for line in part.splitlines())
+
+
+def test_a_score_column_not_0_to_10_is_warned_of_in_a_japanese_project_s_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # MSG44: the WARNING beside columns.score and its no-0 note were English.
+    from _english import english_runs
+
+    monkeypatch.setenv("TZ", "UTC")
+    scores = [1, 1, 2, 2, 3, 5, 8, 9, 10, 10] * 6
+    rows = [f"{i},2026-10-{1 + i % 28:02d},{s},{_OPINIONS[i % 3]}" for i, s in enumerate(scores)]
+    export = write_text(tmp_path / "s.csv", "回答ID,回答日,推奨度,コメント\n" + "\n".join(rows))
+    project_from_export(tmp_path / "p", export)
+    said = _score_comments((tmp_path / "p/parameters/defaults.yaml").read_text(encoding="utf-8"))
+    assert said == (
+        "推奨度注意：1–10？（回答60件に0なし）。0〜10のNPSの設問か確かめてください。"
+        "「推奨度」の回答に0がありません。1〜10の尺度かもしれず、その場合はNPSではありません。"
+    )
+    assert english_runs(said) == []
+
+
+def test_answers_perhaps_from_another_scale_are_warned_of_in_a_japanese_project_s_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # MSG44: the split-scale WARNING was English in a Japanese project.
+    from _english import english_runs
+
+    monkeypatch.setenv("TZ", "UTC")
+    v1 = [1, 1, 2, 2, 3, 5, 8, 9, 10, 10] * 6
+    v2 = list(range(11)) * 8
+    rows = [
+        f"{i},2026-10-{1 + i % 28:02d},{version},{s},{_OPINIONS[i % 3]}"
+        for i, (version, s) in enumerate([("v1", s) for s in v1] + [("v2", s) for s in v2])
+    ]
+    export = write_text(tmp_path / "h.csv", "回答ID,回答日,版,推奨度,コメント\n" + "\n".join(rows))
+    project_from_export(tmp_path / "p", export)
+    said = _score_comments((tmp_path / "p/parameters/defaults.yaml").read_text(encoding="utf-8"))
+    assert said.endswith(
+        "注意：「版」＝「v1」の回答60件には0がなく、ほかの回答には0が8件あります。1〜10の尺度で"
+        "尋ねた回答の可能性があります。0〜10として集計します（nps-kitはスコアを変換しません）。"
+        "そうであれば、エクスポートから除くか（「版」が「v1」でない行だけを残します）、"
+        "nps-kit init --from EXPORT --unit-column '版'で別のユニットとしてレポートしてください。"
+        "各レポートのデータ品質にその件数が示されます。"
+    )
+    assert english_runs(said, names=["nps-kit init --from EXPORT --unit-column"]) == []

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from nps_kit.i18n import t
+
 if TYPE_CHECKING:
     from nps_kit.i18n import Language
 
@@ -24,30 +26,24 @@ __all__ = [
 ]
 
 
-def add_parameters_option(parser: argparse.ArgumentParser) -> None:
+def add_parameters_option(parser: argparse.ArgumentParser, lang: Language) -> None:
     """Add ``--parameters DIR``: the folder with ``defaults.yaml`` and the unit files."""
     parser.add_argument(
         "--parameters",
         type=Path,
         default=Path("parameters"),
         metavar="DIR",
-        help="folder with defaults.yaml and <unit>.yaml (default: parameters)",
+        help=t("help.parameters", lang),
     )
 
 
-def add_language_option(parser: argparse.ArgumentParser) -> None:
+def add_language_option(parser: argparse.ArgumentParser, lang: Language) -> None:
     """Add ``--language ja|en``: the language of what a command prints (MSG41).
 
     Its default is the project's (:func:`command_language`), as ``run`` and ``send`` speak it.
     """
     parser.add_argument(
-        "--language",
-        choices=("ja", "en"),
-        metavar="ja|en",
-        help="language of what the command prints (default: the language of defaults.yaml in "
-        "the parameters folder, --parameters or ./parameters, else Japanese in a Japanese "
-        "locale such as LANG=ja_JP.UTF-8, else English); figures, column "
-        "names and the json/csv keys are the same in both",
+        "--language", choices=("ja", "en"), metavar="ja|en", help=t("help.language", lang)
     )
 
 
@@ -103,43 +99,31 @@ def sheet_option(sheet: str | None) -> str | int | None:
     return int(sheet) if sheet is not None and sheet.isdigit() else sheet
 
 
-def add_output_option(parser: argparse.ArgumentParser, *, holds: str) -> None:
-    """Add ``--output DIR``, the reports root; ``holds`` says what the command keeps there."""
+def add_output_option(parser: argparse.ArgumentParser, lang: Language, *, command: str) -> None:
+    """Add ``--output DIR``, the reports root; ``help.<command>.output`` says what it holds."""
     parser.add_argument(
         "--output",
         type=Path,
         default=Path("reports"),
         metavar="DIR",
-        help=f"reports root; {holds} (default: reports)",
+        help=t(f"help.{command}.output", lang),
     )
 
 
-def add_delivery_options(parser: argparse.ArgumentParser, *, outbox: str, log: str) -> None:
+def add_delivery_options(parser: argparse.ArgumentParser, lang: Language, *, command: str) -> None:
     """Add ``--dry-run`` and ``--resend`` for a command that mails and logs what it sent.
 
-    ``outbox`` is where a dry run writes the messages (e.g. ``"<output>/alerts/outbox"``);
-    ``log`` names the log that keeps a message from being sent twice.
+    Their help is ``help.<command>.dry_run`` and ``help.<command>.resend``: where a dry run
+    writes the messages and which log keeps a message from being sent twice.
     """
-    parser.add_argument(
-        "--dry-run",
-        action="store_true",
-        help=f"write each message to {outbox}/<unit>.eml and list who would receive what, "
-        "instead of sending; logs nothing. The asked units' messages an earlier run left there "
-        "are moved to earlier-<UTC time>/ beside them",
-    )
-    parser.add_argument(
-        "--resend", action="store_true", help=f"send again what {log} says was already sent"
-    )
+    parser.add_argument("--dry-run", action="store_true", help=t(f"help.{command}.dry_run", lang))
+    parser.add_argument("--resend", action="store_true", help=t(f"help.{command}.resend", lang))
 
 
-def add_notebook_option(parser: argparse.ArgumentParser, *, applies_to: str) -> None:
-    """Add ``--notebook PATH``; ``applies_to`` says which units it serves, e.g. "the unit"."""
+def add_notebook_option(parser: argparse.ArgumentParser, lang: Language, *, command: str) -> None:
+    """Add ``--notebook PATH``; ``help.<command>.notebook`` says which units it serves."""
     parser.add_argument(
-        "--notebook",
-        type=Path,
-        metavar="PATH",
-        help=f"report notebook for {applies_to} (default: notebooks/nps_report.ipynb next to the "
-        "parameters folder, else the one bundled with nps-kit)",
+        "--notebook", type=Path, metavar="PATH", help=t(f"help.{command}.notebook", lang)
     )
 
 
@@ -173,7 +157,6 @@ def units_or_all(
         When both or neither are given.
     """
     from nps_kit.errors import NpsKitError
-    from nps_kit.i18n import t
 
     if bool(args.units) == bool(args.all):
         raise NpsKitError(

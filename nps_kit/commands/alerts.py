@@ -14,55 +14,31 @@ from nps_kit.commands._options import (
     add_parameters_option,
 )
 from nps_kit.errors import ConfigError
+from nps_kit.i18n import Language, t
 
 __all__ = ["register"]
 
-_DESCRIPTION = """\
-For each unit with alerts.to in its parameters, read the export (or a newer one given by
---data), find the responses since --since that score 0 to alerts.max_score (default 6) from
-people who allowed contact (columns.contact; without a consent column, those who left a phone
-number or address in columns.contact_details), leave out those alerted before, and send the unit's
-owners one short e-mail listing them, most urgent first, in the unit's language. Comments are
-redacted as in the reports. <output>/alerts/alerted.jsonl records every alerted response id, so a
-re-run never alerts twice unless --resend is given. Meant to run daily from cron or a systemd
-timer.
 
-SMTP settings, retries and the dry-run outbox are those of 'nps-kit send' (NPS_KIT_SMTP_* in the
-environment or .env). Without NPS_KIT_SMTP_HOST the messages are written to the outbox as with
---dry-run, nothing is sent, and the command says so and exits 2 (pass --dry-run to only write
-the outbox).
-
-Exit status: 0 when every alert went out (units without alerts.to or with nothing new included),
-1 when an alert was refused by anyone, 2 on an error in the input or the settings, including a
-unit with alerts.to whose columns cannot give alerts (no columns.id, or neither columns.contact
-nor columns.contact_details; the other units are alerted first), a unit whose parameter file
-cannot be read (it is skipped with its message and every other unit is alerted, as in 'run'),
-and no NPS_KIT_SMTP_HOST without --dry-run when a unit has alerts.to (nothing was sent)."""
-
-
-def register(sub: Any) -> None:
+def register(sub: Any, lang: Language) -> None:
     """Add the ``alerts`` sub-command to ``sub`` (the object from ``add_subparsers``)."""
     parser = sub.add_parser(
         "alerts",
-        help="e-mail new detractors who allowed contact to each unit's owners",
-        description=_DESCRIPTION,
+        help=t("help.alerts", lang),
+        description=t("help.alerts.about", lang),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("units", nargs="*", metavar="UNIT", help="unit ids to alert")
-    parser.add_argument("--all", action="store_true", help="alert every unit")
+    parser.add_argument("units", nargs="*", metavar="UNIT", help=t("help.alerts.units", lang))
+    parser.add_argument("--all", action="store_true", help=t("help.alerts.all", lang))
     parser.add_argument(
         "--since",
         default="7d",
         metavar="1d|DATE",
-        help="only responses from this long ago (12h, 1d, 2w) or since this date (2026-11-01); "
-        "default 7d, so a missed day is caught up (the log prevents repeats)",
+        help=t("help.alerts.since", lang),
     )
-    parser.add_argument(
-        "--data", type=Path, metavar="PATH", help="a newer export to read instead of data.path"
-    )
-    add_delivery_options(parser, outbox="<output>/alerts/outbox", log="the alert log")
-    add_parameters_option(parser)
-    add_output_option(parser, holds="the alert log and outbox go to DIR/alerts")
+    parser.add_argument("--data", type=Path, metavar="PATH", help=t("help.alerts.data", lang))
+    add_delivery_options(parser, lang, command="alerts")
+    add_parameters_option(parser, lang)
+    add_output_option(parser, lang, command="alerts")
     parser.set_defaults(handler=_handle)
 
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from nps_kit.i18n import Language, t
+
 __all__ = ["register"]
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: Language) -> None:
     """Add the ``demo`` sub-command."""
     p = sub.add_parser(
         "demo",
-        help="write the demo survey dataset (5 units, 18 months, ~30,000 responses)",
-        description="Write the deterministic demo dataset as gzip-compressed UTF-8 CSV.",
+        help=t("help.demo", lang),
+        description=t("help.demo.about", lang),
     )
     p.add_argument(
         "output",
@@ -21,7 +23,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         type=Path,
         nargs="?",
         default=Path("demo_responses.csv.gz"),
-        help="file to write (default: demo_responses.csv.gz)",
+        help=t("help.demo.output", lang),
     )
     p.set_defaults(handler=_run)
 

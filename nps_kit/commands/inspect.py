@@ -19,48 +19,40 @@ if TYPE_CHECKING:
 __all__ = ["register"]
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: Language) -> None:
     """Add the ``inspect`` sub-command."""
     p = sub.add_parser(
         "inspect",
-        help="show what a survey export holds: format, encoding, dates and every column",
-        description=(
-            "Describe a survey export on one screen: format, encoding, header rows, responses "
-            "and date range, then every column with its Qualtrics QID and question text, "
-            "detected kind, distinct values, blanks and a sample. Names the likely NPS question; "
-            "a file with no 0–10 column is still described, then said to be no NPS export "
-            "(exit status 2)."
-        ),
+        help=t("help.inspect", lang),
+        description=t("help.inspect.about", lang),
     )
-    p.add_argument("data", metavar="EXPORT", type=Path, help="the survey export file")
-    p.add_argument("--sheet", metavar="NAME", help="XLSX sheet name or 0-based index")
-    p.add_argument("--encoding", metavar="ENC", help="text encoding, e.g. cp1252 (default: detect)")
+    p.add_argument("data", metavar="EXPORT", type=Path, help=t("help.export", lang))
+    p.add_argument("--sheet", metavar="NAME", help=t("help.sheet", lang))
+    p.add_argument("--encoding", metavar="ENC", help=t("help.inspect.encoding", lang))
     p.add_argument(
         "--date-format",
         metavar="FMT",
-        help="month-first, day-first or a strftime pattern, for dates like 1/2/2026",
+        help=t("help.date_format", lang),
     )
     p.add_argument(
         "--codes",
         metavar="FILE",
         type=Path,
-        help="the survey's code table (CSV or XLSX: question, code, label): coded answers are "
-        "described as their labels (default: a code-table sheet of the workbook, if any)",
+        help=t("help.inspect.codes", lang),
     )
     p.add_argument(
         "--format",
         choices=("table", "json"),
         default="table",
-        help="output format (default: table)",
+        help=t("help.output_format_table", lang),
     )
     p.add_argument(
         "--parameters",
         type=Path,
         metavar="DIR",
-        help="the project's parameters folder, whose defaults.yaml language the table, notes "
-        "and errors are said in (default: ./parameters, if any)",
+        help=t("help.inspect.parameters", lang),
     )
-    add_language_option(p)
+    add_language_option(p, lang)
     p.set_defaults(handler=_run)
 
 

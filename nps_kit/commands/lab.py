@@ -20,6 +20,7 @@ from nps_kit.commands._options import (
     default_notebook,
 )
 from nps_kit.errors import ConfigError
+from nps_kit.i18n import Language, t
 
 if TYPE_CHECKING:
     from nps_kit.params import UnitParameters
@@ -117,35 +118,27 @@ def _backup(path: Path) -> Path:
     return target
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: Language) -> None:
     """Add the ``lab`` sub-command."""
     p = sub.add_parser(
         "lab",
-        help="open JupyterLab on the report notebook, or on one unit's working copy",
-        description=(
-            "Without UNIT, start JupyterLab on the notebooks folder. With UNIT, write "
-            "notebooks/work/<UNIT>_<period>.ipynb: the unit's notebook with its merged, validated "
-            "parameters injected as 'nps-kit run' does (not executed), and open it, so 'Run all' "
-            "shows that unit's report. A copy that exists already is opened as it is, with "
-            "your edits; --fresh writes a new one."
-        ),
+        help=t("help.lab", lang),
+        description=t("help.lab.about", lang),
     )
-    p.add_argument("unit", nargs="?", metavar="UNIT", help="unit id (parameters/<UNIT>.yaml)")
+    p.add_argument("unit", nargs="?", metavar="UNIT", help=t("help.lab.unit", lang))
     p.add_argument(
         "--period",
         metavar="YYYY-MM",
-        help="month to report, 'latest' (complete) or 'current' (default: the unit's)",
+        help=t("help.lab.period", lang),
     )
-    add_parameters_option(p)
-    add_notebook_option(p, applies_to="the unit, in place of its own 'notebook:'")
-    p.add_argument("--port", type=int, metavar="N", help="port for JupyterLab (default: 8888)")
-    p.add_argument(
-        "--no-browser", action="store_true", help="start the server without opening a browser"
-    )
+    add_parameters_option(p, lang)
+    add_notebook_option(p, lang, command="lab")
+    p.add_argument("--port", type=int, metavar="N", help=t("help.lab.port", lang))
+    p.add_argument("--no-browser", action="store_true", help=t("help.lab.no_browser", lang))
     p.add_argument(
         "--fresh",
         action="store_true",
-        help="move an existing working copy to notebooks/work/backup/ and write a new one",
+        help=t("help.lab.fresh", lang),
     )
     p.set_defaults(handler=_lab)
 

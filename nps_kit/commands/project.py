@@ -364,61 +364,51 @@ def init_project(directory: Path, *, language: str = "ja") -> list[Path]:
     return written
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: Language) -> None:
     """Add the ``init`` and ``new-unit`` sub-commands."""
     p = sub.add_parser(
         "init",
-        help="create a project folder that runs at once on the demo data",
-        description=(
-            "Create DIR with notebooks/nps_report.ipynb, parameters/defaults.yaml (every key "
-            "commented), an example unit, the demo data and a README; with --from, a project "
-            "whose parameters are detected from your survey export. Existing files are never "
-            "overwritten."
-        ),
+        help=t("help.init", lang),
+        description=t("help.init.about", lang),
     )
-    p.add_argument("directory", metavar="DIR", type=Path, help="project folder")
+    p.add_argument("directory", metavar="DIR", type=Path, help=t("help.init.directory", lang))
     p.add_argument(
         "--from",
         dest="export",
         metavar="EXPORT",
         type=Path,
-        help="build the project for this survey export instead of the demo data",
+        help=t("help.init.export", lang),
     )
     p.add_argument(
         "--language",
         choices=sorted(_EXAMPLES),
-        help="without --from: the demo project's language: its report, comments and demo "
-        "units (ja: EC事業部…, en: Cloud Platform…; default: ja; --from detects it from the "
-        "export)",
+        help=t("help.init.language", lang),
     )
     p.add_argument(
         "--unit-column",
         metavar="COL",
-        help="with --from: one unit per value of this column (default: a single unit)",
+        help=t("help.init.unit_column", lang),
     )
     p.add_argument(
         "--sheet",
         metavar="NAME",
-        help="with --from an XLSX workbook: the sheet with the answers, name or 0-based index "
-        "(default: the first)",
+        help=t("help.init.sheet", lang),
     )
     p.add_argument(
         "--codes",
         metavar="FILE",
         type=Path,
-        help="with --from: the survey's code table (CSV or XLSX: question, code, label) whose "
-        "labels the report shows for coded answers, written as value_labels (default: a "
-        "code-table sheet of the workbook, if any)",
+        help=t("help.init.codes", lang),
     )
     p.set_defaults(handler=_init)
 
     p = sub.add_parser(
         "new-unit",
-        help="add parameters/NAME.yaml from a commented template",
-        description="Write parameters/NAME.yaml from a commented template; never overwrites.",
+        help=t("help.new-unit", lang),
+        description=t("help.new-unit.about", lang),
     )
-    p.add_argument("name", metavar="NAME", help="unit id: lower-case letters, digits, - and _")
-    add_parameters_option(p)
+    p.add_argument("name", metavar="NAME", help=t("help.new-unit.name", lang))
+    add_parameters_option(p, lang)
     p.set_defaults(handler=_new_unit)
 
 

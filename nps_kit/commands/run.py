@@ -18,6 +18,7 @@ from nps_kit.commands._options import (
     default_notebook,
 )
 from nps_kit.errors import ConfigError
+from nps_kit.i18n import Language, t
 
 if TYPE_CHECKING:
     from nps_kit.params import UnitParameters
@@ -26,69 +27,56 @@ if TYPE_CHECKING:
 __all__ = ["default_notebook", "register", "replaced_reports"]
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: Language) -> None:
     """Add the ``run`` sub-command."""
     p = sub.add_parser(
         "run",
-        help="build the HTML report of every unit (or the units named)",
-        description=(
-            "Validate the parameter files, then execute the report notebook for each unit in "
-            "parallel on warm kernels and write reports/<period>/<unit>.html, <unit>.ipynb, "
-            "index.html and manifest.json. With no UNIT and no --all, every unit runs. A unit "
-            "whose notebook fails is kept in reports/<period>/_failed/ and the others carry on; "
-            "the exit status is then 1."
-        ),
+        help=t("help.run", lang),
+        description=t("help.run.about", lang),
     )
-    p.add_argument("units", nargs="*", metavar="UNIT", help="unit ids (parameters/<UNIT>.yaml)")
-    p.add_argument("--all", action="store_true", help="run every unit (the default)")
+    p.add_argument("units", nargs="*", metavar="UNIT", help=t("help.run.units", lang))
+    p.add_argument("--all", action="store_true", help=t("help.run.all", lang))
     p.add_argument(
         "--period",
         metavar="YYYY-MM",
-        help="month to report for every unit, 'latest' (the latest complete month) or 'current' "
-        "(the latest month with data, complete or not); default: each unit's period",
+        help=t("help.run.period", lang),
     )
-    p.add_argument(
-        "--jobs", type=int, metavar="N", help="units run at once (default: number of CPU cores)"
-    )
-    add_parameters_option(p)
+    p.add_argument("--jobs", type=int, metavar="N", help=t("help.run.jobs", lang))
+    add_parameters_option(p, lang)
     p.add_argument(
         "--output",
         type=Path,
         default=Path("reports"),
         metavar="DIR",
-        help="reports folder (default: reports)",
+        help=t("help.run.output", lang),
     )
-    add_notebook_option(p, applies_to="units without a notebook of their own")
+    add_notebook_option(p, lang, command="run")
     p.add_argument(
         "--fresh-kernels",
         action="store_true",
-        help="start a new kernel per unit with plain papermill (slower)",
+        help=t("help.run.fresh_kernels", lang),
     )
     p.add_argument(
         "--scheduler",
         metavar="ADDRESS",
         default=os.environ.get("NPS_KIT_SCHEDULER") or None,
-        help="run the units on a Dask cluster, e.g. tcp://host:8786 (default: "
-        "$NPS_KIT_SCHEDULER, else this machine)",
+        help=t("help.run.scheduler", lang),
     )
     p.add_argument(
         "--cache-dir",
         type=Path,
         metavar="DIR",
-        help="where the parsed export is cached (default: <output>/.cache; on a cluster, a "
-        "folder every worker sees)",
+        help=t("help.run.cache_dir", lang),
     )
     p.add_argument(
         "--watch",
         action="store_true",
-        help="with one UNIT: rebuild its report whenever the notebook, its parameter files, "
-        "themes, playbook or data change (Ctrl-C to stop)",
+        help=t("help.run.watch", lang),
     )
     p.add_argument(
         "--send",
         action="store_true",
-        help="e-mail the reports that succeeded right after the run (see 'nps-kit send'; "
-        "exit status 2 when NPS_KIT_SMTP_HOST is not set, as nothing was sent)",
+        help=t("help.run.send", lang),
     )
     p.set_defaults(handler=_run)
 

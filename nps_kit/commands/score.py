@@ -8,6 +8,7 @@ import json
 import math
 import sys
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -35,136 +36,115 @@ __all__ = ["register"]
 STATS_KEYS = ("n", "promoters", "passives", "detractors", "nps", "ci_low", "ci_high")
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: Language) -> None:
     """Add the ``score`` sub-command."""
     p = sub.add_parser(
         "score",
-        help="score a survey export (CSV/TSV, XLSX, Parquet; Qualtrics, SurveyMonkey, Forms)",
-        description=(
-            "Read a survey export and print NPS with its 95% adjusted-Wald interval, overall and "
-            "per group. Missing and invalid scores are excluded and counted."
-        ),
+        help=t("help.score", lang),
+        description=t("help.score.about", lang),
     )
-    p.add_argument("data", metavar="DATA", type=Path, help="the survey export file")
+    p.add_argument("data", metavar="DATA", type=Path, help=t("help.export", lang))
     p.add_argument(
-        "--score-column", required=True, metavar="COL", help="column with the 0–10 score"
+        "--score-column", required=True, metavar="COL", help=t("help.score.score_column", lang)
     )
     p.add_argument(
-        "--by", action="append", default=[], metavar="COL", help="group by this column (repeatable)"
+        "--by", action="append", default=[], metavar="COL", help=t("help.score.by", lang)
     )
     p.add_argument(
         "--period",
         choices=("week", "month", "quarter", "fiscal-year", "fiscal-quarter"),
-        help="also group by calendar period of --date-column, or by fiscal year (FY2026, "
-        "named by the year it starts in; in English by the year it ends in unless it starts in "
-        "January, or as the project's fiscal_year_named_by says) or fiscal quarter (FY2026 Q1, "
-        "its first three months)",
+        help=t("help.score.period", lang),
     )
     p.add_argument(
         "--fiscal-start",
-        type=fiscal_start_option,
+        type=partial(fiscal_start_option, lang=lang),
         metavar="M",
-        help="first month of the fiscal year for --period fiscal-year|fiscal-quarter, 1-12 "
-        "(default: with --parameters the project's fiscal_year_start, else by the command's "
-        "language: 4, April, in Japanese, 1, January, in English; a note says the month used)",
+        help=t("help.score.fiscal_start", lang),
     )
-    p.add_argument("--date-column", metavar="COL", help="column with the response date")
+    p.add_argument("--date-column", metavar="COL", help=t("help.score.date_column", lang))
     p.add_argument(
         "--date-format",
         metavar="FMT",
-        help="month-first, day-first or a strftime pattern, for dates like 1/2/2026",
+        help=t("help.date_format", lang),
     )
-    p.add_argument("--weight-column", metavar="COL", help="column with response weights")
+    p.add_argument("--weight-column", metavar="COL", help=t("help.score.weight_column", lang))
     p.add_argument(
         "--id-column",
         metavar="COL",
-        help="column with the response id: repeated ids are counted (dropped with --dedupe)",
+        help=t("help.score.id_column", lang),
     )
     p.add_argument(
         "--dedupe",
         nargs="?",
         const=True,
         default=False,
-        type=dedupe_option,
+        type=partial(dedupe_option, lang=lang),
         metavar=RESUBMISSIONS,
-        help="drop rows repeating an earlier row (or its --id-column id); --dedupe resubmissions "
-        "also drops double submissions (every answer repeated within a minute, as a second click "
-        "on a form's Submit makes; needs --date-column), as dedupe: true / resubmissions in the "
-        "parameters of nps-kit run does, so the figures match the report's",
+        help=t("help.score.dedupe", lang),
     )
     p.add_argument(
         "--dedupe-keep",
         choices=DEDUPE_KEEPS,
         metavar="|".join(DEDUPE_KEEPS),
-        help="which answer of a repeated --id-column id --dedupe keeps: the earliest in time "
-        "(the default) or the latest (a customer who re-rated after a follow-up), as "
-        "data.dedupe_keep in the parameters of nps-kit run does; needs --dedupe",
+        help=t("help.score.dedupe_keep", lang),
     )
     p.add_argument(
         "--exclude",
         action="append",
         default=[],
-        type=exclude_option,
+        type=partial(exclude_option, lang=lang),
         metavar="COL=VALUE",
-        help="leave out the rows whose COL is VALUE, a staff test say (repeatable), as "
-        "data.exclude in the parameters of nps-kit run does, so the figures match the report's",
+        help=t("help.score.exclude", lang),
     )
     p.add_argument(
         "--parameters",
         type=Path,
         metavar="DIR",
-        help="a parameters folder (defaults.yaml and <unit>.yaml): the row rules of the units "
-        "reading DATA (dedupe, data.exclude, data.unfinished, data.missing_values) are applied "
-        "and a --by unit column counts a renamed unit's earlier name (data.filter.previous_names) "
-        "under its current one, as nps-kit run reports the unit; without it, those of "
-        "./parameters are said in a note, not applied",
+        help=t("help.score.parameters", lang),
     )
-    p.add_argument("--sheet", metavar="NAME", help="XLSX sheet name or 0-based index")
+    p.add_argument("--sheet", metavar="NAME", help=t("help.sheet", lang))
     codes = p.add_mutually_exclusive_group()
     codes.add_argument(
         "--codes",
         metavar="FILE",
         type=Path,
-        help="without --parameters: the survey's code table (CSV or XLSX: question, code, "
-        "label), whose labels coded answers are counted as, as nps-kit init --codes reads it "
-        "(default: a code-table sheet of the workbook, if any)",
+        help=t("help.score.codes", lang),
     )
     codes.add_argument(
         "--no-codes",
         action="store_true",
-        help="without --parameters: count coded answers as written, not as the labels of the "
-        "workbook's code table",
+        help=t("help.score.no_codes", lang),
     )
-    p.add_argument("--encoding", metavar="ENC", help="text encoding, e.g. cp932 (default: detect)")
+    p.add_argument("--encoding", metavar="ENC", help=t("help.encoding_cp932", lang))
     p.add_argument(
         "--strict",
         action="store_true",
-        help="fail on any invalid score or unreadable date instead of excluding it",
+        help=t("help.score.strict", lang),
     )
     p.add_argument(
         "--format",
         choices=("table", "json", "csv"),
         default="table",
-        help="output format (default: table)",
+        help=t("help.output_format_table", lang),
     )
     p.add_argument(
-        "--level", type=float, default=0.95, metavar="P", help="confidence level (default: 0.95)"
+        "--level", type=float, default=0.95, metavar="P", help=t("help.score.level", lang)
     )
     p.add_argument(
         "--min-n",
         type=int,
         default=30,
         metavar="N",
-        help="flag groups with fewer responses as small samples (default: 30)",
+        help=t("help.score.min_n", lang),
     )
     p.add_argument(
         "--min-report-n",
         type=int,
         default=5,
         metavar="N",
-        help="hide results of groups with fewer responses; 0 shows all (default: 5)",
+        help=t("help.score.min_report_n", lang),
     )
-    add_language_option(p)
+    add_language_option(p, lang)
     p.set_defaults(handler=_run, parser=p)
 
 
@@ -413,13 +393,11 @@ def _run(args: argparse.Namespace) -> int:
 _FISCAL = ("fiscal-year", "fiscal-quarter")
 
 
-def fiscal_start_option(text: str) -> int:
-    """Read ``--fiscal-start``: a month number 1–12 (argparse's ``type``)."""
+def fiscal_start_option(text: str, *, lang: Language = "en") -> int:
+    """Read ``--fiscal-start``: a month number 1–12 (argparse's ``type``), refused in ``lang``."""
     if text.strip().isdigit() and 1 <= int(text) <= 12:
         return int(text)
-    raise argparse.ArgumentTypeError(
-        f"expected the fiscal year's first month as a number 1-12 (4 = April); got {text!r}"
-    )
+    raise argparse.ArgumentTypeError(t("usage.score.fiscal_start", lang, text=text))
 
 
 @dataclass(frozen=True)
@@ -741,8 +719,8 @@ def _renamed_note(chain: list[Rename], key: str, lang: Language = "en") -> str:
     )
 
 
-def exclude_option(text: str) -> tuple[str, str]:
-    """Read a value of ``nps-kit score --exclude``: ``COLUMN=VALUE``.
+def exclude_option(text: str, *, lang: Language = "en") -> tuple[str, str]:
+    """Read a value of ``nps-kit score --exclude``: ``COLUMN=VALUE``, refused in ``lang``.
 
     Raises
     ------
@@ -751,9 +729,7 @@ def exclude_option(text: str) -> tuple[str, str]:
     """
     column, equals, value = text.partition("=")
     if not equals or not column.strip() or not value.strip():
-        raise argparse.ArgumentTypeError(
-            f"expected COLUMN=VALUE (e.g. 名前=テスト); found {text!r}"
-        )
+        raise argparse.ArgumentTypeError(t("usage.score.exclude", lang, text=text))
     return column.strip(), value.strip()
 
 

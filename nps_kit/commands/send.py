@@ -11,69 +11,31 @@ from nps_kit.commands._options import (
     add_output_option,
     add_parameters_option,
 )
+from nps_kit.i18n import Language, t
 
 __all__ = ["register"]
 
-_DESCRIPTION = """\
-E-mail each unit's report for a period to the recipients its parameters named when the report
-was built (mail.to, cc, bcc, reply_to; mail.attach html|zip|none; mail.report_url, as recorded
-in manifest.json: after changing them, run the report again before sending). Only units whose
-report ran ("ok" in manifest.json) are sent, and each report only once; every other unit the run
-was asked for (refused, no data, parameter error, failed) is listed with the reason (exit 1), and
-with --all so is every unit of the project (a file in --parameters) that has no report for the
-period at all:
-reports/<period>/sent.jsonl records every message, so a re-run sends nothing new unless --resend
-is given.
 
-SMTP settings come only from the environment or a .env file in the current directory (the
-environment wins): NPS_KIT_SMTP_HOST, NPS_KIT_SMTP_PORT, NPS_KIT_SMTP_SECURITY
-(starttls|ssl|none), NPS_KIT_SMTP_USER, NPS_KIT_SMTP_PASSWORD, NPS_KIT_SMTP_FROM and optionally
-NPS_KIT_SMTP_CAFILE (PEM of a private CA). Without NPS_KIT_SMTP_HOST the messages are
-written to the outbox as with --dry-run, nothing is sent, and send says so and exits 2 (pass
---dry-run to only write the outbox).
-SECURITY=none with a user is refused unless NPS_KIT_SMTP_ALLOW_PLAINTEXT_AUTH=1 (the password
-would cross the network unencrypted).
-
-A report is sent again only when its figures changed (sent.jsonl keys on unit, period, recipients
-and the run summary, not on the HTML's generation time), marked as an update to those who got an
-earlier version; a recipient the server refused before gets the report itself. If the server
-stops answering part-way, the output lists what was sent and what was not; run the command again
-to send the rest.
-
-A report built before what moved the NPS left out the groups under the anonymity floor (its
-manifest names them unchecked) is not sent, even with --resend: run it again first.
-
-A unit without recipients is skipped with a notice and the others are sent (exit 0: its report
-may be meant for the intranet only); when no selected unit has any recipient, nothing could be
-sent and the command stops with an error (exit 2) before sending.
-
-Exit status: 0 when everything selected was sent (or already sent, or has no recipients), 1 when
-any report was not ready or not delivered to someone, 2 on an error in the input or the
-settings, including no recipients in any selected unit and no NPS_KIT_SMTP_HOST without
---dry-run (nothing was sent)."""
-
-
-def register(sub: Any) -> None:
+def register(sub: Any, lang: Language) -> None:
     """Add the ``send`` sub-command to ``sub`` (the object from ``add_subparsers``)."""
     parser = sub.add_parser(
         "send",
-        help="e-mail the reports of a period",
-        description=_DESCRIPTION,
+        help=t("help.send", lang),
+        description=t("help.send.about", lang),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("units", nargs="*", metavar="UNIT", help="unit ids to send")
+    parser.add_argument("units", nargs="*", metavar="UNIT", help=t("help.send.units", lang))
     parser.add_argument(
         "--all",
         action="store_true",
-        help="send every unit of the project (its parameter files) that has a report for the "
-        "period; list the others",
+        help=t("help.send.all", lang),
     )
     parser.add_argument(
-        "--period", required=True, metavar="YYYY-MM", help="the period to send, e.g. 2026-10"
+        "--period", required=True, metavar="YYYY-MM", help=t("help.send.period", lang)
     )
-    add_delivery_options(parser, outbox="<output>/<period>/outbox", log="sent.jsonl")
-    add_output_option(parser, holds="holds <period>/manifest.json")
-    add_parameters_option(parser)
+    add_delivery_options(parser, lang, command="send")
+    add_output_option(parser, lang, command="send")
+    add_parameters_option(parser, lang)
     parser.set_defaults(handler=_handle)
 
 

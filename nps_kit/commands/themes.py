@@ -19,82 +19,56 @@ if TYPE_CHECKING:
 __all__ = ["register"]
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], lang: Language) -> None:
     """Add the ``themes`` sub-command."""
     p = sub.add_parser(
         "themes",
-        help="tag the comments of an export with themes and each theme's polarity",
-        description=(
-            "Read a survey export and print, for every row, the themes its comment mentions and "
-            "each theme's polarity (positive, negative, mixed or neutral); with --suggest, the "
-            "share of comments no theme covers and their most frequent phrases instead."
-        ),
+        help=t("help.themes", lang),
+        description=t("help.themes.about", lang),
     )
-    p.add_argument("data", metavar="EXPORT", type=Path, help="the survey export file")
-    p.add_argument("--text-column", required=True, metavar="COL", help="column with the comments")
+    p.add_argument("data", metavar="EXPORT", type=Path, help=t("help.export", lang))
+    p.add_argument(
+        "--text-column", required=True, metavar="COL", help=t("help.themes.text_column", lang)
+    )
     p.add_argument(
         "--id-column",
         metavar="COL",
-        help="column with the response id (default: the row number as a spreadsheet shows it)",
+        help=t("help.themes.id_column", lang),
     )
     p.add_argument(
         "--score-column",
         metavar="COL",
-        help=(
-            "column with the 0-10 answers: a comment that names a theme without judging it is "
-            "then read through its score (detractor negative, promoter positive), and with a "
-            "shipped pack the learned polarity correction reads each respondent's segment, as "
-            "the report reads them (default: words only)"
-        ),
+        help=t("help.themes.score_column", lang),
     )
     p.add_argument(
         "--asks",
         choices=("reason", "improvement"),
         default="reason",
-        help=(
-            "what the question asked: reason (why that score) or improvement (what to improve), "
-            'whose answers are read as requests unless they praise ("Cheaper plans" is '
-            "price:negative), as the report reads a question with asks: improvement "
-            "(default: reason)"
-        ),
+        help=t("help.themes.asks", lang),
     )
     p.add_argument(
         "--pack",
         default=None,
         metavar="PACK",
-        help=(
-            "theme pack: retail, saas, finance, generic, food, logistics, or a themes YAML file; a "
-            "file that starts with 'extends: PACK' adds its words to that pack and keeps its "
-            "learned layers (default: inside a project made by 'nps-kit init', the themes of its "
-            "parameters/defaults.yaml; elsewhere retail)"
-        ),
+        help=t("help.themes.pack", lang),
     )
     p.add_argument(
-        "--format", choices=("csv", "json"), default="csv", help="output format (default: csv)"
+        "--format", choices=("csv", "json"), default="csv", help=t("help.themes.format", lang)
     )
     only = p.add_mutually_exclusive_group()
     only.add_argument(
         "--suggest",
         action="store_true",
-        help=(
-            "list what no theme covers: share of comments and frequent phrases with examples "
-            "(personal data masked as in the report)"
-        ),
+        help=t("help.themes.suggest", lang),
     )
     only.add_argument(
         "--explain",
         action="store_true",
-        help=(
-            "say why each comment has its themes: the words that found each theme, 'learned "
-            "layer' for a theme the layer added without any word, and the words whose theme "
-            "the layer dropped; and where each theme's polarity came from: the rules, the "
-            "learned layer, the learned correction, the score, or not read (csv: a 'why' "
-            "column; json: a 'why' object per comment)"
-        ),
+        help=t("help.themes.explain", lang),
     )
-    p.add_argument("--sheet", metavar="NAME", help="XLSX sheet name or 0-based index")
-    p.add_argument("--encoding", metavar="ENC", help="text encoding, e.g. cp932 (default: detect)")
-    add_language_option(p)
+    p.add_argument("--sheet", metavar="NAME", help=t("help.sheet", lang))
+    p.add_argument("--encoding", metavar="ENC", help=t("help.encoding_cp932", lang))
+    add_language_option(p, lang)
     p.set_defaults(handler=_run, parser=p)
 
 
