@@ -3418,9 +3418,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en_one": "1 row matching exclude was left out (a test response or the like).",
     },
     "load.blank_rows_skipped": {
-        "ja": "シートの空の行{n}行を読み飛ばしました。",
-        "en": "{n} empty rows of the sheet were skipped.",
-        "en_one": "1 empty row of the sheet was skipped.",
+        "ja": "空の行{n}行を読み飛ばしました。",
+        "en": "{n} empty rows were skipped.",
+        "en_one": "1 empty row was skipped.",
     },
     # The loader's count over the whole file, as the rows of other units' cells say (QA25).
     "quality.mojibake": {
