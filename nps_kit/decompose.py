@@ -33,7 +33,6 @@ to show"), so what moved never shows what a breakdown hides.
 from __future__ import annotations
 
 import unicodedata
-
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal

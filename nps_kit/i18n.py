@@ -3562,7 +3562,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "agreed to be contacted is unknown. Check consent before contacting anyone.",
     },
     "followup.no_way_to_reach": {
-        "ja": "エクスポートには、この方々に連絡する手段もありません（回答IDの列も連絡先の列もありません）。"
+        "ja": "エクスポートには、この方々に連絡する手段もありません"
+        "（回答IDの列も連絡先の列もありません）。"
         "この一覧は批判者の声を読むためのもので、折り返し連絡はできません。連絡するには、"
         "フォームに連絡の同意の設問と、電話番号またはメールアドレスの欄を加えてください。",
         "en": "Nor does the export hold any way to reach them (no response id, no contact "
