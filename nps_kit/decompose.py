@@ -32,6 +32,7 @@ to show"), so what moved never shows what a breakdown hides.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -397,6 +398,19 @@ def _reads_as_segment(group: object) -> bool:
     return str(group).strip().casefold() in segments | _LIKE_SEGMENTS
 
 
+# Answers that read as the rest of the statement ("その他−0.4ポイント", "others +1.2 pts").
+_LIKE_REST = frozenset({"その他", "そのほか", "other", "others", "other groups"})
+
+
+def _reads_as_rest(group: object) -> bool:
+    """Whether a group's name could be taken for the rest ("その他", an answer as often as not).
+
+    QA44: a stay purpose 「その他」 read 「その他のNPSが+25.0→+33.3となった分+2.0ポイント…、
+    その他−0.4ポイント」, two "others" in one sentence, one of them an answer.
+    """
+    return unicodedata.normalize("NFKC", str(group)).strip().casefold() in _LIKE_REST
+
+
 def contributors_text(record: Mapping[str, Any], lang: Language, *, lead: bool = True) -> str:
     """Word one comparison's contributors, e.g. "前月比+2.1ポイントの内訳（チャネル別）：…".
 
@@ -458,8 +472,9 @@ def contributors_text(record: Mapping[str, Any], lang: Language, *, lead: bool =
             rest.append(t(key, lang, value=value))
             continue
         group = item["group"] if item["group"] is not None else t("no_answer", lang)
-        if _reads_as_segment(group):
-            # A rating's answer "Neutral" (or 中立) beside "its NPS" reads as the passives.
+        if _reads_as_segment(group) or _reads_as_rest(group):
+            # A rating's answer "Neutral" (or 中立) beside "its NPS" reads as the passives; an
+            # answer 「その他」 as the rest said after the parts.
             group = t("decompose.answer", lang, answer=group)
         part = _part_text(item, group, value, lang)
         if item.get("small_sample"):  # the breakdown tables' badge, in words

@@ -408,11 +408,11 @@ def parse_ratings(
     """Parse a rating column into numbers, separating invalid values from missing ones.
 
     Text is NFKC-normalised first, so full-width digits (``４``) parse. Blank cells and
-    :data:`MISSING_TOKENS` (``N/A``, ``無回答`` …) are missing, and so, on a labelled scale (with
-    ``codes``), are answers that say the question does not apply
-    (:func:`nps_kit.ordinal.not_applicable`: 「利用していない」, "Not applicable") unless
-    ``codes`` gives them a point (「わからない」 as the midpoint of a scale); anything else that
-    is not a number within ``scale``, nor an answer of ``codes``, is invalid.
+    :data:`MISSING_TOKENS` (``N/A``, ``無回答`` …) are missing, and so are answers that say the
+    question does not apply (:func:`nps_kit.ordinal.not_applicable`: 「該当なし」,
+    「利用していない」, "Not applicable") unless ``codes`` gives them a point (「わからない」 as the
+    midpoint of a labelled scale); anything else that is not a number within ``scale``, nor an
+    answer of ``codes``, is invalid.
 
     Parameters
     ----------
@@ -434,14 +434,16 @@ def parse_ratings(
     low, high = scale
     text = values.astype("string").str.normalize("NFKC").str.strip()
     missing = (values.isna() | text.isna() | text.str.casefold().isin(MISSING_TOKENS)).astype(bool)
+    # 「該当なし」, "Not applicable" beside a scale, labelled or of numbers (QA44: a hotel's 1–5
+    # breakfast rating, 該当なし for guests without breakfast): no answer, not off the scale;
+    # but a point of a labelled scale when its codes say so (わからない as its midpoint).
+    cells = text.fillna("")
+    beside = {cell: not_applicable(cell) for cell in cells.unique()}  # once per answer
+    off = cells.map(beside).astype(bool)
     if codes:
         points = {_answer_key(answer): _point(code) for code, answer in codes.items()}
-        # 「利用していない」, "Not applicable" beside a labelled scale: no answer, not off it;
-        # but a point of the scale when codes say so (わからない as its midpoint).
-        cells = text.fillna("")
-        beside = {cell: not_applicable(cell) for cell in cells.unique()}  # once per answer
-        listed = cells.map(_answer_key).isin(list(points)).astype(bool)
-        missing |= cells.map(beside).astype(bool) & ~listed
+        off &= ~cells.map(_answer_key).isin(list(points)).astype(bool)
+    missing |= off
     # 4,0 is 4, as the score's 9,0 is 9 (German Excel's 0,0 format; FIX49).
     numbers = read_numbers(text.where(~missing))
     if codes:

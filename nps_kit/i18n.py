@@ -3449,9 +3449,9 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en_one": "1 row matching exclude was left out (a test response or the like).",
     },
     "load.blank_rows_skipped": {
-        "ja": "シートの空の行{n}行を読み飛ばしました。",
-        "en": "{n} empty rows of the sheet were skipped.",
-        "en_one": "1 empty row of the sheet was skipped.",
+        "ja": "空の行{n}行を読み飛ばしました。",
+        "en": "{n} empty rows were skipped.",
+        "en_one": "1 empty row was skipped.",
     },
     # The loader's count over the whole file, as the rows of other units' cells say (QA25).
     "quality.mojibake": {
@@ -3591,6 +3591,16 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "同意の有無はわかりません。連絡する前に、同意を得ているか確認してください。",
         "en": "No consent column is configured (columns.contact), so whether these people "
         "agreed to be contacted is unknown. Check consent before contacting anyone.",
+    },
+    "followup.no_way_to_reach": {
+        "ja": "エクスポートには、この方々に連絡する手段もありません"
+        "（回答IDの列も連絡先の列もありません）。"
+        "この一覧は批判者の声を読むためのもので、折り返し連絡はできません。連絡するには、"
+        "フォームに連絡の同意の設問と、電話番号またはメールアドレスの欄を加えてください。",
+        "en": "Nor does the export hold any way to reach them (no response id, no contact "
+        "details): this list is for reading what detractors said; nobody on it can be called "
+        "back. To call detractors back, add a consent question and a phone or e-mail field to "
+        "the form.",
     },
     "followup.names_only": {
         "ja": "連絡先の列（columns.contact_details）の{columns}は氏名の列で、"

@@ -625,10 +625,16 @@ def _answers(values: pd.Series) -> _Answers:
 
 
 def _scores(answers: _Answers) -> tuple[float, int, int, int]:
-    """Share of answers that read as whole numbers 0–10; their count, lowest and highest."""
+    """Share of answers that read as whole numbers 0–10; their count, lowest and highest.
+
+    Answers that say the question does not apply (「該当なし」, "N/A") are no answers here, as
+    the report reads them (:func:`nps_kit.followup.parse_ratings`): a hotel's breakfast rating
+    with 30 % 該当なし is a rating, not a categorical question of "4" and "該当なし" (QA44).
+    """
     parsed = parse_scores(answers.values)
     ok = (parsed.status.astype(str) == "valid").to_numpy()
     missing = (parsed.status.astype(str) == "missing").to_numpy()
+    missing = missing | (answers.values.map(not_applicable).to_numpy(dtype=bool) & ~ok)
     answered = int(answers.counts[~missing].sum())
     valid = int(answers.counts[ok].sum())
     share = valid / answered if answered else 0.0

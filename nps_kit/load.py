@@ -179,14 +179,15 @@ class LoadReport:
     header_rows_skipped
         Header rows after the column-name row (2 for Qualtrics, 1 for SurveyMonkey, else 0).
     rows_read
-        Data rows read from the file, before Qualtrics preview rows and blank sheet rows were
+        Data rows read from the file, before Qualtrics preview rows and empty rows were
         dropped.
     preview_rows_dropped
         Qualtrics responses with ``Status`` "Survey Preview", "Offline Survey Preview",
         "Survey Preview Spam" or "Survey Test" (generated test responses), or their codes 1,
         17, 9 and 2 in an export of numeric values, which are not real responses.
     blank_rows_dropped
-        Completely empty rows inside an XLSX sheet (blank CSV lines are skipped by the parser).
+        Completely empty rows: a sheet's, or a CSV's rows of separators only (``,,,,``; a
+        blank line is skipped by the parser).
     totals_rows
         The labels (合計, Total, Subtotal) of the totals rows under the table and the subtotal
         lines inside it, left out
@@ -437,7 +438,7 @@ class LoadReport:
     def left_out(self, lang: Language = "en") -> list[str]:
         """Say which rows of the file the loader left out before counting, one sentence each.
 
-        Qualtrics' Survey Preview responses and an XLSX sheet's empty rows; no sentence when
+        Qualtrics' Survey Preview responses and empty rows (a sheet's, a CSV's ``,,,,``); none when
         there are none. Duplicates dropped with ``dedupe`` are the caller's to word, since it
         knows the option it was given.
 
@@ -1731,7 +1732,10 @@ def load_responses(
     # An XLSX's subtotal lines of formulas saved without a value (FIX91): blank to pandas, said
     # with Excel's other subtotal lines, not as empty rows.
     lines = pd.notna(formula)  # None or a label (str), told in C (LOAD40)
-    if layout.format == "xlsx" and len(frame):
+    if len(frame) and (layout.format == "xlsx" or frame.shape[1] > 1):
+        # Not only a sheet's: Google Sheets writes a row someone cleared as ",,,," to its CSV,
+        # which the parser keeps (QA44: two such rows were a missing score and a duplicate).
+        # In a file of one column a blank cell is that row's missing answer.
         blank = frame.isna().all(axis=1).to_numpy() & ~lines
         drop |= blank
     # A totals row under the table (合計,2400件,…) is no response (QA25).

@@ -156,6 +156,25 @@ def test_without_a_contact_column_consent_is_unknown(unit: UnitData) -> None:
     assert "allowed contact" not in english
 
 
+def test_an_anonymous_form_s_list_says_nobody_on_it_can_be_called_back(unit: UnitData) -> None:
+    # QA44: a Google Forms export (no id, no consent, no contact field) listed its detractors
+    # with "Check consent before contacting anyone", as if a way to contact them existed.
+    found = listing(unit, contact_column=None, id_column=None)
+    assert found.id_name is None
+    english = " ".join(re.sub(r"<[^>]+>", "", followup_html(found, lang="en").data).split())
+    assert (
+        "Check consent before contacting anyone. Nor does the export hold any way to reach them "
+        "(no response id, no contact details): this list is for reading what detractors said; "
+        "nobody on it can be called back. To call detractors back, add a consent question and a "
+        "phone or e-mail field to the form." in english
+    )
+    japanese = re.sub(r"<[^>]+>", "", followup_html(found, lang="ja").data)
+    assert "この一覧は批判者の声を読むためのもので、折り返し連絡はできません。" in japanese
+    # With an id, the team can still look the person up: no such sentence.
+    with_id = followup_html(listing(unit, contact_column=None), lang="en").data
+    assert "can be called back" not in with_id
+
+
 def test_the_cards_head_a_machine_named_id_in_words_or_by_its_label(unit: UnitData) -> None:
     # BROWSE30: the Japanese call-back cards headed the id with the raw column name
     # "response_id". A machine name (lower-case ASCII) becomes 回答ID / Response ID; a label

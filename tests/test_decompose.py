@@ -413,6 +413,32 @@ def test_an_answer_named_like_a_segment_is_said_to_be_an_answer() -> None:
     )
 
 
+def test_an_answer_named_like_the_rest_is_said_to_be_an_answer() -> None:
+    # QA44: a hotel's stay purpose 「その他」 read 「その他のNPSが+25.0→+33.3となった分+2.0
+    # ポイント…、その他−0.4ポイント」: two "others" in one sentence, the first an answer.
+    from nps_kit.decompose import contributors_text
+
+    record = {
+        "kind": "previous",
+        "label": "ご滞在の目的",
+        "total": 1.6,
+        "items": [
+            {"group": "その他", "kind": "within", "value": 2.0, "noise": False},
+            {"group": None, "kind": "others", "value": -0.4},
+        ],
+    }
+    assert contributors_text(record, "ja") == (
+        "前月比+1.6ポイントの内訳（ご滞在の目的別）：回答「その他」のNPSの変化による分"
+        "+2.0ポイント、その他−0.4ポイント"
+    )
+    other = {**record["items"][0], "group": "Other"}
+    english = {**record, "label": "purpose", "items": [other, record["items"][1]]}
+    assert contributors_text(english, "en") == (
+        "What moved the +1.6 pts vs previous month (by purpose): within the answer “Other”: "
+        "+2.0 pts of the unit's change, others −0.4 pts"
+    )
+
+
 @settings(max_examples=150, deadline=None)
 @given(before=responses, after=responses)
 def test_mix_parts_are_measured_from_the_units_nps_and_still_add_up(

@@ -329,8 +329,18 @@ def test_a_labelled_scale_reads_not_applicable_as_no_answer() -> None:
     assert values.isna().tolist() == [False, True, True, True]
     # Not off the scale: the data-quality table would count them as answers left out.
     assert invalid.tolist() == [False, False, False, True]
-    # A number scale has no such answers: words there are still invalid.
-    assert parse_ratings(raw, scale=(1, 5))[1].tolist() == [True, True, True, True]
+    # Read without its codes, the labels are invalid, but not the answers that the question
+    # did not apply: those are no answer on any scale.
+    assert parse_ratings(raw, scale=(1, 5))[1].tolist() == [True, False, False, True]
+
+
+def test_a_number_scale_reads_not_applicable_as_no_answer() -> None:
+    # QA44: a hotel's 1–5 breakfast rating, 「該当なし」 for guests without breakfast, was
+    # counted in the report's data quality as invalid ratings (尺度外・数値以外).
+    raw = pd.Series(["4", "該当なし", "５", "N/A", "Not applicable", "わからない", "7", "x"])
+    values, invalid = parse_ratings(raw, scale=(1, 5))
+    assert values.fillna(-1).tolist() == [4, -1, 5, -1, -1, -1, -1, -1]
+    assert invalid.tolist() == [False, False, False, False, False, False, True, True]
 
 
 def test_an_answer_that_codes_give_a_point_is_read_as_it_whatever_its_words() -> None:

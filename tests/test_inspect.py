@@ -2644,3 +2644,17 @@ def test_an_export_without_worded_answers_speaks_its_headings_language(
     assert found.language == language
     assert found.spoken is not None and found.spoken.answers == 0
     assert found.spoken.describe("ja") == "読める記述の回答なし"
+
+
+def test_a_number_rating_with_many_not_applicable_answers_is_a_rating(tmp_path: Path) -> None:
+    # QA44: a hotel's breakfast rated 1–5, 「該当なし」 for the 30 % of guests without breakfast,
+    # was a categorical question: the report broke the NPS down by "4", "1" and 「該当なし」
+    # (「4のNPSが+58.3→+85.7」) while the staff and room ratings beside it were ratings.
+    rows = "".join(
+        f"2026-11-{1 + i % 28:02d},{i % 11},{1 + i % 5},{'該当なし' if i % 10 < 3 else 1 + i % 5}\n"
+        for i in range(60)
+    )
+    path = tmp_path / "hotel.csv"
+    path.write_text("date,おすすめ度,客室,朝食\n" + rows, "utf-8")
+    kinds = {c.column: (c.kind, c.detail, c.scale) for c in inspect_export(path).columns}
+    assert kinds["朝食"] == kinds["客室"] == ("rating", "1–5", (1, 5))

@@ -696,7 +696,7 @@ def test_header_only_file_gives_zero_responses(tmp_path: Path) -> None:
 
 
 def test_report_to_dict_is_json_and_summaries(tmp_path: Path) -> None:
-    text = "score,date\n9,2026-10-03\n11,2026-10-31\n,\n"
+    text = "score,date\n9,2026-10-03\n11,2026-10-31\n,2026-10-15\n"  # a row of "," is empty
     result = load_responses(write(tmp_path / "r.csv", text, "cp932"), date_column="date")
     as_dict = result.report.to_dict()
     assert json.loads(json.dumps(as_dict)) == as_dict
@@ -2213,3 +2213,18 @@ def test_duplicate_rows_are_the_earliest_rows_reading_the_same(
         pd.Series(range(len(frame))).groupby([text[c] for c in text], sort=False).transform("min")
     )
     assert _duplicated_rows(frame, ColumnFacts() if memo else None).tolist() == first.tolist()
+
+
+def test_a_csv_row_of_separators_only_is_an_empty_row_left_out(tmp_path: Path) -> None:
+    # Google Sheets writes a row someone cleared as ",,,," (QA44): no response, so no missing
+    # score and no duplicate of the next such row.
+    path = tmp_path / "Form Responses 1.csv"
+    path.write_text(
+        "Timestamp,Score,Why\n11/3/2026 14:05:09,9,Great\n,,\n11/14/2026 9:00:00,6,\n,,\n", "utf-8"
+    )
+    result = load_responses(path, score_column="Score", date_column="Timestamp")
+    report = result.report
+    assert (report.rows_read, report.blank_rows_dropped, report.n_valid) == (4, 2, 2)
+    assert (report.n_missing, report.duplicate_rows) == (0, 0)
+    assert result.data["nps_row"].tolist() == [2, 4]
+    assert report.left_out("en") == ["2 empty rows were skipped."]
