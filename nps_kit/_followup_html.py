@@ -245,7 +245,7 @@ def followup_html(
             # leave consent unknown and what to set, as run and alerts do.
             names = _LIST[lang].join(_QUOTED[lang].format(c) for c in followups.names)
             unknown += _SPACE[lang] + t("followup.names_only", lang, columns=names)
-        elif followups.id_name is None:
+        elif followups.anonymous:
             # An anonymous form (Google Forms: a timestamp and answers, QA44): "check consent
             # before contacting anyone" left the team looking for a way that is not there.
             unknown += _SPACE[lang] + t("followup.no_way_to_reach", lang)

@@ -820,6 +820,16 @@ class FollowupList:
         return not len(self) and self.consent_known and self.declined + self.unreachable > 0
 
     @property
+    def anonymous(self) -> bool:
+        """Whether nobody on the list can be reached: no consent, no contact detail, no id.
+
+        An anonymous form (Google Forms: a timestamp and answers, QA44) lists its detractors
+        for reading what they said; nobody on it can be called back, and the report, the
+        e-mail and the overview say so rather than count them as awaiting follow-up.
+        """
+        return not self.consent_known and not self.names and self.id_name is None
+
+    @property
     def basis(self) -> ContactBasis | None:
         """Why the listed people may be contacted (:data:`ContactBasis`); ``None``: unknown."""
         if not self.consent_known:

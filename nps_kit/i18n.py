@@ -2933,6 +2933,15 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "批判者と推奨者の言葉を比べるには、コメントの量や種類が足りません。",
         "en": "Not enough text to compare the words of detractors and promoters.",
     },
+    "overview.anonymous": {"ja": "連絡手段なし", "en": "no way to reach them"},
+    "mail.detractors_anonymous": {
+        "ja": "今月の批判者{n}人には連絡できません"
+        "（フォームに回答ID・連絡の同意・連絡先がありません）。コメントとテーマはレポートにあります",
+        "en": "The {n} detractors of this period cannot be called back: the form keeps no "
+        "response id, consent or contact details (their comments and themes are in the report)",
+        "en_one": "The one detractor of this period cannot be called back: the form keeps no "
+        "response id, consent or contact details (their comment and themes are in the report)",
+    },
     "mail.detractors_unknown": {
         "ja": "フォローアップ待ちの批判者{count}人（連絡の同意は不明）",
         "en": "{count} detractors awaiting follow-up (consent to contact unknown)",

@@ -475,6 +475,13 @@ def _contacted_note(s: UnitSummary, lang: Language) -> str:
     return f'<small class="nps-ci">{escape(note)}</small>'
 
 
+def _to_contact(s: UnitSummary, lang: Language) -> str:
+    """Say how many detractors to contact; on an anonymous form none, and why (QA44: 4)."""
+    if s.contact_basis == "anonymous":
+        return f'—<small class="nps-ci">{escape(t("overview.anonymous", lang))}</small>'
+    return escape(str(_or_dash(s.detractors_to_contact)))
+
+
 def _or_dash(value: Any) -> Any:
     return "—" if value is None else value
 
@@ -772,8 +779,7 @@ def write_overview(
             f'<td class="is-num">{escape(shares)}</td>'
             f"<td>{_sparkline(s.trend, lang)}{_months_note(s.trend, lang)}</td>"
             f'<td class="is-text">{top_theme}</td>'
-            f'<td class="is-num">{escape(str(_or_dash(s.detractors_to_contact)))}'
-            f"{_contacted_note(s, lang)}</td></tr>"
+            f'<td class="is-num">{_to_contact(s, lang)}{_contacted_note(s, lang)}</td></tr>'
         )
     if unit_label is None:
         image = _chart(units, lang, alt=_word("chart", lang)) or ""

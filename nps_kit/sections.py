@@ -1738,7 +1738,10 @@ def summary(
             )
             # With detractors none of whom may be contacted, calling them back is no action
             # either: the list it points to is empty (QA26 #21, 小児科).
-            nobody = detractor_list is not None and detractor_list.nobody_to_call
+            # Nor is it on an anonymous form, whose list nobody can be called from (QA44).
+            nobody = detractor_list is not None and (
+                detractor_list.nobody_to_call or detractor_list.anonymous
+            )
             actions = [
                 Action(segment=r.segment, text=r.action, evidence=r.evidence)
                 for r in analysis.recommendations
@@ -1788,7 +1791,11 @@ def summary(
         actions=tuple(actions),
         detractors_to_contact=None if detractor_list is None else still_open(detractor_list, loop),
         consent_known=None if detractor_list is None else detractor_list.consent_known,
-        contact_basis=None if detractor_list is None else detractor_list.basis,
+        contact_basis=None
+        if detractor_list is None
+        else "anonymous"
+        if detractor_list.anonymous
+        else detractor_list.basis,
         detractors_contacted=None
         if detractor_list is None or loop is None
         else len(detractor_list) - still_open(detractor_list, loop),

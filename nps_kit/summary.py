@@ -484,8 +484,10 @@ class UnitSummary(_Record):
     detractors_to_contact: int | None = None
     consent_known: bool | None = None
     #: Why the listed detractors may be contacted (:data:`nps_kit.closed_loop.ContactBasis`):
-    #: ``"consent"`` or ``"details"``; ``None`` when consent is unknown or in a manifest
-    #: written before it (then ``consent_known`` tells consent from unknown).
+    #: ``"consent"`` or ``"details"``; ``"anonymous"`` when the export holds no way to reach
+    #: anyone (no consent, contact detail or id: the list is for reading, QA44); ``None`` when
+    #: consent is unknown or in a manifest written before it (then ``consent_known`` tells
+    #: consent from unknown).
     contact_basis: str | None = None
     #: Listed detractors the returned status file marks contacted; ``None`` without one.
     detractors_contacted: int | None = None

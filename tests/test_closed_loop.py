@@ -160,7 +160,7 @@ def test_an_anonymous_form_s_list_says_nobody_on_it_can_be_called_back(unit: Uni
     # QA44: a Google Forms export (no id, no consent, no contact field) listed its detractors
     # with "Check consent before contacting anyone", as if a way to contact them existed.
     found = listing(unit, contact_column=None, id_column=None)
-    assert found.id_name is None
+    assert found.id_name is None and found.anonymous
     english = " ".join(re.sub(r"<[^>]+>", "", followup_html(found, lang="en").data).split())
     assert (
         "Check consent before contacting anyone. Nor does the export hold any way to reach them "
@@ -171,6 +171,7 @@ def test_an_anonymous_form_s_list_says_nobody_on_it_can_be_called_back(unit: Uni
     japanese = re.sub(r"<[^>]+>", "", followup_html(found, lang="ja").data)
     assert "この一覧は批判者の声を読むためのもので、折り返し連絡はできません。" in japanese
     # With an id, the team can still look the person up: no such sentence.
+    assert not listing(unit, contact_column=None).anonymous
     with_id = followup_html(listing(unit, contact_column=None), lang="en").data
     assert "can be called back" not in with_id
 
@@ -1243,7 +1244,9 @@ def test_still_open_counts_the_list_less_those_the_status_file_says_were_contact
     tmp_path: Path,
 ) -> None:
     unit = forms_unit(tmp_path / "export.csv")
-    found = followup_list(unit, id_column=None, comment_column=None, contact_column=None)
+    anonymous = followup_list(unit, id_column=None, comment_column=None, contact_column=None)
+    # A list the team can work from: its people looked up by an id (here the submission time).
+    found = dataclasses.replace(anonymous, id_name="Timestamp")
     path = returned_forms_file(tmp_path, unit)
     status = loop_status(
         read_status(path), unit.responses, source=path, id_column=None, comment_column=None
@@ -1265,7 +1268,9 @@ def test_once_everyone_is_contacted_the_summary_drops_the_contact_action(
     from nps_kit.strategy import Recommendation
 
     unit = forms_unit(tmp_path / "export.csv")
-    found = followup_list(unit, id_column=None, comment_column=None, contact_column=None)
+    anonymous = followup_list(unit, id_column=None, comment_column=None, contact_column=None)
+    # A list the team can work from: its people looked up by an id (here the submission time).
+    found = dataclasses.replace(anonymous, id_name="Timestamp")
     path = returned_forms_file(tmp_path, unit)
     status = loop_status(
         read_status(path), unit.responses, source=path, id_column=None, comment_column=None
@@ -1280,18 +1285,20 @@ def test_once_everyone_is_contacted_the_summary_drops_the_contact_action(
     analysis = SimpleNamespace(themes=None, recommendations=(contact, *rest))
     head = sections.headline_section(unit).value
 
-    def actions(loop: LoopStatus) -> list[str]:
+    def actions(loop: LoopStatus, listed: FollowupList = found) -> list[str]:
         published = sections.summary(
             unit,
             head,
             analysis=analysis,
-            detractor_list=found,
+            detractor_list=listed,
             loop=loop,  # type: ignore[arg-type]
         )
         return [a.text for a in published.actions]
 
     assert actions(status) == ["Contact them", "Fix the price", "Ask passives"]
     assert actions(every) == ["Fix the price", "Ask passives", "Thank promoters"]
+    # No id, consent or contact detail: nobody on the list can be called back (QA44).
+    assert actions(status, anonymous) == ["Fix the price", "Ask passives", "Thank promoters"]
 
 
 # --- dates the team types, and a status file that cannot be used -------------------------------

@@ -1059,6 +1059,40 @@ def test_a_unit_whose_detractors_may_not_be_called_says_why(
     [
         (
             "ja",
+            "今月の批判者7人には連絡できません（フォームに回答ID・連絡の同意・連絡先がありません）。"
+            "コメントとテーマはレポートにあります",
+        ),
+        (
+            "en",
+            "The 7 detractors of this period cannot be called back: the form keeps no response "
+            "id, consent or contact details (their comments and themes are in the report)",
+        ),
+    ],
+)
+def test_an_anonymous_form_s_detractors_are_not_awaiting_follow_up(
+    tmp_path: Path, charts: dict[str, bytes], lang: str, line: str
+) -> None:
+    # QA44: a Google Form with no id, consent or contact field mailed "7 detractors awaiting
+    # follow-up (consent to contact unknown)".
+    write_work_files(tmp_path)
+    summary = {
+        **SUMMARY,
+        "detractors_to_contact": 7,
+        "consent_known": False,
+        "contact_basis": "anonymous",
+    }
+    unit = make_unit(tmp_path, name="Paris", language=lang, summary=summary)
+    message = parse(compose_message(unit, PERIOD, sender=SENDER, charts=charts).message)
+    html, text = html_and_text(message)
+    assert line in text and line in shown(html)
+    assert "awaiting" not in text and "待ち" not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        (
+            "ja",
             "2026年度累計（4〜10月）：NPS −2.5ポイント・回答数3,456件・前年度同期比+2.1ポイント・"
             "有意な変化なし",
         ),

@@ -546,6 +546,31 @@ def test_detractors_to_contact_are_those_still_open(tmp_path: Path) -> None:
     assert cell.get_text(" ", strip=True) == "13 4 of 17 contacted"
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"), [("en", "— no way to reach them"), ("ja", "— 連絡手段なし")]
+)
+def test_an_anonymous_form_has_no_detractor_to_contact(
+    tmp_path: Path, lang: str, said: str
+) -> None:
+    # QA44: a Google Form with no id, consent or contact field showed "Detractors to contact 4".
+    manifest = {
+        "period": "2026-10",
+        "units": [
+            unit(
+                "clinic",
+                "Round Rock",
+                lang,
+                16.7,
+                detractors_to_contact=4,
+                contact_basis="anonymous",
+            )
+        ],
+    }
+    page = write_overview(tmp_path, manifest, language=lang).read_text(encoding="utf-8")
+    cell = BeautifulSoup(page, "html.parser").select("tbody tr td")[-1]
+    assert cell.get_text(" ", strip=True) == said
+
+
 def _months(first: int, last: int) -> list[dict[str, Any]]:
     return [{"period": f"2026-{m:02d}", "nps": 5.0 + m} for m in range(first, last + 1)]
 

@@ -841,7 +841,9 @@ def test_followups_without_text_or_ratings(
     assert re.findall(r"<h3>(.*?)</h3>", shown.html) == [q["label"] for q in questions]
     assert shown.figures == []
     assert "評価項目の平均" not in shown.html
-    no_contacts = FollowupList(pd.DataFrame(), (), consent_known=False, as_of=dt.date(2026, 11, 5))
+    no_contacts = FollowupList(
+        pd.DataFrame(), (), consent_known=False, as_of=dt.date(2026, 11, 5), id_name="response_id"
+    )
     summary = show(sections.summary, unit, headline(unit), trend_table(unit), analysis, no_contacts)
     published = summary.outputs[0][SUMMARY_MIME]
     assert published["top_themes"] == []
@@ -1498,7 +1500,9 @@ def test_a_segment_without_respondents_gives_the_summary_no_action(
         1,
     )
     analysis = dataclasses.replace(analysis, recommendations=(none, *analysis.recommendations[1:]))
-    no_contacts = FollowupList(pd.DataFrame(), (), consent_known=False, as_of=dt.date(2026, 11, 5))
+    no_contacts = FollowupList(
+        pd.DataFrame(), (), consent_known=False, as_of=dt.date(2026, 11, 5), id_name="response_id"
+    )
     summary = show(sections.summary, unit, headline(unit), trend_table(unit), analysis, no_contacts)
     published = summary.outputs[0][SUMMARY_MIME]
     assert [a["segment"] for a in published["actions"]] == ["passive", "promoter"]
@@ -1549,6 +1553,35 @@ def test_detractors_none_of_whom_allowed_contact_get_no_call_back_action(
     table = sections.strategies(unit, analysis, contact_column="contact_ok")
     first = table.tables["recommendations"].query("segment == 'detractor'")
     assert first["action"].tolist()[0] == calls[0].action
+
+
+def test_an_anonymous_form_publishes_nobody_to_call_back(
+    show: Callable[..., Shown], tmp_path: Path
+) -> None:
+    # QA44: a Google Form (no id, no consent, no contact field) mailed "7 detractors awaiting
+    # follow-up" beside the playbook's call-back action, with nothing to call anyone by.
+    unit = make_unit(tmp_path, "en")
+    analysis = analyse_followups(unit, QUESTIONS["en"])
+    listed = show(
+        sections.detractors, unit, id_column=None, comment_column="comment", contact_column=None
+    )
+    assert listed.value.anonymous and len(listed.value) > 0
+    summary = show(
+        sections.summary, unit, headline(unit), trend_table(unit), analysis, listed.value
+    )
+    published = summary.outputs[0][SUMMARY_MIME]
+    assert published["contact_basis"] == "anonymous"
+    assert published["detractors_to_contact"] == len(listed.value)
+    assert "detractor" not in [a["segment"] for a in published["actions"]]
+    # With an id the team can look people up: the list is no longer anonymous.
+    with_id = show(
+        sections.detractors,
+        unit,
+        id_column="response_id",
+        comment_column="comment",
+        contact_column=None,
+    )
+    assert not with_id.value.anonymous
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

@@ -234,7 +234,11 @@ def render_body(facts: BodyFacts) -> Body:
         basis or "", "detractors_unknown"
     )
     detractors = w(consent, count=count) if count is not None else None
-    if count == 0 and not s.detractors_contacted and s.detractors_not_listed and basis:
+    if basis == "anonymous" and count:
+        # A form that keeps no way to reach anyone: its detractors are to be read, not called
+        # back (QA44: "7 detractors awaiting follow-up" on a Google Form with nothing to call).
+        detractors = w("detractors_anonymous", n=f"{count:,}")
+    elif count == 0 and not s.detractors_contacted and s.detractors_not_listed and basis:
         # Detractors none of whom may be contacted: why nobody is to be called (QA26 #21).
         why = "detractors_declined" if basis == "consent" else "detractors_unreachable"
         detractors = w(why, n=f"{s.detractors_not_listed:,}")
