@@ -758,6 +758,13 @@ def floor_summary(summary: UnitSummary, min_report_n: int | None) -> UnitSummary
     return replace(summary, change=change, changes=changes, trend=trend, fiscal_ytd=fiscal)
 
 
+def _ytd_hidden(fiscal: FiscalYtd, why: str, min_report_n: int) -> FiscalYtd:
+    """Return the year to date without its figures and its change, saying ``why``."""
+    return replace(
+        fiscal, nps=None, ci_low=None, ci_high=None, change=None, unshown=why, floor=min_report_n
+    )
+
+
 def _floor_fiscal(
     fiscal: FiscalYtd | None, trend: Sequence[TrendPoint], min_report_n: int
 ) -> FiscalYtd | None:
@@ -783,26 +790,10 @@ def _floor_fiscal(
         known = {p.period: p.n or 0 for p in trend}
         counts = [known.get(m, 0) for m in span.months]
         if fiscal.nps is not None and any(m not in known for m in span.months):
-            return replace(
-                fiscal,
-                nps=None,
-                ci_low=None,
-                ci_high=None,
-                change=None,
-                unshown="ytd_rerun",
-                floor=min_report_n,
-            )
+            return _ytd_hidden(fiscal, "ytd_rerun", min_report_n)
     if fiscal.nps is not None and told_parts(span.months, counts, min_report_n):
         few = n_below_floor(sum(counts), min_report_n)
-        return replace(
-            fiscal,
-            nps=None,
-            ci_low=None,
-            ci_high=None,
-            change=None,
-            unshown="ytd_under_floor" if few else "ytd_tells",
-            floor=min_report_n,
-        )
+        return _ytd_hidden(fiscal, "ytd_under_floor" if few else "ytd_tells", min_report_n)
     change = fiscal.change
     if change is None or (change.diff is None and change.nps is None):
         return fiscal
