@@ -9,15 +9,27 @@ until :func:`alerts_all` runs, so a check that reads the exports with plain pand
 from __future__ import annotations
 
 import importlib.util
+import json
+import math
 import sys
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import pandas as pd
     import pytest
 
-__all__ = ["alerts_all", "qa_script", "sibling"]
+__all__ = [
+    "adjusted_wald",
+    "alerts_all",
+    "assert_same",
+    "expected_groups",
+    "qa_script",
+    "score_groups",
+    "score_json",
+    "sibling",
+]
 
 
 def qa_script(folder: str, name: str) -> ModuleType:
@@ -56,3 +68,53 @@ def alerts_all(project: Path, since: str, capsys: pytest.CaptureFixture[str]) ->
     capsys.readouterr()
     code = main(args)
     return code, capsys.readouterr().err
+
+
+def score_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:
+    """Run ``nps-kit score ARGS --format json --min-report-n 0``; return its JSON."""
+    from nps_kit.cli import main
+
+    capsys.readouterr()
+    assert main(["score", *args, "--format", "json", "--min-report-n", "0"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def score_groups(result: dict, unit: str) -> dict[tuple[str, str], tuple[int, float, float, float]]:
+    """``score``'s groups by (unit, period): n, NPS and the interval."""
+    return {
+        (g["group"][unit], g["group"]["period"]): (g["n"], g["nps"], g["ci_low"], g["ci_high"])
+        for g in result["groups"]
+    }
+
+
+def adjusted_wald(p: int, n: int, d: int) -> tuple[float, float]:
+    """Rocks (2016): +3/4 promoter, +3/2 passive, +3/4 detractor; trinomial variance, 95 %,
+    clipped to [-100, 100] and widened to hold the observed NPS (as stats.py documents), written
+    here apart from nps-kit's own."""
+    m = n + 3
+    pp, dd = (p + 0.75) / m, (d + 0.75) / m
+    est, se = pp - dd, math.sqrt((pp + dd - (pp - dd) ** 2) / m)
+    observed = (p - d) / n
+    low, high = max(-1.0, est - 1.959964 * se), min(1.0, est + 1.959964 * se)
+    return 100 * min(low, observed), 100 * max(high, observed)
+
+
+def expected_groups(truth: pd.DataFrame, period: pd.Series) -> dict:
+    """A generator's truth (``unit``, ``score``) by unit and ``period``, computed with pandas."""
+    out = {}
+    for (unit, when), rows in truth.groupby([truth["unit"], period]):
+        s = rows["score"]
+        p, d = int((s >= 9).sum()), int((s <= 6).sum())
+        low, high = adjusted_wald(p, len(s), d)
+        out[(str(unit), str(when))] = (len(s), 100 * (p - d) / len(s), low, high)
+    return out
+
+
+def assert_same(got: dict, expected: dict) -> None:
+    """Assert ``score``'s groups equal the expected ones: n exactly, figures to 1e-4."""
+    import pytest
+
+    assert got.keys() == expected.keys()
+    for key, (n, nps, low, high) in expected.items():
+        assert got[key][0] == n, key
+        assert got[key][1:] == pytest.approx((nps, low, high), abs=1e-4), key

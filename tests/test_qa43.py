@@ -9,14 +9,12 @@ generator's truth; the three SaaS exports must give the same figures.
 
 from __future__ import annotations
 
-import json
-import math
 from pathlib import Path
 
 import pandas as pd
 import pytest
 import yaml
-from _qa import qa_script
+from _qa import assert_same, expected_groups, qa_script, score_groups, score_json
 
 from nps_kit.cli import main
 
@@ -38,64 +36,23 @@ def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def _score(capsys: pytest.CaptureFixture[str], *args: str) -> dict:
-    capsys.readouterr()
-    assert main(["score", *args, "--format", "json", "--min-report-n", "0"]) == 0
-    return json.loads(capsys.readouterr().out)
-
-
-def _got(result: dict, unit: str) -> dict[tuple[str, str], tuple[int, float, float, float]]:
-    return {
-        (g["group"][unit], g["group"]["period"]): (g["n"], g["nps"], g["ci_low"], g["ci_high"])
-        for g in result["groups"]
-    }
-
-
-def _adjusted_wald(p: int, n: int, d: int) -> tuple[float, float]:
-    """Rocks (2016): +3/4 promoter, +3/2 passive, +3/4 detractor; trinomial variance, 95 %,
-    clipped to [-100, 100] and widened to hold the observed NPS (as stats.py documents)."""
-    m = n + 3
-    pp, dd = (p + 0.75) / m, (d + 0.75) / m
-    est, se = pp - dd, math.sqrt((pp + dd - (pp - dd) ** 2) / m)
-    observed = (p - d) / n
-    low, high = max(-1.0, est - 1.959964 * se), min(1.0, est + 1.959964 * se)
-    return 100 * min(low, observed), 100 * max(high, observed)
-
-
-def _expected(truth: pd.DataFrame, period: pd.Series) -> dict:
-    out = {}
-    for (unit, when), rows in truth.groupby([truth["unit"], period]):
-        s = rows["score"]
-        p, d = int((s >= 9).sum()), int((s <= 6).sum())
-        low, high = _adjusted_wald(p, len(s), d)
-        out[(str(unit), str(when))] = (len(s), 100 * (p - d) / len(s), low, high)
-    return out
-
-
-def _same(got: dict, expected: dict) -> None:
-    assert got.keys() == expected.keys()
-    for key, (n, nps, low, high) in expected.items():
-        assert got[key][0] == n, key
-        assert got[key][1:] == pytest.approx((nps, low, high), abs=1e-4), key
-
-
 def test_the_bank_s_branches_by_month_and_by_fiscal_year_equal_pandas(
     root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     export = str(root / "bank" / gen.BANK_FILE)
     truth = pd.read_csv(root / "bank" / "truth.csv", parse_dates=["when"])
     args = ("--score-column", gen.BANK_NPS, "--by", gen.BANK_UNIT, "--date-column", gen.BANK_DATE)
-    by_month = _got(_score(capsys, export, *args, "--period", "month"), gen.BANK_UNIT)
-    _same(by_month, _expected(truth, truth["when"].dt.strftime("%Y-%m")))
+    by_month = score_groups(score_json(capsys, export, *args, "--period", "month"), gen.BANK_UNIT)
+    assert_same(by_month, expected_groups(truth, truth["when"].dt.strftime("%Y-%m")))
     # From April. Outside a project the command speaks the locale's language (the suite's is
     # English), whose fiscal years start in January and are named by the year they end in
     # (FY43), so the month is given and April 2026 is in FY2027.
-    by_year = _got(
-        _score(capsys, export, *args, "--period", "fiscal-year", "--fiscal-start", "4"),
+    by_year = score_groups(
+        score_json(capsys, export, *args, "--period", "fiscal-year", "--fiscal-start", "4"),
         gen.BANK_UNIT,
     )
     year = truth["when"].dt.year - (truth["when"].dt.month < 4)
-    _same(by_year, _expected(truth, "FY" + (year + 1).astype(str)))
+    assert_same(by_year, expected_groups(truth, "FY" + (year + 1).astype(str)))
 
 
 @pytest.mark.parametrize("export", list(SAAS_EXPORTS))
@@ -103,15 +60,16 @@ def test_each_saas_export_gives_pandas_figures_by_plan_and_fiscal_quarter(
     export: str, root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     name, score, unit, date = SAAS_EXPORTS[export]
-    result = _score(capsys, str(root / "saas" / name), "--score-column", score, "--by", unit,
+    result = score_json(capsys, str(root / "saas" / name), "--score-column", score, "--by", unit,
                     "--date-column", date, "--period", "fiscal-quarter",
                     "--fiscal-start", "10")  # fmt: skip
     truth = pd.read_csv(root / "saas" / "truth.csv", parse_dates=["when"])
     when = truth["when"]
     start = when.dt.year - (when.dt.month < 10) + 1  # named by the year it ends in (FY43)
     quarter = ((when.dt.month - 10) % 12) // 3 + 1
-    _same(
-        _got(result, unit), _expected(truth, "FY" + start.astype(str) + " Q" + quarter.astype(str))
+    assert_same(
+        score_groups(result, unit),
+        expected_groups(truth, "FY" + start.astype(str) + " Q" + quarter.astype(str)),
     )
 
 

@@ -10,14 +10,12 @@ the generator's truth, with an adjusted-Wald interval written here.
 
 from __future__ import annotations
 
-import json
-import math
 from pathlib import Path
 
 import pandas as pd
 import pytest
 import yaml
-from _qa import qa_script
+from _qa import assert_same, expected_groups, qa_script, score_groups, score_json
 
 from nps_kit.cli import main
 
@@ -33,54 +31,17 @@ def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def _score(capsys: pytest.CaptureFixture[str], *args: str) -> dict:
-    capsys.readouterr()
-    assert main(["score", *args, "--format", "json", "--min-report-n", "0"]) == 0
-    return json.loads(capsys.readouterr().out)
-
-
-def _adjusted_wald(p: int, n: int, d: int) -> tuple[float, float]:
-    """Rocks (2016): +3/4 promoter, +3/2 passive, +3/4 detractor, 95 %, clipped to [-100, 100]
-    and widened to hold the observed NPS."""
-    m = n + 3
-    pp, dd = (p + 0.75) / m, (d + 0.75) / m
-    est, se = pp - dd, math.sqrt((pp + dd - (pp - dd) ** 2) / m)
-    observed = (p - d) / n
-    low, high = max(-1.0, est - 1.959964 * se), min(1.0, est + 1.959964 * se)
-    return 100 * min(low, observed), 100 * max(high, observed)
-
-
-def _by_unit_month(truth: pd.DataFrame) -> dict[tuple[str, str], tuple[int, float, float, float]]:
-    out = {}
-    for (unit, month), rows in truth.groupby([truth["unit"], truth["when"].dt.strftime("%Y-%m")]):
-        s = rows["score"]
-        p, d = int((s >= 9).sum()), int((s <= 6).sum())
-        out[(str(unit), str(month))] = (
-            len(s),
-            100 * (p - d) / len(s),
-            *_adjusted_wald(p, len(s), d),
-        )
-    return out
-
-
 def _same(result: dict, unit: str, truth: pd.DataFrame) -> None:
-    got = {
-        (g["group"][unit], g["group"]["period"]): (g["n"], g["nps"], g["ci_low"], g["ci_high"])
-        for g in result["groups"]
-    }
-    expected = _by_unit_month(truth)
-    assert got.keys() == expected.keys()
-    for key, (n, nps, low, high) in expected.items():
-        assert got[key][0] == n, key
-        assert got[key][1:] == pytest.approx((nps, low, high), abs=1e-4), key
+    month = truth["when"].dt.strftime("%Y-%m")
+    assert_same(score_groups(result, unit), expected_groups(truth, month))
 
 
 def test_every_property_s_months_equal_pandas_whatever_way_the_score_is_written(
     root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    result = _score(capsys, str(root / "hotel" / gen.HOTEL_FILE), "--score-column", gen.HOTEL_NPS,
-                    "--by", gen.HOTEL_UNIT, "--date-column", gen.HOTEL_DATE, "--period",
-                    "month")  # fmt: skip
+    result = score_json(capsys, str(root / "hotel" / gen.HOTEL_FILE), "--score-column",
+                        gen.HOTEL_NPS, "--by", gen.HOTEL_UNIT, "--date-column", gen.HOTEL_DATE,
+                        "--period", "month")  # fmt: skip
     truth = pd.read_csv(root / "hotel" / "truth.csv", parse_dates=["when"])
     # ９, １０ and "10 - Extremely likely" are each read as their number: none left out.
     _same(result, gen.HOTEL_UNIT, truth)
@@ -89,8 +50,8 @@ def test_every_property_s_months_equal_pandas_whatever_way_the_score_is_written(
 def test_every_clinic_s_months_equal_pandas_read_month_first_once_each(
     root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    result = _score(capsys, str(root / "dental" / gen.DENTAL_FILE), "--score-column",
-                    gen.DENTAL_NPS, "--by", gen.DENTAL_UNIT, "--date-column", gen.DENTAL_DATE,
+    result = score_json(capsys, str(root / "dental" / gen.DENTAL_FILE), "--score-column",
+                        gen.DENTAL_NPS, "--by", gen.DENTAL_UNIT, "--date-column", gen.DENTAL_DATE,
                     "--period", "month", "--dedupe", "resubmissions")  # fmt: skip
     truth = pd.read_csv(root / "dental" / "truth.csv", parse_dates=["when"])
     _same(result, gen.DENTAL_UNIT, truth)
