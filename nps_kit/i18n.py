@@ -2690,7 +2690,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{unit}別 NPS と95%信頼区間",
         "en": "NPS by {unit} with 95% intervals",
     },
-    # quality: from unit.py
+    # quality: from unit/_quality.py
     # QA29 F6: a value of a column whose answers have no 0 where the rest have them.
     "quality.other_scale": {
         "ja": "1〜10の尺度の可能性がある回答"
