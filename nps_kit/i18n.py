@@ -2630,7 +2630,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "total: {names}"
         ),
     },
-    # overview: from overview.py
+    # overview: from overview/
     "overview.title": {"ja": "NPSレポート一覧", "en": "NPS reports"},
     "overview.unit": {
         "ja": "レポート",
