@@ -2278,6 +2278,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "No detractor left a way to reach them, so there is no one to call back: the "
         "detractors' comments and themes in this report say what to improve",
     },
+    "sections.nobody_to_call_anonymous": {
+        "ja": "フォームに回答ID・連絡の同意・連絡先がないため、個別に連絡できる方はいません。"
+        "批判者のコメントとテーマから改善点を確かめてください。折り返し連絡するには、"
+        "フォームに連絡の同意の設問と、電話番号またはメールアドレスの欄を加えてください",
+        "en": "The form keeps no response id, consent or contact details, so there is no one to "
+        "call back: the detractors' comments and themes in this report say what to improve. To "
+        "call detractors back, add a consent question and a phone or e-mail field to the form",
+    },
     "sections.no_recommendation": {
         "ja": "提案できるデータがありません。",
         "en": "Not enough data for recommendations.",
