@@ -3665,6 +3665,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Call by: within {hours} hours of the response, the playbook's first action; "
         "past dates are marked overdue.",
     },
+    "followup.call_rule_other_date": {
+        "ja": "連絡期限は示していません。エクスポートの日付は{label}で、回答の届いた日時では"
+        "ありません（回答はその日以降に届いています）。回答が届いてから{hours}時間以内に"
+        "連絡してください。経過日数は{label}からの日数です。",
+        "en": "No call-by date: the export's date is {label}, not when the answer arrived (it "
+        "came on that day or later). Call each person within {hours} hours of their answer "
+        "arriving; the age counts days since {label}.",
+    },
     "followup.call_by": {"ja": "連絡期限", "en": "Call by"},
     "followup.overdue": {"ja": "（期限切れ）", "en": "(overdue)"},
     # In the call-by column, for a person the returned status file marks contacted.

@@ -37,6 +37,7 @@ from nps_kit.closed_loop import (
     consent_unknown_words,
     followup_list,
     loop_status,
+    other_date_label,
     respondent_themes,
     still_open,
 )
@@ -1368,7 +1369,11 @@ def followup_status(
     return SectionResult(
         "followup_status",
         value=status,
-        parts=(loop_status_html(status, lang=lang, rows=id_column is None),),
+        parts=(
+            loop_status_html(
+                status, lang=lang, rows=id_column is None, date_label=other_date_label(unit)
+            ),
+        ),
     )
 
 
