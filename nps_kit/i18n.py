@@ -2978,6 +2978,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "「{column}」で全角数字・丸数字・「点」付きで読んだスコア",
         "en": "Scores in '{column}' read from １０, ⑩ or 10点",
     },
+    "quality.scores_worded": {
+        "ja": "「{column}」で「{example}」のように言葉付きの回答から数値を読んだスコア",
+        "en": "Scores in '{column}' read from a worded answer such as '{example}'",
+    },
     "quality.scores_decimal_comma": {
         "ja": "「{column}」で小数点にカンマを使った形（9,0）から読んだスコア",
         "en": "Scores in '{column}' read from a decimal comma, 9,0",
@@ -3058,6 +3062,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "(１０, ⑩, 10点) were read as numbers.",
         "en_one": "1 score in '{column}' written in full-width or circled digits or with 点 "
         "(１０, ⑩, 10点) was read as a number.",
+    },
+    "load.scores_worded": {
+        "ja": "「{column}」で「{example}」のように数値に言葉が付いたスコア{n}件を、その数値として"
+        "読みました。",
+        "en": "{n} scores in '{column}' written with words after the number (such as "
+        "'{example}') were read as that number.",
+        "en_one": "1 score in '{column}' written with words after the number ('{example}') was "
+        "read as that number.",
     },
     "load.drop_files": {
         "ja": "{n}個のファイルを読み、一つのエクスポートとして数えました（最新：{newest}）。",
