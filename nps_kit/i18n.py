@@ -2398,6 +2398,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{date}に送ったレポートを差し替えます。",
         "en": "Replaces the report sent on {date}.",
     },
+    "mail.figure_fiscal_ytd": {"ja": "年度累計NPS", "en": "fiscal year to date"},
     "mail.replaces_figures": {
         "ja": "{date}に送ったレポートを差し替えます：{figures}",
         "en": "Replaces the report sent on {date}: {figures}",
