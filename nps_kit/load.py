@@ -50,6 +50,7 @@ from nps_kit._values import (
     MISSING_WORDS,
     MONTH_FIRST,
     OTHER_DIGITS,
+    WORDED_SCORE,
     DateParse,
     ScaleSplit,
     ScoreParse,
@@ -285,6 +286,10 @@ class LoadReport:
     scores_decimal_comma
         Valid scores written with a decimal comma (``9,0``, German Excel's number format
         ``0,0``): read as the whole number, and said.
+    worded_rows, worded_example
+        The rows (``nps_row``) of valid scores written with words after the number
+        (``10 - Extremely likely``: :data:`~nps_kit._values.WORDED_SCORE`), read as the number
+        and said with the most frequent such answer (QA44).
     rewritten_rows, decimal_comma_rows, era_date_rows
         The spreadsheet rows (``nps_row``) of those scores and dates, so that a unit's data
         quality counts its own (BROWSE31: the file's count read as every unit's).
@@ -378,6 +383,8 @@ class LoadReport:
     unlabelled_columns: tuple[str, ...] = ()
     unlabelled_codes: tuple[str, ...] = ()
     unlabelled_rows: tuple[int, ...] = ()
+    worded_rows: tuple[int, ...] = ()
+    worded_example: str | None = None
 
     @property
     def unreadable_dates(self) -> UnreadableDates | None:
@@ -407,6 +414,7 @@ class LoadReport:
         out["other_scale"] = list(self.other_scale)
         out["other_scale_of"] = list(self.other_scale_of)
         out["rewritten_rows"] = list(self.rewritten_rows)
+        out["worded_rows"] = list(self.worded_rows)
         out["decimal_comma_rows"] = list(self.decimal_comma_rows)
         out["era_date_rows"] = list(self.era_date_rows)
         out["files"] = list(self.files)
@@ -574,6 +582,9 @@ class LoadReport:
             # Named by column (FIX37): an export may hold several 0-10 questions.
             n = f"{self.scores_rewritten:,}"
             out.append(t("load.scores_rewritten", lang, n=n, column=self.score_column))
+        if self.worded_rows:
+            said = {"n": f"{len(self.worded_rows):,}", "example": self.worded_example}
+            out.append(t("load.scores_worded", lang, column=self.score_column, **said))
         if self.scores_decimal_comma:
             n = f"{self.scores_decimal_comma:,}"
             out.append(t("load.scores_decimal_comma", lang, n=n, column=self.score_column))
@@ -1870,6 +1881,8 @@ def load_responses(
     raw = frame[export_column(score_col)]
     rewritten_rows: tuple[int, ...] = ()
     decimal_comma_rows: tuple[int, ...] = ()
+    worded_rows: tuple[int, ...] = ()
+    worded_example = None
     if not pd.api.types.is_numeric_dtype(raw.dtype):
         # Each distinct cell once, mapped back by its code: a score column repeats a dozen texts
         # over every row (LOAD40: Python's regex went over each of 200,000 rows). The extra
@@ -1890,6 +1903,12 @@ def load_responses(
         comma = written.str.match(DECIMAL_COMMA_RE.pattern).fillna(False).to_numpy(bool)
         comma = np.append(comma, False)[codes]
         decimal_comma_rows = tuple(int(r) for r in rows[comma & (status == 0)])
+        # "10 - Extremely likely" is read as 10 (QA44): said too, with the most frequent one.
+        worded = np.append(written.str.match(WORDED_SCORE.pattern).fillna(False), False)
+        worded_rows = tuple(int(r) for r in rows[worded[codes] & (status == 0)])
+        if worded_rows:
+            common = np.bincount(codes[worded[codes] & (status == 0)]).argmax()
+            worded_example = str(written.iloc[common])
     frame["nps_status"] = parsed.status
     frame["nps_row"] = rows
     if files:
@@ -2023,6 +2042,8 @@ def load_responses(
         era_dates=len(era_date_rows),
         rewritten_rows=rewritten_rows,
         decimal_comma_rows=decimal_comma_rows,
+        worded_rows=worded_rows,
+        worded_example=worded_example,
         era_date_rows=era_date_rows,
         files=tuple(str(f) for f in files),
         drop_repeats=repeats,
