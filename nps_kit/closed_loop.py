@@ -825,9 +825,12 @@ class FollowupList:
 
         An anonymous form (Google Forms: a timestamp and answers, QA44) lists its detractors
         for reading what they said; nobody on it can be called back, and the report, the
-        e-mail and the overview say so rather than count them as awaiting follow-up.
+        e-mail and the overview say so rather than count them as awaiting follow-up. So does
+        an id column blank on every listed detractor (REVIEW45: a tool's anonymous link): each
+        is named by its row, as on a form without ids.
         """
-        return not self.consent_known and not self.names and self.id_name is None
+        no_id = self.id_name is None or (len(self) > 0 and self.blank_ids >= len(self))
+        return not self.consent_known and not self.names and no_id
 
     @property
     def basis(self) -> ContactBasis | None:

@@ -3601,6 +3601,17 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "No consent column is configured (columns.contact), so whether these people "
         "agreed to be contacted is unknown. Check consent before contacting anyone.",
     },
+    # The same where the id column is blank on every listed detractor (REVIEW45).
+    "followup.no_way_to_reach_blank": {
+        "ja": "エクスポートには、この方々に連絡する手段もありません"
+        "（全員の「{name}」が空欄で、連絡先の列もありません）。"
+        "この一覧は批判者の声を読むためのもので、折り返し連絡はできません。連絡するには、"
+        "フォームに連絡の同意の設問と、電話番号またはメールアドレスの欄を加えてください。",
+        "en": "Nor does the export hold any way to reach them ({name} is blank on every one of "
+        "them, no contact details): this list is for reading what detractors said; nobody on "
+        "it can be called back. To call detractors back, add a consent question and a phone "
+        "or e-mail field to the form.",
+    },
     "followup.no_way_to_reach": {
         "ja": "エクスポートには、この方々に連絡する手段もありません"
         "（回答IDの列も連絡先の列もありません）。"
