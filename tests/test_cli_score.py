@@ -1196,6 +1196,38 @@ def test_score_counts_the_rows_run_counts_with_parameters_and_says_the_rules_wit
     ]
 
 
+def test_score_with_parameters_hides_what_the_project_s_floor_hides(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # REVIEW45: a clinic group's reports hide a group of fewer than 10 answers
+    # (thresholds.min_report_n: 10), but 'score --parameters' applied its own 5: 横浜院's six
+    # patients' promoters and detractors were printed beside the report that hides them.
+    export = _clinic_project(tmp_path, "en")
+    params = tmp_path / "parameters"
+    (params / "omiya.yaml").write_text(
+        "name: 大宮院\nperiod: 2026-10\nthresholds: {min_report_n: 10}\n"
+        "data: {path: ../回答.csv, filter: {column: 医院, values: [大宮院]}}\n"
+        "columns: {score: 推奨度, date: 回答日時, id: 回答ID}\n",
+        encoding="utf-8",
+    )
+    by_clinic = (*_BY_CLINIC, "--format", "json", "--parameters", params)
+    status, out, _ = run(capsys, export, *by_clinic)
+    groups = {g["group"]: g for g in json.loads(out)["groups"]}
+    assert status == 0
+    assert (groups["横浜院"]["n"], groups["横浜院"]["nps"], groups["横浜院"]["promoters"]) == (
+        6,
+        None,
+        None,
+    )
+    # 大宮院 too, or the total minus 大宮院 would be 横浜院 (complementary suppression).
+    assert (groups["大宮院"]["n"], groups["大宮院"]["nps"]) == (14, None)
+    # --min-report-n given still wins; without --parameters the default stays 5.
+    shown = run(capsys, export, *by_clinic, "--min-report-n", "5")[1]
+    assert json.loads(shown)["groups"][1]["nps"] == 0.0
+    alone = json.loads(run(capsys, export, *_BY_CLINIC, "--format", "json")[1])
+    assert [g["nps"] is None for g in alone["groups"]] == [False, False]
+
+
 def test_units_reading_one_file_with_different_row_rules_are_said_and_none_applied(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
