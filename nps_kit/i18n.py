@@ -826,6 +826,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "非表示：表示すると下限未満のグループが全体から割り出せるため",
         "en": "hidden: else a group under the floor follows from the total",
     },
+    # A quarter's or fiscal year's row hidden by score.hide_told_spans (REVIEW45).
+    "score.note.told": {
+        "ja": "非表示：年度累計との差し引きで下限未満の月が分かるため",
+        "en": "hidden: else a month under the floor follows from the years to date",
+    },
     "score.note.suppressed": {"ja": "非表示：回答数が下限未満", "en": "hidden: n < floor"},
     "score.note.small_sample": {"ja": "回答数少（参考値）", "en": "small sample"},
     # ColumnIndex.resolve's "no column" error, in score's language (MSG41).
