@@ -248,7 +248,7 @@ def followup_html(
         elif followups.anonymous:
             # An anonymous form (Google Forms: a timestamp and answers, QA44): "check consent
             # before contacting anyone" left the team looking for a way that is not there.
-            # Or one whose id column is blank on every one of them (REVIEW45).
+            # Or one whose id column is blank on every response (REVIEW45).
             blank = followups.id_name is not None
             heading = id_heading(followups.id_name, lang, label=followups.id_label)
             said = t("followup.no_way_to_reach_blank", lang, name=heading) if blank else None

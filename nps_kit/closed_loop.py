@@ -774,6 +774,9 @@ class FollowupList:
     blank_ids
         How many of ``rows`` have a blank id cell and so a ``response_id`` that is their row
         (``#12``, :func:`nps_kit.load.row_keys`): the list then says what ``#`` means.
+    no_ids
+        Whether the id column is blank on every response of the period, as on a survey tool's
+        anonymous link: like a form without one, it keeps no id (:attr:`anonymous`).
     """
 
     rows: pd.DataFrame
@@ -790,6 +793,7 @@ class FollowupList:
     answered: pd.DataFrame | None = None
     made_at: dt.datetime | None = None
     blank_ids: int = 0
+    no_ids: bool = False
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -826,11 +830,10 @@ class FollowupList:
         An anonymous form (Google Forms: a timestamp and answers, QA44) lists its detractors
         for reading what they said; nobody on it can be called back, and the report, the
         e-mail and the overview say so rather than count them as awaiting follow-up. So does
-        an id column blank on every listed detractor (REVIEW45: a tool's anonymous link): each
-        is named by its row, as on a form without ids.
+        an id column blank on every response of the period (REVIEW45: a tool's anonymous
+        link), whose detractors are named by their rows, as on a form without ids.
         """
-        no_id = self.id_name is None or (len(self) > 0 and self.blank_ids >= len(self))
-        return not self.consent_known and not self.names and no_id
+        return not self.consent_known and not self.names and (self.id_name is None or self.no_ids)
 
     @property
     def basis(self) -> ContactBasis | None:
@@ -1013,6 +1016,7 @@ def followup_list(
         answered=answered,
         made_at=now,
         blank_ids=int(blank_ids(rows, id_column).sum()),
+        no_ids=id_column is not None and bool(blank_ids(unit.current, id_column).all()),
     )
 
 

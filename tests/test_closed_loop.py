@@ -176,18 +176,17 @@ def test_an_anonymous_form_s_list_says_nobody_on_it_can_be_called_back(unit: Uni
     assert "can be called back" not in with_id
 
 
-def test_an_id_column_blank_on_every_listed_detractor_reaches_nobody_either(
+def test_an_id_column_blank_on_every_response_reaches_nobody_either(
     tmp_path: Path,
 ) -> None:
-    # REVIEW45: a form with a response-id column left empty (an anonymous link of a survey tool
-    # that fills the id only for invited respondents) named every detractor by its row, as a
-    # form without ids does, yet the list, e-mail and overview counted them as awaiting
-    # follow-up (consent to contact unknown).
+    # REVIEW45: a form with a response-id column left empty on every response (a survey tool's
+    # anonymous link) named every detractor by its row, as a form without ids does, yet the
+    # list, e-mail and overview counted them as awaiting follow-up (consent to contact unknown).
     rows = [",".join(["", *r.split(",")[1:]]) for r in ROWS]
     blank = unit_of(write_export(tmp_path / "export.csv", rows))
     found = listing(blank, contact_column=None)
     assert found.id_name == "response_id" and found.blank_ids == len(found) == 6
-    assert found.anonymous
+    assert found.no_ids and found.anonymous
     english = " ".join(re.sub(r"<[^>]+>", "", followup_html(found, lang="en").data).split())
     assert (
         "Check consent before contacting anyone. Nor does the export hold any way to reach them "
@@ -201,10 +200,11 @@ def test_an_id_column_blank_on_every_listed_detractor_reaches_nobody_either(
         "連絡先の列もありません）。この一覧は批判者の声を読むためのもので、折り返し連絡は"
         "できません。" in japanese
     )
-    # One id filled in is someone the team can look up: not anonymous.
-    some = [r if r.startswith("R13,") else ",".join(["", *r.split(",")[1:]]) for r in ROWS]
+    # Ids kept for some responses (a promoter's here): the form keeps ids, and a blank one is
+    # said under the list as such, not as a form that keeps none.
+    some = [r if r.startswith("R01,") else ",".join(["", *r.split(",")[1:]]) for r in ROWS]
     one = listing(unit_of(write_export(tmp_path / "some.csv", some)), contact_column=None)
-    assert one.blank_ids == 5 and not one.anonymous
+    assert one.blank_ids == 6 and not one.no_ids and not one.anonymous
 
 
 def test_the_cards_head_a_machine_named_id_in_words_or_by_its_label(unit: UnitData) -> None:
