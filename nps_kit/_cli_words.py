@@ -218,8 +218,10 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "flag groups with fewer responses as small samples (default: 30)",
     },
     "help.score.min_report_n": {
-        "ja": "回答がこれより少ないグループの結果を隠します。0ですべて表示します（既定：5）",
-        "en": "hide results of groups with fewer responses; 0 shows all (default: 5)",
+        "ja": "回答がこれより少ないグループの結果を隠します。0ですべて表示します（既定："
+        "--parametersのthresholds.min_report_n、なければ5）",
+        "en": "hide results of groups with fewer responses; 0 shows all (default: "
+        "thresholds.min_report_n of --parameters, else 5)",
     },
     # nps-kit inspect
     "help.inspect": {

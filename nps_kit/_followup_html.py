@@ -253,7 +253,11 @@ def followup_html(
         elif followups.anonymous:
             # An anonymous form (Google Forms: a timestamp and answers, QA44): "check consent
             # before contacting anyone" left the team looking for a way that is not there.
-            unknown += _SPACE[lang] + t("followup.no_way_to_reach", lang)
+            # Or one whose id column is blank on every response (REVIEW45).
+            blank = followups.id_name is not None
+            heading = id_heading(followups.id_name, lang, label=followups.id_label)
+            said = t("followup.no_way_to_reach_blank", lang, name=heading) if blank else None
+            unknown += _SPACE[lang] + (said or t("followup.no_way_to_reach", lang))
         parts.append(
             '<div class="nps-callout nps-callout--warning" role="alert">'
             f"<p>{escape(unknown)}</p></div>"

@@ -11,7 +11,7 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -124,8 +124,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The language is decided before parsing, as it is after (_language): a usage error or
     # --help in a Japanese project is said in Japanese (MSG44).
     words = list(sys.argv[1:] if argv is None else argv)
-    given = _option(words, "--language")
-    parameters = _option(words, "--parameters")
+    options = _long_options(words)
+    given = _option(words, "--language", options)
+    parameters = _option(words, "--parameters", options)
     lang = _said_in(given, Path(parameters) if parameters else None)
     with _argparse_in(lang):
         parser = build_parser(lang)
@@ -166,20 +167,57 @@ def _said_in(given: str | None, parameters: Path | None) -> Language:
         return "en"  # a project that cannot be read says its own error in English
 
 
-def _option(argv: Sequence[str], name: str) -> str | None:
+def _option(argv: Sequence[str], name: str, options: Collection[str] = ()) -> str | None:
     """Return the last value of option ``name`` in ``argv`` (``--name V`` or ``--name=V``).
 
-    Read before argparse, which needs the language to speak in before it parses.
+    Read before argparse, which needs the language to speak in before it parses. As argparse
+    reads it, a prefix of ``name`` that begins no other of the command's long ``options``
+    (``--lang`` for ``--language``) is ``name`` too (REVIEW45: ``--lang en`` was answered in
+    the project's Japanese, the command then in English).
     """
     found = None
     for at, word in enumerate(argv):
         if word == "--":
             break
-        if word == name and at + 1 < len(argv):
+        written, equals, value = word.partition("=")
+        if not _names(written, name, options):
+            continue
+        if equals:
+            found = value
+        elif at + 1 < len(argv):
             found = argv[at + 1]
-        elif word.startswith(f"{name}="):
-            found = word[len(name) + 1 :]
     return found
+
+
+def _names(written: str, name: str, options: Collection[str]) -> bool:
+    """Whether ``written`` is option ``name``, whole or as argparse's unambiguous prefix."""
+    if written == name:
+        return True
+    if len(written) < 3 or not name.startswith(written) or written in options:
+        return False
+    return [o for o in options if o.startswith(written)] == [name]
+
+
+def _long_options(words: Sequence[str]) -> frozenset[str]:
+    """Return the long options of the command ``words`` run, for reading a prefix of one.
+
+    Only when a word may be such a prefix (``--lang``, ``--param``) is the parser built to
+    know them; otherwise nothing (the whole names are read without it).
+    """
+    wanted = ("--language", "--parameters")
+    if not any(
+        w.startswith("--") and any(n.startswith(w.partition("=")[0]) for n in wanted)
+        for w in words
+        if w.partition("=")[0] not in wanted
+    ):
+        return frozenset()
+    parser = build_parser()
+    chosen = parser
+    command = next((w for w in words if not w.startswith("-")), None)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            chosen = action.choices[command]
+    return frozenset(o for o in chosen._option_string_actions if o.startswith("--"))
 
 
 @contextlib.contextmanager

@@ -781,6 +781,9 @@ class FollowupList:
         answer (:func:`other_date_label`: a hotel's チェックアウト日): ``date`` is then not when
         the person answered, the list heads it so and gives no call-by date. ``None``: the
         date is the answer's.
+    no_ids
+        Whether the id column is blank on every response of the period, as on a survey tool's
+        anonymous link: like a form without one, it keeps no id (:attr:`anonymous`).
     """
 
     rows: pd.DataFrame
@@ -798,6 +801,7 @@ class FollowupList:
     made_at: dt.datetime | None = None
     blank_ids: int = 0
     date_label: str | None = None
+    no_ids: bool = False
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -833,9 +837,11 @@ class FollowupList:
 
         An anonymous form (Google Forms: a timestamp and answers, QA44) lists its detractors
         for reading what they said; nobody on it can be called back, and the report, the
-        e-mail and the overview say so rather than count them as awaiting follow-up.
+        e-mail and the overview say so rather than count them as awaiting follow-up. So does
+        an id column blank on every response of the period (REVIEW45: a tool's anonymous
+        link), whose detractors are named by their rows, as on a form without ids.
         """
-        return not self.consent_known and not self.names and self.id_name is None
+        return not self.consent_known and not self.names and (self.id_name is None or self.no_ids)
 
     @property
     def basis(self) -> ContactBasis | None:
@@ -1019,6 +1025,7 @@ def followup_list(
         made_at=now,
         blank_ids=int(blank_ids(rows, id_column).sum()),
         date_label=other_date_label(unit),
+        no_ids=id_column is not None and bool(blank_ids(unit.current, id_column).all()),
     )
 
 

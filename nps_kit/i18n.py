@@ -826,6 +826,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "非表示：表示すると下限未満のグループが全体から割り出せるため",
         "en": "hidden: else a group under the floor follows from the total",
     },
+    # A quarter's or fiscal year's row hidden by score.hide_told_spans (REVIEW45).
+    "score.note.told": {
+        "ja": "非表示：年度累計との差し引きで下限未満の月が分かるため",
+        "en": "hidden: else a month under the floor follows from the years to date",
+    },
     "score.note.suppressed": {"ja": "非表示：回答数が下限未満", "en": "hidden: n < floor"},
     "score.note.small_sample": {"ja": "回答数少（参考値）", "en": "small sample"},
     # ColumnIndex.resolve's "no column" error, in score's language (MSG41).
@@ -3621,6 +3626,17 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "同意の有無はわかりません。連絡する前に、同意を得ているか確認してください。",
         "en": "No consent column is configured (columns.contact), so whether these people "
         "agreed to be contacted is unknown. Check consent before contacting anyone.",
+    },
+    # The same where the id column is blank on every listed detractor (REVIEW45).
+    "followup.no_way_to_reach_blank": {
+        "ja": "エクスポートには、この方々に連絡する手段もありません"
+        "（全員の「{name}」が空欄で、連絡先の列もありません）。"
+        "この一覧は批判者の声を読むためのもので、折り返し連絡はできません。連絡するには、"
+        "フォームに連絡の同意の設問と、電話番号またはメールアドレスの欄を加えてください。",
+        "en": "Nor does the export hold any way to reach them ({name} is blank on every one of "
+        "them, no contact details): this list is for reading what detractors said; nobody on "
+        "it can be called back. To call detractors back, add a consent question and a phone "
+        "or e-mail field to the form.",
     },
     "followup.no_way_to_reach": {
         "ja": "エクスポートには、この方々に連絡する手段もありません"

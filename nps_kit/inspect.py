@@ -151,7 +151,11 @@ _PHONE_NAME: Final = re.compile(r"phone|\btel\b|電話|携帯番号", re.I)
 # "Which plan would you change to?" are choices.
 _ASKS_IMPROVEMENT: Final = re.compile(
     r"improv|(?:do|be) better|what (?:one thing )?(?:could|can|should|would) (?:we|you) "
-    r"(?:do|change|add)|改善|してほしい|して欲しい|足りない|物足りない",
+    r"(?:do|change|add)|改善|してほしい|して欲しい|足りない|物足りない"
+    # What it would take, in either language (REVIEW45: 「10点にするには何が必要ですか」 was
+    # a general comment box where "What can we do to earn a 10?" asked to improve).
+    r"|more likely to recommend|what would it take|do (?:\w+ )?differently"
+    r"|には何が|何があれば|[良よ]く(?:する|なる)",
     re.I,
 )
 # A header that asks for a comment in the respondent's words ("Comment", "Any other comments",

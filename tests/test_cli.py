@@ -452,6 +452,27 @@ def test_usage_errors_follow_the_parameters_option(tmp_path, capsys):
     assert err.endswith("nps-kit run: error: --jobs：intの値として読めません：'two'\n")
 
 
+@pytest.mark.usefixtures("japanese_project")
+@pytest.mark.usefixtures("outside_the_demo_project")
+def test_usage_errors_follow_an_abbreviated_language_or_parameters_option(tmp_path, capsys):
+    # REVIEW45: argparse takes --lang for --language (and --param for --parameters), but the
+    # language was read before parsing from the whole names only: --lang en was answered in
+    # the project's Japanese, the command itself then in English.
+    argv, _, english = _USAGE_ERRORS["choice"]
+    for given in (["--lang", "en"], ["--lang=en"], ["--langu", "en"]):
+        err = _usage_error([*argv, *given], capsys)
+        assert err.rstrip("\n").rpartition("\n")[2] == english
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "defaults.yaml").write_text("language: en\n", encoding="utf-8")
+    err = _usage_error(["run", "--param", str(tmp_path / "en"), "--jobs", "two"], capsys)
+    assert err.endswith("nps-kit run: error: argument --jobs: invalid int value: 'two'\n")
+    # An ambiguous prefix is argparse's error, said in the project's language.
+    err = _usage_error(["score", "x.csv", "--score-column", "推奨度", "--l", "en"], capsys)
+    assert err.endswith(
+        "nps-kit score: error: --lはどのオプションか決まりません（候補：--level, --language）\n"
+    )
+
+
 def _helped(parser: argparse.ArgumentParser) -> list[argparse.Action]:
     return [a for a in parser._actions if a.help is not argparse.SUPPRESS]
 

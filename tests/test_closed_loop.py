@@ -224,6 +224,37 @@ def test_a_date_header_says_whether_it_is_when_the_answer_was_given(
     assert answer_time(header) is answered
 
 
+def test_an_id_column_blank_on_every_response_reaches_nobody_either(
+    tmp_path: Path,
+) -> None:
+    # REVIEW45: a form with a response-id column left empty on every response (a survey tool's
+    # anonymous link) named every detractor by its row, as a form without ids does, yet the
+    # list, e-mail and overview counted them as awaiting follow-up (consent to contact unknown).
+    rows = [",".join(["", *r.split(",")[1:]]) for r in ROWS]
+    blank = unit_of(write_export(tmp_path / "export.csv", rows))
+    found = listing(blank, contact_column=None)
+    assert found.id_name == "response_id" and found.blank_ids == len(found) == 6
+    assert found.no_ids and found.anonymous
+    english = " ".join(re.sub(r"<[^>]+>", "", followup_html(found, lang="en").data).split())
+    assert (
+        "Check consent before contacting anyone. Nor does the export hold any way to reach them "
+        "(Response ID is blank on every one of them, no contact details): this list is for "
+        "reading what detractors said; nobody on it can be called back. To call detractors "
+        "back, add a consent question and a phone or e-mail field to the form." in english
+    )
+    japanese = re.sub(r"<[^>]+>", "", followup_html(found, lang="ja").data)
+    assert (
+        "エクスポートには、この方々に連絡する手段もありません（全員の「回答ID」が空欄で、"
+        "連絡先の列もありません）。この一覧は批判者の声を読むためのもので、折り返し連絡は"
+        "できません。" in japanese
+    )
+    # Ids kept for some responses (a promoter's here): the form keeps ids, and a blank one is
+    # said under the list as such, not as a form that keeps none.
+    some = [r if r.startswith("R01,") else ",".join(["", *r.split(",")[1:]]) for r in ROWS]
+    one = listing(unit_of(write_export(tmp_path / "some.csv", some)), contact_column=None)
+    assert one.blank_ids == 6 and not one.no_ids and not one.anonymous
+
+
 def test_the_cards_head_a_machine_named_id_in_words_or_by_its_label(unit: UnitData) -> None:
     # BROWSE30: the Japanese call-back cards headed the id with the raw column name
     # "response_id". A machine name (lower-case ASCII) becomes 回答ID / Response ID; a label

@@ -1233,6 +1233,16 @@ OPEN_QUESTIONS = [
     ("Any comments on how we could improve?", True),
     ("サービス改善のためのご意見", True),
     ("今後のサービスへのご希望があればお聞かせください", True),
+    # The question of what it would take, in both languages alike (REVIEW45: the English asked
+    # improvement, 「10点にするには何が必要ですか」 and 「もっと良くするために」 did not).
+    ("What can we do to earn a 10?", True),
+    ("10点にするには何が必要ですか", True),
+    ("What would make you more likely to recommend us?", True),
+    ("もっと良くするためにできることがあれば教えてください", True),
+    ("Is there anything we could do differently?", True),
+    ("何があればもっとおすすめしたいと思いますか", True),
+    ("良かった点を教えてください", False),
+    ("What did you like most?", False),
 ]
 
 

@@ -1,12 +1,14 @@
+import itertools
 import math
 
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from nps_kit.errors import DataError
+from nps_kit.periods import fiscal_period
 from nps_kit.score import (
     _nps_of_masks,
     against_rest,
@@ -16,6 +18,7 @@ from nps_kit.score import (
     distribution,
     hide_below_floor,
     hide_complement,
+    hide_told_spans,
     nps,
     score_groups,
     segment,
@@ -605,6 +608,106 @@ def test_no_hidden_month_follows_from_the_running_totals_shown(counts, floor):
     # and a total of the floor's responses or more, none under it, is always shown
     if all(n == 0 or n >= floor for n in counts):
         assert shown == list(range(len(counts)))
+
+
+def _monthly(counts, first="2026-04", score=lambda k: 9):
+    """Responses of ``counts[i]`` answers in the i-th month from ``first``, one branch."""
+    start = pd.Period(first, freq="M")
+    rows = [
+        {"nps_score": score(k), "nps_date": (start + i).start_time + pd.Timedelta(days=k), "b": "x"}
+        for i, n in enumerate(counts)
+        for k in range(n)
+    ]
+    return pd.DataFrame(rows).astype({"nps_score": "Int64"})
+
+
+def _spans(data, period, floor=5, starts=(4,)):
+    groups = score_groups(data, by=["b"], period=period, fiscal_start=starts[0], min_report_n=floor)
+    out = hide_told_spans(
+        groups, data, by=["b"], period=period, fiscal_starts=starts, min_report_n=floor
+    )
+    return out.set_index("period")
+
+
+def test_a_fiscal_year_or_quarter_row_that_tells_a_hidden_month_is_hidden():
+    # REVIEW45: a branch of six answers a month, three in October: its report hides October
+    # and, as it would tell October minus September's, the year to date; 'score --period
+    # fiscal-year' printed FY2026, which minus September's year to date is October.
+    data = _monthly([6, 6, 6, 6, 6, 6, 3])
+    year = _spans(data, "fiscal-year")
+    assert (year.loc["FY2026", "n"], year.loc["FY2026", "told"]) == (39, True)
+    assert math.isnan(year.loc["FY2026", "nps"]) and bool(year.loc["FY2026", "suppressed"])
+    assert math.isnan(year.loc["FY2026", "promoters"])
+    # Q1 and Q2 are September's year to date minus June's: shown; Q3 is under the floor itself.
+    quarters = _spans(data, "fiscal-quarter")
+    assert quarters["told"].tolist() == [False, False, False]
+    assert quarters["suppressed"].tolist() == [False, False, True]
+    # With October's three, November's three reach the floor: the year to date is shown, the
+    # fiscal year's row with it.
+    assert not _spans(_monthly([6, 6, 6, 6, 6, 6, 3, 3]), "fiscal-year")["told"].any()
+    # No floor, nothing hidden.
+    assert not _spans(data, "fiscal-year", floor=0)["suppressed"].any()
+
+
+def test_a_quarter_that_does_not_follow_from_the_years_to_date_shown_is_hidden():
+    # April 4, May 3, June 3 (floor 5): May's year to date (7) is shown, June's would tell June
+    # minus May's. Q1 (10 answers, none shown on its own) is June's year to date: hidden, or
+    # minus May's it is June.
+    quarters = _spans(_monthly([4, 3, 3, 6, 6, 6]), "fiscal-quarter")
+    assert quarters["told"].tolist() == [True, False]
+    # A calendar quarter is checked in each unit's fiscal years. April–June of 3, 3 and 6 is
+    # an April start's first quarter: May's year to date (6) minus nothing, plus June. With a
+    # May start, April closes FY2025, whose year to date (April's 3) is hidden: the quarter
+    # does not follow from what is shown, and is hidden (each fiscal year's part must).
+    data = _monthly([3, 3, 6])
+    assert _spans(data, "quarter", starts=(4,))["told"].tolist() == [False]
+    assert _spans(data, "quarter", starts=(4, 5))["told"].tolist() == [True]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    counts=st.lists(st.sampled_from([0, 1, 2, 3, 4, 5, 6, 9]), min_size=1, max_size=12),
+    period=st.sampled_from(["quarter", "fiscal-quarter", "fiscal-year"]),
+)
+def test_no_hidden_month_follows_from_the_spans_and_years_to_date_shown(counts, period):
+    # What a reader has: each month shown on its own (at the floor or over), each year to date
+    # a report shows (told_parts), each quarter or fiscal year score shows. No set of months
+    # under the floor holding fewer than it together is a combination of them (rank test).
+    assume(sum(counts) > 0)
+    floor = 5
+    data = _monthly(counts, first="2026-02")  # calendar quarters cut the April fiscal year
+    months = [str(pd.Period("2026-02", freq="M") + i) for i in range(len(counts))]
+    table = _spans(data, period, floor=floor)
+    ytd = {m: [j for j in range(len(months)) if months[j] <= m and _fiscal(months[j]) ==
+               _fiscal(m)] for m in months}  # fmt: skip
+    known = [[int(i == j) for j in range(len(months))] for i, n in enumerate(counts)
+             if n == 0 or n >= floor]  # fmt: skip
+    for m in months:
+        span = ytd[m]
+        if not told_parts([months[j] for j in span], [counts[j] for j in span], floor):
+            known.append([int(j in span) for j in range(len(months))])
+    for label, row in table.iterrows():
+        if not row["suppressed"]:
+            inside = [j for j in range(len(months)) if _label(months[j], period) == label]
+            known.append([int(j in inside) for j in range(len(months))])
+    hidden = [j for j, n in enumerate(counts) if 0 < n < floor]
+    rank = np.linalg.matrix_rank(np.array(known, dtype=float)) if known else 0
+    for size in range(1, len(hidden) + 1):
+        for pool in itertools.combinations(hidden, size):
+            if sum(counts[j] for j in pool) >= floor:
+                continue
+            v = [[int(j in pool) for j in range(len(months))]]
+            assert np.linalg.matrix_rank(np.array([*known, *v], dtype=float)) > rank, pool
+
+
+def _fiscal(month):
+    return fiscal_period(month, 4)[0]
+
+
+def _label(month, period):
+    if period == "quarter":
+        return pd.Period(month, freq="M").asfreq("Q").strftime("%Y-Q%q")
+    return fiscal_period(month, 4, quarter=period == "fiscal-quarter")[0]
 
 
 def test_complement_floor_hides_the_smallest_until_the_pool_reaches_the_floor():
