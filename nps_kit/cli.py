@@ -124,11 +124,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The language is decided before parsing, as it is after (_language): a usage error or
     # --help in a Japanese project is said in Japanese (MSG44).
     words = list(sys.argv[1:] if argv is None else argv)
-    given = _option(words, "--language")
-    parameters = _option(words, "--parameters")
+    english = build_parser("en")
+    options = _command_options(english, words)
+    given = _option(words, "--language", options)
+    parameters = _option(words, "--parameters", options)
     lang = _said_in(given, Path(parameters) if parameters else None)
     with _argparse_in(lang):
-        parser = build_parser(lang)
+        parser = english if lang == "en" else build_parser(lang)
         args = parser.parse_args(argv)
     try:
         status: int = args.handler(args)
@@ -166,20 +168,48 @@ def _said_in(given: str | None, parameters: Path | None) -> Language:
         return "en"  # a project that cannot be read says its own error in English
 
 
-def _option(argv: Sequence[str], name: str) -> str | None:
-    """Return the last value of option ``name`` in ``argv`` (``--name V`` or ``--name=V``).
+def _command_options(parser: argparse.ArgumentParser, argv: Sequence[str]) -> frozenset[str]:
+    """Return the option strings of the sub-command ``argv`` names (none before one is named).
 
-    Read before argparse, which needs the language to speak in before it parses.
+    The sub-command is the first word that is not an option, as argparse reads it: ``nps-kit``
+    itself takes no option with a value.
+    """
+    commands = next(
+        (a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction)), {}
+    )
+    named = next((word for word in argv if not word.startswith("-")), None)
+    command = (commands or {}).get(named) if named is not None else None
+    return frozenset(command._option_string_actions if command is not None else ())
+
+
+def _option(argv: Sequence[str], name: str, options: frozenset[str]) -> str | None:
+    """Return the last value of option ``name`` in ``argv`` as argparse reads it.
+
+    ``--name V`` or ``--name=V``, and as argparse they may be shortened to any prefix that names
+    no other of the command's ``options`` (``--lang ja``, ``--langu=ja``: LEFT45B). Read
+    before argparse, which needs the language to speak in before it parses.
     """
     found = None
     for at, word in enumerate(argv):
         if word == "--":
             break
-        if word == name and at + 1 < len(argv):
+        written, equals, value = word.partition("=")
+        if not _names(written, name, options):
+            continue
+        if equals:
+            found = value
+        elif at + 1 < len(argv):
             found = argv[at + 1]
-        elif word.startswith(f"{name}="):
-            found = word[len(name) + 1 :]
     return found
+
+
+def _names(written: str, name: str, options: frozenset[str]) -> bool:
+    """Whether option word ``written`` is ``name`` as written or as argparse's abbreviation."""
+    if written == name:
+        return True
+    if len(written) <= 2 or not written.startswith("--") or written in options:
+        return False
+    return name in options and [o for o in options if o.startswith(written)] == [name]
 
 
 @contextlib.contextmanager

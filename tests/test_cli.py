@@ -452,6 +452,37 @@ def test_usage_errors_follow_the_parameters_option(tmp_path, capsys):
     assert err.endswith("nps-kit run: error: --jobs：intの値として読めません：'two'\n")
 
 
+@pytest.mark.parametrize("written", [["--lang", "ja"], ["--langu=ja"], ["--la", "ja"]])
+@pytest.mark.usefixtures("outside_the_demo_project")
+def test_an_abbreviated_language_option_is_read_before_argparse(written, capsys, monkeypatch):
+    # LEFT45B: argparse takes --lang for --language, and the pre-parse that decides the
+    # language of argparse's own words did not: --help and usage errors stayed English.
+    monkeypatch.setenv("COLUMNS", "100")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["score", *written, "--help"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.startswith("使い方：nps-kit score")
+    err = _usage_error(
+        ["score", "x.csv", "--score-column", "推奨度", *written, "--fiscal-start", "13"], capsys
+    )
+    assert err.rstrip("\n").rpartition("\n")[2] == _USAGE_ERRORS["fiscal_start"][1]
+
+
+@pytest.mark.usefixtures("outside_the_demo_project")
+def test_an_option_prefix_argparse_does_not_take_for_language_is_not_read_as_it(capsys):
+    # run has no --language: --lang is no abbreviation there (ja is a unit id) and argparse
+    # refuses it in English; score's --l could be --level too, which argparse refuses as
+    # ambiguous, in English.
+    err = _usage_error(["run", "--lang", "ja"], capsys)
+    assert err.rstrip("\n").rpartition("\n")[2] == (
+        "nps-kit: error: unrecognized arguments: --lang"
+    )
+    err = _usage_error(["score", "x.csv", "--score-column", "推奨度", "--l", "ja"], capsys)
+    assert err.rstrip("\n").rpartition("\n")[2] == (
+        "nps-kit score: error: ambiguous option: --l could match --level, --language"
+    )
+
+
 def _helped(parser: argparse.ArgumentParser) -> list[argparse.Action]:
     return [a for a in parser._actions if a.help is not argparse.SUPPRESS]
 
