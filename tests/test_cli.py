@@ -483,6 +483,34 @@ def test_an_option_prefix_argparse_does_not_take_for_language_is_not_read_as_it(
     )
 
 
+def test_a_windows_locale_python_cannot_parse_counts_as_none(tmp_path, capsys, monkeypatch):
+    """An unparsable Windows locale name: commands speak English, as with no locale (LEFT45B).
+
+    ``locale.getlocale`` raises ValueError for a locale name it cannot parse, which happens on
+    Windows and with odd locale names; neither the platform nor such a locale can be reproduced
+    on this machine, so this is the one test that patches: ``sys.platform`` and
+    ``locale.getlocale``. The Japanese system locale shows the patched path is the one taken.
+    ``inspect`` ended in the ValueError's traceback; argparse's words were already English.
+    """
+    import locale
+
+    def unparsable() -> tuple[str | None, str | None]:
+        raise ValueError("unknown locale: English_World.1252@odd")
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "survey.csv").write_text("id,score\n1,9\n2,3\n", encoding="utf-8")
+    monkeypatch.delenv("LANG")
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(locale, "getlocale", lambda *_: ("Japanese_Japan", "932"))
+    assert main(["inspect", "survey.csv"]) == 0
+    assert capsys.readouterr().out.startswith("survey.csv：回答2件")
+    monkeypatch.setattr(locale, "getlocale", lambda *_: unparsable())
+    assert main(["inspect", "survey.csv"]) == 0
+    assert capsys.readouterr().out.startswith("survey.csv: 2 responses")
+    argv, _, english = _USAGE_ERRORS["fiscal_start"]
+    assert _usage_error(argv, capsys).rstrip("\n").rpartition("\n")[2] == english
+
+
 def _helped(parser: argparse.ArgumentParser) -> list[argparse.Action]:
     return [a for a in parser._actions if a.help is not argparse.SUPPRESS]
 

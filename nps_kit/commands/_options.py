@@ -80,11 +80,15 @@ def locale_language() -> Language:
     ``LC_MESSAGES``, then ``LANG``, the first one set and not empty (``ja_JP.UTF-8``,
     ``ja``); unless that locale is C (or none is set), ``LANGUAGE``, a priority list
     (``ja:en``), comes first, its first Japanese or English entry. On Windows, which sets
-    none of them, the system locale (``Japanese_Japan``).
+    none of them, the system locale (``Japanese_Japan``); one whose name Python cannot parse
+    (:func:`locale.getlocale` raises ValueError) counts as none set (LEFT45B).
     """
     found = next((v for n in ("LC_ALL", "LC_MESSAGES", "LANG") if (v := os.environ.get(n))), None)
     if found is None and sys.platform == "win32":
-        code = locale.getlocale()[0] or ""
+        try:
+            code = locale.getlocale()[0] or ""
+        except ValueError:
+            code = ""
         return "ja" if code.lower().startswith(("ja", "japanese")) else "en"
     if found is None or found in ("C", "POSIX") or found.startswith("C."):
         return "en"
