@@ -1535,6 +1535,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "expected an e-mail address like team@example.com or 'Team <team@example.com>'; "
         "found {found}",
     },
+    "params.email_local_part": {
+        "ja": "{found}の@より前が{n}文字です。メールサーバーが受け取るのは{most}文字までです"
+        "（RFC 5321）。短いアドレスかグループのアドレスを指定してください",
+        "en": "the part before @ of {found} is {n} characters; mail servers take at most {most} "
+        "(RFC 5321). Give a shorter address or a group's address",
+    },
     "params.web_address": {
         "ja": "https://またはhttp://で始まるウェブアドレスを指定してください"
         "（書かれている値：{found}）",
