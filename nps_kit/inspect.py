@@ -1576,6 +1576,7 @@ def inspect_export(
     missing_values: tuple[str, ...] = (),
     codes: str | Path | None = None,
     lang: Language = "en",
+    index: ColumnIndex | None = None,
 ) -> Inspection:
     """Describe a survey export: the file and every column.
 
@@ -1599,6 +1600,10 @@ def inspect_export(
         English: a date column that reads only the other order (the loader's refusal), and
         the Qualtrics button names quoted. ``init`` asks for English (its comments have their
         own words).
+    index
+        The export's columns when already read (:func:`nps_kit.load.read_column_index` with
+        the same ``sheet`` and ``encoding``): ``nps-kit inspect`` reads them first to choose
+        its language by the headers (LEFT45B).
 
     Returns
     -------
@@ -1611,7 +1616,8 @@ def inspect_export(
         When the file (or ``codes``) cannot be read.
     """
     path = Path(path)
-    index = read_column_index(path, sheet=sheet, encoding=encoding)
+    if index is None:
+        index = read_column_index(path, sheet=sheet, encoding=encoding)
     if not index.columns:
         raise DataError(f"{path} has no columns.", hint="Export the survey again.", path=path)
     # A code table in the workbook (コード表): its columns are read as labels (CODES40).

@@ -1254,7 +1254,7 @@ def test_a_cover_sheet_first_names_the_sheets_and_the_one_with_the_scores(
     # QA19: a cover sheet (表紙) read as "3 responses", and a hint to use --sheet without
     # naming the sheets.
     path = write_with_cover_sheet(tmp_path / "hotel.xlsx")
-    status, _, err = run(capsys, path)
+    status, _, err = run(capsys, path, "--language", "en")  # its headers would say Japanese
     assert status == 2
     assert err == (
         "nps-kit inspect: error: sheet '表紙' of hotel.xlsx: no column holds a 0–10 score. "
@@ -1262,7 +1262,7 @@ def test_a_cover_sheet_first_names_the_sheets_and_the_one_with_the_scores(
         f"(read), '回答データ' (a 0–10 score column: {MSFORMS_NPS!r}). Pass --sheet "
         "'回答データ'. In a project's parameters the sheet is data.sheet.\n"
     )
-    status, out, _ = run(capsys, path, "--sheet", "回答データ")
+    status, out, _ = run(capsys, path, "--sheet", "回答データ", "--language", "en")
     assert status == 0
     assert out.startswith("hotel.xlsx: 160 responses (XLSX, sheet '回答データ'")
 
@@ -1291,7 +1291,7 @@ def test_every_format_says_its_header_rows_and_how_its_dates_are_held(
 ) -> None:
     # QA19: a Parquet file was said to have "1 header row(s)" and its timestamps, like a
     # workbook's date cells, to be "ISO/Japanese" dates.
-    argv: list[str | Path] = [export.path]
+    argv: list[str | Path] = [export.path, "--language", "en"]  # some have Japanese headers
     if export.sheet is not None:
         argv += ["--sheet", export.sheet]
     status, out, _ = run(capsys, *argv)
@@ -1541,7 +1541,7 @@ def test_a_totals_row_is_said_and_not_counted_as_a_response_or_an_unread_date(
     # QA25 C-4: "2,401 responses" and "ｺｰﾙ日時: 1 of 2,401 values are not dates, such as
     # '2400件'" for the 合計 row under a call-centre export.
     path = write_callcentre_ja(tmp_path / "denki.csv", n=60)
-    lines = run(capsys, path)[1].splitlines()
+    lines = run(capsys, path, "--language", "en")[1].splitlines()
     assert lines[0] == "denki.csv: 60 responses (CSV, cp932, 1 header row(s))"
     notes = [line for line in lines if line.startswith("note:")]
     assert notes == [
@@ -2357,10 +2357,10 @@ def test_inspect_with_the_parameters_of_a_japanese_project_speaks_japanese(
 def test_inspect_language_en_in_a_japanese_project_and_an_english_project_are_english(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    outside = run(capsys, _project(tmp_path / "en", "en"))  # no project here: English
-    assert outside[1].startswith(_CLINIC_EN)
+    _project(tmp_path / "en", "en")
     monkeypatch.chdir(tmp_path / "en")
-    assert run(capsys, tmp_path / "en" / "回答.csv") == outside  # an English project: the same
+    outside = run(capsys, tmp_path / "en" / "回答.csv")  # an English project: English
+    assert outside[1].startswith(_CLINIC_EN)
     export = _project(tmp_path / "ja", "ja")
     monkeypatch.chdir(tmp_path / "ja")
     assert run(capsys, export, "--language", "en") == outside
@@ -2370,6 +2370,46 @@ def test_inspect_language_en_in_a_japanese_project_and_an_english_project_are_en
     )[1].replace("1 rows repeat an earlier row exactly; dedupe: true drops them.", (
         "1行が前の行とまったく同じです。dedupe: trueで除けます。"
     ))  # fmt: skip
+
+
+@pytest.mark.parametrize("locale", ["C.UTF-8", "en_US.UTF-8"])
+def test_inspect_outside_a_project_describes_a_japanese_export_in_japanese(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    locale: str,
+) -> None:
+    # LEFT45B: with no project and an English locale, a cp932 export headed 回答日時, 推奨度,
+    # コメント was described in English; its headers say who reads it.
+    monkeypatch.setenv("LANG", locale)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "回答.csv").write_bytes(_CLINIC.encode("cp932"))
+    status, out, err = run(capsys, "回答.csv")
+    assert (status, err) == (0, "")
+    assert out.startswith(_CLINIC_JA.replace("utf-8", "cp932"))
+    assert run(capsys, "回答.csv", "--language", "ja") == (status, out, err)
+    english = run(capsys, "回答.csv", "--language", "en")[1]
+    assert english.startswith(_CLINIC_EN.replace("utf-8", "cp932"))
+
+
+def test_inspect_outside_a_project_keeps_an_english_export_english(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # English headers over Japanese answers: the headers decide (LEFT45B), the answers'
+    # language is said; a Japanese locale still speaks Japanese (QA43).
+    monkeypatch.chdir(tmp_path)
+    header = "id,submitted,clinic,score,comment\n"
+    (tmp_path / "r.csv").write_text(header + _CLINIC.split("\n", 1)[1], encoding="utf-8")
+    status, out, _ = run(capsys, "r.csv")
+    assert status == 0
+    assert out.startswith(
+        "r.csv: 4 responses (CSV, utf-8, 1 header row(s))\n"
+        "dates: 'submitted', 2026-10-01 to 2026-10-03\n"
+        "NPS question: 'score'\n"
+        "language of the answers: ja (0 % English, 100 % Japanese, of 4 answers)\n"
+    )
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    assert run(capsys, "r.csv")[1].startswith("r.csv：回答4件（CSV、utf-8、見出し1行）\n")
 
 
 def test_inspect_of_no_nps_export_says_so_in_japanese_with_exit_status_2(
