@@ -254,6 +254,18 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{range}？（回答{n}件に0なし）",
         "en": "{range}? (no 0 in {n} answers)",
     },
+    "inspect.detail.comma": {"ja": "、", "en": ", "},
+    "inspect.detail.as_stated": {"ja": "{range}（設問の記載どおり）", "en": "{range} as stated"},
+    "inspect.detail.as_its_block": {
+        "ja": "{range}（同じブロックの尺度）",
+        "en": "{range} as its block",
+    },
+    "inspect.detail.half_points": {"ja": "0.5刻み", "en": "half points"},
+    "inspect.detail.labelled": {"ja": "ラベル付き", "en": "labelled"},
+    "inspect.detail.stated": {"ja": "{range}と記載", "en": "{range} stated"},
+    "inspect.detail.low_only": {"ja": "回答は{range}のみ", "en": "answers only {range}"},
+    "inspect.detail.day_first": {"ja": "日が先（day-first）", "en": "day-first"},
+    "inspect.detail.month_first": {"ja": "月が先（month-first）", "en": "month-first"},
     "inspect.detail.no_zero": {
         "ja": "{range}？（回答に0なし）",
         "en": "{range}? (no 0 in its answers)",

@@ -2412,6 +2412,36 @@ def test_inspect_outside_a_project_keeps_an_english_export_english(
     assert run(capsys, "r.csv")[1].startswith("r.csv：回答4件（CSV、utf-8、見出し1行）\n")
 
 
+def test_details_the_english_read_back_missed_are_said_in_japanese(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # LEFT45B: details were said in Japanese by reading their English back with regular
+    # expressions; those no expression named stayed English in the Japanese table (day-first,
+    # "0–10, answers only 0–6", "1–5, labelled"). Each is now said from its catalogue entry.
+    labels = ["1 - 不満", "2 - やや不満", "3 - 普通", "4 - やや満足", "5 - 満足"]
+    rows = [f"{13 + i % 15}/10/2026 10:00,{i % 7},{labels[i % 5]}" for i in range(24)]
+    path = write_text(tmp_path / "x.csv", "\n".join(["回答日時,推奨度,サービス評価", *rows]) + "\n")
+    status, out, _ = run(capsys, path, "--language", "ja")
+    assert status == 0
+    assert out.splitlines()[5:] == [
+        "列            QID  種類  詳細                 値の数  空欄  設問／回答例",
+        "回答日時           日付  日が先（day-first）      15     0  '13/10/2026 10:00', "
+        "'14/10/2026 10:00', '15/10/2026 10:00'",
+        "推奨度*            NPS   0–10、回答は0–6のみ       7     0  '0', '1', '2'",
+        "サービス評価       評価  1–5、ラベル付き           5     0  '1 - 不満', '2 - やや不満', "
+        "'3 - 普通'",
+    ]
+    # The json and English keep the English details, as before.
+    english = run(capsys, path, "--language", "en")[1].splitlines()
+    assert [line.split("  ")[0:1] for line in english[6:]] == [
+        ["回答日時"],
+        ["推奨度*"],
+        ["サービス評価"],
+    ]
+    details = [c["detail"] for c in json.loads(run(capsys, path, "--format", "json")[1])["columns"]]
+    assert details == ["day-first", "0–10, answers only 0–6", "1–5, labelled"]
+
+
 def test_inspect_of_no_nps_export_says_so_in_japanese_with_exit_status_2(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -2645,23 +2675,20 @@ def test_the_column_kinds_and_details_are_said_in_a_japanese_project_s_words(
     assert "列：「id」（ID：一意）、「回答日」（日付：ISO／和式）、「コメント」（自由記述：" in err
 
 
-def test_each_detail_pattern_reads_its_own_english_back() -> None:
-    # MSG43: a detail said in Japanese is read back from inspect's English by pattern; the
-    # catalogue's English must be what the pattern matches, or the detail stays English.
-    import re
+def test_every_detail_of_every_export_format_is_said_in_japanese(export: Export) -> None:
+    # MSG43, LEFT45B: a detail is said from its catalogue entry (Detail), no longer read back
+    # from the English by pattern, which left those it did not name English.
+    from _english import english_runs
 
-    from nps_kit.i18n import t
-    from nps_kit.inspect import _DETAILS
+    from nps_kit.inspect import detail_words
 
-    samples = {"n": "12", "sep": "','", "tool": "text entry", "read": "month-first",
-               "asked": "day-first"}  # fmt: skip
-    for pattern, name in _DETAILS:
-        fields = re.compile(pattern).groupindex
-        scale = "1–10" if name.startswith("no_zero") else "0–10"
-        values = {f: samples.get(f, scale) for f in fields}
-        english = t(f"inspect.detail.{name}", "en", **values)
-        match = re.fullmatch(pattern, english)
-        assert match is not None and match.groupdict() == values, name
+    found = inspect_export(export.path, sheet=export.sheet)
+    for column in found.columns:
+        japanese = detail_words(column.detail, "ja")
+        assert english_runs(japanese, names=["text entry", "Open-Ended", "day-first"]) == [], (
+            column.column,
+            column.detail,
+        )
 
 
 @pytest.mark.parametrize(
