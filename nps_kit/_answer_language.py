@@ -17,9 +17,11 @@ import pandas as pd
 from nps_kit._values import missing_words
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from nps_kit.i18n import Language
 
-__all__ = ["AnswerLanguage", "answer_language"]
+__all__ = ["AnswerLanguage", "answer_language", "header_language"]
 
 
 @dataclass(frozen=True)
@@ -117,3 +119,26 @@ def answer_language(texts: list[pd.Series]) -> AnswerLanguage:
     return AnswerLanguage(
         "ja" if share >= 0.5 else "en", share, len(answered), len(texts), others=others
     )
+
+
+def header_language(headers: Iterable[str]) -> Language:
+    """Return the language an export's headers (column names, question texts) are written in.
+
+    As :func:`answer_language` reads answers: Japanese when half or more of the headers that
+    say something are (回答日時, 推奨度, コメント beside ID and NPS), so an English export
+    with one column a Japanese office added (会員番号) stays English. Read before the
+    answers, it decides the words of a command outside any project (LEFT45B:
+    :func:`nps_kit.commands._options.command_language`).
+
+    Parameters
+    ----------
+    headers
+        The column names and question texts.
+
+    Returns
+    -------
+    str
+        ``"ja"`` or ``"en"`` (no headers that say anything included).
+    """
+    cells = pd.Series([h for h in headers if isinstance(h, str)], dtype=object)
+    return answer_language([cells]).language

@@ -11,7 +11,7 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -124,12 +124,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The language is decided before parsing, as it is after (_language): a usage error or
     # --help in a Japanese project is said in Japanese (MSG44).
     words = list(sys.argv[1:] if argv is None else argv)
-    options = _long_options(words)
+    english = build_parser("en")
+    options = _command_options(english, words)
     given = _option(words, "--language", options)
     parameters = _option(words, "--parameters", options)
     lang = _said_in(given, Path(parameters) if parameters else None)
     with _argparse_in(lang):
-        parser = build_parser(lang)
+        parser = english if lang == "en" else build_parser(lang)
         args = parser.parse_args(argv)
     try:
         status: int = args.handler(args)
@@ -167,13 +168,26 @@ def _said_in(given: str | None, parameters: Path | None) -> Language:
         return "en"  # a project that cannot be read says its own error in English
 
 
-def _option(argv: Sequence[str], name: str, options: Collection[str] = ()) -> str | None:
-    """Return the last value of option ``name`` in ``argv`` (``--name V`` or ``--name=V``).
+def _command_options(parser: argparse.ArgumentParser, argv: Sequence[str]) -> frozenset[str]:
+    """Return the option strings of the sub-command ``argv`` names (none before one is named).
 
-    Read before argparse, which needs the language to speak in before it parses. As argparse
-    reads it, a prefix of ``name`` that begins no other of the command's long ``options``
-    (``--lang`` for ``--language``) is ``name`` too (REVIEW45: ``--lang en`` was answered in
-    the project's Japanese, the command then in English).
+    The sub-command is the first word that is not an option, as argparse reads it: ``nps-kit``
+    itself takes no option with a value.
+    """
+    commands = next(
+        (a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction)), {}
+    )
+    named = next((word for word in argv if not word.startswith("-")), None)
+    command = (commands or {}).get(named) if named is not None else None
+    return frozenset(command._option_string_actions if command is not None else ())
+
+
+def _option(argv: Sequence[str], name: str, options: frozenset[str]) -> str | None:
+    """Return the last value of option ``name`` in ``argv`` as argparse reads it.
+
+    ``--name V`` or ``--name=V``, and as argparse they may be shortened to any prefix that names
+    no other of the command's ``options`` (``--lang ja``, ``--langu=ja``: LEFT45B). Read
+    before argparse, which needs the language to speak in before it parses.
     """
     found = None
     for at, word in enumerate(argv):
@@ -189,35 +203,13 @@ def _option(argv: Sequence[str], name: str, options: Collection[str] = ()) -> st
     return found
 
 
-def _names(written: str, name: str, options: Collection[str]) -> bool:
-    """Whether ``written`` is option ``name``, whole or as argparse's unambiguous prefix."""
+def _names(written: str, name: str, options: frozenset[str]) -> bool:
+    """Whether option word ``written`` is ``name`` as written or as argparse's abbreviation."""
     if written == name:
         return True
-    if len(written) < 3 or not name.startswith(written) or written in options:
+    if len(written) <= 2 or not written.startswith("--") or written in options:
         return False
-    return [o for o in options if o.startswith(written)] == [name]
-
-
-def _long_options(words: Sequence[str]) -> frozenset[str]:
-    """Return the long options of the command ``words`` run, for reading a prefix of one.
-
-    Only when a word may be such a prefix (``--lang``, ``--param``) is the parser built to
-    know them; otherwise nothing (the whole names are read without it).
-    """
-    wanted = ("--language", "--parameters")
-    if not any(
-        w.startswith("--") and any(n.startswith(w.partition("=")[0]) for n in wanted)
-        for w in words
-        if w.partition("=")[0] not in wanted
-    ):
-        return frozenset()
-    parser = build_parser()
-    chosen = parser
-    command = next((w for w in words if not w.startswith("-")), None)
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
-            chosen = action.choices[command]
-    return frozenset(o for o in chosen._option_string_actions if o.startswith("--"))
+    return name in options and [o for o in options if o.startswith(written)] == [name]
 
 
 @contextlib.contextmanager

@@ -254,6 +254,18 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{range}？（回答{n}件に0なし）",
         "en": "{range}? (no 0 in {n} answers)",
     },
+    "inspect.detail.comma": {"ja": "、", "en": ", "},
+    "inspect.detail.as_stated": {"ja": "{range}（設問の記載どおり）", "en": "{range} as stated"},
+    "inspect.detail.as_its_block": {
+        "ja": "{range}（同じブロックの尺度）",
+        "en": "{range} as its block",
+    },
+    "inspect.detail.half_points": {"ja": "0.5刻み", "en": "half points"},
+    "inspect.detail.labelled": {"ja": "ラベル付き", "en": "labelled"},
+    "inspect.detail.stated": {"ja": "{range}と記載", "en": "{range} stated"},
+    "inspect.detail.low_only": {"ja": "回答は{range}のみ", "en": "answers only {range}"},
+    "inspect.detail.day_first": {"ja": "日が先（day-first）", "en": "day-first"},
+    "inspect.detail.month_first": {"ja": "月が先（month-first）", "en": "month-first"},
     "inspect.detail.no_zero": {
         "ja": "{range}？（回答に0なし）",
         "en": "{range}? (no 0 in its answers)",
@@ -1539,6 +1551,12 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ください（書かれている値：{found}）",
         "en": "expected an e-mail address like team@example.com or 'Team <team@example.com>'; "
         "found {found}",
+    },
+    "params.email_local_part": {
+        "ja": "{found}の@より前が{n}文字です。メールサーバーが受け取るのは{most}文字までです"
+        "（RFC 5321）。短いアドレスかグループのアドレスを指定してください",
+        "en": "the part before @ of {found} is {n} characters; mail servers take at most {most} "
+        "(RFC 5321). Give a shorter address or a group's address",
     },
     "params.web_address": {
         "ja": "https://またはhttp://で始まるウェブアドレスを指定してください"

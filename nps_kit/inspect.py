@@ -23,6 +23,7 @@ import pandas as pd
 from nps_kit._answer_codes import numeric_codes_sentence, score_codes_sentence
 from nps_kit._answer_language import AnswerLanguage, answer_language
 from nps_kit._code_table import FoundCodes, found_code_tables
+from nps_kit._column_detail import Detail, said
 from nps_kit._consent import (
     CONSENT_CHOICES,
     NO,
@@ -136,9 +137,6 @@ _SEQUENCE_NAME: Final = re.compile(
 # over 1,500 responses), not what they answered: never a breakdown, whose chart would show
 # "Other" under a list of hidden account names. Fewer values (Store ID 10–14) stay groups.
 _ID_MANY: Final = 30
-# The detail of such an id: it repeats by design, so it is never the response id either
-# (dedupe by it would drop every later response of an account).
-_NOT_PER_RESPONSE: Final = "not one per response"
 _DATE_NAME: Final = re.compile(
     r"date|time|stamp|created|submitted|updated|日時|日付|回答日|タイムスタンプ", re.I
 )
@@ -665,7 +663,8 @@ def _rating(
 ) -> tuple[Kind, str, tuple[int, int], None]:
     """Classify a numeric rating on its scale (:func:`nps_kit._rating_scale.answered_scale`)."""
     (bottom, top), overruled = answered_scale(asked, low, high)
-    detail = ", ".join([f"{bottom}–{top}" + (" as stated" if overruled else ""), *also])
+    scale = f"{bottom}–{top}"
+    detail = Detail.joined([Detail("as_stated", range=scale) if overruled else scale, *also])
     return "rating", detail, (bottom, top), None
 
 
@@ -689,8 +688,8 @@ def _one_scale_per_block(
         block = blocks.get(info.column)
         if block is not None and block.scale != info.scale:
             low, high = block.scale
-            rest = info.detail.split(", ", 1)[1:]
-            detail = ", ".join([f"{low}–{high} as its block", *rest])
+            parts = info.detail.parts if isinstance(info.detail, Detail) else (info.detail,)
+            detail = Detail.joined([Detail("as_its_block", range=f"{low}–{high}"), *parts[1:]])
             info = replace(info, scale=block.scale, detail=detail)
         out.append(info if block is None else replace(info, note=block.note(lang)))
     return out
@@ -717,9 +716,9 @@ def _lone_mark_out_of_ten(
         notes.remove(taken.note)
     if taken.scale == (0, 10):
         kind: Kind = "nps"
-        detail = "0–10"
+        detail: str = "0–10"
     else:
-        kind, detail = "scale", "1–10? (no 0 in its answers)"
+        kind, detail = "scale", Detail("no_zero", range="1–10")
     out = [
         replace(c, kind=kind, detail=detail, scale=(0, 10) if kind == "nps" else (1, 10), note=None)
         if c is taken
@@ -881,18 +880,18 @@ def _personal(
     named = 1.0 - probe.share(anonymous)
     email = probe.share((whole == placeholder("email")) & ~anonymous) / named if named else 0.0
     if email >= 0.5 or (email >= 0.2 and _EMAIL_NAME.search(header)):
-        return "email", "e-mail addresses"
+        return "email", Detail("emails")
     # A UK mobile typed without spaces (07700900123) is no [PHONE] to the comment redaction.
     dialled = np.array([looks_like_phone(v) for v in probe.values], dtype=bool)
     phone = probe.share((whole == placeholder("phone")) | dialled)
     if _number_cells(values):
         phone = 0.0
     if phone >= 0.5 or (phone >= 0.2 and _PHONE_NAME.search(header)):
-        return "phone", "phone numbers"
+        return "phone", Detail("phones")
     if _PERSON_NAME.search(header) and not _sentences(probe):
-        return "name", "names, not a way to reach"
+        return "name", Detail("names")
     if _person_names(answers):
-        return "name", "names, not a way to reach"
+        return "name", Detail("names")
     return None
 
 
@@ -981,24 +980,24 @@ def _classify(
     n = answers.n
     text = answers.values
     if n == 0:
-        return "empty", "no answers", None, None
+        return "empty", Detail("no_answers"), None, None
     if len(text) <= 8 and all(not_applicable(v) for v in text):
         # Every respondent said the question does not apply (a matrix row's 「利用していない」):
         # no answer to rate or to break the NPS down by.
-        return "empty", "no answers but 'does not apply'", None, None
+        return "empty", Detail("not_applicable"), None, None
     if separator is not None:
         # The loader merged a SurveyMonkey multi-select's option columns into this one: a
         # multi-select even when most respondents ticked one option (no separator to find).
-        return "multi", f"separator {separator!r}", None, separator
+        return "multi", Detail("separator", sep=repr(separator)), None, separator
     if other_box:
         # Its "Other (please specify)" box: what respondents wrote in, however few kinds.
-        return "text", "free text (Other box)", None, None
+        return "text", Detail("other_box"), None, None
     if name.endswith("_NPS_GROUP"):
-        return "nps_group", "Qualtrics NPS group", None, None
+        return "nps_group", Detail("qualtrics_group"), None, None
     if _segment_names(text):
         # A CRM's own segment of the score (HubSpot's "Feedback sentiment": Promoter /
         # Passive / Detractor): the score said again, no group to break the NPS down by (QA30).
-        return "nps_group", "NPS segments", None, None
+        return "nps_group", Detail("segments"), None, None
     if source == "qualtrics" and name in _QUALTRICS_META and name not in _DATE_FIRST:
         return "metadata", "Qualtrics", None, None
     personal = _personal(name, question, answers, values)
@@ -1009,8 +1008,8 @@ def _classify(
         # The language each respondent answered in: NPS by language compares Japanese- and
         # English-speaking customers. A survey run in one language has nothing to compare.
         if len(text) < 2:
-            return "metadata", "language codes, one language", None, None
-        return "categorical", "language codes", None, None
+            return "metadata", Detail("one_language"), None, None
+        return "categorical", Detail("language_codes"), None, None
     recorded = technical(headers, text, answers.counts)
     if recorded is not None:
         # What the survey tool recorded (utm_source, Network ID, an IP address): never a
@@ -1025,15 +1024,15 @@ def _classify(
         # Worded answers (「はい、連絡してもよい」, 連絡可 / 連絡不可) are consent only in a
         # choice question asking for it, by the rule the loader reads columns.contact with
         # (QA25: 可 / 否 was refused here and read there).
-        return "consent", "yes/no", None, None
+        return "consent", Detail("yes_no"), None, None
     if folded <= (YES | NO) and {consent_answer(v) for v in text} == {True, False}:
         # Elsewhere a plain yes/no is a choice to break down by.
         if folded != _ONE_ZERO:
-            return "categorical", "yes/no", None, None
+            return "categorical", Detail("yes_no"), None, None
     if folded == _ONE_ZERO and asks:
         # Typeform and others export a yes/no question as 1/0: a question asking for
         # permission to contact is consent, not a 0–5 rating with only 0 and 1 answered.
-        return "consent", "yes/no (1/0)", None, None
+        return "consent", Detail("yes_no_digits"), None, None
     # A sample of distinct values first: most columns are plainly not dates.
     probe = _Answers(text.head(200), np.ones(min(distinct, 200), dtype="int64"))
     looks_dated = parse_date_values(probe.values, date_format=date_format, source=source)
@@ -1048,12 +1047,13 @@ def _classify(
         said_none = text.str.casefold().isin(MISSING_WORDS).to_numpy()
         n -= int(answers.counts[said_none].sum())
         if dates.ambiguous:
-            return "date", "ambiguous: month-first or day-first (set date_format)", None, None
+            return "date", Detail("ambiguous"), None, None
         if dates.contradicted is not None:
             # A wrong --date-format, not a column of text: say which order the dates read in.
             date_notes.append(order_contradicted(dates, name, None).in_language(lang))
             contradicted[name] = dates.contradicted
-            return "date", f"reads only {dates.contradicted}, not {date_format}", None, None
+            detail = Detail("reads_only", read=dates.contradicted, asked=date_format)
+            return "date", detail, None, None
         # Unix epoch times are whole numbers: ids and counts of nine to thirteen digits read
         # as ones too, so only a header that says when (Created At, submitted_at) takes them.
         taken = read >= 0.9 * n and (
@@ -1062,23 +1062,25 @@ def _classify(
         if read < n and (taken or named):
             date_notes.append(_date_note(name, values, dates, n - read, n, taken=taken, lang=lang))
         if taken and dates.epoch:
-            return "date", "Unix epoch times (UTC)", None, None
+            return "date", Detail("epoch"), None, None
         if taken:
-            return "date", dates.order or _date_form(values, text, columnar=columnar), None, None
+            if dates.order is not None:
+                return "date", Detail(dates.order.replace("-", "_")), None, None
+            return "date", _date_form(values, text, columnar=columnar), None, None
     elif named and looks_dated.dates.notna().any():
         # Named like a date and partly dates: say why it is not the date column.
         read, dates = _dates_read(values, date_format=date_format)
         date_notes.append(_date_note(name, values, dates, n - read, n, taken=False, lang=lang))
     if any(response_time(h, text, answers.counts) for h in headers):
         # When the response was started or submitted, in a form the date reader does not take.
-        return "metadata", "response times", None, None
+        return "metadata", Detail("response_times"), None, None
     # A labelled scale before numbers: "1 - Strongly agree" reads as a score of 1, the wrong
     # way round. Answers that say the question does not apply (利用していない) are no point of
     # the scale: two answers beside them are a choice between two, as two numbers are.
     labelled = labelled_scale(text) if distinct <= 16 else None
     if labelled is not None and 3 <= len(labelled.points) <= 11:
         low, high = labelled.scale
-        return "rating", f"{low}–{high}, labelled", labelled.scale, None
+        return "rating", Detail.joined([f"{low}–{high}", Detail("labelled")]), labelled.scale, None
     # An id of small whole numbers (1, 2, 3 …) is not an answer on a scale.
     sequence = _SEQUENCE_NAME.search(unicodedata.normalize("NFKC", name).strip()) is not None
     id_named = bool(_ID_NAME.search(name)) or sequence
@@ -1089,13 +1091,19 @@ def _classify(
         # A recommend question whose few respondents all scored low (a pilot, a small unit):
         # its 0 (with more than a yes/no's 1), or its stated 0–10, says NPS, not a 0–5 rating.
         if low == 0 and high >= 2 and not _STATES_SHORT.search(asked):
-            return "nps", f"0–10, {_LOW_ONLY} 0–{high}", (0, 10), None
+            return (
+                "nps",
+                Detail.joined(["0–10", Detail("low_only", range=f"0–{high}")]),
+                (0, 10),
+                None,
+            )
         if states_zero_to_ten(name, question):
-            return "nps", f"0–10 stated, {_LOW_ONLY} {low}–{high}", (0, 10), None
+            only = Detail("low_only", range=f"{low}–{high}")
+            return "nps", Detail.joined([Detail("stated", range="0–10"), only]), (0, 10), None
     if share >= 0.9 and valid and distinct == 2 and high <= 7:
         # Two answers are a choice between two options, never a rating: a 0–5 "scale" with
         # only 0 and 1 answered would become the report's main rating scale.
-        return "categorical", "2 values", None, None
+        return "categorical", Detail("values", n="2"), None, None
     if share >= 0.9 and valid:
         top = stated_maximum(asked)
         if high <= 7 or (top is not None and high <= top and not _RECOMMEND.search(asked)):
@@ -1104,11 +1112,11 @@ def _classify(
         if low == 0 or valid < _MIN_ZERO_EVIDENCE:
             return "nps", "0–10", (0, 10), None
         if states_zero_to_ten(name, question):
-            return "nps", "0–10 stated, no 0", (0, 10), None
+            return "nps", Detail("stated_no_zero", range="0–10"), (0, 10), None
         lows = [int(answers.counts[(answers.values == str(k)).to_numpy()].sum()) for k in (1, 2)]
         if not no_zero_is_evidence(*lows):
             return "nps", "0–10", (0, 10), None
-        return "scale", f"1–10? (no 0 in {valid:,} answers)", (1, 10), None
+        return "scale", Detail("no_zero_in", range="1–10", n=f"{valid:,}"), (1, 10), None
     numeric = column_numbers(text)
     if answers.share(numeric.notna()) >= 0.9:
         if id_named and distinct >= 0.9 * n:
@@ -1122,23 +1130,24 @@ def _classify(
             # Zero-padded numbers (0055584) are codes: nobody pads a count or an amount.
             return "id", _unique(distinct, n), None, None
         if _half_points(numeric, asked):
-            return _rating(asked, float(numeric.min()), float(numeric.max()), "half points")
+            half = Detail("half_points")
+            return _rating(asked, float(numeric.min()), float(numeric.max()), half)
         return "number", f"{_number(numeric.min())}–{_number(numeric.max())}", None, None
     tokens = answers.share(text.str.fullmatch(_TOKEN))
     if tokens >= 0.9 and distinct >= 0.9 * n:
-        return "id", "unique" if distinct == n else "tokens", None, None
+        return "id", Detail("unique" if distinct == n else "tokens"), None, None
     codes = answers.share(text.str.fullmatch(_CODE))
     if codes >= 0.9 and distinct >= 0.9 * n and n > 1:
-        return "id", "unique" if distinct == n else "codes", None, None
+        return "id", Detail("unique" if distinct == n else "codes"), None, None
     if open_ended:
         # The tool says respondents typed it ("Anything we could improve?"): free text, even
         # when they wrote the same few wishes, never a breakdown by them. Said in its words.
         said = "text entry" if source == "qualtrics" else "Open-Ended"
-        return "text", f"free text ({said})", None, None
+        return "text", Detail("open_ended", tool=said), None, None
     if _sentences(answers) or _phrases(answers):
-        return "text", "free text", None, None
+        return "text", Detail("free_text"), None, None
     if _ASKS_COMMENT.search(_header(name, question)):
-        return "text", "free text (asks for a comment)", None, None
+        return "text", Detail("asks_comment"), None, None
     if id_named and distinct >= 0.9 * n and n > 1 and not text.str.contains(r"\s").any():
         return "id", _unique(distinct, n), None, None
     if id_named and distinct > _ID_MANY and not text.str.contains(r"\s").any():
@@ -1146,15 +1155,15 @@ def _classify(
         return "id", _who(distinct), None, None
     if distinct == n and n > 1 and text.str.len().max() <= 24:
         if not text.str.contains(r"\s").any():
-            return "id", "unique", None, None
+            return "id", Detail("unique"), None, None
     sep = _separator(answers)
     if sep is not None:
-        return "multi", f"separator {sep!r}", None, sep
+        return "multi", Detail("separator", sep=repr(sep)), None, sep
     if _ASKS_IMPROVEMENT.search(_header(name, question)):
-        return "text", "free text (asks what to improve)", None, None
+        return "text", Detail("asks_improvement"), None, None
     if n >= 10 and distinct > n / 2:
-        return "text", "free text", None, None
-    return "categorical", f"{len(_groups(answers))} values", None, None
+        return "text", Detail("free_text"), None, None
+    return "categorical", Detail("values", n=str(len(_groups(answers)))), None, None
 
 
 def _headings(groups: dict[str, str]) -> str:
@@ -1183,55 +1192,13 @@ def _date_form(values: pd.Series, text: pd.Series, *, columnar: bool) -> str:
     such as ``45962.5`` are Excel serial dates (QA19: they were called "ISO/Japanese").
     """
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
-        return "timestamps" if columnar else "date cells"
+        return "timestamps" if columnar else Detail("date_cells")
     if _number_cells(values) or pd.to_numeric(text, errors="coerce").notna().mean() >= 0.5:
-        return "Excel serial dates"
+        return Detail("serial_dates")
     # QA34: Alchemer's "Nov 3, 2026 9:05 AM" was called "ISO/Japanese".
     if text.str.match(r"\s*[A-Za-z]{3}").mean() >= 0.5:
-        return "month names"
-    return "ISO/Japanese"
-
-
-#: A column's detail as inspect writes it in English → its catalogue entry
-#: (``inspect.detail.<name>``), each field read back from the English (MSG43). A detail of no
-#: entry (a rating's "1–5, as stated") is shown as written.
-_DETAILS: Final = (
-    (r"unique", "unique"),
-    (r"tokens", "tokens"),
-    (r"codes", "codes"),
-    (r"nearly unique, (?P<n>[\d,]+) repeat", "nearly_unique"),
-    (r"(?P<n>[\d,]+) values", "values"),
-    (rf"(?P<n>[\d,]+) values, {_NOT_PER_RESPONSE}", "not_per_response"),
-    (r"free text", "free_text"),
-    (r"free text \(asks for a comment\)", "asks_comment"),
-    (r"free text \(asks what to improve\)", "asks_improvement"),
-    (r"free text \(Other box\)", "other_box"),
-    (r"free text \((?P<tool>text entry|Open-Ended)\)", "open_ended"),
-    (r"yes/no", "yes_no"),
-    (r"yes/no \(1/0\)", "yes_no_digits"),
-    (r"separator (?P<sep>.+)", "separator"),
-    (r"Qualtrics NPS group", "qualtrics_group"),
-    (r"NPS segments", "segments"),
-    (r"no answers", "no_answers"),
-    (r"no answers but 'does not apply'", "not_applicable"),
-    (r"language codes", "language_codes"),
-    (r"language codes, one language", "one_language"),
-    (r"ambiguous: month-first or day-first \(set date_format\)", "ambiguous"),
-    (r"reads only (?P<read>\S+), not (?P<asked>\S+)", "reads_only"),
-    (r"Unix epoch times \(UTC\)", "epoch"),
-    (r"response times", "response_times"),
-    (r"timestamps", "timestamps"),
-    (r"date cells", "date_cells"),
-    (r"Excel serial dates", "serial_dates"),
-    (r"month names", "month_names"),
-    (r"ISO/Japanese", "iso"),
-    (r"e-mail addresses", "emails"),
-    (r"phone numbers", "phones"),
-    (r"names, not a way to reach", "names"),
-    (r"(?P<range>0–10) stated, no 0", "stated_no_zero"),
-    (r"(?P<range>1–10)\? \(no 0 in (?P<n>[\d,]+) answers\)", "no_zero_in"),
-    (r"(?P<range>1–10)\? \(no 0 in its answers\)", "no_zero"),
-)
+        return Detail("month_names")
+    return Detail("iso")
 
 
 def kind_words(kind: str, lang: Language) -> str:
@@ -1243,18 +1210,14 @@ def kind_words(kind: str, lang: Language) -> str:
 
 
 def detail_words(detail: str, lang: Language) -> str:
-    """Return a column's detail in ``lang``, read back from inspect's English (MSG43).
+    """Return a column's detail in ``lang`` (MSG43).
 
-    The detail is recorded in English (json, ``init``'s comments); a detail of no catalogue
-    entry, and English, are returned as written.
+    The detail is recorded in English (json, ``init``'s comments); a
+    :class:`~nps_kit._column_detail.Detail` is said from its catalogue entry and fields
+    (LEFT45B: no longer read back from the English), any other detail (a number range) as
+    written.
     """
-    if lang == "en":
-        return detail
-    for pattern, name in _DETAILS:
-        match = re.fullmatch(pattern, detail)
-        if match is not None:
-            return t(f"inspect.detail.{name}", lang, **match.groupdict())
-    return detail
+    return said(detail, lang)
 
 
 def _values_as_names(columns: list[str], lang: Language = "en") -> list[str]:
@@ -1279,7 +1242,7 @@ def _values_as_names(columns: list[str], lang: Language = "en") -> list[str]:
 
 def _who(distinct: int) -> str:
     """Return the detail of an id that names who answered and repeats (account_id)."""
-    return f"{distinct:,} values, {_NOT_PER_RESPONSE}"
+    return Detail("not_per_response", n=f"{distinct:,}")
 
 
 def is_response_id(info: ColumnInfo) -> bool:
@@ -1294,7 +1257,7 @@ def is_response_id(info: ColumnInfo) -> bool:
 
 def _unique(distinct: int, n: int) -> str:
     """Return an id's detail: ``unique``, or how many of its values repeat an earlier one."""
-    return "unique" if distinct == n else f"nearly unique, {n - distinct:,} repeat"
+    return Detail("unique") if distinct == n else Detail("nearly_unique", n=f"{n - distinct:,}")
 
 
 def _repeats_note(
@@ -1600,6 +1563,7 @@ def inspect_export(
     missing_values: tuple[str, ...] = (),
     codes: str | Path | None = None,
     lang: Language = "en",
+    index: ColumnIndex | None = None,
 ) -> Inspection:
     """Describe a survey export: the file and every column.
 
@@ -1623,6 +1587,10 @@ def inspect_export(
         English: a date column that reads only the other order (the loader's refusal), and
         the Qualtrics button names quoted. ``init`` asks for English (its comments have their
         own words).
+    index
+        The export's columns when already read (:func:`nps_kit.load.read_column_index` with
+        the same ``sheet`` and ``encoding``): ``nps-kit inspect`` reads them first to choose
+        its language by the headers (LEFT45B).
 
     Returns
     -------
@@ -1635,7 +1603,8 @@ def inspect_export(
         When the file (or ``codes``) cannot be read.
     """
     path = Path(path)
-    index = read_column_index(path, sheet=sheet, encoding=encoding)
+    if index is None:
+        index = read_column_index(path, sheet=sheet, encoding=encoding)
     if not index.columns:
         raise DataError(f"{path} has no columns.", hint="Export the survey again.", path=path)
     # A code table in the workbook (コード表): its columns are read as labels (CODES40).
@@ -1780,7 +1749,7 @@ def inspect_export(
         epoch = _epoch_column(frame, infos, skip=nps_col, lang=lang)
         if epoch is not None:
             k, taken = epoch
-            infos[k] = replace(infos[k], kind="date", detail="Unix epoch times (UTC)")
+            infos[k] = replace(infos[k], kind="date", detail=Detail("epoch"))
             notes.append(taken)
             date_notes.append(taken)  # init writes it beside columns.date
             dates = [infos[k]]

@@ -473,6 +473,65 @@ def test_usage_errors_follow_an_abbreviated_language_or_parameters_option(tmp_pa
     )
 
 
+@pytest.mark.parametrize("written", [["--lang", "ja"], ["--langu=ja"], ["--la", "ja"]])
+@pytest.mark.usefixtures("outside_the_demo_project")
+def test_an_abbreviated_language_option_is_read_before_argparse(written, capsys, monkeypatch):
+    # LEFT45B: argparse takes --lang for --language, and the pre-parse that decides the
+    # language of argparse's own words did not: --help and usage errors stayed English.
+    monkeypatch.setenv("COLUMNS", "100")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["score", *written, "--help"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.startswith("使い方：nps-kit score")
+    err = _usage_error(
+        ["score", "x.csv", "--score-column", "推奨度", *written, "--fiscal-start", "13"], capsys
+    )
+    assert err.rstrip("\n").rpartition("\n")[2] == _USAGE_ERRORS["fiscal_start"][1]
+
+
+@pytest.mark.usefixtures("outside_the_demo_project")
+def test_an_option_prefix_argparse_does_not_take_for_language_is_not_read_as_it(capsys):
+    # run has no --language: --lang is no abbreviation there (ja is a unit id) and argparse
+    # refuses it in English; score's --l could be --level too, which argparse refuses as
+    # ambiguous, in English.
+    err = _usage_error(["run", "--lang", "ja"], capsys)
+    assert err.rstrip("\n").rpartition("\n")[2] == (
+        "nps-kit: error: unrecognized arguments: --lang"
+    )
+    err = _usage_error(["score", "x.csv", "--score-column", "推奨度", "--l", "ja"], capsys)
+    assert err.rstrip("\n").rpartition("\n")[2] == (
+        "nps-kit score: error: ambiguous option: --l could match --level, --language"
+    )
+
+
+def test_a_windows_locale_python_cannot_parse_counts_as_none(tmp_path, capsys, monkeypatch):
+    """An unparsable Windows locale name: commands speak English, as with no locale (LEFT45B).
+
+    ``locale.getlocale`` raises ValueError for a locale name it cannot parse, which happens on
+    Windows and with odd locale names; neither the platform nor such a locale can be reproduced
+    on this machine, so this is the one test that patches: ``sys.platform`` and
+    ``locale.getlocale``. The Japanese system locale shows the patched path is the one taken.
+    ``inspect`` ended in the ValueError's traceback; argparse's words were already English.
+    """
+    import locale
+
+    def unparsable() -> tuple[str | None, str | None]:
+        raise ValueError("unknown locale: English_World.1252@odd")
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "survey.csv").write_text("id,score\n1,9\n2,3\n", encoding="utf-8")
+    monkeypatch.delenv("LANG")
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(locale, "getlocale", lambda *_: ("Japanese_Japan", "932"))
+    assert main(["inspect", "survey.csv"]) == 0
+    assert capsys.readouterr().out.startswith("survey.csv：回答2件")
+    monkeypatch.setattr(locale, "getlocale", lambda *_: unparsable())
+    assert main(["inspect", "survey.csv"]) == 0
+    assert capsys.readouterr().out.startswith("survey.csv: 2 responses")
+    argv, _, english = _USAGE_ERRORS["fiscal_start"]
+    assert _usage_error(argv, capsys).rstrip("\n").rpartition("\n")[2] == english
+
+
 def _helped(parser: argparse.ArgumentParser) -> list[argparse.Action]:
     return [a for a in parser._actions if a.help is not argparse.SUPPRESS]
 

@@ -655,7 +655,7 @@ def test_suggest_says_the_layer_found_a_dominant_theme_and_which_phrases_recur(c
     # layer tagged them): the note said only "Fewer than two of its words recur".
     path = tmp_path / "ja_hotel.csv"
     ja_hotel_export(layer=True).to_csv(path, index=False)
-    args = ("--text-column", "理由", "--suggest", "--pack", "generic")
+    args = ("--text-column", "理由", "--suggest", "--pack", "generic", "--language", "en")
     code, _, err = _run(capsys, str(path), *args)
     assert code == 0
     note = err.splitlines()[-1]
@@ -677,6 +677,49 @@ def test_suggest_says_the_layer_found_a_dominant_theme_and_which_phrases_recur(c
         "count": 69,
         "example": "朝食会場が狭かった。",
     }
+
+
+@pytest.mark.parametrize("locale", ["C.UTF-8", "en_US.UTF-8"])
+def test_suggest_outside_a_project_speaks_the_language_of_a_japanese_export(
+    capsys, tmp_path, monkeypatch, locale
+):
+    # LEFT45B: with no project and an English locale, a cp932 Japanese export's --suggest
+    # hints were English; its headers (回答ID, 推奨度, 理由) say who reads them.
+    monkeypatch.setenv("LANG", locale)
+    monkeypatch.chdir(tmp_path)
+    ja_hotel_export(layer=True).to_csv("h.csv", index=False, encoding="cp932")
+    args = ("h.csv", "--text-column", "理由", "--suggest", "--pack", "generic")
+    code, out, err = _run(capsys, *args)
+    assert code == 0
+    assert err.splitlines()[-1] == (
+        "split：「quality」（品質・内容）が、テーマのあるコメント276件の82.6%（228件）を占めます"
+        "（60%を超えると、1つの対応で別々のチームの問題を扱うことになります）。繰り返し現れる言葉が"
+        "2つ未満のため、分け方は提案しません。学習したレイヤーは228件のうち、その言葉を含まない"
+        "188件にこのテーマをつけました。それらに最も多い語句：朝食会場 (69)、"
+        "バスルームが広かった (45)、湯がぬるかった (40)、朝食会場が狭かった (36)、"
+        "シャワーの水圧が弱い (34)、朝食会場のメニュー (33)、メニューが豊富 (33)。"
+        "独自の話題を示すものは、新しいテーマのキーワードにしてください。"
+    )
+    assert (code, out, err) == _run(capsys, *args, "--language", "ja")
+    assert (
+        _run(capsys, *args, "--language", "en")[2]
+        .splitlines()[-1]
+        .startswith("split: 'quality' (Quality) holds 82.6%")
+    )
+
+
+def test_suggest_outside_a_project_keeps_an_english_export_english(capsys, tmp_path, monkeypatch):
+    # An English export (its headers English) stays English in an English locale (LEFT45B),
+    # and a Japanese locale still speaks Japanese to it (QA43).
+    monkeypatch.chdir(tmp_path)
+    frame = ja_hotel_export(layer=True).set_axis(["id", "date", "hotel", "score", "why"], axis=1)
+    frame.to_csv("h.csv", index=False)
+    args = ("h.csv", "--text-column", "why", "--suggest", "--pack", "generic")
+    english = _run(capsys, *args, "--language", "en")
+    assert english[2].splitlines()[-1].startswith("split: 'quality' (Quality) holds 82.6%")
+    assert _run(capsys, *args) == english
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    assert _run(capsys, *args) == _run(capsys, *args, "--language", "ja") != english
 
 
 def test_suggest_says_how_many_uncovered_comments_are_in_a_language_no_pack_reads(capsys, tmp_path):

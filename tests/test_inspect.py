@@ -1254,7 +1254,7 @@ def test_a_cover_sheet_first_names_the_sheets_and_the_one_with_the_scores(
     # QA19: a cover sheet (表紙) read as "3 responses", and a hint to use --sheet without
     # naming the sheets.
     path = write_with_cover_sheet(tmp_path / "hotel.xlsx")
-    status, _, err = run(capsys, path)
+    status, _, err = run(capsys, path, "--language", "en")  # its headers would say Japanese
     assert status == 2
     assert err == (
         "nps-kit inspect: error: sheet '表紙' of hotel.xlsx: no column holds a 0–10 score. "
@@ -1262,7 +1262,7 @@ def test_a_cover_sheet_first_names_the_sheets_and_the_one_with_the_scores(
         f"(read), '回答データ' (a 0–10 score column: {MSFORMS_NPS!r}). Pass --sheet "
         "'回答データ'. In a project's parameters the sheet is data.sheet.\n"
     )
-    status, out, _ = run(capsys, path, "--sheet", "回答データ")
+    status, out, _ = run(capsys, path, "--sheet", "回答データ", "--language", "en")
     assert status == 0
     assert out.startswith("hotel.xlsx: 160 responses (XLSX, sheet '回答データ'")
 
@@ -1291,7 +1291,7 @@ def test_every_format_says_its_header_rows_and_how_its_dates_are_held(
 ) -> None:
     # QA19: a Parquet file was said to have "1 header row(s)" and its timestamps, like a
     # workbook's date cells, to be "ISO/Japanese" dates.
-    argv: list[str | Path] = [export.path]
+    argv: list[str | Path] = [export.path, "--language", "en"]  # some have Japanese headers
     if export.sheet is not None:
         argv += ["--sheet", export.sheet]
     status, out, _ = run(capsys, *argv)
@@ -1541,7 +1541,7 @@ def test_a_totals_row_is_said_and_not_counted_as_a_response_or_an_unread_date(
     # QA25 C-4: "2,401 responses" and "ｺｰﾙ日時: 1 of 2,401 values are not dates, such as
     # '2400件'" for the 合計 row under a call-centre export.
     path = write_callcentre_ja(tmp_path / "denki.csv", n=60)
-    lines = run(capsys, path)[1].splitlines()
+    lines = run(capsys, path, "--language", "en")[1].splitlines()
     assert lines[0] == "denki.csv: 60 responses (CSV, cp932, 1 header row(s))"
     notes = [line for line in lines if line.startswith("note:")]
     assert notes == [
@@ -2357,10 +2357,10 @@ def test_inspect_with_the_parameters_of_a_japanese_project_speaks_japanese(
 def test_inspect_language_en_in_a_japanese_project_and_an_english_project_are_english(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    outside = run(capsys, _project(tmp_path / "en", "en"))  # no project here: English
-    assert outside[1].startswith(_CLINIC_EN)
+    _project(tmp_path / "en", "en")
     monkeypatch.chdir(tmp_path / "en")
-    assert run(capsys, tmp_path / "en" / "回答.csv") == outside  # an English project: the same
+    outside = run(capsys, tmp_path / "en" / "回答.csv")  # an English project: English
+    assert outside[1].startswith(_CLINIC_EN)
     export = _project(tmp_path / "ja", "ja")
     monkeypatch.chdir(tmp_path / "ja")
     assert run(capsys, export, "--language", "en") == outside
@@ -2370,6 +2370,76 @@ def test_inspect_language_en_in_a_japanese_project_and_an_english_project_are_en
     )[1].replace("1 rows repeat an earlier row exactly; dedupe: true drops them.", (
         "1行が前の行とまったく同じです。dedupe: trueで除けます。"
     ))  # fmt: skip
+
+
+@pytest.mark.parametrize("locale", ["C.UTF-8", "en_US.UTF-8"])
+def test_inspect_outside_a_project_describes_a_japanese_export_in_japanese(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    locale: str,
+) -> None:
+    # LEFT45B: with no project and an English locale, a cp932 export headed 回答日時, 推奨度,
+    # コメント was described in English; its headers say who reads it.
+    monkeypatch.setenv("LANG", locale)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "回答.csv").write_bytes(_CLINIC.encode("cp932"))
+    status, out, err = run(capsys, "回答.csv")
+    assert (status, err) == (0, "")
+    assert out.startswith(_CLINIC_JA.replace("utf-8", "cp932"))
+    assert run(capsys, "回答.csv", "--language", "ja") == (status, out, err)
+    english = run(capsys, "回答.csv", "--language", "en")[1]
+    assert english.startswith(_CLINIC_EN.replace("utf-8", "cp932"))
+
+
+def test_inspect_outside_a_project_keeps_an_english_export_english(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # English headers over Japanese answers: the headers decide (LEFT45B), the answers'
+    # language is said; a Japanese locale still speaks Japanese (QA43).
+    monkeypatch.chdir(tmp_path)
+    header = "id,submitted,clinic,score,comment\n"
+    (tmp_path / "r.csv").write_text(header + _CLINIC.split("\n", 1)[1], encoding="utf-8")
+    status, out, _ = run(capsys, "r.csv")
+    assert status == 0
+    assert out.startswith(
+        "r.csv: 4 responses (CSV, utf-8, 1 header row(s))\n"
+        "dates: 'submitted', 2026-10-01 to 2026-10-03\n"
+        "NPS question: 'score'\n"
+        "language of the answers: ja (0 % English, 100 % Japanese, of 4 answers)\n"
+    )
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    assert run(capsys, "r.csv")[1].startswith("r.csv：回答4件（CSV、utf-8、見出し1行）\n")
+
+
+def test_details_the_english_read_back_missed_are_said_in_japanese(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # LEFT45B: details were said in Japanese by reading their English back with regular
+    # expressions; those no expression named stayed English in the Japanese table (day-first,
+    # "0–10, answers only 0–6", "1–5, labelled"). Each is now said from its catalogue entry.
+    labels = ["1 - 不満", "2 - やや不満", "3 - 普通", "4 - やや満足", "5 - 満足"]
+    rows = [f"{13 + i % 15}/10/2026 10:00,{i % 7},{labels[i % 5]}" for i in range(24)]
+    path = write_text(tmp_path / "x.csv", "\n".join(["回答日時,推奨度,サービス評価", *rows]) + "\n")
+    status, out, _ = run(capsys, path, "--language", "ja")
+    assert status == 0
+    assert out.splitlines()[5:] == [
+        "列            QID  種類  詳細                 値の数  空欄  設問／回答例",
+        "回答日時           日付  日が先（day-first）      15     0  '13/10/2026 10:00', "
+        "'14/10/2026 10:00', '15/10/2026 10:00'",
+        "推奨度*            NPS   0–10、回答は0–6のみ       7     0  '0', '1', '2'",
+        "サービス評価       評価  1–5、ラベル付き           5     0  '1 - 不満', '2 - やや不満', "
+        "'3 - 普通'",
+    ]
+    # The json and English keep the English details, as before.
+    english = run(capsys, path, "--language", "en")[1].splitlines()
+    assert [line.split("  ")[0:1] for line in english[6:]] == [
+        ["回答日時"],
+        ["推奨度*"],
+        ["サービス評価"],
+    ]
+    details = [c["detail"] for c in json.loads(run(capsys, path, "--format", "json")[1])["columns"]]
+    assert details == ["day-first", "0–10, answers only 0–6", "1–5, labelled"]
 
 
 def test_inspect_of_no_nps_export_says_so_in_japanese_with_exit_status_2(
@@ -2605,23 +2675,20 @@ def test_the_column_kinds_and_details_are_said_in_a_japanese_project_s_words(
     assert "列：「id」（ID：一意）、「回答日」（日付：ISO／和式）、「コメント」（自由記述：" in err
 
 
-def test_each_detail_pattern_reads_its_own_english_back() -> None:
-    # MSG43: a detail said in Japanese is read back from inspect's English by pattern; the
-    # catalogue's English must be what the pattern matches, or the detail stays English.
-    import re
+def test_every_detail_of_every_export_format_is_said_in_japanese(export: Export) -> None:
+    # MSG43, LEFT45B: a detail is said from its catalogue entry (Detail), no longer read back
+    # from the English by pattern, which left those it did not name English.
+    from _english import english_runs
 
-    from nps_kit.i18n import t
-    from nps_kit.inspect import _DETAILS
+    from nps_kit.inspect import detail_words
 
-    samples = {"n": "12", "sep": "','", "tool": "text entry", "read": "month-first",
-               "asked": "day-first"}  # fmt: skip
-    for pattern, name in _DETAILS:
-        fields = re.compile(pattern).groupindex
-        scale = "1–10" if name.startswith("no_zero") else "0–10"
-        values = {f: samples.get(f, scale) for f in fields}
-        english = t(f"inspect.detail.{name}", "en", **values)
-        match = re.fullmatch(pattern, english)
-        assert match is not None and match.groupdict() == values, name
+    found = inspect_export(export.path, sheet=export.sheet)
+    for column in found.columns:
+        japanese = detail_words(column.detail, "ja")
+        assert english_runs(japanese, names=["text entry", "Open-Ended", "day-first"]) == [], (
+            column.column,
+            column.detail,
+        )
 
 
 @pytest.mark.parametrize(

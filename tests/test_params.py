@@ -256,6 +256,28 @@ def test_a_display_name_does_not_excuse_the_address(project: Path, address: str)
     )
 
 
+def test_an_address_whose_part_before_the_at_sign_is_over_64_letters_is_refused(
+    project: Path,
+) -> None:
+    # LEFT45B: RFC 5321 limits the part before @ to 64 octets; a server may refuse a longer one,
+    # and the report would not arrive. 64 letters are taken, 65 refused, in the unit's language.
+    longest = "a" * 64 + "@example.com"
+    path = write_unit(project, UNIT_NO_MAIL + f"mail: {{to: ['Team <{longest}>']}}\n")
+    assert load_unit(path).mail.to == [f"Team <{longest}>"]
+    longer = "a" * 65 + "@example.com"
+    path = write_unit(project, UNIT_NO_MAIL + f"mail: {{to: [{longer}]}}\n")
+    assert error_of(path) == (
+        f"params/ec.yaml: mail.to: 「{longer}」の@より前が65文字です。メールサーバーが受け取るのは"
+        "64文字までです（RFC 5321）。短いアドレスかグループのアドレスを指定してください。"
+    )
+    _english(project)
+    path = write_unit(project, UNIT_NO_MAIL + f"alerts: {{to: ['Team <{longer}>']}}\n")
+    assert error_of(path) == (
+        f"params/ec.yaml: alerts.to: the part before @ of 'Team <{longer}>' is 65 characters; "
+        "mail servers take at most 64 (RFC 5321). Give a shorter address or a group's address."
+    )
+
+
 def test_yaml_syntax_error_names_the_line(project: Path) -> None:
     _english(project)  # its English words; Japanese: EXTRAS_JA and the tests after it (FIX93)
     path = write_unit(project, "name: EC\nlanguage: [ja\nmail: {}\n")

@@ -3082,6 +3082,23 @@ def test_the_offered_recipients_line_is_a_valid_address_once_uncommented(tmp_pat
     }
 
 
+def test_the_offered_address_of_the_longest_unit_id_is_one_mail_servers_take(
+    tmp_path: Path,
+) -> None:
+    # LEFT45B: an address's part before @ is at most 64 letters (RFC 5321, which mail.to
+    # checks); a unit id is at most 40, so "<id>-team" stays within it, uncommented or not.
+    store = "Sehr Langer Filialname Am Hauptbahnhof Nord West Ausgang Zwei"
+    rows = "".join(f"2026-10-{i + 1:02d},{store},{i % 11}\n" for i in range(20))
+    export = write_text(tmp_path / "stores.csv", "date,store,score\n" + rows)
+    root = tmp_path / "p"
+    assert main(["init", str(root), "--from", str(export), "--unit-column", "store"]) == 0
+    unit_file = root / "parameters" / "sehr-langer-filialname-am-hauptbahnhof-n.yaml"
+    text = unit_file.read_text(encoding="utf-8")
+    assert "#   to: [sehr-langer-filialname-am-hauptbahnhof-n-team@example.com]" in text
+    unit_file.write_text(text.replace("# mail:\n#   to:", "mail:\n  to:"), encoding="utf-8")
+    assert load_all(root / "parameters").errors == []
+
+
 # --- what init --from says of the score and date columns in a Japanese project (MSG44) ---------
 
 _OPINIONS = ("配送が早くて満足です", "価格が高いと思います", "スタッフの対応が丁寧でした")

@@ -1387,6 +1387,17 @@ def test_any_english_tokens_are_read_as_with_each_token_tested(tokens: list[str]
         ("手続きが早く。", "finance", "speed", "negative", "positive"),
         ("料金は安く", "finance", "price", "negative", "positive"),
         ("手数料が高い。待ち時間が短く", "finance", "speed", "negative", "positive"),
+        # LEFT45B: より after what is compared with (以前より, 思ったより), the sentence going on
+        # to say what was, compares what happened: no request for more. より with nothing
+        # compared (今より), or a sentence that goes on to wish (…だと助かります), asks.
+        ("以前より待ち時間が短く、助かりました", "finance", "speed", "positive", "positive"),
+        ("思ったより待ち時間が短く、手続きもスムーズでした。", "finance", "speed", "positive",
+         "positive"),
+        ("今より待ち時間が短く、手続きも簡単だと助かります", "finance", "speed", "negative",
+         "positive"),
+        ("以前より待ち時間が短く、手続きも簡単だと助かります", "finance", "speed", "negative",
+         "positive"),
+        ("以前より待ち時間が短く", "finance", "speed", "negative", "positive"),
     ],
 )  # fmt: skip
 @pytest.mark.parametrize("learned", [False, True])

@@ -6,6 +6,7 @@ import argparse
 import locale
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,8 +48,10 @@ def add_language_option(parser: argparse.ArgumentParser, lang: Language) -> None
     )
 
 
-def command_language(given: Language | None, parameters: Path | None) -> Language:
-    """Return the language ``inspect`` and ``score`` print in.
+def command_language(
+    given: Language | None, parameters: Path | None, *, headers: Iterable[str] | None = None
+) -> Language:
+    """Return the language ``inspect``, ``score`` and ``themes`` print in.
 
     Parameters
     ----------
@@ -56,21 +59,36 @@ def command_language(given: Language | None, parameters: Path | None) -> Languag
         ``--language``, when given: it wins.
     parameters
         ``--parameters``, when given; else ``./parameters``, the folder ``run`` reads.
+    headers
+        The export's column names and question texts, for a command that reads one before it
+        says anything of it (``inspect``, ``themes``).
 
     Returns
     -------
     str
         ``given``, else the language ``defaults.yaml`` of that folder asks for
         (:func:`nps_kit._project_language.project_language`, as ``alerts`` and ``init`` read
-        it), else the user's locale's (:func:`locale_language`): a Japanese analyst scoring
-        an export outside any project hears Japanese (QA43).
+        it), else Japanese when the user's locale is (:func:`locale_language`: a Japanese
+        analyst scoring an export outside any project hears Japanese, QA43), else the
+        language of the export's ``headers``
+        (:func:`nps_kit._answer_language.header_language`). A locale that is not Japanese is
+        often no one's choice (C under cron, a container, an English Windows or Mac a
+        Japanese analyst uses), while Japanese headers say who the export is for: a cp932
+        export of 推奨度 and コメント is said in Japanese there (LEFT45B), an English export
+        stays English, and a Japanese locale keeps Japanese for an English export.
     """
     from nps_kit._project_language import project_language
 
     if given is not None:
         return given
     found = project_language(parameters if parameters is not None else Path("parameters"))
-    return found or locale_language()
+    if found is not None:
+        return found
+    if locale_language() == "ja" or headers is None:
+        return locale_language()
+    from nps_kit._answer_language import header_language
+
+    return header_language(headers)
 
 
 def locale_language() -> Language:
@@ -80,11 +98,15 @@ def locale_language() -> Language:
     ``LC_MESSAGES``, then ``LANG``, the first one set and not empty (``ja_JP.UTF-8``,
     ``ja``); unless that locale is C (or none is set), ``LANGUAGE``, a priority list
     (``ja:en``), comes first, its first Japanese or English entry. On Windows, which sets
-    none of them, the system locale (``Japanese_Japan``).
+    none of them, the system locale (``Japanese_Japan``); one whose name Python cannot parse
+    (:func:`locale.getlocale` raises ValueError) counts as none set (LEFT45B).
     """
     found = next((v for n in ("LC_ALL", "LC_MESSAGES", "LANG") if (v := os.environ.get(n))), None)
     if found is None and sys.platform == "win32":
-        code = locale.getlocale()[0] or ""
+        try:
+            code = locale.getlocale()[0] or ""
+        except ValueError:
+            code = ""
         return "ja" if code.lower().startswith(("ja", "japanese")) else "en"
     if found is None or found in ("C", "POSIX") or found.startswith("C."):
         return "en"

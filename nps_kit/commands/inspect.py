@@ -93,9 +93,13 @@ def _cut_name(name: str, width: int) -> str:
 
 def _run(args: argparse.Namespace) -> int:
     from nps_kit.inspect import inspect_export, no_score_error
+    from nps_kit.load import read_column_index
 
-    lang = command_language(args.language, args.parameters)
     sheet = sheet_option(args.sheet)
+    # The headers first: outside a project, a Japanese export is described in Japanese.
+    index = read_column_index(args.data, sheet=sheet, encoding=args.encoding)
+    headers = [*index.columns, *index.questions.values()]
+    lang = command_language(args.language, args.parameters, headers=headers)
     found = inspect_export(
         args.data,
         sheet=sheet,
@@ -103,6 +107,7 @@ def _run(args: argparse.Namespace) -> int:
         date_format=args.date_format,
         codes=args.codes,
         lang=lang,
+        index=index,
     )
     if args.format == "json":
         print(json.dumps(found.to_dict(), ensure_ascii=False))

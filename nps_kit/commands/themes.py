@@ -85,10 +85,12 @@ def _run(args: argparse.Namespace) -> int:
     from nps_kit.text.split import dominant_theme
     from nps_kit.text.themes import load_themes
 
-    # The project's language, as score and inspect speak it (MSG43); the csv and json are data.
-    lang = command_language(args.language, None)
     sheet = sheet_option(args.sheet)
     index = read_column_index(args.data, sheet=sheet, encoding=args.encoding)
+    # The project's language, as score and inspect speak it (MSG43), else the locale's or the
+    # headers' (LEFT45B); the csv and json are data.
+    headers = [*index.columns, *index.questions.values()]
+    lang = command_language(args.language, None, headers=headers)
     # A header, Qualtrics QID/ImportId or question text, as nps-kit score takes them.
     text_column = index.resolve(args.text_column, option="--text-column", lang=lang)
     id_column = args.id_column and index.resolve(args.id_column, option="--id-column", lang=lang)

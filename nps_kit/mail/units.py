@@ -17,7 +17,15 @@ from nps_kit.i18n import LANGUAGES, Language, t
 from nps_kit.periods import is_month
 from nps_kit.summary import UnitSummary, as_summary, floor_summary
 
-__all__ = ["Attach", "MailOptions", "MailUnit", "Manifest", "parse_address", "read_manifest"]
+__all__ = [
+    "LOCAL_PART_MAX",
+    "Attach",
+    "MailOptions",
+    "MailUnit",
+    "Manifest",
+    "parse_address",
+    "read_manifest",
+]
 
 Attach = Literal["html", "pdf", "zip", "none"]
 # A unit's mail problem: its catalogue key and values, worded once the language is known.
@@ -104,13 +112,19 @@ class Manifest:
     units: tuple[MailUnit, ...]
 
 
+#: The longest part before ``@`` of an address, in octets (ASCII letters): RFC 5321 4.5.3.1.1.
+LOCAL_PART_MAX = 64
+
+
 def parse_address(value: str) -> Address:
     """Parse ``name@example.com`` or ``Display Name <name@example.com>`` into an ``Address``.
 
     Raises
     ------
     ValueError
-        With the reason, when ``value`` is not exactly one plain ASCII address with a domain.
+        With the reason, when ``value`` is not exactly one plain ASCII address with a domain,
+        or (a :class:`nps_kit._schema_errors.Said`) its part before ``@`` is longer than
+        :data:`LOCAL_PART_MAX`.
     """
     if not isinstance(value, str) or not value.strip():
         raise ValueError("expected an address like name@example.com")
@@ -121,6 +135,11 @@ def parse_address(value: str) -> Address:
     local, at, domain = spec.rpartition("@")
     if not at or not local or not spec.isascii() or not _DOMAIN.fullmatch(domain):
         raise ValueError("expected an address like name@example.com")
+    if len(local) > LOCAL_PART_MAX:
+        # RFC 5321 4.5.3.1.1: servers may refuse a longer one, so the mail would not arrive.
+        from nps_kit._schema_errors import Said
+
+        raise Said("params.email_local_part", found=value, n=len(local), most=LOCAL_PART_MAX)
     try:
         return Address(display_name=display, addr_spec=spec)
     except (ValueError, IndexError) as exc:

@@ -369,6 +369,8 @@ def _check_email(address: str) -> None:
 
     try:
         spec = parse_address(address).addr_spec
+    except Said:
+        raise  # a reason of its own (a part before @ too long for mail servers: LEFT45B)
     except ValueError:
         spec = ""
     if not _EMAIL.match(spec):

@@ -114,16 +114,17 @@ def _en_wished(clause: str) -> bool:
     return _score_en_plain(" ".join(kept)).praise == 0
 
 
-def asks_for_more(clause: str, *, goes_on: bool = False) -> bool:
+def asks_for_more(clause: str, *, goes_on: bool = False, then: str = "") -> bool:
     """Tell whether a clause wishes for more by its form, whatever it praises.
 
     An English clause with a wishing modal or opening with a comparative ("maybe cheaper
     delivery"), a Japanese one whose praise is only wished (もっと安く): after "Nothing, …" it
     is still a request, where a clause that praises plainly is the reason for the nothing.
-    ``goes_on``: the sentence goes on after it past a comma (:func:`improvement_score`).
+    ``goes_on``: the sentence goes on after it past a comma, to ``then``
+    (:func:`improvement_score`).
     """
     if _JA_CHAR.search(clause):
-        return _ja_wished(clause, goes_on=goes_on)
+        return _ja_wished(clause, goes_on=goes_on, then=then)
     clause = clause.replace("’", "'")
     if _EN_MODAL.search(clause) is not None:
         return True
@@ -169,6 +170,35 @@ _JA_SUBJECT = re.compile("[がはも]")
 # puts the thing as an object (待ち時間を短く) or asks for more (待ち時間がもう少し短く).
 _JA_STATED = re.compile(r"[がは][^、。をがは]{1,8}く$")
 _JA_MORE = re.compile(r"もっと|もう少し|もうちょっと|より")
+# より after what is compared with (以前より, 他社より, 思ったより) says how what happened
+# compares, no wish for more, when the sentence goes on to say what was (LEFT45B:
+# 「以前より待ち時間が短く、助かりました」); 「今より短く」 and
+# 「以前より短く、…だと助かります」 ask.
+_JA_BASE_MORE = re.compile(
+    r"(?:以前|前|昔|去年|昨年|前回|他社|他店|他行|思った|思っていた|予想|想像)より"
+)
+# How the rest of the sentence ends: a wish (…だと助かります, …してほしいです) or what is or was
+# (助かりました, 手続きもスムーズでした, 便利です).
+_JA_WISH_THEN = re.compile(
+    r"(?:ほしい|欲しい|ください|下さい|たい|願います)(?:です|な|なあ|ね)*[。．！!…]*$|"
+    r"(?:と|ば|たら)(?:いい|良い|よい|嬉しい|うれしい|助か|ありがた)"
+)
+_JA_SAID_THEN = re.compile(r"(?:た|です|ます)(?:よ|ね)*[。．！!…]*$")
+
+
+def _compares_what_was(clause: str, then: str) -> bool:
+    """Tell whether a clause's only より compares with what was and its sentence states.
+
+    ``then`` is the rest of the clause's sentence after the comma: its predicate says what
+    was or is (助かりました), not a wish (…だと助かります).
+    """
+    then = then.strip()
+    return (
+        _JA_BASE_MORE.search(clause) is not None
+        and _JA_MORE.search(_JA_BASE_MORE.sub("", clause)) is None
+        and _JA_WISH_THEN.search(then) is None
+        and _JA_SAID_THEN.search(then) is not None
+    )
 
 
 def awaits_judgement(clause: str) -> bool:
@@ -185,7 +215,7 @@ def awaits_judgement(clause: str) -> bool:
     return _EN_STATES.search(clause) is None
 
 
-def _ja_wished(clause: str, *, goes_on: bool = False) -> bool:
+def _ja_wished(clause: str, *, goes_on: bool = False, then: str = "") -> bool:
     """Tell whether a Japanese clause's praise is only what it wishes for (もっと安く)."""
     if _JA_WISH_CLAUSE.search(clause) is not None:
         return True
@@ -197,21 +227,27 @@ def _ja_wished(clause: str, *, goes_on: bool = False) -> bool:
         return True
     # Only before a comma: ending the answer (or its sentence), 「待ち時間が短く」 leaves the
     # rest of a wish unsaid (…短く〔してほしい〕), as an answer to "what could we improve?" does.
-    if goes_on and _JA_STATED.search(clause) is not None and _JA_MORE.search(clause) is None:
+    if (
+        goes_on
+        and _JA_STATED.search(clause) is not None
+        and (_JA_MORE.search(clause) is None or _compares_what_was(clause, then))
+    ):
         return False
     rest = _JA_WISH.sub("、", clause)
     return rest != clause and _score(rest).praise == 0
 
 
 @lru_cache(maxsize=65536)
-def improvement_score(clause: str, *, goes_on: bool = False) -> _Score:
+def improvement_score(clause: str, *, goes_on: bool = False, then: str = "") -> _Score:
     """Return the score of one clause of an answer to "what could we improve?".
 
     A clause without judgement, or whose praise is only a wish ("Cheaper plans", 「もっと安く」),
     is a request; a clause that says there is nothing to improve, or that praises clearly or
     complains, keeps its reading. ``goes_on`` says that its sentence goes on after it past a
     comma: then praise said of a subject in an adverbial form (「待ち時間が短く、…でした」) states
-    what was; ending the answer or its sentence (「待ち時間が短く」), it is a wish.
+    what was; ending the answer or its sentence (「待ち時間が短く」), it is a wish. ``then`` is
+    the rest of that sentence: when it states what was, より after what is compared with
+    (「以前より待ち時間が短く、助かりました」) asks for nothing more.
     """
     score = _score(clause)
     if _NOTHING.search(clause) is not None:
@@ -222,7 +258,9 @@ def improvement_score(clause: str, *, goes_on: bool = False) -> _Score:
         return score
     if score.praise:
         wished = (
-            _ja_wished(clause, goes_on=goes_on) if _JA_CHAR.search(clause) else _en_wished(clause)
+            _ja_wished(clause, goes_on=goes_on, then=then)
+            if _JA_CHAR.search(clause)
+            else _en_wished(clause)
         )
         return score._replace(request=True) if wished else score
     if not score.judged:

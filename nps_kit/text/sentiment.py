@@ -377,16 +377,18 @@ def _improvement_scores(
     # much, maybe cheaper delivery").
     nothing_first = bool(clauses) and _NOTHING.search(clauses[0].text) is not None
     for k, (clause, score) in enumerate(zip(clauses, scores, strict=True)):
-        # Its sentence goes on after it past a comma (待ち時間が短く、…でした), not ending there.
+        # Its sentence goes on after it past a comma (待ち時間が短く、…でした), not ending there,
+        # to ``then``, the rest of the sentence (whose predicate 助かりました says what was).
+        end = clause.start + len(clause.text)
         goes_on = (
-            k + 1 < len(clauses)
-            and _SENTENCE_END.search(text, clause.start + len(clause.text), clauses[k + 1].start)
-            is None
+            k + 1 < len(clauses) and _SENTENCE_END.search(text, end, clauses[k + 1].start) is None
         )
+        stop = _SENTENCE_END.search(text, end + 1) if goes_on else None
+        then = text[end : stop.end() if stop else len(text)] if goes_on else ""
         if (
             k
             and nothing_first
-            and not (score.judged and asks_for_more(clause.text, goes_on=goes_on))
+            and not (score.judged and asks_for_more(clause.text, goes_on=goes_on, then=then))
         ):
             out.append(score)
         elif not score.judged and not clause_themes[k] and " " not in clause.text:
@@ -405,7 +407,7 @@ def _improvement_scores(
         ):
             out.append(score)
         else:
-            out.append(improvement_score(clause.text, goes_on=goes_on))
+            out.append(improvement_score(clause.text, goes_on=goes_on, then=then))
     return out
 
 
