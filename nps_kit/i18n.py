@@ -1647,7 +1647,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "headline is required (the overview and the e-mail show its numbers); found {found}",
     },
     "schema.problems": {"ja": "{n}件の問題があります。", "en": "{n} problems:"},
-    # Why a unit is refused when its files are checked (params._check_data), in its language.
+    # Why a unit is refused when its files are checked (params._checks._check_data), in its language.
     "params.file_not_found": {
         "ja": "{file}: {setting}: ファイルが見つかりません：{found}。",
         "en": "{file}: {setting}: file not found: {found}.",
@@ -2690,7 +2690,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{unit}別 NPS と95%信頼区間",
         "en": "NPS by {unit} with 95% intervals",
     },
-    # quality: from unit.py
+    # quality: from unit/_quality.py
     # QA29 F6: a value of a column whose answers have no 0 where the rest have them.
     "quality.other_scale": {
         "ja": "1〜10の尺度の可能性がある回答"
