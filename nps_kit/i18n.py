@@ -1647,7 +1647,8 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "headline is required (the overview and the e-mail show its numbers); found {found}",
     },
     "schema.problems": {"ja": "{n}件の問題があります。", "en": "{n} problems:"},
-    # Why a unit is refused when its files are checked (params._checks._check_data), in its language.
+    # Why a unit is refused when its files are checked (params._checks._check_data), in its
+    # language.
     "params.file_not_found": {
         "ja": "{file}: {setting}: ファイルが見つかりません：{found}。",
         "en": "{file}: {setting}: file not found: {found}.",
