@@ -183,7 +183,11 @@ page.show(head, movers)
 # %% tags=["section-strategies"]
 page.show(
     sections.strategies(
-        u, analysis, contact_column=contact_column, contact_details=contact_details
+        u,
+        analysis,
+        contact_column=contact_column,
+        contact_details=contact_details,
+        id_column=id_column,  # an anonymous form: nobody to call back (QA44)
     )
 )
 

@@ -174,6 +174,11 @@ def _with_call_by(followups: FollowupList, status: LoopStatus | None = None) -> 
     contacted = [done.get(str(rid)) for rid in rows["response_id"]]
     rows["call_by"] = due.dt.strftime("%Y-%m-%d").fillna("").to_list()
     rows["overdue"] = [bool(x) and c is None for x, c in zip(late, contacted, strict=True)]
+    if followups.date_label is not None:
+        # The date is another event's (a check-out day): nobody's call-by is counted from it,
+        # nor anyone said overdue by it; who the returned file marks contacted still is (QA44).
+        rows["call_by"] = ""
+        rows["overdue"] = False
     rows["done"] = [c is not None for c in contacted]
     rows["contacted"] = [c or "" for c in contacted]
     return rows
@@ -268,6 +273,10 @@ def followup_html(
         return HTML("".join(parts))
     count = t(f"followup.count_{kind}", lang, n=f"{n:,}")
     call_rule = t("followup.call_rule", lang, hours=CALL_WITHIN_HOURS)
+    if followups.date_label is not None:
+        # A check-out day is not when the answer came: no call-by is counted from it (QA44).
+        label = _QUOTED[lang].format(followups.date_label)
+        call_rule = t("followup.call_rule_other_date", lang, hours=CALL_WITHIN_HOURS, label=label)
     notes = [t("followup.order", lang, as_of=followups.as_of.isoformat())]
     if basis == "details":
         notes.insert(0, _details_rule(followups, lang))
@@ -291,9 +300,11 @@ def followup_html(
         + "</details></div>"
     )
     id_name = id_heading(followups.id_name, lang, label=followups.id_label)
+    loop = status if isinstance(status, LoopStatus) else None
+    rows = _with_call_by(followups, loop)
     columns = [
         ("response_id", id_name),
-        ("date", t("followup.date", lang)),
+        ("date", followups.date_label or t("followup.date", lang)),
         ("call_by", t("followup.call_by", lang)),
         ("score", t("followup.score", lang)),
         # What the person said before who they are (EC's four breakdowns pushed the comment
@@ -306,8 +317,8 @@ def followup_html(
         # sideways at 1280 px and was cut on paper (QA23: a timestamp id and three breakdowns,
         # 受診科 and 年代 behind the scroll shadow), whatever the number of breakdowns.
         columns.append((PROFILE, t("followup.profile", lang)))
-    loop = status if isinstance(status, LoopStatus) else None
-    rows = _with_call_by(followups, loop)
+    if followups.date_label is not None and not rows["done"].any():
+        columns = [c for c in columns if c[0] != "call_by"]
     parts.append(_folded(rows, columns, lang, first, followups.breakdowns))
     if followups.id_name is None:
         parts.append(_rows_note(id_name, lang))
@@ -342,6 +353,7 @@ def loop_status_html(
     lang: Language,
     first: int = FIRST_SCREEN,
     rows: bool = False,
+    date_label: str | None = None,
 ) -> HTML:
     """Show the close rate, the median days to contact and the still-open list.
 
@@ -358,6 +370,9 @@ def loop_status_html(
     rows
         The ids are the export's row numbers (no ``columns.id``): the still-open list heads
         them as rows in the file and says once under it that the export has no id column.
+    date_label
+        The date column's label when its date is not the answer's
+        (:func:`~nps_kit.closed_loop.other_date_label`): heads the still-open list's dates.
 
     Returns
     -------
@@ -413,7 +428,7 @@ def loop_status_html(
         columns = [
             ("response_id", id_name),
             # The date cell shows the age under it: no Age column saying it again (QA23).
-            ("date", t("followup.date", lang)),
+            ("date", date_label or t("followup.date", lang)),
             ("score", t("followup.score", lang)),
             ("status", t("followup.status", lang)),
             ("owner", t("followup.owner", lang)),

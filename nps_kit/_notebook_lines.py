@@ -135,6 +135,20 @@ LINES = (
         f"without it the trend applies nps-kit's default floor of {DEFAULT_MIN_REPORT_N}.",
         lambda unit: unit.thresholds.min_report_n != DEFAULT_MIN_REPORT_N,
     ),
+    NotebookLine(
+        "strategies",
+        "strategies",
+        "id_column",
+        "id_column=id_column,  (in sections.strategies(...))",
+        "on a form with no response id, consent or contact details, section 2 says nobody can be "
+        "called back and what to add to the form, instead of the playbook's call-back action "
+        "(QA44).",
+        lambda unit: (
+            unit.columns.id is None
+            and unit.columns.contact is None
+            and not unit.columns.contact_details
+        ),
+    ),
 )
 
 

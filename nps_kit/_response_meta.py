@@ -32,6 +32,7 @@ from nps_kit._zone_hint import written_zones
 __all__ = [
     "NOT_RESPONSES",
     "STATUS_CODES",
+    "answer_time",
     "language_codes",
     "limesurvey_submitted",
     "numeric_values",
@@ -206,6 +207,40 @@ def response_time(header: str, values: pd.Series, counts: np.ndarray) -> bool:
     return _DURATION_HEADER.search(header) is not None and (
         not len(values) or _share(values, counts, _DURATION_VALUE) >= 0.9
     )
+
+
+# A date header's words that only say when: Date, Timestamp, at; 日時, 日付 at a word's end.
+_DATE_WORD: Final = re.compile(r"date|time|timestamp|stamp|day|at|on|of|the|utc|jst|gmt", re.I)
+_DATE_END: Final = re.compile(r"(?:年月日|日時|日付|時刻|日|時)$")
+# The answer's own events: given, sent, completed, recorded, received or started, or the
+# survey's; a date of another event (チェックアウト日, Visit date, 注文日) is not the answer's.
+_ANSWER_EVENT: Final = re.compile(
+    r"(?:response|responded|answer|answered|reply|replied|submit|submitted|submission|"
+    r"complete|completed|completion|finish|finished|end|ended|recorded|record|created|"
+    r"received|start|started|survey|feedback|form|entry|回答|送信|完了|終了|記録|作成|登録|"
+    r"受付|受信|開始|提出|アンケート|入力|タイムスタンプ)*",
+    re.I,
+)
+
+
+def answer_time(header: str) -> bool:
+    """Whether a date column's header says the date is when the answer was given.
+
+    True when it names the answer's own event (``Timestamp``, ``submitted_at``, 回答日時,
+    ``RecordedDate``) or no event at all (``Date``, 日付); false when it names another one: a
+    hotel's ``チェックアウト日``, a clinic's ``Visit date``, a shop's 注文日 (QA44: the
+    follow-up cards headed a check-out day 回答日 and counted the 48-hour call-by from it).
+
+    Examples
+    --------
+    >>> [answer_time(h) for h in ("Timestamp", "回答日時", "Date", "submitted_at", "EndDate")]
+    [True, True, True, True, True]
+    >>> [answer_time(h) for h in ("チェックアウト日", "Visit date", "注文日", "Check-out date")]
+    [False, False, False, False]
+    """
+    words = re.split(r"[\s_\-./:()（）・]+|(?<=[a-z])(?=[A-Z])", header.strip())
+    events = [_DATE_END.sub("", w) for w in words if w and _DATE_WORD.fullmatch(w) is None]
+    return all(_ANSWER_EVENT.fullmatch(w) is not None for w in events)
 
 
 def _share(values: pd.Series, counts: np.ndarray, pattern: re.Pattern[str]) -> float:

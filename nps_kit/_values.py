@@ -37,6 +37,7 @@ __all__ = [
     "MISSING_WORDS",
     "NO_ANSWER_WORDS",
     "STATUSES",
+    "WORDED_SCORE",
     "DateParse",
     "ScaleSplit",
     "ScoreParse",
@@ -108,6 +109,11 @@ DECIMAL_COMMA_RE: Final = re.compile(r"^[+-]?\d+,\d{1,2}(?!\d)")
 #: (through NFKC): full-width (``１０``), circled (``⑩``, ``⓪``), superscript or subscript,
 #: mathematical and any script's decimal digits (``١٠``); counted by the loader (QA24, QA36 O4).
 OTHER_DIGITS: Final = re.compile(r"(?![0-9])\d|[⓪①-⑩⁰¹²³⁴-⁹₀-₉]|点$")
+#: A score written with words after its number, as Medallia and SurveyMonkey export a scale's
+#: labelled points (``10 - Extremely likely``, ``0 - Not at all likely``, ``10 = 非常に``):
+#: :func:`parse_scores` reads the number; the loader counts them, and the data-quality section
+#: and ``inspect`` say how many with one example (QA44: read as 10 without a word).
+WORDED_SCORE: Final = re.compile(r"^[+-]?\d+(?:[.,]\d{1,2})?\s*点?\s*(?:[-=:(]|\s).*?[^\W\d_]")
 #: An amount written with one or two decimals, in either convention (QA26 #8, #17): a decimal
 #: comma with dots between thousands (``95,65``, ``2.306,17``, German and French Excel) or a
 #: decimal point with commas between them (``133316.64``, ``1,234.50``). Group ``comma`` holds

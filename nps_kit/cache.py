@@ -100,7 +100,9 @@ _META = b"nps_kit.cache"
 # 42: scores in circled or other scripts' digits (⑩, ١٠) counted with １０ (QA36 O4)
 # 43: German/English subtotal lines (Zwischensumme, sub total) and IFERROR(SUBTOTAL(…)) lines left
 # out (FIX94); a date without a time no longer a double submission beside timed dates (QA40)
-_FORMAT = 43
+# 44: scores written with words (10 - Extremely likely) counted, with an example (worded_rows,
+# QA44)
+_FORMAT = 44
 # Small row groups let a unit of a few thousand rows skip almost all of a large export.
 _ROW_GROUP = 8192
 
@@ -584,6 +586,7 @@ def _report_from_json(data: dict[str, Any]) -> LoadReport:
             "other_scale",
             "other_scale_of",
             "rewritten_rows",
+            "worded_rows",
             "decimal_comma_rows",
             "era_date_rows",
             "files",

@@ -25,7 +25,8 @@ import pandas as pd
 from nps_kit import clock
 from nps_kit._consent import ConsentWords, consent_answer, read_consent
 from nps_kit._consent import refused as refused_contact
-from nps_kit._response_meta import ANONYMOUS
+from nps_kit._question_label import short_label
+from nps_kit._response_meta import ANONYMOUS, answer_time
 from nps_kit._values import MISSING_WORDS, date_only
 from nps_kit.errors import DataError, closest
 from nps_kit.i18n import Language, join_names, t
@@ -59,6 +60,7 @@ __all__ = [
     "left_contact_details",
     "loop_status",
     "names_only",
+    "other_date_label",
     "reach_columns",
     "record_columns",
     "record_note",
@@ -774,6 +776,11 @@ class FollowupList:
     blank_ids
         How many of ``rows`` have a blank id cell and so a ``response_id`` that is their row
         (``#12``, :func:`nps_kit.load.row_keys`): the list then says what ``#`` means.
+    date_label
+        The export's label of the date column when its header names another event than the
+        answer (:func:`other_date_label`: a hotel's チェックアウト日): ``date`` is then not when
+        the person answered, the list heads it so and gives no call-by date. ``None``: the
+        date is the answer's.
     """
 
     rows: pd.DataFrame
@@ -790,6 +797,7 @@ class FollowupList:
     answered: pd.DataFrame | None = None
     made_at: dt.datetime | None = None
     blank_ids: int = 0
+    date_label: str | None = None
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -1010,7 +1018,22 @@ def followup_list(
         answered=answered,
         made_at=now,
         blank_ids=int(blank_ids(rows, id_column).sum()),
+        date_label=other_date_label(unit),
     )
+
+
+def other_date_label(unit: UnitData) -> str | None:
+    """Return the date column's label when the date is not when the answer was given.
+
+    A hotel's export dates each answer by the guest's check-out (チェックアウト日), a clinic's by
+    the visit: the answer came later, by a day or a month. The follow-up list heads the date by
+    the export's own words, not 回答日 / "Date", and counts no call-by from it (QA44). ``None``
+    when the header names the answer's own event or none (:func:`answer_time`).
+    """
+    column = unit.load.date_column
+    if column is None or answer_time(column):
+        return None
+    return short_label(column)
 
 
 # --- the loop's status, from the file the team returns --------------------------------------

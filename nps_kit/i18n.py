@@ -1647,8 +1647,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "headline is required (the overview and the e-mail show its numbers); found {found}",
     },
     "schema.problems": {"ja": "{n}件の問題があります。", "en": "{n} problems:"},
-    # Why a unit is refused when its files are checked (params._checks._check_data), in its
-    # language.
+    # Why a unit is refused when its files are checked (params._checks), in its language.
     "params.file_not_found": {
         "ja": "{file}: {setting}: ファイルが見つかりません：{found}。",
         "en": "{file}: {setting}: file not found: {found}.",
@@ -2279,6 +2278,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "No detractor left a way to reach them, so there is no one to call back: the "
         "detractors' comments and themes in this report say what to improve",
     },
+    "sections.nobody_to_call_anonymous": {
+        "ja": "フォームに回答ID・連絡の同意・連絡先がないため、個別に連絡できる方はいません。"
+        "批判者のコメントとテーマから改善点を確かめてください。折り返し連絡するには、"
+        "フォームに連絡の同意の設問と、電話番号またはメールアドレスの欄を加えてください",
+        "en": "The form keeps no response id, consent or contact details, so there is no one to "
+        "call back: the detractors' comments and themes in this report say what to improve. To "
+        "call detractors back, add a consent question and a phone or e-mail field to the form",
+    },
     "sections.no_recommendation": {
         "ja": "提案できるデータがありません。",
         "en": "Not enough data for recommendations.",
@@ -2391,6 +2398,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "{date}に送ったレポートを差し替えます。",
         "en": "Replaces the report sent on {date}.",
     },
+    "mail.figure_fiscal_ytd": {"ja": "年度累計NPS", "en": "fiscal year to date"},
     "mail.replaces_figures": {
         "ja": "{date}に送ったレポートを差し替えます：{figures}",
         "en": "Replaces the report sent on {date}: {figures}",
@@ -2631,7 +2639,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
             "total: {names}"
         ),
     },
-    # overview: from overview.py
+    # overview: from overview/
     "overview.title": {"ja": "NPSレポート一覧", "en": "NPS reports"},
     "overview.unit": {
         "ja": "レポート",
@@ -2971,6 +2979,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "「{column}」で全角数字・丸数字・「点」付きで読んだスコア",
         "en": "Scores in '{column}' read from １０, ⑩ or 10点",
     },
+    "quality.scores_worded": {
+        "ja": "「{column}」で「{example}」のように言葉付きの回答から数値を読んだスコア",
+        "en": "Scores in '{column}' read from a worded answer such as '{example}'",
+    },
     "quality.scores_decimal_comma": {
         "ja": "「{column}」で小数点にカンマを使った形（9,0）から読んだスコア",
         "en": "Scores in '{column}' read from a decimal comma, 9,0",
@@ -3051,6 +3063,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "(１０, ⑩, 10点) were read as numbers.",
         "en_one": "1 score in '{column}' written in full-width or circled digits or with 点 "
         "(１０, ⑩, 10点) was read as a number.",
+    },
+    "load.scores_worded": {
+        "ja": "「{column}」で「{example}」のように数値に言葉が付いたスコア{n}件を、その数値として"
+        "読みました。",
+        "en": "{n} scores in '{column}' written with words after the number (such as "
+        "'{example}') were read as that number.",
+        "en_one": "1 score in '{column}' written with words after the number ('{example}') was "
+        "read as that number.",
     },
     "load.drop_files": {
         "ja": "{n}個のファイルを読み、一つのエクスポートとして数えました（最新：{newest}）。",
@@ -3657,6 +3677,14 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "期限を過ぎた方には「期限切れ」と表示しています。",
         "en": "Call by: within {hours} hours of the response, the playbook's first action; "
         "past dates are marked overdue.",
+    },
+    "followup.call_rule_other_date": {
+        "ja": "連絡期限は示していません。エクスポートの日付は{label}で、回答の届いた日時では"
+        "ありません（回答はその日以降に届いています）。回答が届いてから{hours}時間以内に"
+        "連絡してください。経過日数は{label}からの日数です。",
+        "en": "No call-by date: the export's date is {label}, not when the answer arrived (it "
+        "came on that day or later). Call each person within {hours} hours of their answer "
+        "arriving; the age counts days since {label}.",
     },
     "followup.call_by": {"ja": "連絡期限", "en": "Call by"},
     "followup.overdue": {"ja": "（期限切れ）", "en": "(overdue)"},

@@ -49,6 +49,7 @@ from nps_kit._value_key import cell_text, counted_spellings
 from nps_kit._values import (
     MISSING_WORDS,
     NO_ANSWER_WORDS,
+    WORDED_SCORE,
     DateParse,
     column_numbers,
     missing_words,
@@ -1512,6 +1513,25 @@ def _group_check(
     return notes
 
 
+def _worded_scores(
+    values: pd.Series, missing_values: Sequence[str], lang: Language, *, column: str
+) -> list[str]:
+    """Say how many scores are written with words after the number, as the loader says it.
+
+    ``10 - Extremely likely`` is read as 10 (:data:`~nps_kit._values.WORDED_SCORE`), and
+    ``score`` and ``run`` count them (:attr:`nps_kit.load.LoadReport.worded_rows`); inspect
+    says it before (QA44: read silently).
+    """
+    written = values.astype("string").str.strip()
+    valid = (parse_scores(values, missing_values=missing_values).status == "valid").to_numpy()
+    worded = written.str.match(WORDED_SCORE.pattern).fillna(False).to_numpy(bool) & valid
+    if not worded.any():
+        return []
+    example = str(written[worded].value_counts().index[0])
+    n = f"{int(worded.sum()):,}"
+    return [t("load.scores_worded", lang, n=n, column=column, example=example)]
+
+
 def _counts_on(values: pd.Series) -> bool:
     """Whether a column's numbers, in any order, run on one by one (1700000001, 1700000002 …)."""
     numbers = pd.to_numeric(values.astype("string").str.strip(), errors="coerce").dropna()
@@ -1747,6 +1767,7 @@ def inspect_export(
             if split is not None:
                 notes.append(split.note(nps_col, lang))
         notes += _group_check(frame, nps_col, infos, lang)
+        notes += _worded_scores(frame[nps_col], missing_values, lang, column=nps_col)
     dates = [c for c in infos if c.kind == "date"]
     if not dates:
         # A column of epoch times named ts, created or t (no "when" in its header) is the

@@ -12,6 +12,7 @@ keeps what was shown for the run summary (:meth:`Page.summary`).
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
@@ -36,6 +37,7 @@ from nps_kit.closed_loop import (
     consent_unknown_words,
     followup_list,
     loop_status,
+    other_date_label,
     respondent_themes,
     still_open,
 )
@@ -815,12 +817,19 @@ TABLE_SHOWN = 5
 STRATEGIES_SHOWN = 1
 
 
+class _NotPassed(enum.Enum):
+    """A keyword an older copy of the report notebook does not pass (:mod:`_notebook_lines`)."""
+
+    NOT_PASSED = enum.auto()
+
+
 def strategies(
     unit: UnitData,
     analysis: FollowupAnalysis,
     *,
     contact_column: str | None = None,
     contact_details: Sequence[str] = (),
+    id_column: str | _NotPassed | None = _NotPassed.NOT_PASSED,
 ) -> SectionResult:
     """List the data-driven recommendations per segment, each with its evidence.
 
@@ -828,20 +837,31 @@ def strategies(
     ``evidence``). With the unit's consent column or contact details, a period whose detractors
     may none be contacted (:attr:`nps_kit.closed_loop.FollowupList.nobody_to_call`, the
     detractor list's own rule) shows why there is no one to call back in place of the
-    playbook's call-back action, which would point to an empty list (QA26 #21).
+    playbook's call-back action, which would point to an empty list (QA26 #21). With
+    ``id_column`` (the unit's ``columns.id``, ``None`` when it has none), an anonymous form
+    (:attr:`~nps_kit.closed_loop.FollowupList.anonymous`: no id, consent or contact detail)
+    says nobody can be called back and what to add to the form, as the e-mail does (QA44).
+    An older notebook's call without ``id_column`` keeps the playbook's action there.
     """
     lang = unit.language
     recommendations = list(analysis.recommendations)
-    if contact_column is not None or contact_details:
+    id_known = not isinstance(id_column, _NotPassed)
+    if contact_column is not None or contact_details or id_known:
         listed = followup_list(
             unit,
-            id_column=None,
+            id_column=None if isinstance(id_column, _NotPassed) else id_column,
             comment_column=None,
             contact_column=contact_column,
             details=contact_details,
         )
-        if listed.nobody_to_call:
-            basis = "declined" if listed.declined else "unreachable"
+        basis = (
+            ("declined" if listed.declined else "unreachable")
+            if listed.nobody_to_call
+            else "anonymous"
+            if id_known and listed.anonymous
+            else None
+        )
+        if basis is not None:
             recommendations = [
                 replace(r, action=_w(f"nobody_to_call_{basis}", lang)) if _calls_back(r) else r
                 for r in recommendations
@@ -1349,7 +1369,11 @@ def followup_status(
     return SectionResult(
         "followup_status",
         value=status,
-        parts=(loop_status_html(status, lang=lang, rows=id_column is None),),
+        parts=(
+            loop_status_html(
+                status, lang=lang, rows=id_column is None, date_label=other_date_label(unit)
+            ),
+        ),
     )
 
 

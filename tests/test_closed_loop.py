@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html as html_module
 import os
 import re
 import time
@@ -21,6 +22,7 @@ from nbformat.v4 import new_code_cell, new_notebook, new_output
 
 from nps_kit import sections
 from nps_kit._followup_html import FIRST_SCREEN, followup_html, loop_status_html
+from nps_kit._response_meta import answer_time
 from nps_kit.cache import build_cache
 from nps_kit.clock import date_order
 from nps_kit.closed_loop import (
@@ -174,6 +176,52 @@ def test_an_anonymous_form_s_list_says_nobody_on_it_can_be_called_back(unit: Uni
     assert not listing(unit, contact_column=None).anonymous
     with_id = followup_html(listing(unit, contact_column=None), lang="en").data
     assert "can be called back" not in with_id
+
+
+def test_a_check_out_date_heads_the_cards_by_its_name_and_counts_no_call_by(
+    tmp_path: Path,
+) -> None:
+    # QA44: a hotel's export dates each answer by the guest's check-out (チェックアウト日); the
+    # cards headed it 回答日 / "Date", and the 48-hour call-by (overdue marks) counted from it.
+    path = tmp_path / "hotel.csv"
+    path.write_text(
+        HEADER.replace("submitted_at", "チェックアウト日") + "\n".join(ROWS) + "\n", "utf-8"
+    )
+    found = listing(unit_of(path, date_column="チェックアウト日"))
+    assert found.date_label == "チェックアウト日" and len(found) == 5
+    for lang, said, dated in (
+        ("ja", "連絡期限は示していません。エクスポートの日付は「チェックアウト日」で、回答の"
+         "届いた日時ではありません（回答はその日以降に届いています）。回答が届いてから48時間以内に"
+         "連絡してください。経過日数は「チェックアウト日」からの日数です。", "回答日"),
+        ("en", "No call-by date: the export's date is “チェックアウト日”, not when the answer "
+         "arrived (it came on that day or later). Call each person within 48 hours of their "
+         "answer arriving; the age counts days since “チェックアウト日”.", "Date"),
+    ):  # fmt: skip
+        html = followup_html(found, lang=lang).data  # type: ignore[arg-type]
+        headers = re.findall(r"<th[^>]*>(.*?)</th>", html)
+        assert headers[1] == "チェックアウト日" and dated not in headers
+        assert t("followup.call_by", lang) not in headers  # type: ignore[arg-type]
+        assert t("followup.overdue", lang) not in html  # type: ignore[arg-type]
+        text = " ".join(html_module.unescape(re.sub(r"<[^>]+>", "", html)).split())
+        assert said in text
+    # A submission time stays the answer's: its cards give the call-by date.
+    answered = listing(unit_of(write_export(tmp_path / "export.csv")))
+    assert answered.date_label is None
+    headers = re.findall(r"<th[^>]*>(.*?)</th>", followup_html(answered, lang="en").data)
+    assert headers[1:3] == ["Date", "Call by"]
+
+
+@pytest.mark.parametrize(
+    ("header", "answered"),
+    [("Timestamp", True), ("回答日時", True), ("Date", True), ("submitted_at", True),
+     ("RecordedDate", True), ("Response Date", True), ("日付", True), ("送信日時", True),
+     ("チェックアウト日", False), ("Visit date", False), ("Date of visit", False),
+     ("注文日", False), ("Check-out date", False), ("来店日", False)],
+)  # fmt: skip
+def test_a_date_header_says_whether_it_is_when_the_answer_was_given(
+    header: str, answered: bool
+) -> None:
+    assert answer_time(header) is answered
 
 
 def test_the_cards_head_a_machine_named_id_in_words_or_by_its_label(unit: UnitData) -> None:

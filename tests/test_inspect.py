@@ -2658,3 +2658,22 @@ def test_a_number_rating_with_many_not_applicable_answers_is_a_rating(tmp_path: 
     path.write_text("date,おすすめ度,客室,朝食\n" + rows, "utf-8")
     kinds = {c.column: (c.kind, c.detail, c.scale) for c in inspect_export(path).columns}
     assert kinds["朝食"] == kinds["客室"] == ("rating", "1–5", (1, 5))
+
+
+def test_inspect_says_how_many_scores_were_written_with_words(tmp_path: Path) -> None:
+    # QA44: a Medallia export's "10 - Extremely likely" was read as 10 without a word.
+    path = tmp_path / "m.csv"
+    scores = ["10 - Extremely likely"] * 3 + ["0 - Not at all likely", "9", "7", "8", "6"] * 2
+    pd.DataFrame({"Likelihood to recommend (0-10)": scores}).to_csv(path, index=False)
+    column = "Likelihood to recommend (0-10)"
+    assert (
+        "5 scores in 'Likelihood to recommend (0-10)' written with words after the number (such "
+        "as '10 - Extremely likely') were read as that number."
+    ) in inspect_export(path).notes
+    assert (
+        "「Likelihood to recommend (0-10)」で「10 - Extremely likely」のように数値に言葉が付いた"
+        "スコア5件を、その数値として読みました。"
+    ) in inspect_export(path, lang="ja").notes
+    plain = tmp_path / "p.csv"
+    pd.DataFrame({column: ["9", "7", "10", "3"] * 3}).to_csv(plain, index=False)
+    assert not any("words after" in n for n in inspect_export(plain).notes)

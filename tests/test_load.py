@@ -1651,6 +1651,30 @@ def test_the_export_column_the_loader_parses_may_have_the_loaders_name(
     assert result.report.n_valid == 4
 
 
+def test_scores_written_with_words_are_counted_with_an_example(tmp_path: Path) -> None:
+    # QA44: a Medallia export's "10 - Extremely likely" and "0 - Not at all likely" were read
+    # as 10 and 0 without a word; the note spoke only of full-width digits.
+    path = write_text(
+        tmp_path / "m.csv",
+        "score\n10 - Extremely likely\n9\n10 - Extremely likely\n0 - Not at all likely\n"
+        "10点\n9 - x\n11 - Off the scale\n10\n",
+    )
+    report = load_responses(path).report
+    assert report.n_valid == 7 and report.scores_rewritten == 1
+    assert len(report.worded_rows) == 4 and report.worded_example == "10 - Extremely likely"
+    assert report.read_notes("en")[1] == (
+        "4 scores in 'score' written with words after the number (such as "
+        "'10 - Extremely likely') were read as that number."
+    )
+    assert report.read_notes("ja")[1] == (
+        "「score」で「10 - Extremely likely」のように数値に言葉が付いたスコア4件を、その数値として"
+        "読みました。"
+    )
+    # Plain numbers, 9.0 and 9,0 are no worded answers.
+    plain = write_text(tmp_path / "p.csv", "score\n9\n9.0\n10\n")
+    assert load_responses(plain).report.worded_rows == ()
+
+
 def test_full_width_and_ten_ten_scores_and_era_dates_are_counted(tmp_path: Path) -> None:
     # QA24: read right but never said; LoadReport counts them once, read_notes words them.
     path = write_text(

@@ -330,6 +330,68 @@ def test_an_update_names_the_changed_n_in_japanese(
     )
 
 
+def _branch(reports: Path, *, fiscal: float | None) -> None:
+    """A branch of 3 answers in October (under the floor of 5) and 32 in the fiscal year."""
+    counts = [6, 6, 6, 6, 6, 2, 3]
+    entry = unit("branch", "高島屋前出張所", "ja", {"to": ["branch@example.com"]})
+    entry["parameters"]["min_report_n"] = 5
+    months = zip(range(4, 11), counts, strict=True)
+    entry["summary"] = {
+        "period": PERIOD,
+        "n": 3,
+        "nps": 33.3,
+        "trend": [{"period": f"2026-{m:02d}", "nps": 10.0, "n": c} for m, c in months],
+    }
+    if fiscal is not None:
+        entry["summary"]["fiscal_ytd"] = {
+            "year": 2026, "first": "2026-04", "last": PERIOD, "n": sum(counts), "nps": fiscal,
+            "ci_low": fiscal - 20, "ci_high": fiscal + 20, "counts": counts, "change": None,
+        }  # fmt: skip
+    if not (reports / PERIOD).exists():
+        write_reports(reports, [entry])
+        return
+    manifest = {"period": PERIOD, "generated_at": "2026-11-24T09:00:00+00:00", "units": [entry]}
+    (reports / PERIOD / "manifest.json").write_text(json.dumps(manifest), "utf-8")
+
+
+def test_a_year_to_date_a_newer_floor_rule_reveals_is_no_update(
+    tmp_path: Path, server: tuple[Recorder, int]
+) -> None:
+    # QA44 / the floor change (d297cd2): a branch under the floor mailed without its fiscal
+    # year to date (the older rule hid it) gets it in a re-run; sending again mailed
+    # "【更新】… を差し替えます。" naming no figure, as n and NPS (hidden) had not changed. An
+    # update goes out only when a figure the reader was shown changed.
+    recorder, port = server
+
+    def send(**kwargs: Any) -> list[str]:
+        done = send_reports(tmp_path / "reports", PERIOD, units=["branch"], settings=plain(port),
+                            echo=Echo(), retry_delays=NO_DELAY, **kwargs)  # fmt: skip
+        return [o.status for o in done.outcomes]
+
+    _branch(tmp_path / "reports", fiscal=None)
+    assert send() == ["sent"]
+    (first,) = sent_log(tmp_path / "reports")
+    assert (first["n"], first["nps"], first["figures"]) == (3, None, {"n": 3})
+    _branch(tmp_path / "reports", fiscal=25.0)  # re-run: the year to date now shown
+    assert send() == ["already_sent"] and len(recorder.received) == 1
+    # A log the last session wrote (n and NPS, no figures) reads the same.
+    log = tmp_path / "reports" / PERIOD / "sent.jsonl"
+    old = {k: v for k, v in first.items() if k != "figures"}
+    log.write_text(json.dumps(old) + "\n", "utf-8")
+    assert send() == ["already_sent"] and len(recorder.received) == 1
+    # Once the reader was shown the year to date, its change is an update that names it.
+    assert send(resend=True) == ["sent"]
+    assert sent_log(tmp_path / "reports")[-1]["figures"] == {"n": 3, "fiscal_ytd": 25.0}
+    _branch(tmp_path / "reports", fiscal=20.0)  # a late file
+    assert send() == ["sent"] and len(recorder.received) == 3
+    update = recorder.received[2].message
+    assert update["Subject"].startswith("【更新】")
+    text = update.get_body(preferencelist=("plain",)).get_content()
+    assert text.splitlines()[0].endswith(
+        "に送ったレポートを差し替えます：年度累計NPS +25.0 → +20.0"
+    )
+
+
 def test_a_log_written_before_content_keys_still_counts(
     reports: Path, server: tuple[Recorder, int]
 ) -> None:

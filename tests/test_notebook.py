@@ -851,6 +851,40 @@ def test_an_old_copy_lacks_the_strategies_keyword_of_the_followups_call(tmp_path
     )
 
 
+def test_an_old_copy_without_the_id_column_of_the_strategies_call_is_told(
+    tmp_path: Path,
+) -> None:
+    # QA44: the strategies card hears the id column to know a form is anonymous; a copy made
+    # before keeps the playbook's call-back action there, so an anonymous unit is told.
+    from nps_kit._notebook_lines import missing_lines, outdated_warning
+
+    nb = _older(
+        read_report_notebook(NOTEBOOK),
+        "        id_column=id_column,  # an anonymous form: nobody to call back (QA44)\n",
+    )
+    assert [line.keyword for line in missing_lines(nb)] == ["id_column"]
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (tmp_path / "export.csv").write_text(
+        "Timestamp,Score,ID\n11/23/2026 09:00:00,2,r1\n", encoding="utf-8"
+    )
+    (params / "defaults.yaml").write_text(
+        "language: en\ndata: {path: ../export.csv}\ncolumns: {score: Score, date: Timestamp}\n",
+        encoding="utf-8",
+    )
+    (params / "form.yaml").write_text("name: Form\n", encoding="utf-8")
+    (params / "panel.yaml").write_text("name: Panel\ncolumns: {id: ID}\n", encoding="utf-8")
+    units = list(load_all(params).units.values())
+    text = outdated_warning(tmp_path / "nb.ipynb", missing_lines(nb), units)
+    assert text is not None and "that the unit form needs" in text and "panel" not in text
+    assert (
+        "  - section 'strategies', in sections.strategies(...): id_column=id_column,  (in "
+        "sections.strategies(...))\n    on a form with no response id, consent or contact "
+        "details, section 2 says nobody can be called back and what to add to the form, instead "
+        "of the playbook's call-back action (QA44).\n" in text
+    )
+
+
 def test_a_call_that_passes_a_mapping_of_its_own_lacks_nothing() -> None:
     # REVIEW22: an analyst who gathers the keywords in a dict of their own passes them all with
     # `**`; the check cannot see which keywords that holds, so it must not say one is missing

@@ -13,12 +13,8 @@ from bs4 import BeautifulSoup, Tag
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nps_kit.overview import (
-    _family_verdicts,
-    update_manifest,
-    write_overview,
-    write_periods_index,
-)
+from nps_kit.overview import update_manifest, write_overview, write_periods_index
+from nps_kit.overview._cells import _family_verdicts
 from nps_kit.summary import Change
 
 

@@ -10,12 +10,16 @@ the generator's truth, with an adjusted-Wald interval written here.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
 import yaml
 from _qa import assert_same, expected_groups, qa_script, score_groups, score_json
+from bs4 import BeautifulSoup
 
 from nps_kit.cli import main
 
@@ -92,3 +96,34 @@ def test_init_from_the_google_form_reads_month_first_and_drops_double_submission
         if p.stem not in ("defaults", "themes", "playbook")
     }
     assert names == set(gen.DENTAL_CLINICS)
+
+
+@pytest.mark.slow
+def test_the_google_form_s_report_calls_nobody_back_in_its_strategies(
+    root: Path, tmp_path: Path
+) -> None:
+    # QA44: the dental group's form has no id, consent or contact field; the e-mail and the
+    # follow-up box said nobody can be called back, but the strategy card still gave the
+    # playbook's "an owner who checks consent, calls back and records it".
+    project = tmp_path / "dental-run"
+    assert main(["init", str(project), "--from", str(root / "dental" / gen.DENTAL_FILE),
+                 "--unit-column", gen.DENTAL_UNIT]) == 0  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "nps_kit.cli", "run", "round-rock", "--period", "2026-11",
+         "--parameters", str(project / "parameters"), "--output", str(project / "reports"),
+         "--notebook", str(project / "notebooks" / "nps_report.ipynb")],
+        capture_output=True, text=True, check=False,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr + done.stdout
+    page = BeautifulSoup(
+        (project / "reports" / "2026-11" / "round-rock.html").read_text("utf-8"), "html.parser"
+    )
+    text = " ".join(page.get_text(" ").split())
+    card = text[text.index("2. Segment strategies") : text.index("3. Detractor follow-up")]
+    assert "calls back" not in card
+    assert (
+        "The form keeps no response id, consent or contact details, so there is no one to call "
+        "back: the detractors' comments and themes in this report say what to improve. To call "
+        "detractors back, add a consent question and a phone or e-mail field to the form" in card
+    )

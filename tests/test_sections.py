@@ -1584,6 +1584,44 @@ def test_an_anonymous_form_publishes_nobody_to_call_back(
     assert not with_id.value.anonymous
 
 
+ANONYMOUS_ACTION = {
+    "ja": "フォームに回答ID・連絡の同意・連絡先がないため、個別に連絡できる方はいません。"
+    "批判者のコメントとテーマから改善点を確かめてください。折り返し連絡するには、"
+    "フォームに連絡の同意の設問と、電話番号またはメールアドレスの欄を加えてください",
+    "en": "The form keeps no response id, consent or contact details, so there is no one to "
+    "call back: the detractors' comments and themes in this report say what to improve. To "
+    "call detractors back, add a consent question and a phone or e-mail field to the form",
+}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_an_anonymous_form_s_strategies_call_nobody_back(
+    show: Callable[..., Shown], tmp_path: Path, lang: Language
+) -> None:
+    # QA44 (dental Google Form): the e-mail dropped the playbook's call-back action, but the
+    # report's strategy card still told the team to call detractors back, with nothing to call
+    # them by. The card follows the same rule (FollowupList.anonymous).
+    unit = make_unit(tmp_path, lang)
+    analysis = analyse_followups(unit, QUESTIONS[lang])
+    calls = [r for r in analysis.recommendations if r.segment == "detractor"]
+    assert calls and calls[0].source == "general"  # the playbook's call-back action
+    shown = show(sections.strategies, unit, analysis, id_column=None)
+    table = sections.strategies(unit, analysis, id_column=None).tables["recommendations"]
+    actions = table.query("segment == 'detractor'")["action"]
+    assert actions.tolist()[0] == ANONYMOUS_ACTION[lang]
+    assert calls[0].action not in actions.tolist()
+    assert ANONYMOUS_ACTION[lang] in html.unescape(shown.html)
+    assert calls[0].action not in html.unescape(shown.html)
+    # With an id column the team can look people up: the playbook's action stays; an older
+    # notebook that does not pass id_column keeps it too (its outdated-line warning says so).
+    for kept in (
+        sections.strategies(unit, analysis, id_column="response_id"),
+        sections.strategies(unit, analysis),
+    ):
+        detractor = kept.tables["recommendations"].query("segment == 'detractor'")
+        assert detractor["action"].tolist()[0] == calls[0].action
+
+
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_no_empty_theme_chart_when_the_floor_hides_every_gain(
     show: Callable[..., Shown], tmp_path: Path, lang: Language

@@ -1135,6 +1135,25 @@ def test_data_quality_says_how_many_decimal_comma_scores_were_read(tmp_path: Pat
     assert ja["「score」で小数点にカンマを使った形（9,0）から読んだスコア"] == "20"
 
 
+def test_data_quality_says_how_many_worded_scores_were_read_with_one(tmp_path: Path) -> None:
+    # QA44: "10 - Extremely likely" was read as 10 without a word in the report.
+    path = tmp_path / "w.csv"
+    # 10 "10 - Extremely likely", 4 "0 - Not at all likely", 7 plain 8s: the most said is shown.
+    top, low = "10 - Extremely likely", "0 - Not at all likely"
+    words = ("8" if d % 3 == 2 else low if d % 6 == 1 else top for d in range(1, 22))
+    rows = "".join(f"2026-10-{d:02d},{w}\n" for d, w in enumerate(words, start=1))
+    path.write_text("date,score\n" + rows, encoding="utf-8")
+    unit = prepare_unit(path, name="x", score_column="score", date_column="date")
+    en = data_quality(replace(unit, language="en"))
+    items = en["item"].tolist()
+    said = "Scores in 'score' read from a worded answer such as '10 - Extremely likely'"
+    assert items[items.index("Valid answers (used for NPS)") + 1] == said
+    assert dict(en.values.tolist())[said] == "14"
+    ja = dict(data_quality(unit).values.tolist())
+    said = "「score」で「10 - Extremely likely」のように言葉付きの回答から数値を読んだスコア"
+    assert ja[said] == "14"
+
+
 def _leeds(tmp_path: Path) -> UnitData:
     """Months of 2, 30, 3 and 40 responses (tests/_exports.py: SMALL_MONTHS), October reported."""
     path = write_months(tmp_path / "export.csv")

@@ -150,6 +150,10 @@ class LoadReport:
     scores_decimal_comma
         Valid scores written with a decimal comma (``9,0``, German Excel's number format
         ``0,0``): read as the whole number, and said.
+    worded_rows, worded_example
+        The rows (``nps_row``) of valid scores written with words after the number
+        (``10 - Extremely likely``: :data:`~nps_kit._values.WORDED_SCORE`), read as the number
+        and said with the most frequent such answer (QA44).
     rewritten_rows, decimal_comma_rows, era_date_rows
         The spreadsheet rows (``nps_row``) of those scores and dates, so that a unit's data
         quality counts its own (BROWSE31: the file's count read as every unit's).
@@ -243,6 +247,8 @@ class LoadReport:
     unlabelled_columns: tuple[str, ...] = ()
     unlabelled_codes: tuple[str, ...] = ()
     unlabelled_rows: tuple[int, ...] = ()
+    worded_rows: tuple[int, ...] = ()
+    worded_example: str | None = None
 
     @property
     def unreadable_dates(self) -> UnreadableDates | None:
@@ -272,6 +278,7 @@ class LoadReport:
         out["other_scale"] = list(self.other_scale)
         out["other_scale_of"] = list(self.other_scale_of)
         out["rewritten_rows"] = list(self.rewritten_rows)
+        out["worded_rows"] = list(self.worded_rows)
         out["decimal_comma_rows"] = list(self.decimal_comma_rows)
         out["era_date_rows"] = list(self.era_date_rows)
         out["files"] = list(self.files)
@@ -439,6 +446,9 @@ class LoadReport:
             # Named by column (FIX37): an export may hold several 0-10 questions.
             n = f"{self.scores_rewritten:,}"
             out.append(t("load.scores_rewritten", lang, n=n, column=self.score_column))
+        if self.worded_rows:
+            said = {"n": f"{len(self.worded_rows):,}", "example": self.worded_example}
+            out.append(t("load.scores_worded", lang, column=self.score_column, **said))
         if self.scores_decimal_comma:
             n = f"{self.scores_decimal_comma:,}"
             out.append(t("load.scores_decimal_comma", lang, n=n, column=self.score_column))

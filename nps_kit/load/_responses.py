@@ -28,6 +28,7 @@ from nps_kit._values import (
     DECIMAL_COMMA_RE,
     MISSING_WORDS,
     OTHER_DIGITS,
+    WORDED_SCORE,
     missing_words,
     missing_words_said,
     parse_scores,
@@ -388,6 +389,8 @@ def load_responses(
     raw = frame[export_column(score_col)]
     rewritten_rows: tuple[int, ...] = ()
     decimal_comma_rows: tuple[int, ...] = ()
+    worded_rows: tuple[int, ...] = ()
+    worded_example = None
     if not pd.api.types.is_numeric_dtype(raw.dtype):
         # Each distinct cell once, mapped back by its code: a score column repeats a dozen texts
         # over every row (LOAD40: Python's regex went over each of 200,000 rows). The extra
@@ -408,6 +411,12 @@ def load_responses(
         comma = written.str.match(DECIMAL_COMMA_RE.pattern).fillna(False).to_numpy(bool)
         comma = np.append(comma, False)[codes]
         decimal_comma_rows = tuple(int(r) for r in rows[comma & (status == 0)])
+        # "10 - Extremely likely" is read as 10 (QA44): said too, with the most frequent one.
+        worded = np.append(written.str.match(WORDED_SCORE.pattern).fillna(False), False)
+        worded_rows = tuple(int(r) for r in rows[worded[codes] & (status == 0)])
+        if worded_rows:
+            common = np.bincount(codes[worded[codes] & (status == 0)]).argmax()
+            worded_example = str(written.iloc[common])
     frame["nps_status"] = parsed.status
     frame["nps_row"] = rows
     if files:
@@ -541,6 +550,8 @@ def load_responses(
         era_dates=len(era_date_rows),
         rewritten_rows=rewritten_rows,
         decimal_comma_rows=decimal_comma_rows,
+        worded_rows=worded_rows,
+        worded_example=worded_example,
         era_date_rows=era_date_rows,
         files=tuple(str(f) for f in files),
         drop_repeats=repeats,

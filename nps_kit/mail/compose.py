@@ -253,7 +253,9 @@ def update_line(
     """Word an update's first line: the earlier mail's date and the figures that changed.
 
     ``Replaces the report sent on 2026-12-05: n 176 → 274, NPS −14.8 → −20.4``; only the
-    figures that changed are named, none when the log has no figures (an older log). The
+    figures the earlier mail gave that changed are named (:meth:`SendRecord.changed`: n, NPS,
+    each comparison's points, the fiscal year to date), none when the log has no figures (an
+    older log, whose update the content key decided). The
     date is the readers' (:func:`nps_kit.clock.zone`): the log's UTC date of a mail sent
     at 07:30 in Tokyo is the day before.
     """
@@ -263,13 +265,19 @@ def update_line(
     sent = sent if sent.tzinfo is not None else sent.replace(tzinfo=UTC)
     date = sent.astimezone(zone(lang, timezone)).date().isoformat()
     figures = []
-    if record.n is not None and summary.n is not None and record.n != summary.n:
-        figures.append(f"{t('mail.n_label', lang)} {record.n:,} → {summary.n:,}")
-    if record.nps is not None and summary.nps is not None:
-        before = signed_number(record.nps, plus_zero=False)
-        after = signed_number(summary.nps, plus_zero=False)
-        if before != after:
-            figures.append(f"NPS {before} → {after}")
+    for key, was, now in record.changed(summary):
+        if key == "n":
+            figures.append(f"{t('mail.n_label', lang)} {int(was):,} → {int(now):,}")
+            continue
+        name = (
+            "NPS"
+            if key == "nps"
+            else t("mail.figure_fiscal_ytd", lang)
+            if key == "fiscal_ytd"
+            else change_label(key.removeprefix("change:"), summary.period or "", lang)
+        )
+        before, after = signed_number(was, plus_zero=False), signed_number(now, plus_zero=False)
+        figures.append(f"{name} {before} → {after}")
     if not figures:
         return t("mail.replaces", lang, date=date)
     joined = join_names(figures, lang)

@@ -31,6 +31,7 @@ __all__ = [
     "content_sha256",
     "file_sha256",
     "set_aside_stale",
+    "shown_figures",
     "write_eml",
 ]
 
@@ -42,7 +43,8 @@ class SendRecord:
     ``content_sha256`` (see :func:`content_sha256`) and ``period`` are what make a re-send
     "the same report"; ``html_sha256`` is kept for the record (logs written before
     ``content_sha256`` existed are matched on it). ``n`` and ``nps`` are the figures the
-    message gave, so an update can say what changed (``None`` in logs written before them).
+    message gave, so an update can say what changed (``None`` in logs written before them);
+    ``figures`` every figure it gave (:func:`shown_figures`; ``None`` in logs written before).
     """
 
     unit: str
@@ -55,6 +57,33 @@ class SendRecord:
     content_sha256: str = ""
     n: int | None = None
     nps: float | None = None
+    figures: dict[str, float] | None = None
+
+    def shown(self) -> dict[str, float] | None:
+        """Return the figures this mail gave: ``figures``, or an older log's ``n`` and ``nps``.
+
+        ``None`` for a log that kept no figure (written before ``n`` and ``nps``).
+        """
+        if self.figures is not None:
+            return self.figures
+        if self.n is None and self.nps is None:
+            return None
+        return {k: v for k, v in (("n", self.n), ("nps", self.nps)) if v is not None}
+
+    def changed(self, summary: UnitSummary) -> list[tuple[str, float, float]]:
+        """Return ``(figure, before, after)`` for each figure this mail gave that now differs.
+
+        The one rule of an update (QA44): a figure the reader was shown, shown again with
+        another value (at the one decimal the mail shows). A figure the mail did not give (a
+        fiscal year to date an older rule hid under the anonymity floor, a field a later
+        version publishes) is no change, nor is one no longer shown.
+        """
+        before, after = self.shown() or {}, shown_figures(summary)
+        return [
+            (key, before[key], after[key])
+            for key in before
+            if key in after and round(before[key], 1) != round(after[key], 1)
+        ]
 
     def is_report(self, *, content_sha256: str, html_sha256: str) -> bool:
         """Whether this mail gave the report with these keys (the same figures).
@@ -65,6 +94,26 @@ class SendRecord:
         if self.content_sha256:
             return self.content_sha256 == content_sha256
         return self.html_sha256 == html_sha256
+
+
+def shown_figures(summary: UnitSummary) -> dict[str, float]:
+    """Return the figures a unit's e-mail gives, by name, as the send log keeps them.
+
+    ``n``, ``nps``, ``change:<vs>`` (each comparison's points, ``change:2026-09``) and
+    ``fiscal_ytd`` (the fiscal year to date's NPS): the figures an update names when they
+    change (:meth:`SendRecord.changed`). A figure the summary does not show is left out.
+    """
+    figures: dict[str, float] = {}
+    if summary.n is not None:
+        figures["n"] = summary.n
+    if summary.nps is not None:
+        figures["nps"] = summary.nps
+    for change in summary.changes or ((summary.change,) if summary.change else ()):
+        if change.diff is not None and change.vs:
+            figures[f"change:{change.vs}"] = change.diff
+    if summary.fiscal_ytd is not None and summary.fiscal_ytd.nps is not None:
+        figures["fiscal_ytd"] = summary.fiscal_ytd.nps
+    return figures
 
 
 class SendLog:
@@ -107,7 +156,13 @@ class SendLog:
         return out
 
     def delivered(
-        self, unit: str, *, period: str, content_sha256: str, html_sha256: str
+        self,
+        unit: str,
+        *,
+        period: str,
+        content_sha256: str,
+        html_sha256: str,
+        summary: UnitSummary | None = None,
     ) -> set[str]:
         """Return the recipients whose last mail of this unit for ``period`` was this report.
 
@@ -125,6 +180,11 @@ class SendLog:
             different report (the figures changed) and does not count.
         html_sha256
             The HTML file's hash; only used for records written before content keys existed.
+        summary
+            The report's summary: a recipient whose last mail gave the same figures has this
+            report too, whatever else changed (:meth:`SendRecord.changed`: an update is sent
+            only when a figure they were shown changed; QA44: a year to date the floor's older
+            rule hid, now shown, mailed "Updated" naming nothing).
 
         Returns
         -------
@@ -139,6 +199,7 @@ class SendLog:
             r
             for r, record in last.items()
             if record.is_report(content_sha256=content_sha256, html_sha256=html_sha256)
+            or (summary is not None and record.shown() is not None and not record.changed(summary))
         }
 
     def last_sent_to(self, unit: str, *, period: str) -> dict[str, SendRecord]:

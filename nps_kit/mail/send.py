@@ -22,6 +22,7 @@ from nps_kit.mail.log import (
     content_sha256,
     file_sha256,
     set_aside_stale,
+    shown_figures,
     write_eml,
 )
 from nps_kit.mail.settings import (
@@ -214,7 +215,11 @@ def send_reports(
                 set()
                 if resend
                 else log.delivered(
-                    unit.unit, period=period, content_sha256=content, html_sha256=html_sha
+                    unit.unit,
+                    period=period,
+                    content_sha256=content,
+                    html_sha256=html_sha,
+                    summary=unit.summary,
                 )
             )
             pending = tuple(r for r in unit.mail.recipients if r not in done)
@@ -303,6 +308,7 @@ def send_reports(
                             content_sha256=content,
                             n=unit.summary.n,
                             nps=unit.summary.nps,
+                            figures=shown_figures(unit.summary),
                         )
                     )
                     sent = t(

@@ -335,6 +335,7 @@ def data_quality(
     # period's scores beside its valid answers, the unit's dates beside their range.
     for key, written, among, before in (
         ("scores_rewritten", report.rewritten_rows, current, "valid"),
+        ("scores_worded", report.worded_rows, current, "valid"),
         ("scores_decimal_comma", report.decimal_comma_rows, current, "valid"),
         ("era_dates", report.era_date_rows, unit.responses, "dates"),
     ):
@@ -345,6 +346,10 @@ def data_quality(
     named: dict[str, dict[str, object]] = {
         "unit_rows": {"n": months},
         "scores_rewritten": {"column": _mention(report.score_column)},
+        "scores_worded": {
+            "column": _mention(report.score_column),
+            "example": _mention(report.worded_example),
+        },
         "scores_decimal_comma": {"column": _mention(report.score_column)},
         "era_dates": {"column": _mention(report.date_column)},
         "other_scale": dict(
