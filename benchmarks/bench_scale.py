@@ -43,10 +43,11 @@ import pandas as pd
 import psutil
 import yaml
 
-import nps_kit.run as run_module
+import nps_kit.run._execute as run_module  # where _run_unit looks _execute_unit up
 from nps_kit.load import load_responses
 from nps_kit.params import load_all
-from nps_kit.run import _build_caches, _sha256, run_reports
+from nps_kit.run import run_reports
+from nps_kit.run._caches import _build_caches, _sha256
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "notebooks" / "nps_report.ipynb"

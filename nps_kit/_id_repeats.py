@@ -212,8 +212,8 @@ def numbers_rows(ids: pd.Series) -> bool:
     A sheet's running number (``No.``, 番号: QA26 #7), unique in this file but not an id the
     survey keeps: an export that numbers its rows from 1 again gives a later response an
     earlier one's number. A drop folder's reader sees that across its files
-    (``load._ids_restart``: the id then names a response only with its date); ``init``, given
-    one file, can only see that the id counts its rows, and says so (FIX49).
+    (``load._drop_frame._ids_restart``: the id then names a response only with its date);
+    ``init``, given one file, can only see that the id counts its rows, and says so (FIX49).
 
     Parameters
     ----------

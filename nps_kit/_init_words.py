@@ -63,7 +63,7 @@ def _renamed_chain(m: re.Match[str]) -> str:
 
 
 # What an export's written UTC offsets show (i18n zone_hint.offset / zone_hint.offsets), and
-# what null does with them (scaffold._offset_lines).
+# what null does with them (scaffold._dates._offset_lines).
 _EVIDENCE = (
     r"The times carry the UTC (?:offset (?P<one>\S+), that of (?P<zone1>\S+)|offsets "
     r"(?P<two>.+?), changing on the days summer time starts and ends in (?P<zone2>\S+))"
@@ -143,7 +143,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         "null＝言語で決まります（ja：Asia/Tokyo、en：UTC。"
         "このマシンのタイムゾーンには依存しません）。",
     ),
-    # FIX48: an export whose times carry their UTC offsets (scaffold._offset_lines).
+    # FIX48: an export whose times carry their UTC offsets (scaffold._dates._offset_lines).
     (
         _EVIDENCE + r": the report reads the times as that zone's clock \(the months the "
         r"export wrote\) and counts ages and overdue call-backs by it\. " + _NULL_OFFSETS,
@@ -878,7 +878,7 @@ _JA: tuple[tuple[str, _Replace], ...] = (
         r"（その場合は「\g<o2>」のユニットファイルを削除してください）：",
     ),
     (
-        # A unit renamed twice or more (scaffold._renamed_text, REVIEW35).
+        # A unit renamed twice or more (scaffold._units._renamed_text, REVIEW35).
         r"'(?P<o>.+?)' has no answers after (?P<l>[\d-]+), (?P<mid>(?:'.+?' none before "
         r"[\d-]+ nor after [\d-]+, )+)and this unit none before (?P<f>[\d-]+): if it was "
         r"renamed (?P<times>twice|three times|\d+ times), this filter instead keeps them one "

@@ -27,7 +27,9 @@ from nps_kit.errors import ConfigError
 
 if TYPE_CHECKING:
     from nps_kit.i18n import Language
-    from nps_kit.run import UnitResult, _Executed, _Job
+    from nps_kit.run import UnitResult
+    from nps_kit.run._execute import _Executed
+    from nps_kit.run._jobs import _Job
 
 __all__ = ["PLUGIN_NAME", "WarmKernels", "run_on_cluster"]
 
@@ -78,7 +80,7 @@ def _execute_remote(job: _Job) -> _Executed:
     """Execute and render one unit on this worker's warm kernel (the task)."""
     from distributed import get_worker
 
-    from nps_kit.run import _execute_unit
+    from nps_kit.run._execute import _execute_unit
 
     plugin: WarmKernels = get_worker().plugins[PLUGIN_NAME]  # type: ignore[assignment]
     with tempfile.TemporaryDirectory(prefix="nps-kit-") as scratch:
@@ -139,7 +141,9 @@ def run_on_cluster(
     """
     from distributed import as_completed
 
-    from nps_kit.run import _failed_without_kernel, _say, _write_unit, progress_line
+    from nps_kit.run import progress_line
+    from nps_kit.run._execute import _failed_without_kernel, _write_unit
+    from nps_kit.run._lines import _say
 
     client.register_plugin(WarmKernels(kernel_name), name=PLUGIN_NAME)
     futures = {client.submit(_execute_remote, job, pure=False): job for job in jobs}

@@ -2805,7 +2805,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "日付のない有効回答（どの期間にも入りません）",
         "en": "Scored answers with no date (in no period)",
     },
-    # load: from load.py (unreadable dates, in every flow that reads an export)
+    # load: from the loader, load/_dates.py (unreadable dates, in every flow that reads an export)
     "load.dates_unparsed": {
         "ja": "{column}の日付を読み取れない回答が{count}件{of}あります（例：{examples}）。"
         "これらの回答はどの期間にも入らず、月別など期間ごとの集計から除かれています。",

@@ -1703,7 +1703,7 @@ def test_every_character_nfkc_makes_an_era_s_first_is_an_era_candidate() -> None
     import re
     import unicodedata
 
-    from nps_kit.load import _ERA_CANDIDATE
+    from nps_kit.load._dates import _ERA_CANDIDATE
 
     firsts = set("RHSTMrhstm令平昭大明")
     makes = [chr(c) for c in range(0x110000) if unicodedata.normalize("NFKC", chr(c))[:1] in firsts]
@@ -2223,7 +2223,7 @@ def test_duplicate_rows_are_the_earliest_rows_reading_the_same(
     # LOAD41: rows grouped exactly column by column (codes from the load's memo for a text
     # column), no hash two rows could share by chance and no group-by over the rows left.
     from nps_kit._column_facts import ColumnFacts
-    from nps_kit.load import _duplicated_rows
+    from nps_kit.load._duplicates import _duplicated_rows
 
     frame = pd.DataFrame(
         {

@@ -35,7 +35,7 @@ from nps_kit.periods import (
     reporting_month,
     shift_period,
 )
-from nps_kit.run import _resolve_period
+from nps_kit.run._jobs import _resolve_period
 from nps_kit.unit import prepare_unit
 
 

@@ -2388,7 +2388,8 @@ def test_dates_read_in_a_guessed_order_are_one_of_the_cache_s_warnings_said_once
     import pandas as pd
 
     from nps_kit.params import load_all
-    from nps_kit.run import _build_caches, _cache_warnings, _sha256
+    from nps_kit.run._caches import _build_caches, _sha256
+    from nps_kit.run._lines import _cache_warnings
 
     params = tmp_path / "parameters"
     params.mkdir()

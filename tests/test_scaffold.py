@@ -68,7 +68,8 @@ from nps_kit.params import (
     load_unit,
     notebook_parameters,
 )
-from nps_kit.scaffold import _playbook, choose_theme_pack, project_from_export
+from nps_kit.scaffold import choose_theme_pack, project_from_export
+from nps_kit.scaffold._themes import _playbook
 from nps_kit.score import nps
 from nps_kit.text.packs import PACKS, load_pack
 from nps_kit.text.themes import load_themes
@@ -1735,7 +1736,8 @@ def test_a_japanese_project_s_themes_and_playbook_are_commented_in_japanese(
     # QA24 12: a car dealer's themes.yaml told a Japanese analyst in English how to add 代車 and
     # 車検. Every file init writes for a Japanese project has Japanese comments; a YAML example
     # to copy (`#   themes:`, `#     staff:`) stays as it is, and the files still load.
-    monkeypatch.setattr("nps_kit.scaffold.choose_theme_pack", lambda texts: pack)
+    # export_project calls it from its own module: patched there, not on the public face.
+    monkeypatch.setattr("nps_kit.scaffold._project.choose_theme_pack", lambda texts: pack)
     project_from_export(tmp_path / "hotel", write_msforms_ja(tmp_path / "hotel.xlsx"))
     folder = tmp_path / "hotel" / "parameters"
     # a YAML example, or the pack's theme ids wrapped after a 、

@@ -624,7 +624,7 @@ def test_no_split_without_evidence(v1: list[int], why: str) -> None:
 
 
 def test_no_split_when_no_answer_scores_0() -> None:
-    # The whole column without a 0 is the existing note's (load._check_scale), not a split.
+    # The whole column without a 0 is the existing note's (load._scale._check_scale), not a split.
     frame = _versions([1, 1, 2, 2, 5] * 5, [1, 2, 2, 1, 10] * 5)
     assert scale_split(frame["score"], frame, skip=("score",)) is None
 
