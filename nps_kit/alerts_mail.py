@@ -25,6 +25,7 @@ from nps_kit._phone import dial_string, looks_like_phone
 from nps_kit._question_label import header_label
 from nps_kit._zone_hint import ZoneHint, zone_line
 from nps_kit.closed_loop import (
+    CALL_WITHIN_HOURS,
     NAME_HEADER,
     ContactBasis,
     contact_basis,
@@ -144,8 +145,9 @@ def _person_html(
         + (f" · <b>{e(name)}</b>" if name else "")
         + f' · <span class="score">{e(t("alerts_mail.score", lang, score=record["score"]))}'
         "</span></p>",
-        f'<p class="due">{e(_call_by(lang, record))}</p>',
     ]
+    if record.get("call_by"):
+        lines.append(f'<p class="due">{e(_call_by(lang, record))}</p>')
     for c in contacts:
         value = f'<a href="{e(c.link)}">{e(c.value)}</a>' if c.link else e(c.value)
         lines.append(f'<p class="contact">{e(c.label)}{sep}{value}</p>')
@@ -205,6 +207,7 @@ def compose_alert(
     unlisted: tuple[str, ...] | None = None,
     zone: ZoneHint | None = None,
     offsets: bool = False,
+    date_label: str | None = None,
 ) -> ComposedMessage:
     """Build the alert for ``rows`` (from :func:`nps_kit.alerts.new_detractors`).
 
@@ -231,6 +234,10 @@ def compose_alert(
         (:func:`nps_kit.alerts.export_offsets`): without a ``timezone`` they are shown as
         written, each at its offset's clock (:func:`nps_kit.clock.export_zone`), and the
         message says the offsets were written.
+    date_label
+        The date column's label when it is not when the answer was given
+        (:func:`nps_kit.closed_loop.date_not_answered`: a hotel's チェックアウト日): the
+        message says so once and gives no call-by time (``rows``' ``call_by`` is empty).
 
     Returns
     -------
@@ -273,6 +280,19 @@ def compose_alert(
     )
     if unzoned:
         text += [unzoned, ""]
+    # QA44: a check-out or visit day is not when the answer came: no call-by counted from it.
+    other_date = (
+        t(
+            "alerts_mail.other_date",
+            lang,
+            label=date_label,
+            hours=CALL_WITHIN_HOURS,
+        )
+        if date_label
+        else None
+    )
+    if other_date:
+        text += [other_date, ""]
     people = []
     e = html.escape
     sep = "：" if lang == "ja" else ": "
@@ -291,7 +311,7 @@ def compose_alert(
         if reach:
             text.append("  " + " / ".join(reach))
         text += [
-            "  " + _call_by(lang, record),
+            *(["  " + _call_by(lang, record)] if record.get("call_by") else []),
             # Every line of a multi-line comment indented, as its first (QA21).
             *(f"  {line}" for line in comment.splitlines() or [""]),
             "  " + _id_line(lang, record, id_name),
@@ -314,6 +334,7 @@ def compose_alert(
         f'<tr><td class="pad"><p>{e(intro)}</p>'
         + (f'<p class="due">{e(missing)}</p>' if missing else "")
         + (f'<p class="muted">{e(unzoned)}</p>' if unzoned else "")
+        + (f'<p class="due">{e(other_date)}</p>' if other_date else "")
         + "</td></tr>"
         + "".join(people)
         + f'<tr><td class="pad"><p>{e(record_line)}</p>'

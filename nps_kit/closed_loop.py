@@ -54,6 +54,7 @@ __all__ = [
     "consent_unknown_words",
     "contact_basis",
     "contactable_detractors",
+    "date_not_answered",
     "export_reach",
     "followup_list",
     "id_heading",
@@ -1037,7 +1038,21 @@ def other_date_label(unit: UnitData) -> str | None:
     the export's own words, not 回答日 / "Date", and counts no call-by from it (QA44). ``None``
     when the header names the answer's own event or none (:func:`answer_time`).
     """
-    column = unit.load.date_column
+    return date_not_answered(unit.load.date_column)
+
+
+def date_not_answered(column: str | None) -> str | None:
+    """Return the label of date ``column`` when it is not when the answer was given.
+
+    The one rule for the report's follow-up list (:func:`other_date_label`) and the alerts
+    (:func:`nps_kit.alerts.new_detractors`): ``None`` when the header names the answer's own
+    event or none (:func:`answer_time`), or there is no date column.
+
+    Examples
+    --------
+    >>> date_not_answered("チェックアウト日"), date_not_answered("Timestamp")
+    ('チェックアウト日', None)
+    """
     if column is None or answer_time(column):
         return None
     return short_label(column)

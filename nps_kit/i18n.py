@@ -4066,6 +4066,23 @@ _CATALOGUE: dict[str, dict[str, str]] = {
     # (QA25 B-4: a Texas clinic's form times were labelled UTC).
     # FIX44: no fixed example zone (a UK unit was told America/Chicago): the rule and neutral
     # examples, or the zone the export points to (nps_kit._zone_hint) and why.
+    # QA44: the export's date is a check-out or visit day, not when the answer came.
+    "alerts_mail.other_date": {
+        "ja": "日付は「{label}」で、回答の届いた日時ではありません（回答はその日以降に"
+        "届いています）。そのため連絡期限は示していません。回答が届いてから{hours}時間以内に"
+        "連絡してください。",
+        "en": "The dates are “{label}”, not when the answers arrived (each came on that day or "
+        "later), so no call-by time is given: call each person within {hours} hours of their "
+        "answer arriving.",
+    },
+    "alerts.since_other_date": {
+        "ja": "{unit}: エクスポートの日付は「{label}」で、回答の届いた日時ではありません。"
+        "--sinceはその日付から数えるため、数日後に届いた回答は短い--sinceでは見落とされます。"
+        "同じ回答に二度アラートを送ることはないので、長めの--since（7dなど）を指定してください。",
+        "en": "{unit}: the export's dates are “{label}”, not when the answers arrived: --since "
+        "counts from that day, so an answer given days later is missed by a short --since. No "
+        "response is alerted twice, so a longer one (such as 7d) is safe.",
+    },
     "alerts_mail.zone_unknown": {
         "ja": "時刻はエクスポートに書かれたとおりです。"
         "このユニットにはtimezoneが設定されていないため、"

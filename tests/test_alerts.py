@@ -1970,3 +1970,57 @@ def test_a_japanese_project_s_refused_unit_and_usage_errors_are_japanese(
         f"nps-kit alerts: error: {params}にユニットのファイルがありません。"
         "「nps-kit new-unit NAME」でユニットを追加してください。\n"
     )
+
+
+def test_a_check_out_date_gives_no_call_by_and_says_what_since_counts_from(
+    project: Path,
+    smtp: Recorder,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # QA44 (LEFT45A's left item): a hotel's export dates each answer by the guest's check-out.
+    # The report's cards stopped counting a call-by from it; the alert still said
+    # 「連絡期限：…（期限切れ）」 from the check-out day, and --since 1d counted from it too, so
+    # an answer given two days after check-out was never in a daily run's window.
+    from nps_kit import clock
+
+    tokyo = clock.zone("ja")
+    monkeypatch.setattr(
+        clock, "now", lambda language, timezone=None: dt.datetime(2026, 11, 4, 10, tzinfo=tokyo)
+    )
+    export = next(project.glob("export.*"))
+    renamed = pd.DataFrame(ROWS, columns=COLUMNS).rename(
+        columns={"submitted_at": "チェックアウト日"}
+    )
+    if export.suffix == ".xlsx":
+        renamed.to_excel(export, index=False)
+    else:
+        renamed.to_csv(export, index=False, encoding="cp932")
+    defaults = project / "parameters" / "defaults.yaml"
+    defaults.write_text(
+        defaults.read_text("utf-8").replace("date: submitted_at", "date: チェックアウト日"), "utf-8"
+    )
+    assert alerts(project) == 0
+    err = capsys.readouterr().err
+    assert (
+        "ec: エクスポートの日付は「チェックアウト日」で、回答の届いた日時ではありません。--sinceは"
+        "その日付から数えるため、数日後に届いた回答は短い--sinceでは見落とされます。同じ回答に二度"
+        "アラートを送ることはないので、長めの--since（7dなど）を指定してください。"
+    ) in err
+    assert (
+        "cloud: the export's dates are “チェックアウト日”, not when the answers arrived: --since "
+        "counts from that day, so an answer given days later is missed by a short --since. No "
+        "response is alerted twice, so a longer one (such as 7d) is safe."
+    ) in err
+    ec = next(r.message for r in smtp.received if "ec-owner@example.com" in r.message["To"])
+    text = text_of(ec)
+    assert "連絡期限：" not in text and "期限切れ" not in text
+    assert (
+        "日付は「チェックアウト日」で、回答の届いた日時ではありません（回答はその日以降に届いて"
+        "います）。そのため連絡期限は示していません。回答が届いてから48時間以内に連絡して"
+        "ください。"
+    ) in text
+    assert 'class="due">連絡期限' not in html_of(ec)
+    cloud = next(r.message for r in smtp.received if "cloud@example.com" in r.message["To"])
+    assert "Call by" not in text_of(cloud) and "(overdue)" not in text_of(cloud)
+    assert "The dates are “チェックアウト日”, not when the answers arrived" in text_of(cloud)

@@ -17,6 +17,7 @@ from nps_kit.closed_loop import (
     consent_unknown_detractors,
     consent_unknown_words,
     contactable_detractors,
+    date_not_answered,
 )
 from nps_kit.load import LoadResult, answer_keys, blank_ids, row_keys
 from nps_kit.params import Breakdown, UnitParameters
@@ -79,7 +80,9 @@ def new_detractors(
         column (as the export writes it), one column per breakdown, ``comment`` (redacted when
         ``privacy.redact``) and ``call_by`` (``date`` plus
         :data:`~nps_kit.closed_loop.CALL_WITHIN_HOURS`, written the same way) with ``overdue``
-        (whether that time has passed at the unit's place now), most urgent first.
+        (whether that time has passed at the unit's place now), most urgent first; ``call_by``
+        empty and ``overdue`` false when the date column is not when the answer was given
+        (:func:`nps_kit.closed_loop.date_not_answered`: a check-out or visit day).
     """
     assert unit.columns.id is not None
     rows = select_unit_rows(
@@ -233,6 +236,11 @@ def new_detractors(
             table[column] = times.where(~whole_day, days)
         else:
             table[column] = days
+    # A date that is not when the answer came (a hotel's チェックアウト日): no call-by counted
+    # from it, nor "overdue" (QA44), as in the report's follow-up list; the mail says why.
+    if date_not_answered(loaded.report.date_column) is not None:
+        table["call_by"] = ""
+        table["overdue"] = False
     return table.reset_index(drop=True)
 
 

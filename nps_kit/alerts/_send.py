@@ -30,6 +30,7 @@ from nps_kit.alerts._select import _consent_unknown, new_detractors
 from nps_kit.alerts._since import local_since
 from nps_kit.alerts_mail import compose_alert
 from nps_kit.closed_loop import (
+    date_not_answered,
     reach_columns,
     record_columns,
     record_note,
@@ -228,6 +229,10 @@ def send_alerts(
                         unknown_consent=True,
                     )
                 )
+            # QA44: dated by a check-out or visit day, --since counts from it (said once).
+            other_date = date_not_answered(unit_rows.report.date_column)
+            if other_date is not None:
+                echo(t("alerts.since_other_date", unit.language, unit=unit.unit, label=other_date))
             ids = tuple(rows["response_id"])
             keys = tuple(rows["response_key"])
             offsets = export.offsets(unit)
@@ -271,6 +276,7 @@ def send_alerts(
                 now=now,
                 offsets=offsets,
                 unlisted=unlisted,
+                date_label=other_date,
                 # The unit's own rows: a group's export holds the offsets of several zones.
                 zone=zone_hint(
                     own, date_column=unit.frame_column(unit.columns.date), name=unit.name
