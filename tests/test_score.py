@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 from nps_kit.errors import DataError
 from nps_kit.periods import fiscal_period
 from nps_kit.score import (
-    _nps_of_masks,
     against_rest,
     compare,
     complement_floor,
@@ -24,6 +23,7 @@ from nps_kit.score import (
     segment,
     told_parts,
 )
+from nps_kit.score._groups import _nps_of_masks
 
 score_lists = st.lists(st.one_of(st.integers(0, 10), st.none()), min_size=0, max_size=200)
 
@@ -114,7 +114,7 @@ def test_score_groups_hides_through_the_floors_one_home(monkeypatch):
     # hide_below_floor (the floor's one home since FIX43); now it calls it, with the same
     # table: the keys (a numeric rating is a key), n, n_eff (the weights' alone) and the flag
     # stay, every figure of the score mix is blank.
-    import nps_kit.score as score_module
+    import nps_kit.score._groups as score_module  # where score_groups looks it up
 
     calls = []
     real = score_module.hide_below_floor

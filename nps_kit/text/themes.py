@@ -758,7 +758,8 @@ def theme_impact(
         valid respondents) and ``detractors``: how many they are (the n of ``nps_gain``, a
         count even with weights).
     """
-    from nps_kit.score import _nps_of_masks, segment
+    from nps_kit.score import segment
+    from nps_kit.score._groups import _nps_of_masks
     from nps_kit.text.stance import stance_mask  # stance reads the theme book from here
 
     for needed in (score, *([weight] if weight else [])):
