@@ -26,7 +26,8 @@ from nps_kit._id_repeats import numbers_rows, running_number_note
 from nps_kit._value_key import cell_text
 from nps_kit._width import display_width
 from nps_kit.closed_loop import record_columns
-from nps_kit.inspect import _ID_NAME, _SEQUENCE_NAME, ColumnInfo, Inspection, is_response_id
+from nps_kit.inspect import ColumnInfo, Inspection, is_response_id
+from nps_kit.inspect._facts import _ID_NAME, _SEQUENCE_NAME
 from nps_kit.score import DEFAULT_MIN_REPORT_N
 
 # The breakdowns' top N values (the rest are grouped as Other), as init writes it.

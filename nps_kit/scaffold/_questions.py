@@ -13,7 +13,8 @@ from typing import Any, Final
 
 from nps_kit._question_label import short_labels
 from nps_kit._yaml import scalar
-from nps_kit.inspect import _ASKS_IMPROVEMENT, ColumnInfo, Inspection
+from nps_kit.inspect import ColumnInfo, Inspection
+from nps_kit.inspect._facts import _ASKS_IMPROVEMENT
 from nps_kit.scaffold._columns import _STAFF, _asks_consent, _breakdowns, _permissions
 from nps_kit.score import DEFAULT_MIN_REPORT_N
 
