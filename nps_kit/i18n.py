@@ -1881,7 +1881,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "いいえ",
         "en": "no",
     },
-    # sections: from sections.py
+    # sections: from sections/
     "sections.title": {
         "ja": "{name} NPSレポート",
         "en": "{name} NPS report",

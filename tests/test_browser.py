@@ -329,7 +329,7 @@ def test_phrase_table_fits_a_phone_with_the_example_under_the_phrase(
 ) -> None:
     from nbformat.v4 import new_notebook
 
-    from nps_kit.sections import _phrase_table
+    from nps_kit.sections._strategies import _phrase_table
 
     rows = {
         "en": [

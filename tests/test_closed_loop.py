@@ -979,7 +979,7 @@ def test_run_writes_everyone_to_the_html_and_both_work_files_then_reads_the_stat
         "followups: [{column: comment, type: text, label: 理由}]\n"
     )
     unit_file.write_text(settings, encoding="utf-8")
-    notebook = Path(sections.__file__).parent / "resources" / "nps_report.ipynb"
+    notebook = Path(sections.__file__).parent.parent / "resources" / "nps_report.ipynb"
     output = tmp_path / "reports"
     result = run_reports([load_unit(unit_file)], notebook=notebook, output=output, progress=None)
     assert result.ok, result.units[0].error
@@ -1105,7 +1105,7 @@ def test_contact_details_reach_the_work_files_only_never_the_report(tmp_path: Pa
         "followups: [{column: comment, type: text, label: 理由}]\n",
         encoding="utf-8",
     )
-    notebook = Path(sections.__file__).parent / "resources" / "nps_report.ipynb"
+    notebook = Path(sections.__file__).parent.parent / "resources" / "nps_report.ipynb"
     output = tmp_path / "reports"
     result = run_reports([load_unit(unit_file)], notebook=notebook, output=output, progress=None)
     assert result.ok, result.units[0].error
@@ -1821,7 +1821,7 @@ def test_run_lists_a_forms_units_callers_as_alerts_would_alert_them(
         "name: North\nperiod: 2026-11\nfollowups: [{column: 'Why?', type: text, label: Why}]\n",
         encoding="utf-8",
     )
-    notebook = Path(sections.__file__).parent / "resources" / "nps_report.ipynb"
+    notebook = Path(sections.__file__).parent.parent / "resources" / "nps_report.ipynb"
     output = tmp_path / "reports"
     argv = ["run", "north", "--parameters", str(params), "--notebook", str(notebook)]
     assert main([*argv, "--output", str(output)]) == 0

@@ -169,7 +169,7 @@ def test_a_groups_part_is_worded_as_its_share_of_the_units_change() -> None:
     # quotes −9.3 as Oxford's change. And with three clinics, each named, "others" was no other
     # clinic but the change of their shares.
     from nps_kit.decompose import contributors_text
-    from nps_kit.sections import _levels, _shares
+    from nps_kit.sections._moves import _levels, _shares
 
     old = frame(
         ["Oxford"] * 20 + ["Bristol"] * 20 + ["Brighton"] * 20,
@@ -233,7 +233,7 @@ def test_a_rest_of_one_groups_share_names_that_group() -> None:
     # −0.1ポイント。誤差の範囲内：…可の構成比が下がった分−0.4ポイント」: the rest was 否's
     # share part alone, 可's being named. The words now say whose it is, in both languages.
     from nps_kit.decompose import contributors_text
-    from nps_kit.sections import _levels, _shares
+    from nps_kit.sections._moves import _levels, _shares
 
     old = frame(["可"] * 40 + ["否"] * 60, [9] * 10 + [0] * 30 + [9] * 20 + [0] * 20 + [7] * 20)
     new = frame(["可"] * 45 + ["否"] * 55, [9] * 30 + [0] * 15 + [9] * 20 + [0] * 15 + [7] * 20)
@@ -476,7 +476,7 @@ def test_mix_parts_are_measured_from_the_units_nps_and_still_add_up(
 
 def test_a_shrinking_group_below_the_units_nps_reads_as_fewer_responses_raising_it() -> None:
     from nps_kit.decompose import contributors_text
-    from nps_kit.sections import _shares
+    from nps_kit.sections._moves import _shares
 
     # QA19's Free plan by region: UK 43 % -> 35 % of the responses, at an NPS below the unit's.
     old = frame(["UK"] * 60 + ["US"] * 80, [0] * 30 + [9] * 20 + [7] * 10 + [9] * 40 + [7] * 40)
@@ -639,7 +639,7 @@ def test_a_share_part_says_more_of_the_responses_came_from_the_group_with_both_s
     # words now say where the responses came from, with the group's two shares, and what that
     # did to the unit's NPS, in both languages (report, overview and e-mail share the words).
     from nps_kit.decompose import contributors_text
-    from nps_kit.sections import _shares
+    from nps_kit.sections._moves import _shares
 
     # Business (NPS 0) makes up 32 % of the responses, then 45 %; Consumer (about +50) the rest
     old = frame(["Business"] * 32 + ["Consumer"] * 68, [9] * 10 + [0] * 10 + [7] * 12 + [9, 7] * 34)
@@ -692,7 +692,7 @@ def test_two_shares_or_levels_that_round_alike_are_told_apart() -> None:
     # said "more of the responses came from A (42.9% → 42.9%)". Shown with the decimals that
     # tell them apart, in both languages.
     from nps_kit.decompose import contributors_text
-    from nps_kit.sections import _levels, _shares
+    from nps_kit.sections._moves import _levels, _shares
 
     old = frame(["A"] * 4286 + ["B"] * 5714, [0] * 4286 + [10] * 5714)
     new = frame(["A"] * 4294 + ["B"] * 5706, [0] * 4294 + [10] * 5706)

@@ -37,6 +37,7 @@ from nps_kit.followup_files import FOLLOWUPS_MIME
 from nps_kit.i18n import Language, label, t
 from nps_kit.report import SUMMARY_MIME, keep_words, nobreak
 from nps_kit.score import CONTROL_MIN_PERIODS, nps
+from nps_kit.sections._common import _escape, _w
 from nps_kit.summary import UnreadComments
 from nps_kit.unit import (
     UnitData,
@@ -1320,7 +1321,7 @@ def test_comments_quoted_under_a_theme_complain_about_it(
     ]
     shown = show(sections.followups, unit, analysis)
     label = result.table.set_index("theme").loc["delivery", "label"]
-    heading = sections._escape(sections._w("theme_voices", lang, theme=label))
+    heading = _escape(_w("theme_voices", lang, theme=label))
     assert heading in shown.html
     quoted = shown.html.split(heading, 1)[1].split("</ul>", 1)[0]
     assert comments["A09"][lang == "en"] in quoted
@@ -1414,7 +1415,7 @@ def test_improvement_answers_say_they_were_read_as_requests_only_when_a_theme_is
     analysis = analyse_followups(unit, [question])
     assert bool(analysis.questions[0].table["mentions"].sum() > 0) is said
     shown = show(sections.followups, unit, analysis)
-    callout = keep_words(nobreak(sections._escape(sections._w("asks_improvement", lang))))
+    callout = keep_words(nobreak(_escape(_w("asks_improvement", lang))))
     assert (callout in shown.html) is said
 
 
@@ -2308,7 +2309,7 @@ def test_the_changes_interval_is_named_and_sits_under_the_change_not_the_month(
     (fact,) = [
         d
         for d in soup.select(".nps-headline__facts > div")
-        if d.dt.get_text() == sections._w("previous", lang)
+        if d.dt.get_text() == _w("previous", lang)
     ]
     lines = [s.get_text().replace("\u00a0", " ") for s in fact.dd.find_all("small")]
     low, high = (f"{v:+.1f}".replace("-", "−") for v in (change.ci_low, change.ci_high))
@@ -2353,7 +2354,7 @@ def test_the_second_change_card_says_its_verdict_and_interval_beside_the_change(
     (fact,) = [
         d
         for d in soup.select(".nps-headline__facts > div")
-        if d.dt.get_text() == sections._w("last_year", lang)
+        if d.dt.get_text() == _w("last_year", lang)
     ]
     verdict = fact.dd.select_one(".nps-verdict--improvement")
     assert verdict is not None and verdict.get_text() == label("improvement", lang)
