@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-import nps_kit._values
+import nps_kit._values._dates
 from nps_kit._column_facts import ColumnFacts
 from nps_kit._values import parse_date_values
 from nps_kit.load import load_responses
@@ -96,13 +96,13 @@ def test_the_loader_reads_the_date_column_once(
         }
     ).to_csv(tmp_path / "r.csv", index=False)
     reads: list[int] = []
-    parse = nps_kit._values._arrow_iso
+    parse = nps_kit._values._dates._arrow_iso  # where parse_date_values looks it up
 
     def counted(values: pd.Series) -> np.ndarray:
         reads.append(len(values))
         return parse(values)
 
-    monkeypatch.setattr(nps_kit._values, "_arrow_iso", counted)
+    monkeypatch.setattr(nps_kit._values._dates, "_arrow_iso", counted)
     result = load_responses(tmp_path / "r.csv", date_column="submitted_at")
     assert reads == [rows]
     assert result.data["nps_date"].notna().all()

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from nps_kit import _values
 from nps_kit._values import (
     ScaleSplit,
+    _scores,
     parse_date_values,
     parse_dates,
     parse_scores,
@@ -122,13 +123,13 @@ def test_output_keeps_index_name_and_dtypes() -> None:
 
 def test_each_distinct_value_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[object] = []
-    real = _values._parse_score_value
+    real = _scores._parse_score_value  # where parse_scores looks it up
 
     def counting(value: object) -> tuple[int, int, str | None]:
         seen.append(value)
         return real(value)
 
-    monkeypatch.setattr(_values, "_parse_score_value", counting)
+    monkeypatch.setattr(_scores, "_parse_score_value", counting)
     parsed = parse_scores(pd.Series(["9", "１０", "9", "abc"] * 10_000))
     assert sorted(map(str, seen)) == ["9", "abc", "１０"]
     assert parsed.status.value_counts().to_dict() == {
