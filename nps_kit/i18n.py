@@ -4424,6 +4424,11 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "（name@example.comのように1件ずつ書きます）",
         "en": "unit {unit}: mail.{name} {value} is not valid, {error}",
     },
+    # LEFT45B: an address refused for a reason of its own (its part before @ too long).
+    "send.mail_bad_address_said": {
+        "ja": "ユニット{unit}：mail.{name}：{error}",
+        "en": "unit {unit}: mail.{name}: {error}",
+    },
     "send.mail_bad_attach": {
         "ja": "ユニット{unit}：mail.attachが{value}です。{allowed}のどれかにしてください",
         "en": "unit {unit}: mail.attach is {value}; expected one of {allowed}",
@@ -4485,6 +4490,10 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "NPS_KIT_SMTP_FROMの{value}はメールアドレスではありません"
         "（name@example.comのように1件書きます）。",
         "en": "NPS_KIT_SMTP_FROM {value} is not valid, {error}.",
+    },
+    "smtp.bad_from_said": {
+        "ja": "NPS_KIT_SMTP_FROM：{error}。",
+        "en": "NPS_KIT_SMTP_FROM: {error}.",
     },
     "smtp.bad_from_hint": {
         "ja": "例：'NPS Reports <nps@example.com>'のように設定してください。",

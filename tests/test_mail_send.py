@@ -1968,3 +1968,33 @@ def test_a_japanese_project_s_run_send_and_send_read_japanese(
     assert lines[6] == "2026-10：アウトボックスに書き出し1。"
     assert lines[7].startswith("error: 何も送信されていません。")
     assert "sent" not in out and "skipped" not in out and "would" not in out
+
+
+def test_an_address_too_long_before_the_at_sign_says_why_in_each_language(
+    tmp_path: Path, reports: Path
+) -> None:
+    # LEFT45B left this: the one address rule refuses a part before @ over 64 characters
+    # (RFC 5321) with a reason of its own, but a Japanese send said only 「メールアドレスでは
+    # ありません（name@example.comのように…）」 and dropped the reason.
+    long = "a" * 65 + "@example.com"
+    write_reports(tmp_path, [unit("ec", "EC事業部", "ja", {"to": [long]})])
+    with pytest.raises(MailError) as caught:
+        send_reports(tmp_path, PERIOD, settings=SmtpSettings(), echo=Echo())
+    assert str(caught.value) == (
+        f"{tmp_path / PERIOD / 'manifest.json'}のメール設定に誤りがあります："
+        f"ユニット「ec」：mail.to：「{long}」の@より前が65文字です。メールサーバーが受け取るのは"
+        "64文字までです（RFC 5321）。短いアドレスかグループのアドレスを指定してください。"
+        "これらのユニットのparameters/<ユニット>.yamlのmailを直して、もう一度実行してください。"
+    )
+    settings = SmtpSettings(host="127.0.0.1", port=25, security="none", sender=long)
+    for lang, said in (
+        ("ja", f"NPS_KIT_SMTP_FROM：「{long}」の@より前が65文字です。メールサーバーが受け取る"
+         "のは64文字までです（RFC 5321）。短いアドレスかグループのアドレスを指定してください。"
+         "例：'NPS Reports <nps@example.com>'のように設定してください。"),
+        ("en", f"NPS_KIT_SMTP_FROM: the part before @ of '{long}' is 65 characters; mail "
+         "servers take at most 64 (RFC 5321). Give a shorter address or a group's address. "
+         "Set it to e.g. 'NPS Reports <nps@example.com>'."),
+    ):  # fmt: skip
+        with pytest.raises(MailError) as caught:
+            send_reports(reports, PERIOD, units=["ec"], settings=settings, echo=Echo(), lang=lang)
+        assert str(caught.value) == said

@@ -12,6 +12,7 @@ from typing import Literal
 
 from nps_kit._lock import file_lock
 from nps_kit._project_language import run_language
+from nps_kit._schema_errors import Said
 from nps_kit.errors import MailError, closest
 from nps_kit.i18n import Language, join_names, t
 from nps_kit.mail.compose import compose_message
@@ -425,8 +426,13 @@ def _sender(settings: SmtpSettings, lang: Language) -> Address:
         return parse_address(settings.sender)
     except ValueError as exc:
         shown = f"「{settings.sender}」" if lang == "ja" else repr(settings.sender)
+        # A reason of its own (the part before @ too long) is said in ``lang``, whole.
+        said = exc.words(lang) if isinstance(exc, Said) else None
         raise MailError(
-            t("smtp.bad_from", lang, value=shown, error=exc), hint=t("smtp.bad_from_hint", lang)
+            t("smtp.bad_from_said", lang, error=said)
+            if said
+            else t("smtp.bad_from", lang, value=shown, error=exc),
+            hint=t("smtp.bad_from_hint", lang),
         ) from None
 
 

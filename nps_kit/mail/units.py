@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from nps_kit._project_language import run_language
+from nps_kit._schema_errors import Said
 from nps_kit.errors import MailError, closest
 from nps_kit.i18n import LANGUAGES, Language, t
 from nps_kit.periods import is_month
@@ -214,6 +215,9 @@ def _said(key: str, values: Mapping[str, object], lang: Language) -> str:
         k: (f"「{v}」" if lang == "ja" else repr(v)) if k in ("unit", "value") else v
         for k, v in values.items()
     }
+    error = values.get("error")
+    if isinstance(error, Said):  # a reason of its own (too long before @), in ``lang``
+        key, quoted["error"] = f"{key}_said", error.words(lang)
     hint = values.get("hint")
     return t(key, lang, **quoted) + (t("send.mail_did_you_mean", lang, name=hint) if hint else "")
 
