@@ -27,6 +27,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
+from nps_kit._question_label import short_label
 from nps_kit._zone_hint import written_zones
 
 __all__ = [
@@ -241,6 +242,24 @@ def answer_time(header: str) -> bool:
     words = re.split(r"[\s_\-./:()（）・]+|(?<=[a-z])(?=[A-Z])", header.strip())
     events = [_DATE_END.sub("", w) for w in words if w and _DATE_WORD.fullmatch(w) is None]
     return all(_ANSWER_EVENT.fullmatch(w) is not None for w in events)
+
+
+def date_not_answered(column: str | None) -> str | None:
+    """Return the label of date ``column`` when it is not when the answer was given.
+
+    The one rule for the report's follow-up list (:func:`nps_kit.closed_loop.other_date_label`),
+    its data-quality table and the alerts (:func:`nps_kit.alerts.new_detractors`): ``None``
+    when the header names the answer's own event or none (:func:`answer_time`), or there is no
+    date column.
+
+    Examples
+    --------
+    >>> date_not_answered("チェックアウト日"), date_not_answered("Timestamp")
+    ('チェックアウト日', None)
+    """
+    if column is None or answer_time(column):
+        return None
+    return short_label(column)
 
 
 def _share(values: pd.Series, counts: np.ndarray, pattern: re.Pattern[str]) -> float:

@@ -2800,6 +2800,7 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "ja": "回答日の範囲",
         "en": "Date range",
     },
+    "quality.dates_other": {"ja": "「{label}」の範囲", "en": "Range of “{label}”"},
     "quality.dates_unparsed": {"ja": "読み取れない日付", "en": "Unreadable dates"},
     "quality.undated": {
         "ja": "日付のない有効回答（どの期間にも入りません）",

@@ -592,6 +592,24 @@ def test_data_quality_ja(responses: Path) -> None:
     ]
 
 
+def test_a_date_that_is_not_the_answers_names_its_range(responses: Path) -> None:
+    # QA44 (LEFT45's left item): a hotel's export dates each answer by the guest's check-out;
+    # the cards named it, but data quality still called its span 回答日の範囲 (answer dates).
+    renamed = responses.with_name("hotel.csv")
+    renamed.write_text(
+        responses.read_text("utf-8").replace("submitted_at", "チェックアウト日", 1), "utf-8"
+    )
+    for lang, said, plain in (
+        ("ja", "「チェックアウト日」の範囲", "回答日の範囲"),
+        ("en", "Range of “チェックアウト日”", "Date range"),
+    ):
+        table = data_quality(ec(renamed, language=lang, date_column="チェックアウト日"))
+        rows = dict(zip(table["item"], table["value"], strict=True))
+        before = data_quality(ec(responses, language=lang))
+        answered = dict(zip(before["item"], before["value"], strict=True))
+        assert plain not in rows and rows[said] == answered[plain]  # the same span, named
+
+
 def test_unreadable_dates_of_the_unit_not_of_the_file(responses: Path) -> None:
     unit = ec(responses)
     # The file has two unreadable dates; one (C03) is Cloud Platform's.

@@ -12,6 +12,7 @@ Everything here is pure; reading and writing the work and status files is
 
 from __future__ import annotations
 
+from nps_kit._response_meta import date_not_answered
 from nps_kit.closed_loop._contactable import (
     alerts_need,
     consent_known,
@@ -26,7 +27,6 @@ from nps_kit.closed_loop._deadline import call_backs, call_by
 from nps_kit.closed_loop._list import (
     RESPONSE_ID_NAMES,
     FollowupList,
-    date_not_answered,
     followup_list,
     id_heading,
     other_date_label,

@@ -11,8 +11,7 @@ from typing import Final
 import pandas as pd
 
 from nps_kit import clock
-from nps_kit._question_label import short_label
-from nps_kit._response_meta import answer_time
+from nps_kit._response_meta import date_not_answered
 from nps_kit.closed_loop._contactable import consent_known, contactable_detractors, unlisted_reach
 from nps_kit.closed_loop._deadline import call_backs
 from nps_kit.closed_loop._reach import (
@@ -388,23 +387,7 @@ def other_date_label(unit: UnitData) -> str | None:
     A hotel's export dates each answer by the guest's check-out (チェックアウト日), a clinic's by
     the visit: the answer came later, by a day or a month. The follow-up list heads the date by
     the export's own words, not 回答日 / "Date", and counts no call-by from it (QA44). ``None``
-    when the header names the answer's own event or none (:func:`answer_time`).
+    when the header names the answer's own event or none
+    (:func:`nps_kit._response_meta.date_not_answered`, the one rule).
     """
     return date_not_answered(unit.load.date_column)
-
-
-def date_not_answered(column: str | None) -> str | None:
-    """Return the label of date ``column`` when it is not when the answer was given.
-
-    The one rule for the report's follow-up list (:func:`other_date_label`) and the alerts
-    (:func:`nps_kit.alerts.new_detractors`): ``None`` when the header names the answer's own
-    event or none (:func:`answer_time`), or there is no date column.
-
-    Examples
-    --------
-    >>> date_not_answered("チェックアウト日"), date_not_answered("Timestamp")
-    ('チェックアウト日', None)
-    """
-    if column is None or answer_time(column):
-        return None
-    return short_label(column)

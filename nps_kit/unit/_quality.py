@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from nps_kit._response_meta import date_not_answered
 from nps_kit._value_labels import rows_with_code
 from nps_kit._width import display_width
 from nps_kit.i18n import Language, join_names, t
@@ -362,6 +363,11 @@ def data_quality(
         if report.other_scale_of
         else {},
     }
+    # QA44: a check-out or visit day is not when the answers came; the range is named by it.
+    other_date = date_not_answered(report.date_column)
+    if other_date is not None:
+        rows[[k for k, _ in rows].index("dates")] = ("dates_other", date_range)
+        named["dates_other"] = {"label": other_date}
     return pd.DataFrame(
         {
             # "unit_rows" says how many months they span (QA22: "the 13 months shown" of 4).
