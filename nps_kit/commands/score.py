@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from nps_kit._row_rules import RowRules
     from nps_kit.i18n import Language
     from nps_kit.load import ColumnIndex, LoadReport
-    from nps_kit.params import ParameterSet
+    from nps_kit.params import ParameterSet, UnitParameters
     from nps_kit.periods import NamedBy
 
 __all__ = ["register"]
@@ -426,10 +426,9 @@ def _span_starts(
         return (fiscal.month,)
     if args.fiscal_start is not None:
         return (int(args.fiscal_start),)
-    if args.parameters is None or project is None or not project.units:
+    reading = _units_reading(args, project)
+    if not reading:
         return (fiscal_start(lang),)
-    units = list(project.units.values())
-    reading = [u for u in units if u.data.path.resolve() == args.data.resolve()] or units
     return tuple(sorted({u.fiscal_start for u in reading}))
 
 
@@ -444,11 +443,22 @@ def _report_floor(args: argparse.Namespace, project: ParameterSet | None) -> int
 
     if args.min_report_n is not None:
         return int(args.min_report_n)
-    if args.parameters is None or project is None or not project.units:
+    reading = _units_reading(args, project)
+    if not reading:
         return DEFAULT_MIN_REPORT_N
-    units = list(project.units.values())
-    reading = [u for u in units if u.data.path.resolve() == args.data.resolve()] or units
     return max(u.thresholds.min_report_n for u in reading)
+
+
+def _units_reading(args: argparse.Namespace, project: ParameterSet | None) -> list[UnitParameters]:
+    """Return ``--parameters``' units that read DATA (every unit when none does: a drop folder).
+
+    The one reading of "the project's units for this file" behind the fiscal start, the
+    anonymity floor and the spans' years to date; empty without ``--parameters``.
+    """
+    if args.parameters is None or project is None or not project.units:
+        return []
+    units = list(project.units.values())
+    return [u for u in units if u.data.path.resolve() == args.data.resolve()] or units
 
 
 def fiscal_start_option(text: str, *, lang: Language = "en") -> int:
@@ -500,11 +510,10 @@ def _fiscal_start(
     if args.fiscal_start is not None:
         month = int(args.fiscal_start)
         return _FiscalStart(month, "option", named_by=fiscal_named_by(lang, month))
-    if args.parameters is None or project is None or not project.units:
+    reading = _units_reading(args, project)
+    if not reading:
         month = fiscal_start(lang)
         return _FiscalStart(month, "language", named_by=fiscal_named_by(lang, month))
-    units = list(project.units.values())
-    reading = [u for u in units if u.data.path.resolve() == args.data.resolve()] or units
     starts = sorted({(u.fiscal_start, u.fiscal_named_by) for u in reading})
     if len(starts) > 1:
         each = ", ".join(f"{u.unit}: {u.fiscal_start} ({u.fiscal_named_by})" for u in reading)
