@@ -174,11 +174,6 @@ def _with_call_by(followups: FollowupList, status: LoopStatus | None = None) -> 
     contacted = [done.get(str(rid)) for rid in rows["response_id"]]
     rows["call_by"] = due.dt.strftime("%Y-%m-%d").fillna("").to_list()
     rows["overdue"] = [bool(x) and c is None for x, c in zip(late, contacted, strict=True)]
-    if followups.date_label is not None:
-        # The date is another event's (a check-out day): nobody's call-by is counted from it,
-        # nor anyone said overdue by it; who the returned file marks contacted still is (QA44).
-        rows["call_by"] = ""
-        rows["overdue"] = False
     rows["done"] = [c is not None for c in contacted]
     rows["contacted"] = [c or "" for c in contacted]
     return rows

@@ -165,14 +165,21 @@ class FollowupList:
         -------
         pandas.DataFrame
             :func:`call_backs` of the rows (same index): ``call_by`` at the answer's clock,
-            ``overdue`` at its instant against :attr:`made_at`.
+            ``overdue`` at its instant against :attr:`made_at`; with a :attr:`date_label` (a
+            check-out day, not when the answer came) no call-by (NaT) and nobody overdue.
         """
         if self.answered is None or self.made_at is None:
             dates = self.rows["date"] if self.answered is None else self.answered["date"]
-            return call_backs(pd.to_datetime(dates, errors="coerce"), now=self.as_of)
-        return call_backs(
-            self.answered["date"], instants=self.answered["instant"], now=self.made_at
-        )
+            found = call_backs(pd.to_datetime(dates, errors="coerce"), now=self.as_of)
+        else:
+            found = call_backs(
+                self.answered["date"], instants=self.answered["instant"], now=self.made_at
+            )
+        if self.date_label is not None:
+            # The date is another event's: nobody's call-by counts from it (QA44).
+            none = pd.Series(pd.NaT, index=found.index, dtype="datetime64[ns]")
+            return found.assign(call_by=none, overdue=False)
+        return found
 
     @property
     def nobody_to_call(self) -> bool:
