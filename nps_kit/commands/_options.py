@@ -84,8 +84,9 @@ def command_language(
     found = project_language(parameters if parameters is not None else Path("parameters"))
     if found is not None:
         return found
-    if locale_language() == "ja" or headers is None:
-        return locale_language()
+    local = locale_language()
+    if local == "ja" or headers is None:
+        return local
     from nps_kit._answer_language import header_language
 
     return header_language(headers)

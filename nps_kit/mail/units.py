@@ -138,8 +138,6 @@ def parse_address(value: str) -> Address:
         raise ValueError("expected an address like name@example.com")
     if len(local) > LOCAL_PART_MAX:
         # RFC 5321 4.5.3.1.1: servers may refuse a longer one, so the mail would not arrive.
-        from nps_kit._schema_errors import Said
-
         raise Said("params.email_local_part", found=value, n=len(local), most=LOCAL_PART_MAX)
     try:
         return Address(display_name=display, addr_spec=spec)
